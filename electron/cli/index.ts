@@ -1,0 +1,173 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { ApiMethod, ApiRequest, ApiResponse } from '../../shared/api/contract';
+import type { ImportProgress, ImportSummary } from '../../shared/model/import-job';
+import { dispatch } from '../main/api-dispatch';
+import { createHandlers } from '../main/api-handlers';
+import { createServices, repoRoot } from '../main/container';
+import { startBrowserHost } from '../main/http-server';
+
+const USAGE = `chasing-light — 追光 photo campaign tool
+
+  chasing-light new <dir> [--name <title>]
+  chasing-light import <dir> <path>... [--photographer <name>] [--company <name>] [--day YYYY-MM-DD] [--copy] [--json]
+  chasing-light photos <dir> [--json]
+  chasing-light serve [<dir>] [--port <n>]      (no dir: the demo campaign)
+
+Exit codes: 0 done (an import with failed files is still done), 2 bad usage, 1 unexpected failure.`;
+
+class UsageError extends Error {}
+
+const services = createServices();
+const handlers = createHandlers(services, 'cli');
+
+/** Calls the API exactly as the UI does; an error Result becomes an exception with its code. */
+async function call<K extends ApiMethod>(method: K, request: ApiRequest<K>): Promise<ApiResponse<K>> {
+  const result = await dispatch(handlers, method, request, services.logger);
+  if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
+  return result.value as ApiResponse<K>;
+}
+
+function parse(args: string[], options: Parameters<typeof parseArgs>[0]['options']) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+function needDir(positionals: string[], command: string): string {
+  const dir = positionals[0];
+  if (!dir) throw new UsageError(`${command}: the project folder is required`);
+  return path.resolve(dir);
+}
+
+function printProgress(p: ImportProgress) {
+  const eta = p.etaSeconds === null ? '' : `, about ${Math.ceil(p.etaSeconds)} s left`;
+  process.stderr.write(`\r${p.done}/${p.total} (${p.rate.toFixed(1)}/s${eta})  ${p.currentFile ? path.basename(p.currentFile) : ''}`.padEnd(90).slice(0, 120));
+}
+
+async function runImport(request: ApiRequest<'import.start'>, quietProgress: boolean): Promise<ImportSummary> {
+  return new Promise<ImportSummary>((resolve, reject) => {
+    let jobId: string | null = null;
+    const early: { jobId: string; summary: ImportSummary }[] = [];
+    const unsubscribe = services.events.subscribe((name, payload) => {
+      if (name === 'import.progress' && !quietProgress) printProgress(payload as ImportProgress);
+      if (name === 'import.finished') {
+        const done = payload as { jobId: string; summary: ImportSummary };
+        if (jobId === null) early.push(done);
+        else if (done.jobId === jobId) finish(done.summary);
+      }
+    });
+    const finish = (summary: ImportSummary) => {
+      unsubscribe();
+      if (!quietProgress) process.stderr.write('\n');
+      resolve(summary);
+    };
+    call('import.start', request).then(({ jobId: id }) => {
+      jobId = id;
+      const already = early.find((e) => e.jobId === id);
+      if (already) finish(already.summary);
+    }, reject);
+  });
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'new': {
+      const { values, positionals } = parse(rest, { name: { type: 'string' }, json: { type: 'boolean' } });
+      const info = await call('projects.create', { dir: needDir(positionals, 'new'), name: values.name as string | undefined });
+      process.stdout.write(values.json ? JSON.stringify(info) + '\n' : `Created project "${info.name}" in ${info.dir}\n`);
+      return 0;
+    }
+    case 'import': {
+      const { values, positionals } = parse(rest, {
+        photographer: { type: 'string' }, company: { type: 'string' }, day: { type: 'string' },
+        copy: { type: 'boolean' }, json: { type: 'boolean' }, quiet: { type: 'boolean' },
+      });
+      const dir = needDir(positionals, 'import');
+      const paths = positionals.slice(1);
+      if (!paths.length) throw new UsageError('import: name at least one file or folder to import');
+      await call('projects.open', { dir });
+      const summary = await runImport(
+        { paths: paths.map((p) => path.resolve(p)), photographer: values.photographer as string | undefined, company: values.company as string | undefined, shootDay: values.day as string | undefined, copy: !!values.copy },
+        !!values.quiet || !process.stderr.isTTY,
+      );
+      await call('projects.close', {});
+      if (values.json) {
+        const { imported, duplicates, failed, cancelled } = summary;
+        process.stdout.write(JSON.stringify({ imported, duplicates, failed, cancelled }) + '\n');
+      } else {
+        process.stdout.write(`Imported ${summary.imported}, ${summary.duplicates.length} already in the project, ${summary.failed.length} failed\n`);
+        for (const f of summary.failed) process.stdout.write(`  ✗ ${f.path} [${f.code}] ${f.message}\n`);
+      }
+      return 0;
+    }
+    case 'photos': {
+      const { values, positionals } = parse(rest, { json: { type: 'boolean' } });
+      const info = await call('projects.open', { dir: needDir(positionals, 'photos') });
+      const photos = (await call('photos.list', {})).map((p) => ({
+        ...p,
+        thumbnail: p.thumbnail ? path.join(info.dir, p.thumbnail) : null,
+        preview: p.preview ? path.join(info.dir, p.preview) : null,
+        embeddedThumbnail: p.embeddedThumbnail ? path.join(info.dir, p.embeddedThumbnail) : null,
+      }));
+      if (values.json) process.stdout.write(JSON.stringify(photos, null, 1) + '\n');
+      else for (const p of photos) process.stdout.write(`${p.id}  ${p.capturedAt ?? '—'}  ${p.width}×${p.height}  ${p.photographer ?? ''}  ${p.path}\n`);
+      return 0;
+    }
+    case 'serve': {
+      const { values, positionals } = parse(rest, { port: { type: 'string' } });
+      const port = values.port === undefined ? 0 : Number(values.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`serve: --port must be a port number, not "${values.port}"`);
+      if (positionals[0]) await call('projects.open', { dir: path.resolve(positionals[0]) });
+      else await call('projects.openDemo', {});
+      const host = await startBrowserHost({
+        handlers: createHandlers(services, 'browser'),
+        events: services.events,
+        logger: services.logger,
+        mediaFile: (id, kind) => services.photos.mediaFile(id, kind),
+        mediaRoot: () => services.session.current?.dir,
+        rendererDir: path.join(repoRoot(), 'out', 'renderer'),
+        port,
+      });
+      process.stdout.write(`${host.url}\n`);
+      const stop = async () => {
+        await host.close();
+        await services.session.replace(null);
+        process.exit(0);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+      return -1; // keep running
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(USAGE + '\n');
+      return command ? 0 : 2;
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  async (code) => {
+    if (code < 0) return;
+    await services.session.replace(null);
+    process.exit(code);
+  },
+  async (err) => {
+    const code = (err as { code?: string }).code;
+    if (err instanceof UsageError) {
+      process.stderr.write(`chasing-light: ${err.message}\n\n${USAGE}\n`);
+      process.exit(2);
+    }
+    // A known refusal (no such project, a damaged project.json) is the user's input, said plainly.
+    process.stderr.write(`chasing-light: ${code ? `[${code}] ` : ''}${(err as Error).message}\n`);
+    await services.session.replace(null).catch(() => undefined);
+    process.exit(code && code !== 'INTERNAL' ? 2 : 1);
+  },
+);

@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EventBus } from './events';
+import { createLogger } from './logger';
+import { ImageRepository } from './repositories/image.repository';
+import { MetadataRepository } from './repositories/metadata.repository';
+import { SettingsRepository } from './repositories/settings.repository';
+import { StorageRepository } from './repositories/storage.repository';
+import { DemoService } from './services/demo.service';
+import { FolderService } from './services/folder.service';
+import { ImportService } from './services/import.service';
+import { PhotoService } from './services/photo.service';
+import { ProjectService } from './services/project.service';
+import { ProjectSession } from './services/project-session';
+
+export interface ContainerOptions {
+  /** per-user settings and the demo project; defaults to ~/.config/chasing-light */
+  home?: string;
+  /** the repo's assets folder */
+  assetsDir?: string;
+  concurrency?: number;
+}
+
+/** The repo root, found from this file whether it runs from source (tsx) or from the built out/ folder. */
+export function repoRoot(): string {
+  // electron/main/*.ts from source and out/main/*.js when built: both sit two levels below the root.
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+}
+
+/** The composition root: the only place that wires repositories into services. */
+export function createServices(opts: ContainerOptions = {}) {
+  const settings = new SettingsRepository(opts.home);
+  const storage = new StorageRepository();
+  const metadata = new MetadataRepository();
+  const image = new ImageRepository();
+  const events = new EventBus();
+  const session = new ProjectSession();
+  const projects = new ProjectService({ session, settings, storage });
+  const importer = new ImportService({ session, storage, metadata, image, events, logger: createLogger('ImportService'), concurrency: opts.concurrency });
+  const photos = new PhotoService({ session, events });
+  const folders = new FolderService({ storage });
+  const assetsDir = opts.assetsDir ?? path.join(repoRoot(), 'assets');
+  const demo = new DemoService({ projects, importer, storage, assetsDir: path.join(assetsDir, 'demo'), projectDir: path.join(settings.home, 'demo-project') });
+  return { events, session, projects, importer, photos, folders, demo, logger: createLogger('api') };
+}
+
+export type Services = ReturnType<typeof createServices>;

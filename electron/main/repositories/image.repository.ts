@@ -1,0 +1,122 @@
+import fs from 'node:fs/promises';
+import decodeHeif from 'heic-decode';
+import sharp from 'sharp';
+import { AppError } from '../../../shared/errors';
+import type { PhotoFormat } from '../../../shared/model/photo';
+
+// A long-running process must not let libvips keep every decoded file in its cache.
+sharp.cache(false);
+
+/** sharp's own default; above it a file is refused as a likely decompression bomb. */
+export const PIXEL_LIMIT = 268_402_689;
+export const PREVIEW_EDGE = 2048;
+export const THUMB_EDGE = 480;
+
+export interface HeaderInfo {
+  /** as displayed: orientation applied */
+  width: number;
+  height: number;
+  orientation: number | null;
+}
+
+export interface RenderTargets {
+  preview: string;
+  thumbnail: string;
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** Wraps sharp (and a HEVC decoder sharp's libvips lacks). One decode makes every size. */
+export class ImageRepository {
+  /** Reads only the header: cheap, and fails early on garbage. HEIF is read by its decoder in render(). */
+  async header(bytes: Buffer, label: string): Promise<HeaderInfo> {
+    try {
+      const meta = await sharp(bytes, { limitInputPixels: PIXEL_LIMIT }).metadata();
+      if (!meta.width || !meta.height) throw new Error('no image dimensions');
+      const oriented = meta.autoOrient ?? { width: meta.width, height: meta.height };
+      this.checkPixels(meta.width, meta.height, label);
+      return { width: oriented.width, height: oriented.height, orientation: meta.orientation ?? null };
+    } catch (err) {
+      throw this.translate(err, label);
+    }
+  }
+
+  /**
+   * Decodes once (shrink-on-load, upright, sRGB, 8-bit), then writes the 2048 px preview and the thumbnail
+   * from the same pixels. Returns the displayed size of the full image.
+   */
+  async render(bytes: Buffer, format: PhotoFormat, label: string, targets: RenderTargets): Promise<HeaderInfo> {
+    try {
+      let source: sharp.Sharp;
+      let size: HeaderInfo;
+      if (format === 'heif') {
+        const decoded = await this.decodeHeif(bytes, label);
+        // libheif applies the container's own rotation and mirroring; EXIF Orientation is informational there.
+        size = { width: decoded.width, height: decoded.height, orientation: null };
+        source = sharp(Buffer.from(decoded.data.buffer, decoded.data.byteOffset, decoded.data.byteLength), {
+          raw: { width: decoded.width, height: decoded.height, channels: 4 },
+        });
+      } else {
+        size = await this.header(bytes, label);
+        source = sharp(bytes, { limitInputPixels: PIXEL_LIMIT, failOn: 'error', sequentialRead: true }).autoOrient();
+      }
+      const { data, info } = await source
+        .resize(PREVIEW_EDGE, PREVIEW_EDGE, { fit: 'inside', withoutEnlargement: true })
+        .flatten({ background: '#ffffff' })
+        .toColourspace('srgb')
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      const pixels = () => sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } });
+      await Promise.all([
+        writeAtomic(pixels().jpeg({ quality: 85 }).withIccProfile('srgb'), targets.preview),
+        writeAtomic(pixels().resize(THUMB_EDGE, THUMB_EDGE, { fit: 'inside' }).jpeg({ quality: 80 }), targets.thumbnail),
+      ]);
+      return size;
+    } catch (err) {
+      throw this.translate(err, label);
+    }
+  }
+
+  /** The camera's embedded thumbnail knows nothing of the orientation: turn it upright like the photo. */
+  async writeUpright(jpeg: Buffer, orientation: number | null, target: string): Promise<void> {
+    const tagged = orientation && orientation > 1 ? await sharp(jpeg).withMetadata({ orientation }).toBuffer() : jpeg;
+    await writeAtomic(sharp(tagged).autoOrient().jpeg({ quality: 80 }), target);
+  }
+
+  private async decodeHeif(bytes: Buffer, label: string) {
+    const images = await decodeHeif.all({ buffer: bytes });
+    try {
+      const primary = images[0];
+      if (!primary) throw new AppError('CORRUPT', `${label}: the HEIF file holds no image`);
+      this.checkPixels(primary.width, primary.height, label);
+      return await primary.decode();
+    } finally {
+      images.dispose();
+    }
+  }
+
+  private checkPixels(width: number, height: number, label: string) {
+    if (width * height > PIXEL_LIMIT)
+      throw new AppError('TOO_LARGE', `${label}: ${width}×${height} pixels is over the limit of ${Math.round(PIXEL_LIMIT / 1e6)} megapixels`);
+  }
+
+  private translate(err: unknown, label: string): AppError {
+    if (err instanceof AppError) return err;
+    const m = message(err);
+    if (/pixel limit/i.test(m)) return new AppError('TOO_LARGE', `${label}: over the pixel limit (${m})`);
+    if (/unsupported image format/i.test(m)) return new AppError('UNSUPPORTED', `${label}: not an image format we can read`);
+    return new AppError('CORRUPT', `${label}: the image data is damaged or incomplete (${m.split('\n')[0]})`);
+  }
+}
+
+/** A killed process never leaves a half-written image under the name the catalog points to. */
+async function writeAtomic(image: sharp.Sharp, target: string): Promise<void> {
+  const tmp = `${target}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`;
+  try {
+    await image.toFile(tmp);
+    await fs.rename(tmp, target);
+  } catch (err) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    throw err;
+  }
+}

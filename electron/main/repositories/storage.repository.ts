@@ -1,0 +1,112 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { constants as fsc } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { AppError } from '../../../shared/errors';
+
+/** Turns a Node fs error into one the user can act on, naming the path. */
+export function ioError(err: unknown, target: string, doing: string): AppError {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT') return new AppError('NOT_FOUND', `${target} does not exist`, { path: target });
+  if (code === 'EACCES' || code === 'EPERM') return new AppError('IO', `${target}: permission denied while ${doing}`, { path: target });
+  if (code === 'ENOSPC') return new AppError('IO', `${target}: the disk is full (${doing})`, { path: target });
+  if (code === 'EISDIR') return new AppError('VALIDATION', `${target} is a folder, not a file`, { path: target });
+  if (code === 'ENOTDIR') return new AppError('VALIDATION', `${target} is not a folder`, { path: target });
+  return new AppError('IO', `${target}: ${(err as Error)?.message ?? String(err)} (${doing})`, { path: target });
+}
+
+export interface DirEntry {
+  name: string;
+  path: string;
+  isDir: boolean;
+}
+
+/** The only place that touches the file system for projects and originals (the catalog file excepted). */
+export class StorageRepository {
+  async readFile(file: string): Promise<Buffer> {
+    try {
+      return await fs.readFile(file);
+    } catch (err) {
+      throw ioError(err, file, 'reading');
+    }
+  }
+
+  async stat(file: string) {
+    try {
+      return await fs.stat(file);
+    } catch (err) {
+      throw ioError(err, file, 'looking it up');
+    }
+  }
+
+  async exists(file: string): Promise<boolean> {
+    try {
+      await fs.access(file, fsc.F_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async isDirectory(p: string): Promise<boolean> {
+    try {
+      return (await fs.stat(p)).isDirectory();
+    } catch {
+      return false;
+    }
+  }
+
+  async ensureDir(dir: string): Promise<void> {
+    try {
+      await fs.mkdir(dir, { recursive: true });
+    } catch (err) {
+      throw ioError(err, dir, 'creating the folder');
+    }
+  }
+
+  async list(dir: string): Promise<DirEntry[]> {
+    try {
+      const entries = await fs.readdir(dir, { withFileTypes: true });
+      return entries.map((e) => ({ name: e.name, path: path.join(dir, e.name), isDir: e.isDirectory() }));
+    } catch (err) {
+      throw ioError(err, dir, 'listing the folder');
+    }
+  }
+
+  /** Write to a temporary name, then rename: a crash never leaves a half file under the real name. */
+  async writeAtomic(file: string, data: Buffer | string): Promise<void> {
+    const tmp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      await fs.writeFile(tmp, data);
+      await fs.rename(tmp, file);
+    } catch (err) {
+      await fs.rm(tmp, { force: true }).catch(() => undefined);
+      throw ioError(err, file, 'writing');
+    }
+  }
+
+  /** Copies without ever overwriting: originals that already sit in the project stay as they are. */
+  async copyNew(from: string, to: string): Promise<void> {
+    try {
+      await fs.copyFile(from, to, fsc.COPYFILE_EXCL);
+    } catch (err) {
+      throw ioError(err, to, `copying ${from}`);
+    }
+  }
+
+  async remove(file: string): Promise<void> {
+    await fs.rm(file, { force: true }).catch(() => undefined);
+  }
+
+  async copyTree(from: string, to: string): Promise<void> {
+    try {
+      await fs.cp(from, to, { recursive: true, force: false, errorOnExist: false });
+    } catch (err) {
+      throw ioError(err, to, `copying ${from}`);
+    }
+  }
+
+  sha256(data: Buffer): string {
+    return createHash('sha256').update(data).digest('hex');
+  }
+}

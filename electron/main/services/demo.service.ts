@@ -1,0 +1,64 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../../../shared/errors';
+import type { ProjectInfo } from '../../../shared/model/project';
+import { CatalogRepository } from '../repositories/catalog.repository';
+import type { StorageRepository } from '../repositories/storage.repository';
+import type { ImportService } from './import.service';
+import type { ProjectService } from './project.service';
+
+/** assets/demo/demo.json: which made-up photographer shot which sample at which made-up company. */
+const demoManifest = z.object({
+  name: z.string(),
+  shoots: z.array(
+    z.object({ photographer: z.string(), company: z.string(), shootDay: z.string(), files: z.array(z.string()).min(1) }),
+  ),
+});
+
+interface DemoDeps {
+  projects: ProjectService;
+  importer: ImportService;
+  storage: StorageRepository;
+  /** where the demo photos and manifest ship */
+  assetsDir: string;
+  /** where the demo project is built, once per user */
+  projectDir: string;
+}
+
+/** The demo campaign a newcomer sees on first start: a few real camera files, made-up companies. */
+export class DemoService {
+  constructor(private readonly deps: DemoDeps) {}
+
+  async open(): Promise<ProjectInfo> {
+    const { projectDir, assetsDir } = this.deps;
+    if (await this.deps.storage.exists(CatalogRepository.fileOf(projectDir))) {
+      try {
+        const info = await this.deps.projects.open(projectDir);
+        if (info.photoCount > 0) return info;
+      } catch {
+        /* a damaged demo is rebuilt below */
+      }
+      await this.deps.projects.close();
+      const { rm } = await import('node:fs/promises');
+      await rm(projectDir, { recursive: true, force: true });
+    }
+    const manifestFile = path.join(assetsDir, 'demo.json');
+    let manifest;
+    try {
+      manifest = demoManifest.parse(JSON.parse((await this.deps.storage.readFile(manifestFile)).toString('utf8')));
+    } catch (err) {
+      throw new AppError('NOT_FOUND', `The demo campaign is missing or damaged (${manifestFile}): ${(err as Error).message}`);
+    }
+    await this.deps.projects.create(projectDir, manifest.name, true);
+    for (const shoot of manifest.shoots) {
+      await this.deps.importer.run({
+        paths: shoot.files.map((f) => path.join(assetsDir, f)),
+        photographer: shoot.photographer,
+        company: shoot.company,
+        shootDay: shoot.shootDay,
+        copy: true,
+      });
+    }
+    return this.deps.projects.current()!;
+  }
+}

@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { AppError } from '../../../shared/errors';
+import { compareForLibrary, facetsOf, matchesFilter, type PhotoFacets, type PhotoFilter } from '../../../shared/logic/photo-filter';
+import type { Flag, MediaKind, Photo } from '../../../shared/model/photo';
+import type { EventBus } from '../events';
+import type { ProjectSession } from './project-session';
+
+interface PhotoDeps {
+  session: ProjectSession;
+  events: EventBus;
+}
+
+/** The library: list, filter and cull the photos of the open project. */
+export class PhotoService {
+  constructor(private readonly deps: PhotoDeps) {}
+
+  list(filter: PhotoFilter = {}): Photo[] {
+    return this.deps.session
+      .require()
+      .photos()
+      .filter((p) => matchesFilter(p, filter))
+      .sort(compareForLibrary);
+  }
+
+  get(id: string): Photo {
+    const photo = this.deps.session.require().photo(id);
+    if (!photo) throw new AppError('NOT_FOUND', `No photo ${id} in this project`);
+    return photo;
+  }
+
+  facets(): PhotoFacets {
+    return facetsOf(this.deps.session.require().photos());
+  }
+
+  setRating(ids: string[], rating: number): Photo[] {
+    return this.update(ids, { rating });
+  }
+
+  setFlag(ids: string[], flag: Flag): Photo[] {
+    return this.update(ids, { flag });
+  }
+
+  /** Absolute path of a cached image, for the media route; undefined when the photo has none of that kind. */
+  mediaFile(id: string, kind: MediaKind): string | undefined {
+    const catalog = this.deps.session.current;
+    const photo = catalog?.photo(id);
+    if (!catalog || !photo) return undefined;
+    const rel = kind === 'thumb' ? (photo.thumbnail ?? photo.embeddedThumbnail) : kind === 'preview' ? (photo.preview ?? photo.thumbnail) : photo.embeddedThumbnail;
+    return rel ? path.join(catalog.dir, rel) : undefined;
+  }
+
+  private update(ids: string[], patch: Partial<Photo>): Photo[] {
+    const catalog = this.deps.session.require();
+    const unknown = ids.filter((id) => !catalog.photo(id));
+    if (unknown.length) throw new AppError('NOT_FOUND', `No such photo: ${unknown.slice(0, 5).join(', ')}`, { ids: unknown });
+    const changed = catalog.updatePhotos(ids, patch);
+    this.deps.events.emit('photos.changed', { ids, jobId: null });
+    return changed;
+  }
+}

@@ -1,0 +1,85 @@
+import type { ImportJob, ImportProgress, ImportSummary } from '../model/import-job';
+import type { Photo } from '../model/photo';
+import type { ProjectInfo, RecentProject } from '../model/project';
+import type { PhotoFacets } from '../logic/photo-filter';
+import { requestSchemas, type RequestOf } from './schemas';
+
+/** Where the API is being served from; the UI adapts (native dialogs vs. the server-side folder browser). */
+export type HostKind = 'electron' | 'browser' | 'cli';
+
+export interface AppInfo {
+  version: string;
+  host: HostKind;
+  platform: string;
+}
+
+export interface FolderEntry {
+  name: string;
+  path: string;
+  kind: 'dir' | 'photo';
+}
+
+export interface FolderListing {
+  path: string;
+  parent: string | null;
+  entries: FolderEntry[];
+  /** photos directly in this folder, so the user sees what an import would bring */
+  photoCount: number;
+}
+
+export interface ImportDefaults {
+  /** EXIF Artist of the first photos, to pre-fill the photographer field */
+  photographer: string | null;
+  /** earliest capture day found */
+  shootDay: string | null;
+  sampled: number;
+}
+
+/** The one API. Every method takes one JSON request and resolves to one JSON response. */
+export interface AppApi {
+  'app.info': (req: RequestOf<'app.info'>) => Promise<AppInfo>;
+  'projects.create': (req: RequestOf<'projects.create'>) => Promise<ProjectInfo>;
+  'projects.open': (req: RequestOf<'projects.open'>) => Promise<ProjectInfo>;
+  'projects.openDemo': (req: RequestOf<'projects.openDemo'>) => Promise<ProjectInfo>;
+  'projects.recent': (req: RequestOf<'projects.recent'>) => Promise<RecentProject[]>;
+  'projects.current': (req: RequestOf<'projects.current'>) => Promise<ProjectInfo | null>;
+  'projects.close': (req: RequestOf<'projects.close'>) => Promise<null>;
+  'photos.list': (req: RequestOf<'photos.list'>) => Promise<Photo[]>;
+  'photos.get': (req: RequestOf<'photos.get'>) => Promise<Photo>;
+  'photos.facets': (req: RequestOf<'photos.facets'>) => Promise<PhotoFacets>;
+  'photos.setRating': (req: RequestOf<'photos.setRating'>) => Promise<Photo[]>;
+  'photos.setFlag': (req: RequestOf<'photos.setFlag'>) => Promise<Photo[]>;
+  'import.start': (req: RequestOf<'import.start'>) => Promise<{ jobId: string }>;
+  'import.cancel': (req: RequestOf<'import.cancel'>) => Promise<ImportJob>;
+  'import.status': (req: RequestOf<'import.status'>) => Promise<ImportJob>;
+  'import.defaults': (req: RequestOf<'import.defaults'>) => Promise<ImportDefaults>;
+  'folders.browse': (req: RequestOf<'folders.browse'>) => Promise<FolderListing>;
+}
+
+export type ApiMethod = keyof AppApi;
+export type ApiRequest<K extends ApiMethod> = Parameters<AppApi[K]>[0];
+export type ApiResponse<K extends ApiMethod> = Awaited<ReturnType<AppApi[K]>>;
+
+/** The runtime allowlist shared by the preload, the IPC layer and the HTTP host. */
+export const API_METHODS = Object.keys(requestSchemas) as ApiMethod[];
+
+// Compile-time proof that the schemas and the AppApi name the same methods, both ways.
+type Missing<A, B> = Exclude<keyof A, keyof B>;
+const _schemasCoverApi: Missing<AppApi, typeof requestSchemas> extends never ? true : never = true;
+const _apiCoversSchemas: Missing<typeof requestSchemas, AppApi> extends never ? true : never = true;
+void _schemasCoverApi;
+void _apiCoversSchemas;
+
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && (API_METHODS as string[]).includes(name);
+}
+
+/** Pushed from main to every window: import progress and catalog changes. */
+export interface AppEvents {
+  'import.progress': ImportProgress;
+  /** a photo was added or (re)rendered; the grid refreshes it */
+  'photos.changed': { ids: string[]; jobId: string | null };
+  'import.finished': { jobId: string; summary: ImportSummary };
+}
+export type AppEventName = keyof AppEvents;
+export const APP_EVENTS: AppEventName[] = ['import.progress', 'photos.changed', 'import.finished'];

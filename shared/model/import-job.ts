@@ -1,0 +1,41 @@
+import type { ErrorCode } from '../errors';
+
+export interface ImportFailure {
+  path: string;
+  code: ErrorCode;
+  message: string;
+}
+
+export interface ImportDuplicate {
+  path: string;
+  photoId: string;
+}
+
+export interface ImportSummary {
+  imported: number;
+  duplicates: ImportDuplicate[];
+  failed: ImportFailure[];
+  cancelled: boolean;
+}
+
+export interface ImportProgress {
+  jobId: string;
+  done: number;
+  total: number;
+  currentFile: string | null;
+  /** photos per second so far */
+  rate: number;
+  etaSeconds: number | null;
+  imported: number;
+  duplicates: number;
+  failed: number;
+}
+
+export type ImportJobState = 'running' | 'finished' | 'cancelled' | 'failed';
+
+export interface ImportJob {
+  id: string;
+  state: ImportJobState;
+  progress: ImportProgress;
+  summary: ImportSummary | null;
+}
