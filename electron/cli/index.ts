@@ -28,7 +28,7 @@ async function call<K extends ApiMethod>(method: K, request: ApiRequest<K>): Pro
   return result.value as ApiResponse<K>;
 }
 
-function parse(args: string[], options: Parameters<typeof parseArgs>[0]['options']) {
+function parse(args: string[], options: NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (err) {

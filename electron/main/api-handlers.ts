@@ -25,5 +25,6 @@ export function createHandlers(s: Services, host: HostKind) {
     'import.status': async (req) => s.importer.status(req.jobId),
     'import.defaults': async (req) => s.importer.defaults(req.paths),
     'folders.browse': async (req) => s.folders.browse(req.path),
+    'dialogs.pickPaths': async (req) => s.dialogs.pickPaths(req.mode, req.title),
   } satisfies AppApi;
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EventBus } from './events';
+import { NoDialogRepository, type DialogRepository } from './repositories/dialog.repository';
 import { createLogger } from './logger';
 import { ImageRepository } from './repositories/image.repository';
 import { MetadataRepository } from './repositories/metadata.repository';
@@ -19,6 +20,8 @@ export interface ContainerOptions {
   /** the repo's assets folder */
   assetsDir?: string;
   concurrency?: number;
+  /** the native chooser (Electron); elsewhere a stand-in that says there is none */
+  dialogs?: DialogRepository;
 }
 
 /** The repo root, found from this file whether it runs from source (tsx) or from the built out/ folder. */
@@ -41,7 +44,8 @@ export function createServices(opts: ContainerOptions = {}) {
   const folders = new FolderService({ storage });
   const assetsDir = opts.assetsDir ?? path.join(repoRoot(), 'assets');
   const demo = new DemoService({ projects, importer, storage, assetsDir: path.join(assetsDir, 'demo'), projectDir: path.join(settings.home, 'demo-project') });
-  return { events, session, projects, importer, photos, folders, demo, logger: createLogger('api') };
+  const dialogs = opts.dialogs ?? new NoDialogRepository();
+  return { events, session, projects, importer, photos, folders, demo, dialogs, logger: createLogger('api') };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -2,7 +2,7 @@ import type { ImportJob, ImportProgress, ImportSummary } from '../model/import-j
 import type { Photo } from '../model/photo';
 import type { ProjectInfo, RecentProject } from '../model/project';
 import type { PhotoFacets } from '../logic/photo-filter';
-import { requestSchemas, type RequestOf } from './schemas';
+import type { RequestOf } from './schemas';
 
 /** Where the API is being served from; the UI adapts (native dialogs vs. the server-side folder browser). */
 export type HostKind = 'electron' | 'browser' | 'cli';
@@ -54,24 +54,33 @@ export interface AppApi {
   'import.status': (req: RequestOf<'import.status'>) => Promise<ImportJob>;
   'import.defaults': (req: RequestOf<'import.defaults'>) => Promise<ImportDefaults>;
   'folders.browse': (req: RequestOf<'folders.browse'>) => Promise<FolderListing>;
+  /** native file/folder chooser; UNSUPPORTED in the browser host, where the UI uses folders.browse */
+  'dialogs.pickPaths': (req: RequestOf<'dialogs.pickPaths'>) => Promise<string[] | null>;
 }
 
 export type ApiMethod = keyof AppApi;
 export type ApiRequest<K extends ApiMethod> = Parameters<AppApi[K]>[0];
 export type ApiResponse<K extends ApiMethod> = Awaited<ReturnType<AppApi[K]>>;
 
-/** The runtime allowlist shared by the preload, the IPC layer and the HTTP host. */
-export const API_METHODS = Object.keys(requestSchemas) as ApiMethod[];
+/**
+ * The runtime allowlist shared by the preload, the IPC layer and the HTTP host. A plain list (no zod) so the
+ * sandboxed preload bundle stays tiny; schemas.ts is checked against it at compile time.
+ */
+export const API_METHODS = [
+  'app.info',
+  'projects.create', 'projects.open', 'projects.openDemo', 'projects.recent', 'projects.current', 'projects.close',
+  'photos.list', 'photos.get', 'photos.facets', 'photos.setRating', 'photos.setFlag',
+  'import.start', 'import.cancel', 'import.status', 'import.defaults',
+  'folders.browse', 'dialogs.pickPaths',
+] as const satisfies readonly ApiMethod[];
 
-// Compile-time proof that the schemas and the AppApi name the same methods, both ways.
-type Missing<A, B> = Exclude<keyof A, keyof B>;
-const _schemasCoverApi: Missing<AppApi, typeof requestSchemas> extends never ? true : never = true;
-const _apiCoversSchemas: Missing<typeof requestSchemas, AppApi> extends never ? true : never = true;
-void _schemasCoverApi;
-void _apiCoversSchemas;
+// Compile-time proof that the list names every method of AppApi.
+type Unlisted = Exclude<ApiMethod, (typeof API_METHODS)[number]>;
+const _listCoversApi: Unlisted extends never ? true : never = true;
+void _listCoversApi;
 
 export function isApiMethod(name: unknown): name is ApiMethod {
-  return typeof name === 'string' && (API_METHODS as string[]).includes(name);
+  return typeof name === 'string' && (API_METHODS as readonly string[]).includes(name);
 }
 
 /** Pushed from main to every window: import progress and catalog changes. */

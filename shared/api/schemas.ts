@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ApiMethod } from './contract';
 
 /** Runtime checks for every API request: renderer input is untrusted, so handlers parse before they act. */
 
@@ -52,7 +53,8 @@ export const requestSchemas = {
   'import.status': z.object({ jobId: z.string().min(1).max(64) }).strict(),
   'import.defaults': z.object({ paths: z.array(nonEmptyPath).min(1).max(10000) }).strict(),
   'folders.browse': z.object({ path: z.string().max(4096).optional() }).strict(),
-} as const;
+  'dialogs.pickPaths': z.object({ mode: z.enum(['folder', 'files']), title: z.string().max(200).optional() }).strict(),
+} as const satisfies Record<ApiMethod, z.ZodType>;
 
 export type RequestSchemas = typeof requestSchemas;
 export type RequestOf<K extends keyof RequestSchemas> = z.input<RequestSchemas[K]>;

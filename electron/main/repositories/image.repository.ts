@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import decodeHeif from 'heic-decode';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { AppError } from '../../../shared/errors';
 import type { PhotoFormat } from '../../../shared/model/photo';
 
@@ -47,7 +47,7 @@ export class ImageRepository {
    */
   async render(bytes: Buffer, format: PhotoFormat, label: string, targets: RenderTargets): Promise<HeaderInfo> {
     try {
-      let source: sharp.Sharp;
+      let source: Sharp;
       let size: HeaderInfo;
       if (format === 'heif') {
         const decoded = await this.decodeHeif(bytes, label);
@@ -110,7 +110,7 @@ export class ImageRepository {
 }
 
 /** A killed process never leaves a half-written image under the name the catalog points to. */
-async function writeAtomic(image: sharp.Sharp, target: string): Promise<void> {
+async function writeAtomic(image: Sharp, target: string): Promise<void> {
   const tmp = `${target}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`;
   try {
     await image.toFile(tmp);

@@ -1,4 +1,7 @@
 import exifr from 'exifr';
+
+// exifr's types say blocks take option objects; plain booleans are what its docs and code accept.
+type ExifrOptions = Parameters<typeof exifr.parse>[1];
 import type { PhotoFormat } from '../../../shared/model/photo';
 import type { RawMetadata } from '../../../shared/logic/exif-normalize';
 import { webpMetadataChunks } from '../../../shared/logic/riff';
@@ -10,14 +13,14 @@ const EXIF_OPTIONS = {
   tiff: true, ifd0: true, exif: true, gps: true, interop: false, ifd1: false,
   xmp: false, iptc: true, icc: false, jfif: false, ihdr: false, makerNote: false, userComment: false,
   reviveValues: false, translateValues: false, translateKeys: true, mergeOutput: false, sanitize: true,
-} as const;
+} as const satisfies Record<string, boolean>;
 
 /** XMP only, kept apart so that XMP's `tiff:`/`exif:` namespaces never mask what the EXIF block says. */
 const XMP_OPTIONS = {
   tiff: false, ifd0: false, exif: false, gps: false, interop: false, ifd1: false,
   xmp: true, iptc: false, icc: false, jfif: false, ihdr: false,
   reviveValues: false, translateValues: false, mergeOutput: false, multiSegment: true,
-} as const;
+} as const satisfies Record<string, boolean>;
 
 /** A fall-back for damaged EXIF: read each block on its own so one bad IFD does not hide the others. */
 const SINGLE_BLOCKS = ['ifd0', 'exif', 'gps'] as const;
@@ -57,14 +60,14 @@ export class MetadataRepository {
 
   private async readExif(source: Uint8Array, warnings: string[]) {
     try {
-      const out = ((await exifr.parse(source, EXIF_OPTIONS)) ?? {}) as Tags;
+      const out = ((await exifr.parse(source, EXIF_OPTIONS as unknown as ExifrOptions)) ?? {}) as Tags;
       return { blocks: pickBlocks(out), iptc: (out.iptc as Tags) ?? null };
     } catch (err) {
       const blocks: Record<string, Tags> = {};
       for (const block of SINGLE_BLOCKS) {
         try {
           const only = Object.fromEntries(SINGLE_BLOCKS.map((b) => [b, b === block]));
-          const out = (await exifr.parse(source, { ...EXIF_OPTIONS, ...only, iptc: false })) as Tags | undefined;
+          const out = (await exifr.parse(source, { ...EXIF_OPTIONS, ...only, iptc: false } as unknown as ExifrOptions)) as Tags | undefined;
           if (out?.[block]) blocks[block] = out[block] as Tags;
         } catch {
           /* this block is the damaged one */
@@ -81,7 +84,7 @@ export class MetadataRepository {
       // A bare packet (sidecar, WebP chunk) goes to the XMP parser directly; a photo file is searched for it.
       const out = bare
         ? await exifr.sidecar(Buffer.from(source), { mergeOutput: false, reviveValues: false }, 'xmp')
-        : await exifr.parse(source, XMP_OPTIONS);
+        : await exifr.parse(source, XMP_OPTIONS as unknown as ExifrOptions);
       return (out as Record<string, Tags>) ?? null;
     } catch (err) {
       // exifr throws on files without any XMP when the TIFF blocks are switched off: that is "no XMP".

@@ -1,0 +1,39 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app } from 'electron';
+import { createHandlers } from './api-handlers';
+import { createServices } from './container';
+import { registerIpc, sendToWindow } from './ipc';
+import { handleMediaScheme, registerMediaScheme } from './protocol';
+import { ElectronDialogRepository } from './native-dialog';
+import { createMainWindow, isAppUrl, lockDownSessions } from './window';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const renderer = {
+  rendererUrl: !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : null,
+  rendererFile: path.join(here, '../renderer/index.html'),
+};
+
+if (!app.requestSingleInstanceLock()) app.quit();
+registerMediaScheme();
+
+app.whenReady().then(async () => {
+  lockDownSessions();
+  const services = createServices({ dialogs: new ElectronDialogRepository() });
+  registerIpc(createHandlers(services, 'electron'), services.logger, (url) => isAppUrl(url, renderer));
+  handleMediaScheme((id, kind) => services.photos.mediaFile(id, kind), () => services.session.current?.dir);
+
+  // A project folder given on the command line opens at once; otherwise the start screen shows.
+  const dirArg = process.argv.slice(app.isPackaged ? 1 : 2).find((a) => !a.startsWith('-'));
+  if (dirArg) await services.projects.open(dirArg).catch((err) => services.logger.error(`could not open ${dirArg}`, err));
+
+  const win = createMainWindow({ preload: path.join(here, '../preload/index.cjs'), ...renderer });
+  services.events.subscribe((name, payload) => sendToWindow(win.webContents, name, payload));
+  app.on('second-instance', () => {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  app.on('before-quit', () => void services.session.replace(null));
+});
+
+app.on('window-all-closed', () => app.quit());

@@ -1,0 +1,12 @@
+import { AppError } from '../../../shared/errors';
+
+/** Native choosers. Electron's lives in electron/main/native-dialog.ts; the browser host and CLI have none. */
+export interface DialogRepository {
+  pickPaths(mode: 'folder' | 'files', title?: string): Promise<string[] | null>;
+}
+
+export class NoDialogRepository implements DialogRepository {
+  async pickPaths(): Promise<string[] | null> {
+    throw new AppError('UNSUPPORTED', 'There is no native file chooser here: type a path or use the folder browser');
+  }
+}

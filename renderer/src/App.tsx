@@ -1,0 +1,43 @@
+import { Box, CircularProgress } from '@mui/material';
+import { useCallback, useEffect, useState } from 'react';
+import type { ProjectInfo } from '@shared/model/project';
+import { call } from './api/client';
+import { useNotice } from './components/NoticeProvider';
+import { LibraryView } from './features/library/LibraryView';
+import { StartScreen } from './features/start/StartScreen';
+import { useI18n } from './i18n/I18nProvider';
+
+/** Start screen until a project is open, then the library. */
+export function App() {
+  const { t } = useI18n();
+  const { notifyError } = useNotice();
+  const [project, setProject] = useState<ProjectInfo | null | undefined>(undefined);
+
+  useEffect(() => {
+    call('projects.current', {}).then(setProject, (err) => {
+      notifyError(err);
+      setProject(null);
+    });
+  }, [notifyError]);
+
+  useEffect(() => {
+    document.title = project ? `${project.name} · ${t('app.name')}` : `${t('app.name')} · Chasing Light`;
+  }, [project, t]);
+
+  const close = useCallback(async () => {
+    try {
+      await call('projects.close', {});
+      setProject(null);
+    } catch (err) {
+      notifyError(err);
+    }
+  }, [notifyError]);
+
+  if (project === undefined)
+    return (
+      <Box sx={{ height: '100vh', display: 'grid', placeItems: 'center' }}>
+        <CircularProgress aria-label={t('common.loading')} />
+      </Box>
+    );
+  return project ? <LibraryView project={project} onClose={close} /> : <StartScreen onOpened={setProject} />;
+}

@@ -1,0 +1,47 @@
+import type { ApiMethod, ApiRequest, ApiResponse, AppEventName, AppEvents } from '@shared/api/contract';
+import type { Result } from '@shared/api/result';
+import type { ErrorCode } from '@shared/errors';
+import type { MediaKind, Photo } from '@shared/model/photo';
+import { detectTransport, type Transport } from './transport';
+
+/** An API failure with its code, so the UI can say what went wrong by kind. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+let transport: Transport | null = null;
+const current = () => (transport ??= detectTransport());
+
+/** Tests install a transport of their own (handler stubs), as Actual's initServer does. */
+export function setTransport(t: Transport): void {
+  transport = t;
+}
+
+export function hostKind(): Transport['kind'] {
+  return current().kind;
+}
+
+export async function callSafe<K extends ApiMethod>(method: K, request: ApiRequest<K>): Promise<Result<ApiResponse<K>>> {
+  return (await current().invoke(method, request)) as Result<ApiResponse<K>>;
+}
+
+export async function call<K extends ApiMethod>(method: K, request: ApiRequest<K>): Promise<ApiResponse<K>> {
+  const result = await callSafe(method, request);
+  if (!result.ok) throw new ApiError(result.error.code, result.error.message);
+  return result.value;
+}
+
+export function onEvent<K extends AppEventName>(event: K, listener: (payload: AppEvents[K]) => void): () => void {
+  return current().on(event, listener);
+}
+
+/** The URL an <img> uses for a photo's cached image; the version busts the cache once the real render lands. */
+export function mediaUrl(kind: MediaKind, photo: Pick<Photo, 'id' | 'rendered'>): string {
+  return current().mediaUrl(kind, photo.id, photo.rendered ? 'r' : 'e');
+}

@@ -1,0 +1,58 @@
+import { Box } from '@mui/material';
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
+import type { Photo } from '@shared/model/photo';
+import { GRID_BACKGROUND } from '../../theme';
+import { PhotoTile, TILE_GAP, TILE_HEIGHT, TILE_WIDTH } from './PhotoTile';
+
+export interface PhotoGridHandle {
+  columns: () => number;
+  scrollTo: (index: number) => void;
+}
+
+/**
+ * A virtualized grid: rows of fixed-size tiles, so only what is on screen exists in the DOM and 10,000 photos
+ * scroll as smoothly as 10. Fixed rows also make arrow-key moves exact.
+ */
+export const PhotoGrid = forwardRef<PhotoGridHandle, { photos: Photo[]; selected: Set<string>; focusIndex: number; onTileClick: (index: number, e: React.MouseEvent) => void; onOpen: (index: number) => void }>(
+  function PhotoGrid({ photos, selected, focusIndex, onTileClick, onOpen }, ref) {
+    const container = useRef<HTMLDivElement>(null);
+    const virtuoso = useRef<VirtuosoHandle>(null);
+    const [width, setWidth] = useState(1000);
+    const columns = Math.max(1, Math.floor((width - TILE_GAP * 2) / (TILE_WIDTH + TILE_GAP)));
+    const rows = Math.ceil(photos.length / columns);
+
+    useEffect(() => {
+      const el = container.current;
+      if (!el) return;
+      const ro = new ResizeObserver(([entry]) => entry && setWidth(entry.contentRect.width));
+      ro.observe(el);
+      return () => ro.disconnect();
+    }, []);
+
+    useImperativeHandle(ref, () => ({
+      columns: () => columns,
+      scrollTo: (index) => virtuoso.current?.scrollIntoView({ index: Math.floor(index / columns), behavior: 'auto' }),
+    }), [columns]);
+
+    return (
+      <Box ref={container} sx={{ flex: 1, minHeight: 0, bgcolor: GRID_BACKGROUND }} data-testid="photo-grid" data-columns={columns}>
+        <Virtuoso
+          ref={virtuoso}
+          style={{ height: '100%' }}
+          totalCount={rows}
+          fixedItemHeight={TILE_HEIGHT + TILE_GAP}
+          increaseViewportBy={TILE_HEIGHT * 2}
+          itemContent={(row) => (
+            <Box sx={{ display: 'flex', gap: `${TILE_GAP}px`, px: `${TILE_GAP}px`, pt: `${TILE_GAP}px`, height: TILE_HEIGHT + TILE_GAP }}>
+              {photos.slice(row * columns, row * columns + columns).map((p, i) => {
+                const index = row * columns + i;
+                return <PhotoTile key={p.id} photo={p} selected={selected.has(p.id)} focused={index === focusIndex} onClick={(e) => onTileClick(index, e)} onDoubleClick={() => onOpen(index)} />;
+              })}
+            </Box>
+          )}
+        />
+      </Box>
+    );
+  },
+);

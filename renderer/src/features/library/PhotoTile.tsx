@@ -1,0 +1,79 @@
+import BlockIcon from '@mui/icons-material/Block';
+import FlagIcon from '@mui/icons-material/Flag';
+import StarIcon from '@mui/icons-material/Star';
+import { Box, CircularProgress, Tooltip, Typography } from '@mui/material';
+import { memo } from 'react';
+import type { Photo } from '@shared/model/photo';
+import { mediaUrl } from '../../api/client';
+import { useI18n } from '../../i18n/I18nProvider';
+
+export const TILE_WIDTH = 196;
+export const TILE_HEIGHT = 214;
+export const TILE_GAP = 10;
+const IMAGE_HEIGHT = 156;
+
+function Stars({ rating }: { rating: number }) {
+  if (!rating) return null;
+  return (
+    <Box sx={{ display: 'flex', color: '#c58b1c' }} aria-label={`${rating}★`}>
+      {Array.from({ length: rating }, (_, i) => (
+        <StarIcon key={i} sx={{ fontSize: 13 }} />
+      ))}
+    </Box>
+  );
+}
+
+/** One photo in the grid: the thumbnail upright, rating, flag; a rejected photo is dimmed, as in Lightroom. */
+export const PhotoTile = memo(function PhotoTile({ photo, selected, focused, onClick, onDoubleClick }: { photo: Photo; selected: boolean; focused: boolean; onClick: (e: React.MouseEvent) => void; onDoubleClick: () => void }) {
+  const { t } = useI18n();
+  const hasImage = photo.thumbnail || photo.embeddedThumbnail;
+  return (
+    <Box
+      onClick={onClick}
+      onDoubleClick={onDoubleClick}
+      data-testid="photo-tile"
+      data-photo-id={photo.id}
+      data-selected={selected || undefined}
+      data-rating={photo.rating}
+      data-flag={photo.flag ?? 'none'}
+      sx={{
+        width: TILE_WIDTH,
+        height: TILE_HEIGHT,
+        bgcolor: selected ? '#fff' : '#f7f5f2',
+        borderRadius: 1.5,
+        p: 0.75,
+        cursor: 'pointer',
+        outline: focused ? '2px solid' : selected ? '2px solid' : '1px solid',
+        outlineColor: focused ? 'primary.main' : selected ? 'rgba(176,58,46,0.45)' : 'rgba(0,0,0,0.06)',
+        boxShadow: selected ? '0 2px 10px rgba(0,0,0,0.12)' : 'none',
+        opacity: photo.flag === 'rejected' ? 0.42 : 1,
+        transition: 'box-shadow 120ms, opacity 120ms',
+        display: 'flex',
+        flexDirection: 'column',
+      }}
+    >
+      <Box sx={{ height: IMAGE_HEIGHT, display: 'flex', alignItems: 'center', justifyContent: 'center', bgcolor: '#dcd8d1', borderRadius: 1, overflow: 'hidden', position: 'relative' }}>
+        {hasImage && <img src={mediaUrl('thumb', photo)} alt={photo.originalName} loading="lazy" decoding="async" draggable={false} style={{ maxWidth: '100%', maxHeight: '100%', objectFit: 'contain', display: 'block' }} />}
+        {!photo.rendered && (
+          <Tooltip title={t('photo.pending')}>
+            <CircularProgress size={18} sx={{ position: 'absolute', right: 6, bottom: 6 }} />
+          </Tooltip>
+        )}
+        {photo.flag && (
+          <Box sx={{ position: 'absolute', top: 6, left: 6, bgcolor: 'rgba(255,255,255,0.9)', borderRadius: '50%', width: 22, height: 22, display: 'grid', placeItems: 'center' }}>
+            {photo.flag === 'picked' ? <FlagIcon sx={{ fontSize: 15, color: 'primary.main' }} /> : <BlockIcon sx={{ fontSize: 15, color: 'text.secondary' }} />}
+          </Box>
+        )}
+      </Box>
+      <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', mt: 0.75, minHeight: 18, gap: 0.5 }}>
+        <Typography variant="caption" noWrap title={photo.originalName} sx={{ color: 'text.secondary', flex: 1, minWidth: 0 }}>
+          {photo.originalName}
+        </Typography>
+        <Stars rating={photo.rating} />
+      </Box>
+      <Typography variant="caption" noWrap sx={{ color: 'text.secondary', fontSize: 11 }}>
+        {[photo.capturedAt?.slice(0, 10), photo.photographer].filter(Boolean).join(' · ') || '\u00a0'}
+      </Typography>
+    </Box>
+  );
+});
