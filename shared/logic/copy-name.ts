@@ -5,7 +5,7 @@ const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
 
 /** A file-name part that is safe on Windows, macOS and Linux; Chinese is kept as it is. */
 export function safeFileNamePart(s: string, fallback = 'unknown'): string {
-  const cleaned = s.normalize('NFC').replace(UNSAFE, '_').replace(/\s+/g, '_').replace(/[. ]+$/, '').slice(0, 60);
+  const cleaned = s.normalize('NFC').trim().replace(/[. ]+$/, '').replace(UNSAFE, '_').replace(/\s+/g, '_').slice(0, 60);
   if (!cleaned || RESERVED.test(cleaned)) return fallback;
   return cleaned;
 }

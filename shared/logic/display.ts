@@ -43,3 +43,11 @@ export function formatDuration(seconds: number | null): string | null {
   if (s < 60) return `${s} s`;
   return `${Math.floor(s / 60)} min ${s % 60} s`;
 }
+
+/** "Canon" + "Canon EOS R5" → "Canon EOS R5": many cameras repeat the maker in the model. */
+export function formatCamera(make: string | null, model: string | null): string | null {
+  if (!make) return model;
+  if (!model) return make;
+  const brand = make.split(/\s+/)[0]!.toLowerCase();
+  return model.toLowerCase().startsWith(brand) ? model : `${make} ${model}`;
+}

@@ -31,7 +31,8 @@ export class ImageRepository {
   /** Reads only the header: cheap, and fails early on garbage. HEIF is read by its decoder in render(). */
   async header(bytes: Buffer, label: string): Promise<HeaderInfo> {
     try {
-      const meta = await sharp(bytes, { limitInputPixels: PIXEL_LIMIT }).metadata();
+      // The header is read without sharp's own limit so the refusal can name the size (checkPixels below).
+      const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
       if (!meta.width || !meta.height) throw new Error('no image dimensions');
       const oriented = meta.autoOrient ?? { width: meta.width, height: meta.height };
       this.checkPixels(meta.width, meta.height, label);

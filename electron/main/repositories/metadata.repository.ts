@@ -1,7 +1,9 @@
-import exifr from 'exifr';
+import * as exifrModule from 'exifr';
 
 // exifr's types say blocks take option objects; plain booleans are what its docs and code accept.
-type ExifrOptions = Parameters<typeof exifr.parse>[1];
+type ExifrOptions = Parameters<typeof exifrModule.parse>[1];
+// exifr ships UMD for Node and ESM for bundlers: Node sees the API on `default`, a bundler on the named exports.
+const exifr = ('sidecar' in exifrModule ? exifrModule : (exifrModule as unknown as { default: typeof exifrModule }).default) as typeof exifrModule;
 import type { PhotoFormat } from '../../../shared/model/photo';
 import type { RawMetadata } from '../../../shared/logic/exif-normalize';
 import { webpMetadataChunks } from '../../../shared/logic/riff';

@@ -2,7 +2,7 @@ import BlockIcon from '@mui/icons-material/Block';
 import FlagIcon from '@mui/icons-material/Flag';
 import { Alert, Box, Chip, Divider, Rating, Stack, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { formatAperture, formatBytes, formatCapturedAt, formatExposure, formatFocalLength, formatGps } from '@shared/logic/display';
+import { formatAperture, formatBytes, formatCamera, formatCapturedAt, formatExposure, formatFocalLength, formatGps } from '@shared/logic/display';
 import type { Flag, Photo } from '@shared/model/photo';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { StringKey } from '../../i18n/strings';
@@ -22,7 +22,7 @@ export function MetadataPanel({ photo, onRate, onFlag }: { photo: Photo | null; 
   if (!photo) return <Box sx={{ p: 3 }}><Typography variant="body2" color="text.secondary">—</Typography></Box>;
   const none = <Box component="span" sx={{ color: 'text.disabled' }}>{t('common.unknown')}</Box>;
   const exposure = [formatExposure(photo.exposureTime), formatAperture(photo.fNumber), photo.iso ? `ISO ${photo.iso}` : null, formatFocalLength(photo.focalLength)].filter(Boolean).join(' · ');
-  const camera = [photo.make, photo.model].filter(Boolean).join(' ');
+  const camera = formatCamera(photo.make, photo.model);
   const flagKey: StringKey = photo.flag === 'picked' ? 'flag.picked' : photo.flag === 'rejected' ? 'flag.rejected' : 'flag.unflagged';
   return (
     <Box sx={{ p: 2, overflow: 'auto', height: '100%' }} data-testid="metadata-panel">

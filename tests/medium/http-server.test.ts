@@ -1,0 +1,80 @@
+import http from 'node:http';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBrowserHost } from '../../electron/main/http-server';
+import { tempDir, writePhoto } from '../helpers/factories';
+import { startTestHost } from '../helpers/browser-host';
+
+/** Raw request, so the Host header can be forged (fetch will not let us). */
+function request(port: number, opts: { path: string; method?: string; headers?: Record<string, string>; body?: string }) {
+  return new Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path: opts.path, method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
+      let body = '';
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode!, body, headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end(opts.body);
+  });
+}
+
+describe(startBrowserHost.name, () => {
+  let t: Awaited<ReturnType<typeof startTestHost>>;
+  let photoId: string;
+  beforeAll(async () => {
+    t = await startTestHost();
+    const root = await tempDir();
+    await writePhoto(root, 'a.jpg');
+    await t.services.projects.create(path.join(root, 'p'), 'p');
+    await t.services.importer.run({ paths: [path.join(root, 'a.jpg')] });
+    photoId = t.services.photos.list()[0]!.id;
+  });
+  afterAll(() => t.stop());
+
+  it('binds to 127.0.0.1 only', () => {
+    expect(t.host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=/);
+  });
+
+  it('answers 401 without the token and with a wrong one', async () => {
+    const api = { path: '/api/app.info', method: 'POST', body: '{}' };
+    expect((await request(t.host.port, { ...api, headers: { Host: `127.0.0.1:${t.host.port}` } })).status).toBe(401);
+    expect((await request(t.host.port, { ...api, headers: { Host: `127.0.0.1:${t.host.port}`, Authorization: 'Bearer nope' } })).status).toBe(401);
+    const ok = await request(t.host.port, { ...api, headers: { Host: `127.0.0.1:${t.host.port}`, Authorization: `Bearer ${t.host.token}` } });
+    expect(ok.status).toBe(200);
+    expect(JSON.parse(ok.body)).toMatchObject({ ok: true, value: { host: 'browser' } });
+  });
+
+  it('answers 403 to a foreign Host header, even with the token', async () => {
+    const res = await request(t.host.port, { path: '/api/app.info', method: 'POST', body: '{}', headers: { Host: 'evil.example:80', Authorization: `Bearer ${t.host.token}` } });
+    expect(res.status).toBe(403);
+  });
+
+  it('serves thumbnails to token holders only, by id, never by path', async () => {
+    const host = { Host: `127.0.0.1:${t.host.port}` };
+    expect((await request(t.host.port, { path: `/media/thumb/${photoId}`, headers: host })).status).toBe(401);
+    const img = await request(t.host.port, { path: `/media/thumb/${photoId}?token=${t.host.token}`, headers: host });
+    expect(img.status).toBe(200);
+    expect(img.headers['content-type']).toBe('image/jpeg');
+    for (const evil of ['/media/thumb/..%2F..%2Fproject.json', '/media/thumb/../../etc/passwd', `/media/../project.json`, '/media/secret/' + photoId])
+      expect((await request(t.host.port, { path: `${evil}?token=${t.host.token}`, headers: host })).status, evil).toBe(404);
+  });
+
+  it('trades the URL token for an HttpOnly cookie and serves the UI with a strict CSP', async () => {
+    const host = { Host: `127.0.0.1:${t.host.port}` };
+    const first = await request(t.host.port, { path: `/?token=${t.host.token}`, headers: host });
+    expect(first.status).toBe(302);
+    const cookie = String(first.headers['set-cookie']).split(';')[0]!;
+    expect(String(first.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/);
+    const page = await request(t.host.port, { path: '/', headers: { ...host, Cookie: cookie } });
+    expect(page.status).toBe(200);
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.body).toContain('name="cl-token"');
+    expect((await request(t.host.port, { path: '/', headers: host })).status).toBe(401);
+  });
+
+  it('rejects a body that is not JSON', async () => {
+    const res = await request(t.host.port, { path: '/api/photos.list', method: 'POST', body: '{nope', headers: { Host: `127.0.0.1:${t.host.port}`, Authorization: `Bearer ${t.host.token}` } });
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+});
