@@ -1,5 +1,4 @@
 /** Characters Windows refuses in file names, plus control characters. */
-// eslint-disable-next-line no-control-regex
 const UNSAFE = /[<>:"/\\|?*\u0000-\u001f]/g;
 const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
 

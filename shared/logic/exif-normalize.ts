@@ -26,7 +26,6 @@ export function cleanText(v: unknown): string | null {
   if (v instanceof Uint8Array) v = new TextDecoder().decode(v);
   if (typeof v === 'number') return String(v);
   if (typeof v !== 'string') return null;
-  // eslint-disable-next-line no-control-regex
   const s = v.replace(/\u0000+$/g, '').replace(/\u0000/g, ' ').trim();
   return s === '' ? null : s;
 }

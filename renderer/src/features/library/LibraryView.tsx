@@ -36,7 +36,7 @@ export function LibraryView({ project, onClose }: { project: ProjectInfo; onClos
   const importJob = useImportJob();
   const grid = useRef<PhotoGridHandle>(null);
 
-  const list = photos ?? [];
+  const list = useMemo(() => photos ?? [], [photos]);
   const index = Math.min(focusIndex, Math.max(0, list.length - 1));
   const focused = list[index] ?? null;
 
