@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import type { Photo } from '../../shared/model/photo';
 
 /** The team's real camera files, beside the repo (read-only). */
@@ -34,7 +34,7 @@ export async function makePhoto(opts: JpegOptions = {}): Promise<Buffer> {
     .toBuffer({ resolveWithObject: true });
   // Store the pixels so that applying `orientation` brings them back upright. Each step is its own pipeline:
   // within one, sharp mirrors before it rotates whatever the call order.
-  const inverse: Record<number, ((s: sharp.Sharp) => sharp.Sharp)[]> = {
+  const inverse: Record<number, ((s: Sharp) => Sharp)[]> = {
     1: [],
     2: [(s) => s.flop()],
     3: [(s) => s.rotate(180)],

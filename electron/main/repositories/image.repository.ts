@@ -1,5 +1,4 @@
 import fs from 'node:fs/promises';
-import decodeHeif from 'heic-decode';
 import sharp, { type Sharp } from 'sharp';
 import { AppError } from '../../../shared/errors';
 import type { PhotoFormat } from '../../../shared/model/photo';
@@ -85,6 +84,8 @@ export class ImageRepository {
   }
 
   private async decodeHeif(bytes: Buffer, label: string) {
+    // Loaded on first use: the WebAssembly decoder costs tens of MB that a JPEG-only shoot never needs.
+    const { default: decodeHeif } = await import('heic-decode');
     const images = await decodeHeif.all({ buffer: bytes });
     try {
       const primary = images[0];
