@@ -47,9 +47,9 @@ export async function makePhoto(opts: JpegOptions = {}): Promise<Buffer> {
   let raw = upright;
   for (const step of inverse[orientation]!) raw = await step(sharp(raw.data, { raw: raw.info })).raw().toBuffer({ resolveWithObject: true });
   let stored = sharp(raw.data, { raw: raw.info });
-  // withMetadata({orientation}) and withExif() each replace the EXIF block: put the orientation into the one we write.
-  if (opts.exif) stored = stored.withExif({ ...opts.exif, IFD0: { ...opts.exif.IFD0, ...(orientation !== 1 ? { Orientation: String(orientation) } : {}) } });
-  else if (orientation !== 1) stored = stored.withMetadata({ orientation });
+  // sharp writes the Orientation tag itself (an Orientation inside withExif is overwritten): set it with withMetadata.
+  if (opts.exif) stored = stored.withExif(opts.exif);
+  if (orientation !== 1) stored = stored.withMetadata({ orientation });
   return stored.toFormat(format, format === 'jpeg' ? { quality: 90 } : {}).toBuffer();
 }
 

@@ -223,3 +223,23 @@ describe('the import command against exiftool', () => {
   });
 });
 
+
+describe('colour in previews', () => {
+  it('keeps a wide-gamut profile and turns CMYK into sRGB', async () => {
+    const { services, root } = await setup();
+    const { default: sharp } = await import('sharp');
+    const p3 = path.join(root, 'p3.jpg');
+    await sharp({ create: { width: 300, height: 200, channels: 3, background: '#c04030' } }).withIccProfile('p3').jpeg().toFile(p3);
+    const cmyk = path.join(root, 'cmyk.jpg');
+    await sharp({ create: { width: 300, height: 200, channels: 3, background: '#3060c0' } }).toColourspace('cmyk').withIccProfile('cmyk').jpeg().toFile(cmyk);
+    const summary = await services.importer.run({ paths: [p3, cmyk] });
+    expect(summary.failed).toEqual([]);
+    const byName = Object.fromEntries(services.photos.list().map((p) => [p.originalName, p]));
+    const p3Preview = await sharp(services.photos.mediaFile(byName['p3.jpg']!.id, 'preview')!).metadata();
+    const cmykPreview = await sharp(services.photos.mediaFile(byName['cmyk.jpg']!.id, 'preview')!).metadata();
+    expect(p3Preview.icc).toEqual((await sharp(p3).metadata()).icc);
+    expect(p3Preview.space).toBe('srgb'); // RGB pixels (sharp names every RGB space "srgb"), described by the P3 profile
+    expect(cmykPreview.space).toBe('srgb');
+    expect(cmykPreview.channels).toBe(3);
+  });
+});

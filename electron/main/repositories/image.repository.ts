@@ -1,5 +1,5 @@
-import fs from 'node:fs/promises';
-import sharp, { type Sharp } from 'sharp';
+import sharp from 'sharp';
+import { writeFileAtomic } from './atomic-write';
 import { AppError } from '../../../shared/errors';
 import type { PhotoFormat } from '../../../shared/model/photo';
 
@@ -29,48 +29,57 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 export class ImageRepository {
   /** Reads only the header: cheap, and fails early on garbage. HEIF is read by its decoder in render(). */
   async header(bytes: Buffer, label: string): Promise<HeaderInfo> {
+    return (await this.readHeader(bytes, label)).size;
+  }
+
+  private async readHeader(bytes: Buffer, label: string) {
     try {
       // The header is read without sharp's own limit so the refusal can name the size (checkPixels below).
       const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
       if (!meta.width || !meta.height) throw new Error('no image dimensions');
       const oriented = meta.autoOrient ?? { width: meta.width, height: meta.height };
       this.checkPixels(meta.width, meta.height, label);
-      return { width: oriented.width, height: oriented.height, orientation: meta.orientation ?? null };
+      const size: HeaderInfo = { width: oriented.width, height: oriented.height, orientation: meta.orientation ?? null };
+      return { size, hasAlpha: !!meta.hasAlpha, space: meta.space };
     } catch (err) {
       throw this.translate(err, label);
     }
   }
 
   /**
-   * Decodes once (shrink-on-load, upright, sRGB, 8-bit), then writes the 2048 px preview and the thumbnail
-   * from the same pixels. Returns the displayed size of the full image.
+   * Decodes once (shrink-on-load, upright), writes the 2048 px preview, and makes the thumbnail from that
+   * preview, never from the original again. Colour: the photo's own ICC profile is kept and embedded, so
+   * Adobe RGB or Display P3 shots show true in any colour-managed viewer without a costly transform here;
+   * CMYK (which screens cannot show) is converted to sRGB. Returns the displayed size of the full image.
    */
   async render(bytes: Buffer, format: PhotoFormat, label: string, targets: RenderTargets): Promise<HeaderInfo> {
     try {
-      let source: Sharp;
       let size: HeaderInfo;
+      let preview: Buffer;
       if (format === 'heif') {
         const decoded = await this.decodeHeif(bytes, label);
         // libheif applies the container's own rotation and mirroring; EXIF Orientation is informational there.
         size = { width: decoded.width, height: decoded.height, orientation: null };
-        source = sharp(Buffer.from(decoded.data.buffer, decoded.data.byteOffset, decoded.data.byteLength), {
+        preview = await sharp(Buffer.from(decoded.data.buffer, decoded.data.byteOffset, decoded.data.byteLength), {
           raw: { width: decoded.width, height: decoded.height, channels: 4 },
-        });
+        })
+          .resize(PREVIEW_EDGE, PREVIEW_EDGE, { fit: 'inside', withoutEnlargement: true })
+          .flatten({ background: '#ffffff' })
+          .jpeg({ quality: 85 })
+          .withIccProfile('srgb')
+          .toBuffer();
       } else {
-        size = await this.header(bytes, label);
-        source = sharp(bytes, { limitInputPixels: PIXEL_LIMIT, failOn: 'error', sequentialRead: true }).autoOrient();
+        const meta = await this.readHeader(bytes, label);
+        size = meta.size;
+        let pipeline = sharp(bytes, { limitInputPixels: PIXEL_LIMIT, failOn: 'error', sequentialRead: true })
+          .autoOrient()
+          .resize(PREVIEW_EDGE, PREVIEW_EDGE, { fit: 'inside', withoutEnlargement: true });
+        if (meta.hasAlpha) pipeline = pipeline.flatten({ background: '#ffffff' });
+        pipeline = meta.space === 'cmyk' ? pipeline.toColourspace('srgb').withIccProfile('srgb') : pipeline.keepIccProfile();
+        preview = await pipeline.jpeg({ quality: 85 }).toBuffer();
       }
-      const { data, info } = await source
-        .resize(PREVIEW_EDGE, PREVIEW_EDGE, { fit: 'inside', withoutEnlargement: true })
-        .flatten({ background: '#ffffff' })
-        .toColourspace('srgb')
-        .raw()
-        .toBuffer({ resolveWithObject: true });
-      const pixels = () => sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } });
-      await Promise.all([
-        writeAtomic(pixels().jpeg({ quality: 85 }).withIccProfile('srgb'), targets.preview),
-        writeAtomic(pixels().resize(THUMB_EDGE, THUMB_EDGE, { fit: 'inside' }).jpeg({ quality: 80 }), targets.thumbnail),
-      ]);
+      const thumbnail = await sharp(preview).resize(THUMB_EDGE, THUMB_EDGE, { fit: 'inside' }).keepIccProfile().jpeg({ quality: 80 }).toBuffer();
+      await Promise.all([writeFileAtomic(targets.preview, preview), writeFileAtomic(targets.thumbnail, thumbnail)]);
       return size;
     } catch (err) {
       throw this.translate(err, label);
@@ -80,7 +89,7 @@ export class ImageRepository {
   /** The camera's embedded thumbnail knows nothing of the orientation: turn it upright like the photo. */
   async writeUpright(jpeg: Buffer, orientation: number | null, target: string): Promise<void> {
     const tagged = orientation && orientation > 1 ? await sharp(jpeg).withMetadata({ orientation }).toBuffer() : jpeg;
-    await writeAtomic(sharp(tagged).autoOrient().jpeg({ quality: 80 }), target);
+    await writeFileAtomic(target, await sharp(tagged).autoOrient().jpeg({ quality: 80 }).toBuffer());
   }
 
   private async decodeHeif(bytes: Buffer, label: string) {
@@ -108,17 +117,5 @@ export class ImageRepository {
     if (/pixel limit/i.test(m)) return new AppError('TOO_LARGE', `${label}: over the pixel limit (${m})`);
     if (/unsupported image format/i.test(m)) return new AppError('UNSUPPORTED', `${label}: not an image format we can read`);
     return new AppError('CORRUPT', `${label}: the image data is damaged or incomplete (${m.split('\n')[0]})`);
-  }
-}
-
-/** A killed process never leaves a half-written image under the name the catalog points to. */
-async function writeAtomic(image: Sharp, target: string): Promise<void> {
-  const tmp = `${target}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`;
-  try {
-    await image.toFile(tmp);
-    await fs.rename(tmp, target);
-  } catch (err) {
-    await fs.rm(tmp, { force: true }).catch(() => undefined);
-    throw err;
   }
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { RecentProject } from '../../../shared/model/project';
+import { writeFileAtomic } from './atomic-write';
 
 /** Per-user settings outside any project: the recent-projects list. */
 export class SettingsRepository {
@@ -22,9 +23,7 @@ export class SettingsRepository {
 
   async saveRecent(list: RecentProject[]): Promise<void> {
     await fs.mkdir(this.home, { recursive: true });
-    const tmp = `${this.file}.tmp`;
-    await fs.writeFile(tmp, JSON.stringify(list, null, 2));
-    await fs.rename(tmp, this.file);
+    await writeFileAtomic(this.file, JSON.stringify(list, null, 2));
   }
 }
 

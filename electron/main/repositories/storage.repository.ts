@@ -1,8 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { constants as fsc } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
+import { writeFileAtomic } from './atomic-write';
 
 /** Turns a Node fs error into one the user can act on, naming the path. */
 export function ioError(err: unknown, target: string, doing: string): AppError {
@@ -73,14 +74,10 @@ export class StorageRepository {
     }
   }
 
-  /** Write to a temporary name, then rename: a crash never leaves a half file under the real name. */
   async writeAtomic(file: string, data: Buffer | string): Promise<void> {
-    const tmp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
     try {
-      await fs.writeFile(tmp, data);
-      await fs.rename(tmp, file);
+      await writeFileAtomic(file, data);
     } catch (err) {
-      await fs.rm(tmp, { force: true }).catch(() => undefined);
       throw ioError(err, file, 'writing');
     }
   }

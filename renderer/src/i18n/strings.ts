@@ -8,6 +8,8 @@ export const STRINGS = {
   'start.subtitle': { zh: '从存储卡到装裱好的礼物：导入、标注、挑选、制作。', en: 'From the memory card to the framed gift: import, tag, pick, print.' },
   'start.new': { zh: '新建项目', en: 'New project' },
   'start.open': { zh: '打开项目', en: 'Open project' },
+  'start.new.hint': { zh: '为一次活动建一个项目文件夹，照片、标注和导出都在里面。', en: 'A folder for one campaign: photos, tags and exports live in it.' },
+  'start.open.hint': { zh: '打开已有的项目文件夹（含 project.json）。', en: 'Open an existing project folder (one with project.json).' },
   'start.demo': { zh: '打开示例活动', en: 'Open the demo campaign' },
   'start.demo.hint': { zh: '几张真实相机照片和虚构的企业、摄影师，马上看到完整流程。', en: 'A few real camera photos with made-up companies and photographers.' },
   'start.recent': { zh: '最近的项目', en: 'Recent projects' },

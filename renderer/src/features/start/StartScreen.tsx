@@ -15,7 +15,7 @@ import { NewProjectDialog } from './NewProjectDialog';
 function ActionCard({ icon, title, hint, onClick, busy, testId }: { icon: ReactNode; title: string; hint?: string; onClick: () => void; busy?: boolean; testId: string }) {
   return (
     <Card variant="outlined" sx={{ flex: 1, minWidth: 200 }}>
-      <CardActionArea onClick={onClick} disabled={busy} sx={{ p: 3, height: '100%', display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: 1 }} data-testid={testId}>
+      <CardActionArea onClick={onClick} disabled={busy} sx={{ p: 3, height: '100%', display: 'flex', flexDirection: 'column', alignItems: 'flex-start', justifyContent: 'flex-start', gap: 1 }} data-testid={testId}>
         <Box sx={{ color: 'primary.main', display: 'flex' }}>{busy ? <CircularProgress size={28} /> : icon}</Box>
         <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>{title}</Typography>
         {hint && <Typography variant="body2" color="text.secondary">{hint}</Typography>}
@@ -69,8 +69,8 @@ export function StartScreen({ onOpened }: { onOpened: (p: ProjectInfo) => void }
         <Typography variant="body1" color="text.secondary" sx={{ mb: 5 }}>{t('start.subtitle')}</Typography>
 
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 5 }}>
-          <ActionCard testId="start-new" icon={<AddIcon fontSize="large" />} title={t('start.new')} onClick={() => setCreating(true)} />
-          <ActionCard testId="start-open" icon={<FolderOpenIcon fontSize="large" />} title={t('start.open')} onClick={() => chooser.choose('folder')} busy={busy === 'open'} />
+          <ActionCard testId="start-new" icon={<AddIcon fontSize="large" />} title={t('start.new')} hint={t('start.new.hint')} onClick={() => setCreating(true)} />
+          <ActionCard testId="start-open" icon={<FolderOpenIcon fontSize="large" />} title={t('start.open')} hint={t('start.open.hint')} onClick={() => chooser.choose('folder')} busy={busy === 'open'} />
           <ActionCard testId="start-demo" icon={<AutoAwesomeIcon fontSize="large" />} title={t('start.demo')} hint={t('start.demo.hint')} busy={busy === 'demo'} onClick={() => void open('demo', () => call('projects.openDemo', {}))} />
         </Stack>
 
