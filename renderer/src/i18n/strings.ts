@@ -86,6 +86,7 @@ export const STRINGS = {
   'meta.raw': { zh: 'RAW 文件', en: 'RAW file' },
   'meta.warnings': { zh: '读取提示', en: 'Read warnings' },
   'meta.path': { zh: '原片位置', en: 'Original' },
+  'meta.importedFrom': { zh: '导入自', en: 'Imported from' },
   'loupe.back': { zh: '返回网格 (Esc)', en: 'Back to grid (Esc)' },
   'loupe.prev': { zh: '上一张', en: 'Previous' },
   'loupe.next': { zh: '下一张', en: 'Next' },

@@ -60,7 +60,8 @@ export function MetadataPanel({ photo, onRate, onFlag }: { photo: Photo | null; 
       <Divider sx={{ my: 1.5 }} />
       {photo.artist && <Row label={t('meta.artist')}>{photo.artist}</Row>}
       {photo.copyright && <Row label={t('meta.copyright')}>{photo.copyright}</Row>}
-      <Row label={t('meta.path')}><Box component="span" sx={{ fontSize: 12, color: 'text.secondary' }}>{photo.originalPath ?? photo.path}</Box></Row>
+      <Row label={t('meta.path')}><Box component="span" sx={{ fontSize: 12, color: 'text.secondary' }}>{photo.path}</Box></Row>
+      {photo.originalPath && <Row label={t('meta.importedFrom')}><Box component="span" sx={{ fontSize: 12, color: 'text.secondary' }}>{photo.originalPath}</Box></Row>}
       {photo.rawPath && <Row label={t('meta.raw')}><Box component="span" sx={{ fontSize: 12 }}>{photo.rawPath}</Box></Row>}
       {photo.warnings.length > 0 && (
         <Alert severity="warning" sx={{ mt: 1.5 }}>
