@@ -33,7 +33,16 @@ app.whenReady().then(async () => {
     if (win.isMinimized()) win.restore();
     win.focus();
   });
-  app.on('before-quit', () => void services.session.replace(null));
+  // Let the last coalesced catalog write land before the process goes.
+  let flushed = false;
+  app.on('before-quit', (event) => {
+    if (flushed) return;
+    event.preventDefault();
+    void services.session.replace(null).finally(() => {
+      flushed = true;
+      app.quit();
+    });
+  });
 });
 
 app.on('window-all-closed', () => app.quit());

@@ -243,3 +243,66 @@ describe('colour in previews', () => {
     expect(cmykPreview.channels).toBe(3);
   });
 });
+
+describe('more formats and damaged metadata', () => {
+  it('imports AVIF and a JPEG whose EXIF block is damaged, keeping what can be read', async () => {
+    const { services, root } = await setup();
+    const { default: sharp } = await import('sharp');
+    const avif = path.join(root, 'shot.avif');
+    await sharp({ create: { width: 320, height: 240, channels: 3, background: '#4a6' } }).avif().toFile(avif);
+    // A JPEG with a good IFD0 and an Exif sub-IFD pointer that leads past the end of the block.
+    const good = await writePhoto(root, 'good.jpg', { exif: { IFD0: { Make: 'Canon', Model: 'Canon EOS R6' }, IFD2: { DateTimeOriginal: '2025:05:12 10:00:00' } } });
+    const bytes = await fs.readFile(good);
+    const tiff = bytes.indexOf(Buffer.from('Exif\0\0')) + 6;
+    const le = bytes.toString('latin1', tiff, tiff + 2) === 'II';
+    const u16 = (at: number) => (le ? bytes.readUInt16LE(at) : bytes.readUInt16BE(at));
+    const ifd0 = tiff + (le ? bytes.readUInt32LE(tiff + 4) : bytes.readUInt32BE(tiff + 4));
+    for (let i = 0, n = u16(ifd0); i < n; i++) {
+      const entry = ifd0 + 2 + i * 12;
+      if (u16(entry) !== 0x8769) continue;
+      if (le) bytes.writeUInt32LE(0x7ffffff0, entry + 8);
+      else bytes.writeUInt32BE(0x7ffffff0, entry + 8);
+    }
+    const damaged = path.join(root, 'damaged.jpg');
+    await fs.writeFile(damaged, bytes);
+    const summary = await services.importer.run({ paths: [avif, damaged] });
+    expect(summary.failed).toEqual([]);
+    const byName = Object.fromEntries(services.photos.list().map((p) => [p.originalName, p]));
+    expect(byName['shot.avif']).toMatchObject({ format: 'avif', width: 320, height: 240, rendered: true });
+    // The Exif sub-IFD (capture time) is lost; IFD0 (camera) and the picture itself are kept.
+    expect(byName['damaged.jpg']).toMatchObject({ make: 'Canon', model: 'Canon EOS R6', capturedAt: null, rendered: true });
+  });
+});
+
+describe('a killed import', () => {
+  it('leaves a valid catalog, and the next run finishes the job without duplicates', async () => {
+    const { spawn, execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    const root = await (await import('../helpers/factories')).tempDir();
+    const card = path.join(root, 'card');
+    for (let i = 0; i < 16; i++) await writePhoto(card, `K${String(i).padStart(2, '0')}.jpg`, { width: 2400, height: 1600, seed: 100 + i });
+    const cli = path.resolve(import.meta.dirname, '../../bin/chasing-light.js');
+    const project = path.join(root, 'project');
+    await promisify(execFile)(process.execPath, [cli, 'new', project]);
+    // Kill the importer (SIGKILL: no chance to flush) once the catalog on disk holds a few photos.
+    const child = spawn(process.execPath, [cli, 'import', project, card, '--json'], { stdio: 'ignore' });
+    const catalog = path.join(project, 'project.json');
+    for (let tries = 0; tries < 400; tries++) {
+      const text = await fs.readFile(catalog, 'utf8').catch(() => '');
+      if (text && JSON.parse(text).photos.length >= 3) break;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    child.kill('SIGKILL');
+    await new Promise((r) => child.on('exit', r));
+    const afterKill = JSON.parse(await fs.readFile(catalog, 'utf8'));
+    expect(afterKill.photos.length).toBeGreaterThan(0);
+    expect(afterKill.photos.length).toBeLessThan(16);
+    await promisify(execFile)(process.execPath, [cli, 'import', project, card, '--json']);
+    const { stdout } = await promisify(execFile)(process.execPath, [cli, 'photos', project, '--json'], { maxBuffer: 1 << 24 });
+    const photos = JSON.parse(stdout) as { sha256: string; rendered: boolean; thumbnail: string }[];
+    expect(photos).toHaveLength(16);
+    expect(new Set(photos.map((p) => p.sha256)).size).toBe(16);
+    expect(photos.every((p) => p.rendered)).toBe(true);
+    for (const p of photos) await expect(fs.stat(p.thumbnail)).resolves.toBeTruthy();
+  });
+});
