@@ -107,7 +107,8 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'no such image' } });
     const stat = await fs.stat(file).catch(() => null);
     if (!stat) return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'no such image' } });
-    res.writeHead(200, { 'Content-Type': 'image/jpeg', 'Content-Length': stat.size, 'Cache-Control': 'private, max-age=3600', 'X-Content-Type-Options': 'nosniff' });
+    // Media URLs carry a version (embedded → rendered), so a URL's bytes never change: cache hard.
+    res.writeHead(200, { 'Content-Type': 'image/jpeg', 'Content-Length': stat.size, 'Cache-Control': 'private, max-age=31536000, immutable', 'X-Content-Type-Options': 'nosniff' });
     createReadStream(file).pipe(res);
   }
 

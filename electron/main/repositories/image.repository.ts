@@ -9,7 +9,7 @@ sharp.cache(false);
 /** sharp's own default; above it a file is refused as a likely decompression bomb. */
 export const PIXEL_LIMIT = 268_402_689;
 export const PREVIEW_EDGE = 2048;
-export const THUMB_EDGE = 480;
+export const THUMB_EDGE = 360;
 
 export interface HeaderInfo {
   /** as displayed: orientation applied */
