@@ -42,9 +42,16 @@ function needDir(positionals: string[], command: string): string {
   return path.resolve(dir);
 }
 
+let lastLine = 0;
+/** On a terminal one line redrawn in place; in a log (CI, a pipe) a line a second and the last one. */
 function printProgress(p: ImportProgress) {
   const eta = p.etaSeconds === null ? '' : `, about ${Math.ceil(p.etaSeconds)} s left`;
-  process.stderr.write(`\r${p.done}/${p.total} (${p.rate.toFixed(1)}/s${eta})  ${p.currentFile ? path.basename(p.currentFile) : ''}`.padEnd(90).slice(0, 120));
+  const text = `${p.done}/${p.total} (${p.rate.toFixed(1)}/s${eta})  ${p.currentFile ? path.basename(p.currentFile) : ''}`;
+  if (process.stderr.isTTY) return void process.stderr.write(`\r${text.padEnd(90).slice(0, 120)}`);
+  const now = Date.now();
+  if (now - lastLine < 1000 && p.done < p.total) return;
+  lastLine = now;
+  process.stderr.write(`import: ${text}\n`);
 }
 
 async function runImport(request: ApiRequest<'import.start'>, quietProgress: boolean): Promise<ImportSummary> {
@@ -61,7 +68,7 @@ async function runImport(request: ApiRequest<'import.start'>, quietProgress: boo
     });
     const finish = (summary: ImportSummary) => {
       unsubscribe();
-      if (!quietProgress) process.stderr.write('\n');
+      if (!quietProgress && process.stderr.isTTY) process.stderr.write('\n');
       resolve(summary);
     };
     call('import.start', request).then(({ jobId: id }) => {
@@ -92,7 +99,7 @@ async function main(argv: string[]): Promise<number> {
       await call('projects.open', { dir });
       const summary = await runImport(
         { paths: paths.map((p) => path.resolve(p)), photographer: values.photographer as string | undefined, company: values.company as string | undefined, shootDay: values.day as string | undefined, copy: !!values.copy },
-        !!values.quiet || !process.stderr.isTTY,
+        !!values.quiet,
       );
       await call('projects.close', {});
       if (values.json) {

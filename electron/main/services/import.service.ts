@@ -123,12 +123,13 @@ export class ImportService {
     const started = Date.now();
     const progress = running.job.progress;
     let lastEmit = 0;
+    let decided = 0; // files reported as failed before any work: they would make the rate look absurd
     const emitProgress = (force = false) => {
       const now = Date.now();
       if (!force && now - lastEmit < PROGRESS_EVERY_MS) return;
       lastEmit = now;
       const elapsed = (now - started) / 1000;
-      progress.rate = elapsed > 0 ? progress.done / elapsed : 0;
+      progress.rate = elapsed > 0.05 ? (progress.done - decided) / elapsed : 0;
       progress.etaSeconds = progress.rate > 0 ? (progress.total - progress.done) / progress.rate : null;
       progress.imported = summary.imported;
       progress.duplicates = summary.duplicates.length;
@@ -146,7 +147,7 @@ export class ImportService {
             : { path: f.path, code: 'UNSUPPORTED', message: `${path.basename(f.path)}: not a photo format we import (JPEG, PNG, TIFF, WebP, AVIF, HEIC/HEIF)` },
         );
       progress.total = plan.candidates.length + summary.failed.length;
-      progress.done = summary.failed.length;
+      progress.done = decided = summary.failed.length;
       emitProgress(true);
 
       const seqByDay = new Map<string, number>();
