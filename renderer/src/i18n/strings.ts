@@ -102,6 +102,8 @@ export const STRINGS = {
   'import.photographer.hint': { zh: '已按 EXIF 作者预填', en: 'Pre-filled from the EXIF artist' },
   'import.company': { zh: '拍摄企业', en: 'Company shot at' },
   'import.shootDay': { zh: '拍摄日', en: 'Shoot day' },
+  'import.shootDay.hint': { zh: '留空则按每张照片的拍摄时间归入当天', en: "Leave empty to use each photo's own capture day" },
+  'import.shootDay.detected': { zh: '留空则按每张照片的拍摄时间归入当天（最早一张拍于 {day}）', en: "Leave empty to use each photo's own capture day (earliest: {day})" },
   'import.copy': { zh: '复制到项目文件夹（按 日期_摄影师_序号 重命名，保留原文件名记录）', en: 'Copy into the project (renamed date_photographer_seq, original name kept)' },
   'import.start': { zh: '开始导入', en: 'Start import' },
   'import.running': { zh: '正在导入 {done} / {total}', en: 'Importing {done} of {total}' },

@@ -22,12 +22,14 @@ export function ImportDialog({ open, companies, photographers, onClose, onStart 
   const [copy, setCopy] = useState(false);
   const [busy, setBusy] = useState(false);
   const [hint, setHint] = useState(false);
+  const [detectedDay, setDetectedDay] = useState<string | null>(null);
 
   useEffect(() => {
     if (!open) return;
     setPaths([]);
     setTyped('');
     setHint(false);
+    setDetectedDay(null);
   }, [open]);
 
   const addPaths = useCallback((more: string[]) => {
@@ -45,7 +47,8 @@ export function ImportDialog({ open, companies, photographers, onClose, onStart 
           setPhotographer((old) => old || d.photographer!);
           setHint(true);
         }
-        if (d.shootDay) setShootDay((old) => old || d.shootDay!);
+        // Not pre-filled: a folder may span days, and an empty field means "each photo's own capture day".
+        setDetectedDay(d.shootDay);
       },
       () => undefined, // a hint that cannot be had is no error
     );
@@ -91,7 +94,15 @@ export function ImportDialog({ open, companies, photographers, onClose, onStart 
         <Stack spacing={2.5}>
           <Autocomplete freeSolo options={photographers} inputValue={photographer} onInputChange={(_, v) => setPhotographer(v)} renderInput={(params) => <TextField {...params} label={t('import.photographer')} helperText={hint ? t('import.photographer.hint') : ' '} slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, 'data-testid': 'import-photographer' } }} />} />
           <Autocomplete freeSolo options={companies} inputValue={company} onInputChange={(_, v) => setCompany(v)} renderInput={(params) => <TextField {...params} label={t('import.company')} slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, 'data-testid': 'import-company' } }} />} />
-          <TextField type="date" label={t('import.shootDay')} value={shootDay} onChange={(e) => setShootDay(e.target.value)} sx={{ maxWidth: 220 }} slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'import-day' } }} />
+          <TextField
+            type="date"
+            label={t('import.shootDay')}
+            value={shootDay}
+            onChange={(e) => setShootDay(e.target.value)}
+            helperText={detectedDay ? t('import.shootDay.detected', { day: detectedDay }) : t('import.shootDay.hint')}
+            sx={{ maxWidth: 420 }}
+            slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'import-day' } }}
+          />
           <FormControlLabel control={<Checkbox checked={copy} onChange={(e) => setCopy(e.target.checked)} />} label={<Typography variant="body2">{t('import.copy')}</Typography>} />
         </Stack>
       </DialogContent>

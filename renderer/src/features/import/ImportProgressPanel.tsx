@@ -4,6 +4,7 @@ import { Alert, Box, Button, Collapse, LinearProgress, List, ListItem, ListItemT
 import { useState } from 'react';
 import { formatDuration } from '@shared/logic/display';
 import { useI18n } from '../../i18n/I18nProvider';
+import type { StringKey } from '../../i18n/strings';
 import type { ImportJobView } from './useImportJob';
 
 const baseName = (p: string) => p.split(/[\\/]/).pop() ?? p;
@@ -57,7 +58,7 @@ export function ImportProgressPanel({ job, onCancel, onDismiss }: { job: ImportJ
               <List dense data-testid="import-failures">
                 {s.failed.map((f) => (
                   <ListItem key={f.path} disableGutters>
-                    <ListItemText primary={<><b>{baseName(f.path)}</b> <Box component="span" sx={{ color: 'error.main', fontSize: 12 }}>[{f.code}]</Box></>} secondary={f.message} />
+                    <ListItemText primary={<><b>{baseName(f.path)}</b> <Box component="span" sx={{ color: 'error.main', fontSize: 12, ml: 1 }} data-code={f.code}>{t(`error.${f.code}` as StringKey)} · {f.code}</Box></>} secondary={f.message} />
                   </ListItem>
                 ))}
               </List>
