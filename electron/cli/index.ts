@@ -4,8 +4,8 @@ import type { ApiMethod, ApiRequest, ApiResponse } from '../../shared/api/contra
 import type { ImportProgress, ImportSummary } from '../../shared/model/import-job';
 import { dispatch } from '../main/api-dispatch';
 import { createHandlers } from '../main/api-handlers';
-import { createServices, repoRoot } from '../main/container';
-import { startBrowserHost } from '../main/http-server';
+import { createServices } from '../main/container';
+import { serveServices } from '../main/http-server';
 
 const USAGE = `chasing-light — 追光 photo campaign tool
 
@@ -130,15 +130,7 @@ async function main(argv: string[]): Promise<number> {
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`serve: --port must be a port number, not "${values.port}"`);
       if (positionals[0]) await call('projects.open', { dir: path.resolve(positionals[0]) });
       else await call('projects.openDemo', {});
-      const host = await startBrowserHost({
-        handlers: createHandlers(services, 'browser'),
-        events: services.events,
-        logger: services.logger,
-        mediaFile: (id, kind) => services.photos.mediaFile(id, kind),
-        mediaRoot: () => services.session.current?.dir,
-        rendererDir: path.join(repoRoot(), 'out', 'renderer'),
-        port,
-      });
+      const host = await serveServices(services, { port });
       process.stdout.write(`${host.url}\n`);
       const stop = async () => {
         await host.close();

@@ -8,6 +8,8 @@ import type { AppApi } from '../../shared/api/contract';
 import type { ErrorCode } from '../../shared/errors';
 import { MEDIA_KINDS, type MediaKind } from '../../shared/model/photo';
 import { dispatch } from './api-dispatch';
+import { createHandlers } from './api-handlers';
+import { repoRoot, type Services } from './container';
 import type { EventBus } from './events';
 import type { Logger } from './logger';
 import { CONTENT_SECURITY_POLICY } from './security';
@@ -191,4 +193,17 @@ function send(res: http.ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store' });
   res.end(text);
+}
+
+/** The browser host over a set of services: what `chasing-light serve` runs, and what the tests start. */
+export function serveServices(services: Services, opts: { port?: number; rendererDir?: string } = {}): Promise<BrowserHost> {
+  return startBrowserHost({
+    handlers: createHandlers(services, 'browser'),
+    events: services.events,
+    logger: services.logger,
+    mediaFile: (id, kind) => services.photos.mediaFile(id, kind),
+    mediaRoot: () => services.session.current?.dir,
+    rendererDir: opts.rendererDir ?? path.join(repoRoot(), 'out', 'renderer'),
+    port: opts.port,
+  });
 }
