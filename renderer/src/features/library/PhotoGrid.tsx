@@ -5,6 +5,18 @@ import type { Photo } from '@shared/model/photo';
 import { GRID_BACKGROUND } from '../../theme';
 import { PhotoTile, TILE_GAP, TILE_HEIGHT, TILE_WIDTH } from './PhotoTile';
 
+function PlaceholderRow({ columns }: { columns: number }) {
+  return (
+    <Box sx={{ display: 'flex', gap: `${TILE_GAP}px`, px: `${TILE_GAP}px`, pt: `${TILE_GAP}px`, height: TILE_HEIGHT + TILE_GAP }} data-testid="grid-placeholder">
+      {Array.from({ length: columns }, (_, i) => (
+        <Box key={i} sx={{ width: TILE_WIDTH, height: TILE_HEIGHT, borderRadius: 1.5, bgcolor: '#f1eee9', p: 0.75 }}>
+          <Box sx={{ height: 156, borderRadius: 1, bgcolor: '#dcd8d1' }} />
+        </Box>
+      ))}
+    </Box>
+  );
+}
+
 export interface PhotoGridHandle {
   columns: () => number;
   scrollTo: (index: number) => void;
@@ -43,6 +55,9 @@ export const PhotoGrid = forwardRef<PhotoGridHandle, { photos: Photo[]; selected
           totalCount={rows}
           fixedItemHeight={TILE_HEIGHT + TILE_GAP}
           increaseViewportBy={TILE_HEIGHT * 2}
+          // A fling through thousands of photos shows light placeholders, as Lightroom does; images load once it slows.
+          scrollSeekConfiguration={{ enter: (v) => Math.abs(v) > 120, exit: (v) => Math.abs(v) < 20 }}
+          components={{ ScrollSeekPlaceholder: () => <PlaceholderRow columns={columns} /> }}
           itemContent={(row) => (
             <Box sx={{ display: 'flex', gap: `${TILE_GAP}px`, px: `${TILE_GAP}px`, pt: `${TILE_GAP}px`, height: TILE_HEIGHT + TILE_GAP }}>
               {photos.slice(row * columns, row * columns + columns).map((p, i) => {
