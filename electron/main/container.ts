@@ -13,6 +13,9 @@ import { ImportService } from './services/import.service';
 import { PhotoService } from './services/photo.service';
 import { ProjectService } from './services/project.service';
 import { ProjectSession } from './services/project-session';
+import { HistoryService } from './services/history.service';
+import { RosterService } from './services/roster.service';
+import { TaggingService } from './services/tagging.service';
 
 export interface ContainerOptions {
   /** per-user settings and the demo project; defaults to ~/.config/chasing-light */
@@ -39,13 +42,16 @@ export function createServices(opts: ContainerOptions = {}) {
   const events = new EventBus();
   const session = new ProjectSession();
   const projects = new ProjectService({ session, settings, storage });
-  const importer = new ImportService({ session, storage, metadata, image, events, logger: createLogger('ImportService'), concurrency: opts.concurrency });
-  const photos = new PhotoService({ session, events });
+  const history = new HistoryService({ session, events });
+  const roster = new RosterService({ session, history });
+  const tagging = new TaggingService({ session, history, roster });
+  const importer = new ImportService({ session, storage, metadata, image, events, roster, logger: createLogger('ImportService'), concurrency: opts.concurrency });
+  const photos = new PhotoService({ session, events, history });
   const folders = new FolderService({ storage });
   const assetsDir = opts.assetsDir ?? path.join(repoRoot(), 'assets');
   const demo = new DemoService({ projects, importer, storage, assetsDir: path.join(assetsDir, 'demo'), projectDir: path.join(settings.home, 'demo-project') });
   const dialogs = opts.dialogs ?? new NoDialogRepository();
-  return { events, session, projects, importer, photos, folders, demo, dialogs, logger: createLogger('api') };
+  return { events, session, projects, importer, photos, folders, demo, dialogs, history, roster, tagging, logger: createLogger('api') };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -89,6 +89,8 @@ export interface AppEvents {
   /** a photo was added or (re)rendered; the grid refreshes it */
   'photos.changed': { ids: string[]; jobId: string | null };
   'import.finished': { jobId: string; summary: ImportSummary };
+  /** companies, workers or the history changed: lists and the undo menu refresh */
+  'catalog.changed': { history: boolean };
 }
 export type AppEventName = keyof AppEvents;
-export const APP_EVENTS: AppEventName[] = ['import.progress', 'photos.changed', 'import.finished'];
+export const APP_EVENTS: AppEventName[] = ['import.progress', 'photos.changed', 'import.finished', 'catalog.changed'];

@@ -1,4 +1,5 @@
 import { CATALOG_SCHEMA_VERSION, type CatalogData } from '../model/catalog';
+import { normalizeCompanyName, normalizePersonName, stableId } from './names';
 
 type Migration = (data: Record<string, unknown>) => Record<string, unknown>;
 
@@ -8,6 +9,24 @@ const migrations: Record<number, Migration> = {
   0: (d) => {
     const { items, ...rest } = d as { items?: unknown[] };
     return { ...rest, photos: (rest as { photos?: unknown[] }).photos ?? items ?? [], schemaVersion: 1 };
+  },
+  // 1: photos named their company and photographer as text; 2 keeps rosters, and photos refer to companies by id.
+  1: (d) => {
+    const photos = ((d.photos as Record<string, unknown>[]) ?? []).map((p) => ({ ...p }));
+    const companies = new Map<string, Record<string, unknown>>();
+    const photographers = new Map<string, Record<string, unknown>>();
+    for (const p of photos) {
+      const company = normalizeCompanyName(p.company);
+      if (company && !companies.has(company))
+        companies.set(company, { id: stableId('co', company), name: company, shortName: null, district: null, contact: null, logo: null });
+      const who = normalizePersonName(p.photographer);
+      if (who && !photographers.has(who)) photographers.set(who, { id: stableId('ph', who), name: who, organisation: null, credit: null });
+      p.company = company || null;
+      p.companyId = company ? companies.get(company)!.id : null;
+      p.workers = Array.isArray(p.workers) ? p.workers : [];
+      p.faceRegions = Array.isArray(p.faceRegions) ? p.faceRegions : [];
+    }
+    return { ...d, photos, companies: [...companies.values()], photographers: [...photographers.values()], workers: [], schemaVersion: 2 };
   },
 };
 
@@ -31,6 +50,8 @@ export function migrateCatalog(input: unknown, target = CATALOG_SCHEMA_VERSION):
   }
   if (!data.project || typeof data.project !== 'object') return { kind: 'invalid', reason: 'the project section is missing' };
   if (!Array.isArray(data.photos)) return { kind: 'invalid', reason: 'the photo list is missing' };
+  for (const list of ['companies', 'photographers', 'workers'])
+    if (!Array.isArray(data[list])) return { kind: 'invalid', reason: `the ${list} list is missing` };
   const result = data as unknown as CatalogData;
   return from === target ? { kind: 'current', data: result } : { kind: 'migrated', data: result, from };
 }

@@ -1,3 +1,5 @@
+import type { FaceRegion } from './roster';
+
 /** A photo as the catalog keeps it. Every field survives JSON: dates are ISO strings, refs are ids. */
 
 export const PHOTO_FORMATS = ['jpeg', 'png', 'tiff', 'webp', 'avif', 'heif'] as const;
@@ -57,7 +59,12 @@ export interface Photo extends PhotoMetadata {
   rawPath: string | null;
   sidecarPath: string | null;
   photographer: string | null;
+  /** the company's full name, kept in step with `companyId` (shown and filtered on) */
   company: string | null;
+  companyId: string | null;
+  /** ids of the workers shown, in tagging order */
+  workers: string[];
+  faceRegions: FaceRegion[];
   /** YYYY-MM-DD */
   shootDay: string | null;
   rating: number;

@@ -7,26 +7,49 @@ import { AppError } from '../../../shared/errors';
 import { migrateCatalog } from '../../../shared/logic/catalog-migrations';
 import { CATALOG_SCHEMA_VERSION, type CatalogData } from '../../../shared/model/catalog';
 import type { Photo } from '../../../shared/model/photo';
+import type { Company, Photographer, Worker } from '../../../shared/model/roster';
 import { ioError } from './storage.repository';
 
 export const CATALOG_FILE = 'project.json';
 /** lowdb rewrites the whole file: edits that land within this window share one write. */
 const WRITE_DELAY_MS = 250;
 
+export interface CollectionTypes {
+  photos: Photo;
+  companies: Company;
+  photographers: Photographer;
+  workers: Worker;
+}
+export type CollectionName = keyof CollectionTypes;
+const COLLECTIONS: CollectionName[] = ['photos', 'companies', 'photographers', 'workers'];
+
+/** Entity states by `collection:id`; undefined means "did not exist". */
+export type EntityStates = Map<string, CollectionTypes[CollectionName] | undefined>;
+
+/** What one tracked edit changed: enough to undo it and to redo it. */
+export interface TrackedChange {
+  before: EntityStates;
+  after: EntityStates;
+}
+
+const clone = <T>(v: T): T => (v === undefined ? v : structuredClone(v));
+
 /**
  * Owns one project's lowdb instance. Reads go to in-memory indexes; writes are coalesced and atomic (lowdb's
  * steno writes a temp file and renames it), so a crash leaves either the old or the new catalog, whole.
+ * Edits made inside `track()` are recorded entity by entity, so they can be undone and redone.
  */
 export class CatalogRepository {
-  private readonly byId = new Map<string, Photo>();
+  private readonly index = new Map<CollectionName, Map<string, CollectionTypes[CollectionName]>>();
   private timer: NodeJS.Timeout | null = null;
   private pending: Promise<void> = Promise.resolve();
+  private tracking: EntityStates | null = null;
 
   private constructor(
     readonly dir: string,
     private readonly db: Low<CatalogData>,
   ) {
-    for (const p of db.data.photos) this.byId.set(p.id, p);
+    for (const c of COLLECTIONS) this.index.set(c, new Map(db.data[c].map((e) => [e.id, e])));
   }
 
   static fileOf(dir: string) {
@@ -46,6 +69,9 @@ export class CatalogRepository {
       schemaVersion: CATALOG_SCHEMA_VERSION,
       project: { id: randomUUID(), name, createdAt: new Date().toISOString(), ...(isDemo ? { isDemo } : {}) },
       photos: [],
+      companies: [],
+      photographers: [],
+      workers: [],
     };
     const repo = new CatalogRepository(dir, new Low(new JSONFile<CatalogData>(file), data));
     await repo.db.write().catch((err) => {
@@ -88,46 +114,111 @@ export class CatalogRepository {
     return this.db.data.project;
   }
 
+  get photoCount() {
+    return this.db.data.photos.length;
+  }
+
+  // --- generic access -------------------------------------------------------------------------------
+
+  all<C extends CollectionName>(c: C): CollectionTypes[C][] {
+    return this.db.data[c] as CollectionTypes[C][];
+  }
+
+  get<C extends CollectionName>(c: C, id: string): CollectionTypes[C] | undefined {
+    return this.index.get(c)!.get(id) as CollectionTypes[C] | undefined;
+  }
+
+  /** Adds or replaces an entity by id. */
+  put<C extends CollectionName>(c: C, entity: CollectionTypes[C]): void {
+    this.remember(c, entity.id);
+    const map = this.index.get(c)!;
+    const existing = map.get(entity.id);
+    if (existing) Object.assign(existing, entity);
+    else {
+      (this.db.data[c] as CollectionTypes[C][]).push(entity);
+      map.set(entity.id, entity);
+    }
+    this.scheduleWrite();
+  }
+
+  remove(c: CollectionName, id: string): void {
+    const map = this.index.get(c)!;
+    if (!map.has(id)) return;
+    this.remember(c, id);
+    map.delete(id);
+    (this.db.data[c] as { id: string }[]) = (this.db.data[c] as { id: string }[]).filter((e) => e.id !== id);
+    this.scheduleWrite();
+  }
+
+  // --- photos, as the import and the library use them ---------------------------------------------
+
   photos(): Photo[] {
     return this.db.data.photos;
   }
 
   photo(id: string): Photo | undefined {
-    return this.byId.get(id);
+    return this.get('photos', id);
   }
 
-  get photoCount() {
-    return this.db.data.photos.length;
-  }
-
-  /** Adds or replaces a photo by id. */
   putPhoto(photo: Photo): void {
-    const existing = this.byId.get(photo.id);
-    if (existing) Object.assign(existing, photo);
-    else {
-      this.db.data.photos.push(photo);
-      this.byId.set(photo.id, photo);
-    }
-    this.scheduleWrite();
+    this.put('photos', photo);
   }
 
   removePhoto(id: string): void {
-    if (!this.byId.delete(id)) return;
-    this.db.data.photos = this.db.data.photos.filter((p) => p.id !== id);
-    this.scheduleWrite();
+    this.remove('photos', id);
   }
 
   updatePhotos(ids: string[], patch: Partial<Photo>): Photo[] {
     const changed: Photo[] = [];
     for (const id of ids) {
-      const p = this.byId.get(id);
+      const p = this.photo(id);
       if (!p) continue;
+      this.remember('photos', id);
       Object.assign(p, patch);
       changed.push(p);
     }
     if (changed.length) this.scheduleWrite();
     return changed;
   }
+
+  // --- change tracking for undo/redo ----------------------------------------------------------------
+
+  /** Runs `edit`, recording the state before and after of every entity it touches. */
+  track<T>(edit: () => T): { result: T; change: TrackedChange } {
+    if (this.tracking) throw new Error('nested catalog tracking');
+    this.tracking = new Map();
+    try {
+      const result = edit();
+      const before = this.tracking;
+      const after: EntityStates = new Map();
+      for (const key of before.keys()) {
+        const [c, id] = splitKey(key);
+        after.set(key, clone(this.get(c, id)));
+      }
+      return { result, change: { before, after } };
+    } finally {
+      this.tracking = null;
+    }
+  }
+
+  /** Puts entities back as they were (undo) or as they became (redo). */
+  restore(states: EntityStates): void {
+    for (const [key, state] of states) {
+      const [c, id] = splitKey(key);
+      if (state === undefined) this.remove(c, id);
+      else if (this.get(c, id)) Object.assign(this.get(c, id)!, clone(state));
+      else this.put(c, clone(state) as never);
+    }
+    this.scheduleWrite();
+  }
+
+  private remember(c: CollectionName, id: string) {
+    if (!this.tracking) return;
+    const key = `${c}:${id}`;
+    if (!this.tracking.has(key)) this.tracking.set(key, clone(this.get(c, id)));
+  }
+
+  // --- persistence -------------------------------------------------------------------------------
 
   private scheduleWrite() {
     if (this.timer) return;
@@ -155,4 +246,9 @@ export class CatalogRepository {
     }
     await this.writeNow();
   }
+}
+
+function splitKey(key: string): [CollectionName, string] {
+  const at = key.indexOf(':');
+  return [key.slice(0, at) as CollectionName, key.slice(at + 1)];
 }

@@ -10,6 +10,7 @@ import { planImport, type FoundFile, type ImportCandidate } from '../../../share
 import { describeContent, sniffFormat } from '../../../shared/logic/photo-format';
 import type { ImportFailure, ImportJob, ImportProgress, ImportSummary } from '../../../shared/model/import-job';
 import type { Photo } from '../../../shared/model/photo';
+import type { Company } from '../../../shared/model/roster';
 import type { EventBus } from '../events';
 import type { Logger } from '../logger';
 import type { CatalogRepository } from '../repositories/catalog.repository';
@@ -17,6 +18,7 @@ import type { ImageRepository } from '../repositories/image.repository';
 import type { MetadataRepository } from '../repositories/metadata.repository';
 import type { StorageRepository } from '../repositories/storage.repository';
 import type { ProjectSession } from './project-session';
+import type { RosterService } from './roster.service';
 
 export type ImportRequest = RequestOf<'import.start'>;
 
@@ -26,6 +28,7 @@ interface ImportDeps {
   metadata: MetadataRepository;
   image: ImageRepository;
   events: EventBus;
+  roster: RosterService;
   logger: Logger;
   /** parallel files; defaults to the core count */
   concurrency?: number;
@@ -150,13 +153,15 @@ export class ImportService {
       progress.done = decided = summary.failed.length;
       emitProgress(true);
 
+      // The batch company joins the roster (found by full or short name, or added) before the first photo lands.
+      const company = req.company?.trim() ? this.deps.roster.ensureCompany(req.company) : null;
       const seqByDay = new Map<string, number>();
       const queue = [...plan.candidates];
       const worker = async () => {
         for (let c = queue.shift(); c; c = queue.shift()) {
           if (running.cancelled) break;
           progress.currentFile = c.path;
-          const outcome = await this.importOne(catalog, c, req, seqByDay, running.job.id);
+          const outcome = await this.importOne(catalog, c, req, company, seqByDay, running.job.id);
           if (outcome.kind === 'imported') summary.imported++;
           else if (outcome.kind === 'duplicate') summary.duplicates.push({ path: c.path, photoId: outcome.id });
           else summary.failed.push(outcome.failure);
@@ -217,6 +222,7 @@ export class ImportService {
     catalog: CatalogRepository,
     c: ImportCandidate,
     req: ImportRequest,
+    company: Company | null,
     seqByDay: Map<string, number>,
     jobId: string,
   ): Promise<Outcome> {
@@ -252,8 +258,11 @@ export class ImportService {
         height: 0,
         rawPath: c.rawPath,
         sidecarPath: c.sidecarPath,
-        photographer: req.photographer?.trim() || metadata.artist,
-        company: req.company?.trim() || null,
+        photographer: this.photographerFor(req.photographer, metadata.artist),
+        company: company?.name ?? null,
+        companyId: company?.id ?? null,
+        workers: [],
+        faceRegions: [],
         shootDay: req.shootDay ?? metadata.capturedAt?.slice(0, 10) ?? null,
         rating: metadata.rating ?? 0,
         flag: null,
@@ -295,6 +304,7 @@ export class ImportService {
         throw err;
       }
       if (req.copy && !record.originalPath) await this.copyIntoProject(catalog, record, seqByDay);
+      if (!existing) this.tagFromMetadata(catalog, record);
       Object.assign(record, {
         width: size.width,
         height: size.height,
@@ -309,6 +319,35 @@ export class ImportService {
       const e = isAppError(err) ? err : new AppError('INTERNAL', `${label}: ${(err as Error)?.message ?? String(err)}`);
       if (!isAppError(err)) this.deps.logger.error(`importing ${c.path}`, err);
       return { kind: 'failed', failure: { path: c.path, code: e.code, message: e.message } };
+    }
+  }
+
+  /** The batch photographer, else the EXIF artist; either way a roster entry exists for the credit line. */
+  private photographerFor(batch: string | null | undefined, artist: string | null): string | null {
+    const name = batch?.trim() || artist;
+    return name ? this.deps.roster.ensurePhotographer(name).name : null;
+  }
+
+  /**
+   * IPTC Person Shown / Organisation in Image (ours, written by `xmp`, or another tool's) become tags when they
+   * name exactly one roster worker or company; anything ambiguous stays as text on the photo.
+   */
+  private tagFromMetadata(catalog: CatalogRepository, record: Photo) {
+    for (const name of record.personsShown) {
+      try {
+        const w = this.deps.roster.resolveWorker(name);
+        if (!record.workers.includes(w.id)) record.workers.push(w.id);
+        if (!record.companyId && w.companyId) {
+          const c = catalog.get('companies', w.companyId);
+          if (c) Object.assign(record, { companyId: c.id, company: c.name });
+        }
+      } catch {
+        /* not in the roster, or ambiguous: left as text */
+      }
+    }
+    if (!record.companyId && record.organisations.length === 1) {
+      const c = this.deps.roster.findCompany(record.organisations[0]!);
+      if (c) Object.assign(record, { companyId: c.id, company: c.name });
     }
   }
 

@@ -1,13 +1,16 @@
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { compareForLibrary, facetsOf, matchesFilter, type PhotoFacets, type PhotoFilter } from '../../../shared/logic/photo-filter';
+import type { HistoryLabel } from '../../../shared/model/history';
 import type { Flag, MediaKind, Photo } from '../../../shared/model/photo';
 import type { EventBus } from '../events';
+import type { HistoryService } from './history.service';
 import type { ProjectSession } from './project-session';
 
 interface PhotoDeps {
   session: ProjectSession;
   events: EventBus;
+  history: HistoryService;
 }
 
 /** The library: list, filter and cull the photos of the open project. */
@@ -15,10 +18,11 @@ export class PhotoService {
   constructor(private readonly deps: PhotoDeps) {}
 
   list(filter: PhotoFilter = {}): Photo[] {
-    return this.deps.session
-      .require()
+    const catalog = this.deps.session.require();
+    const ctx = { workers: new Map(catalog.all('workers').map((w) => [w.id, w])) };
+    return catalog
       .photos()
-      .filter((p) => matchesFilter(p, filter))
+      .filter((p) => matchesFilter(p, filter, ctx))
       .sort(compareForLibrary);
   }
 
@@ -33,11 +37,12 @@ export class PhotoService {
   }
 
   setRating(ids: string[], rating: number): Photo[] {
-    return this.update(ids, { rating });
+    return this.update(ids, { rating }, { zh: `${ids.length} 张照片设为 ${rating} 星`, en: `Rated ${ids.length} photo(s) ${rating}★` });
   }
 
   setFlag(ids: string[], flag: Flag): Photo[] {
-    return this.update(ids, { flag });
+    const zh = flag === 'picked' ? '留用' : flag === 'rejected' ? '排除' : '取消标记';
+    return this.update(ids, { flag }, { zh: `${ids.length} 张照片${zh}`, en: `${flag ?? 'unflagged'}: ${ids.length} photo(s)` });
   }
 
   /** Absolute path of a cached image, for the media route; undefined when the photo has none of that kind. */
@@ -49,12 +54,10 @@ export class PhotoService {
     return rel ? path.join(catalog.dir, rel) : undefined;
   }
 
-  private update(ids: string[], patch: Partial<Photo>): Photo[] {
+  private update(ids: string[], patch: Partial<Photo>, label: HistoryLabel): Photo[] {
     const catalog = this.deps.session.require();
     const unknown = ids.filter((id) => !catalog.photo(id));
     if (unknown.length) throw new AppError('NOT_FOUND', `No such photo: ${unknown.slice(0, 5).join(', ')}`, { ids: unknown });
-    const changed = catalog.updatePhotos(ids, patch);
-    this.deps.events.emit('photos.changed', { ids, jobId: null });
-    return changed;
+    return this.deps.history.record(label, () => catalog.updatePhotos(ids, patch));
   }
 }
