@@ -13,6 +13,12 @@ const USAGE = `chasing-light — 追光 photo campaign tool
   chasing-light import <dir> <path>... [--photographer <name>] [--company <name>] [--day YYYY-MM-DD] [--copy] [--json]
   chasing-light photos <dir> [--json]
   chasing-light serve [<dir>] [--port <n>]      (no dir: the demo campaign)
+  chasing-light roster import <dir> <file.xlsx|file.csv> [--create-companies] [--dry-run] [--json]
+  chasing-light workers <dir> [--json]
+  chasing-light companies <dir> [--json]
+  chasing-light tag <dir> <photoId> --worker <workerId|name> [--region x,y,w,h]
+  chasing-light untag <dir> <photoId> --worker <workerId>
+  chasing-light xmp <dir> [--out <folder>]
 
 Exit codes: 0 done (an import with failed files is still done), 2 bad usage, 1 unexpected failure.`;
 
@@ -141,6 +147,57 @@ async function main(argv: string[]): Promise<number> {
       process.on('SIGTERM', stop);
       return -1; // keep running
     }
+    case 'roster': {
+      const [sub, ...more] = rest;
+      if (sub !== 'import') throw new UsageError(`roster: the only subcommand is "import" (got ${sub ?? 'nothing'})`);
+      const { values, positionals } = parse(more, { 'create-companies': { type: 'boolean' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } });
+      const dir = needDir(positionals, 'roster import');
+      const file = positionals[1];
+      if (!file) throw new UsageError('roster import: name the .xlsx or .csv file');
+      await call('projects.open', { dir });
+      const request = { file: path.resolve(file), createCompanies: !!values['create-companies'] };
+      const plan = values['dry-run'] ? await call('roster.preview', request) : await call('roster.apply', request);
+      if (values.json) process.stdout.write(JSON.stringify({ created: plan.created, updated: plan.updated, skipped: plan.skipped, dryRun: !!values['dry-run'] }) + '\n');
+      else {
+        process.stdout.write(`${values['dry-run'] ? 'Would create' : 'Created'} ${plan.created}, ${values['dry-run'] ? 'update' : 'updated'} ${plan.updated}, skipped ${plan.skipped.length} (sheet "${plan.sheet}", header row ${plan.headerRow})\n`);
+        for (const sk of plan.skipped) process.stdout.write(`  row ${sk.row}: ${sk.reason}\n`);
+      }
+      return 0;
+    }
+    case 'workers':
+    case 'companies': {
+      const { values, positionals } = parse(rest, { json: { type: 'boolean' } });
+      await call('projects.open', { dir: needDir(positionals, command) });
+      const list = command === 'workers' ? await call('workers.list', {}) : await call('companies.list', {});
+      if (values.json) process.stdout.write(JSON.stringify(list, null, 1) + '\n');
+      else for (const e of list as { id: string; name: string }[]) process.stdout.write(`${e.id}  ${e.name}\n`);
+      return 0;
+    }
+    case 'tag':
+    case 'untag': {
+      const { values, positionals } = parse(rest, { worker: { type: 'string' }, region: { type: 'string' }, json: { type: 'boolean' } });
+      const dir = needDir(positionals, command);
+      const photoId = positionals[1];
+      if (!photoId) throw new UsageError(`${command}: name the photo id`);
+      if (!values.worker) throw new UsageError(`${command}: --worker <id${command === 'tag' ? '|name' : ''}> is required`);
+      await call('projects.open', { dir });
+      if (command === 'tag') {
+        const region = values.region === undefined ? undefined : parseRegion(values.region as string);
+        const [photo] = await call('photos.tag', { ids: [photoId], worker: values.worker as string, region });
+        process.stdout.write(values.json ? JSON.stringify(photo) + '\n' : `Tagged ${values.worker} on ${photoId}\n`);
+      } else {
+        await call('photos.untag', { ids: [photoId], workerId: values.worker as string });
+        process.stdout.write(`Removed ${values.worker} from ${photoId}\n`);
+      }
+      return 0;
+    }
+    case 'xmp': {
+      const { values, positionals } = parse(rest, { out: { type: 'string' }, json: { type: 'boolean' } });
+      await call('projects.open', { dir: needDir(positionals, 'xmp') });
+      const { written } = await call('xmp.write', { outDir: values.out ? path.resolve(values.out as string) : undefined });
+      process.stdout.write(values.json ? JSON.stringify({ written }) + '\n' : `Wrote ${written.length} XMP sidecars${written[0] ? ` to ${path.dirname(written[0])}` : ''}\n`);
+      return 0;
+    }
     case undefined:
     case 'help':
     case '--help':
@@ -150,6 +207,14 @@ async function main(argv: string[]): Promise<number> {
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
+}
+
+/** "0.2,0.1,0.3,0.4" → a region; anything else is bad usage. */
+function parseRegion(text: string) {
+  const parts = text.split(',').map((p) => Number(p.trim()));
+  if (parts.length !== 4 || parts.some((n) => !Number.isFinite(n))) throw new UsageError(`--region is x,y,w,h as fractions of the photo (got "${text}")`);
+  const [x, y, w, h] = parts as [number, number, number, number];
+  return { x, y, w, h };
 }
 
 main(process.argv.slice(2)).then(

@@ -26,5 +26,32 @@ export function createHandlers(s: Services, host: HostKind) {
     'import.defaults': async (req) => s.importer.defaults(req.paths),
     'folders.browse': async (req) => s.folders.browse(req.path),
     'dialogs.pickPaths': async (req) => s.dialogs.pickPaths(req.mode, req.title),
+    'companies.list': async () => s.roster.companies(),
+    'companies.create': async (req) => s.roster.createCompany(req),
+    'companies.update': async (req) => s.roster.updateCompany(req.id, req.patch),
+    'companies.delete': async (req) => {
+      s.roster.deleteCompany(req.id);
+      return null;
+    },
+    'photographers.list': async () => s.roster.photographers(),
+    'photographers.update': async (req) => s.roster.updatePhotographer(req.id, req.patch),
+    'workers.list': async (req) => s.roster.workers(req.query, req.limit),
+    'workers.create': async (req) => s.roster.createWorker(req),
+    'workers.update': async (req) => s.roster.updateWorker(req.id, req.patch),
+    'workers.delete': async (req) => {
+      s.roster.deleteWorker(req.id);
+      return null;
+    },
+    'roster.preview': async (req) => s.roster.previewFile(req.file, req.mapping, req.createCompanies),
+    'roster.apply': async (req) => s.roster.applyFile(req.file, req.mapping, req.createCompanies),
+    'photos.tag': async (req) => s.tagging.tag(req.ids, req.worker, req.region),
+    'photos.untag': async (req) => s.tagging.untag(req.ids, req.workerId),
+    'photos.setRegion': async (req) => s.tagging.setRegion(req.id, req.workerId, req.region),
+    'photos.update': async (req) => s.tagging.update(req.ids, req.patch),
+    'photos.usage': async (req) => s.tagging.usage(req.id),
+    'history.list': async () => s.history.state(),
+    'history.undo': async () => s.history.undo(),
+    'history.redo': async () => s.history.redo(),
+    'xmp.write': async (req) => s.xmp.write(req.ids, req.outDir),
   } satisfies AppApi;
 }

@@ -6,6 +6,7 @@ import { createLogger } from './logger';
 import { ImageRepository } from './repositories/image.repository';
 import { MetadataRepository } from './repositories/metadata.repository';
 import { SettingsRepository } from './repositories/settings.repository';
+import { SpreadsheetRepository } from './repositories/spreadsheet.repository';
 import { StorageRepository } from './repositories/storage.repository';
 import { DemoService } from './services/demo.service';
 import { FolderService } from './services/folder.service';
@@ -16,6 +17,7 @@ import { ProjectSession } from './services/project-session';
 import { HistoryService } from './services/history.service';
 import { RosterService } from './services/roster.service';
 import { TaggingService } from './services/tagging.service';
+import { XmpService } from './services/xmp.service';
 
 export interface ContainerOptions {
   /** per-user settings and the demo project; defaults to ~/.config/chasing-light */
@@ -43,15 +45,16 @@ export function createServices(opts: ContainerOptions = {}) {
   const session = new ProjectSession();
   const projects = new ProjectService({ session, settings, storage });
   const history = new HistoryService({ session, events });
-  const roster = new RosterService({ session, history });
+  const roster = new RosterService({ session, history, spreadsheets: new SpreadsheetRepository() });
   const tagging = new TaggingService({ session, history, roster });
+  const xmp = new XmpService({ session, storage });
   const importer = new ImportService({ session, storage, metadata, image, events, roster, logger: createLogger('ImportService'), concurrency: opts.concurrency });
   const photos = new PhotoService({ session, events, history });
   const folders = new FolderService({ storage });
   const assetsDir = opts.assetsDir ?? path.join(repoRoot(), 'assets');
   const demo = new DemoService({ projects, importer, storage, assetsDir: path.join(assetsDir, 'demo'), projectDir: path.join(settings.home, 'demo-project') });
   const dialogs = opts.dialogs ?? new NoDialogRepository();
-  return { events, session, projects, importer, photos, folders, demo, dialogs, history, roster, tagging, logger: createLogger('api') };
+  return { events, session, projects, importer, photos, folders, demo, dialogs, history, roster, tagging, xmp, logger: createLogger('api') };
 }
 
 export type Services = ReturnType<typeof createServices>;

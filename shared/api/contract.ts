@@ -2,6 +2,10 @@ import type { ImportJob, ImportProgress, ImportSummary } from '../model/import-j
 import type { Photo } from '../model/photo';
 import type { ProjectInfo, RecentProject } from '../model/project';
 import type { PhotoFacets } from '../logic/photo-filter';
+import type { PhotoUsage } from '../logic/photo-usage';
+import type { RosterPreview } from '../logic/roster-plan';
+import type { HistoryState } from '../model/history';
+import type { Company, Photographer, Worker } from '../model/roster';
 import type { RequestOf } from './schemas';
 
 /** Where the API is being served from; the UI adapts (native dialogs vs. the server-side folder browser). */
@@ -56,6 +60,33 @@ export interface AppApi {
   'folders.browse': (req: RequestOf<'folders.browse'>) => Promise<FolderListing>;
   /** native file/folder chooser; UNSUPPORTED in the browser host, where the UI uses folders.browse */
   'dialogs.pickPaths': (req: RequestOf<'dialogs.pickPaths'>) => Promise<string[] | null>;
+
+  'companies.list': (req: RequestOf<'companies.list'>) => Promise<Company[]>;
+  'companies.create': (req: RequestOf<'companies.create'>) => Promise<Company>;
+  'companies.update': (req: RequestOf<'companies.update'>) => Promise<Company>;
+  'companies.delete': (req: RequestOf<'companies.delete'>) => Promise<null>;
+  'photographers.list': (req: RequestOf<'photographers.list'>) => Promise<Photographer[]>;
+  'photographers.update': (req: RequestOf<'photographers.update'>) => Promise<Photographer>;
+  /** with a query: best matches on name, pinyin, initials, employee number, company */
+  'workers.list': (req: RequestOf<'workers.list'>) => Promise<Worker[]>;
+  'workers.create': (req: RequestOf<'workers.create'>) => Promise<Worker>;
+  'workers.update': (req: RequestOf<'workers.update'>) => Promise<Worker>;
+  'workers.delete': (req: RequestOf<'workers.delete'>) => Promise<null>;
+  /** reads a spreadsheet and says what applying it would do, row by row; changes nothing */
+  'roster.preview': (req: RequestOf<'roster.preview'>) => Promise<RosterPreview>;
+  /** applies it as one undoable change */
+  'roster.apply': (req: RequestOf<'roster.apply'>) => Promise<RosterPreview>;
+  'photos.tag': (req: RequestOf<'photos.tag'>) => Promise<Photo[]>;
+  'photos.untag': (req: RequestOf<'photos.untag'>) => Promise<Photo[]>;
+  'photos.setRegion': (req: RequestOf<'photos.setRegion'>) => Promise<Photo>;
+  'photos.update': (req: RequestOf<'photos.update'>) => Promise<Photo[]>;
+  /** may the photo be exhibited or gifted, given who is in it */
+  'photos.usage': (req: RequestOf<'photos.usage'>) => Promise<PhotoUsage>;
+  'history.list': (req: RequestOf<'history.list'>) => Promise<HistoryState>;
+  'history.undo': (req: RequestOf<'history.undo'>) => Promise<HistoryState>;
+  'history.redo': (req: RequestOf<'history.redo'>) => Promise<HistoryState>;
+  /** writes IPTC/XMP sidecars (never touching originals); returns the files written */
+  'xmp.write': (req: RequestOf<'xmp.write'>) => Promise<{ written: string[] }>;
 }
 
 export type ApiMethod = keyof AppApi;
@@ -72,6 +103,13 @@ export const API_METHODS = [
   'photos.list', 'photos.get', 'photos.facets', 'photos.setRating', 'photos.setFlag',
   'import.start', 'import.cancel', 'import.status', 'import.defaults',
   'folders.browse', 'dialogs.pickPaths',
+  'companies.list', 'companies.create', 'companies.update', 'companies.delete',
+  'photographers.list', 'photographers.update',
+  'workers.list', 'workers.create', 'workers.update', 'workers.delete',
+  'roster.preview', 'roster.apply',
+  'photos.tag', 'photos.untag', 'photos.setRegion', 'photos.update', 'photos.usage',
+  'history.list', 'history.undo', 'history.redo',
+  'xmp.write',
 ] as const satisfies readonly ApiMethod[];
 
 // Compile-time proof that the list names every method of AppApi.

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ROSTER_FIELDS } from '../logic/roster-headers';
+import { CONSENTS } from '../model/roster';
 import type { ApiMethod } from './contract';
 
 /** Runtime checks for every API request: renderer input is untrusted, so handlers parse before they act. */
@@ -20,8 +22,42 @@ export const photoFilterSchema = z
     minRating: z.number().int().min(0).max(5).optional(),
     flag: z.enum(['picked', 'rejected', 'unflagged']).nullable().optional(),
     text: z.string().max(200).optional(),
+    workerId: z.string().max(64).nullable().optional(),
+    consent: z.enum(CONSENTS).nullable().optional(),
+    untagged: z.boolean().optional(),
+    missingRegion: z.boolean().optional(),
   })
   .strict();
+
+const id = z.string().trim().min(1).max(64);
+const optText = (max: number) => z.string().max(max).nullable().optional();
+const fraction = z.number().finite().min(0).max(1);
+/** A face as fractions of the displayed photo; it must lie inside it. */
+export const regionSchema = z
+  .object({ x: fraction, y: fraction, w: fraction.refine((v) => v > 0, 'w must be > 0'), h: fraction.refine((v) => v > 0, 'h must be > 0') })
+  .strict()
+  .refine((r) => r.x + r.w <= 1.000001 && r.y + r.h <= 1.000001, 'the region must lie inside the photo');
+
+const companyFields = {
+  shortName: optText(100),
+  district: optText(200),
+  contact: optText(200),
+  logo: optText(4096),
+};
+const workerFields = {
+  pinyin: optText(200),
+  companyId: id.nullable().optional(),
+  department: optText(100),
+  craft: optText(100),
+  joined: z.number().int().min(1900).max(2100).nullable().optional(),
+  employeeNo: optText(50),
+  phone: optText(50),
+  quote: optText(1000),
+  consent: z.enum(CONSENTS).optional(),
+  consentDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a consent date is YYYY-MM-DD').nullable().optional(),
+  consentNote: optText(500),
+};
+export const rosterMappingSchema = z.record(z.string().max(50), z.enum(ROSTER_FIELDS).nullable());
 
 const empty = z.object({}).strict();
 
@@ -54,6 +90,35 @@ export const requestSchemas = {
   'import.defaults': z.object({ paths: z.array(nonEmptyPath).min(1).max(10000) }).strict(),
   'folders.browse': z.object({ path: z.string().max(4096).optional() }).strict(),
   'dialogs.pickPaths': z.object({ mode: z.enum(['folder', 'files']), title: z.string().max(200).optional() }).strict(),
+
+  'companies.list': empty,
+  'companies.create': z.object({ name: z.string().trim().min(1, 'a company needs a name').max(200), ...companyFields }).strict(),
+  'companies.update': z.object({ id, patch: z.object({ name: z.string().trim().min(1).max(200).optional(), ...companyFields }).strict() }).strict(),
+  'companies.delete': z.object({ id }).strict(),
+  'photographers.list': empty,
+  'photographers.update': z.object({ id, patch: z.object({ name: z.string().trim().min(1).max(100).optional(), organisation: optText(200), credit: optText(200) }).strict() }).strict(),
+  'workers.list': z.object({ query: z.string().max(100).optional(), limit: z.number().int().min(1).max(10000).optional() }).strict(),
+  'workers.create': z.object({ name: z.string().trim().min(1, 'a worker needs a name').max(100), ...workerFields }).strict(),
+  'workers.update': z.object({ id, patch: z.object({ name: z.string().trim().min(1).max(100).optional(), ...workerFields }).strict() }).strict(),
+  'workers.delete': z.object({ id }).strict(),
+  'roster.preview': z.object({ file: nonEmptyPath, mapping: rosterMappingSchema.optional(), createCompanies: z.boolean().optional() }).strict(),
+  'roster.apply': z.object({ file: nonEmptyPath, mapping: rosterMappingSchema.optional(), createCompanies: z.boolean().optional() }).strict(),
+  'photos.tag': z.object({ ids: z.array(photoId).min(1).max(100000), worker: id, region: regionSchema.nullable().optional() }).strict(),
+  'photos.untag': z.object({ ids: z.array(photoId).min(1).max(100000), workerId: id }).strict(),
+  'photos.setRegion': z.object({ id: photoId, workerId: id, region: regionSchema.nullable() }).strict(),
+  'photos.update': z
+    .object({
+      ids: z.array(photoId).min(1).max(100000),
+      patch: z
+        .object({ companyId: id.nullable().optional(), photographer: optText(100), shootDay: day, title: optText(500), caption: optText(5000) })
+        .strict(),
+    })
+    .strict(),
+  'photos.usage': z.object({ id: photoId }).strict(),
+  'history.list': empty,
+  'history.undo': empty,
+  'history.redo': empty,
+  'xmp.write': z.object({ ids: z.array(photoId).max(100000).optional(), outDir: z.string().max(4096).optional() }).strict(),
 } as const satisfies Record<ApiMethod, z.ZodType>;
 
 export type RequestSchemas = typeof requestSchemas;

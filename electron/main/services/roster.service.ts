@@ -3,7 +3,10 @@ import { AppError } from '../../../shared/errors';
 import { nameKey, normalizeCompanyName, normalizeEmployeeNo, normalizePersonName } from '../../../shared/logic/names';
 import { pinyinOf } from '../../../shared/logic/pinyin';
 import { searchWorkers } from '../../../shared/logic/worker-search';
+import { planRoster, type RosterPreview } from '../../../shared/logic/roster-plan';
+import type { RosterMapping } from '../../../shared/logic/roster-headers';
 import type { Company, Consent, Photographer, Worker } from '../../../shared/model/roster';
+import type { SpreadsheetRepository } from '../repositories/spreadsheet.repository';
 import type { HistoryService } from './history.service';
 import type { ProjectSession } from './project-session';
 
@@ -16,7 +19,7 @@ const clean = (v: string | null | undefined) => (v === undefined ? undefined : v
 
 /** The roster: companies, photographers and workers, with the rules that keep them unambiguous. */
 export class RosterService {
-  constructor(private readonly deps: { session: ProjectSession; history: HistoryService }) {}
+  constructor(private readonly deps: { session: ProjectSession; history: HistoryService; spreadsheets: SpreadsheetRepository }) {}
 
   private get catalog() {
     return this.deps.session.require();
@@ -177,6 +180,44 @@ export class RosterService {
         this.catalog.updatePhotos([p.id], { workers: p.workers.filter((x) => x !== id), faceRegions: p.faceRegions.filter((r) => r.workerId !== id) });
       this.catalog.remove('workers', id);
     });
+  }
+
+  // --- roster spreadsheets ------------------------------------------------------------------------
+
+  /** What importing a staff list would do, row by row. Changes nothing. */
+  async previewFile(file: string, mapping?: RosterMapping, createCompanies = false): Promise<RosterPreview> {
+    const sheets = await this.deps.spreadsheets.read(file);
+    const plans = sheets.map((sheet) =>
+      planRoster({ file, sheet, mapping, companies: this.catalog.all('companies'), workers: this.catalog.all('workers'), createCompanies, currentYear: new Date().getFullYear() }),
+    );
+    // The first sheet that has a header row is the roster; a workbook's cover or notes sheets are passed over.
+    return plans.find((p) => p.headers.length > 0) ?? plans[0]!;
+  }
+
+  /** Applies a staff list as one undoable change: all of it, or (on any error) none of it. */
+  async applyFile(file: string, mapping?: RosterMapping, createCompanies = false): Promise<RosterPreview> {
+    const plan = await this.previewFile(file, mapping, createCompanies);
+    if (!plan.headers.length) throw new AppError('VALIDATION', `${file}: ${plan.skipped[0]?.reason ?? 'no roster found'}`);
+    const base = file.split(/[\\/]/).pop();
+    const label = { zh: `导入名册 ${base}：新增 ${plan.created}，更新 ${plan.updated}`, en: `Imported roster ${base}: ${plan.created} added, ${plan.updated} updated` };
+    // Built first, so a bad row fails before anything is written.
+    this.deps.history.record(label, () => {
+      const companyIds = new Map<string, string>();
+      for (const name of plan.companiesToCreate) companyIds.set(name, (this.findCompany(name) ?? this.addCompany({ name })).id);
+      for (const r of plan.rows) {
+        if (r.action === 'skip' || !r.worker) continue;
+        const w = r.worker;
+        const companyId = w.companyName ? (companyIds.get(w.companyName) ?? this.findCompany(w.companyName)?.id ?? null) : null;
+        const present = Object.fromEntries(
+          Object.entries({ department: w.department, craft: w.craft, employeeNo: w.employeeNo, joined: w.joined, phone: w.phone, quote: w.quote, consent: w.consent, pinyin: w.pinyin }).filter(([, v]) => v !== null),
+        ) as Partial<WorkerInput>;
+        if (r.action === 'update' && r.workerId) {
+          const current = this.worker(r.workerId);
+          this.catalog.put('workers', this.buildWorker({ ...current, ...present, name: w.name, companyId: companyId ?? current.companyId }, current.id));
+        } else this.catalog.put('workers', this.buildWorker({ ...present, name: w.name, companyId }));
+      }
+    });
+    return plan;
   }
 
   /** Validates and normalizes a worker; used by the form, the CLI and the spreadsheet import alike. */

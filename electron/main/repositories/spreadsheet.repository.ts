@@ -1,0 +1,90 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { AppError } from '../../../shared/errors';
+import type { RosterSheet } from '../../../shared/logic/roster-plan';
+import { ioError } from './storage.repository';
+
+/** Reads the staff lists companies keep: .xlsx (exceljs) and .csv in UTF-8 or GBK (what Chinese Excel saves). */
+export class SpreadsheetRepository {
+  /** Every non-empty sheet, cells as display text. */
+  async read(file: string): Promise<RosterSheet[]> {
+    const ext = path.extname(file).toLowerCase();
+    let bytes: Buffer;
+    try {
+      bytes = await fs.readFile(file);
+    } catch (err) {
+      throw ioError(err, file, 'reading the spreadsheet');
+    }
+    if (bytes.length === 0) throw new AppError('EMPTY', `${path.basename(file)} is empty`);
+    if (ext === '.csv' || ext === '.txt') return [{ name: path.basename(file), rows: this.csvRows(bytes, file) }];
+    if (ext === '.xlsx' || ext === '.xlsm') return this.xlsxSheets(bytes, file);
+    if (ext === '.xls') throw new AppError('UNSUPPORTED', `${path.basename(file)} is an old .xls workbook: save it as .xlsx or .csv in Excel/WPS first`);
+    throw new AppError('UNSUPPORTED', `${path.basename(file)}: a roster is an .xlsx or .csv file`);
+  }
+
+  private csvRows(bytes: Buffer, file: string): string[][] {
+    const text = decodeText(bytes);
+    try {
+      const rows = parseCsv(text, { relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true }) as string[][];
+      return rows.map((r) => r.map((c) => String(c ?? '')));
+    } catch (err) {
+      throw new AppError('CORRUPT', `${path.basename(file)} is not a readable CSV file: ${(err as Error).message}`);
+    }
+  }
+
+  private async xlsxSheets(bytes: Buffer, file: string): Promise<RosterSheet[]> {
+    const wb = new ExcelJS.Workbook();
+    try {
+      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    } catch (err) {
+      throw new AppError('CORRUPT', `${path.basename(file)} is not a readable .xlsx workbook: ${(err as Error).message}`);
+    }
+    const sheets: RosterSheet[] = [];
+    wb.eachSheet((ws) => {
+      const rows: string[][] = [];
+      ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+        const cells: string[] = [];
+        row.eachCell({ includeEmpty: true }, (cell, col) => {
+          cells[col - 1] = cellText(cell);
+        });
+        rows[rowNumber - 1] = Array.from(cells, (c) => c ?? '');
+      });
+      const filled = Array.from(rows, (r) => r ?? []);
+      if (filled.some((r) => r.some((c) => c.trim()))) sheets.push({ name: ws.name, rows: filled });
+    });
+    if (!sheets.length) throw new AppError('EMPTY', `${path.basename(file)} has no filled sheet`);
+    return sheets;
+  }
+}
+
+/** UTF-8 when the bytes are valid UTF-8 (with or without a BOM), else GBK/GB18030 as Chinese Excel writes it. */
+export function decodeText(bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+/** A cell as people see it: formula results, rich text joined, dates as YYYY-MM-DD, zero-padded numbers padded. */
+function cellText(cell: ExcelJS.Cell): string {
+  const v = cell.value as unknown;
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'number') {
+    // A number format of zeros (00000) means the sheet shows leading zeros: keep them, as an employee number needs.
+    const fmt = cell.numFmt;
+    if (fmt && /^0+$/.test(fmt) && Number.isInteger(v)) return String(v).padStart(fmt.length, '0');
+    return String(v);
+  }
+  if (typeof v === 'object') {
+    const o = v as { result?: unknown; richText?: { text: string }[]; text?: string; hyperlink?: string; error?: string };
+    if ('result' in o) return o.result instanceof Date ? o.result.toISOString().slice(0, 10) : o.result === undefined || o.result === null ? '' : String(o.result);
+    if (o.richText) return o.richText.map((t) => t.text).join('');
+    if (o.text !== undefined) return String(o.text);
+    if (o.error) return '';
+  }
+  return String(v);
+}

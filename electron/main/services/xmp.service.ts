@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { AppError } from '../../../shared/errors';
+import { safeFileNamePart } from '../../../shared/logic/copy-name';
+import { buildXmpSidecar } from '../../../shared/logic/xmp-write';
+import type { Company, Worker } from '../../../shared/model/roster';
+import type { StorageRepository } from '../repositories/storage.repository';
+import type { ProjectSession } from './project-session';
+
+/** Writes IPTC/XMP sidecars for other tools (Lightroom, digiKam, exiftool). Originals are never touched. */
+export class XmpService {
+  constructor(private readonly deps: { session: ProjectSession; storage: StorageRepository }) {}
+
+  /** One `<name>.xmp` per photo into `outDir` (default: the project's exports/xmp), named like the photo so tools pair them. */
+  async write(ids?: string[], outDir?: string): Promise<{ written: string[] }> {
+    const catalog = this.deps.session.require();
+    const photos = ids?.length ? ids.map((id) => catalog.photo(id) ?? notFound(id)) : catalog.photos();
+    const dir = path.resolve(outDir?.trim() || path.join(catalog.dir, 'exports', 'xmp'));
+    await this.deps.storage.ensureDir(dir);
+    const used = new Set<string>();
+    const written: string[] = [];
+    for (const photo of photos) {
+      const people = photo.workers.map((id) => catalog.get('workers', id)).filter((w): w is Worker => !!w);
+      const companies = [...new Set(people.map((w) => w.companyId).filter(Boolean))].map((id) => catalog.get('companies', id!)).filter((c): c is Company => !!c);
+      const stem = safeFileNamePart(path.parse(photo.originalName).name, photo.id);
+      // Two cards can both hold IMG_0001: the second gets its id so neither sidecar overwrites the other.
+      const name = used.has(stem.toLowerCase()) ? `${stem}_${photo.id.slice(0, 8)}` : stem;
+      used.add(name.toLowerCase());
+      const file = path.join(dir, `${name}.xmp`);
+      await this.deps.storage.writeAtomic(file, buildXmpSidecar(photo, people, companies));
+      written.push(file);
+    }
+    return { written };
+  }
+}
+
+function notFound(id: string): never {
+  throw new AppError('NOT_FOUND', `No photo ${id} in this project`);
+}

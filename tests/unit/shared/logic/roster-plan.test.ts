@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { planRoster } from '../../../../shared/logic/roster-plan';
+import type { Company, Worker } from '../../../../shared/model/roster';
+
+const keRun: Company = { id: 'co_1', name: '科润智能控制股份有限公司', shortName: '科润智控', district: null, contact: null, logo: null };
+const worker = (w: Partial<Worker>): Worker => ({ id: 'wk_x', name: '', pinyin: '', companyId: null, department: null, craft: null, joined: null, employeeNo: null, phone: null, quote: null, consent: 'unknown', consentDate: null, consentNote: null, ...w });
+const plan = (rows: string[][], opts: { workers?: Worker[]; createCompanies?: boolean } = {}) =>
+  planRoster({ file: 'x.xlsx', sheet: { name: 'Sheet1', rows }, companies: [keRun], workers: opts.workers ?? [], createCompanies: !!opts.createCompanies, currentYear: 2025 });
+
+describe('planRoster', () => {
+  it('creates workers, normalizing names and numbers, and understands dates and years typed as text', () => {
+    const p = plan([
+      ['科润智控职工名单'],
+      ['姓名', '单位', '车间', '工种', '工号', '入职年份', '工龄'],
+      ['占　牡丹', '科润智控', '装配车间', '装配工', '００１２', '2018年', ''],
+      ['王 伟', '科润智能控制股份有限公司 ', '', '电工', '0045', '', '7年'],
+      ['李四', '科润智控', '', '', '', '2019-03-01', ''],
+    ]);
+    expect(p.headerRow).toBe(2);
+    expect(p.created).toBe(3);
+    expect(p.rows.map((r) => r.worker?.name)).toEqual(['占牡丹', '王伟', '李四']);
+    expect(p.rows[0]!.worker).toMatchObject({ companyName: '科润智能控制股份有限公司', department: '装配车间', employeeNo: '0012', joined: 2018 });
+    expect(p.rows[1]!.worker).toMatchObject({ employeeNo: '0045', joined: 2018 });
+    expect(p.rows[2]!.worker!.joined).toBe(2019);
+  });
+
+  it('skips rows with a reason and a row number: no name, unknown company, duplicate in the file', () => {
+    const p = plan([
+      ['姓名', '单位', '工号'],
+      ['', '科润智控', '1'],
+      ['张三', '不存在的公司', '2'],
+      ['李四', '科润智控', '3'],
+      ['李四', '科润智控', '3'],
+    ]);
+    expect(p.skipped).toEqual([
+      { row: 2, reason: expect.stringContaining('no name') },
+      { row: 3, reason: expect.stringContaining('unknown company 不存在的公司') },
+      { row: 5, reason: expect.stringContaining('duplicate of row 4') },
+    ]);
+    expect(p.unknownCompanies).toEqual(['不存在的公司']);
+    expect(p.created).toBe(1);
+  });
+
+  it('creates unknown companies when asked', () => {
+    const p = plan([['姓名', '单位'], ['张三', '新公司']], { createCompanies: true });
+    expect(p.created).toBe(1);
+    expect(p.companiesToCreate).toEqual(['新公司']);
+  });
+
+  it('updates by employee number, else by name at the same company, and refuses an ambiguous name', () => {
+    const existing = [
+      worker({ id: 'wk_a', name: '占牡丹', companyId: 'co_1', employeeNo: '0012' }),
+      worker({ id: 'wk_b', name: '王伟', companyId: 'co_1', department: '装配车间' }),
+      worker({ id: 'wk_c', name: '王伟', companyId: 'co_1', department: '机加车间' }),
+    ];
+    const p = plan(
+      [
+        ['姓名', '单位', '车间', '工号'],
+        ['占牡丹', '科润智控', '', '0012'],
+        ['王伟', '科润智控', '机加车间', ''],
+        ['王伟', '科润智控', '', ''],
+      ],
+      { workers: existing },
+    );
+    expect(p.rows.map((r) => [r.action, r.workerId])).toEqual([
+      ['update', 'wk_a'],
+      ['update', 'wk_c'],
+      ['skip', undefined],
+    ]);
+    expect(p.rows[2]!.reason).toMatch(/2 workers called 王伟/);
+  });
+
+  it('tells when there is no header row at all', () => {
+    const p = plan([['1', '2'], ['3', '4']]);
+    expect(p.headers).toEqual([]);
+    expect(p.skipped[0]!.reason).toMatch(/no header row/);
+  });
+
+  it('reads consent words and warns about ones it does not know', () => {
+    const p = plan([['姓名', '单位', '同意展出'], ['甲', '科润智控', '同意'], ['乙', '科润智控', '仅赠送'], ['丙', '科润智控', '否'], ['丁', '科润智控', '也许']]);
+    expect(p.rows.map((r) => r.worker!.consent)).toEqual(['exhibit', 'gift-only', 'declined', null]);
+    expect(p.rows[3]!.warnings[0]).toMatch(/也许/);
+  });
+});
