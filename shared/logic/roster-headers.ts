@@ -39,6 +39,17 @@ export function matchHeader(raw: string): RosterField | null {
   return best?.[0] ?? null;
 }
 
+/** Header texts made unique (merged cells repeat them): 单位, 单位 (2). A blank header is named by its column. */
+export function uniqueHeaders(raw: string[]): string[] {
+  const seen = new Map<string, number>();
+  return raw.map((h, i) => {
+    const base = h.trim() || `#${i + 1}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base} (${n})`;
+  });
+}
+
 /** Maps every header to a field; a field claimed twice keeps its first column (merged header cells repeat). */
 export function autoMapping(headers: string[]): RosterMapping {
   const taken = new Set<RosterField>();

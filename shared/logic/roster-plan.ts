@@ -1,6 +1,6 @@
 import type { Company, Consent, Worker } from '../model/roster';
 import { halfWidthDigits, nameKey, normalizeCompanyName, normalizeEmployeeNo, normalizePersonName } from './names';
-import { autoMapping, findHeaderRow, type RosterField, type RosterMapping } from './roster-headers';
+import { autoMapping, findHeaderRow, uniqueHeaders, type RosterField, type RosterMapping } from './roster-headers';
 
 export interface RosterRowWorker {
   name: string;
@@ -98,7 +98,7 @@ export function planRoster(input: {
     base.skipped.push({ row: 1, reason: 'no header row with a name column (姓名/name) in the first 10 rows' });
     return base;
   }
-  const headers = sheet.rows[headerRow]!.map((h, i) => h.trim() || `#${i + 1}`);
+  const headers = uniqueHeaders(sheet.rows[headerRow]!);
   const mapping = { ...autoMapping(headers), ...(input.mapping ?? {}) };
   base.headers = headers;
   base.mapping = mapping;

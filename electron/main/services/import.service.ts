@@ -212,7 +212,14 @@ export class ImportService {
           if (e.isDir) await visit(e.path);
           else found.push({ path: e.path, dir: p, name: e.name });
         }
-      } else found.push({ path: p, dir: path.dirname(p), name: path.basename(p) });
+      } else {
+        const dir = path.dirname(p);
+        found.push({ path: p, dir, name: path.basename(p) });
+        // A file given on its own still brings its sidecar (IMG_1.xmp, IMG_1.JPG.xmp, any case) along.
+        const stem = path.parse(p).name;
+        for (const name of [`${stem}.xmp`, `${stem}.XMP`, `${path.basename(p)}.xmp`, `${path.basename(p)}.XMP`])
+          if (await this.deps.storage.exists(path.join(dir, name))) found.push({ path: path.join(dir, name), dir, name });
+      }
     };
     for (const p of paths) await visit(path.resolve(p));
     return { found, missing };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { autoMapping, findHeaderRow, matchHeader } from '../../../../shared/logic/roster-headers';
+import { autoMapping, findHeaderRow, matchHeader, uniqueHeaders } from '../../../../shared/logic/roster-headers';
 
 describe('matchHeader', () => {
   it.each([
@@ -22,7 +22,7 @@ describe('matchHeader', () => {
 
 describe('autoMapping', () => {
   it('gives a field to its first column only (merged headers repeat)', () => {
-    expect(autoMapping(['姓名', '单位', '单位', '工号'])).toEqual({ 姓名: 'name', 单位: null, 工号: 'employeeNo' });
+    expect(autoMapping(uniqueHeaders(['姓名', '单位', '单位', '工号']))).toEqual({ 姓名: 'name', 单位: 'company', '单位 (2)': null, 工号: 'employeeNo' });
   });
 });
 

@@ -1,0 +1,96 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDir, writePhoto } from '../helpers/factories';
+import { writeXlsx } from '../helpers/spreadsheets';
+
+const CLI = path.resolve(import.meta.dirname, '../../bin/chasing-light.js');
+
+/** Runs `chasing-light …` as a user would; resolves with the exit code instead of throwing. */
+async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], { maxBuffer: 1 << 24 });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+const json = <T>(r: { stdout: string }) => JSON.parse(r.stdout) as T;
+
+describe('the chasing-light command', () => {
+  let root: string;
+  let project: string;
+  beforeAll(async () => {
+    root = await tempDir('cl-cli-');
+    project = path.join(root, 'project');
+    for (let i = 0; i < 2; i++) await writePhoto(path.join(root, 'card'), `IMG_${i}.JPG`, { seed: 300 + i, exif: { IFD2: { DateTimeOriginal: '2025:05:12 09:00:00', OffsetTimeOriginal: '+08:00' } } });
+    await fs.writeFile(path.join(root, 'card', 'broken.jpg'), 'text');
+  });
+
+  it('creates a project, imports with --json and lists photos with the contract fields', async () => {
+    expect((await run('new', project, '--name', '追光')).code).toBe(0);
+    const imported = await run('import', project, path.join(root, 'card'), '--photographer', '陈晓明', '--company', '科润智能控制股份有限公司', '--json');
+    expect(imported.code).toBe(0);
+    expect(json(imported)).toMatchObject({ imported: 2, duplicates: [], failed: [{ path: expect.stringMatching(/broken\.jpg$/), code: 'UNSUPPORTED', message: expect.any(String) }] });
+    expect(imported.stderr).toMatch(/import: \d+\/3/);
+    const photos = json<Record<string, unknown>[]>(await run('photos', project, '--json'));
+    for (const key of ['id', 'path', 'sha256', 'format', 'width', 'height', 'orientation', 'capturedAt', 'make', 'model', 'lens', 'exposureTime', 'fNumber', 'iso', 'focalLength', 'gps', 'artist', 'copyright', 'title', 'caption', 'keywords', 'personsShown', 'rating', 'flag', 'photographer', 'company', 'thumbnail', 'preview', 'workers'])
+      expect(photos[0], key).toHaveProperty(key);
+    expect(photos[0]).toMatchObject({ capturedAt: '2025-05-12T09:00:00+08:00', photographer: '陈晓明', company: '科润智能控制股份有限公司', workers: [] });
+    await expect(fs.stat(photos[0]!.thumbnail as string)).resolves.toBeTruthy();
+  });
+
+  it('answers bad usage with exit code 2 and a message', async () => {
+    expect((await run('import', project)).code).toBe(2);
+    expect((await run('frobnicate')).code).toBe(2);
+    const notProject = await run('photos', root, '--json');
+    expect(notProject.code).toBe(2);
+    expect(notProject.stderr).toMatch(/not a Chasing Light project/);
+    expect((await run('tag', project, 'abc', '--worker', 'x', '--region', '1,2')).code).toBe(2);
+  });
+
+  it('imports a roster (dry run first), lists workers and companies, tags and untags', async () => {
+    const roster = await writeXlsx(path.join(root, 'roster.xlsx'), [
+      ['姓名', '单位', '车间', '工号'],
+      ['占牡丹', '科润智能控制股份有限公司', '装配车间', '００１２'],
+      ['王伟', '科润智能控制股份有限公司', '装配车间', '0013'],
+      ['王伟', '科润智能控制股份有限公司', '机加车间', '0014'],
+      ['', '科润智能控制股份有限公司', '', '0015'],
+      ['周建国', '江山华宇机械有限公司', '', '0007'],
+    ]);
+    const dry = await run('roster', 'import', project, roster, '--dry-run', '--json');
+    expect(json(dry)).toMatchObject({ created: 3, updated: 0, skipped: [{ row: 5 }, { row: 6, reason: expect.stringContaining('unknown company') }] });
+    expect(json<unknown[]>(await run('workers', project, '--json'))).toHaveLength(0);
+    const applied = await run('roster', 'import', project, roster, '--create-companies', '--json');
+    expect(json(applied)).toMatchObject({ created: 4, updated: 0, skipped: [{ row: 5, reason: expect.stringContaining('no name') }] });
+
+    const workers = json<{ id: string; name: string; employeeNo: string; pinyin: string; consent: string }[]>(await run('workers', project, '--json'));
+    expect(workers.map((w) => w.employeeNo).sort()).toEqual(['0007', '0012', '0013', '0014']);
+    expect(workers.find((w) => w.name === '占牡丹')).toMatchObject({ pinyin: 'zhan mu dan', consent: 'unknown' });
+    const companies = json<{ id: string; name: string; shortName: string | null }[]>(await run('companies', project, '--json'));
+    expect(companies.map((c) => c.name).sort()).toEqual(['江山华宇机械有限公司', '科润智能控制股份有限公司'].sort());
+
+    const [photo] = json<{ id: string }[]>(await run('photos', project, '--json'));
+    const tagged = await run('tag', project, photo!.id, '--worker', '占牡丹', '--region', '0.1,0.2,0.3,0.4');
+    expect(tagged.code).toBe(0);
+    const ambiguous = await run('tag', project, photo!.id, '--worker', '王伟');
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toMatch(/2 workers are called 王伟.*装配车间.*机加车间/);
+    const badRegion = await run('tag', project, photo!.id, '--worker', '占牡丹', '--region', '0.9,0.2,0.3,0.4');
+    expect(badRegion.code).toBe(2);
+    expect(badRegion.stderr).toMatch(/region/);
+
+    const zhan = workers.find((w) => w.name === '占牡丹')!;
+    let listed = json<{ id: string; workers: string[]; faceRegions: unknown[] }[]>(await run('photos', project, '--json')).find((p) => p.id === photo!.id)!;
+    expect(listed).toMatchObject({ workers: [zhan.id], faceRegions: [{ workerId: zhan.id, x: 0.1, y: 0.2, w: 0.3, h: 0.4 }] });
+    expect((await run('untag', project, photo!.id, '--worker', zhan.id)).code).toBe(0);
+    listed = json<{ id: string; workers: string[]; faceRegions: unknown[] }[]>(await run('photos', project, '--json')).find((p) => p.id === photo!.id)!;
+    expect(listed.workers).toEqual([]);
+
+    const xmp = await run('xmp', project, '--out', path.join(root, 'xmp'), '--json');
+    expect(json<{ written: string[] }>(xmp).written).toHaveLength(2);
+  });
+});
