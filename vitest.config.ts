@@ -7,6 +7,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     globalSetup: ['tests/helpers/global-setup.ts'],
     testTimeout: 60_000,
+    // Shared 2-core machines: a UI poll waits for thumbnails and imports, not for a fixed 1 s.
+    expect: { poll: { timeout: 20_000, interval: 100 } },
     hookTimeout: 120_000,
     pool: 'forks',
     // Two cores: the e2e files start Chromium; running them beside the sharp-heavy suites only slows both.

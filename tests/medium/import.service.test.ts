@@ -280,7 +280,8 @@ describe('a killed import', () => {
     const { promisify } = await import('node:util');
     const root = await (await import('../helpers/factories')).tempDir();
     const card = path.join(root, 'card');
-    for (let i = 0; i < 16; i++) await writePhoto(card, `K${String(i).padStart(2, '0')}.jpg`, { width: 2400, height: 1600, seed: 100 + i });
+    const COUNT = 24;
+    for (let i = 0; i < COUNT; i++) await writePhoto(card, `K${String(i).padStart(2, '0')}.jpg`, { width: 3000, height: 2000, seed: 100 + i });
     const cli = path.resolve(import.meta.dirname, '../../bin/chasing-light.js');
     const project = path.join(root, 'project');
     await promisify(execFile)(process.execPath, [cli, 'new', project]);
@@ -296,12 +297,12 @@ describe('a killed import', () => {
     await new Promise((r) => child.on('exit', r));
     const afterKill = JSON.parse(await fs.readFile(catalog, 'utf8'));
     expect(afterKill.photos.length).toBeGreaterThan(0);
-    expect(afterKill.photos.length).toBeLessThan(16);
+    expect(afterKill.photos.length).toBeLessThan(COUNT);
     await promisify(execFile)(process.execPath, [cli, 'import', project, card, '--json']);
     const { stdout } = await promisify(execFile)(process.execPath, [cli, 'photos', project, '--json'], { maxBuffer: 1 << 24 });
     const photos = JSON.parse(stdout) as { sha256: string; rendered: boolean; thumbnail: string }[];
-    expect(photos).toHaveLength(16);
-    expect(new Set(photos.map((p) => p.sha256)).size).toBe(16);
+    expect(photos).toHaveLength(COUNT);
+    expect(new Set(photos.map((p) => p.sha256)).size).toBe(COUNT);
     expect(photos.every((p) => p.rendered)).toBe(true);
     for (const p of photos) await expect(fs.stat(p.thumbnail)).resolves.toBeTruthy();
   });
