@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ProjectInfo } from '@shared/model/project';
 import { call } from './api/client';
 import { useNotice } from './components/NoticeProvider';
-import { LibraryView } from './features/library/LibraryView';
+import { ProjectShell } from './features/shell/ProjectShell';
 import { StartScreen } from './features/start/StartScreen';
 import { useI18n } from './i18n/I18nProvider';
 
@@ -39,5 +39,5 @@ export function App() {
         <CircularProgress aria-label={t('common.loading')} />
       </Box>
     );
-  return project ? <LibraryView project={project} onClose={close} /> : <StartScreen onOpened={setProject} />;
+  return project ? <ProjectShell project={project} onClose={close} /> : <StartScreen onOpened={setProject} />;
 }

@@ -20,7 +20,7 @@ export interface AppInfo {
 export interface FolderEntry {
   name: string;
   path: string;
-  kind: 'dir' | 'photo';
+  kind: 'dir' | 'photo' | 'spreadsheet';
 }
 
 export interface FolderListing {

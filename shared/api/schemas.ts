@@ -88,8 +88,8 @@ export const requestSchemas = {
   'import.cancel': z.object({ jobId: z.string().min(1).max(64) }).strict(),
   'import.status': z.object({ jobId: z.string().min(1).max(64) }).strict(),
   'import.defaults': z.object({ paths: z.array(nonEmptyPath).min(1).max(10000) }).strict(),
-  'folders.browse': z.object({ path: z.string().max(4096).optional() }).strict(),
-  'dialogs.pickPaths': z.object({ mode: z.enum(['folder', 'files']), title: z.string().max(200).optional() }).strict(),
+  'folders.browse': z.object({ path: z.string().max(4096).optional(), show: z.enum(['photos', 'spreadsheets']).optional() }).strict(),
+  'dialogs.pickPaths': z.object({ mode: z.enum(['folder', 'files']), title: z.string().max(200).optional(), filter: z.enum(['photos', 'spreadsheets']).optional() }).strict(),
 
   'companies.list': empty,
   'companies.create': z.object({ name: z.string().trim().min(1, 'a company needs a name').max(200), ...companyFields }).strict(),

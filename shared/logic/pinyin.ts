@@ -10,11 +10,4 @@ export function pinyinOf(name: string): string {
     .trim();
 }
 
-/** "zhan mu dan" → "zmd" */
-export function initialsOf(pinyinText: string): string {
-  return pinyinText
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((s) => s[0])
-    .join('');
-}
+export { initialsOf } from './worker-search';

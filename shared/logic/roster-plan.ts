@@ -23,6 +23,8 @@ export interface RosterRowResult {
   worker?: RosterRowWorker;
   /** the existing worker an update applies to */
   workerId?: string;
+  /** the name as read, shown beside a skipped row */
+  name?: string;
   warnings: string[];
 }
 
@@ -95,7 +97,7 @@ export function planRoster(input: {
   const headerRow = findHeaderRow(sheet.rows);
   const base: RosterPreview = { file: input.file, sheet: sheet.name, headerRow: headerRow + 1, headers: [], mapping: {}, rows: [], created: 0, updated: 0, skipped: [], unknownCompanies: [], companiesToCreate: [] };
   if (headerRow < 0) {
-    base.skipped.push({ row: 1, reason: 'no header row with a name column (姓名/name) in the first 10 rows' });
+    base.skipped.push({ row: 1, reason: '前 10 行中没有含「姓名」的表头 / no header row with a name column (姓名/name) in the first 10 rows' });
     return base;
   }
   const headers = uniqueHeaders(sheet.rows[headerRow]!);
@@ -120,12 +122,12 @@ export function planRoster(input: {
     if (cells.every((c) => !c.trim())) continue; // blank line
     const warnings: string[] = [];
     const skip = (reason: string) => {
-      base.rows.push({ row: rowNo, action: 'skip', reason, warnings });
+      base.rows.push({ row: rowNo, action: 'skip', reason, warnings, name: normalizePersonName(cell('name')) || undefined });
       base.skipped.push({ row: rowNo, reason });
     };
     const name = normalizePersonName(cell('name'));
     if (!name) {
-      skip('no name (姓名为空)');
+      skip('姓名为空 / no name');
       continue;
     }
     const companyName = normalizeCompanyName(cell('company')) || null;
@@ -135,7 +137,7 @@ export function planRoster(input: {
       if (!company) {
         unknown.add(companyName);
         if (!input.createCompanies) {
-          skip(`unknown company ${companyName} (单位不在名录中; choose to create it)`);
+          skip(`单位不在名册中：${companyName}（可选择自动新建）/ unknown company ${companyName}`);
           continue;
         }
       }
@@ -161,7 +163,7 @@ export function planRoster(input: {
     // The same person twice in one file: keep the first.
     const fileKey = worker.employeeNo ? `no:${nameKey(worker.companyName ?? '')}:${worker.employeeNo}` : `nm:${nameKey(worker.companyName ?? '')}:${nameKey(name)}:${nameKey(worker.department ?? '')}`;
     if (seenInFile.has(fileKey)) {
-      skip(`duplicate of row ${seenInFile.get(fileKey)} (与第 ${seenInFile.get(fileKey)} 行重复)`);
+      skip(`与第 ${seenInFile.get(fileKey)} 行重复 / duplicate of row ${seenInFile.get(fileKey)}`);
       continue;
     }
     seenInFile.set(fileKey, rowNo);
@@ -175,7 +177,7 @@ export function planRoster(input: {
       if (worker.employeeNo) matches = matches.filter((w) => !w.employeeNo || w.employeeNo === worker.employeeNo);
     }
     if (matches.length > 1) {
-      skip(`${matches.length} workers called ${name} at ${worker.companyName ?? '(no company)'}: add an employee number or workshop (同名，请补充工号或车间)`);
+      skip(`名册中有 ${matches.length} 位同名的${name}，请补充工号或车间 / ${matches.length} workers called ${name} at ${worker.companyName ?? '(no company)'}: add an employee number or workshop`);
       continue;
     }
     if (matches.length === 1) {

@@ -1,5 +1,13 @@
 import type { Company, Worker } from '../model/roster';
-import { initialsOf } from './pinyin';
+
+/** "zhan mu dan" → "zmd". Here rather than in pinyin.ts so the UI can search without bundling the dictionary. */
+export function initialsOf(pinyinText: string): string {
+  return pinyinText
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((s) => s[0])
+    .join('');
+}
 
 /**
  * How well a typed query names a worker: Chinese characters, full pinyin, pinyin initials (`zmd` finds 占牡丹),

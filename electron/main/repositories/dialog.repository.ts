@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/errors';
 
 /** Native choosers. Electron's lives in electron/main/native-dialog.ts; the browser host and CLI have none. */
 export interface DialogRepository {
-  pickPaths(mode: 'folder' | 'files', title?: string): Promise<string[] | null>;
+  pickPaths(mode: 'folder' | 'files', title?: string, filter?: 'photos' | 'spreadsheets'): Promise<string[] | null>;
 }
 
 export class NoDialogRepository implements DialogRepository {

@@ -1,6 +1,7 @@
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import FolderIcon from '@mui/icons-material/Folder';
 import ImageIcon from '@mui/icons-material/ImageOutlined';
+import TableIcon from '@mui/icons-material/TableChartOutlined';
 import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, IconButton, LinearProgress, List, ListItemButton, ListItemIcon, ListItemText, TextField, Tooltip, Typography } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
 import type { FolderListing } from '@shared/api/contract';
@@ -8,7 +9,7 @@ import { ApiError, call } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 
 /** The browser host's folder chooser: browses the machine the app runs on, through the API. */
-export function FolderBrowserDialog({ open, title, initialPath, onClose, onChoose }: { open: boolean; title: string; initialPath?: string; onClose: () => void; onChoose: (path: string) => void }) {
+export function FolderBrowserDialog({ open, title, initialPath, pick = 'folder', onClose, onChoose }: { open: boolean; title: string; initialPath?: string; pick?: 'folder' | 'spreadsheet'; onClose: () => void; onChoose: (path: string) => void }) {
   const { t } = useI18n();
   const [listing, setListing] = useState<FolderListing | null>(null);
   const [typed, setTyped] = useState('');
@@ -18,7 +19,8 @@ export function FolderBrowserDialog({ open, title, initialPath, onClose, onChoos
   const go = useCallback(async (path?: string) => {
     setLoading(true);
     try {
-      const next = await call('folders.browse', path ? { path } : {});
+      const show = pick === 'spreadsheet' ? ('spreadsheets' as const) : ('photos' as const);
+      const next = await call('folders.browse', path ? { path, show } : { show });
       setListing(next);
       setTyped(next.path);
       setError(null);
@@ -27,7 +29,7 @@ export function FolderBrowserDialog({ open, title, initialPath, onClose, onChoos
     } finally {
       setLoading(false);
     }
-  }, []);
+  }, [pick]);
 
   useEffect(() => {
     if (open) void go(initialPath || undefined);
@@ -60,6 +62,11 @@ export function FolderBrowserDialog({ open, title, initialPath, onClose, onChoos
                 <ListItemIcon sx={{ minWidth: 36 }}><FolderIcon sx={{ color: '#c99a3b' }} /></ListItemIcon>
                 <ListItemText primary={e.name} />
               </ListItemButton>
+            ) : e.kind === 'spreadsheet' ? (
+              <ListItemButton key={e.path} onClick={() => onChoose(e.path)} data-testid="folder-file">
+                <ListItemIcon sx={{ minWidth: 36 }}><TableIcon fontSize="small" color="success" /></ListItemIcon>
+                <ListItemText primary={e.name} />
+              </ListItemButton>
             ) : (
               <ListItemButton key={e.path} disabled sx={{ opacity: '0.7 !important' }}>
                 <ListItemIcon sx={{ minWidth: 36 }}><ImageIcon fontSize="small" /></ListItemIcon>
@@ -70,10 +77,10 @@ export function FolderBrowserDialog({ open, title, initialPath, onClose, onChoos
         </List>
       </DialogContent>
       <DialogActions sx={{ justifyContent: 'space-between', px: 3 }}>
-        <Typography variant="body2" color="text.secondary">{listing ? t('folder.photosHere', { count: listing.photoCount }) : ''}</Typography>
+        <Typography variant="body2" color="text.secondary">{listing && pick === 'folder' ? t('folder.photosHere', { count: listing.photoCount }) : ''}</Typography>
         <Box sx={{ display: 'flex', gap: 1 }}>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button variant="contained" disabled={!listing} onClick={() => listing && onChoose(listing.path)} data-testid="folder-choose">{t('folder.choose')}</Button>
+          {pick === 'folder' && <Button variant="contained" disabled={!listing} onClick={() => listing && onChoose(listing.path)} data-testid="folder-choose">{t('folder.choose')}</Button>}
         </Box>
       </DialogActions>
     </Dialog>

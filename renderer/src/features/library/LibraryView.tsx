@@ -1,20 +1,18 @@
 import AddPhotoIcon from '@mui/icons-material/AddPhotoAlternateOutlined';
-import CloseIcon from '@mui/icons-material/Close';
 import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlineOutlined';
 import PhotoLibraryIcon from '@mui/icons-material/PhotoLibraryOutlined';
 import SearchIcon from '@mui/icons-material/Search';
 import SearchOffIcon from '@mui/icons-material/SearchOff';
-import { AppBar, Box, Button, Chip, CircularProgress, IconButton, InputAdornment, TextField, Toolbar, Tooltip, Typography } from '@mui/material';
+import { Box, Button, CircularProgress, InputAdornment, TextField, Typography } from '@mui/material';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { PhotoFilter } from '@shared/logic/photo-filter';
 import type { Flag } from '@shared/model/photo';
-import type { ProjectInfo } from '@shared/model/project';
 import { EmptyState } from '../../components/EmptyState';
-import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ImportDialog } from '../import/ImportDialog';
 import { ImportProgressPanel } from '../import/ImportProgressPanel';
 import { useImportJob } from '../import/useImportJob';
+import type { Roster } from '../roster/useRoster';
 import { FilterPanel } from './FilterPanel';
 import { Loupe } from './Loupe';
 import { MetadataPanel } from './MetadataPanel';
@@ -25,7 +23,7 @@ import { usePhotos } from './usePhotos';
 const isEmptyFilter = (f: PhotoFilter) => !f.photographer && !f.company && !f.shootDay && !f.minRating && !f.flag && !f.text?.trim();
 
 /** The photographer's working view: filters on the left, the grid (or loupe) in the middle, metadata on the right. */
-export function LibraryView({ project, onClose }: { project: ProjectInfo; onClose: () => void }) {
+export function LibraryView({ roster }: { roster: Roster }) {
   const { t } = useI18n();
   const [filter, setFilter] = useState<PhotoFilter>({});
   const { photos, facets, error, refresh, patch } = usePhotos(filter);
@@ -33,10 +31,13 @@ export function LibraryView({ project, onClose }: { project: ProjectInfo; onClos
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [loupe, setLoupe] = useState(false);
   const [importing, setImporting] = useState(false);
+  /** the worker whose face is being drawn in the loupe */
+  const [drawing, setDrawing] = useState<string | null>(null);
   const importJob = useImportJob();
   const grid = useRef<PhotoGridHandle>(null);
 
   const list = useMemo(() => photos ?? [], [photos]);
+  const selectedPhotos = useMemo(() => list.filter((p) => selected.has(p.id)), [list, selected]);
   const index = Math.min(focusIndex, Math.max(0, list.length - 1));
   const focused = list[index] ?? null;
 
@@ -62,7 +63,7 @@ export function LibraryView({ project, onClose }: { project: ProjectInfo; onClos
       move: (d: number) => focus(index + d),
       moveRow: (d: number) => (loupe ? undefined : focus(index + d * (grid.current?.columns() ?? 1))),
       toggleLoupe: () => focused && setLoupe((l) => !l),
-      closeLoupe: () => setLoupe(false),
+      closeLoupe: () => (drawing ? setDrawing(null) : setLoupe(false)),
       rate: (n: number) => {
         const ids = targets();
         if (ids.length) void patch(ids, { rating: n });
@@ -72,9 +73,9 @@ export function LibraryView({ project, onClose }: { project: ProjectInfo; onClos
         if (ids.length) void patch(ids, { flag: f });
       },
     }),
-    [focus, focused, index, loupe, patch, targets],
+    [drawing, focus, focused, index, loupe, patch, targets],
   );
-  useCullingKeys(actions, !importing);
+  useCullingKeys(actions, !importing && !drawing);
 
   const onTileClick = useCallback(
     (i: number, e: React.MouseEvent) => {
@@ -105,40 +106,53 @@ export function LibraryView({ project, onClose }: { project: ProjectInfo; onClos
     body = <EmptyState testId="library-empty" icon={<PhotoLibraryIcon />} title={t('library.empty.title')} body={t('library.empty.body')} action={<Button variant="contained" startIcon={<AddPhotoIcon />} onClick={() => setImporting(true)}>{t('library.import')}</Button>} />;
   else if (list.length === 0)
     body = <EmptyState testId="library-no-match" icon={<SearchOffIcon />} title={t('library.noMatch.title')} body={t('library.noMatch.body')} action={<Button variant="outlined" onClick={() => setFilter({})}>{t('library.clearFilters')}</Button>} />;
-  else if (loupe && focused) body = <Loupe photo={focused} index={index} total={list.length} onBack={() => setLoupe(false)} onMove={(d) => focus(index + d)} />;
+  else if (loupe && focused)
+    body = (
+      <Loupe
+        photo={focused}
+        index={index}
+        total={list.length}
+        roster={roster}
+        drawing={drawing}
+        onDrawn={() => setDrawing(null)}
+        onBack={() => setLoupe(false)}
+        onMove={(d) => focus(index + d)}
+      />
+    );
   else body = <PhotoGrid ref={grid} photos={list} selected={selected} focusIndex={index} onTileClick={onTileClick} onOpen={(i) => { focus(i); setLoupe(true); }} />;
 
   return (
-    <Box sx={{ height: '100vh', display: 'flex', flexDirection: 'column' }}>
-      <AppBar position="static" sx={{ borderBottom: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
-        <Toolbar variant="dense" sx={{ gap: 2 }}>
-          <Typography variant="h6" sx={{ color: 'primary.main', fontWeight: 700, letterSpacing: '0.12em' }}>{t('app.name')}</Typography>
-          <Typography variant="subtitle1" noWrap sx={{ fontWeight: 600, maxWidth: 320 }} data-testid="project-name">{project.name}</Typography>
-          {project.isDemo && <Chip size="small" label={t('project.demo')} color="secondary" variant="outlined" />}
-          <Typography variant="body2" color="text.secondary" data-testid="library-count">
-            {photos ? t('library.count', { shown: list.length, total: facets?.total ?? list.length }) : ''}
-          </Typography>
-          <Box sx={{ flex: 1 }} />
-          <TextField
-            size="small"
-            placeholder={t('library.search')}
-            value={filter.text ?? ''}
-            onChange={(e) => setFilter((f) => ({ ...f, text: e.target.value }))}
-            sx={{ width: 300 }}
-            slotProps={{ input: { startAdornment: <InputAdornment position="start"><SearchIcon fontSize="small" /></InputAdornment> }, htmlInput: { 'data-testid': 'library-search' } }}
-          />
-          <Button variant="contained" startIcon={<AddPhotoIcon />} onClick={() => setImporting(true)} data-testid="open-import">{t('library.import')}</Button>
-          <LanguageSwitch />
-          <Tooltip title={t('project.close')}>
-            <IconButton onClick={onClose} aria-label={t('project.close')} data-testid="close-project"><CloseIcon /></IconButton>
-          </Tooltip>
-        </Toolbar>
-      </AppBar>
+    <Box sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, px: 2, py: 0.75, borderBottom: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
+        <Typography variant="body2" color="text.secondary" data-testid="library-count" sx={{ minWidth: 140 }}>
+          {photos ? t('library.count', { shown: list.length, total: facets?.total ?? list.length }) : ''}
+        </Typography>
+        <Box sx={{ flex: 1 }} />
+        <TextField
+          size="small"
+          placeholder={t('library.search')}
+          value={filter.text ?? ''}
+          onChange={(e) => setFilter((f) => ({ ...f, text: e.target.value }))}
+          sx={{ width: 320 }}
+          slotProps={{ input: { startAdornment: <InputAdornment position="start"><SearchIcon fontSize="small" /></InputAdornment> }, htmlInput: { 'data-testid': 'library-search' } }}
+        />
+        <Button variant="contained" startIcon={<AddPhotoIcon />} onClick={() => setImporting(true)} data-testid="open-import">{t('library.import')}</Button>
+      </Box>
       <Box sx={{ flex: 1, minHeight: 0, display: 'flex' }}>
-        <FilterPanel facets={facets} filter={filter} onChange={(f) => { setFilter(f); setFocusIndex(0); }} />
+        <FilterPanel facets={facets} filter={filter} roster={roster} onChange={(f) => { setFilter(f); setFocusIndex(0); }} />
         <Box sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>{body}</Box>
         <Box sx={{ width: 300, flexShrink: 0, borderLeft: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
-          <MetadataPanel photo={focused} onRate={(n) => focused && void patch([focused.id], { rating: n })} onFlag={(f) => focused && void patch([focused.id], { flag: f })} />
+          <MetadataPanel
+            photo={focused}
+            selection={selectedPhotos}
+            roster={roster}
+            onRate={(n) => focused && void patch([focused.id], { rating: n })}
+            onFlag={(f) => focused && void patch([focused.id], { flag: f })}
+            onDrawFace={(workerId) => {
+              setLoupe(true);
+              setDrawing(workerId);
+            }}
+          />
         </Box>
       </Box>
       {importJob.job && <ImportProgressPanel job={importJob.job} onCancel={() => void importJob.cancel()} onDismiss={importJob.dismiss} />}
@@ -147,8 +161,8 @@ export function LibraryView({ project, onClose }: { project: ProjectInfo; onClos
       </Box>
       <ImportDialog
         open={importing}
-        companies={facets?.companies.map((c) => c.value) ?? []}
-        photographers={facets?.photographers.map((c) => c.value) ?? []}
+        companies={(roster.companies ?? []).map((c) => c.name)}
+        photographers={(roster.photographers ?? []).map((p) => p.name)}
         onClose={() => setImporting(false)}
         onStart={importJob.start}
       />

@@ -5,6 +5,10 @@ import type { ReactNode } from 'react';
 import { formatAperture, formatBytes, formatCamera, formatCapturedAt, formatExposure, formatFocalLength, formatGps } from '@shared/logic/display';
 import type { Flag, Photo } from '@shared/model/photo';
 import { useI18n } from '../../i18n/I18nProvider';
+import type { Roster } from '../roster/useRoster';
+import { BatchEditor } from '../tagging/BatchEditor';
+import { CaptionEditor } from '../tagging/CaptionEditor';
+import { WorkerTagBox } from '../tagging/WorkerTagBox';
 import type { StringKey } from '../../i18n/strings';
 
 function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
@@ -17,9 +21,17 @@ function Row({ label, children, testId }: { label: string; children: ReactNode; 
 }
 
 /** What the file says about a photo and what we have added to it; a missing value says so rather than hiding. */
-export function MetadataPanel({ photo, onRate, onFlag }: { photo: Photo | null; onRate: (n: number) => void; onFlag: (f: Flag) => void }) {
+export function MetadataPanel({ photo, selection, roster, onRate, onFlag, onDrawFace }: { photo: Photo | null; selection: Photo[]; roster: Roster; onRate: (n: number) => void; onFlag: (f: Flag) => void; onDrawFace: (workerId: string) => void }) {
   const { t } = useI18n();
   if (!photo) return <Box sx={{ p: 3 }}><Typography variant="body2" color="text.secondary">—</Typography></Box>;
+  if (selection.length > 1)
+    return (
+      <Box sx={{ p: 2, overflow: 'auto', height: '100%' }} data-testid="metadata-panel">
+        <WorkerTagBox photos={selection} roster={roster} onDrawFace={onDrawFace} />
+        <Divider sx={{ my: 2 }} />
+        <BatchEditor photos={selection} roster={roster} />
+      </Box>
+    );
   const none = <Box component="span" sx={{ color: 'text.disabled' }}>{t('common.unknown')}</Box>;
   const exposure = [formatExposure(photo.exposureTime), formatAperture(photo.fNumber), photo.iso ? `ISO ${photo.iso}` : null, formatFocalLength(photo.focalLength)].filter(Boolean).join(' · ');
   const camera = formatCamera(photo.make, photo.model);
@@ -37,6 +49,8 @@ export function MetadataPanel({ photo, onRate, onFlag }: { photo: Photo | null; 
       </Stack>
       <Typography variant="caption" color="text.secondary" data-testid="meta-flag">{t(flagKey)}</Typography>
       <Divider sx={{ my: 1.5 }} />
+      <WorkerTagBox photos={[photo]} roster={roster} onDrawFace={onDrawFace} />
+      <Divider sx={{ my: 1.5 }} />
       <Row label={t('meta.capturedAt')} testId="meta-captured">{formatCapturedAt(photo.capturedAt) ?? none}</Row>
       <Row label={t('meta.camera')}>{camera || none}</Row>
       <Row label={t('meta.lens')}>{photo.lens ?? none}</Row>
@@ -47,9 +61,8 @@ export function MetadataPanel({ photo, onRate, onFlag }: { photo: Photo | null; 
       <Row label={t('meta.photographer')}>{photo.photographer ?? none}</Row>
       <Row label={t('meta.company')}>{photo.company ?? none}</Row>
       <Row label={t('meta.shootDay')}>{photo.shootDay ?? none}</Row>
-      {(photo.title || photo.caption || photo.keywords.length > 0) && <Divider sx={{ my: 1.5 }} />}
-      {photo.title && <Row label={t('meta.title')}>{photo.title}</Row>}
-      {photo.caption && <Row label={t('meta.caption')}>{photo.caption}</Row>}
+      <Divider sx={{ my: 1.5 }} />
+      <CaptionEditor photo={photo} />
       {photo.keywords.length > 0 && (
         <Row label={t('meta.keywords')}>
           <Box component="span" sx={{ display: 'inline-flex', flexWrap: 'wrap', gap: 0.5 }}>

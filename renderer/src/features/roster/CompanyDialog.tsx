@@ -1,0 +1,46 @@
+import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
+import { useEffect, useState } from 'react';
+import type { Company } from '@shared/model/roster';
+import { ApiError, call } from '../../api/client';
+import { useI18n } from '../../i18n/I18nProvider';
+
+const FIELDS = ['name', 'shortName', 'district', 'contact'] as const;
+
+/** Add or edit a company; the full name must be unique, and the error says so in place. */
+export function CompanyDialog({ open, company, onClose }: { open: boolean; company: Company | null; onClose: () => void }) {
+  const { t } = useI18n();
+  const [form, setForm] = useState<Record<(typeof FIELDS)[number], string>>({ name: '', shortName: '', district: '', contact: '' });
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (open) {
+      setForm({ name: company?.name ?? '', shortName: company?.shortName ?? '', district: company?.district ?? '', contact: company?.contact ?? '' });
+      setError(null);
+    }
+  }, [open, company]);
+  const save = async () => {
+    const fields = { name: form.name.trim(), shortName: form.shortName.trim() || null, district: form.district.trim() || null, contact: form.contact.trim() || null };
+    try {
+      if (company) await call('companies.update', { id: company.id, patch: fields });
+      else await call('companies.create', fields);
+      onClose();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    }
+  };
+  return (
+    <Dialog open={open} onClose={onClose} fullWidth maxWidth="xs" data-testid="company-dialog">
+      <DialogTitle>{company ? t('roster.edit') : t('roster.addCompany')}</DialogTitle>
+      <DialogContent>
+        <Stack spacing={2} sx={{ pt: 1 }}>
+          {FIELDS.map((f) => (
+            <TextField key={f} label={t(`company.${f}`)} value={form[f]} onChange={(e) => setForm({ ...form, [f]: e.target.value })} autoFocus={f === 'name'} error={f === 'name' && !!error} helperText={f === 'name' ? error : undefined} slotProps={{ htmlInput: { 'data-testid': `company-${f}` } }} />
+          ))}
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>{t('common.cancel')}</Button>
+        <Button variant="contained" disabled={!form.name.trim()} onClick={() => void save()} data-testid="company-save">{t('edit.save')}</Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

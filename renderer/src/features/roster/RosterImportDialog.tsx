@@ -1,0 +1,149 @@
+import { Alert, Box, Button, Checkbox, Chip, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, LinearProgress, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { useState } from 'react';
+import type { RosterPreview } from '@shared/logic/roster-plan';
+import { ROSTER_FIELDS, type RosterField, type RosterMapping } from '@shared/logic/roster-headers';
+import { ApiError, call } from '../../api/client';
+import { useNotice } from '../../components/NoticeProvider';
+import { useI18n } from '../../i18n/I18nProvider';
+import { usePathChooser } from '../folders/usePathChooser';
+
+const ACTION_COLOR = { create: 'success', update: 'info', skip: 'default' } as const;
+
+/**
+ * A staff list in three steps: choose the file, check (and correct) which column is which, look at what each row
+ * will do; then confirm, and it is applied as one undoable change. Nothing is half-imported.
+ */
+export function RosterImportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useI18n();
+  const { notify } = useNotice();
+  const [file, setFile] = useState('');
+  const [preview, setPreview] = useState<RosterPreview | null>(null);
+  const [mapping, setMapping] = useState<RosterMapping | undefined>(undefined);
+  const [createCompanies, setCreateCompanies] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const chooser = usePathChooser(t('rosterImport.file'), (paths) => paths[0] && void read(paths[0], undefined, createCompanies), 'spreadsheet');
+
+  const read = async (path: string, map: RosterMapping | undefined, create: boolean) => {
+    setFile(path);
+    setBusy(true);
+    setError(null);
+    try {
+      const p = await call('roster.preview', { file: path, mapping: map, createCompanies: create });
+      setPreview(p);
+      setMapping(p.mapping);
+    } catch (err) {
+      setPreview(null);
+      setError(err instanceof ApiError ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const apply = async () => {
+    setBusy(true);
+    try {
+      const done = await call('roster.apply', { file, mapping, createCompanies });
+      notify({ severity: 'success', message: t('rosterImport.done', { created: done.created, updated: done.updated }) });
+      setPreview(null);
+      setFile('');
+      onClose();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const reset = () => {
+    setPreview(null);
+    setError(null);
+    setFile('');
+    onClose();
+  };
+
+  return (
+    <Dialog open={open} onClose={reset} fullWidth maxWidth="md" data-testid="roster-import-dialog">
+      <DialogTitle>{t('roster.import')}</DialogTitle>
+      <DialogContent dividers>
+        <Stack direction="row" spacing={1} component="form" onSubmit={(e) => { e.preventDefault(); void read(file, undefined, createCompanies); }}>
+          <TextField fullWidth size="small" label={t('rosterImport.file')} value={file} onChange={(e) => setFile(e.target.value)} slotProps={{ htmlInput: { 'data-testid': 'roster-file' } }} />
+          <Button variant="outlined" onClick={() => chooser.choose('files')} sx={{ flexShrink: 0 }}>{t('rosterImport.choose')}</Button>
+          <Button type="submit" variant="contained" disabled={!file.trim() || busy} data-testid="roster-read">{t('rosterImport.read')}</Button>
+        </Stack>
+        {busy && <LinearProgress sx={{ mt: 2 }} />}
+        {error && <Alert severity="error" sx={{ mt: 2 }} data-testid="roster-error">{error}</Alert>}
+        {preview && (
+          <Box sx={{ mt: 2 }}>
+            <Typography variant="caption" color="text.secondary">{t('rosterImport.sheet', { sheet: preview.sheet, row: preview.headerRow })}</Typography>
+            <Typography variant="subtitle2" sx={{ mt: 1, mb: 1 }}>{t('rosterImport.mapping')}</Typography>
+            <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1 }}>
+              {preview.headers.map((h) => (
+                <TextField
+                  key={h}
+                  select
+                  size="small"
+                  label={h}
+                  value={mapping?.[h] ?? ''}
+                  sx={{ width: 150 }}
+                  onChange={(e) => {
+                    const next = { ...mapping, [h]: (e.target.value || null) as RosterField | null };
+                    setMapping(next);
+                    void read(file, next, createCompanies);
+                  }}
+                  slotProps={{ htmlInput: { 'data-testid': `map-${h}` }, inputLabel: { shrink: true }, select: { displayEmpty: true } }}
+                >
+                  <MenuItem value=""><em>{t('rosterImport.ignore')}</em></MenuItem>
+                  {ROSTER_FIELDS.map((f) => <MenuItem key={f} value={f}>{t(`field.${f}`)}</MenuItem>)}
+                </TextField>
+              ))}
+            </Stack>
+            {preview.unknownCompanies.length > 0 && (
+              <FormControlLabel
+                sx={{ mt: 1 }}
+                control={<Checkbox checked={createCompanies} onChange={(e) => { setCreateCompanies(e.target.checked); void read(file, mapping, e.target.checked); }} data-testid="roster-create-companies" />}
+                label={<Typography variant="body2">{t('rosterImport.createCompanies', { names: preview.unknownCompanies.join('、') })}</Typography>}
+              />
+            )}
+            <Alert severity={preview.skipped.length ? 'warning' : 'success'} sx={{ mt: 1 }} data-testid="roster-summary">
+              {t('rosterImport.summary', { created: preview.created, updated: preview.updated, skipped: preview.skipped.length })}
+            </Alert>
+            <Box sx={{ maxHeight: 320, overflow: 'auto', mt: 1, border: 1, borderColor: 'divider', borderRadius: 1 }}>
+              <Table size="small" stickyHeader>
+                <TableHead>
+                  <TableRow>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{t('rosterImport.row')}</TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{t('rosterImport.action')}</TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{t('field.name')}</TableCell>
+                    <TableCell>{t('field.company')}</TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{t('field.department')}</TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{t('field.employeeNo')}</TableCell>
+                    <TableCell>{t('rosterImport.reason')}</TableCell>
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {preview.rows.slice(0, 500).map((r) => (
+                    <TableRow key={r.row} data-testid="roster-row" data-action={r.action}>
+                      <TableCell>{r.row}</TableCell>
+                      <TableCell><Chip size="small" label={t(`rosterImport.${r.action}`)} color={ACTION_COLOR[r.action]} variant={r.action === 'skip' ? 'outlined' : 'filled'} /></TableCell>
+                      <TableCell sx={{ whiteSpace: 'nowrap', fontWeight: 600 }}>{r.worker?.name ?? r.name ?? '—'}</TableCell>
+                      <TableCell sx={{ minWidth: 160 }}>{r.worker?.companyName ?? ''}</TableCell>
+                      <TableCell sx={{ whiteSpace: 'nowrap' }}>{r.worker?.department ?? ''}</TableCell>
+                      <TableCell sx={{ whiteSpace: 'nowrap' }}>{r.worker?.employeeNo ?? ''}</TableCell>
+                      <TableCell sx={{ color: r.action === 'skip' ? 'warning.dark' : 'text.secondary', fontSize: 12 }}>{[r.reason, ...r.warnings].filter(Boolean).join('；')}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </Box>
+          </Box>
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={reset}>{t('common.cancel')}</Button>
+        <Button variant="contained" disabled={!preview || busy || preview.created + preview.updated === 0} onClick={() => void apply()} data-testid="roster-apply">{t('rosterImport.apply')}</Button>
+      </DialogActions>
+      {chooser.element}
+    </Dialog>
+  );
+}

@@ -1,0 +1,44 @@
+import CloseIcon from '@mui/icons-material/Close';
+import { AppBar, Box, Chip, Divider, IconButton, Tab, Tabs, Toolbar, Tooltip, Typography } from '@mui/material';
+import { useState } from 'react';
+import type { ProjectInfo } from '@shared/model/project';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { useI18n } from '../../i18n/I18nProvider';
+import { HistoryButtons } from '../history/HistoryButtons';
+import { LibraryView } from '../library/LibraryView';
+import { RosterView } from '../roster/RosterView';
+import { useRoster } from '../roster/useRoster';
+
+type View = 'library' | 'roster';
+
+/** An open project: the app bar (views, undo/redo, language, close) over the library or the roster. */
+export function ProjectShell({ project, onClose }: { project: ProjectInfo; onClose: () => void }) {
+  const { t } = useI18n();
+  const [view, setView] = useState<View>('library');
+  const roster = useRoster();
+  return (
+    <Box sx={{ height: '100vh', display: 'flex', flexDirection: 'column' }}>
+      <AppBar position="static" sx={{ borderBottom: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
+        <Toolbar variant="dense" sx={{ gap: 2, minHeight: 52 }}>
+          <Typography variant="h6" sx={{ color: 'primary.main', fontWeight: 700, letterSpacing: '0.12em' }}>{t('app.name')}</Typography>
+          <Typography variant="subtitle1" noWrap sx={{ fontWeight: 600, maxWidth: 320 }} data-testid="project-name">{project.name}</Typography>
+          {project.isDemo && <Chip size="small" label={t('project.demo')} color="secondary" variant="outlined" />}
+          <Divider orientation="vertical" flexItem sx={{ my: 1.5 }} />
+          <Tabs value={view} onChange={(_, v: View) => setView(v)} sx={{ minHeight: 52, '& .MuiTab-root': { minHeight: 52, fontSize: 15 } }}>
+            <Tab value="library" label={t('nav.library')} data-testid="nav-library" />
+            <Tab value="roster" label={t('nav.roster')} data-testid="nav-roster" />
+          </Tabs>
+          <Box sx={{ flex: 1 }} />
+          <HistoryButtons />
+          <LanguageSwitch />
+          <Tooltip title={t('project.close')}>
+            <IconButton onClick={onClose} aria-label={t('project.close')} data-testid="close-project"><CloseIcon /></IconButton>
+          </Tooltip>
+        </Toolbar>
+      </AppBar>
+      <Box sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
+        {view === 'library' ? <LibraryView roster={roster} /> : <RosterView roster={roster} />}
+      </Box>
+    </Box>
+  );
+}

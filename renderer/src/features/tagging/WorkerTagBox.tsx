@@ -1,0 +1,113 @@
+import CloseIcon from '@mui/icons-material/Close';
+import CropFreeIcon from '@mui/icons-material/CropFree';
+import FaceIcon from '@mui/icons-material/FaceOutlined';
+import { Alert, Autocomplete, Box, IconButton, Stack, TextField, Tooltip, Typography } from '@mui/material';
+import { useState } from 'react';
+import { searchWorkers } from '@shared/logic/worker-search';
+import type { Photo } from '@shared/model/photo';
+import type { Worker } from '@shared/model/roster';
+import { call } from '../../api/client';
+import { useNotice } from '../../components/NoticeProvider';
+import { useI18n } from '../../i18n/I18nProvider';
+import type { Roster } from '../roster/useRoster';
+import { ConsentChip } from './ConsentChip';
+
+/**
+ * Who is in the photo(s): type two or three letters (characters, pinyin or initials), Enter, and the worker
+ * and their company are on every target photo. One photo: each tag can get a face box drawn in the loupe.
+ */
+export function WorkerTagBox({ photos, roster, onDrawFace }: { photos: Photo[]; roster: Roster; onDrawFace: (workerId: string) => void }) {
+  const { t } = useI18n();
+  const { notifyError } = useNotice();
+  const [input, setInput] = useState('');
+  const ids = photos.map((p) => p.id);
+  const single = photos.length === 1 ? photos[0]! : null;
+  // On a selection, show whoever is on any of the photos.
+  const tagged = [...new Set(photos.flatMap((p) => p.workers))].map((id) => roster.workerById.get(id)).filter((w): w is Worker => !!w);
+  const declined = tagged.filter((w) => w.consent === 'declined');
+
+  const add = async (w: Worker | null) => {
+    if (!w) return;
+    setInput('');
+    try {
+      await call('photos.tag', { ids, worker: w.id });
+    } catch (err) {
+      notifyError(err);
+    }
+  };
+  const remove = async (w: Worker) => {
+    try {
+      await call('photos.untag', { ids, workerId: w.id });
+    } catch (err) {
+      notifyError(err);
+    }
+  };
+
+  return (
+    <Box data-testid="worker-tags">
+      <Typography variant="subtitle2" sx={{ mb: 1 }}>{single ? t('tag.title') : t('tag.titleMany', { count: photos.length })}</Typography>
+      <Autocomplete<Worker, false, false, false>
+        options={roster.workers ?? []}
+        value={null}
+        inputValue={input}
+        onInputChange={(_, v, reason) => reason !== 'reset' && setInput(v)}
+        onChange={(_, w) => void add(w)}
+        filterOptions={(options, state) => searchWorkers(state.inputValue, options, roster.companyById, 12)}
+        getOptionLabel={(w) => w.name}
+        autoHighlight
+        blurOnSelect={false}
+        clearOnBlur
+        noOptionsText={t('tag.noMatch')}
+        size="small"
+        renderOption={(props, w) => {
+          const { key, ...rest } = props as typeof props & { key: string };
+          const company = w.companyId ? roster.companyById.get(w.companyId) : null;
+          return (
+            <li key={key} {...rest} data-testid="worker-option">
+              <Stack sx={{ width: '100%' }}>
+                <Stack direction="row" sx={{ alignItems: 'center', gap: 1 }}>
+                  <Typography variant="body2" sx={{ fontWeight: 600, color: w.consent === 'declined' ? 'error.main' : undefined }}>{w.name}</Typography>
+                  <Typography variant="caption" color="text.secondary">{w.pinyin}</Typography>
+                  {w.consent === 'declined' && <ConsentChip consent="declined" />}
+                </Stack>
+                <Typography variant="caption" color="text.secondary" noWrap>
+                  {[company?.shortName ?? company?.name, w.department, w.craft, w.employeeNo && `#${w.employeeNo}`].filter(Boolean).join(' · ')}
+                </Typography>
+              </Stack>
+            </li>
+          );
+        }}
+        renderInput={(params) => <TextField {...params} placeholder={t('tag.add')} slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, 'data-testid': 'tag-input' } }} />}
+      />
+      {declined.map((w) => (
+        <Alert key={w.id} severity="error" sx={{ mt: 1, py: 0 }}>{t('tag.declinedWarning', { name: w.name })}</Alert>
+      ))}
+      <Stack sx={{ mt: 1, gap: 0.5 }}>
+        {tagged.length === 0 && <Typography variant="body2" color="text.disabled">{t('tag.none')}</Typography>}
+        {tagged.map((w) => {
+          const company = w.companyId ? roster.companyById.get(w.companyId) : null;
+          const hasFace = !!single?.faceRegions.some((r) => r.workerId === w.id);
+          return (
+            <Stack key={w.id} direction="row" sx={{ alignItems: 'center', gap: 0.5, px: 1, py: 0.5, borderRadius: 1, bgcolor: w.consent === 'declined' ? 'rgba(211,47,47,0.06)' : 'rgba(0,0,0,0.03)' }} data-testid="tagged-worker">
+              <Box sx={{ flex: 1, minWidth: 0 }}>
+                <Typography variant="body2" sx={{ fontWeight: 600 }} noWrap>
+                  {w.name} {hasFace && <FaceIcon sx={{ fontSize: 14, verticalAlign: 'middle', color: 'success.main' }} titleAccess={t('tag.hasFace')} />}
+                </Typography>
+                <Typography variant="caption" color="text.secondary" noWrap component="div">{[company?.shortName ?? company?.name, w.department].filter(Boolean).join(' · ')}</Typography>
+              </Box>
+              <ConsentChip consent={w.consent} />
+              {single && (
+                <Tooltip title={t('tag.drawFace')}>
+                  <IconButton size="small" onClick={() => onDrawFace(w.id)} aria-label={t('tag.drawFace')} data-testid="draw-face"><CropFreeIcon fontSize="small" /></IconButton>
+                </Tooltip>
+              )}
+              <Tooltip title={t('tag.remove')}>
+                <IconButton size="small" onClick={() => void remove(w)} aria-label={t('tag.remove')}><CloseIcon fontSize="small" /></IconButton>
+              </Tooltip>
+            </Stack>
+          );
+        })}
+      </Stack>
+    </Box>
+  );
+}
