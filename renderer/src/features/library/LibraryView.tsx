@@ -38,6 +38,7 @@ export function LibraryView({ roster }: { roster: Roster }) {
 
   const list = useMemo(() => photos ?? [], [photos]);
   const selectedPhotos = useMemo(() => list.filter((p) => selected.has(p.id)), [list, selected]);
+  const declinedWorkers = useMemo(() => new Set((roster.workers ?? []).filter((w) => w.consent === 'declined').map((w) => w.id)), [roster.workers]);
   const index = Math.min(focusIndex, Math.max(0, list.length - 1));
   const focused = list[index] ?? null;
 
@@ -119,7 +120,7 @@ export function LibraryView({ roster }: { roster: Roster }) {
         onMove={(d) => focus(index + d)}
       />
     );
-  else body = <PhotoGrid ref={grid} photos={list} selected={selected} focusIndex={index} onTileClick={onTileClick} onOpen={(i) => { focus(i); setLoupe(true); }} />;
+  else body = <PhotoGrid ref={grid} photos={list} selected={selected} focusIndex={index} declinedWorkers={declinedWorkers} onTileClick={onTileClick} onOpen={(i) => { focus(i); setLoupe(true); }} />;
 
   return (
     <Box sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>

@@ -26,8 +26,8 @@ export interface PhotoGridHandle {
  * A virtualized grid: rows of fixed-size tiles, so only what is on screen exists in the DOM and 10,000 photos
  * scroll as smoothly as 10. Fixed rows also make arrow-key moves exact.
  */
-export const PhotoGrid = forwardRef<PhotoGridHandle, { photos: Photo[]; selected: Set<string>; focusIndex: number; onTileClick: (index: number, e: React.MouseEvent) => void; onOpen: (index: number) => void }>(
-  function PhotoGrid({ photos, selected, focusIndex, onTileClick, onOpen }, ref) {
+export const PhotoGrid = forwardRef<PhotoGridHandle, { photos: Photo[]; selected: Set<string>; focusIndex: number; declinedWorkers: Set<string>; onTileClick: (index: number, e: React.MouseEvent) => void; onOpen: (index: number) => void }>(
+  function PhotoGrid({ photos, selected, focusIndex, declinedWorkers, onTileClick, onOpen }, ref) {
     const container = useRef<HTMLDivElement>(null);
     const virtuoso = useRef<VirtuosoHandle>(null);
     const [width, setWidth] = useState(1000);
@@ -62,7 +62,8 @@ export const PhotoGrid = forwardRef<PhotoGridHandle, { photos: Photo[]; selected
             <Box sx={{ display: 'flex', gap: `${TILE_GAP}px`, px: `${TILE_GAP}px`, pt: `${TILE_GAP}px`, height: TILE_HEIGHT + TILE_GAP }}>
               {photos.slice(row * columns, row * columns + columns).map((p, i) => {
                 const index = row * columns + i;
-                return <PhotoTile key={p.id} photo={p} selected={selected.has(p.id)} focused={index === focusIndex} onClick={(e) => onTileClick(index, e)} onDoubleClick={() => onOpen(index)} />;
+                const declined = p.workers.some((w) => declinedWorkers.has(w));
+                return <PhotoTile key={p.id} photo={p} selected={selected.has(p.id)} focused={index === focusIndex} declined={declined} onClick={(e) => onTileClick(index, e)} onDoubleClick={() => onOpen(index)} />;
               })}
             </Box>
           )}

@@ -1,5 +1,6 @@
 import BlockIcon from '@mui/icons-material/Block';
 import FlagIcon from '@mui/icons-material/Flag';
+import PersonIcon from '@mui/icons-material/Person';
 import StarIcon from '@mui/icons-material/Star';
 import { Box, CircularProgress, Tooltip, Typography } from '@mui/material';
 import { memo } from 'react';
@@ -24,7 +25,7 @@ function Stars({ rating }: { rating: number }) {
 }
 
 /** One photo in the grid: the thumbnail upright, rating, flag; a rejected photo is dimmed, as in Lightroom. */
-export const PhotoTile = memo(function PhotoTile({ photo, selected, focused, onClick, onDoubleClick }: { photo: Photo; selected: boolean; focused: boolean; onClick: (e: React.MouseEvent) => void; onDoubleClick: () => void }) {
+export const PhotoTile = memo(function PhotoTile({ photo, selected, focused, declined, onClick, onDoubleClick }: { photo: Photo; selected: boolean; focused: boolean; declined: boolean; onClick: (e: React.MouseEvent) => void; onDoubleClick: () => void }) {
   const { t } = useI18n();
   const hasImage = photo.thumbnail || photo.embeddedThumbnail;
   return (
@@ -57,6 +58,14 @@ export const PhotoTile = memo(function PhotoTile({ photo, selected, focused, onC
         {!photo.rendered && (
           <Tooltip title={t('photo.pending')}>
             <CircularProgress size={18} sx={{ position: 'absolute', right: 6, bottom: 6 }} />
+          </Tooltip>
+        )}
+        {photo.workers.length > 0 && (
+          <Tooltip title={declined ? t('photo.declined') : ''}>
+            <Box data-testid="tile-people" data-declined={declined || undefined} sx={{ position: 'absolute', left: 6, bottom: 6, display: 'flex', alignItems: 'center', gap: 0.25, px: 0.75, height: 20, borderRadius: 10, fontSize: 12, color: '#fff', bgcolor: declined ? 'error.main' : 'rgba(0,0,0,0.55)' }}>
+              <PersonIcon sx={{ fontSize: 14 }} />
+              {photo.workers.length}
+            </Box>
           </Tooltip>
         )}
         {photo.flag && (

@@ -4,21 +4,21 @@ import type { Company } from '@shared/model/roster';
 import { ApiError, call } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 
-const FIELDS = ['name', 'shortName', 'district', 'contact'] as const;
+const FIELDS = ['name', 'shortName', 'district', 'contact', 'logo'] as const;
 
 /** Add or edit a company; the full name must be unique, and the error says so in place. */
 export function CompanyDialog({ open, company, onClose }: { open: boolean; company: Company | null; onClose: () => void }) {
   const { t } = useI18n();
-  const [form, setForm] = useState<Record<(typeof FIELDS)[number], string>>({ name: '', shortName: '', district: '', contact: '' });
+  const [form, setForm] = useState<Record<(typeof FIELDS)[number], string>>({ name: '', shortName: '', district: '', contact: '', logo: '' });
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (open) {
-      setForm({ name: company?.name ?? '', shortName: company?.shortName ?? '', district: company?.district ?? '', contact: company?.contact ?? '' });
+      setForm({ name: company?.name ?? '', shortName: company?.shortName ?? '', district: company?.district ?? '', contact: company?.contact ?? '', logo: company?.logo ?? '' });
       setError(null);
     }
   }, [open, company]);
   const save = async () => {
-    const fields = { name: form.name.trim(), shortName: form.shortName.trim() || null, district: form.district.trim() || null, contact: form.contact.trim() || null };
+    const fields = { name: form.name.trim(), shortName: form.shortName.trim() || null, district: form.district.trim() || null, contact: form.contact.trim() || null, logo: form.logo.trim() || null };
     try {
       if (company) await call('companies.update', { id: company.id, patch: fields });
       else await call('companies.create', fields);

@@ -1,5 +1,6 @@
 import AddIcon from '@mui/icons-material/Add';
 import BusinessIcon from '@mui/icons-material/BusinessOutlined';
+import CameraIcon from '@mui/icons-material/PhotoCameraOutlined';
 import EditIcon from '@mui/icons-material/EditOutlined';
 import GroupsIcon from '@mui/icons-material/GroupsOutlined';
 import SearchIcon from '@mui/icons-material/Search';
@@ -8,11 +9,12 @@ import { Box, Button, CircularProgress, IconButton, InputAdornment, List, ListIt
 import { useMemo, useState } from 'react';
 import { TableVirtuoso } from 'react-virtuoso';
 import { searchWorkers } from '@shared/logic/worker-search';
-import type { Company, Worker } from '@shared/model/roster';
+import type { Company, Photographer, Worker } from '@shared/model/roster';
 import { EmptyState } from '../../components/EmptyState';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ConsentChip } from '../tagging/ConsentChip';
 import { CompanyDialog } from './CompanyDialog';
+import { PhotographerDialog } from './PhotographerDialog';
 import { RosterImportDialog } from './RosterImportDialog';
 import type { Roster } from './useRoster';
 import { WorkerDialog } from './WorkerDialog';
@@ -25,6 +27,7 @@ export function RosterView({ roster }: { roster: Roster }) {
   const [importing, setImporting] = useState(false);
   const [editingCompany, setEditingCompany] = useState<Company | null | 'new'>(null);
   const [editingWorker, setEditingWorker] = useState<Worker | null | 'new'>(null);
+  const [editingPhotographer, setEditingPhotographer] = useState<Photographer | null>(null);
 
   const workers = useMemo(() => {
     const all = (roster.workers ?? []).filter((w) => !companyFilter || w.companyId === companyFilter);
@@ -71,6 +74,15 @@ export function RosterView({ roster }: { roster: Roster }) {
                 </ListItemButton>
               ))}
             </List>
+            <Typography variant="overline" color="text.secondary" sx={{ px: 2, pt: 1, letterSpacing: '0.1em' }}>{t('roster.photographers')}</Typography>
+            <List dense sx={{ overflow: 'auto', maxHeight: '35%', px: 1 }} data-testid="photographer-list">
+              {roster.photographers.map((p) => (
+                <ListItemButton key={p.id} onClick={() => setEditingPhotographer(p)} sx={{ borderRadius: 1, gap: 1 }}>
+                  <CameraIcon fontSize="small" color="action" />
+                  <ListItemText primary={p.name} secondary={p.credit ?? p.organisation} sx={{ minWidth: 0 }} slotProps={{ primary: { noWrap: true }, secondary: { noWrap: true } }} />
+                </ListItemButton>
+              ))}
+            </List>
           </Box>
           <Box sx={{ flex: 1, minWidth: 0 }}>
             <TableVirtuoso
@@ -108,6 +120,7 @@ export function RosterView({ roster }: { roster: Roster }) {
       )}
       <RosterImportDialog open={importing} onClose={() => setImporting(false)} />
       <CompanyDialog open={editingCompany !== null} company={editingCompany === 'new' ? null : editingCompany} onClose={() => setEditingCompany(null)} />
+      <PhotographerDialog photographer={editingPhotographer} onClose={() => setEditingPhotographer(null)} />
       <WorkerDialog open={editingWorker !== null} worker={editingWorker === 'new' ? null : editingWorker} roster={roster} onClose={() => setEditingWorker(null)} />
     </Box>
   );

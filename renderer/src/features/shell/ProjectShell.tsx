@@ -5,6 +5,7 @@ import type { ProjectInfo } from '@shared/model/project';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useI18n } from '../../i18n/I18nProvider';
 import { HistoryButtons } from '../history/HistoryButtons';
+import { ProjectMenu } from './ProjectMenu';
 import { LibraryView } from '../library/LibraryView';
 import { RosterView } from '../roster/RosterView';
 import { useRoster } from '../roster/useRoster';
@@ -30,6 +31,7 @@ export function ProjectShell({ project, onClose }: { project: ProjectInfo; onClo
           </Tabs>
           <Box sx={{ flex: 1 }} />
           <HistoryButtons />
+          <ProjectMenu />
           <LanguageSwitch />
           <Tooltip title={t('project.close')}>
             <IconButton onClick={onClose} aria-label={t('project.close')} data-testid="close-project"><CloseIcon /></IconButton>
