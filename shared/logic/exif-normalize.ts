@@ -15,9 +15,39 @@ export interface RawMetadata {
 }
 type Tags = Record<string, unknown>;
 
+/** A named face from MWG regions, in stored-pixel fractions (x, y = top-left), as other tools wrote it. */
+export interface MetadataFace {
+  name: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
 export interface NormalizedMetadata {
   metadata: PhotoMetadata;
+  faces: MetadataFace[];
   warnings: string[];
+}
+
+/** MWG `mwg-rs:Regions` as exifr parses them: one region comes as an object, several as a list. */
+function mwgFaces(regions: unknown): MetadataFace[] {
+  const list = (regions as { RegionList?: unknown } | undefined)?.RegionList;
+  const items = Array.isArray(list) ? list : list ? [list] : [];
+  const faces: MetadataFace[] = [];
+  for (const item of items as Record<string, unknown>[]) {
+    const name = xmpText(item?.Name);
+    const area = item?.Area as Record<string, unknown> | undefined;
+    if (!name || !area || (item.Type !== undefined && item.Type !== 'Face')) continue;
+    const [cx, cy, w, h] = [area.x, area.y, area.w, area.h].map(toNumber);
+    if ([cx, cy, w, h].some((v) => v === null) || (area.unit !== undefined && area.unit !== 'normalized')) continue;
+    // MWG gives the centre; we keep the top-left corner.
+    const x = Math.max(0, cx! - w! / 2);
+    const y = Math.max(0, cy! - h! / 2);
+    const round = (v: number) => Math.round(v * 1e6) / 1e6;
+    if (w! > 0 && h! > 0 && x + w! <= 1.001 && y + h! <= 1.001) faces.push({ name, x: round(x), y: round(y), w: round(Math.min(w!, 1 - x)), h: round(Math.min(h!, 1 - y)) });
+  }
+  return faces;
 }
 
 /** Strings from cameras come NUL-padded and space-padded; an empty one means "not recorded". */
@@ -229,5 +259,5 @@ export function normalizeMetadata(raw: RawMetadata): NormalizedMetadata {
     organisations: xmpList(ext.OrganisationInImageName),
     rating: rating(xmpBasic.Rating),
   };
-  return { metadata, warnings };
+  return { metadata, faces: mwgFaces(ns('mwg-rs').Regions), warnings };
 }

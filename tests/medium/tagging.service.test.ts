@@ -112,6 +112,8 @@ describe(TaggingService.name, () => {
       await again.services.importer.run({ paths: [path.join(out, 'IMG_0000.JPG')] });
       const [p] = again.services.photos.list();
       expect(p).toMatchObject({ workers: [z.id, w.id], companyId: co.id, title: '师傅带徒弟', caption: '占牡丹在调试设备', personsShown: ['占牡丹', '王伟'] });
+      // The face box comes back too, where it was drawn.
+      expect(p!.faceRegions).toEqual([{ workerId: z.id, x: 0.25, y: 0.1, w: 0.2, h: 0.3 }]);
     } finally {
       await stopAgain();
     }

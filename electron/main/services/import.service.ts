@@ -5,7 +5,8 @@ import { AppError, isAppError } from '../../../shared/errors';
 import type { ImportDefaults } from '../../../shared/api/contract';
 import type { RequestOf } from '../../../shared/api/schemas';
 import { copyFileName } from '../../../shared/logic/copy-name';
-import { normalizeMetadata } from '../../../shared/logic/exif-normalize';
+import { normalizeMetadata, type MetadataFace } from '../../../shared/logic/exif-normalize';
+import { regionToDisplayed } from '../../../shared/logic/region-orientation';
 import { planImport, type FoundFile, type ImportCandidate } from '../../../shared/logic/import-plan';
 import { describeContent, sniffFormat } from '../../../shared/logic/photo-format';
 import type { ImportFailure, ImportJob, ImportProgress, ImportSummary } from '../../../shared/model/import-job';
@@ -246,7 +247,7 @@ export class ImportService {
 
       const sidecar = c.sidecarPath ? await this.deps.storage.readFile(c.sidecarPath).catch(() => null) : null;
       const read = await this.deps.metadata.read(bytes, format, sidecar);
-      const { metadata, warnings } = normalizeMetadata(read.raw);
+      const { metadata, faces, warnings } = normalizeMetadata(read.raw);
       const cache = cachePaths(id);
       const inProject = (rel: string) => path.join(catalog.dir, rel);
       await this.deps.storage.ensureDir(path.dirname(inProject(cache.thumbnail)));
@@ -311,7 +312,7 @@ export class ImportService {
         throw err;
       }
       if (req.copy && !record.originalPath) await this.copyIntoProject(catalog, record, seqByDay);
-      if (!existing) this.tagFromMetadata(catalog, record);
+      if (!existing) this.tagFromMetadata(catalog, record, faces);
       Object.assign(record, {
         width: size.width,
         height: size.height,
@@ -339,11 +340,15 @@ export class ImportService {
    * IPTC Person Shown / Organisation in Image (ours, written by `xmp`, or another tool's) become tags when they
    * name exactly one roster worker or company; anything ambiguous stays as text on the photo.
    */
-  private tagFromMetadata(catalog: CatalogRepository, record: Photo) {
-    for (const name of record.personsShown) {
+  private tagFromMetadata(catalog: CatalogRepository, record: Photo, faces: MetadataFace[]) {
+    const names = [...new Set([...record.personsShown, ...faces.map((f) => f.name)])];
+    for (const name of names) {
       try {
         const w = this.deps.roster.resolveWorker(name);
         if (!record.workers.includes(w.id)) record.workers.push(w.id);
+        const face = faces.find((f) => f.name === name);
+        if (face && !record.faceRegions.some((r) => r.workerId === w.id))
+          record.faceRegions.push({ workerId: w.id, ...regionToDisplayed(face, record.orientation) });
         if (!record.companyId && w.companyId) {
           const c = catalog.get('companies', w.companyId);
           if (c) Object.assign(record, { companyId: c.id, company: c.name });
