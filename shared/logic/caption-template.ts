@@ -1,0 +1,62 @@
+/** Caption templates: `{worker.name} · {company.short}` filled from a gift's data. Pure. */
+
+export const CAPTION_VARIABLES = [
+  'worker.name',
+  'worker.craft',
+  'worker.department',
+  'worker.quote',
+  'company.name',
+  'company.short',
+  'photographer.name',
+  'photographer.credit',
+  'photo.date',
+  'photo.title',
+  'photo.caption',
+  'campaign.theme',
+  'campaign.organizer',
+] as const;
+export type CaptionVariable = (typeof CAPTION_VARIABLES)[number];
+export type CaptionValues = Partial<Record<CaptionVariable, string | null>>;
+
+const TOKEN = /\{([a-zA-Z.]+)(?::([^}]*))?\}/g;
+
+export interface TemplateProblem {
+  variable: string;
+  message: string;
+}
+
+/** Every unknown variable in a template, so the editor can say which one before anything reaches paper. */
+export function checkTemplate(text: string): TemplateProblem[] {
+  const problems: TemplateProblem[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const name = m[1]!;
+    if (!(CAPTION_VARIABLES as readonly string[]).includes(name)) problems.push({ variable: name, message: `unknown variable {${name}} (known: ${CAPTION_VARIABLES.map((v) => `{${v}}`).join(' ')})` });
+    else if (m[2] !== undefined && name !== 'photo.date') problems.push({ variable: name, message: `{${name}} takes no format` });
+  }
+  const stray = text.replace(TOKEN, '').match(/[{}]/);
+  if (stray) problems.push({ variable: '', message: `a lone "${stray[0]}" in "${text}"` });
+  return problems;
+}
+
+/** "2025-05-12T09:30:00+08:00" with "YYYY年M月" → "2025年5月"; tokens YYYY MM M DD D. */
+export function formatDate(iso: string, format = 'YYYY年M月'): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return '';
+  const [, Y, Mo, D] = m as unknown as [string, string, string, string];
+  return format.replace(/YYYY|MM|M|DD|D/g, (t) => ({ YYYY: Y, MM: Mo, M: String(Number(Mo)), DD: D, D: String(Number(D)) })[t]!);
+}
+
+/** Fills a template. An empty value drops the separator next to it, so "占牡丹 · " never reaches paper. */
+export function fillTemplate(text: string, values: CaptionValues): string {
+  const filled = text.replace(TOKEN, (_, name: string, format: string | undefined) => {
+    const v = values[name as CaptionVariable];
+    if (!v) return '\u0000';
+    return name === 'photo.date' ? formatDate(v, format || 'YYYY年M月') : v;
+  });
+  return filled
+    .replace(/\s*[·•|／/]\s*\u0000/g, '')
+    .replace(/\u0000\s*[·•|／/]\s*/g, '')
+    .replace(/\u0000/g, '')
+    .replace(/[ \t]{2,}/g, ' ')
+    .trim();
+}

@@ -1,0 +1,64 @@
+
+export type FontFamily = 'sans' | 'serif';
+export type Align = 'left' | 'center' | 'right';
+
+/** One line (or paragraph) of the caption, with variables such as {worker.name}. */
+export interface CaptionBlock {
+  text: string;
+  font: FontFamily;
+  sizePt: number;
+  weight: 'normal' | 'bold';
+  color: string;
+  align: Align;
+}
+
+/** How a gift sheet looks: size, frame, mat, photo window, caption, logo. Kept in the project; built-ins ship. */
+export interface GiftTemplate {
+  id: string;
+  name: string;
+  builtIn: boolean;
+  /** a named size (10寸, A4 …) or WxH in mm */
+  size: string;
+  /** auto: the sheet turns with the photo (landscape photos on landscape sheets) */
+  orientation: 'portrait' | 'landscape' | 'auto';
+  frame: { widthMm: number; color: string };
+  mat: { color: string; topMm: number; sideMm: number; bottomMm: number };
+  /** width/height of the photo window; null fills the space the mat leaves */
+  photoAspect: number | null;
+  captions: CaptionBlock[];
+  /** an emblem printed in the bottom mat; a project-relative or absolute path */
+  logo: { path: string; heightMm: number } | null;
+}
+
+/** The words on every sheet that are the campaign's, not the worker's. */
+export interface Campaign {
+  theme: string;
+  organizer: string;
+}
+
+export const DEFAULT_CAMPAIGN: Campaign = { theme: '工运百年承匠心 一张照片敬劳动', organizer: '江山市总工会' };
+
+/** A crop of the displayed photo, as fractions (the user's pan/zoom, remembered per gift). */
+export interface CropRect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface HandOver {
+  printedAt: string | null;
+  framedAt: string | null;
+  handedOverAt: string | null;
+  handedOverBy: string | null;
+}
+
+/** One worker's gift: which photo (chosen or automatic), their crop, and where the framed print is now. */
+export interface GiftRecord {
+  workerId: string;
+  photoId: string | null;
+  crop: CropRect | null;
+  handOver: HandOver;
+}
+
+export const EMPTY_HANDOVER: HandOver = { printedAt: null, framedAt: null, handedOverAt: null, handedOverBy: null };

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { checkTemplate, fillTemplate, formatDate } from '../../../../shared/logic/caption-template';
+
+describe('caption templates', () => {
+  const values = { 'worker.name': '占牡丹', 'company.short': '科润智控', 'campaign.theme': '工运百年承匠心 一张照片敬劳动', 'photographer.credit': '摄影：陈晓明', 'photo.date': '2025-05-12T09:30:00+08:00' };
+  it('fills the campaign caption', () => {
+    expect(fillTemplate('{worker.name} · {company.short}', values)).toBe('占牡丹 · 科润智控');
+    expect(fillTemplate('{photographer.credit} · {photo.date:YYYY年M月}', values)).toBe('摄影：陈晓明 · 2025年5月');
+  });
+  it('drops the separator of an empty value instead of printing it', () => {
+    expect(fillTemplate('{worker.name} · {company.short}', { 'worker.name': '王伟' })).toBe('王伟');
+    expect(fillTemplate('{worker.quote}', {})).toBe('');
+  });
+  it('formats dates', () => {
+    expect(formatDate('2025-05-02', 'YYYY.MM.DD')).toBe('2025.05.02');
+    expect(formatDate('2025-05-02', 'M月D日')).toBe('5月2日');
+  });
+  it('names unknown variables and stray braces', () => {
+    expect(checkTemplate('{worker.name}{worker.age}')).toEqual([{ variable: 'worker.age', message: expect.stringContaining('unknown variable {worker.age}') }]);
+    expect(checkTemplate('{worker.name:YYYY}')[0]!.message).toMatch(/no format/);
+    expect(checkTemplate('{worker.name')[0]!.message).toMatch(/lone/);
+    expect(checkTemplate('{worker.name} · {photo.date:YYYY年M月}')).toEqual([]);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { BUILT_IN_TEMPLATES } from '../../../../shared/logic/gift-templates';
+import { cropFor, effectivePpi, layoutSheet, templateTrim } from '../../../../shared/logic/sheet-layout';
+
+const t = BUILT_IN_TEMPLATES[0]!;
+
+describe('layoutSheet', () => {
+  it('puts the window inside the mat, at the template aspect, turned with the sheet', () => {
+    for (const landscape of [true, false]) {
+      const trim = templateTrim(t, landscape);
+      const l = layoutSheet(t, trim, { bleedMm: 3, marks: false });
+      const aspect = l.window.w / l.window.h;
+      expect(aspect).toBeCloseTo(landscape ? 1.5 : 1 / 1.5, 5);
+      expect(l.window.x).toBeGreaterThanOrEqual(l.matRect.x);
+      expect(l.window.x + l.window.w).toBeLessThanOrEqual(l.matRect.x + l.matRect.w + 1e-9);
+      expect(l.captionArea.y).toBeGreaterThan(l.window.y + l.window.h);
+      expect(l.captionArea.y + l.captionArea.h).toBeLessThanOrEqual(l.matRect.y + l.matRect.h);
+      expect(l.captionArea.h).toBeGreaterThan(10);
+    }
+  });
+  it('refuses a mat that leaves no room for the photo', () => {
+    expect(() => layoutSheet({ ...t, mat: { ...t.mat, topMm: 200, bottomMm: 200 } }, templateTrim(t, false), { bleedMm: 3, marks: false })).toThrow(/no room/);
+  });
+});
+
+describe('cropFor', () => {
+  const photo = { width: 6000, height: 4000 };
+  it('fills a window of another aspect without distortion, centred on the face', () => {
+    const c = cropFor(photo, 2 / 3, { x: 0.6, y: 0.3 }, null)!;
+    expect((c.w * photo.width) / (c.h * photo.height)).toBeCloseTo(2 / 3, 5);
+    expect(c.h).toBe(1);
+    expect(c.x + c.w / 2).toBeCloseTo(0.6, 5);
+  });
+  it('keeps the crop inside the photo near an edge', () => {
+    const c = cropFor(photo, 2 / 3, { x: 0.99, y: 0.5 }, null)!;
+    expect(c.x + c.w).toBeCloseTo(1, 6);
+  });
+  it('honours the user crop but corrects its aspect and bounds', () => {
+    const c = cropFor(photo, 1.5, null, { x: 0.5, y: 0.5, w: 0.5, h: 0.2 })!;
+    expect((c.w * photo.width) / (c.h * photo.height)).toBeCloseTo(1.5, 5);
+    expect(c.x + c.w).toBeLessThanOrEqual(1);
+    expect(c.y + c.h).toBeLessThanOrEqual(1);
+  });
+  it('leaves it to the renderer when there is no face and no user crop', () => {
+    expect(cropFor(photo, 1.5, null, null)).toBeNull();
+  });
+  it('computes the effective resolution', () => {
+    expect(effectivePpi(6000, { x: 0, y: 0, w: 0.5, h: 1 }, 254)).toBe(300);
+    expect(effectivePpi(1200, null, 254)).toBe(120);
+  });
+});
