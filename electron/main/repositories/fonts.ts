@@ -1,0 +1,23 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { FontFamily } from '../../../shared/model/gift';
+
+const require = createRequire(import.meta.url);
+const dirOf = (pkg: string) => path.dirname(require.resolve(`${pkg}/package.json`));
+
+/**
+ * The CJK faces sheets are set in, shipped as npm packages (OFL) so a machine with no Chinese font installed
+ * (a CI box, a print shop's PC) prints the same characters: Source Han Sans SC and Noto Serif SC.
+ */
+export function fontFor(family: FontFamily, weight: 'normal' | 'bold'): { file: string; name: string } {
+  if (family === 'serif') {
+    const dir = dirOf('@expo-google-fonts/noto-serif-sc');
+    return weight === 'bold'
+      ? { file: path.join(dir, '700Bold', 'NotoSerifSC_700Bold.ttf'), name: 'Noto Serif SC Bold' }
+      : { file: path.join(dir, '400Regular', 'NotoSerifSC_400Regular.ttf'), name: 'Noto Serif SC' };
+  }
+  const dir = dirOf('node-source-han-sans-sc');
+  return weight === 'bold'
+    ? { file: path.join(dir, 'SourceHanSansSC-Bold.otf'), name: 'Source Han Sans SC Bold' }
+    : { file: path.join(dir, 'SourceHanSansSC-Regular.otf'), name: 'Source Han Sans SC' };
+}
