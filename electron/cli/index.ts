@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ApiMethod, ApiRequest, ApiResponse } from '../../shared/api/contract';
 import type { ImportProgress, ImportSummary } from '../../shared/model/import-job';
+import type { ExportSummary } from '../../shared/model/gift';
 import { dispatch } from '../main/api-dispatch';
 import { createHandlers } from '../main/api-handlers';
 import { createServices } from '../main/container';
@@ -19,6 +20,9 @@ const USAGE = `chasing-light — 追光 photo campaign tool
   chasing-light tag <dir> <photoId> --worker <workerId|name> [--region x,y,w,h]
   chasing-light untag <dir> <photoId> --worker <workerId>
   chasing-light xmp <dir> [--out <folder>]
+  chasing-light export <dir> [--template <id>] [--size <name|WxHmm>] [--dpi 300] [--format jpeg|tiff|pdf]
+                       [--bleed <mm>] [--marks] [--cmyk] [--per worker|photo] [--out <folder>] [--json]
+  chasing-light templates <dir> [--json]
 
 Exit codes: 0 done (an import with failed files is still done), 2 bad usage, 1 unexpected failure.`;
 
@@ -83,6 +87,22 @@ async function runImport(request: ApiRequest<'import.start'>, quietProgress: boo
       if (already) finish(already.summary);
     }, reject);
   });
+}
+
+/** Starts an export through the API and follows its status until it ends; a failed job becomes the error. */
+async function runExport(request: ApiRequest<'export.start'>, quiet: boolean): Promise<ExportSummary> {
+  const { jobId } = await call('export.start', request);
+  let lastDone = -1;
+  for (;;) {
+    const st = await call('export.status', { jobId });
+    if (!quiet && st.progress.done !== lastDone) {
+      lastDone = st.progress.done;
+      process.stderr.write(`export: ${st.progress.done}/${st.progress.total}${st.progress.current ? `  ${st.progress.current}` : ''}\n`);
+    }
+    if (st.state === 'failed') throw Object.assign(new Error(st.error?.message ?? 'export failed'), { code: st.error?.code ?? 'INTERNAL' });
+    if (st.state !== 'running') return st.summary!;
+    await new Promise((r) => setTimeout(r, 150));
+  }
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -196,6 +216,60 @@ async function main(argv: string[]): Promise<number> {
       await call('projects.open', { dir: needDir(positionals, 'xmp') });
       const { written } = await call('xmp.write', { outDir: values.out ? path.resolve(values.out as string) : undefined });
       process.stdout.write(values.json ? JSON.stringify({ written }) + '\n' : `Wrote ${written.length} XMP sidecars${written[0] ? ` to ${path.dirname(written[0])}` : ''}\n`);
+      return 0;
+    }
+    case 'templates': {
+      const { values, positionals } = parse(rest, { json: { type: 'boolean' } });
+      await call('projects.open', { dir: needDir(positionals, 'templates') });
+      const list = await call('templates.list', {});
+      if (values.json) process.stdout.write(JSON.stringify(list, null, 1) + '\n');
+      else for (const t of list) process.stdout.write(`${t.id}  ${t.name}  (${t.size}${t.builtIn ? ', built in' : ''})\n`);
+      return 0;
+    }
+    case 'export': {
+      const { values, positionals } = parse(rest, {
+        template: { type: 'string' }, size: { type: 'string' }, dpi: { type: 'string' }, format: { type: 'string' }, bleed: { type: 'string' },
+        marks: { type: 'boolean' }, cmyk: { type: 'boolean' }, per: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean' },
+      });
+      const dir = needDir(positionals, 'export');
+      const num = (name: string, v: unknown, dflt: number) => {
+        if (v === undefined) return dflt;
+        const n = Number(v);
+        if (!Number.isFinite(n)) throw new UsageError(`export: --${name} must be a number, not "${v}"`);
+        return n;
+      };
+      const format = (values.format as string | undefined) ?? 'jpeg';
+      if (!['jpeg', 'jpg', 'tiff', 'tif', 'pdf'].includes(format)) throw new UsageError(`export: --format is jpeg, tiff or pdf (got "${format}")`);
+      const per = (values.per as string | undefined) ?? 'worker';
+      if (per !== 'worker' && per !== 'photo') throw new UsageError(`export: --per is worker or photo (got "${per}")`);
+      await call('projects.open', { dir });
+      const request = {
+        templateId: (values.template as string | undefined) ?? 'simple-white-10',
+        size: values.size as string | undefined,
+        dpi: num('dpi', values.dpi, 300),
+        format: (format === 'jpg' ? 'jpeg' : format === 'tif' ? 'tiff' : format) as 'jpeg' | 'tiff' | 'pdf',
+        bleedMm: num('bleed', values.bleed, 3),
+        marks: !!values.marks,
+        cmyk: !!values.cmyk,
+        per: per as 'worker' | 'photo',
+        outDir: values.out ? path.resolve(values.out as string) : undefined,
+      };
+      const summary = await runExport(request, !!values.quiet);
+      if (values.json)
+        process.stdout.write(
+          JSON.stringify({
+            files: summary.files.map(({ path: p, workerId, photoId, widthPx, heightPx }) => ({ path: p, workerId, photoId, widthPx, heightPx })),
+            orderSheet: summary.orderSheet,
+            skipped: summary.skipped,
+            warnings: summary.warnings,
+            cancelled: summary.cancelled,
+          }) + '\n',
+        );
+      else {
+        process.stdout.write(`Wrote ${summary.files.length} files${summary.files[0] ? ` to ${path.dirname(summary.files[0].path)}` : ''}; order sheet ${summary.orderSheet.pdf ?? '—'}\n`);
+        for (const s of summary.skipped) process.stdout.write(`  skipped ${s.workerId ?? s.photoId}: ${s.reason}\n`);
+        for (const w of summary.warnings) process.stdout.write(`  warning: ${w}\n`);
+      }
       return 0;
     }
     case undefined:

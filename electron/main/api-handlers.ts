@@ -53,5 +53,17 @@ export function createHandlers(s: Services, host: HostKind) {
     'history.undo': async () => s.history.undo(),
     'history.redo': async () => s.history.redo(),
     'xmp.write': async (req) => s.xmp.write(req.ids, req.outDir),
+    'campaign.get': async () => s.gifts.campaign(),
+    'campaign.update': async (req) => s.gifts.setCampaign(req),
+    'templates.list': async () => s.gifts.templates(),
+    'templates.save': async (req) => s.gifts.saveTemplate(req.template),
+    'gifts.list': async () => s.gifts.list(),
+    'gifts.choosePhoto': async (req) => s.gifts.choosePhoto(req.workerId, req.photoId),
+    'gifts.setCrop': async (req) => s.gifts.setCrop(req.workerId, req.crop),
+    'gifts.setHandOver': async (req) => s.gifts.setHandOver(req.workerId, req.patch),
+    'gifts.preview': async (req) => s.gifts.preview(req.workerId, req.templateId, req.size),
+    'export.start': async (req) => s.exporter.start(req),
+    'export.cancel': async (req) => s.exporter.cancel(req.jobId),
+    'export.status': async (req) => s.exporter.status(req.jobId),
   } satisfies AppApi;
 }

@@ -18,6 +18,11 @@ import { HistoryService } from './services/history.service';
 import { RosterService } from './services/roster.service';
 import { TaggingService } from './services/tagging.service';
 import { XmpService } from './services/xmp.service';
+import { ExportService } from './services/export.service';
+import { GiftService } from './services/gift.service';
+import { PdfRepository } from './repositories/pdf.repository';
+import { SheetRepository } from './repositories/sheet.repository';
+import type { MediaKind } from '../../shared/model/photo';
 
 export interface ContainerOptions {
   /** per-user settings and the demo project; defaults to ~/.config/chasing-light */
@@ -48,13 +53,18 @@ export function createServices(opts: ContainerOptions = {}) {
   const roster = new RosterService({ session, history, spreadsheets: new SpreadsheetRepository() });
   const tagging = new TaggingService({ session, history, roster });
   const xmp = new XmpService({ session, storage });
+  const sheets = new SheetRepository();
+  const gifts = new GiftService({ session, history, sheets, storage });
+  const exporter = new ExportService({ session, gifts, sheets, pdf: new PdfRepository(), storage, events, logger: createLogger('ExportService'), concurrency: opts.concurrency });
+  /** What the media route serves: photo caches by photo id, sheet previews by their hash. */
+  const mediaFile = (id: string, kind: MediaKind) => (kind === 'sheet' ? (session.current ? gifts.previewFile(id) : undefined) : photos.mediaFile(id, kind));
   const importer = new ImportService({ session, storage, metadata, image, events, roster, logger: createLogger('ImportService'), concurrency: opts.concurrency });
   const photos = new PhotoService({ session, events, history });
   const folders = new FolderService({ storage });
   const assetsDir = opts.assetsDir ?? path.join(repoRoot(), 'assets');
   const demo = new DemoService({ projects, importer, storage, assetsDir: path.join(assetsDir, 'demo'), projectDir: path.join(settings.home, 'demo-project') });
   const dialogs = opts.dialogs ?? new NoDialogRepository();
-  return { events, session, projects, importer, photos, folders, demo, dialogs, history, roster, tagging, xmp, logger: createLogger('api') };
+  return { events, session, projects, importer, photos, folders, demo, dialogs, history, roster, tagging, xmp, gifts, exporter, mediaFile, logger: createLogger('api') };
 }
 
 export type Services = ReturnType<typeof createServices>;

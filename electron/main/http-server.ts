@@ -201,7 +201,7 @@ export function serveServices(services: Services, opts: { port?: number; rendere
     handlers: createHandlers(services, 'browser'),
     events: services.events,
     logger: services.logger,
-    mediaFile: (id, kind) => services.photos.mediaFile(id, kind),
+    mediaFile: services.mediaFile,
     mediaRoot: () => services.session.current?.dir,
     rendererDir: opts.rendererDir ?? path.join(repoRoot(), 'out', 'renderer'),
     port: opts.port,

@@ -21,7 +21,7 @@ app.whenReady().then(async () => {
   lockDownSessions();
   const services = createServices({ dialogs: new ElectronDialogRepository() });
   registerIpc(createHandlers(services, 'electron'), services.logger, (url) => isAppUrl(url, renderer));
-  handleMediaScheme((id, kind) => services.photos.mediaFile(id, kind), () => services.session.current?.dir);
+  handleMediaScheme(services.mediaFile, () => services.session.current?.dir);
 
   // A project folder given on the command line opens at once; otherwise the start screen shows.
   const dirArg = process.argv.slice(app.isPackaged ? 1 : 2).find((a) => !a.startsWith('-'));

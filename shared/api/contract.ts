@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../errors';
 import type { ImportJob, ImportProgress, ImportSummary } from '../model/import-job';
 import type { Photo } from '../model/photo';
 import type { ProjectInfo, RecentProject } from '../model/project';
@@ -6,6 +7,7 @@ import type { PhotoUsage } from '../logic/photo-usage';
 import type { RosterPreview } from '../logic/roster-plan';
 import type { HistoryState } from '../model/history';
 import type { Company, Photographer, Worker } from '../model/roster';
+import type { Campaign, ExportProgress, ExportSummary, GiftTemplate, GiftView, SheetPreview } from '../model/gift';
 import type { RequestOf } from './schemas';
 
 /** Where the API is being served from; the UI adapts (native dialogs vs. the server-side folder browser). */
@@ -87,6 +89,30 @@ export interface AppApi {
   'history.redo': (req: RequestOf<'history.redo'>) => Promise<HistoryState>;
   /** writes IPTC/XMP sidecars (never touching originals); returns the files written */
   'xmp.write': (req: RequestOf<'xmp.write'>) => Promise<{ written: string[] }>;
+
+  'campaign.get': (req: RequestOf<'campaign.get'>) => Promise<Campaign>;
+  'campaign.update': (req: RequestOf<'campaign.update'>) => Promise<Campaign>;
+  'templates.list': (req: RequestOf<'templates.list'>) => Promise<GiftTemplate[]>;
+  /** refuses unknown caption variables, unknown sizes and a mat that leaves no room */
+  'templates.save': (req: RequestOf<'templates.save'>) => Promise<GiftTemplate>;
+  'gifts.list': (req: RequestOf<'gifts.list'>) => Promise<GiftView[]>;
+  'gifts.choosePhoto': (req: RequestOf<'gifts.choosePhoto'>) => Promise<GiftView>;
+  'gifts.setCrop': (req: RequestOf<'gifts.setCrop'>) => Promise<GiftView>;
+  'gifts.setHandOver': (req: RequestOf<'gifts.setHandOver'>) => Promise<GiftView>;
+  /** the sheet rendered by the export pipeline at screen resolution; shown through the media route (kind "sheet") */
+  'gifts.preview': (req: RequestOf<'gifts.preview'>) => Promise<SheetPreview>;
+  'export.start': (req: RequestOf<'export.start'>) => Promise<{ jobId: string }>;
+  'export.cancel': (req: RequestOf<'export.cancel'>) => Promise<ExportJobView>;
+  'export.status': (req: RequestOf<'export.status'>) => Promise<ExportJobView>;
+}
+
+export interface ExportJobView {
+  id: string;
+  state: 'running' | 'finished' | 'cancelled' | 'failed';
+  progress: ExportProgress;
+  summary: ExportSummary | null;
+  /** why a failed job failed (an unwritable output folder, say) */
+  error: { code: ErrorCode; message: string } | null;
 }
 
 export type ApiMethod = keyof AppApi;
@@ -110,6 +136,9 @@ export const API_METHODS = [
   'photos.tag', 'photos.untag', 'photos.setRegion', 'photos.update', 'photos.usage',
   'history.list', 'history.undo', 'history.redo',
   'xmp.write',
+  'campaign.get', 'campaign.update', 'templates.list', 'templates.save',
+  'gifts.list', 'gifts.choosePhoto', 'gifts.setCrop', 'gifts.setHandOver', 'gifts.preview',
+  'export.start', 'export.cancel', 'export.status',
 ] as const satisfies readonly ApiMethod[];
 
 // Compile-time proof that the list names every method of AppApi.
@@ -127,8 +156,10 @@ export interface AppEvents {
   /** a photo was added or (re)rendered; the grid refreshes it */
   'photos.changed': { ids: string[]; jobId: string | null };
   'import.finished': { jobId: string; summary: ImportSummary };
+  'export.progress': ExportProgress;
+  'export.finished': { jobId: string; summary: ExportSummary };
   /** companies, workers or the history changed: lists and the undo menu refresh */
   'catalog.changed': { history: boolean };
 }
 export type AppEventName = keyof AppEvents;
-export const APP_EVENTS: AppEventName[] = ['import.progress', 'photos.changed', 'import.finished', 'catalog.changed'];
+export const APP_EVENTS: AppEventName[] = ['import.progress', 'photos.changed', 'import.finished', 'catalog.changed', 'export.progress', 'export.finished'];

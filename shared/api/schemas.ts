@@ -57,6 +57,51 @@ const workerFields = {
   consentDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a consent date is YYYY-MM-DD').nullable().optional(),
   consentNote: optText(500),
 };
+const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'a date is YYYY-MM-DD');
+export const cropSchema = z
+  .object({ x: fraction, y: fraction, w: fraction.refine((v) => v > 0, 'w must be > 0'), h: fraction.refine((v) => v > 0, 'h must be > 0') })
+  .strict();
+const captionSchema = z
+  .object({
+    text: z.string().max(500),
+    font: z.enum(['sans', 'serif']),
+    sizePt: z.number().min(4).max(96),
+    weight: z.enum(['normal', 'bold']),
+    color,
+    align: z.enum(['left', 'center', 'right']),
+  })
+  .strict();
+export const giftTemplateSchema = z
+  .object({
+    id: z.string().max(64).optional(),
+    name: z.string().trim().min(1, 'a template needs a name').max(100),
+    size: z.string().trim().min(1).max(40),
+    orientation: z.enum(['portrait', 'landscape', 'auto']),
+    frame: z.object({ widthMm: z.number().min(0).max(100), color }).strict(),
+    mat: z.object({ color, topMm: z.number().min(0).max(300), sideMm: z.number().min(0).max(300), bottomMm: z.number().min(0).max(300) }).strict(),
+    photoAspect: z.number().min(0.2).max(5).nullable(),
+    captions: z.array(captionSchema).max(8),
+    logo: z.object({ path: z.string().min(1).max(4096), heightMm: z.number().min(3).max(100) }).strict().nullable(),
+  })
+  .strict();
+export const exportOptionsSchema = z
+  .object({
+    templateId: id,
+    size: z.string().max(40).optional(),
+    dpi: z.number().int().min(72).max(1200),
+    format: z.enum(['jpeg', 'tiff', 'pdf']),
+    bleedMm: z.number().min(0).max(20),
+    marks: z.boolean(),
+    cmyk: z.boolean(),
+    per: z.enum(['worker', 'photo']),
+    workerIds: z.array(id).max(100000).optional(),
+    photoIds: z.array(photoId).max(100000).optional(),
+    outDir: z.string().max(4096).optional(),
+    namePattern: z.string().max(200).optional(),
+  })
+  .strict();
+
 export const rosterMappingSchema = z.record(z.string().max(50), z.enum(ROSTER_FIELDS).nullable());
 
 const empty = z.object({}).strict();
@@ -119,6 +164,21 @@ export const requestSchemas = {
   'history.undo': empty,
   'history.redo': empty,
   'xmp.write': z.object({ ids: z.array(photoId).max(100000).optional(), outDir: z.string().max(4096).optional() }).strict(),
+
+  'campaign.get': empty,
+  'campaign.update': z.object({ theme: z.string().trim().max(200).optional(), organizer: z.string().trim().max(200).optional() }).strict(),
+  'templates.list': empty,
+  'templates.save': z.object({ template: giftTemplateSchema }).strict(),
+  'gifts.list': empty,
+  'gifts.choosePhoto': z.object({ workerId: id, photoId: photoId.nullable() }).strict(),
+  'gifts.setCrop': z.object({ workerId: id, crop: cropSchema.nullable() }).strict(),
+  'gifts.setHandOver': z
+    .object({ workerId: id, patch: z.object({ printedAt: isoDate.nullable().optional(), framedAt: isoDate.nullable().optional(), handedOverAt: isoDate.nullable().optional(), handedOverBy: optText(100) }).strict() })
+    .strict(),
+  'gifts.preview': z.object({ workerId: id, templateId: id, size: z.string().max(40).optional() }).strict(),
+  'export.start': exportOptionsSchema,
+  'export.cancel': z.object({ jobId: z.string().min(1).max(64) }).strict(),
+  'export.status': z.object({ jobId: z.string().min(1).max(64) }).strict(),
 } as const satisfies Record<ApiMethod, z.ZodType>;
 
 export type RequestSchemas = typeof requestSchemas;

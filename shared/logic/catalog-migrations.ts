@@ -28,6 +28,8 @@ const migrations: Record<number, Migration> = {
     }
     return { ...d, photos, companies: [...companies.values()], photographers: [...photographers.values()], workers: [], schemaVersion: 2 };
   },
+  // 2: gift sheets arrive: project templates and per-worker gift records.
+  2: (d) => ({ ...d, templates: Array.isArray(d.templates) ? d.templates : [], gifts: Array.isArray(d.gifts) ? d.gifts : [], schemaVersion: 3 }),
 };
 
 export type MigrationOutcome =
@@ -50,7 +52,7 @@ export function migrateCatalog(input: unknown, target = CATALOG_SCHEMA_VERSION):
   }
   if (!data.project || typeof data.project !== 'object') return { kind: 'invalid', reason: 'the project section is missing' };
   if (!Array.isArray(data.photos)) return { kind: 'invalid', reason: 'the photo list is missing' };
-  for (const list of ['companies', 'photographers', 'workers'])
+  for (const list of ['companies', 'photographers', 'workers', 'templates', 'gifts'])
     if (!Array.isArray(data[list])) return { kind: 'invalid', reason: `the ${list} list is missing` };
   const result = data as unknown as CatalogData;
   return from === target ? { kind: 'current', data: result } : { kind: 'migrated', data: result, from };

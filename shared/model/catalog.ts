@@ -1,14 +1,19 @@
+import type { Campaign, GiftRecord, GiftTemplate } from './gift';
 import type { Photo } from './photo';
 import type { Company, Photographer, Worker } from './roster';
 
 /** What `project.json` holds. Bump CATALOG_SCHEMA_VERSION and add a migration when this shape changes. */
-export const CATALOG_SCHEMA_VERSION = 2;
+export const CATALOG_SCHEMA_VERSION = 3;
 
 export interface CatalogData {
   schemaVersion: number;
-  project: { id: string; name: string; createdAt: string; isDemo?: boolean };
+  project: { id: string; name: string; createdAt: string; isDemo?: boolean; campaign?: Campaign };
   photos: Photo[];
   companies: Company[];
   photographers: Photographer[];
   workers: Worker[];
+  /** the project's own gift templates (built-ins ship with the app) */
+  templates: GiftTemplate[];
+  /** one per worker who has one: chosen photo, crop, hand-over */
+  gifts: (GiftRecord & { id: string })[];
 }

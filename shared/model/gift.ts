@@ -62,3 +62,76 @@ export interface GiftRecord {
 }
 
 export const EMPTY_HANDOVER: HandOver = { printedAt: null, framedAt: null, handedOverAt: null, handedOverBy: null };
+
+/** A worker's gift as the Gifts view lists it. */
+export interface GiftView {
+  workerId: string;
+  workerName: string;
+  companyName: string | null;
+  consent: import('./roster').Consent;
+  photoId: string | null;
+  /** true when the user chose the photo; false when it is the automatic best one */
+  chosen: boolean;
+  /** every photo the worker is in (not rejected) */
+  candidates: string[];
+  crop: CropRect | null;
+  handOver: HandOver;
+  /** why no gift can be made (declined, no photo), or null */
+  blocked: string | null;
+}
+
+export type ExportFormat = 'jpeg' | 'tiff' | 'pdf';
+
+export interface ExportOptions {
+  templateId: string;
+  /** a named size or WxH mm; default: the template's */
+  size?: string;
+  dpi: number;
+  format: ExportFormat;
+  bleedMm: number;
+  marks: boolean;
+  cmyk: boolean;
+  /** worker: one sheet per worker and their chosen photo; photo: the given photos as plain framed prints */
+  per: 'worker' | 'photo';
+  workerIds?: string[];
+  photoIds?: string[];
+  outDir?: string;
+  namePattern?: string;
+}
+
+export interface ExportedFile {
+  path: string;
+  workerId: string | null;
+  photoId: string;
+  widthPx: number;
+  heightPx: number;
+  /** already there from an earlier run with the same inputs */
+  reused: boolean;
+  ppi: number;
+}
+
+export interface ExportSummary {
+  files: ExportedFile[];
+  orderSheet: { pdf: string | null; csv: string | null };
+  skipped: { workerId: string | null; photoId?: string; reason: string }[];
+  warnings: string[];
+  cancelled: boolean;
+}
+
+export interface ExportProgress {
+  jobId: string;
+  done: number;
+  total: number;
+  current: string | null;
+  rate: number;
+  etaSeconds: number | null;
+}
+
+export interface SheetPreview {
+  /** media id of the rendered preview (kind "sheet") */
+  mediaId: string;
+  widthPx: number;
+  heightPx: number;
+  ppi: number;
+  warnings: string[];
+}

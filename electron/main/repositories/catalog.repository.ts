@@ -8,6 +8,7 @@ import { migrateCatalog } from '../../../shared/logic/catalog-migrations';
 import { CATALOG_SCHEMA_VERSION, type CatalogData } from '../../../shared/model/catalog';
 import type { Photo } from '../../../shared/model/photo';
 import type { Company, Photographer, Worker } from '../../../shared/model/roster';
+import type { GiftRecord, GiftTemplate } from '../../../shared/model/gift';
 import { ioError } from './storage.repository';
 
 export const CATALOG_FILE = 'project.json';
@@ -19,9 +20,11 @@ export interface CollectionTypes {
   companies: Company;
   photographers: Photographer;
   workers: Worker;
+  templates: GiftTemplate;
+  gifts: GiftRecord & { id: string };
 }
 export type CollectionName = keyof CollectionTypes;
-const COLLECTIONS: CollectionName[] = ['photos', 'companies', 'photographers', 'workers'];
+const COLLECTIONS: CollectionName[] = ['photos', 'companies', 'photographers', 'workers', 'templates', 'gifts'];
 
 /** Entity states by `collection:id`; undefined means "did not exist". */
 export type EntityStates = Map<string, CollectionTypes[CollectionName] | undefined>;
@@ -72,6 +75,8 @@ export class CatalogRepository {
       companies: [],
       photographers: [],
       workers: [],
+      templates: [],
+      gifts: [],
     };
     const repo = new CatalogRepository(dir, new Low(new JSONFile<CatalogData>(file), data));
     await repo.db.write().catch((err) => {
@@ -112,6 +117,12 @@ export class CatalogRepository {
 
   get project() {
     return this.db.data.project;
+  }
+
+  /** Project-level settings (campaign words): saved with the next write. */
+  setProject(patch: Partial<CatalogData['project']>): void {
+    Object.assign(this.db.data.project, patch);
+    this.scheduleWrite();
   }
 
   get photoCount() {

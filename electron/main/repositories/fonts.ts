@@ -7,7 +7,8 @@ const dirOf = (pkg: string) => path.dirname(require.resolve(`${pkg}/package.json
 
 /**
  * The CJK faces sheets are set in, shipped as npm packages (OFL) so a machine with no Chinese font installed
- * (a CI box, a print shop's PC) prints the same characters: Source Han Sans SC and Noto Serif SC.
+ * (a CI box, a print shop's PC) prints the same characters: Noto Sans SC and Noto Serif SC (TrueType, so
+ * pdf-lib can subset them into order sheets too).
  */
 export function fontFor(family: FontFamily, weight: 'normal' | 'bold'): { file: string; name: string } {
   if (family === 'serif') {
@@ -16,8 +17,8 @@ export function fontFor(family: FontFamily, weight: 'normal' | 'bold'): { file: 
       ? { file: path.join(dir, '700Bold', 'NotoSerifSC_700Bold.ttf'), name: 'Noto Serif SC Bold' }
       : { file: path.join(dir, '400Regular', 'NotoSerifSC_400Regular.ttf'), name: 'Noto Serif SC' };
   }
-  const dir = dirOf('node-source-han-sans-sc');
+  const dir = dirOf('@expo-google-fonts/noto-sans-sc');
   return weight === 'bold'
-    ? { file: path.join(dir, 'SourceHanSansSC-Bold.otf'), name: 'Source Han Sans SC Bold' }
-    : { file: path.join(dir, 'SourceHanSansSC-Regular.otf'), name: 'Source Han Sans SC' };
+    ? { file: path.join(dir, '700Bold', 'NotoSansSC_700Bold.ttf'), name: 'Noto Sans SC Bold' }
+    : { file: path.join(dir, '400Regular', 'NotoSansSC_400Regular.ttf'), name: 'Noto Sans SC' };
 }

@@ -37,9 +37,11 @@ export class SheetRepository {
   async render(spec: SheetSpec): Promise<RenderedSheet> {
     const { dpi, layout } = spec;
     const P = (mm: number) => mmToPx(mm, dpi);
-    const bleed = P(layout.boxes.bleedMm);
-    const trimW = P(layout.boxes.trim.widthMm);
-    const trimH = P(layout.boxes.trim.heightMm);
+    // Every outer size is rounded from its own mm (trim + 2 × bleed), as a print shop computes it; the bleed
+    // on each side is what is left around the rounded trim.
+    const outerW = P(layout.boxes.bleedRect.w);
+    const outerH = P(layout.boxes.bleedRect.h);
+    const bleed = Math.round((outerW - P(layout.boxes.trim.widthMm)) / 2);
     const at = (r: RectMm) => ({ left: bleed + P(r.x), top: bleed + P(r.y), width: P(r.x + r.w) - P(r.x), height: P(r.y + r.h) - P(r.y) });
 
     const overlays: OverlayOptions[] = [];
@@ -75,9 +77,9 @@ export class SheetRepository {
       overlays.push({ input: logo.data, left: box.left + Math.round((box.width - logo.info.width) / 2), top: box.top + Math.round((box.height - logo.info.height) / 2) });
     }
 
-    const base = sharp({ create: { width: trimW + 2 * bleed, height: trimH + 2 * bleed, channels: 3, background: spec.frameColor } }).composite(overlays);
+    const base = sharp({ create: { width: outerW, height: outerH, channels: 3, background: spec.frameColor } }).composite(overlays);
     let out = await base.raw().toBuffer({ resolveWithObject: true });
-    if (spec.rasterMarks && layout.boxes.marks.length) out = await this.withMarks(out, layout, dpi);
+    if (spec.rasterMarks && layout.boxes.marks.length) out = await this.withMarks(out, layout, dpi, bleed);
     return { data: out.data, width: out.info.width, height: out.info.height, channels: out.info.channels as 3 | 4, shrunk };
   }
 
@@ -123,26 +125,32 @@ export class SheetRepository {
     throw new AppError('VALIDATION', `The caption "${text}" does not fit its space even at a smaller size: shorten it or give the mat more room`);
   }
 
-  private async withMarks(out: { data: Buffer; info: OutputInfo }, layout: SheetLayout, dpi: number) {
+  private async withMarks(out: { data: Buffer; info: OutputInfo }, layout: SheetLayout, dpi: number, bleed: number) {
     const P = (mm: number) => mmToPx(mm, dpi);
-    const slug = P(layout.boxes.slugMm);
-    const width = out.info.width + 2 * slug;
-    const height = out.info.height + 2 * slug;
+    const width = P(layout.boxes.mediaMm.widthMm);
+    const height = P(layout.boxes.mediaMm.heightMm);
+    const slugX = Math.round((width - out.info.width) / 2);
+    const slugY = Math.round((height - out.info.height) / 2);
     const stroke = Math.max(1, P(0.1));
     // Marks are measured from the trim in mm; place them against the pixel trim so they meet its edges exactly.
-    const trimLeft = slug + P(layout.boxes.bleedMm);
-    const trimTop = trimLeft;
+    const trimLeft = slugX + bleed;
+    const trimTop = slugY + bleed;
     const xmm = (mm: number) => (Math.abs(mm - layout.boxes.trimRect.x) < 1e-9 ? trimLeft : mm === layout.boxes.trimRect.x + layout.boxes.trimRect.w ? trimLeft + P(layout.boxes.trim.widthMm) : P(mm));
     const ymm = (mm: number) => (Math.abs(mm - layout.boxes.trimRect.y) < 1e-9 ? trimTop : mm === layout.boxes.trimRect.y + layout.boxes.trimRect.h ? trimTop + P(layout.boxes.trim.heightMm) : P(mm));
     const lines = layout.boxes.marks.map((m) => `<line x1="${xmm(m.x1)}" y1="${ymm(m.y1)}" x2="${xmm(m.x2)}" y2="${ymm(m.y2)}" stroke="#000" stroke-width="${stroke}" shape-rendering="crispEdges"/>`).join('');
     const svg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${lines}</svg>`);
     const res = await sharp(out.data, { raw: { width: out.info.width, height: out.info.height, channels: out.info.channels as 3 | 4 } })
       .removeAlpha()
-      .extend({ top: slug, bottom: slug, left: slug, right: slug, background: '#ffffff' })
+      .extend({ top: slugY, bottom: height - out.info.height - slugY, left: slugX, right: width - out.info.width - slugX, background: '#ffffff' })
       .composite([{ input: svg, left: 0, top: 0 }])
       .raw()
       .toBuffer({ resolveWithObject: true });
     return res;
+  }
+
+  /** A small JPEG of a cached thumbnail, for the order sheet. */
+  async thumbnail(file: string): Promise<Buffer> {
+    return sharp(file).resize(160, 160, { fit: 'inside' }).jpeg({ quality: 75 }).toBuffer();
   }
 
   /** Encodes a rendered sheet for the print shop, with its resolution, colour profile and metadata embedded. */

@@ -6,7 +6,7 @@ const project = { id: 'p', name: '追光', createdAt: '2025-05-01T00:00:00Z' };
 
 describe('migrateCatalog', () => {
   it('accepts the current version as it is', () => {
-    const data = { schemaVersion: CATALOG_SCHEMA_VERSION, project, photos: [], companies: [], photographers: [], workers: [] };
+    const data = { schemaVersion: CATALOG_SCHEMA_VERSION, project, photos: [], companies: [], photographers: [], workers: [], templates: [], gifts: [] };
     expect(migrateCatalog(data)).toEqual({ kind: 'current', data });
   });
   it('migrates the unversioned layout forward', () => {
@@ -22,7 +22,7 @@ describe('migrateCatalog', () => {
     [{ schemaVersion: 'one', project, photos: [] }, 'not a version number'],
     [{ schemaVersion: CATALOG_SCHEMA_VERSION, photos: [] }, 'project section is missing'],
     [{ schemaVersion: CATALOG_SCHEMA_VERSION, project, photos: {} }, 'photo list is missing'],
-    [{ schemaVersion: CATALOG_SCHEMA_VERSION, project, photos: [], companies: [], photographers: [] }, 'workers list is missing'],
+    [{ schemaVersion: CATALOG_SCHEMA_VERSION, project, photos: [], companies: [], photographers: [], workers: [], templates: [] }, 'gifts list is missing'],
   ])('says why %j is invalid', (input, reason) => {
     const out = migrateCatalog(input);
     expect(out.kind).toBe('invalid');

@@ -1,0 +1,272 @@
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { AppError, isAppError } from '../../../shared/errors';
+import { fillTemplate } from '../../../shared/logic/caption-template';
+import { safeFileNamePart } from '../../../shared/logic/copy-name';
+import { parsePaperSize } from '../../../shared/logic/print-geometry';
+import { buildXmpSidecar } from '../../../shared/logic/xmp-write';
+import type { ExportedFile, ExportOptions, ExportProgress, ExportSummary, GiftTemplate } from '../../../shared/model/gift';
+import type { Company, Worker } from '../../../shared/model/roster';
+import type { EventBus } from '../events';
+import type { Logger } from '../logger';
+import type { OrderLine, PdfRepository } from '../repositories/pdf.repository';
+import type { SheetRepository } from '../repositories/sheet.repository';
+import type { StorageRepository } from '../repositories/storage.repository';
+import type { GiftService, SheetJob } from './gift.service';
+import type { ProjectSession } from './project-session';
+
+interface ExportDeps {
+  session: ProjectSession;
+  gifts: GiftService;
+  sheets: SheetRepository;
+  pdf: PdfRepository;
+  storage: StorageRepository;
+  events: EventBus;
+  logger: Logger;
+  concurrency?: number;
+}
+
+interface Item {
+  workerId: string | null;
+  photoId: string;
+  crop: import('../../../shared/model/gift').CropRect | null;
+}
+
+interface Running {
+  error?: unknown;
+  id: string;
+  cancelled: boolean;
+  state: 'running' | 'finished' | 'cancelled' | 'failed';
+  progress: ExportProgress;
+  summary: ExportSummary | null;
+  done: Promise<ExportSummary>;
+}
+
+const MANIFEST = '.chasing-light-export.json';
+export const DEFAULT_NAME_PATTERN = '{company.short}_{worker.name}_{photo.id}';
+
+/** Writes print-ready files and the order sheet, as a job with progress and cancel; never a half file. */
+export class ExportService {
+  private readonly jobs = new Map<string, Running>();
+
+  constructor(private readonly deps: ExportDeps) {}
+
+  start(opts: ExportOptions): { jobId: string } {
+    this.deps.session.require();
+    const template = this.deps.gifts.template(opts.templateId);
+    if (opts.size && !parsePaperSize(opts.size)) throw new AppError('VALIDATION', `Unknown size "${opts.size}": use 5寸 6寸 7寸 8寸 10寸 12寸 A4 A3 or WxHmm`);
+    const id = randomUUID().slice(0, 8);
+    const running: Running = { id, cancelled: false, state: 'running', progress: { jobId: id, done: 0, total: 0, current: null, rate: 0, etaSeconds: null }, summary: null, done: Promise.resolve(null as never) };
+    this.jobs.set(id, running);
+    running.done = this.execute(running, opts, template);
+    running.done.catch((err) => {
+      running.state = 'failed';
+      running.error = err;
+      // A refusal (an unwritable folder) is the caller's to report; only the unexpected goes to the log.
+      if (!isAppError(err)) this.deps.logger.error(`export ${id} failed`, err);
+    });
+    return { jobId: id };
+  }
+
+  async run(opts: ExportOptions): Promise<ExportSummary> {
+    const { jobId } = this.start(opts);
+    return this.jobs.get(jobId)!.done;
+  }
+
+  status(jobId: string) {
+    const r = this.jobs.get(jobId);
+    if (!r) throw new AppError('NOT_FOUND', `No export job ${jobId}`);
+    const e = r.error;
+    const error = e === undefined ? null : isAppError(e) ? { code: e.code, message: e.message } : { code: 'INTERNAL' as const, message: 'the export failed unexpectedly; the details are in the log' };
+    return { id: r.id, state: r.state, progress: r.progress, summary: r.summary, error };
+  }
+
+  cancel(jobId: string) {
+    const r = this.jobs.get(jobId);
+    if (!r) throw new AppError('NOT_FOUND', `No export job ${jobId}`);
+    r.cancelled = true;
+    return this.status(jobId);
+  }
+
+  private items(opts: ExportOptions, summary: ExportSummary): Item[] {
+    const catalog = this.deps.session.require();
+    if (opts.per === 'photo') {
+      const ids = opts.photoIds?.length ? opts.photoIds : catalog.photos().filter((p) => p.flag === 'picked').map((p) => p.id);
+      return ids.flatMap((id) => {
+        if (catalog.photo(id)) return [{ workerId: null, photoId: id, crop: null }];
+        summary.skipped.push({ workerId: null, photoId: id, reason: `no photo ${id}` });
+        return [];
+      });
+    }
+    const gifts = this.deps.gifts.list().filter((g) => !opts.workerIds?.length || opts.workerIds.includes(g.workerId));
+    for (const id of opts.workerIds ?? []) if (!gifts.some((g) => g.workerId === id)) summary.skipped.push({ workerId: id, reason: catalog.get('workers', id) ? '不在任何照片中 / not in any photo' : `no worker ${id}` });
+    return gifts.flatMap((g) => {
+      if (g.blocked || !g.photoId) {
+        summary.skipped.push({ workerId: g.workerId, reason: g.blocked ?? 'no photo' });
+        return [];
+      }
+      return [{ workerId: g.workerId, photoId: g.photoId, crop: g.crop }];
+    });
+  }
+
+  private async execute(running: Running, opts: ExportOptions, template: GiftTemplate): Promise<ExportSummary> {
+    const catalog = this.deps.session.require();
+    const summary: ExportSummary = { files: [], orderSheet: { pdf: null, csv: null }, skipped: [], warnings: [], cancelled: false };
+    const outDir = path.resolve(opts.outDir?.trim() || path.join(catalog.dir, 'exports', `${new Date().toISOString().slice(0, 10)}_${safeFileNamePart(template.name)}`));
+    await this.checkWritable(outDir);
+    const manifest = await this.readManifest(outDir);
+    const items = this.items(opts, summary);
+    const started = Date.now();
+    running.progress.total = items.length;
+    const emit = () => {
+      const elapsed = (Date.now() - started) / 1000;
+      const p = running.progress;
+      p.rate = elapsed > 0 ? p.done / elapsed : 0;
+      p.etaSeconds = p.rate > 0 ? (p.total - p.done) / p.rate : null;
+      this.deps.events.emit('export.progress', { ...p });
+    };
+    emit();
+    const usedNames = new Set<string>();
+    const orderLines: (OrderLine & { thumbFile: string | null })[] = [];
+    const queue = [...items];
+    const worker = async () => {
+      for (let item = queue.shift(); item; item = queue.shift()) {
+        if (running.cancelled) break;
+        running.progress.current = item.workerId ? (catalog.get('workers', item.workerId)?.name ?? item.workerId) : item.photoId;
+        try {
+          const file = await this.exportOne(item, opts, template, outDir, manifest, usedNames, summary);
+          summary.files.push(file.exported);
+          orderLines.push(file.order);
+        } catch (err) {
+          const e = isAppError(err) ? err : new AppError('INTERNAL', (err as Error).message);
+          if (!isAppError(err)) this.deps.logger.error('export item failed', err);
+          summary.skipped.push({ workerId: item.workerId, photoId: item.photoId, reason: e.message });
+        }
+        running.progress.done++;
+        emit();
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(this.deps.concurrency ?? os.availableParallelism(), queue.length || 1)) }, worker));
+    summary.cancelled = running.cancelled;
+    await this.writeManifest(outDir, manifest);
+    if (!running.cancelled && summary.files.length) await this.writeOrderSheet(outDir, catalog.project.name, template, opts, orderLines, summary);
+    running.progress.current = null;
+    running.state = running.cancelled ? 'cancelled' : 'finished';
+    running.summary = summary;
+    emit();
+    this.deps.events.emit('export.finished', { jobId: running.id, summary });
+    return summary;
+  }
+
+  private async exportOne(item: Item, opts: ExportOptions, template: GiftTemplate, outDir: string, manifest: Record<string, string>, usedNames: Set<string>, summary: ExportSummary) {
+    const catalog = this.deps.session.require();
+    const w = item.workerId ? (catalog.get('workers', item.workerId) ?? null) : null;
+    const job = await this.deps.gifts.sheetJob({ template, photoId: item.photoId, worker: w, crop: item.crop, size: opts.size, dpi: opts.dpi, bleedMm: opts.bleedMm, marks: opts.marks, rasterMarks: opts.format !== 'pdf' });
+    summary.warnings.push(...job.warnings);
+    const ext = opts.format === 'jpeg' ? '.jpg' : opts.format === 'tiff' ? '.tif' : '.pdf';
+    const base = this.fileName(opts.namePattern ?? DEFAULT_NAME_PATTERN, job);
+    let name = base;
+    for (let n = 2; usedNames.has(name.toLowerCase()); n++) name = `${base}_${n}`;
+    usedNames.add(name.toLowerCase());
+    const file = path.join(outDir, name + ext);
+    const hash = `${job.inputHash}:${opts.format}:${opts.cmyk}`;
+    const px = (mm: number) => Math.round((mm / 25.4) * opts.dpi);
+    const boxes = job.layout.boxes;
+    const size = { w: opts.format === 'pdf' ? px(boxes.bleedRect.w) : px(boxes.mediaMm.widthMm), h: opts.format === 'pdf' ? px(boxes.bleedRect.h) : px(boxes.mediaMm.heightMm) };
+    let reused = false;
+    if (manifest[name + ext] === hash && (await this.deps.storage.exists(file))) reused = true;
+    else {
+      const sheet = await this.deps.sheets.render(job.spec);
+      size.w = sheet.width;
+      size.h = sheet.height;
+      let bytes: Buffer | Uint8Array;
+      if (opts.format === 'pdf') {
+        const jpeg = await this.deps.sheets.encode(sheet, 'jpeg', opts.dpi, { quality: 95 });
+        bytes = await this.deps.pdf.sheet(jpeg, boxes, { title: name, author: job.photo.photographer ?? '', subject: `${job.values['campaign.theme'] ?? ''}` });
+      } else {
+        bytes = await this.deps.sheets.encode(sheet, opts.format, opts.dpi, { cmyk: opts.cmyk, xmp: this.xmpFor(job) });
+      }
+      await this.deps.storage.writeAtomic(file, Buffer.from(bytes));
+      manifest[name + ext] = hash;
+    }
+    const sizeName = opts.size ?? template.size;
+    return {
+      exported: { path: file, workerId: item.workerId, photoId: item.photoId, widthPx: size.w, heightPx: size.h, reused, ppi: job.ppi } satisfies ExportedFile,
+      order: {
+        file: name + ext,
+        worker: job.values['worker.name'] ?? '',
+        company: job.values['company.name'] ?? '',
+        size: `${sizeName} ${boxes.trim.widthMm}×${boxes.trim.heightMm}mm`,
+        paper: '相纸（光面）',
+        quantity: 1,
+        bleedMm: opts.bleedMm,
+        colour: opts.cmyk && opts.format === 'tiff' ? 'CMYK' : 'sRGB',
+        thumbnail: null,
+        thumbFile: job.photo.thumbnail ? path.join(catalog.dir, job.photo.thumbnail) : null,
+      },
+    };
+  }
+
+  private fileName(pattern: string, job: SheetJob): string {
+    const filled = fillTemplate(pattern.replace(/\{photo\.id\}/g, job.photo.id), job.values);
+    return safeFileNamePart(filled, job.photo.id);
+  }
+
+  /** IPTC in the print file itself: who is in it, the company, the photographer, the caption. */
+  private xmpFor(job: SheetJob): string {
+    const catalog = this.deps.session.require();
+    const people = job.worker ? [job.worker] : job.photo.workers.map((id) => catalog.get('workers', id)).filter((w): w is Worker => !!w);
+    const companies = [...new Set(people.map((w) => w.companyId).filter(Boolean))].map((id) => catalog.get('companies', id!)).filter((c): c is Company => !!c);
+    const caption = job.spec.captions.map((c) => c.text).filter(Boolean).join(' / ');
+    return buildXmpSidecar({ ...job.photo, faceRegions: [], caption }, people, companies);
+  }
+
+  private async checkWritable(dir: string) {
+    try {
+      await this.deps.storage.ensureDir(dir);
+      const probe = path.join(dir, `.write-test-${process.pid}`);
+      await this.deps.storage.writeAtomic(probe, 'ok');
+      await this.deps.storage.remove(probe);
+    } catch (err) {
+      throw new AppError('IO', `The output folder ${dir} is not writable: ${(err as Error).message}`);
+    }
+  }
+
+  private async readManifest(dir: string): Promise<Record<string, string>> {
+    try {
+      return JSON.parse((await this.deps.storage.readFile(path.join(dir, MANIFEST))).toString('utf8'));
+    } catch {
+      return {};
+    }
+  }
+
+  private async writeManifest(dir: string, manifest: Record<string, string>) {
+    await this.deps.storage.writeAtomic(path.join(dir, MANIFEST), JSON.stringify(manifest, null, 1));
+  }
+
+  /** 印制清单: CSV (UTF-8 with BOM, so Excel opens the Chinese) and PDF, grouped by company, totals per size. */
+  private async writeOrderSheet(dir: string, project: string, template: GiftTemplate, opts: ExportOptions, lines: (OrderLine & { thumbFile: string | null })[], summary: ExportSummary) {
+    const sorted = [...lines].sort((a, b) => a.company.localeCompare(b.company, 'zh-CN') || a.worker.localeCompare(b.worker, 'zh-CN'));
+    const totals = new Map<string, { size: string; paper: string; quantity: number }>();
+    for (const l of sorted) {
+      const key = `${l.size}|${l.paper}`;
+      totals.set(key, { size: l.size, paper: l.paper, quantity: (totals.get(key)?.quantity ?? 0) + l.quantity });
+    }
+    const cell = (v: string | number) => (/[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+    const csv = [
+      ['file', 'worker', 'company', 'size', 'paper', 'quantity', 'bleed_mm', 'colour'].join(','),
+      ...sorted.map((l) => [l.file, l.worker, l.company, l.size, l.paper, l.quantity, l.bleedMm, l.colour].map(cell).join(',')),
+      '',
+      ['total', '', '', 'size', 'paper', 'quantity'].join(','),
+      ...[...totals.values()].map((t) => ['total', '', '', t.size, t.paper, t.quantity].map(cell).join(',')),
+    ].join('\r\n');
+    const csvFile = path.join(dir, '印制清单.csv');
+    await this.deps.storage.writeAtomic(csvFile, '\uFEFF' + csv + '\r\n');
+    for (const l of sorted) l.thumbnail = l.thumbFile ? await this.deps.sheets.thumbnail(l.thumbFile).catch(() => null) : null;
+    const pdfFile = path.join(dir, '印制清单.pdf');
+    const pdf = await this.deps.pdf.orderSheet(`${project} · 印制清单（${template.name}，${opts.dpi} dpi，${opts.format.toUpperCase()}）`, sorted, [...totals.values()]);
+    await this.deps.storage.writeAtomic(pdfFile, Buffer.from(pdf));
+    summary.orderSheet = { pdf: pdfFile, csv: csvFile };
+  }
+}

@@ -1,0 +1,218 @@
+import { createHash, randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { AppError } from '../../../shared/errors';
+import { checkTemplate, fillTemplate, type CaptionValues } from '../../../shared/logic/caption-template';
+import { bestPhotoFor } from '../../../shared/logic/gift-choice';
+import { BUILT_IN_TEMPLATES } from '../../../shared/logic/gift-templates';
+import { parsePaperSize } from '../../../shared/logic/print-geometry';
+import { cropFor, effectivePpi, layoutSheet, MIN_PPI, templateTrim, type SheetLayout } from '../../../shared/logic/sheet-layout';
+import { DEFAULT_CAMPAIGN, EMPTY_HANDOVER, type Campaign, type CropRect, type GiftRecord, type GiftTemplate, type GiftView, type HandOver, type SheetPreview } from '../../../shared/model/gift';
+import type { Photo } from '../../../shared/model/photo';
+import type { Worker } from '../../../shared/model/roster';
+import type { SheetRepository, SheetSpec } from '../repositories/sheet.repository';
+import type { StorageRepository } from '../repositories/storage.repository';
+import type { HistoryService } from './history.service';
+import type { ProjectSession } from './project-session';
+
+/** Everything needed to render one sheet, and a hash of it: same hash, same file. */
+export interface SheetJob {
+  spec: SheetSpec;
+  layout: SheetLayout;
+  photo: Photo;
+  worker: Worker | null;
+  values: CaptionValues;
+  ppi: number;
+  warnings: string[];
+  inputHash: string;
+}
+
+const PREVIEW_LONG_EDGE_PX = 1400;
+
+/** Gifts: who gets which photo, how it is cropped, which template it is set in, and where the print is now. */
+export class GiftService {
+  constructor(private readonly deps: { session: ProjectSession; history: HistoryService; sheets: SheetRepository; storage: StorageRepository }) {}
+
+  private get catalog() {
+    return this.deps.session.require();
+  }
+
+  // --- campaign and templates ---------------------------------------------------------------------
+
+  campaign(): Campaign {
+    return { ...DEFAULT_CAMPAIGN, ...(this.catalog.project.campaign ?? {}) };
+  }
+
+  setCampaign(patch: Partial<Campaign>): Campaign {
+    const next = { ...this.campaign(), ...patch };
+    this.catalog.setProject({ campaign: next });
+    return next;
+  }
+
+  templates(): GiftTemplate[] {
+    return [...BUILT_IN_TEMPLATES, ...this.catalog.all('templates')];
+  }
+
+  template(id: string): GiftTemplate {
+    const t = this.templates().find((x) => x.id === id);
+    if (!t) throw new AppError('NOT_FOUND', `No template ${id}; known: ${this.templates().map((x) => x.id).join(', ')}`);
+    return t;
+  }
+
+  /** Saves a project template (a built-in is copied under a new id). Unknown caption variables are refused. */
+  saveTemplate(input: Omit<GiftTemplate, 'builtIn' | 'id'> & { id?: string }): GiftTemplate {
+    const problems = input.captions.flatMap((c, i) => checkTemplate(c.text).map((p) => `caption ${i + 1}: ${p.message}`));
+    if (problems.length) throw new AppError('VALIDATION', problems.join('; '), { problems });
+    if (!parsePaperSize(input.size)) throw new AppError('VALIDATION', `Unknown paper size "${input.size}": use 5寸 6寸 7寸 8寸 10寸 12寸 A4 A3 or WxH in mm`);
+    const builtIn = BUILT_IN_TEMPLATES.some((b) => b.id === input.id);
+    const template: GiftTemplate = { ...input, id: !input.id || builtIn ? `tpl_${randomUUID().slice(0, 8)}` : input.id, builtIn: false };
+    layoutSheet(template, templateTrim(template, true), { bleedMm: 3, marks: false }); // throws when the mat leaves no room
+    return this.deps.history.record({ zh: `保存模板 ${template.name}`, en: `Saved template ${template.name}` }, () => {
+      this.catalog.put('templates', template);
+      return template;
+    });
+  }
+
+  // --- gifts -------------------------------------------------------------------------------------------
+
+  /** Every worker who is in at least one photo, with the photo their gift uses and where it stands. */
+  list(): GiftView[] {
+    const photos = this.catalog.photos();
+    const inPhotos = new Set(photos.flatMap((p) => p.workers));
+    return this.catalog
+      .all('workers')
+      .filter((w) => inPhotos.has(w.id))
+      .map((w) => this.view(w, photos))
+      .sort((a, b) => (a.companyName ?? '').localeCompare(b.companyName ?? '', 'zh-CN') || a.workerName.localeCompare(b.workerName, 'zh-CN'));
+  }
+
+  private view(w: Worker, photos: Photo[]): GiftView {
+    const record = this.catalog.get('gifts', w.id);
+    const candidates = photos.filter((p) => p.workers.includes(w.id) && p.flag !== 'rejected').map((p) => p.id);
+    const chosen = record?.photoId && candidates.includes(record.photoId) ? record.photoId : null;
+    const photoId = chosen ?? bestPhotoFor(w.id, photos)?.id ?? null;
+    const company = w.companyId ? this.catalog.get('companies', w.companyId) : undefined;
+    const blocked = w.consent === 'declined' ? '职工不同意 / the worker declined' : !photoId ? '没有可用的照片 / no photo (all rejected)' : null;
+    return { workerId: w.id, workerName: w.name, companyName: company?.name ?? null, consent: w.consent, photoId, chosen: !!chosen, candidates, crop: record?.crop ?? null, handOver: record?.handOver ?? EMPTY_HANDOVER, blocked };
+  }
+
+  gift(workerId: string): GiftView {
+    const w = this.catalog.get('workers', workerId);
+    if (!w) throw new AppError('NOT_FOUND', `No worker ${workerId}`);
+    return this.view(w, this.catalog.photos());
+  }
+
+  choosePhoto(workerId: string, photoId: string | null): GiftView {
+    const current = this.gift(workerId);
+    if (photoId && !current.candidates.includes(photoId)) throw new AppError('VALIDATION', `${current.workerName} is not tagged on photo ${photoId}`);
+    return this.update(workerId, { photoId, crop: null }, { zh: `为 ${current.workerName} 选择礼物照片`, en: `Chose ${current.workerName}'s gift photo` });
+  }
+
+  setCrop(workerId: string, crop: CropRect | null): GiftView {
+    const current = this.gift(workerId);
+    return this.update(workerId, { crop }, { zh: `调整 ${current.workerName} 的裁切`, en: `Adjusted ${current.workerName}'s crop` });
+  }
+
+  setHandOver(workerId: string, patch: Partial<HandOver>): GiftView {
+    const current = this.gift(workerId);
+    const handOver = { ...current.handOver, ...patch };
+    return this.update(workerId, { handOver }, { zh: `更新 ${current.workerName} 的礼物交接`, en: `Updated ${current.workerName}'s hand-over` });
+  }
+
+  private update(workerId: string, patch: Partial<GiftRecord>, label: { zh: string; en: string }): GiftView {
+    const existing = this.catalog.get('gifts', workerId);
+    const record = { id: workerId, workerId, photoId: null, crop: null, handOver: EMPTY_HANDOVER, ...existing, ...patch };
+    this.deps.history.record(label, () => this.catalog.put('gifts', record));
+    return this.gift(workerId);
+  }
+
+  // --- sheets --------------------------------------------------------------------------------------
+
+  /** Resolves template, photo, crop and caption for one sheet; throws a named error when something is missing. */
+  async sheetJob(opts: { template: GiftTemplate; photoId: string; worker: Worker | null; crop: CropRect | null; size?: string; dpi: number; bleedMm: number; marks: boolean; rasterMarks: boolean }): Promise<SheetJob> {
+    const catalog = this.catalog;
+    const photo = catalog.photo(opts.photoId);
+    if (!photo) throw new AppError('NOT_FOUND', `No photo ${opts.photoId}`);
+    if (!(await this.deps.storage.exists(photo.path))) throw new AppError('NOT_FOUND', `The original of ${photo.originalName} is missing at ${photo.path}: reconnect the card or folder`);
+    const trim = templateTrim(opts.template, photo.width >= photo.height, opts.size);
+    const layout = layoutSheet(opts.template, trim, { bleedMm: opts.bleedMm, marks: opts.marks });
+    const face = opts.worker ? photo.faceRegions.find((r) => r.workerId === opts.worker!.id) : photo.faceRegions[0];
+    const focus = face ? { x: face.x + face.w / 2, y: face.y + face.h / 2 } : null;
+    const crop = cropFor(photo, layout.window.w / layout.window.h, focus, opts.crop);
+    const values = this.captionValues(photo, opts.worker);
+    let logoFile: string | null = null;
+    if (opts.template.logo) {
+      logoFile = path.isAbsolute(opts.template.logo.path) ? opts.template.logo.path : path.join(catalog.dir, opts.template.logo.path);
+      if (!(await this.deps.storage.exists(logoFile))) throw new AppError('NOT_FOUND', `The template ${opts.template.name} uses a logo that is missing: ${logoFile}`);
+    }
+    const problems = opts.template.captions.flatMap((c) => checkTemplate(c.text));
+    if (problems.length) throw new AppError('VALIDATION', `Template ${opts.template.name}: ${problems.map((p) => p.message).join('; ')}`);
+    const ppi = effectivePpi(photo.width, crop, layout.window.w);
+    const warnings = ppi < MIN_PPI ? [`${photo.originalName}: ${ppi} ppi at this size (below ${MIN_PPI}); it will print soft`] : [];
+    const spec: SheetSpec = {
+      dpi: opts.dpi,
+      layout,
+      frameColor: opts.template.frame.widthMm > 0 ? opts.template.frame.color : opts.template.mat.color,
+      matColor: opts.template.mat.color,
+      photo: { file: photo.path, crop },
+      captions: opts.template.captions.map((block) => ({ block, text: fillTemplate(block.text, values) })),
+      logoFile,
+      rasterMarks: opts.rasterMarks,
+    };
+    const inputHash = createHash('sha1')
+      .update(JSON.stringify({ v: 1, spec: { ...spec, photo: { sha: photo.sha256, crop } }, template: opts.template }))
+      .digest('hex');
+    return { spec, layout, photo, worker: opts.worker, values, ppi, warnings, inputHash };
+  }
+
+  /** The sheet as it will print, rendered by the same pipeline at screen resolution, cached by its inputs. */
+  async preview(workerId: string, templateId: string, size?: string): Promise<SheetPreview> {
+    const gift = this.gift(workerId);
+    if (!gift.photoId) throw new AppError('NOT_FOUND', `${gift.workerName} has no photo to make a gift from`);
+    const template = this.template(templateId);
+    const worker = this.catalog.get('workers', workerId)!;
+    // A dpi that puts the sheet's long edge at about 1400 px.
+    const probe = await this.sheetJob({ template, photoId: gift.photoId, worker, crop: gift.crop, size, dpi: 300, bleedMm: 0, marks: false, rasterMarks: false });
+    const longMm = Math.max(probe.layout.boxes.trim.widthMm, probe.layout.boxes.trim.heightMm);
+    const dpi = Math.max(30, Math.round((PREVIEW_LONG_EDGE_PX / longMm) * 25.4));
+    const job = await this.sheetJob({ template, photoId: gift.photoId, worker, crop: gift.crop, size, dpi, bleedMm: 0, marks: false, rasterMarks: false });
+    const mediaId = createHash('sha1').update(`${job.inputHash}:${dpi}`).digest('hex');
+    const file = this.previewFile(mediaId);
+    if (!(await this.deps.storage.exists(file))) {
+      await this.deps.storage.ensureDir(path.dirname(file));
+      const sheet = await this.deps.sheets.render(job.spec);
+      await this.deps.storage.writeAtomic(file, await this.deps.sheets.encode(sheet, 'jpeg', dpi, { quality: 85 }));
+    }
+    const w = Math.round((job.layout.boxes.trim.widthMm / 25.4) * dpi);
+    const h = Math.round((job.layout.boxes.trim.heightMm / 25.4) * dpi);
+    return { mediaId, widthPx: w, heightPx: h, ppi: job.ppi, warnings: job.warnings };
+  }
+
+  /** The words a caption template can use, for one photo and (when it is a gift) one worker. */
+  captionValues(photo: Photo, worker: Worker | null): CaptionValues {
+    const catalog = this.catalog;
+    const people = worker ? [worker] : photo.workers.map((id) => catalog.get('workers', id)).filter((w): w is Worker => !!w);
+    const companyId = worker?.companyId ?? photo.companyId;
+    const company = companyId ? catalog.get('companies', companyId) : undefined;
+    const photographer = photo.photographer ? catalog.all('photographers').find((p) => p.name === photo.photographer) : undefined;
+    const campaign = this.campaign();
+    return {
+      'worker.name': people.map((w) => w.name).join('、') || null,
+      'worker.craft': worker?.craft ?? null,
+      'worker.department': worker?.department ?? null,
+      'worker.quote': worker?.quote ?? null,
+      'company.name': company?.name ?? photo.company,
+      'company.short': company?.shortName ?? company?.name ?? photo.company,
+      'photographer.name': photo.photographer,
+      'photographer.credit': photographer?.credit ?? (photo.photographer ? `摄影：${photo.photographer}` : null),
+      'photo.date': photo.capturedAt ?? photo.shootDay,
+      'photo.title': photo.title,
+      'photo.caption': photo.caption,
+      'campaign.theme': campaign.theme,
+      'campaign.organizer': campaign.organizer,
+    };
+  }
+
+  previewFile(mediaId: string): string {
+    return path.join(this.catalog.dir, 'cache', 'sheets', `${mediaId}.jpg`);
+  }
+}
