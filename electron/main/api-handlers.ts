@@ -61,7 +61,7 @@ export function createHandlers(s: Services, host: HostKind) {
     'gifts.choosePhoto': async (req) => s.gifts.choosePhoto(req.workerId, req.photoId),
     'gifts.setCrop': async (req) => s.gifts.setCrop(req.workerId, req.crop),
     'gifts.setHandOver': async (req) => s.gifts.setHandOver(req.workerId, req.patch),
-    'gifts.preview': async (req) => s.gifts.preview(req.workerId, req.templateId, req.size),
+    'gifts.preview': async (req) => s.gifts.preview(req.workerId, req.template ? { ...req.template, id: req.template.id ?? 'draft', builtIn: false } : (req.templateId ?? 'simple-white-10'), req.size),
     'export.start': async (req) => s.exporter.start(req),
     'export.cancel': async (req) => s.exporter.cancel(req.jobId),
     'export.status': async (req) => s.exporter.status(req.jobId),

@@ -175,7 +175,7 @@ export const requestSchemas = {
   'gifts.setHandOver': z
     .object({ workerId: id, patch: z.object({ printedAt: isoDate.nullable().optional(), framedAt: isoDate.nullable().optional(), handedOverAt: isoDate.nullable().optional(), handedOverBy: optText(100) }).strict() })
     .strict(),
-  'gifts.preview': z.object({ workerId: id, templateId: id, size: z.string().max(40).optional() }).strict(),
+  'gifts.preview': z.object({ workerId: id, templateId: id.optional(), template: giftTemplateSchema.optional(), size: z.string().max(40).optional() }).strict(),
   'export.start': exportOptionsSchema,
   'export.cancel': z.object({ jobId: z.string().min(1).max(64) }).strict(),
   'export.status': z.object({ jobId: z.string().min(1).max(64) }).strict(),

@@ -1,55 +1,107 @@
-import sharp, { type OutputInfo, type OverlayOptions, type Sharp } from 'sharp';
+import sharp, { type OverlayOptions, type Sharp } from 'sharp';
 import { AppError } from '../../../shared/errors';
 import type { CaptionBlock, CropRect } from '../../../shared/model/gift';
 import { mmToPx, type RectMm } from '../../../shared/logic/print-geometry';
 import type { SheetLayout } from '../../../shared/logic/sheet-layout';
 import { fontFor } from './fonts';
 import { PIXEL_LIMIT } from './image.repository';
+import { withJpegPrintMetadata } from './jpeg-metadata';
 
 export interface SheetSpec {
   dpi: number;
   layout: SheetLayout;
   frameColor: string;
   matColor: string;
-  photo: { file: string; crop: CropRect | null };
+  /** width/height as displayed (from the catalog), so the header need not be read again */
+  photo: { file: string; crop: CropRect | null; width: number; height: number };
   captions: { block: CaptionBlock; text: string }[];
   logoFile: string | null;
   /** raster crop marks (JPEG/TIFF); PDFs draw them as vectors instead */
   rasterMarks: boolean;
 }
 
+export interface SheetOutput {
+  format: 'jpeg' | 'tiff' | 'png';
+  quality?: number;
+  cmyk?: boolean;
+  xmp?: string;
+}
+
 export interface RenderedSheet {
-  /** raw RGB pixels of the whole output (trim + bleed, plus the slug when marks are drawn) */
+  /** the encoded file */
   data: Buffer;
   width: number;
   height: number;
-  /** 3, or 4 when the composited captions brought an alpha channel along (it is fully opaque) */
-  channels: 3 | 4;
   /** captions that had to be set smaller to fit */
   shrunk: string[];
 }
 
+let srgb: Promise<Buffer | null> | null = null;
+/** sharp's built-in sRGB profile, taken once from a 1-pixel image that carries it. */
+function srgbProfile(): Promise<Buffer | null> {
+  srgb ??= sharp({ create: { width: 1, height: 1, channels: 3, background: '#fff' } })
+    .withIccProfile('srgb')
+    .jpeg()
+    .toBuffer()
+    .then((b) => sharp(b).metadata())
+    .then((m) => m.icc ?? null);
+  return srgb;
+}
+
 const escapeMarkup = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const SHRINK_STEPS = 6;
+const CAPTION_CACHE = 64;
 
-/** Composes gift sheets with sharp at the print resolution: frame, mat, photo, captions, logo, marks. */
+interface CaptionImage {
+  data: Buffer;
+  width: number;
+  height: number;
+  shrunk: boolean;
+}
+
+/**
+ * Composes gift sheets with sharp at the print resolution — frame, mat, photo, captions, logo, crop marks — in
+ * one pipeline that ends in the encoder, so a sheet is never held as raw pixels twice.
+ */
 export class SheetRepository {
-  async render(spec: SheetSpec): Promise<RenderedSheet> {
+  /** The theme and credit lines repeat on every sheet of an export: set them once. */
+  private readonly captions = new Map<string, Promise<CaptionImage>>();
+
+  async render(spec: SheetSpec, output: SheetOutput): Promise<RenderedSheet> {
     const { dpi, layout } = spec;
     const P = (mm: number) => mmToPx(mm, dpi);
-    // Every outer size is rounded from its own mm (trim + 2 × bleed), as a print shop computes it; the bleed
-    // on each side is what is left around the rounded trim.
+    // Every outer size is rounded from its own mm (trim + 2 × bleed, + the slug), as a print shop computes it;
+    // the bleed (and slug) on each side is what is left around the rounded trim.
     const outerW = P(layout.boxes.bleedRect.w);
     const outerH = P(layout.boxes.bleedRect.h);
     const bleed = Math.round((outerW - P(layout.boxes.trim.widthMm)) / 2);
-    const at = (r: RectMm) => ({ left: bleed + P(r.x), top: bleed + P(r.y), width: P(r.x + r.w) - P(r.x), height: P(r.y + r.h) - P(r.y) });
+    const marks = spec.rasterMarks && layout.boxes.marks.length > 0;
+    const width = marks ? P(layout.boxes.mediaMm.widthMm) : outerW;
+    const height = marks ? P(layout.boxes.mediaMm.heightMm) : outerH;
+    const slugX = Math.round((width - outerW) / 2);
+    const slugY = Math.round((height - outerH) / 2);
+    const at = (r: RectMm) => ({ left: slugX + bleed + P(r.x), top: slugY + bleed + P(r.y), width: P(r.x + r.w) - P(r.x), height: P(r.y + r.h) - P(r.y) });
 
-    const overlays: OverlayOptions[] = [];
+    // The canvas is the mat. Everything else is a small layer: the frame (out into the bleed) as four bands, the
+    // white slug as four bands, each crop mark as a thin bar. No full-size layer is blended, so the frame, mat,
+    // captions and marks cost almost nothing beside the photo's decode and the encode.
     const mat = at(layout.matRect);
-    if (mat.width > 0 && mat.height > 0) overlays.push({ input: { create: { width: mat.width, height: mat.height, channels: 3, background: spec.matColor } }, left: mat.left, top: mat.top });
+    const rect = (left: number, top: number, w: number, h: number, colour: string): OverlayOptions[] =>
+      w > 0 && h > 0 ? [{ input: { create: { width: w, height: h, channels: 3, background: colour } }, left, top }] : [];
+    const ring = (x: number, y: number, w: number, h: number, inner: { left: number; top: number; width: number; height: number }, colour: string) => [
+      ...rect(x, y, w, inner.top - y, colour),
+      ...rect(x, inner.top + inner.height, w, y + h - (inner.top + inner.height), colour),
+      ...rect(x, inner.top, inner.left - x, inner.height, colour),
+      ...rect(inner.left + inner.width, inner.top, x + w - (inner.left + inner.width), inner.height, colour),
+    ];
+    const overlays: OverlayOptions[] = [...ring(slugX, slugY, outerW, outerH, mat, spec.frameColor)];
+    if (marks) {
+      overlays.push(...ring(0, 0, width, height, { left: slugX, top: slugY, width: outerW, height: outerH }, '#ffffff'));
+      overlays.push(...this.markBars(layout, dpi, slugX + bleed, slugY + bleed));
+    }
 
     const win = at(layout.window);
-    const photo = await this.photoInto(spec.photo.file, spec.photo.crop, win.width, win.height);
+    const photo = await this.photoInto(spec.photo, win.width, win.height);
     overlays.push({ input: photo.data, raw: photo.raw, left: win.left, top: win.top });
 
     const area = at(layout.captionArea);
@@ -57,8 +109,7 @@ export class SheetRepository {
     let y = area.top;
     for (const { block, text } of spec.captions) {
       if (!text) continue;
-      const room = area.top + area.height - y;
-      const img = await this.captionImage(text, block, dpi, area.width, room);
+      const img = await this.captionImage(text, block, dpi, area.width, area.top + area.height - y);
       if (img.shrunk) shrunk.push(text);
       const left = block.align === 'left' ? area.left : block.align === 'right' ? area.left + area.width - img.width : area.left + Math.round((area.width - img.width) / 2);
       overlays.push({ input: img.data, left, top: y });
@@ -77,10 +128,18 @@ export class SheetRepository {
       overlays.push({ input: logo.data, left: box.left + Math.round((box.width - logo.info.width) / 2), top: box.top + Math.round((box.height - logo.info.height) / 2) });
     }
 
-    const base = sharp({ create: { width: outerW, height: outerH, channels: 3, background: spec.frameColor } }).composite(overlays);
-    let out = await base.raw().toBuffer({ resolveWithObject: true });
-    if (spec.rasterMarks && layout.boxes.marks.length) out = await this.withMarks(out, layout, dpi, bleed);
-    return { data: out.data, width: out.info.width, height: out.info.height, channels: out.info.channels as 3 | 4, shrunk };
+    let img = sharp({ create: { width, height, channels: 3, background: spec.matColor } }).composite(overlays);
+    if (output.xmp && output.format !== 'png') img = img.withXmp(output.xmp);
+    let data: Buffer;
+    if (output.format === 'jpeg') {
+      // The sheet is composed in sRGB already: the profile and the resolution are written in, not converted to.
+      data = withJpegPrintMetadata(await img.jpeg({ quality: output.quality ?? 95 }).toBuffer(), dpi, await srgbProfile());
+    } else if (output.format === 'tiff') {
+      img = img.withMetadata({ density: dpi });
+      img = output.cmyk ? img.toColourspace('cmyk').withIccProfile('cmyk') : img.withIccProfile('srgb');
+      data = await img.tiff({ compression: 'lzw', xres: dpi / 25.4, yres: dpi / 25.4, resolutionUnit: 'inch' }).toBuffer();
+    } else data = await img.png().toBuffer();
+    return { data, width, height, shrunk };
   }
 
   /**
@@ -88,7 +147,7 @@ export class SheetRepository {
    * resize (scale the whole photo so the crop lands at window size, then cut it out), so a 24 MP JPEG is never
    * decoded at full size for a 10-inch print.
    */
-  private async photoInto(file: string, crop: CropRect | null, width: number, height: number) {
+  private async photoInto({ file, crop, width: fullW, height: fullH }: SheetSpec['photo'], width: number, height: number) {
     try {
       // Flattened and sRGB-converted here, once, so the sheet is composed in one colour space.
       const input = sharp(file, { failOn: 'error', limitInputPixels: PIXEL_LIMIT, sequentialRead: true }).autoOrient();
@@ -97,8 +156,7 @@ export class SheetRepository {
         return { data, raw: { width: info.width, height: info.height, channels: info.channels } };
       };
       if (!crop) return await finish(input.resize(width, height, { fit: 'cover', position: 'attention' }));
-      const meta = await sharp(file).metadata();
-      const full = meta.autoOrient ?? { width: meta.width!, height: meta.height! };
+      const full = { width: fullW, height: fullH };
       const scaledW = Math.max(width, Math.round(width / crop.w));
       const scaledH = Math.max(height, Math.round((scaledW * full.height) / full.width));
       const left = Math.min(Math.max(0, Math.round(crop.x * scaledW)), scaledW - width);
@@ -110,8 +168,20 @@ export class SheetRepository {
     }
   }
 
+  private captionImage(text: string, block: CaptionBlock, dpi: number, width: number, room: number): Promise<CaptionImage> {
+    const key = JSON.stringify([text, block, dpi, width, room]);
+    let hit = this.captions.get(key);
+    if (!hit) {
+      hit = this.setCaption(text, block, dpi, width, room);
+      hit.catch(() => this.captions.delete(key));
+      this.captions.set(key, hit);
+      if (this.captions.size > CAPTION_CACHE) this.captions.delete(this.captions.keys().next().value!);
+    }
+    return hit;
+  }
+
   /** A caption set in its face; too wide or too tall for its room, it wraps, then shrinks, and never clips. */
-  private async captionImage(text: string, block: CaptionBlock, dpi: number, width: number, room: number) {
+  private async setCaption(text: string, block: CaptionBlock, dpi: number, width: number, room: number): Promise<CaptionImage> {
     const font = fontFor(block.font, block.weight);
     for (let step = 0; step < SHRINK_STEPS; step++) {
       const size = block.sizePt * Math.pow(0.88, step);
@@ -125,42 +195,25 @@ export class SheetRepository {
     throw new AppError('VALIDATION', `The caption "${text}" does not fit its space even at a smaller size: shorten it or give the mat more room`);
   }
 
-  private async withMarks(out: { data: Buffer; info: OutputInfo }, layout: SheetLayout, dpi: number, bleed: number) {
+  /** Crop marks as thin black bars on the trim lines, placed against the pixel trim so they meet its edges exactly. */
+  private markBars(layout: SheetLayout, dpi: number, trimLeft: number, trimTop: number): OverlayOptions[] {
     const P = (mm: number) => mmToPx(mm, dpi);
-    const width = P(layout.boxes.mediaMm.widthMm);
-    const height = P(layout.boxes.mediaMm.heightMm);
-    const slugX = Math.round((width - out.info.width) / 2);
-    const slugY = Math.round((height - out.info.height) / 2);
+    const { trimRect, trim } = layout.boxes;
     const stroke = Math.max(1, P(0.1));
-    // Marks are measured from the trim in mm; place them against the pixel trim so they meet its edges exactly.
-    const trimLeft = slugX + bleed;
-    const trimTop = slugY + bleed;
-    const xmm = (mm: number) => (Math.abs(mm - layout.boxes.trimRect.x) < 1e-9 ? trimLeft : mm === layout.boxes.trimRect.x + layout.boxes.trimRect.w ? trimLeft + P(layout.boxes.trim.widthMm) : P(mm));
-    const ymm = (mm: number) => (Math.abs(mm - layout.boxes.trimRect.y) < 1e-9 ? trimTop : mm === layout.boxes.trimRect.y + layout.boxes.trimRect.h ? trimTop + P(layout.boxes.trim.heightMm) : P(mm));
-    const lines = layout.boxes.marks.map((m) => `<line x1="${xmm(m.x1)}" y1="${ymm(m.y1)}" x2="${xmm(m.x2)}" y2="${ymm(m.y2)}" stroke="#000" stroke-width="${stroke}" shape-rendering="crispEdges"/>`).join('');
-    const svg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${lines}</svg>`);
-    const res = await sharp(out.data, { raw: { width: out.info.width, height: out.info.height, channels: out.info.channels as 3 | 4 } })
-      .removeAlpha()
-      .extend({ top: slugY, bottom: height - out.info.height - slugY, left: slugX, right: width - out.info.width - slugX, background: '#ffffff' })
-      .composite([{ input: svg, left: 0, top: 0 }])
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    return res;
+    const x = (mm: number) => (Math.abs(mm - trimRect.x) < 1e-9 ? trimLeft : Math.abs(mm - (trimRect.x + trimRect.w)) < 1e-9 ? trimLeft + P(trim.widthMm) : trimLeft + P(mm - trimRect.x));
+    const y = (mm: number) => (Math.abs(mm - trimRect.y) < 1e-9 ? trimTop : Math.abs(mm - (trimRect.y + trimRect.h)) < 1e-9 ? trimTop + P(trim.heightMm) : trimTop + P(mm - trimRect.y));
+    return layout.boxes.marks.map((m) => {
+      const vertical = m.x1 === m.x2;
+      const left = vertical ? x(m.x1) - Math.floor(stroke / 2) : Math.min(x(m.x1), x(m.x2));
+      const top = vertical ? Math.min(y(m.y1), y(m.y2)) : y(m.y1) - Math.floor(stroke / 2);
+      const w = vertical ? stroke : Math.abs(x(m.x2) - x(m.x1));
+      const h = vertical ? Math.abs(y(m.y2) - y(m.y1)) : stroke;
+      return { input: { create: { width: w, height: h, channels: 3, background: '#000000' } }, left, top };
+    });
   }
 
   /** A small JPEG of a cached thumbnail, for the order sheet. */
   async thumbnail(file: string): Promise<Buffer> {
     return sharp(file).resize(160, 160, { fit: 'inside' }).jpeg({ quality: 75 }).toBuffer();
-  }
-
-  /** Encodes a rendered sheet for the print shop, with its resolution, colour profile and metadata embedded. */
-  async encode(sheet: RenderedSheet, format: 'jpeg' | 'tiff' | 'png', dpi: number, opts: { cmyk?: boolean; xmp?: string; quality?: number } = {}): Promise<Buffer> {
-    let img = sharp(sheet.data, { raw: { width: sheet.width, height: sheet.height, channels: sheet.channels } }).removeAlpha().withMetadata({ density: dpi });
-    if (opts.cmyk && format === 'tiff') img = img.toColourspace('cmyk').withIccProfile('cmyk');
-    else img = img.withIccProfile('srgb');
-    if (opts.xmp && format !== 'png') img = img.withXmp(opts.xmp);
-    if (format === 'jpeg') return img.jpeg({ quality: opts.quality ?? 95, chromaSubsampling: '4:4:4' }).toBuffer();
-    if (format === 'tiff') return img.tiff({ compression: 'lzw', xres: dpi / 25.4, yres: dpi / 25.4, resolutionUnit: 'inch' }).toBuffer();
-    return img.png().toBuffer();
   }
 }

@@ -177,15 +177,17 @@ export class ExportService {
     let reused = false;
     if (manifest[name + ext] === hash && (await this.deps.storage.exists(file))) reused = true;
     else {
-      const sheet = await this.deps.sheets.render(job.spec);
-      size.w = sheet.width;
-      size.h = sheet.height;
       let bytes: Buffer | Uint8Array;
       if (opts.format === 'pdf') {
-        const jpeg = await this.deps.sheets.encode(sheet, 'jpeg', opts.dpi, { quality: 95 });
-        bytes = await this.deps.pdf.sheet(jpeg, boxes, { title: name, author: job.photo.photographer ?? '', subject: `${job.values['campaign.theme'] ?? ''}` });
+        const sheet = await this.deps.sheets.render(job.spec, { format: 'jpeg', quality: 95 });
+        bytes = await this.deps.pdf.sheet(sheet.data, boxes, { title: name, author: job.photo.photographer ?? '', subject: `${job.values['campaign.theme'] ?? ''}` });
+        size.w = sheet.width;
+        size.h = sheet.height;
       } else {
-        bytes = await this.deps.sheets.encode(sheet, opts.format, opts.dpi, { cmyk: opts.cmyk, xmp: this.xmpFor(job) });
+        const sheet = await this.deps.sheets.render(job.spec, { format: opts.format, cmyk: opts.cmyk, xmp: this.xmpFor(job) });
+        bytes = sheet.data;
+        size.w = sheet.width;
+        size.h = sheet.height;
       }
       await this.deps.storage.writeAtomic(file, Buffer.from(bytes));
       manifest[name + ext] = hash;

@@ -153,7 +153,7 @@ export class GiftService {
       layout,
       frameColor: opts.template.frame.widthMm > 0 ? opts.template.frame.color : opts.template.mat.color,
       matColor: opts.template.mat.color,
-      photo: { file: photo.path, crop },
+      photo: { file: photo.path, crop, width: photo.width, height: photo.height },
       captions: opts.template.captions.map((block) => ({ block, text: fillTemplate(block.text, values) })),
       logoFile,
       rasterMarks: opts.rasterMarks,
@@ -165,10 +165,13 @@ export class GiftService {
   }
 
   /** The sheet as it will print, rendered by the same pipeline at screen resolution, cached by its inputs. */
-  async preview(workerId: string, templateId: string, size?: string): Promise<SheetPreview> {
+  async preview(workerId: string, templateOrId: string | GiftTemplate, size?: string): Promise<SheetPreview> {
     const gift = this.gift(workerId);
     if (!gift.photoId) throw new AppError('NOT_FOUND', `${gift.workerName} has no photo to make a gift from`);
-    const template = this.template(templateId);
+    // A template being edited is previewed as it stands, before it is saved.
+    const template = typeof templateOrId === 'string' ? this.template(templateOrId) : templateOrId;
+    const problems = template.captions.flatMap((c) => checkTemplate(c.text));
+    if (problems.length) throw new AppError('VALIDATION', problems.map((p) => p.message).join('; '));
     const worker = this.catalog.get('workers', workerId)!;
     // A dpi that puts the sheet's long edge at about 1400 px.
     const probe = await this.sheetJob({ template, photoId: gift.photoId, worker, crop: gift.crop, size, dpi: 300, bleedMm: 0, marks: false, rasterMarks: false });
@@ -179,8 +182,8 @@ export class GiftService {
     const file = this.previewFile(mediaId);
     if (!(await this.deps.storage.exists(file))) {
       await this.deps.storage.ensureDir(path.dirname(file));
-      const sheet = await this.deps.sheets.render(job.spec);
-      await this.deps.storage.writeAtomic(file, await this.deps.sheets.encode(sheet, 'jpeg', dpi, { quality: 85 }));
+      const sheet = await this.deps.sheets.render(job.spec, { format: 'jpeg', quality: 85 });
+      await this.deps.storage.writeAtomic(file, sheet.data);
     }
     const w = Math.round((job.layout.boxes.trim.widthMm / 25.4) * dpi);
     const h = Math.round((job.layout.boxes.trim.heightMm / 25.4) * dpi);

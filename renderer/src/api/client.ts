@@ -45,3 +45,8 @@ export function onEvent<K extends AppEventName>(event: K, listener: (payload: Ap
 export function mediaUrl(kind: MediaKind, photo: Pick<Photo, 'id' | 'rendered'>): string {
   return current().mediaUrl(kind, photo.id, photo.rendered ? 'r' : 'e');
 }
+
+/** A rendered gift-sheet preview; its id is a hash of everything in it, so the URL never goes stale. */
+export function sheetUrl(mediaId: string): string {
+  return current().mediaUrl('sheet', mediaId, '1');
+}

@@ -4,13 +4,14 @@ import { useState } from 'react';
 import type { ProjectInfo } from '@shared/model/project';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useI18n } from '../../i18n/I18nProvider';
+import { GiftsView } from '../gifts/GiftsView';
 import { HistoryButtons } from '../history/HistoryButtons';
 import { ProjectMenu } from './ProjectMenu';
 import { LibraryView } from '../library/LibraryView';
 import { RosterView } from '../roster/RosterView';
 import { useRoster } from '../roster/useRoster';
 
-type View = 'library' | 'roster';
+type View = 'library' | 'roster' | 'gifts';
 
 /** An open project: the app bar (views, undo/redo, language, close) over the library or the roster. */
 export function ProjectShell({ project, onClose }: { project: ProjectInfo; onClose: () => void }) {
@@ -28,6 +29,7 @@ export function ProjectShell({ project, onClose }: { project: ProjectInfo; onClo
           <Tabs value={view} onChange={(_, v: View) => setView(v)} sx={{ minHeight: 52, '& .MuiTab-root': { minHeight: 52, fontSize: 15 } }}>
             <Tab value="library" label={t('nav.library')} data-testid="nav-library" />
             <Tab value="roster" label={t('nav.roster')} data-testid="nav-roster" />
+            <Tab value="gifts" label={t('nav.gifts')} data-testid="nav-gifts" />
           </Tabs>
           <Box sx={{ flex: 1 }} />
           <HistoryButtons />
@@ -39,7 +41,7 @@ export function ProjectShell({ project, onClose }: { project: ProjectInfo; onClo
         </Toolbar>
       </AppBar>
       <Box sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
-        {view === 'library' ? <LibraryView roster={roster} /> : <RosterView roster={roster} />}
+        {view === 'library' ? <LibraryView roster={roster} /> : view === 'roster' ? <RosterView roster={roster} /> : <GiftsView />}
       </Box>
     </Box>
   );
