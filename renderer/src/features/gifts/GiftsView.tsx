@@ -39,7 +39,11 @@ export function GiftsView() {
   const [exporting, setExporting] = useState(false);
   const [editing, setEditing] = useState(false);
 
-  const shown = useMemo(() => (gifts ?? []).filter((g) => !waitingOnly || statusOf(g) !== 'handedOver'), [gifts, waitingOnly]);
+  // Those who can receive a gift first; a declined or photo-less worker is listed last, with the reason.
+  const shown = useMemo(
+    () => (gifts ?? []).filter((g) => !waitingOnly || statusOf(g) !== 'handedOver').sort((a, b) => Number(!!a.blocked) - Number(!!b.blocked)),
+    [gifts, waitingOnly],
+  );
   const gift = (gifts ?? []).find((g) => g.workerId === selected) ?? shown[0] ?? null;
   const handed = (gifts ?? []).filter((g) => g.handOver.handedOverAt).length;
 
@@ -77,8 +81,8 @@ export function GiftsView() {
       <Box sx={{ width: 280, flexShrink: 0, borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper', display: 'flex', flexDirection: 'column' }}>
         <Box sx={{ px: 2, pt: 1.5 }}>
           <Typography variant="subtitle2">{t('gifts.title')}</Typography>
-          <Typography variant="caption" color="text.secondary">{t('gifts.count', { count: gifts.length, done: handed })}</Typography>
-          <FormControlLabel control={<Switch size="small" checked={waitingOnly} onChange={(e) => setWaitingOnly(e.target.checked)} />} label={<Typography variant="body2">{t('gifts.waitingOnly')}</Typography>} />
+          <Typography variant="caption" color="text.secondary" component="div">{t('gifts.count', { count: gifts.length, done: handed })}</Typography>
+          <FormControlLabel sx={{ display: 'flex', mt: 0.5 }} control={<Switch size="small" checked={waitingOnly} onChange={(e) => setWaitingOnly(e.target.checked)} />} label={<Typography variant="body2">{t('gifts.waitingOnly')}</Typography>} />
         </Box>
         <List dense sx={{ overflow: 'auto', flex: 1, px: 1 }} data-testid="gift-list">
           {shown.map((g) => {
