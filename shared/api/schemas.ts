@@ -99,6 +99,7 @@ export const exportOptionsSchema = z
     photoIds: z.array(photoId).max(100000).optional(),
     outDir: z.string().max(4096).optional(),
     namePattern: z.string().max(200).optional(),
+    impose: z.enum(['A4', 'A3']).nullable().optional(),
   })
   .strict();
 

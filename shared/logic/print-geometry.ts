@@ -120,3 +120,41 @@ export function impose(item: SizeMm, sheet: SizeMm, gapMm: number, marginMm: num
   for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out.push({ x: x0 + c * (item.widthMm + gapMm), y: y0 + r * (item.heightMm + gapMm), w: item.widthMm, h: item.heightMm });
   return out;
 }
+
+export interface ImposedPage {
+  page: SizeMm;
+  /** each slot is one item's bleed box on the page */
+  slots: RectMm[];
+  /** cut marks on each item's trim lines, in the gaps and margins, never on a print */
+  marks: CropMark[];
+}
+
+/**
+ * n-up: as many copies of `trim` (+ bleed) as fit on `sheet`, in whichever orientation holds more, with a gap
+ * of twice the bleed plus room for marks, and short cut marks on every trim line in the gaps.
+ */
+export function imposition(trim: SizeMm, bleedMm: number, sheet: SizeMm, marginMm = 10): ImposedPage {
+  const item = { widthMm: trim.widthMm + 2 * bleedMm, heightMm: trim.heightMm + 2 * bleedMm };
+  const gapMm = 4;
+  const portrait = oriented(sheet, 'portrait');
+  const landscape = oriented(sheet, 'landscape');
+  const a = impose(item, portrait, gapMm, marginMm);
+  const b = impose(item, landscape, gapMm, marginMm);
+  const [page, slots] = b.length > a.length ? [landscape, b] : [portrait, a];
+  const len = Math.min(3, gapMm / 2 - 0.5);
+  const marks: CropMark[] = [];
+  for (const s of slots) {
+    const t = { x: s.x + bleedMm, y: s.y + bleedMm, w: trim.widthMm, h: trim.heightMm };
+    // Marks start just outside the bleed box and run outward for `len`.
+    const off = bleedMm + 0.5;
+    for (const x of [t.x, t.x + t.w]) {
+      marks.push({ x1: x, y1: t.y - off, x2: x, y2: t.y - off - len });
+      marks.push({ x1: x, y1: t.y + t.h + off, x2: x, y2: t.y + t.h + off + len });
+    }
+    for (const y of [t.y, t.y + t.h]) {
+      marks.push({ x1: t.x - off, y1: y, x2: t.x - off - len, y2: y });
+      marks.push({ x1: t.x + t.w + off, y1: y, x2: t.x + t.w + off + len, y2: y });
+    }
+  }
+  return { page, slots, marks };
+}

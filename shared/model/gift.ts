@@ -97,6 +97,8 @@ export interface ExportOptions {
   photoIds?: string[];
   outDir?: string;
   namePattern?: string;
+  /** n-up: the small prints placed on A4 or A3 pages with cut marks, instead of one file each */
+  impose?: 'A4' | 'A3' | null;
 }
 
 export interface ExportedFile {

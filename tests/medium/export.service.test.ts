@@ -148,3 +148,17 @@ describe(ExportService.name, () => {
   });
 });
 
+
+describe('n-up imposition', () => {
+  it('puts small prints several to an A4 page with cut marks, at the exact page size', async () => {
+    const { services, root } = await campaign();
+    const summary = await services.exporter.run({ templateId: 'plain-6', dpi: 150, format: 'jpeg', bleedMm: 2, marks: true, cmyk: false, per: 'photo', photoIds: services.photos.list().map((p) => p.id), outDir: path.join(root, 'nup'), impose: 'A4' });
+    const pages = [...new Set(summary.files.map((f) => f.path))];
+    expect(pages).toHaveLength(1); // two 6寸 prints fit one A4 page
+    expect(summary.files).toHaveLength(2);
+    const meta = await sharp(pages[0]!).metadata();
+    expect([meta.width, meta.height].sort()).toEqual([mmToPx(210, 150), mmToPx(297, 150)].sort());
+    expect(meta.density).toBe(150);
+    expect(await fs.readFile(summary.orderSheet.csv!, 'utf8')).toContain('拼版_A4_01.jpg');
+  });
+});

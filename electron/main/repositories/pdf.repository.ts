@@ -46,6 +46,19 @@ export class PdfRepository {
     return doc.save();
   }
 
+  /** An imposed page as a PDF of exactly its paper size (marks are in the picture, drawn at the cut lines). */
+  async page(jpeg: Buffer, pageMm: { widthMm: number; heightMm: number }, title: string): Promise<Uint8Array> {
+    const doc = await PDFDocument.create();
+    doc.setTitle(title);
+    doc.setCreator('Chasing Light 追光');
+    const W = mmToPt(pageMm.widthMm);
+    const H = mmToPt(pageMm.heightMm);
+    const page = doc.addPage([W, H]);
+    page.drawImage(await doc.embedJpg(jpeg), { x: 0, y: 0, width: W, height: H });
+    page.setTrimBox(0, 0, W, H);
+    return doc.save();
+  }
+
   /** The print shop's order sheet: A4, Chinese, grouped by company, a thumbnail per file, totals per size. */
   async orderSheet(title: string, lines: OrderLine[], totals: { size: string; paper: string; quantity: number }[]): Promise<Uint8Array> {
     const doc = await PDFDocument.create();

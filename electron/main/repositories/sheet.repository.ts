@@ -1,7 +1,7 @@
 import sharp, { type OverlayOptions, type Sharp } from 'sharp';
 import { AppError } from '../../../shared/errors';
 import type { CaptionBlock, CropRect } from '../../../shared/model/gift';
-import { mmToPx, type RectMm } from '../../../shared/logic/print-geometry';
+import { mmToPx, type CropMark, type RectMm } from '../../../shared/logic/print-geometry';
 import type { SheetLayout } from '../../../shared/logic/sheet-layout';
 import { fontFor } from './fonts';
 import { PIXEL_LIMIT } from './image.repository';
@@ -210,6 +210,28 @@ export class SheetRepository {
       const h = vertical ? Math.abs(y(m.y2) - y(m.y1)) : stroke;
       return { input: { create: { width: w, height: h, channels: 3, background: '#000000' } }, left, top };
     });
+  }
+
+  /** An n-up page: finished sheets (trim + bleed) placed in their slots, thin cut-mark bars in the gaps. */
+  async composePage(page: { widthMm: number; heightMm: number }, dpi: number, placements: { data: Buffer; rect: RectMm }[], marks: CropMark[]): Promise<Buffer> {
+    const P = (mm: number) => mmToPx(mm, dpi);
+    const stroke = Math.max(1, P(0.1));
+    const overlays: OverlayOptions[] = [];
+    for (const p of placements) {
+      const w = P(p.rect.x + p.rect.w) - P(p.rect.x);
+      const h = P(p.rect.y + p.rect.h) - P(p.rect.y);
+      overlays.push({ input: await sharp(p.data).resize(w, h, { fit: 'fill' }).raw().toBuffer(), raw: { width: w, height: h, channels: 3 }, left: P(p.rect.x), top: P(p.rect.y) });
+    }
+    for (const m of marks) {
+      const vertical = m.x1 === m.x2;
+      overlays.push({
+        input: { create: { width: vertical ? stroke : Math.abs(P(m.x2) - P(m.x1)), height: vertical ? Math.abs(P(m.y2) - P(m.y1)) : stroke, channels: 3, background: '#000000' } },
+        left: vertical ? P(m.x1) - Math.floor(stroke / 2) : Math.min(P(m.x1), P(m.x2)),
+        top: vertical ? Math.min(P(m.y1), P(m.y2)) : P(m.y1) - Math.floor(stroke / 2),
+      });
+    }
+    const jpeg = await sharp({ create: { width: P(page.widthMm), height: P(page.heightMm), channels: 3, background: '#ffffff' } }).composite(overlays).jpeg({ quality: 95 }).toBuffer();
+    return withJpegPrintMetadata(jpeg, dpi, await srgbProfile());
   }
 
   /** A small JPEG of a cached thumbnail, for the order sheet. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { AppError, isAppError } from '../../../shared/errors';
 import { fillTemplate } from '../../../shared/logic/caption-template';
 import { safeFileNamePart } from '../../../shared/logic/copy-name';
-import { parsePaperSize } from '../../../shared/logic/print-geometry';
+import { imposition, parsePaperSize } from '../../../shared/logic/print-geometry';
 import { buildXmpSidecar } from '../../../shared/logic/xmp-write';
 import type { ExportedFile, ExportOptions, ExportProgress, ExportSummary, GiftTemplate } from '../../../shared/model/gift';
 import type { Company, Worker } from '../../../shared/model/roster';
@@ -31,6 +31,12 @@ interface Item {
   workerId: string | null;
   photoId: string;
   crop: import('../../../shared/model/gift').CropRect | null;
+}
+
+interface Imposable {
+  item: Item;
+  job: SheetJob;
+  jpeg: Buffer;
 }
 
 interface Running {
@@ -129,15 +135,19 @@ export class ExportService {
     emit();
     const usedNames = new Set<string>();
     const orderLines: (OrderLine & { thumbFile: string | null })[] = [];
+    const forPages: Imposable[] = [];
     const queue = [...items];
     const worker = async () => {
       for (let item = queue.shift(); item; item = queue.shift()) {
         if (running.cancelled) break;
         running.progress.current = item.workerId ? (catalog.get('workers', item.workerId)?.name ?? item.workerId) : item.photoId;
         try {
-          const file = await this.exportOne(item, opts, template, outDir, manifest, usedNames, summary);
-          summary.files.push(file.exported);
-          orderLines.push(file.order);
+          if (opts.impose) forPages.push(await this.renderForPage(item, opts, template, summary));
+          else {
+            const file = await this.exportOne(item, opts, template, outDir, manifest, usedNames, summary);
+            summary.files.push(file.exported);
+            orderLines.push(file.order);
+          }
         } catch (err) {
           const e = isAppError(err) ? err : new AppError('INTERNAL', (err as Error).message);
           if (!isAppError(err)) this.deps.logger.error('export item failed', err);
@@ -149,6 +159,7 @@ export class ExportService {
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(this.deps.concurrency ?? os.availableParallelism(), queue.length || 1)) }, worker));
     summary.cancelled = running.cancelled;
+    if (opts.impose && !running.cancelled) orderLines.push(...(await this.writePages(forPages, opts, opts.impose, outDir, summary)));
     await this.writeManifest(outDir, manifest);
     if (!running.cancelled && summary.files.length) await this.writeOrderSheet(outDir, catalog.project.name, template, opts, orderLines, summary);
     running.progress.current = null;
@@ -208,6 +219,64 @@ export class ExportService {
         thumbFile: job.photo.thumbnail ? path.join(catalog.dir, job.photo.thumbnail) : null,
       },
     };
+  }
+
+  /** One finished print (trim + bleed, no marks) kept in memory until its page is composed. */
+  private async renderForPage(item: Item, opts: ExportOptions, template: GiftTemplate, summary: ExportSummary): Promise<Imposable> {
+    const catalog = this.deps.session.require();
+    const w = item.workerId ? (catalog.get('workers', item.workerId) ?? null) : null;
+    const job = await this.deps.gifts.sheetJob({ template, photoId: item.photoId, worker: w, crop: item.crop, size: opts.size, dpi: opts.dpi, bleedMm: opts.bleedMm, marks: false, rasterMarks: false });
+    summary.warnings.push(...job.warnings);
+    const sheet = await this.deps.sheets.render(job.spec, { format: 'jpeg', quality: 95 });
+    return { item, job, jpeg: sheet.data };
+  }
+
+  /** n-up pages: prints of one size together, as many per A4/A3 page as fit, cut marks in the gaps. */
+  private async writePages(prints: Imposable[], opts: ExportOptions, sheetName: 'A4' | 'A3', outDir: string, summary: ExportSummary) {
+    const lines: (OrderLine & { thumbFile: string | null })[] = [];
+    const bySize = new Map<string, Imposable[]>();
+    for (const p of prints) {
+      const t = p.job.layout.boxes.trim;
+      const key = `${t.widthMm}x${t.heightMm}`;
+      bySize.set(key, [...(bySize.get(key) ?? []), p]);
+    }
+    let n = 0;
+    for (const [key, group] of bySize) {
+      const trim = group[0]!.job.layout.boxes.trim;
+      const plan = imposition(trim, opts.bleedMm, parsePaperSize(sheetName)!);
+      if (!plan.slots.length) {
+        for (const p of group) summary.skipped.push({ workerId: p.item.workerId, photoId: p.item.photoId, reason: `${key} mm does not fit on ${sheetName}` });
+        continue;
+      }
+      for (let start = 0; start < group.length; start += plan.slots.length) {
+        const onPage = group.slice(start, start + plan.slots.length);
+        const used = new Set(onPage.map((_, i) => i));
+        const marks = plan.marks.filter((_, i) => used.has(Math.floor(i / 8)));
+        const jpeg = await this.deps.sheets.composePage(plan.page, opts.dpi, onPage.map((p, i) => ({ data: p.jpeg, rect: plan.slots[i]! })), marks);
+        n++;
+        const name = `拼版_${sheetName}_${String(n).padStart(2, '0')}`;
+        const file = path.join(outDir, name + (opts.format === 'pdf' ? '.pdf' : '.jpg'));
+        const bytes = opts.format === 'pdf' ? Buffer.from(await this.deps.pdf.page(jpeg, plan.page, name)) : jpeg;
+        await this.deps.storage.writeAtomic(file, bytes);
+        const px = (mm: number) => Math.round((mm / 25.4) * opts.dpi);
+        for (const p of onPage)
+          summary.files.push({ path: file, workerId: p.item.workerId, photoId: p.item.photoId, widthPx: px(plan.page.widthMm), heightPx: px(plan.page.heightMm), reused: false, ppi: p.job.ppi });
+        const catalog = this.deps.session.require();
+        lines.push({
+          file: path.basename(file),
+          worker: onPage.map((p) => p.job.values['worker.name'] ?? '').join('、'),
+          company: [...new Set(onPage.map((p) => p.job.values['company.name'] ?? ''))].join('、'),
+          size: `${sheetName} · ${onPage.length}×${trim.widthMm}×${trim.heightMm}mm`,
+          paper: '相纸（光面）',
+          quantity: 1,
+          bleedMm: opts.bleedMm,
+          colour: 'sRGB',
+          thumbnail: null,
+          thumbFile: onPage[0]!.job.photo.thumbnail ? path.join(catalog.dir, onPage[0]!.job.photo.thumbnail) : null,
+        });
+      }
+    }
+    return lines;
   }
 
   private fileName(pattern: string, job: SheetJob): string {

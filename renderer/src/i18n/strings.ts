@@ -267,6 +267,8 @@ export const STRINGS = {
   'export.cmyk': { zh: 'CMYK（仅 TIFF）', en: 'CMYK (TIFF only)' },
   'export.out': { zh: '输出文件夹（留空：项目的 exports）', en: 'Output folder (empty: the project’s exports)' },
   'export.start': { zh: '开始导出', en: 'Export' },
+  'export.impose': { zh: '拼版（小尺寸排在 A4/A3 上，带裁切线）', en: 'n-up (small sizes on A4/A3 pages with cut marks)' },
+  'export.imposeNone': { zh: '不拼版：每份一个文件', en: 'None: one file per gift' },
   'export.running': { zh: '正在导出 {done} / {total}', en: 'Exporting {done} of {total}' },
   'export.done': { zh: '已导出 {count} 个文件，跳过 {skipped} 位', en: '{count} files written, {skipped} skipped' },
   'export.orderSheet': { zh: '印制清单', en: 'Order sheet' },

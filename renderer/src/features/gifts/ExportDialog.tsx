@@ -8,7 +8,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 /** Export options, then the job's progress and its outcome (files, skipped workers, the order sheet). */
 export function ExportDialog({ open, templates, templateId, onClose }: { open: boolean; templates: GiftTemplate[]; templateId: string; onClose: () => void }) {
   const { t } = useI18n();
-  const [form, setForm] = useState({ templateId, size: '', dpi: '300', format: 'jpeg' as ExportFormat, bleed: '3', marks: true, cmyk: false, out: '' });
+  const [form, setForm] = useState({ templateId, size: '', dpi: '300', format: 'jpeg' as ExportFormat, bleed: '3', marks: true, cmyk: false, out: '', impose: '' });
   const [job, setJob] = useState<ExportJobView | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -44,6 +44,7 @@ export function ExportDialog({ open, templates, templateId, onClose }: { open: b
         cmyk: form.cmyk,
         per: 'worker',
         outDir: form.out.trim() || undefined,
+        impose: form.impose === 'A4' || form.impose === 'A3' ? form.impose : null,
       });
       setJob(await call('export.status', { jobId }));
     } catch (err) {
@@ -75,6 +76,13 @@ export function ExportDialog({ open, templates, templateId, onClose }: { open: b
             <Grid size={6}><TextField fullWidth size="small" label={t('export.bleed')} value={form.bleed} onChange={set('bleed')} /></Grid>
             <Grid size={6}><FormControlLabel control={<Checkbox checked={form.marks} onChange={(e) => setForm({ ...form, marks: e.target.checked })} />} label={t('export.marks')} /></Grid>
             <Grid size={6}><FormControlLabel control={<Checkbox checked={form.cmyk} disabled={form.format !== 'tiff'} onChange={(e) => setForm({ ...form, cmyk: e.target.checked })} />} label={t('export.cmyk')} /></Grid>
+            <Grid size={12}>
+              <TextField select fullWidth size="small" label={t('export.impose')} value={form.impose} onChange={set('impose')}>
+                <MenuItem value="">{t('export.imposeNone')}</MenuItem>
+                <MenuItem value="A4">A4</MenuItem>
+                <MenuItem value="A3">A3</MenuItem>
+              </TextField>
+            </Grid>
             <Grid size={12}><TextField fullWidth size="small" label={t('export.out')} value={form.out} onChange={set('out')} slotProps={{ htmlInput: { 'data-testid': 'export-out' } }} /></Grid>
           </Grid>
         )}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { impose, MARK_LENGTH_MM, MARK_OFFSET_MM, mmToPx, oriented, PAPER_SIZES, parsePaperSize, sheetBoxes } from '../../../../shared/logic/print-geometry';
+import { impose, imposition, MARK_LENGTH_MM, MARK_OFFSET_MM, mmToPx, oriented, PAPER_SIZES, parsePaperSize, sheetBoxes } from '../../../../shared/logic/print-geometry';
 
 describe('paper sizes', () => {
   it.each(Object.entries(PAPER_SIZES))('%s in both orientations at 300 dpi', (name, size) => {
@@ -64,5 +64,24 @@ describe('impose', () => {
     expect(slots[1]!.x - (slots[0]!.x + slots[0]!.w)).toBeCloseTo(4, 9);
     expect(impose({ widthMm: 102, heightMm: 152 }, { widthMm: 297, heightMm: 420 }, 4, 5)).toHaveLength(4);
     expect(impose({ widthMm: 254, heightMm: 305 }, a4, 4, 5)).toEqual([]);
+  });
+});
+
+describe('imposition', () => {
+  it('puts 6寸 prints four-up on A3 with marks only in the gaps and margins', () => {
+    const trim = { widthMm: 102, heightMm: 152 };
+    const p = imposition(trim, 3, { widthMm: 297, heightMm: 420 });
+    expect(p.slots.length).toBeGreaterThanOrEqual(4);
+    expect(p.marks).toHaveLength(p.slots.length * 8);
+    const inside = (x: number, y: number) => p.slots.some((s) => x > s.x + 1e-9 && x < s.x + s.w - 1e-9 && y > s.y + 1e-9 && y < s.y + s.h - 1e-9);
+    for (const m of p.marks) {
+      expect(inside(m.x1, m.y1)).toBe(false);
+      expect(inside(m.x2, m.y2)).toBe(false);
+      expect(m.x1 >= 0 && m.x2 >= 0 && m.x1 <= p.page.widthMm && m.y2 <= p.page.heightMm).toBe(true);
+    }
+  });
+  it('turns the sheet when that fits more', () => {
+    const p = imposition({ widthMm: 152, heightMm: 102 }, 3, { widthMm: 210, heightMm: 297 });
+    expect(p.slots.length).toBeGreaterThanOrEqual(2);
   });
 });
