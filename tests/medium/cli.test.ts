@@ -93,4 +93,21 @@ describe('the chasing-light command', () => {
     const xmp = await run('xmp', project, '--out', path.join(root, 'xmp'), '--json');
     expect(json<{ written: string[] }>(xmp).written).toHaveLength(2);
   });
+
+  it('lists templates and exports gift sheets with the JSON the print check reads', async () => {
+    const templates = json<{ id: string; name: string }[]>(await run('templates', project, '--json'));
+    expect(templates.map((t) => t.id)).toEqual(expect.arrayContaining(['simple-white-10', 'red-mat-a4', 'plain-6']));
+    const [photo] = json<{ id: string }[]>(await run('photos', project, '--json'));
+    expect((await run('tag', project, photo!.id, '--worker', '占牡丹')).code).toBe(0);
+    const out = path.join(root, 'print');
+    const exported = await run('export', project, '--template', 'plain-6', '--dpi', '150', '--format', 'jpeg', '--bleed', '3', '--marks', '--out', out, '--json');
+    expect(exported.code).toBe(0);
+    const result = json<{ files: { path: string; workerId: string; photoId: string; widthPx: number; heightPx: number }[]; orderSheet: { pdf: string; csv: string }; skipped: unknown[] }>(exported);
+    expect(result.files).toHaveLength(1);
+    expect(result.files[0]).toMatchObject({ photoId: photo!.id, widthPx: expect.any(Number), heightPx: expect.any(Number) });
+    await expect(fs.stat(result.files[0]!.path)).resolves.toBeTruthy();
+    await expect(fs.stat(result.orderSheet.pdf)).resolves.toBeTruthy();
+    expect((await run('export', project, '--format', 'gif')).code).toBe(2);
+    expect((await run('export', project, '--template', 'nope', '--json')).code).toBe(2);
+  });
 });
