@@ -1,6 +1,5 @@
 import fs from 'node:fs/promises';
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import type { PDFFont, PDFPage } from 'pdf-lib';
 import { mmToPt, type SheetBoxes } from '../../../shared/logic/print-geometry';
 import { fontFor } from './fonts';
 
@@ -19,6 +18,9 @@ export interface OrderLine {
 
 const A4 = { w: mmToPt(210), h: mmToPt(297) };
 
+/** pdf-lib is loaded on the first export, not at start-up. */
+const pdfLib = () => import('pdf-lib');
+
 /** Wraps pdf-lib: print-ready sheet PDFs with their boxes and vector marks, and the order sheet. */
 export class PdfRepository {
   /**
@@ -26,6 +28,7 @@ export class PdfRepository {
    * the picture covers the bleed box; crop marks are vector lines in the slug.
    */
   async sheet(jpegOfBleedArea: Buffer, boxes: SheetBoxes, meta: { title: string; author: string; subject: string }): Promise<Uint8Array> {
+    const { PDFDocument, rgb } = await pdfLib();
     const doc = await PDFDocument.create();
     doc.setTitle(meta.title);
     doc.setAuthor(meta.author);
@@ -48,6 +51,7 @@ export class PdfRepository {
 
   /** An imposed page as a PDF of exactly its paper size (marks are in the picture, drawn at the cut lines). */
   async page(jpeg: Buffer, pageMm: { widthMm: number; heightMm: number }, title: string): Promise<Uint8Array> {
+    const { PDFDocument } = await pdfLib();
     const doc = await PDFDocument.create();
     doc.setTitle(title);
     doc.setCreator('Chasing Light 追光');
@@ -61,6 +65,8 @@ export class PdfRepository {
 
   /** The print shop's order sheet: A4, Chinese, grouped by company, a thumbnail per file, totals per size. */
   async orderSheet(title: string, lines: OrderLine[], totals: { size: string; paper: string; quantity: number }[]): Promise<Uint8Array> {
+    const { PDFDocument, rgb } = await pdfLib();
+    const { default: fontkit } = await import('@pdf-lib/fontkit');
     const doc = await PDFDocument.create();
     doc.registerFontkit(fontkit);
     doc.setTitle(title);

@@ -1,7 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError } from '../../../shared/errors';
 import type { RosterSheet } from '../../../shared/logic/roster-plan';
 import { ioError } from './storage.repository';
@@ -18,13 +17,15 @@ export class SpreadsheetRepository {
       throw ioError(err, file, 'reading the spreadsheet');
     }
     if (bytes.length === 0) throw new AppError('EMPTY', `${path.basename(file)} is empty`);
-    if (ext === '.csv' || ext === '.txt') return [{ name: path.basename(file), rows: this.csvRows(bytes, file) }];
+    if (ext === '.csv' || ext === '.txt') return [{ name: path.basename(file), rows: await this.csvRows(bytes, file) }];
     if (ext === '.xlsx' || ext === '.xlsm') return this.xlsxSheets(bytes, file);
     if (ext === '.xls') throw new AppError('UNSUPPORTED', `${path.basename(file)} is an old .xls workbook: save it as .xlsx or .csv in Excel/WPS first`);
     throw new AppError('UNSUPPORTED', `${path.basename(file)}: a roster is an .xlsx or .csv file`);
   }
 
-  private csvRows(bytes: Buffer, file: string): string[][] {
+  private async csvRows(bytes: Buffer, file: string): Promise<string[][]> {
+    // Loaded when a roster is read, not at start-up: importing photos never needs the spreadsheet libraries.
+    const { parse: parseCsv } = await import('csv-parse/sync');
     const text = decodeText(bytes);
     try {
       const rows = parseCsv(text, { relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true }) as string[][];
@@ -35,7 +36,8 @@ export class SpreadsheetRepository {
   }
 
   private async xlsxSheets(bytes: Buffer, file: string): Promise<RosterSheet[]> {
-    const wb = new ExcelJS.Workbook();
+    const { default: Excel } = await import('exceljs');
+    const wb = new Excel.Workbook();
     try {
       await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     } catch (err) {
