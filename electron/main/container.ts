@@ -62,7 +62,7 @@ export function createServices(opts: ContainerOptions = {}) {
   const photos = new PhotoService({ session, events, history });
   const folders = new FolderService({ storage });
   const assetsDir = opts.assetsDir ?? path.join(repoRoot(), 'assets');
-  const demo = new DemoService({ projects, importer, storage, assetsDir: path.join(assetsDir, 'demo'), projectDir: path.join(settings.home, 'demo-project') });
+  const demo = new DemoService({ projects, importer, roster, tagging, history, photos, storage, assetsDir: path.join(assetsDir, 'demo'), projectDir: path.join(settings.home, 'demo-project') });
   const dialogs = opts.dialogs ?? new NoDialogRepository();
   return { events, session, projects, importer, photos, folders, demo, dialogs, history, roster, tagging, xmp, gifts, exporter, mediaFile, logger: createLogger('api') };
 }

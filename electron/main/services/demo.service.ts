@@ -5,19 +5,41 @@ import type { ProjectInfo } from '../../../shared/model/project';
 import { CatalogRepository } from '../repositories/catalog.repository';
 import type { StorageRepository } from '../repositories/storage.repository';
 import type { ImportService } from './import.service';
+import type { HistoryService } from './history.service';
+import type { PhotoService } from './photo.service';
 import type { ProjectService } from './project.service';
+import type { RosterService } from './roster.service';
+import type { TaggingService } from './tagging.service';
 
 /** assets/demo/demo.json: which made-up photographer shot which sample at which made-up company. */
 const demoManifest = z.object({
   name: z.string(),
+  companies: z.array(z.object({ name: z.string(), shortName: z.string().optional(), district: z.string().optional() })).default([]),
   shoots: z.array(
     z.object({ photographer: z.string(), company: z.string(), shootDay: z.string(), files: z.array(z.string()).min(1) }),
   ),
+  workers: z
+    .array(
+      z.object({
+        name: z.string(),
+        company: z.string(),
+        department: z.string().optional(),
+        craft: z.string().optional(),
+        consent: z.enum(['exhibit', 'gift-only', 'declined', 'unknown']),
+        quote: z.string().optional(),
+        photos: z.array(z.string()),
+      }),
+    )
+    .default([]),
 });
 
 interface DemoDeps {
   projects: ProjectService;
   importer: ImportService;
+  roster: RosterService;
+  tagging: TaggingService;
+  history: HistoryService;
+  photos: PhotoService;
   storage: StorageRepository;
   /** where the demo photos and manifest ship */
   assetsDir: string;
@@ -50,6 +72,7 @@ export class DemoService {
       throw new AppError('NOT_FOUND', `The demo campaign is missing or damaged (${manifestFile}): ${(err as Error).message}`);
     }
     await this.deps.projects.create(projectDir, manifest.name, true);
+    for (const c of manifest.companies) this.deps.roster.createCompany(c);
     for (const shoot of manifest.shoots) {
       await this.deps.importer.run({
         paths: shoot.files.map((f) => path.join(assetsDir, f)),
@@ -59,6 +82,16 @@ export class DemoService {
         copy: true,
       });
     }
+    // The roster and its tags, so the demo shows tagging and gifts as well as the library.
+    const byName = new Map(this.deps.photos.list().map((p) => [p.originalName, p.id]));
+    for (const w of manifest.workers) {
+      const company = this.deps.roster.findCompany(w.company);
+      const worker = this.deps.roster.createWorker({ name: w.name, companyId: company?.id ?? null, department: w.department, craft: w.craft, consent: w.consent, quote: w.quote });
+      const ids = w.photos.map((f) => byName.get(f)).filter((id): id is string => !!id);
+      if (ids.length) this.deps.tagging.tag(ids, worker.id);
+    }
+    // A fresh demo has nothing to undo.
+    this.deps.history.clear();
     return this.deps.projects.current()!;
   }
 }

@@ -50,6 +50,12 @@ export class HistoryService {
     return this.state();
   }
 
+  /** Forgets every entry (a freshly built demo has nothing to undo). */
+  clear(): void {
+    this.entries = [];
+    this.cursor = 0;
+  }
+
   state(): HistoryState {
     const current = this.deps.session.current?.project.id;
     this.dropOtherProjects(current);
