@@ -91,16 +91,18 @@ describe(ImportService.name, () => {
     await fs.writeFile(path.join(card, 'empty.jpg'), Buffer.alloc(0));
     await fs.writeFile(path.join(card, 'text.jpg'), 'this is a text file with a photo name');
     await fs.writeFile(path.join(card, 'lone.NEF'), Buffer.from('raw'));
+    await writePhoto(card, 'IMG_0099', { seed: 99 }); // a JPEG that lost its extension: the bytes say what it is
     const missing = path.join(root, 'no-such-folder');
     const summary = await services.importer.run({ paths: [card, missing] });
     const byName = Object.fromEntries(summary.failed.map((f) => [path.basename(f.path), f]));
-    expect(summary.imported).toBe(1);
+    expect(summary.imported).toBe(2);
+    expect(byName['IMG_0099']).toBeUndefined();
     expect(byName['truncated.jpg']).toMatchObject({ code: 'CORRUPT', message: expect.stringContaining('truncated.jpg') });
     expect(byName['empty.jpg']).toMatchObject({ code: 'EMPTY', message: expect.stringContaining('empty') });
     expect(byName['text.jpg']).toMatchObject({ code: 'UNSUPPORTED', message: expect.stringContaining('text') });
     expect(byName['lone.NEF']).toMatchObject({ code: 'UNSUPPORTED', message: expect.stringContaining('RAW') });
     expect(byName['no-such-folder']).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('does not exist') });
-    expect(services.photos.list().map((p) => p.originalName)).toEqual(['good.jpg']);
+    expect(services.photos.list().map((p) => p.originalName).sort()).toEqual(['IMG_0099', 'good.jpg']);
   });
 
   it('refuses an image over the pixel limit before decoding it', async () => {

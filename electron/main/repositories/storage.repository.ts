@@ -32,6 +32,21 @@ export class StorageRepository {
     }
   }
 
+  /** The first bytes of a file, to tell what it is without reading it all; empty when it cannot be read. */
+  async head(file: string, bytes = 64): Promise<Buffer> {
+    let handle: fs.FileHandle | null = null;
+    try {
+      handle = await fs.open(file, 'r');
+      const buf = Buffer.alloc(bytes);
+      const { bytesRead } = await handle.read(buf, 0, bytes, 0);
+      return buf.subarray(0, bytesRead);
+    } catch {
+      return Buffer.alloc(0);
+    } finally {
+      await handle?.close();
+    }
+  }
+
   async stat(file: string) {
     try {
       return await fs.stat(file);

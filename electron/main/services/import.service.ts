@@ -144,7 +144,11 @@ export class ImportService {
       const { found, missing } = await this.walk(req.paths);
       const plan = planImport(found);
       summary.failed.push(...missing);
-      for (const f of plan.failures)
+      // A photo without a photo's name (no extension, a renamed copy) is still a photo: the bytes decide.
+      for (const f of plan.failures.filter((x) => x.reason === 'not-a-photo'))
+        if (sniffFormat(await this.deps.storage.head(f.path))) plan.candidates.push({ path: f.path, rawPath: null, sidecarPath: null });
+      const failures = plan.failures.filter((f) => !plan.candidates.some((c) => c.path === f.path));
+      for (const f of failures)
         summary.failed.push(
           f.reason === 'lone-raw'
             ? { path: f.path, code: 'UNSUPPORTED', message: `${path.basename(f.path)}: RAW files are not imported on their own; shoot RAW+JPEG or convert it first` }
