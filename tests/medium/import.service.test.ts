@@ -309,3 +309,22 @@ describe('a killed import', () => {
     for (const p of photos) await expect(fs.stat(p.thumbnail)).resolves.toBeTruthy();
   });
 });
+
+describe('orientation known only from XMP', () => {
+  it('shows the photo upright when only tiff:Orientation in XMP says how (exiftool does the same)', async () => {
+    const { services, root } = await setup();
+    const { makePhoto } = await import('../helpers/factories');
+    const { default: sharp } = await import('sharp');
+    for (const o of [5, 6, 7, 8]) {
+      const stored = await makePhoto({ width: 640, height: 480, orientation: o, seed: 600 + o });
+      const xmp = `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" xmlns:tiff="http://ns.adobe.com/tiff/1.0/" tiff:Orientation="${o}"/></rdf:RDF></x:xmpmeta>`;
+      // Re-encoded without EXIF: the orientation lives in the XMP packet alone.
+      await sharp(stored).withXmp(xmp).jpeg().toFile(path.join(root, `xmp${o}.jpg`));
+    }
+    await services.importer.run({ paths: [root] });
+    for (const p of services.photos.list()) {
+      expect([p.width, p.height], p.originalName).toEqual([640, 480]);
+      expect(await redQuadrant(services.photos.mediaFile(p.id, 'preview')!), p.originalName).toBe('top-left');
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { writeFileAtomic } from './atomic-write';
 import { AppError } from '../../../shared/errors';
+import { displayedSize, orientationSteps } from '../../../shared/logic/orientation';
 import type { PhotoFormat } from '../../../shared/model/photo';
 
 // A long-running process must not let libvips keep every decoded file in its cache.
@@ -28,19 +29,21 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 /** Wraps sharp (and a HEVC decoder sharp's libvips lacks). One decode makes every size. */
 export class ImageRepository {
   /** Reads only the header: cheap, and fails early on garbage. HEIF is read by its decoder in render(). */
-  async header(bytes: Buffer, label: string): Promise<HeaderInfo> {
-    return (await this.readHeader(bytes, label)).size;
+  /** `xmpOrientation`: the orientation XMP records, used only when EXIF records none (the decoder ignores XMP). */
+  async header(bytes: Buffer, label: string, xmpOrientation: number | null = null): Promise<HeaderInfo> {
+    return (await this.readHeader(bytes, label, xmpOrientation)).size;
   }
 
-  private async readHeader(bytes: Buffer, label: string) {
+  private async readHeader(bytes: Buffer, label: string, xmpOrientation: number | null = null) {
     try {
       // The header is read without sharp's own limit so the refusal can name the size (checkPixels below).
       const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
       if (!meta.width || !meta.height) throw new Error('no image dimensions');
-      const oriented = meta.autoOrient ?? { width: meta.width, height: meta.height };
       this.checkPixels(meta.width, meta.height, label);
-      const size: HeaderInfo = { width: oriented.width, height: oriented.height, orientation: meta.orientation ?? null };
-      return { size, hasAlpha: !!meta.hasAlpha, space: meta.space };
+      const fromXmp = !meta.orientation && xmpOrientation && xmpOrientation > 1 ? xmpOrientation : null;
+      const oriented = fromXmp ? displayedSize(meta.width, meta.height, fromXmp) : (meta.autoOrient ?? { width: meta.width, height: meta.height });
+      const size: HeaderInfo = { width: oriented.width, height: oriented.height, orientation: meta.orientation ?? fromXmp ?? null };
+      return { size, hasAlpha: !!meta.hasAlpha, space: meta.space, fromXmp };
     } catch (err) {
       throw this.translate(err, label);
     }
@@ -52,7 +55,7 @@ export class ImageRepository {
    * Adobe RGB or Display P3 shots show true in any colour-managed viewer without a costly transform here;
    * CMYK (which screens cannot show) is converted to sRGB. Returns the displayed size of the full image.
    */
-  async render(bytes: Buffer, format: PhotoFormat, label: string, targets: RenderTargets): Promise<HeaderInfo> {
+  async render(bytes: Buffer, format: PhotoFormat, label: string, targets: RenderTargets, xmpOrientation: number | null = null): Promise<HeaderInfo> {
     try {
       let size: HeaderInfo;
       let preview: Buffer;
@@ -69,11 +72,16 @@ export class ImageRepository {
           .withIccProfile('srgb')
           .toBuffer();
       } else {
-        const meta = await this.readHeader(bytes, label);
+        const meta = await this.readHeader(bytes, label, xmpOrientation);
         size = meta.size;
-        let pipeline = sharp(bytes, { limitInputPixels: PIXEL_LIMIT, failOn: 'error', sequentialRead: true })
-          .autoOrient()
-          .resize(PREVIEW_EDGE, PREVIEW_EDGE, { fit: 'inside', withoutEnlargement: true });
+        let pipeline = sharp(bytes, { limitInputPixels: PIXEL_LIMIT, failOn: 'error', sequentialRead: true });
+        if (meta.fromXmp) {
+          const steps = orientationSteps(meta.fromXmp);
+          if (steps.flop) pipeline = pipeline.flop();
+          if (steps.flip) pipeline = pipeline.flip();
+          if (steps.rotate) pipeline = pipeline.rotate(steps.rotate);
+        } else pipeline = pipeline.autoOrient();
+        pipeline = pipeline.resize(PREVIEW_EDGE, PREVIEW_EDGE, { fit: 'inside', withoutEnlargement: true });
         if (meta.hasAlpha) pipeline = pipeline.flatten({ background: '#ffffff' });
         pipeline = meta.space === 'cmyk' ? pipeline.toColourspace('srgb').withIccProfile('srgb') : pipeline.keepIccProfile();
         preview = await pipeline.jpeg({ quality: 85 }).toBuffer();

@@ -288,7 +288,7 @@ export class ImportService {
 
       // Fast pass: the camera's own thumbnail lets the grid paint before the full decode.
       if (!existing && format !== 'heif') {
-        const header = await this.deps.image.header(bytes, label);
+        const header = await this.deps.image.header(bytes, label, metadata.orientation);
         record.width = header.width;
         record.height = header.height;
         const embedded = await this.deps.metadata.embeddedThumbnail(bytes);
@@ -307,10 +307,13 @@ export class ImportService {
 
       let size;
       try {
-        size = await this.deps.image.render(bytes, format, label, {
-          preview: inProject(cache.preview),
-          thumbnail: inProject(cache.thumbnail),
-        });
+        size = await this.deps.image.render(
+          bytes,
+          format,
+          label,
+          { preview: inProject(cache.preview), thumbnail: inProject(cache.thumbnail) },
+          metadata.orientation,
+        );
       } catch (err) {
         if (!existing) catalog.removePhoto(id);
         throw err;
