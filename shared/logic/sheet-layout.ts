@@ -83,3 +83,25 @@ export function effectivePpi(photoWidthPx: number, crop: CropRect | null, window
 }
 
 export const MIN_PPI = 200;
+
+/**
+ * The same template at another size: frame, mat, caption sizes and logo scale with the paper (by the shorter of
+ * the two side ratios), so a 10寸 design printed at 6寸 or A3 keeps its proportions instead of its millimetres.
+ */
+export function scaleTemplate(t: GiftTemplate, size: string): GiftTemplate {
+  const from = parsePaperSize(t.size);
+  const to = parsePaperSize(size);
+  if (!from || !to) return t;
+  const a = oriented(from, 'portrait');
+  const b = oriented(to, 'portrait');
+  const k = Math.min(b.widthMm / a.widthMm, b.heightMm / a.heightMm);
+  if (Math.abs(k - 1) < 1e-9) return { ...t, size };
+  return {
+    ...t,
+    size,
+    frame: { ...t.frame, widthMm: t.frame.widthMm * k },
+    mat: { ...t.mat, topMm: t.mat.topMm * k, sideMm: t.mat.sideMm * k, bottomMm: t.mat.bottomMm * k },
+    captions: t.captions.map((c) => ({ ...c, sizePt: Math.max(4, c.sizePt * k) })),
+    logo: t.logo ? { ...t.logo, heightMm: t.logo.heightMm * k } : null,
+  };
+}

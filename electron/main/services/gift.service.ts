@@ -5,7 +5,7 @@ import { checkTemplate, fillTemplate, type CaptionValues } from '../../../shared
 import { bestPhotoFor } from '../../../shared/logic/gift-choice';
 import { BUILT_IN_TEMPLATES } from '../../../shared/logic/gift-templates';
 import { parsePaperSize } from '../../../shared/logic/print-geometry';
-import { cropFor, effectivePpi, layoutSheet, MIN_PPI, templateTrim, type SheetLayout } from '../../../shared/logic/sheet-layout';
+import { cropFor, effectivePpi, layoutSheet, MIN_PPI, scaleTemplate, templateTrim, type SheetLayout } from '../../../shared/logic/sheet-layout';
 import { DEFAULT_CAMPAIGN, EMPTY_HANDOVER, type Campaign, type CropRect, type GiftRecord, type GiftTemplate, type GiftView, type HandOver, type SheetPreview } from '../../../shared/model/gift';
 import type { Photo } from '../../../shared/model/photo';
 import type { Worker } from '../../../shared/model/roster';
@@ -133,8 +133,15 @@ export class GiftService {
     const photo = catalog.photo(opts.photoId);
     if (!photo) throw new AppError('NOT_FOUND', `No photo ${opts.photoId}`);
     if (!(await this.deps.storage.exists(photo.path))) throw new AppError('NOT_FOUND', `The original of ${photo.originalName} is missing at ${photo.path}: reconnect the card or folder`);
-    const trim = templateTrim(opts.template, photo.width >= photo.height, opts.size);
-    const layout = layoutSheet(opts.template, trim, { bleedMm: opts.bleedMm, marks: opts.marks });
+    let layout: SheetLayout;
+    // Another size than the template's: the design scales with the paper.
+    const template = opts.size ? scaleTemplate(opts.template, opts.size) : opts.template;
+    opts = { ...opts, template };
+    try {
+      layout = layoutSheet(template, templateTrim(template, photo.width >= photo.height), { bleedMm: opts.bleedMm, marks: opts.marks });
+    } catch (err) {
+      throw new AppError('VALIDATION', `The template ${opts.template.name} does not fit ${opts.size ?? opts.template.size}: ${(err as Error).message}`);
+    }
     const face = opts.worker ? photo.faceRegions.find((r) => r.workerId === opts.worker!.id) : photo.faceRegions[0];
     const focus = face ? { x: face.x + face.w / 2, y: face.y + face.h / 2 } : null;
     const crop = cropFor(photo, layout.window.w / layout.window.h, focus, opts.crop);

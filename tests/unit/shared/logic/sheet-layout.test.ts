@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_TEMPLATES } from '../../../../shared/logic/gift-templates';
-import { cropFor, effectivePpi, layoutSheet, templateTrim } from '../../../../shared/logic/sheet-layout';
+import { cropFor, effectivePpi, layoutSheet, scaleTemplate, templateTrim } from '../../../../shared/logic/sheet-layout';
 
 const t = BUILT_IN_TEMPLATES[0]!;
 
@@ -47,5 +47,17 @@ describe('cropFor', () => {
   it('computes the effective resolution', () => {
     expect(effectivePpi(6000, { x: 0, y: 0, w: 0.5, h: 1 }, 254)).toBe(300);
     expect(effectivePpi(1200, null, 254)).toBe(120);
+  });
+});
+
+describe('scaleTemplate', () => {
+  it('keeps the design proportional at another size, so it still fits', () => {
+    const small = scaleTemplate(t, '6寸');
+    expect(small.size).toBe('6寸');
+    expect(small.mat.bottomMm).toBeLessThan(t.mat.bottomMm);
+    expect(small.captions[0]!.sizePt).toBeLessThan(t.captions[0]!.sizePt);
+    const l = layoutSheet(small, templateTrim(small, true), { bleedMm: 3, marks: false });
+    expect(l.captionArea.h).toBeGreaterThan(5);
+    expect(scaleTemplate(t, '10寸')).toEqual({ ...t, size: '10寸' });
   });
 });
