@@ -21,7 +21,7 @@ const USAGE = `chasing-light — 追光 photo campaign tool
   chasing-light untag <dir> <photoId> --worker <workerId>
   chasing-light xmp <dir> [--out <folder>]
   chasing-light export <dir> [--template <id>] [--size <name|WxHmm>] [--dpi 300] [--format jpeg|tiff|pdf]
-                       [--bleed <mm>] [--marks] [--cmyk] [--per worker|photo] [--impose A4|A3] [--out <folder>] [--json]
+                       [--bleed <mm>] [--marks] [--cmyk] [--per worker|photo] [--photos id,id…] [--impose A4|A3] [--out <folder>] [--json]
   chasing-light templates <dir> [--json]
 
 Exit codes: 0 done (an import with failed files is still done), 2 bad usage, 1 unexpected failure.`;
@@ -229,7 +229,7 @@ async function main(argv: string[]): Promise<number> {
     case 'export': {
       const { values, positionals } = parse(rest, {
         template: { type: 'string' }, size: { type: 'string' }, dpi: { type: 'string' }, format: { type: 'string' }, bleed: { type: 'string' },
-        marks: { type: 'boolean' }, cmyk: { type: 'boolean' }, per: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean' }, impose: { type: 'string' },
+        marks: { type: 'boolean' }, cmyk: { type: 'boolean' }, per: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean' }, impose: { type: 'string' }, photos: { type: 'string' },
       });
       const dir = needDir(positionals, 'export');
       const num = (name: string, v: unknown, dflt: number) => {
@@ -256,6 +256,7 @@ async function main(argv: string[]): Promise<number> {
         per: per as 'worker' | 'photo',
         outDir: values.out ? path.resolve(values.out as string) : undefined,
         impose: impose as 'A4' | 'A3' | undefined,
+        photoIds: values.photos ? (values.photos as string).split(',').map((x) => x.trim()).filter(Boolean) : undefined,
       };
       const summary = await runExport(request, !!values.quiet);
       if (values.json)

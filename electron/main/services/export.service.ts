@@ -98,7 +98,9 @@ export class ExportService {
   private items(opts: ExportOptions, summary: ExportSummary): Item[] {
     const catalog = this.deps.session.require();
     if (opts.per === 'photo') {
-      const ids = opts.photoIds?.length ? opts.photoIds : catalog.photos().filter((p) => p.flag === 'picked').map((p) => p.id);
+      // No selection: the picked photos; none picked: every photo that is not rejected.
+      const picked = catalog.photos().filter((p) => p.flag === 'picked');
+      const ids = opts.photoIds?.length ? opts.photoIds : (picked.length ? picked : catalog.photos().filter((p) => p.flag !== 'rejected')).map((p) => p.id);
       return ids.flatMap((id) => {
         if (catalog.photo(id)) return [{ workerId: null, photoId: id, crop: null }];
         summary.skipped.push({ workerId: null, photoId: id, reason: `no photo ${id}` });
