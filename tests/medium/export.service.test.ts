@@ -162,3 +162,18 @@ describe('n-up imposition', () => {
     expect(await fs.readFile(summary.orderSheet.csv!, 'utf8')).toContain('拼版_A4_01.jpg');
   });
 });
+
+describe('HEIF gifts', () => {
+  it('prints a photo shot as HEIC/HEIF, which sharp alone cannot decode', async () => {
+    const ctx = await servicesWithProject();
+    stop = () => ctx.services.session.replace(null);
+    const { services, root } = ctx;
+    const { SHARED_PHOTOS } = await import('../helpers/factories');
+    await services.importer.run({ paths: [path.join(SHARED_PHOTOS, 'samplefilehub.heif')] });
+    const w = services.roster.createWorker({ name: '占牡丹' });
+    services.tagging.tag([services.photos.list()[0]!.id], w.id);
+    const summary = await services.exporter.run({ templateId: 'plain-6', dpi: 150, format: 'jpeg', bleedMm: 3, marks: false, cmyk: false, per: 'worker', outDir: path.join(root, 'heif') });
+    expect(summary.skipped).toEqual([]);
+    expect((await sharp(summary.files[0]!.path).metadata()).width).toBe(mmToPx(152 + 6, 150));
+  });
+});

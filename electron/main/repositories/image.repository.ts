@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import { writeFileAtomic } from './atomic-write';
+import { decodeHeifPrimary } from './heif-decoder';
 import { AppError } from '../../../shared/errors';
 import { displayedSize, orientationSteps } from '../../../shared/logic/orientation';
 import type { PhotoFormat } from '../../../shared/model/photo';
@@ -60,10 +61,10 @@ export class ImageRepository {
       let size: HeaderInfo;
       let preview: Buffer;
       if (format === 'heif') {
-        const decoded = await this.decodeHeif(bytes, label);
+        const decoded = await decodeHeifPrimary(bytes, label, PIXEL_LIMIT);
         // libheif applies the container's own rotation and mirroring; EXIF Orientation is informational there.
         size = { width: decoded.width, height: decoded.height, orientation: null };
-        preview = await sharp(Buffer.from(decoded.data.buffer, decoded.data.byteOffset, decoded.data.byteLength), {
+        preview = await sharp(decoded.data, {
           raw: { width: decoded.width, height: decoded.height, channels: 4 },
         })
           .resize(PREVIEW_EDGE, PREVIEW_EDGE, { fit: 'inside', withoutEnlargement: true })
@@ -98,20 +99,6 @@ export class ImageRepository {
   async writeUpright(jpeg: Buffer, orientation: number | null, target: string): Promise<void> {
     const tagged = orientation && orientation > 1 ? await sharp(jpeg).withMetadata({ orientation }).toBuffer() : jpeg;
     await writeFileAtomic(target, await sharp(tagged).autoOrient().jpeg({ quality: 80 }).toBuffer());
-  }
-
-  private async decodeHeif(bytes: Buffer, label: string) {
-    // Loaded on first use: the WebAssembly decoder costs tens of MB that a JPEG-only shoot never needs.
-    const { default: decodeHeif } = await import('heic-decode');
-    const images = await decodeHeif.all({ buffer: bytes });
-    try {
-      const primary = images[0];
-      if (!primary) throw new AppError('CORRUPT', `${label}: the HEIF file holds no image`);
-      this.checkPixels(primary.width, primary.height, label);
-      return await primary.decode();
-    } finally {
-      images.dispose();
-    }
   }
 
   private checkPixels(width: number, height: number, label: string) {

@@ -6,6 +6,9 @@ import type { SheetLayout } from '../../../shared/logic/sheet-layout';
 import { fontFor } from './fonts';
 import { PIXEL_LIMIT } from './image.repository';
 import { withJpegPrintMetadata } from './jpeg-metadata';
+import { decodeHeifPrimary } from './heif-decoder';
+import fs from 'node:fs/promises';
+import type { PhotoFormat } from '../../../shared/model/photo';
 
 export interface SheetSpec {
   dpi: number;
@@ -13,7 +16,7 @@ export interface SheetSpec {
   frameColor: string;
   matColor: string;
   /** width/height as displayed (from the catalog), so the header need not be read again */
-  photo: { file: string; crop: CropRect | null; width: number; height: number };
+  photo: { file: string; crop: CropRect | null; width: number; height: number; format: PhotoFormat };
   captions: { block: CaptionBlock; text: string }[];
   logoFile: string | null;
   /** raster crop marks (JPEG/TIFF); PDFs draw them as vectors instead */
@@ -147,10 +150,15 @@ export class SheetRepository {
    * resize (scale the whole photo so the crop lands at window size, then cut it out), so a 24 MP JPEG is never
    * decoded at full size for a 10-inch print.
    */
-  private async photoInto({ file, crop, width: fullW, height: fullH }: SheetSpec['photo'], width: number, height: number) {
+  private async photoInto({ file, crop, width: fullW, height: fullH, format }: SheetSpec['photo'], width: number, height: number) {
     try {
-      // Flattened and sRGB-converted here, once, so the sheet is composed in one colour space.
-      const input = sharp(file, { failOn: 'error', limitInputPixels: PIXEL_LIMIT, sequentialRead: true }).autoOrient();
+      // Flattened and sRGB-converted here, once, so the sheet is composed in one colour space. HEVC HEIF goes
+      // through its own decoder (already upright); everything else through sharp, turned upright.
+      let input: Sharp;
+      if (format === 'heif') {
+        const d = await decodeHeifPrimary(await fs.readFile(file), file, PIXEL_LIMIT);
+        input = sharp(d.data, { raw: { width: d.width, height: d.height, channels: 4 } });
+      } else input = sharp(file, { failOn: 'error', limitInputPixels: PIXEL_LIMIT, sequentialRead: true }).autoOrient();
       const finish = async (s: Sharp) => {
         const { data, info } = await s.flatten({ background: '#ffffff' }).toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
         return { data, raw: { width: info.width, height: info.height, channels: info.channels } };

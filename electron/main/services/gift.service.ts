@@ -160,7 +160,7 @@ export class GiftService {
       layout,
       frameColor: opts.template.frame.widthMm > 0 ? opts.template.frame.color : opts.template.mat.color,
       matColor: opts.template.mat.color,
-      photo: { file: photo.path, crop, width: photo.width, height: photo.height },
+      photo: { file: photo.path, crop, width: photo.width, height: photo.height, format: photo.format },
       captions: opts.template.captions.map((block) => ({ block, text: fillTemplate(block.text, values) })),
       logoFile,
       rasterMarks: opts.rasterMarks,

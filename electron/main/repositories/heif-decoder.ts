@@ -1,0 +1,20 @@
+import { AppError } from '../../../shared/errors';
+
+/**
+ * Decodes the primary image of a HEIC/HEIF file (HEVC, which sharp's prebuilt libvips cannot read) to upright
+ * RGBA: libheif applies the container's rotation and mirroring. The WebAssembly decoder loads on first use.
+ */
+export async function decodeHeifPrimary(bytes: Buffer, label: string, pixelLimit: number) {
+  const { default: decodeHeif } = await import('heic-decode');
+  const images = await decodeHeif.all({ buffer: bytes });
+  try {
+    const primary = images[0];
+    if (!primary) throw new AppError('CORRUPT', `${label}: the HEIF file holds no image`);
+    if (primary.width * primary.height > pixelLimit)
+      throw new AppError('TOO_LARGE', `${label}: ${primary.width}×${primary.height} pixels is over the limit of ${Math.round(pixelLimit / 1e6)} megapixels`);
+    const d = await primary.decode();
+    return { width: d.width, height: d.height, data: Buffer.from(d.data.buffer, d.data.byteOffset, d.data.byteLength) };
+  } finally {
+    images.dispose();
+  }
+}
