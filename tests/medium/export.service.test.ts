@@ -92,6 +92,12 @@ describe(ExportService.name, () => {
     expect(csv).toMatch(/total,,,10寸[^,]*,[^,]*,2/);
     const order = await PDFDocument.load(await fs.readFile(summary.orderSheet.pdf!));
     expect(order.getPageCount()).toBeGreaterThanOrEqual(1);
+    // Every Chinese name is really on the page (a subset font once dropped characters silently).
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    const text = await promisify(execFile)('pdftotext', ['-layout', summary.orderSheet.pdf!, '-']).then((r) => r.stdout, () => null);
+    if (text === null) console.warn('SKIPPED order-sheet text check: pdftotext is not installed (apt-get install poppler-utils)');
+    else for (const word of ['占牡丹', '王伟', '科润智能控制股份有限公司', '印制清单', '相纸（光面）']) expect(text, word).toContain(word);
   });
 
   it('re-runs skip what is already done and current, and redo what changed', async () => {

@@ -71,18 +71,20 @@ export class PdfRepository {
     doc.registerFontkit(fontkit);
     doc.setTitle(title);
     doc.setCreator('Chasing Light 追光');
-    const regular = await doc.embedFont(await fs.readFile(fontFor('sans', 'normal').file), { subset: true });
-    const bold = await doc.embedFont(await fs.readFile(fontFor('sans', 'bold').file), { subset: true });
+    // Embedded whole: pdf-lib's subsetting drops CJK glyphs (characters silently vanish from the page), and a
+    // print shop must be able to read every name. One face keeps the file at a few MB; headings are set larger.
+    const regular = await doc.embedFont(await fs.readFile(fontFor('sans', 'normal').file), { subset: false });
+    const bold = regular;
     const margin = mmToPt(12);
     const rowH = mmToPt(14);
     const cols = [
       { key: 'thumb', label: '', w: 42 },
-      { key: 'worker', label: '职工', w: 70 },
-      { key: 'size', label: '尺寸', w: 48 },
-      { key: 'paper', label: '纸张', w: 58 },
-      { key: 'quantity', label: '数量', w: 30 },
-      { key: 'bleed', label: '出血', w: 34 },
-      { key: 'colour', label: '色彩', w: 34 },
+      { key: 'worker', label: '职工', w: 62 },
+      { key: 'size', label: '尺寸', w: 92 },
+      { key: 'paper', label: '纸张', w: 56 },
+      { key: 'quantity', label: '数量', w: 26 },
+      { key: 'bleed', label: '出血', w: 32 },
+      { key: 'colour', label: '色彩', w: 32 },
       { key: 'file', label: '文件', w: 0 },
     ];
     const fileW = A4.w - 2 * margin - cols.reduce((a, c) => a + c.w, 0);
