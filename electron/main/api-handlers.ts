@@ -56,6 +56,7 @@ export function createHandlers(s: Services, host: HostKind) {
     'campaign.get': async () => s.gifts.campaign(),
     'campaign.update': async (req) => s.gifts.setCampaign(req),
     'templates.list': async () => s.gifts.templates(),
+    'templates.textures': async () => s.gifts.frameTextures(),
     'templates.save': async (req) => s.gifts.saveTemplate(req.template),
     'gifts.list': async () => s.gifts.list(),
     'gifts.choosePhoto': async (req) => s.gifts.choosePhoto(req.workerId, req.photoId),

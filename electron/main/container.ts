@@ -54,14 +54,14 @@ export function createServices(opts: ContainerOptions = {}) {
   const tagging = new TaggingService({ session, history, roster });
   const xmp = new XmpService({ session, storage });
   const sheets = new SheetRepository();
-  const gifts = new GiftService({ session, history, sheets, storage });
+  const assetsDir = opts.assetsDir ?? path.join(repoRoot(), 'assets');
+  const gifts = new GiftService({ session, history, sheets, storage, framesDir: path.join(assetsDir, 'frames') });
   const exporter = new ExportService({ session, gifts, sheets, pdf: new PdfRepository(), storage, events, logger: createLogger('ExportService'), concurrency: opts.concurrency });
   /** What the media route serves: photo caches by photo id, sheet previews by their hash. */
   const mediaFile = (id: string, kind: MediaKind) => (kind === 'sheet' ? (session.current ? gifts.previewFile(id) : undefined) : photos.mediaFile(id, kind));
   const importer = new ImportService({ session, storage, metadata, image, events, roster, logger: createLogger('ImportService'), concurrency: opts.concurrency });
   const photos = new PhotoService({ session, events, history });
   const folders = new FolderService({ storage });
-  const assetsDir = opts.assetsDir ?? path.join(repoRoot(), 'assets');
   const demo = new DemoService({ projects, importer, roster, tagging, history, photos, storage, assetsDir: path.join(assetsDir, 'demo'), projectDir: path.join(settings.home, 'demo-project') });
   const dialogs = opts.dialogs ?? new NoDialogRepository();
   return { events, session, projects, importer, photos, folders, demo, dialogs, history, roster, tagging, xmp, gifts, exporter, mediaFile, logger: createLogger('api') };

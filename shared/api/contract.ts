@@ -93,6 +93,8 @@ export interface AppApi {
   'campaign.get': (req: RequestOf<'campaign.get'>) => Promise<Campaign>;
   'campaign.update': (req: RequestOf<'campaign.update'>) => Promise<Campaign>;
   'templates.list': (req: RequestOf<'templates.list'>) => Promise<GiftTemplate[]>;
+  /** frame textures available to templates (files in assets/frames) */
+  'templates.textures': (req: RequestOf<'templates.textures'>) => Promise<string[]>;
   /** refuses unknown caption variables, unknown sizes and a mat that leaves no room */
   'templates.save': (req: RequestOf<'templates.save'>) => Promise<GiftTemplate>;
   'gifts.list': (req: RequestOf<'gifts.list'>) => Promise<GiftView[]>;
@@ -136,7 +138,7 @@ export const API_METHODS = [
   'photos.tag', 'photos.untag', 'photos.setRegion', 'photos.update', 'photos.usage',
   'history.list', 'history.undo', 'history.redo',
   'xmp.write',
-  'campaign.get', 'campaign.update', 'templates.list', 'templates.save',
+  'campaign.get', 'campaign.update', 'templates.list', 'templates.textures', 'templates.save',
   'gifts.list', 'gifts.choosePhoto', 'gifts.setCrop', 'gifts.setHandOver', 'gifts.preview',
   'export.start', 'export.cancel', 'export.status',
 ] as const satisfies readonly ApiMethod[];

@@ -36,6 +36,18 @@ export const BUILT_IN_TEMPLATES: GiftTemplate[] = [
     logo: null,
   },
   {
+    id: 'walnut-12',
+    name: '胡桃木框 12寸',
+    builtIn: true,
+    size: '12寸',
+    orientation: 'auto',
+    frame: { widthMm: 16, color: '#5b3a22', texture: 'walnut.jpg' },
+    mat: { color: '#fbf7ee', topMm: 22, sideMm: 22, bottomMm: 56 },
+    photoAspect: 3 / 2,
+    captions: CAMPAIGN_CAPTIONS,
+    logo: null,
+  },
+  {
     id: 'plain-6',
     name: '无框 6寸',
     builtIn: true,

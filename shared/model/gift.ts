@@ -21,7 +21,8 @@ export interface GiftTemplate {
   size: string;
   /** auto: the sheet turns with the photo (landscape photos on landscape sheets) */
   orientation: 'portrait' | 'landscape' | 'auto';
-  frame: { widthMm: number; color: string };
+  /** colour, or a texture from assets/frames tiled over the band (the colour shows while it loads) */
+  frame: { widthMm: number; color: string; texture?: string | null };
   mat: { color: string; topMm: number; sideMm: number; bottomMm: number };
   /** width/height of the photo window; null fills the space the mat leaves */
   photoAspect: number | null;

@@ -183,3 +183,21 @@ describe('HEIF gifts', () => {
     expect((await sharp(summary.files[0]!.path).metadata()).width).toBe(mmToPx(152 + 6, 150));
   });
 });
+
+describe('frame textures', () => {
+  it('tiles a texture from assets/frames over the frame band, and names a missing one', async () => {
+    const { services, root, zhan } = await campaign();
+    const summary = await services.exporter.run({ templateId: 'walnut-12', dpi: 100, format: 'jpeg', bleedMm: 3, marks: false, cmyk: false, per: 'worker', workerIds: [zhan.id], outDir: path.join(root, 'wood') });
+    const { data, info } = await sharp(summary.files[0]!.path).raw().toBuffer({ resolveWithObject: true });
+    // Along the top band: brown, and not one flat colour (the grain).
+    const samples = Array.from({ length: 40 }, (_, i) => {
+      const at = (mmToPx(8, 100) * info.width + 50 + i * 7) * info.channels;
+      return [data[at]!, data[at + 1]!, data[at + 2]!];
+    });
+    expect(samples.every(([r, g, b]) => r > g && g > b)).toBe(true);
+    expect(new Set(samples.map((s) => s[0])).size).toBeGreaterThan(5);
+    const t = services.gifts.saveTemplate({ ...services.gifts.template('walnut-12'), id: undefined, name: '缺材质', frame: { widthMm: 10, color: '#553311', texture: 'nope.jpg' } });
+    const missing = await services.exporter.run({ templateId: t.id, dpi: 100, format: 'jpeg', bleedMm: 3, marks: false, cmyk: false, per: 'worker', workerIds: [zhan.id], outDir: path.join(root, 'nope') });
+    expect(missing.skipped[0]!.reason).toMatch(/frame texture that is missing/);
+  });
+});

@@ -14,6 +14,8 @@ export interface SheetSpec {
   dpi: number;
   layout: SheetLayout;
   frameColor: string;
+  /** a texture file tiled over the frame band (and its bleed) */
+  frameTexture?: string | null;
   matColor: string;
   /** width/height as displayed (from the catalog), so the header need not be read again */
   photo: { file: string; crop: CropRect | null; width: number; height: number; format: PhotoFormat };
@@ -97,7 +99,9 @@ export class SheetRepository {
       ...rect(x, inner.top, inner.left - x, inner.height, colour),
       ...rect(inner.left + inner.width, inner.top, x + w - (inner.left + inner.width), inner.height, colour),
     ];
-    const overlays: OverlayOptions[] = [...ring(slugX, slugY, outerW, outerH, mat, spec.frameColor)];
+    const overlays: OverlayOptions[] = spec.frameTexture
+      ? await this.texturedRing(spec.frameTexture, { left: slugX, top: slugY, width: outerW, height: outerH }, mat)
+      : [...ring(slugX, slugY, outerW, outerH, mat, spec.frameColor)];
     if (marks) {
       overlays.push(...ring(0, 0, width, height, { left: slugX, top: slugY, width: outerW, height: outerH }, '#ffffff'));
       overlays.push(...this.markBars(layout, dpi, slugX + bleed, slugY + bleed));
@@ -143,6 +147,34 @@ export class SheetRepository {
       data = await img.tiff({ compression: 'lzw', xres: dpi / 25.4, yres: dpi / 25.4, resolutionUnit: 'inch' }).toBuffer();
     } else data = await img.png().toBuffer();
     return { data, width, height, shrunk };
+  }
+
+  /** The frame band cut from a tiled texture: grain runs along each side (turned for the left and right bands). */
+  private async texturedRing(file: string, outer: { left: number; top: number; width: number; height: number }, inner: { left: number; top: number; width: number; height: number }): Promise<OverlayOptions[]> {
+    const tile = await sharp(file)
+      .rotate(90)
+      .toBuffer()
+      .catch((err) => {
+        throw new AppError('NOT_FOUND', `The frame texture ${file} could not be read: ${(err as Error).message}`);
+      });
+    const band = async (left: number, top: number, width: number, height: number, along: 'x' | 'y') => {
+      if (width <= 0 || height <= 0) return [];
+      const turned = along === 'x' ? tile : await sharp(tile).rotate(90).toBuffer();
+      // A tile may not be larger than what it covers: cut it to the band first.
+      const meta = await sharp(turned).metadata();
+      const texture = await sharp(turned).extract({ left: 0, top: 0, width: Math.min(width, meta.width!), height: Math.min(height, meta.height!) }).toBuffer();
+      const { data, info } = await sharp({ create: { width, height, channels: 3, background: '#000' } })
+        .composite([{ input: texture, tile: true, left: 0, top: 0 }])
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      return [{ input: data, raw: { width: info.width, height: info.height, channels: info.channels }, left, top }];
+    };
+    return [
+      ...(await band(outer.left, outer.top, outer.width, inner.top - outer.top, 'x')),
+      ...(await band(outer.left, inner.top + inner.height, outer.width, outer.top + outer.height - (inner.top + inner.height), 'x')),
+      ...(await band(outer.left, inner.top, inner.left - outer.left, inner.height, 'y')),
+      ...(await band(inner.left + inner.width, inner.top, outer.left + outer.width - (inner.left + inner.width), inner.height, 'y')),
+    ];
   }
 
   /**

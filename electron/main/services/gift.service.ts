@@ -30,7 +30,7 @@ const PREVIEW_LONG_EDGE_PX = 1400;
 
 /** Gifts: who gets which photo, how it is cropped, which template it is set in, and where the print is now. */
 export class GiftService {
-  constructor(private readonly deps: { session: ProjectSession; history: HistoryService; sheets: SheetRepository; storage: StorageRepository }) {}
+  constructor(private readonly deps: { session: ProjectSession; history: HistoryService; sheets: SheetRepository; storage: StorageRepository; framesDir: string }) {}
 
   private get catalog() {
     return this.deps.session.require();
@@ -46,6 +46,12 @@ export class GiftService {
     const next = { ...this.campaign(), ...patch };
     this.catalog.setProject({ campaign: next });
     return next;
+  }
+
+  /** Textures a template can tile over its frame (files in assets/frames). */
+  async frameTextures(): Promise<string[]> {
+    const entries = await this.deps.storage.list(this.deps.framesDir).catch(() => []);
+    return entries.filter((e) => !e.isDir && /\.(jpe?g|png)$/i.test(e.name)).map((e) => e.name).sort();
   }
 
   templates(): GiftTemplate[] {
@@ -153,12 +159,18 @@ export class GiftService {
     }
     const problems = opts.template.captions.flatMap((c) => checkTemplate(c.text));
     if (problems.length) throw new AppError('VALIDATION', `Template ${opts.template.name}: ${problems.map((p) => p.message).join('; ')}`);
+    let frameTexture: string | null = null;
+    if (opts.template.frame.texture && opts.template.frame.widthMm > 0) {
+      frameTexture = path.join(this.deps.framesDir, opts.template.frame.texture);
+      if (!(await this.deps.storage.exists(frameTexture))) throw new AppError('NOT_FOUND', `The template ${opts.template.name} uses a frame texture that is missing: ${frameTexture}`);
+    }
     const ppi = effectivePpi(photo.width, crop, layout.window.w);
     const warnings = ppi < MIN_PPI ? [`${photo.originalName}: ${ppi} ppi at this size (below ${MIN_PPI}); it will print soft`] : [];
     const spec: SheetSpec = {
       dpi: opts.dpi,
       layout,
       frameColor: opts.template.frame.widthMm > 0 ? opts.template.frame.color : opts.template.mat.color,
+      frameTexture,
       matColor: opts.template.mat.color,
       photo: { file: photo.path, crop, width: photo.width, height: photo.height, format: photo.format },
       captions: opts.template.captions.map((block) => ({ block, text: fillTemplate(block.text, values) })),

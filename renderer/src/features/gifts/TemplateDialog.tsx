@@ -6,6 +6,7 @@ import { PAPER_SIZES } from '@shared/logic/print-geometry';
 import type { CaptionBlock, GiftTemplate } from '@shared/model/gift';
 import { ApiError, call, sheetUrl } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
+import { STRINGS, type StringKey } from '../../i18n/strings';
 
 const num = (v: string) => (v.trim() === '' ? NaN : Number(v));
 
@@ -20,12 +21,14 @@ export function TemplateDialog({ open, template, workerId, onClose, onSaved }: {
   const [preview, setPreview] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [textures, setTextures] = useState<string[]>([]);
 
   useEffect(() => {
     if (!open || !template) return;
     setDraft({ ...template, name: template.builtIn ? `${template.name}（副本）` : template.name, captions: template.captions.map((c) => ({ ...c })) });
     setError(null);
     call('campaign.get', {}).then(setCampaign, () => undefined);
+    call('templates.textures', {}).then(setTextures, () => undefined);
   }, [open, template]);
 
   // Live preview, a moment after the last keystroke.
@@ -72,6 +75,13 @@ export function TemplateDialog({ open, template, workerId, onClose, onSaved }: {
                 </TextField>
                 <TextField size="small" type="color" label={t('template.frameColor')} value={draft.frame.color} onChange={(e) => setDraft({ ...draft, frame: { ...draft.frame, color: e.target.value } })} sx={{ width: 110 }} />
                 <TextField size="small" label={t('template.frameWidth')} value={String(draft.frame.widthMm)} onChange={(e) => setDraft({ ...draft, frame: { ...draft.frame, widthMm: num(e.target.value) || 0 } })} sx={{ width: 110 }} />
+                <TextField select size="small" label={t('template.frameTexture')} value={draft.frame.texture ?? ''} onChange={(e) => setDraft({ ...draft, frame: { ...draft.frame, texture: e.target.value || null } })} sx={{ width: 130 }} slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}>
+                  <MenuItem value="">{t('template.noTexture')}</MenuItem>
+                  {textures.map((x) => {
+                    const key = `texture.${x.replace(/\.\w+$/, '')}`;
+                    return <MenuItem key={x} value={x}>{key in STRINGS ? t(key as StringKey) : x}</MenuItem>;
+                  })}
+                </TextField>
               </Stack>
               <Stack direction="row" spacing={1}>
                 <TextField size="small" type="color" label={t('template.matColor')} value={draft.mat.color} onChange={(e) => setDraft({ ...draft, mat: { ...draft.mat, color: e.target.value } })} sx={{ width: 110 }} />
