@@ -289,6 +289,12 @@ export const STRINGS = {
   'template.theme': { zh: '活动主题', en: 'Campaign theme' },
   'template.organizer': { zh: '主办单位', en: 'Organizer' },
   'template.saveAs': { zh: '保存为项目模板', en: 'Save as a project template' },
+  'template.copyName': { zh: '{name}（副本）', en: '{name} (copy)' },
+  'template.fontSans': { zh: '黑体', en: 'Sans' },
+  'template.fontSerif': { zh: '宋体', en: 'Serif' },
+  'photographer.creditExample': { zh: '例如：摄影：张三', en: 'e.g. 摄影：张三 (Photo: Zhang San)' },
+  'worker.quoteExample': { zh: '例如：很少被拍到工作的样子，被看见，累也轻了。', en: 'e.g. what they said about the photo, in their words' },
+  'export.sizeExample': { zh: '如 10寸、A4、200x300mm', en: 'e.g. 10寸, A4, 200x300mm' },
 
   'error.generic': { zh: '出错了', en: 'Something went wrong' },
   'error.VALIDATION': { zh: '输入有误', en: 'Invalid input' },

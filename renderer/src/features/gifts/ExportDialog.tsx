@@ -64,7 +64,7 @@ export function ExportDialog({ open, templates, templateId, onClose }: { open: b
                 {templates.map((tp) => <MenuItem key={tp.id} value={tp.id}>{tp.name}</MenuItem>)}
               </TextField>
             </Grid>
-            <Grid size={6}><TextField fullWidth size="small" label={t('export.size')} placeholder="10寸 / A4 / 200x300mm" value={form.size} onChange={set('size')} /></Grid>
+            <Grid size={6}><TextField fullWidth size="small" label={t('export.size')} placeholder={t('export.sizeExample')} value={form.size} onChange={set('size')} /></Grid>
             <Grid size={6}><TextField fullWidth size="small" label={t('export.dpi')} value={form.dpi} onChange={set('dpi')} slotProps={{ htmlInput: { inputMode: 'numeric' } }} /></Grid>
             <Grid size={6}>
               <TextField select fullWidth size="small" label={t('export.format')} value={form.format} onChange={set('format')} slotProps={{ htmlInput: { 'data-testid': 'export-format' } }}>

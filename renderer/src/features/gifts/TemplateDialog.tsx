@@ -25,11 +25,11 @@ export function TemplateDialog({ open, template, workerId, onClose, onSaved }: {
 
   useEffect(() => {
     if (!open || !template) return;
-    setDraft({ ...template, name: template.builtIn ? `${template.name}（副本）` : template.name, captions: template.captions.map((c) => ({ ...c })) });
+    setDraft({ ...template, name: template.builtIn ? t('template.copyName', { name: template.name }) : template.name, captions: template.captions.map((c) => ({ ...c })) });
     setError(null);
     call('campaign.get', {}).then(setCampaign, () => undefined);
     call('templates.textures', {}).then(setTextures, () => undefined);
-  }, [open, template]);
+  }, [open, template, t]);
 
   // Live preview, a moment after the last keystroke.
   useEffect(() => {
@@ -95,8 +95,8 @@ export function TemplateDialog({ open, template, workerId, onClose, onSaved }: {
                 <Stack key={i} direction="row" spacing={1} sx={{ alignItems: 'center' }}>
                   <TextField size="small" value={c.text} onChange={(e) => setCaption(i, { text: e.target.value })} sx={{ flex: 1 }} slotProps={{ htmlInput: { 'data-testid': `caption-${i}` } }} />
                   <TextField select size="small" value={c.font} onChange={(e) => setCaption(i, { font: e.target.value as CaptionBlock['font'] })} sx={{ width: 90 }}>
-                    <MenuItem value="sans">黑体</MenuItem>
-                    <MenuItem value="serif">宋体</MenuItem>
+                    <MenuItem value="sans">{t('template.fontSans')}</MenuItem>
+                    <MenuItem value="serif">{t('template.fontSerif')}</MenuItem>
                   </TextField>
                   <TextField size="small" value={String(c.sizePt)} onChange={(e) => setCaption(i, { sizePt: num(e.target.value) || 4 })} sx={{ width: 64 }} />
                   <IconButton size="small" onClick={() => setDraft({ ...draft, captions: draft.captions.filter((_, j) => j !== i) })}><DeleteIcon fontSize="small" /></IconButton>

@@ -30,7 +30,7 @@ export function PhotographerDialog({ photographer, onClose }: { photographer: Ph
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
           {FIELDS.map((f) => (
-            <TextField key={f} label={t(`photographer.${f}`)} value={form[f]} onChange={(e) => setForm({ ...form, [f]: e.target.value })} error={f === 'name' && !!error} helperText={f === 'name' ? error : f === 'credit' ? '摄影：张三' : undefined} />
+            <TextField key={f} label={t(`photographer.${f}`)} value={form[f]} onChange={(e) => setForm({ ...form, [f]: e.target.value })} error={f === 'name' && !!error} helperText={f === 'name' ? error : f === 'credit' ? t('photographer.creditExample') : undefined} />
           ))}
         </Stack>
       </DialogContent>

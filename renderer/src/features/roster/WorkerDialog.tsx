@@ -78,7 +78,7 @@ export function WorkerDialog({ open, worker, roster, onClose }: { open: boolean;
           </Grid>
           {field('consentDate', 6, { type: 'date', slotProps: { inputLabel: { shrink: true } } })}
           {field('consentNote')}
-          {field('quote', 12, { multiline: true, minRows: 2, placeholder: '很少被拍到工作的样子，被看见，累也轻了。' })}
+          {field('quote', 12, { multiline: true, minRows: 2, placeholder: t('worker.quoteExample') })}
         </Grid>
       </DialogContent>
       <DialogActions>
