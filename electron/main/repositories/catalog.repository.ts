@@ -67,7 +67,7 @@ export class CatalogRepository {
       throw ioError(err, dir, 'creating the project folder');
     }
     if (await fs.stat(file).then(() => true, () => false))
-      throw new AppError('CONFLICT', `${dir} already holds a project (project.json); open it instead`, { path: dir });
+      throw new AppError('CONFLICT', `${dir}：这里已有项目，请直接打开 / already holds a project (project.json); open it instead`, { path: dir });
     const data: CatalogData = {
       schemaVersion: CATALOG_SCHEMA_VERSION,
       project: { id: randomUUID(), name, createdAt: new Date().toISOString(), ...(isDemo ? { isDemo } : {}) },
@@ -92,20 +92,20 @@ export class CatalogRepository {
       text = await fs.readFile(file, 'utf8');
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT')
-        throw new AppError('NOT_FOUND', `${dir} is not a Chasing Light project: it has no project.json`, { path: dir });
+        throw new AppError('NOT_FOUND', `${dir}：不是追光项目文件夹（没有 project.json）/ is not a Chasing Light project: it has no project.json`, { path: dir });
       throw ioError(err, file, 'opening the project');
     }
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch (err) {
-      throw new AppError('CORRUPT', `${file} is damaged (${(err as Error).message}); it was left untouched — restore it from a backup`, { path: file });
+      throw new AppError('CORRUPT', `${file}：项目文件已损坏，未做任何改动，请从备份恢复 / is damaged (${(err as Error).message}); it was left untouched — restore it from a backup`, { path: file });
     }
     const outcome = migrateCatalog(parsed);
     if (outcome.kind === 'too-new')
-      throw new AppError('UNSUPPORTED', `${file} was written by a newer Chasing Light (schema ${outcome.version}, this one reads up to ${CATALOG_SCHEMA_VERSION}); update the app — the file was left untouched`, { path: file });
+      throw new AppError('UNSUPPORTED', `${file}：由更新版本的追光写入，请先升级 / was written by a newer Chasing Light (schema ${outcome.version}, this one reads up to ${CATALOG_SCHEMA_VERSION}); update the app — the file was left untouched`, { path: file });
     if (outcome.kind === 'invalid')
-      throw new AppError('CORRUPT', `${file} is not a valid catalog: ${outcome.reason}; it was left untouched`, { path: file });
+      throw new AppError('CORRUPT', `${file}：不是有效的项目文件，未做任何改动 / is not a valid catalog: ${outcome.reason}; it was left untouched`, { path: file });
     const repo = new CatalogRepository(dir, new Low(new JSONFile<CatalogData>(file), outcome.data));
     if (outcome.kind === 'migrated') {
       // Keep the old file beside the new one: a migration must never cost the user their catalog.

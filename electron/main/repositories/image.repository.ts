@@ -103,14 +103,14 @@ export class ImageRepository {
 
   private checkPixels(width: number, height: number, label: string) {
     if (width * height > PIXEL_LIMIT)
-      throw new AppError('TOO_LARGE', `${label}: ${width}×${height} pixels is over the limit of ${Math.round(PIXEL_LIMIT / 1e6)} megapixels`);
+      throw new AppError('TOO_LARGE', `${label}：图像过大（${width}×${height}）/ ${width}×${height} pixels is over the limit of ${Math.round(PIXEL_LIMIT / 1e6)} megapixels`);
   }
 
   private translate(err: unknown, label: string): AppError {
     if (err instanceof AppError) return err;
     const m = message(err);
-    if (/pixel limit/i.test(m)) return new AppError('TOO_LARGE', `${label}: over the pixel limit (${m})`);
-    if (/unsupported image format/i.test(m)) return new AppError('UNSUPPORTED', `${label}: not an image format we can read`);
-    return new AppError('CORRUPT', `${label}: the image data is damaged or incomplete (${m.split('\n')[0]})`);
+    if (/pixel limit/i.test(m)) return new AppError('TOO_LARGE', `${label}：图像过大 / over the pixel limit (${m})`);
+    if (/unsupported image format/i.test(m)) return new AppError('UNSUPPORTED', `${label}：无法读取的图像格式 / not an image format we can read`);
+    return new AppError('CORRUPT', `${label}：图像数据损坏或不完整 / the image data is damaged or incomplete (${m.split('\n')[0]})`);
   }
 }

@@ -8,11 +8,11 @@ import { writeFileAtomic } from './atomic-write';
 /** Turns a Node fs error into one the user can act on, naming the path. */
 export function ioError(err: unknown, target: string, doing: string): AppError {
   const code = (err as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT') return new AppError('NOT_FOUND', `${target} does not exist`, { path: target });
-  if (code === 'EACCES' || code === 'EPERM') return new AppError('IO', `${target}: permission denied while ${doing}`, { path: target });
-  if (code === 'ENOSPC') return new AppError('IO', `${target}: the disk is full (${doing})`, { path: target });
-  if (code === 'EISDIR') return new AppError('VALIDATION', `${target} is a folder, not a file`, { path: target });
-  if (code === 'ENOTDIR') return new AppError('VALIDATION', `${target} is not a folder`, { path: target });
+  if (code === 'ENOENT') return new AppError('NOT_FOUND', `${target}：不存在 / does not exist`, { path: target });
+  if (code === 'EACCES' || code === 'EPERM') return new AppError('IO', `${target}：没有权限 / permission denied while ${doing}`, { path: target });
+  if (code === 'ENOSPC') return new AppError('IO', `${target}：磁盘已满 / the disk is full (${doing})`, { path: target });
+  if (code === 'EISDIR') return new AppError('VALIDATION', `${target}：这是文件夹，不是文件 / is a folder, not a file`, { path: target });
+  if (code === 'ENOTDIR') return new AppError('VALIDATION', `${target}：不是文件夹 / is not a folder`, { path: target });
   return new AppError('IO', `${target}: ${(err as Error)?.message ?? String(err)} (${doing})`, { path: target });
 }
 

@@ -302,7 +302,7 @@ export class ExportService {
       await this.deps.storage.writeAtomic(probe, 'ok');
       await this.deps.storage.remove(probe);
     } catch (err) {
-      throw new AppError('IO', `The output folder ${dir} is not writable: ${(err as Error).message}`);
+      throw new AppError('IO', `输出文件夹无法写入：${dir} / The output folder ${dir} is not writable: ${(err as Error).message}`);
     }
   }
 

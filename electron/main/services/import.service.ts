@@ -151,8 +151,8 @@ export class ImportService {
       for (const f of failures)
         summary.failed.push(
           f.reason === 'lone-raw'
-            ? { path: f.path, code: 'UNSUPPORTED', message: `${path.basename(f.path)}: RAW files are not imported on their own; shoot RAW+JPEG or convert it first` }
-            : { path: f.path, code: 'UNSUPPORTED', message: `${path.basename(f.path)}: not a photo format we import (JPEG, PNG, TIFF, WebP, AVIF, HEIC/HEIF)` },
+            ? { path: f.path, code: 'UNSUPPORTED', message: `${path.basename(f.path)}：RAW 文件不能单独导入，请同时拍摄 JPEG 或先转换 / RAW files are not imported on their own; shoot RAW+JPEG or convert it first` }
+            : { path: f.path, code: 'UNSUPPORTED', message: `${path.basename(f.path)}：不是可导入的照片格式 / not a photo format we import (JPEG, PNG, TIFF, WebP, AVIF, HEIC/HEIF)` },
         );
       progress.total = plan.candidates.length + summary.failed.length;
       progress.done = decided = summary.failed.length;
@@ -241,9 +241,9 @@ export class ImportService {
     const label = path.basename(c.path);
     try {
       const bytes = await this.deps.storage.readFile(c.path);
-      if (bytes.length === 0) throw new AppError('EMPTY', `${label}: the file is empty (0 bytes)`);
+      if (bytes.length === 0) throw new AppError('EMPTY', `${label}：文件为空（0 字节）/ the file is empty (0 bytes)`);
       const format = sniffFormat(bytes);
-      if (!format) throw new AppError('UNSUPPORTED', `${label}: not a JPEG, PNG, TIFF, WebP, AVIF or HEIF image (the content is ${describeContent(bytes)})`);
+      if (!format) throw new AppError('UNSUPPORTED', `${label}：不是可导入的照片格式 / not a JPEG, PNG, TIFF, WebP, AVIF or HEIF image (the content is ${describeContent(bytes)})`);
       const sha256 = this.deps.storage.sha256(bytes);
       const id = sha256.slice(0, 16);
       const existing = catalog.photo(id);
