@@ -1,121 +1,105 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestHost } from '../helpers/browser-host';
-import { hasChromium, launchChromium } from '../helpers/chromium';
-import { tempDir, writePhoto } from '../helpers/factories';
+import { describe, expect, it } from 'vitest';
+import { appInChromium, hasChromium } from '../helpers/chromium';
+import { writePhoto } from '../helpers/factories';
 
 /**
  * A photographer's first day, through the real UI in Chromium against the browser host: create a project,
  * import a card, see thumbnails, open the loupe, cull with keys, filter.
  */
 describe.skipIf(!hasChromium)('library flow in Chromium', () => {
-  let t: Awaited<ReturnType<typeof startTestHost>>;
-  let browser: Browser;
-  let page: Page;
-  let root: string;
-
-  beforeAll(async () => {
-    t = await startTestHost();
-    root = await tempDir('cl-e2e-');
-    const card = path.join(root, 'card', 'DCIM', '100CANON');
+  const app = appInChromium('cl-e2e-', async (app) => {
+    const card = path.join(app.root, 'card', 'DCIM', '100CANON');
     for (let i = 0; i < 6; i++)
       await writePhoto(card, `IMG_000${i}.JPG`, { width: 1200, height: 800, orientation: i === 2 ? 6 : 1, seed: 80 + i, exif: { IFD0: { Artist: 'Chen Xiaoming', Make: 'Canon', Model: 'Canon EOS R6' }, IFD2: { DateTimeOriginal: `2025:05:12 09:3${i}:00`, OffsetTimeOriginal: '+08:00', ExposureTime: '1/125', FNumber: '4/1', ISOSpeedRatings: '400' } } });
     await fs.writeFile(path.join(card, 'broken.jpg'), 'not really a photo');
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(t.host.url);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.stop();
   });
 
   it('shows the start screen in Chinese with nothing recent yet', async () => {
-    await page.getByTestId('start-new').waitFor();
-    expect(await page.getByTestId('recent-empty').textContent()).toContain('还没有打开过项目');
+    await app.page.getByTestId('start-new').waitFor();
+    expect(await app.page.getByTestId('recent-empty').textContent()).toContain('还没有打开过项目');
   });
 
   it('creates a project from the start screen', async () => {
-    await page.getByTestId('start-new').click();
-    await page.getByTestId('project-name').fill('五月 · 科润智控');
-    await page.getByTestId('project-dir').fill(path.join(root, 'project'));
-    await page.getByTestId('project-create').click();
-    await page.getByTestId('library-empty').waitFor();
-    expect(await page.getByTestId('project-name').textContent()).toBe('五月 · 科润智控');
+    await app.page.getByTestId('start-new').click();
+    await app.page.getByTestId('project-name').fill('五月 · 科润智控');
+    await app.page.getByTestId('project-dir').fill(path.join(app.root, 'project'));
+    await app.page.getByTestId('project-create').click();
+    await app.page.getByTestId('library-empty').waitFor();
+    expect(await app.page.getByTestId('project-name').textContent()).toBe('五月 · 科润智控');
   });
 
   it('imports a folder through the server-side folder browser and sees thumbnails', async () => {
-    await page.getByTestId('open-import').click();
-    await page.getByRole('button', { name: '添加文件夹' }).click();
-    await page.getByTestId('folder-path').fill(path.join(root, 'card', 'DCIM'));
-    await page.getByRole('button', { name: '前往' }).click();
-    await page.getByRole('button', { name: '100CANON' }).click();
-    await expect.poll(() => page.getByTestId('folder-browser').textContent()).toContain('此文件夹中有 7 张照片');
-    await page.getByTestId('folder-choose').click();
+    await app.page.getByTestId('open-import').click();
+    await app.page.getByRole('button', { name: '添加文件夹' }).click();
+    await app.page.getByTestId('folder-path').fill(path.join(app.root, 'card', 'DCIM'));
+    await app.page.getByRole('button', { name: '前往' }).click();
+    await app.page.getByRole('button', { name: '100CANON' }).click();
+    await expect.poll(() => app.page.getByTestId('folder-browser').textContent()).toContain('此文件夹中有 7 张照片');
+    await app.page.getByTestId('folder-choose').click();
     // The photographer is pre-filled from EXIF Artist.
-    await expect.poll(() => page.getByTestId('import-photographer').inputValue()).toBe('Chen Xiaoming');
-    await page.getByTestId('import-company').fill('科润智能控制股份有限公司');
-    await page.getByTestId('import-start').click();
-    await page.getByTestId('import-summary').waitFor({ timeout: 30_000 });
-    expect(await page.getByTestId('import-summary').textContent()).toContain('新增 6 张');
-    await page.getByTestId('import-details').click();
-    expect(await page.getByTestId('import-failures').textContent()).toMatch(/broken\.jpg.*UNSUPPORTED/);
-    await expect.poll(() => page.getByTestId('photo-tile').count()).toBe(6);
+    await expect.poll(() => app.page.getByTestId('import-photographer').inputValue()).toBe('Chen Xiaoming');
+    await app.page.getByTestId('import-company').fill('科润智能控制股份有限公司');
+    await app.page.getByTestId('import-start').click();
+    await app.page.getByTestId('import-summary').waitFor({ timeout: 30_000 });
+    expect(await app.page.getByTestId('import-summary').textContent()).toContain('新增 6 张');
+    await app.page.getByTestId('import-details').click();
+    expect(await app.page.getByTestId('import-failures').textContent()).toMatch(/broken\.jpg.*UNSUPPORTED/);
+    await expect.poll(() => app.page.getByTestId('photo-tile').count()).toBe(6);
     // Every thumbnail actually loaded.
     await expect
-      .poll(() => page.$$eval('[data-testid=photo-tile] img', (imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length))
+      .poll(() => app.page.$$eval('[data-testid=photo-tile] img', (imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length))
       .toBe(6);
     // IMG_0002 is stored sideways (portrait pixels, EXIF Orientation 6): shown upright it is landscape like the rest.
-    const sizes = await page.$$eval('[data-testid=photo-tile] img', (imgs) => imgs.map((i) => [(i as HTMLImageElement).naturalWidth, (i as HTMLImageElement).naturalHeight]));
+    const sizes = await app.page.$$eval('[data-testid=photo-tile] img', (imgs) => imgs.map((i) => [(i as HTMLImageElement).naturalWidth, (i as HTMLImageElement).naturalHeight]));
     expect(sizes.every(([w, h]) => w! > h!)).toBe(true);
   });
 
   it('opens the loupe with the metadata, and culls with Lightroom keys', async () => {
-    await page.getByTestId('photo-tile').first().click();
-    await page.keyboard.press('Space');
-    await page.getByTestId('loupe').waitFor();
-    await expect.poll(() => page.getByTestId('loupe-image').evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
-    expect(await page.getByTestId('meta-captured').textContent()).toBe('2025-05-12 09:30:00 (UTC+08:00)');
-    expect(await page.getByTestId('meta-exposure').textContent()).toBe('1/125 s · f/4 · ISO 400');
-    await page.keyboard.press('4');
-    await page.keyboard.press('p');
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('x');
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('2');
-    await page.keyboard.press('Escape');
-    await page.getByTestId('photo-grid').waitFor();
-    const tiles = page.getByTestId('photo-tile');
+    await app.page.getByTestId('photo-tile').first().click();
+    await app.page.keyboard.press('Space');
+    await app.page.getByTestId('loupe').waitFor();
+    await expect.poll(() => app.page.getByTestId('loupe-image').evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    expect(await app.page.getByTestId('meta-captured').textContent()).toBe('2025-05-12 09:30:00 (UTC+08:00)');
+    expect(await app.page.getByTestId('meta-exposure').textContent()).toBe('1/125 s · f/4 · ISO 400');
+    await app.page.keyboard.press('4');
+    await app.page.keyboard.press('p');
+    await app.page.keyboard.press('ArrowRight');
+    await app.page.keyboard.press('x');
+    await app.page.keyboard.press('ArrowRight');
+    await app.page.keyboard.press('2');
+    await app.page.keyboard.press('Escape');
+    await app.page.getByTestId('photo-grid').waitFor();
+    const tiles = app.page.getByTestId('photo-tile');
     await expect.poll(() => tiles.nth(0).getAttribute('data-rating')).toBe('4');
     expect(await tiles.nth(0).getAttribute('data-flag')).toBe('picked');
     expect(await tiles.nth(1).getAttribute('data-flag')).toBe('rejected');
     expect(await tiles.nth(2).getAttribute('data-rating')).toBe('2');
-    await page.keyboard.press('u');
-    await page.keyboard.press('0');
+    await app.page.keyboard.press('u');
+    await app.page.keyboard.press('0');
     await expect.poll(() => tiles.nth(2).getAttribute('data-rating')).toBe('0');
   });
 
   it('filters by rating, flag and company, and the edits were saved', async () => {
-    await page.getByTestId('filter-rating-4').click();
-    await expect.poll(() => page.getByTestId('photo-tile').count()).toBe(1);
-    await page.getByTestId('filter-rating-0').click();
-    await page.getByTestId('filter-flag-rejected').click();
-    await expect.poll(() => page.getByTestId('photo-tile').count()).toBe(1);
-    await page.getByTestId('filter-flag-rejected').click();
-    await page.getByTestId('filter-companies').getByText('科润智能控制股份有限公司').click();
-    await expect.poll(() => page.getByTestId('photo-tile').count()).toBe(6);
-    await t.services.session.current!.flush();
-    const saved = JSON.parse(await fs.readFile(path.join(root, 'project', 'project.json'), 'utf8'));
+    await app.page.getByTestId('filter-rating-4').click();
+    await expect.poll(() => app.page.getByTestId('photo-tile').count()).toBe(1);
+    await app.page.getByTestId('filter-rating-0').click();
+    await app.page.getByTestId('filter-flag-rejected').click();
+    await expect.poll(() => app.page.getByTestId('photo-tile').count()).toBe(1);
+    await app.page.getByTestId('filter-flag-rejected').click();
+    await app.page.getByTestId('filter-companies').getByText('科润智能控制股份有限公司').click();
+    await expect.poll(() => app.page.getByTestId('photo-tile').count()).toBe(6);
+    await app.t.services.session.current!.flush();
+    const saved = JSON.parse(await fs.readFile(path.join(app.root, 'project', 'project.json'), 'utf8'));
     expect(saved.photos.filter((p: { rating: number }) => p.rating === 4)).toHaveLength(1);
   });
 
   it('switches to English and back', async () => {
-    await page.getByTestId('lang-switch').click();
-    await expect.poll(() => page.getByTestId('open-import').textContent()).toBe('Import photos');
-    await page.getByTestId('lang-switch').click();
-    await expect.poll(() => page.getByTestId('open-import').textContent()).toBe('导入照片');
+    await app.page.getByTestId('lang-switch').click();
+    await expect.poll(() => app.page.getByTestId('open-import').textContent()).toBe('Import photos');
+    await app.page.getByTestId('lang-switch').click();
+    await expect.poll(() => app.page.getByTestId('open-import').textContent()).toBe('导入照片');
   });
 });
 

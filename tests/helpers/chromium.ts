@@ -1,5 +1,8 @@
 import fs from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startTestHost } from './browser-host';
+import { tempDir } from './factories';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = fs.existsSync(CHROMIUM);
@@ -10,4 +13,32 @@ export function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+}
+
+export interface AppInChromium {
+  t: Awaited<ReturnType<typeof startTestHost>>;
+  root: string;
+  browser: Browser;
+  page: Page;
+}
+
+/**
+ * The app in Chromium for one describe block: a browser host over a temp home and a temp folder, prepared by the
+ * suite (photos, roster…), then a page opened on it; all closed after the block.
+ */
+export function appInChromium(prefix: string, prepare: (app: AppInChromium) => Promise<void> = async () => undefined): AppInChromium {
+  const app = {} as AppInChromium;
+  beforeAll(async () => {
+    app.t = await startTestHost();
+    app.root = await tempDir(prefix);
+    await prepare(app);
+    app.browser = await launchChromium();
+    app.page = await app.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await app.page.goto(app.t.host.url);
+  });
+  afterAll(async () => {
+    await app.browser?.close();
+    await app.t?.stop();
+  });
+  return app;
 }

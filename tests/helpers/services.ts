@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { afterEach } from 'vitest';
 import { createServices } from '../../electron/main/container';
 import { tempDir } from './factories';
 
@@ -8,4 +9,20 @@ export async function servicesWithProject(opts: { concurrency?: number } = {}) {
   const services = createServices({ home: path.join(root, 'home'), concurrency: opts.concurrency });
   const project = await services.projects.create(path.join(root, 'project'), '测试项目');
   return { services, project, root };
+}
+
+/**
+ * For a test file: a function that gives each test a fresh project, closed (its catalog flushed) after the test.
+ */
+export function freshProjects() {
+  let open: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const close of open) await close();
+    open = [];
+  });
+  return async (opts: { concurrency?: number } = {}) => {
+    const ctx = await servicesWithProject(opts);
+    open.push(() => ctx.services.session.replace(null));
+    return ctx;
+  };
 }

@@ -2,16 +2,12 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ExportService } from '../../electron/main/services/export.service';
 import { mmToPt, mmToPx } from '../../shared/logic/print-geometry';
-import { servicesWithProject } from '../helpers/services';
+import { freshProjects } from '../helpers/services';
 
-let stop: (() => Promise<void>) | null = null;
-afterEach(async () => {
-  await stop?.();
-  stop = null;
-});
+const freshProject = freshProjects();
 
 /** A 3:2 photo with a red disc at its centre: a disc printed as an ellipse would be a distorted photo. */
 async function discPhoto(file: string, width = 3000, height = 2000) {
@@ -21,8 +17,7 @@ async function discPhoto(file: string, width = 3000, height = 2000) {
 }
 
 async function campaign() {
-  const ctx = await servicesWithProject();
-  stop = () => ctx.services.session.replace(null);
+  const ctx = await freshProject();
   const { services, root } = ctx;
   await fs.mkdir(path.join(root, 'card'));
   await discPhoto(path.join(root, 'card', 'A.jpg'));
@@ -171,9 +166,7 @@ describe('n-up imposition', () => {
 
 describe('HEIF gifts', () => {
   it('prints a photo shot as HEIC/HEIF, which sharp alone cannot decode', async () => {
-    const ctx = await servicesWithProject();
-    stop = () => ctx.services.session.replace(null);
-    const { services, root } = ctx;
+    const { services, root } = await freshProject();
     const { SHARED_PHOTOS } = await import('../helpers/factories');
     await services.importer.run({ paths: [path.join(SHARED_PHOTOS, 'samplefilehub.heif')] });
     const w = services.roster.createWorker({ name: '占牡丹' });

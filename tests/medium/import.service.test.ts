@@ -2,22 +2,14 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ImportService } from '../../electron/main/services/import.service';
 import { SHARED_PHOTOS, redQuadrant, writePhoto } from '../helpers/factories';
-import { servicesWithProject } from '../helpers/services';
+import { freshProjects } from '../helpers/services';
 
 const sha = async (file: string) => createHash('sha256').update(await fs.readFile(file)).digest('hex');
-let cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanup) await c();
-  cleanup = [];
-});
-async function setup(concurrency?: number) {
-  const ctx = await servicesWithProject({ concurrency });
-  cleanup.push(() => ctx.services.session.replace(null));
-  return ctx;
-}
+const project = freshProjects();
+const setup = (concurrency?: number) => project({ concurrency });
 
 describe(ImportService.name, () => {
   it('shows every EXIF orientation upright, with width and height as displayed', async () => {

@@ -1,20 +1,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RosterService } from '../../electron/main/services/roster.service';
 import { writeGbkCsv, writeXlsx } from '../helpers/spreadsheets';
-import { servicesWithProject } from '../helpers/services';
+import { freshProjects } from '../helpers/services';
 
-let stop: (() => Promise<void>) | null = null;
-afterEach(async () => {
-  await stop?.();
-  stop = null;
-});
-async function setup() {
-  const ctx = await servicesWithProject();
-  stop = () => ctx.services.session.replace(null);
-  return ctx;
-}
+const setup = freshProjects();
 
 describe(RosterService.name, () => {
   it('imports an Excel staff list with a title row, merged header cells, formulas and zero-padded numbers', async () => {

@@ -2,21 +2,16 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TaggingService } from '../../electron/main/services/tagging.service';
 import { writePhoto } from '../helpers/factories';
-import { servicesWithProject } from '../helpers/services';
+import { freshProjects, servicesWithProject } from '../helpers/services';
 
-let stop: (() => Promise<void>) | null = null;
-afterEach(async () => {
-  await stop?.();
-  stop = null;
-});
+const freshProject = freshProjects();
 
 /** A project with three imported photos, two companies and three workers. */
 async function campaign() {
-  const ctx = await servicesWithProject();
-  stop = () => ctx.services.session.replace(null);
+  const ctx = await freshProject();
   const { services, root } = ctx;
   for (let i = 0; i < 3; i++) await writePhoto(path.join(root, 'card'), `IMG_000${i}.JPG`, { width: 900, height: 600, orientation: i === 2 ? 6 : 1, seed: 200 + i });
   await services.importer.run({ paths: [path.join(root, 'card')], photographer: '陈晓明' });
