@@ -49,11 +49,6 @@ export function layoutSheet(t: GiftTemplate, trim: SizeMm, opts: { bleedMm: numb
   return { boxes, matRect, window, captionArea, logo };
 }
 
-/** Points to millimetres: a caption line's height at 1.35 line spacing. */
-export function lineHeightMm(sizePt: number): number {
-  return ((sizePt * 1.35) / 72) * 25.4;
-}
-
 /**
  * The crop of the displayed photo that fills the window without distortion: the largest rectangle of the window's
  * aspect, centred on the focus (a face sits a little above the middle, as portraits are framed). A user's own

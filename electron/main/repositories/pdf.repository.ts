@@ -74,7 +74,6 @@ export class PdfRepository {
     // Embedded whole: pdf-lib's subsetting drops CJK glyphs (characters silently vanish from the page), and a
     // print shop must be able to read every name. One face keeps the file at a few MB; headings are set larger.
     const regular = await doc.embedFont(await fs.readFile(fontFor('sans', 'normal').file), { subset: false });
-    const bold = regular;
     const margin = mmToPt(12);
     const rowH = mmToPt(14);
     const cols = [
@@ -99,18 +98,18 @@ export class PdfRepository {
       page = doc.addPage([A4.w, A4.h]);
       y = A4.h - margin;
     };
-    text(page, title, margin, y - 16, 16, bold);
+    text(page, title, margin, y - 16, 16);
     text(page, `共 ${lines.length} 个文件 · 生成于 ${new Date().toISOString().slice(0, 10)}`, margin, y - 34, 9);
     y -= 52;
     const byCompany = new Map<string, OrderLine[]>();
     for (const l of lines) byCompany.set(l.company, [...(byCompany.get(l.company) ?? []), l]);
     for (const [company, group] of [...byCompany].sort((a, b) => a[0].localeCompare(b[0], 'zh-CN'))) {
       if (y < margin + rowH * 3) newPage();
-      text(page, `${company || '（未填企业）'} · ${group.length} 件`, margin, y - 12, 11, bold);
+      text(page, `${company || '（未填企业）'} · ${group.length} 件`, margin, y - 12, 11);
       y -= 20;
       let x = margin;
       for (const c of cols) {
-        text(page, c.label, x, y - 9, 8, bold);
+        text(page, c.label, x, y - 9, 8);
         x += c.w || fileW;
       }
       y -= 14;
@@ -135,7 +134,7 @@ export class PdfRepository {
       y -= 10;
     }
     if (y < margin + 20 * (totals.length + 2)) newPage();
-    text(page, '按尺寸合计', margin, y - 12, 11, bold);
+    text(page, '按尺寸合计', margin, y - 12, 11);
     y -= 24;
     for (const t of totals) {
       text(page, `${t.size} · ${t.paper}：${t.quantity} 张`, margin, y - 10, 10);

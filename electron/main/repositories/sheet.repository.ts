@@ -71,6 +71,7 @@ interface CaptionImage {
 export class SheetRepository {
   /** The theme and credit lines repeat on every sheet of an export: set them once. */
   private readonly captions = new Map<string, Promise<CaptionImage>>();
+  private readonly textures = new Map<string, Promise<Record<'x' | 'y', { data: Buffer; width: number; height: number }>>>();
 
   async render(spec: SheetSpec, output: SheetOutput): Promise<RenderedSheet> {
     const { dpi, layout } = spec;
@@ -149,20 +150,33 @@ export class SheetRepository {
     return { data, width, height, shrunk };
   }
 
+  /** A texture decoded once per export, turned both ways: grain across (top, bottom) and along (left, right). */
+  private textureTiles(file: string) {
+    let hit = this.textures.get(file);
+    if (!hit) {
+      const turned = async (degrees: number) => {
+        const { data, info } = await sharp(file).rotate(degrees).png().toBuffer({ resolveWithObject: true });
+        return { data, width: info.width, height: info.height };
+      };
+      hit = Promise.all([turned(90), turned(180)])
+        .then(([x, y]) => ({ x, y }))
+        .catch((err) => {
+          this.textures.delete(file);
+          throw new AppError('NOT_FOUND', `The frame texture ${file} could not be read: ${(err as Error).message}`);
+        });
+      this.textures.set(file, hit);
+    }
+    return hit;
+  }
+
   /** The frame band cut from a tiled texture: grain runs along each side (turned for the left and right bands). */
   private async texturedRing(file: string, outer: { left: number; top: number; width: number; height: number }, inner: { left: number; top: number; width: number; height: number }): Promise<OverlayOptions[]> {
-    const tile = await sharp(file)
-      .rotate(90)
-      .toBuffer()
-      .catch((err) => {
-        throw new AppError('NOT_FOUND', `The frame texture ${file} could not be read: ${(err as Error).message}`);
-      });
+    const tiles = await this.textureTiles(file);
     const band = async (left: number, top: number, width: number, height: number, along: 'x' | 'y') => {
       if (width <= 0 || height <= 0) return [];
-      const turned = along === 'x' ? tile : await sharp(tile).rotate(90).toBuffer();
+      const tile = tiles[along];
       // A tile may not be larger than what it covers: cut it to the band first.
-      const meta = await sharp(turned).metadata();
-      const texture = await sharp(turned).extract({ left: 0, top: 0, width: Math.min(width, meta.width!), height: Math.min(height, meta.height!) }).toBuffer();
+      const texture = await sharp(tile.data).extract({ left: 0, top: 0, width: Math.min(width, tile.width), height: Math.min(height, tile.height) }).toBuffer();
       const { data, info } = await sharp({ create: { width, height, channels: 3, background: '#000' } })
         .composite([{ input: texture, tile: true, left: 0, top: 0 }])
         .raw()

@@ -110,14 +110,6 @@ export class StorageRepository {
     await fs.rm(file, { force: true }).catch(() => undefined);
   }
 
-  async copyTree(from: string, to: string): Promise<void> {
-    try {
-      await fs.cp(from, to, { recursive: true, force: false, errorOnExist: false });
-    } catch (err) {
-      throw ioError(err, to, `copying ${from}`);
-    }
-  }
-
   sha256(data: Buffer): string {
     return createHash('sha256').update(data).digest('hex');
   }

@@ -189,19 +189,17 @@ export class GiftService {
     if (!gift.photoId) throw new AppError('NOT_FOUND', `${gift.workerName} has no photo to make a gift from`);
     // A template being edited is previewed as it stands, before it is saved.
     const template = typeof templateOrId === 'string' ? this.template(templateOrId) : templateOrId;
-    const problems = template.captions.flatMap((c) => checkTemplate(c.text));
-    if (problems.length) throw new AppError('VALIDATION', problems.map((p) => p.message).join('; '));
     const worker = this.catalog.get('workers', workerId)!;
-    // A dpi that puts the sheet's long edge at about 1400 px.
-    const probe = await this.sheetJob({ template, photoId: gift.photoId, worker, crop: gift.crop, size, dpi: 300, bleedMm: 0, marks: false, rasterMarks: false });
-    const longMm = Math.max(probe.layout.boxes.trim.widthMm, probe.layout.boxes.trim.heightMm);
+    // The layout is in mm and does not depend on the resolution: resolve the sheet once, then render it at the
+    // dpi that puts its long edge at about 1400 px.
+    const job = await this.sheetJob({ template, photoId: gift.photoId, worker, crop: gift.crop, size, dpi: 300, bleedMm: 0, marks: false, rasterMarks: false });
+    const longMm = Math.max(job.layout.boxes.trim.widthMm, job.layout.boxes.trim.heightMm);
     const dpi = Math.max(30, Math.round((PREVIEW_LONG_EDGE_PX / longMm) * 25.4));
-    const job = await this.sheetJob({ template, photoId: gift.photoId, worker, crop: gift.crop, size, dpi, bleedMm: 0, marks: false, rasterMarks: false });
     const mediaId = createHash('sha1').update(`${job.inputHash}:${dpi}`).digest('hex');
     const file = this.previewFile(mediaId);
     if (!(await this.deps.storage.exists(file))) {
       await this.deps.storage.ensureDir(path.dirname(file));
-      const sheet = await this.deps.sheets.render(job.spec, { format: 'jpeg', quality: 85 });
+      const sheet = await this.deps.sheets.render({ ...job.spec, dpi }, { format: 'jpeg', quality: 85 });
       await this.deps.storage.writeAtomic(file, sheet.data);
     }
     const w = Math.round((job.layout.boxes.trim.widthMm / 25.4) * dpi);

@@ -18,11 +18,6 @@ export class ApiError extends Error {
 let transport: Transport | null = null;
 const current = () => (transport ??= detectTransport());
 
-/** Tests install a transport of their own (handler stubs), as Actual's initServer does. */
-export function setTransport(t: Transport): void {
-  transport = t;
-}
-
 export function hostKind(): Transport['kind'] {
   return current().kind;
 }
