@@ -1,6 +1,17 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI straight from source (tsx), so `npx chasing-light` works right after `npm install`.
-import { register } from 'tsx/esm/api';
+// Runs the built command line (out/cli, made at install and by `npm run build`). When that build is missing or
+// older than the sources (a developer's edit), it runs the TypeScript straight from source with tsx instead.
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isFresh } from '../scripts/freshness.js';
 
-register();
-await import('../electron/cli/index.ts');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const built = path.join(root, 'out', 'cli', 'index.js');
+
+if (process.env.CHASING_LIGHT_FROM_SOURCE !== '1' && isFresh(built, [path.join(root, 'electron'), path.join(root, 'shared')])) {
+  await import(pathToFileURL(built).href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../electron/cli/index.ts');
+}

@@ -1,50 +1,66 @@
-// `npm start [project-dir]`: the Electron app where its binary is installed; otherwise the browser host.
-// With no project folder the app opens the demo campaign (browser host) or its start screen (Electron).
+// `npm start [project-dir]`: the Electron app where its binary is installed; otherwise the browser host, whose
+// address is printed last, framed, so it is not lost. With no project folder the app opens the demo campaign
+// (browser host) or its start screen (Electron).
 import { spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { isFresh } from './freshness.js';
+import { electronBinary } from './install-electron.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 
-function newest(dir) {
-  let t = 0;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
-  }
-  return t;
-}
-
 function buildIfStale() {
-  const built = path.join(root, 'out', 'renderer', 'index.html');
-  const builtAt = fs.existsSync(built) ? fs.statSync(built).mtimeMs : 0;
-  const sources = Math.max(...['renderer', 'shared', 'electron'].map((d) => newest(path.join(root, d))));
-  if (builtAt >= sources) return;
-  console.log('Building the app (electron-vite build)…');
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+  const sources = ['renderer', 'shared', 'electron'].map((d) => path.join(root, d));
+  if (isFresh(path.join(root, 'out', 'renderer', 'index.html'), sources) && isFresh(path.join(root, 'out', 'cli', 'index.js'), sources)) return;
+  process.stdout.write('Building the app (a few seconds, only when the sources changed)…\n');
+  const r = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0) {
+    process.stderr.write('The build failed (see above). Try: npm install, then npm start.\n');
+    process.exit(r.status ?? 1);
+  }
 }
 
-function electronBinary() {
-  try {
-    const bin = createRequire(import.meta.url)('electron'); // the path of the binary, or throws when it was never downloaded
-    return typeof bin === 'string' && fs.existsSync(bin) ? bin : null;
-  } catch {
-    return null;
-  }
+/** Terminal columns a string takes: CJK and full-width characters take two. */
+function width(text) {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return w;
+}
+
+function framed(lines) {
+  const inner = Math.max(...lines.map(width)) + 2;
+  const row = (l) => `│ ${l}${' '.repeat(inner - 1 - width(l))}│`;
+  return [`┌${'─'.repeat(inner)}┐`, ...lines.map(row), `└${'─'.repeat(inner)}┘`].join('\n');
+}
+
+function runBrowserHost() {
+  process.stdout.write("Electron's binary is not installed here, so Chasing Light runs in your browser (the browser host).\n");
+  const child = spawn(process.execPath, [path.join(root, 'bin', 'chasing-light.js'), 'serve', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  readline.createInterface({ input: child.stdout }).on('line', (line) => {
+    if (!/^http:\/\/127\.0\.0\.1:\d+\/\?token=/.test(line)) return void process.stdout.write(line + '\n');
+    process.stdout.write(
+      '\n' +
+        framed([
+          `追光 Chasing Light — ${args[0] ? path.resolve(args[0]) : '示例项目 demo campaign'}`,
+          '',
+          '在本机的浏览器（Chrome、Edge 或 Firefox）中打开：',
+          'Open this address in a browser on this computer:',
+          '',
+          line,
+          '',
+          '地址中含本次启动的密钥，请勿外传。按 Ctrl+C 停止。',
+          "The address holds this launch's key: keep it private. Ctrl+C stops.",
+        ]) +
+        '\n',
+    );
+  });
+  return child;
 }
 
 buildIfStale();
 const electron = electronBinary();
-const child = electron
-  ? spawn(electron, [root, ...args], { stdio: 'inherit' })
-  : (console.log(
-      "Electron's binary is not installed on this machine (it was installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1),\n" +
-        'so Chasing Light runs as the browser host instead: open the address below in a browser.\n',
-    ),
-    spawn(process.execPath, [path.join(root, 'bin', 'chasing-light.js'), 'serve', ...args], { stdio: 'inherit' }));
+const child = electron ? spawn(electron, [root, ...args], { stdio: 'inherit' }) : runBrowserHost();
 child.on('exit', (code) => process.exit(code ?? 0));
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));

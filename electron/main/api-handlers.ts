@@ -1,13 +1,23 @@
+import path from 'node:path';
 import type { AppApi, HostKind } from '../../shared/api/contract';
 import type { Services } from './container';
+import { TrustingGuard, type PathGuard } from './services/access.service';
 import { APP_VERSION } from './version';
 
-/** Implements the AppApi by calling one service per method. No Electron here: HTTP, IPC and CLI share it. */
+/**
+ * Implements the AppApi by calling one service per method. No Electron here: HTTP, IPC and CLI share it.
+ * Paths from a window pass the access guard (only places the user chose); the CLI's are its user's own.
+ */
 export function createHandlers(s: Services, host: HostKind) {
+  const guard: PathGuard = host === 'cli' ? new TrustingGuard() : s.access;
+  const checkAll = (paths: string[], purpose: Parameters<PathGuard['check']>[1]) => Promise.all(paths.map((p) => guard.check(p, purpose)));
+  /** A logo given as an absolute path must be a chosen place; a project-relative one stays inside the project. */
+  const checkLogo = async <T extends string | null | undefined>(logo: T): Promise<T> => (logo && path.isAbsolute(logo) ? ((await guard.check(logo, 'image')) as T) : logo);
+  const checkTemplate = async <T extends { logo: { path: string } | null }>(t: T): Promise<T> => (t.logo ? { ...t, logo: { ...t.logo, path: await checkLogo(t.logo.path) } } : t);
   return {
     'app.info': async () => ({ version: APP_VERSION, host, platform: process.platform }),
-    'projects.create': async (req) => s.projects.create(req.dir, req.name),
-    'projects.open': async (req) => s.projects.open(req.dir),
+    'projects.create': async (req) => s.projects.create(await guard.check(req.dir, 'project'), req.name),
+    'projects.open': async (req) => s.projects.open(await guard.check(req.dir, 'project')),
     'projects.openDemo': async () => s.demo.open(),
     'projects.recent': async () => s.projects.recent(),
     'projects.current': async () => s.projects.current(),
@@ -20,15 +30,19 @@ export function createHandlers(s: Services, host: HostKind) {
     'photos.facets': async () => s.photos.facets(),
     'photos.setRating': async (req) => s.photos.setRating(req.ids, req.rating),
     'photos.setFlag': async (req) => s.photos.setFlag(req.ids, req.flag),
-    'import.start': async (req) => s.importer.start(req),
+    'import.start': async (req) => s.importer.start({ ...req, paths: await checkAll(req.paths, 'import') }),
     'import.cancel': async (req) => s.importer.cancel(req.jobId),
     'import.status': async (req) => s.importer.status(req.jobId),
-    'import.defaults': async (req) => s.importer.defaults(req.paths),
+    'import.defaults': async (req) => s.importer.defaults(await checkAll(req.paths, 'import')),
     'folders.browse': async (req) => s.folders.browse(req.path, req.show),
-    'dialogs.pickPaths': async (req) => s.dialogs.pickPaths(req.mode, req.title, req.filter),
+    'folders.choose': async (req) => guard.grant(req.paths, req.purpose),
+    'dialogs.pickPaths': async (req) => {
+      const picked = await s.dialogs.pickPaths(req.mode, req.title, req.filter);
+      return picked && guard.grant(picked, 'import'); // what it is used for is checked when it is used
+    },
     'companies.list': async () => s.roster.companies(),
-    'companies.create': async (req) => s.roster.createCompany(req),
-    'companies.update': async (req) => s.roster.updateCompany(req.id, req.patch),
+    'companies.create': async (req) => s.roster.createCompany({ ...req, logo: await checkLogo(req.logo) }),
+    'companies.update': async (req) => s.roster.updateCompany(req.id, { ...req.patch, logo: await checkLogo(req.patch.logo) }),
     'companies.delete': async (req) => {
       s.roster.deleteCompany(req.id);
       return null;
@@ -42,8 +56,8 @@ export function createHandlers(s: Services, host: HostKind) {
       s.roster.deleteWorker(req.id);
       return null;
     },
-    'roster.preview': async (req) => s.roster.previewFile(req.file, req.mapping, req.createCompanies),
-    'roster.apply': async (req) => s.roster.applyFile(req.file, req.mapping, req.createCompanies),
+    'roster.preview': async (req) => s.roster.previewFile(await guard.check(req.file, 'spreadsheet'), req.mapping, req.createCompanies),
+    'roster.apply': async (req) => s.roster.applyFile(await guard.check(req.file, 'spreadsheet'), req.mapping, req.createCompanies),
     'photos.tag': async (req) => s.tagging.tag(req.ids, req.worker, req.region),
     'photos.untag': async (req) => s.tagging.untag(req.ids, req.workerId),
     'photos.setRegion': async (req) => s.tagging.setRegion(req.id, req.workerId, req.region),
@@ -52,18 +66,18 @@ export function createHandlers(s: Services, host: HostKind) {
     'history.list': async () => s.history.state(),
     'history.undo': async () => s.history.undo(),
     'history.redo': async () => s.history.redo(),
-    'xmp.write': async (req) => s.xmp.write(req.ids, req.outDir),
+    'xmp.write': async (req) => s.xmp.write(req.ids, req.outDir && (await guard.check(req.outDir, 'export'))),
     'campaign.get': async () => s.gifts.campaign(),
     'campaign.update': async (req) => s.gifts.setCampaign(req),
     'templates.list': async () => s.gifts.templates(),
     'templates.textures': async () => s.gifts.frameTextures(),
-    'templates.save': async (req) => s.gifts.saveTemplate(req.template),
+    'templates.save': async (req) => s.gifts.saveTemplate(await checkTemplate(req.template)),
     'gifts.list': async () => s.gifts.list(),
     'gifts.choosePhoto': async (req) => s.gifts.choosePhoto(req.workerId, req.photoId),
     'gifts.setCrop': async (req) => s.gifts.setCrop(req.workerId, req.crop),
     'gifts.setHandOver': async (req) => s.gifts.setHandOver(req.workerId, req.patch),
-    'gifts.preview': async (req) => s.gifts.preview(req.workerId, req.template ? { ...req.template, id: req.template.id ?? 'draft', builtIn: false } : (req.templateId ?? 'simple-white-10'), req.size),
-    'export.start': async (req) => s.exporter.start(req),
+    'gifts.preview': async (req) => s.gifts.preview(req.workerId, req.template ? { ...(await checkTemplate(req.template)), id: req.template.id ?? 'draft', builtIn: false } : (req.templateId ?? 'simple-white-10'), req.size),
+    'export.start': async (req) => s.exporter.start(req.outDir ? { ...req, outDir: await guard.check(req.outDir, 'export') } : req),
     'export.cancel': async (req) => s.exporter.cancel(req.jobId),
     'export.status': async (req) => s.exporter.status(req.jobId),
   } satisfies AppApi;

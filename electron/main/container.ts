@@ -8,6 +8,7 @@ import { MetadataRepository } from './repositories/metadata.repository';
 import { SettingsRepository } from './repositories/settings.repository';
 import { SpreadsheetRepository } from './repositories/spreadsheet.repository';
 import { StorageRepository } from './repositories/storage.repository';
+import { AccessService } from './services/access.service';
 import { DemoService } from './services/demo.service';
 import { FolderService } from './services/folder.service';
 import { ImportService } from './services/import.service';
@@ -49,6 +50,7 @@ export function createServices(opts: ContainerOptions = {}) {
   const events = new EventBus();
   const session = new ProjectSession();
   const projects = new ProjectService({ session, settings, storage });
+  const access = new AccessService({ session, recentDirs: async () => (await settings.recent()).map((r) => r.dir) });
   const history = new HistoryService({ session, events });
   const roster = new RosterService({ session, history, spreadsheets: new SpreadsheetRepository() });
   const tagging = new TaggingService({ session, history, roster });
@@ -64,7 +66,7 @@ export function createServices(opts: ContainerOptions = {}) {
   const folders = new FolderService({ storage });
   const demo = new DemoService({ projects, importer, roster, tagging, history, photos, storage, assetsDir: path.join(assetsDir, 'demo'), projectDir: path.join(settings.home, 'demo-project') });
   const dialogs = opts.dialogs ?? new NoDialogRepository();
-  return { events, session, projects, importer, photos, folders, demo, dialogs, history, roster, tagging, xmp, gifts, exporter, mediaFile, logger: createLogger('api') };
+  return { events, session, access, projects, importer, photos, folders, demo, dialogs, history, roster, tagging, xmp, gifts, exporter, mediaFile, logger: createLogger('api') };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import type { AddressInfo } from 'node:net';
 import type { AppApi } from '../../shared/api/contract';
 import type { ErrorCode } from '../../shared/errors';
@@ -32,23 +33,51 @@ export interface BrowserHost {
   url: string;
   port: number;
   token: string;
+  /** the socket's own address, as the operating system reports it */
+  address: AddressInfo;
   close(): Promise<void>;
 }
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
-  VALIDATION: 400, NOT_FOUND: 404, CONFLICT: 409, NO_PROJECT: 409, UNSUPPORTED: 415, CORRUPT: 422, EMPTY: 422, TOO_LARGE: 413, INTERNAL: 500, IO: 500,
+  VALIDATION: 400, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, NO_PROJECT: 409, READ_ONLY: 409, UNSUPPORTED: 415, CORRUPT: 422, EMPTY: 422, TOO_LARGE: 413, INTERNAL: 500, IO: 500,
 };
 const COOKIE = 'cl_token';
-const MAX_BODY = 1 << 20;
+/** API requests are small JSON; anything larger is refused before it is read. */
+export const MAX_BODY = 1 << 20;
+/** How much of an oversized body is read and thrown away before the connection is cut. */
+const DRAIN_LIMIT = 64 * MAX_BODY;
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.woff2': 'font/woff2', '.json': 'application/json',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.woff2': 'font/woff2', '.woff': 'font/woff', '.json': 'application/json',
 };
+
+/** A client mistake answered with a status; never a crash, never a 5xx. */
+class Refusal {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    readonly message: string,
+  ) {}
+}
+
+/** `decodeURIComponent` that answers 400 for a malformed escape or a NUL instead of throwing. */
+function decodePath(raw: string): string {
+  let text: string;
+  try {
+    text = decodeURIComponent(raw);
+  } catch {
+    throw new Refusal(400, 'VALIDATION', 'malformed %-escape in the address');
+  }
+  if (text.includes('\0')) throw new Refusal(400, 'VALIDATION', 'a NUL character in the address');
+  return text;
+}
 
 /**
  * The browser host: the same API as the Electron preload, over HTTP on 127.0.0.1 only. A per-launch token
- * guards every request (Bearer for the API, an HttpOnly cookie or ?token= for what <img> and EventSource load);
- * the Host header must name us, so a DNS-rebinding page cannot talk to it.
+ * guards every request (Bearer for the API, an HttpOnly cookie or ?token= for what <img> and EventSource load).
+ * The Host header must name us (no DNS rebinding); a request that a browser marks as coming from another origin
+ * (Origin, Sec-Fetch-Site) is refused, so a page on another local port cannot use the cookie. Every route is
+ * awaited inside one try: a bad request is answered, it never takes the host (and unsaved edits) down.
  */
 export async function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
@@ -62,62 +91,97 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   const cookieToken = (req: http.IncomingMessage) =>
     (req.headers.cookie ?? '').split(/;\s*/).find((c) => c.startsWith(`${COOKIE}=`))?.slice(COOKIE.length + 1);
   const bearer = (req: http.IncomingMessage) => /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+  const ourOrigins = () => [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
+
+  /** Browsers say where a request comes from; anything but our own page (or the user typing the address) is refused. */
+  function checkOrigin(req: http.IncomingMessage, navigation: boolean) {
+    const origin = req.headers.origin;
+    if (origin !== undefined && !ourOrigins().includes(origin)) throw new Refusal(403, 'FORBIDDEN', 'requests from another origin are refused');
+    const site = req.headers['sec-fetch-site'];
+    if (site !== undefined && site !== 'same-origin' && !(navigation && site === 'none')) throw new Refusal(403, 'FORBIDDEN', 'requests from another site are refused');
+  }
+
+  async function route(req: http.IncomingMessage, res: http.ServerResponse) {
+    const host = req.headers.host ?? '';
+    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) throw new Refusal(403, 'FORBIDDEN', 'foreign Host header');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    } catch {
+      throw new Refusal(400, 'VALIDATION', 'malformed address');
+    }
+    const pathname = decodePath(url.pathname);
+    const queryToken = url.searchParams.get('token');
+
+    if (pathname.startsWith('/api/')) {
+      checkOrigin(req, false);
+      if (!sameToken(bearer(req))) throw unauthorized();
+      if (req.method !== 'POST') throw new Refusal(405, 'VALIDATION', 'use POST');
+      const body = await readJson(req);
+      const result = await dispatch(opts.handlers, pathname.slice(5), body, opts.logger);
+      return send(res, result.ok ? 200 : (STATUS[result.error.code] ?? 400), result);
+    }
+
+    const navigation = req.headers['sec-fetch-mode'] === 'navigate' || req.headers['sec-fetch-mode'] === undefined;
+    checkOrigin(req, navigation && pathname === '/');
+    const authed = sameToken(bearer(req)) || sameToken(cookieToken(req)) || sameToken(queryToken);
+    if (!authed) throw unauthorized();
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw new Refusal(405, 'VALIDATION', 'use GET');
+
+    if (pathname.startsWith('/media/')) return serveMedia(res, pathname);
+    if (pathname === '/events') return streamEvents(req, res);
+    if (pathname === '/' && queryToken) {
+      // Trade the token in the URL for a cookie, then drop it from the address bar.
+      res.writeHead(302, { 'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`, Location: '/' });
+      return void res.end();
+    }
+    return serveRenderer(res, pathname);
+  }
 
   const server = http.createServer(async (req, res) => {
     try {
-      const host = req.headers.host ?? '';
-      if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return send(res, 403, { ok: false, error: { code: 'VALIDATION', message: 'foreign Host header' } });
-      const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-      const queryToken = url.searchParams.get('token');
-
-      if (url.pathname.startsWith('/api/')) {
-        if (!sameToken(bearer(req))) return unauthorized(res);
-        if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'VALIDATION', message: 'use POST' } });
-        const body = await readJson(req);
-        if (body === INVALID) return send(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'the request body is not JSON' } });
-        const result = await dispatch(opts.handlers, decodeURIComponent(url.pathname.slice(5)), body, opts.logger);
-        return send(res, result.ok ? 200 : (STATUS[result.error.code] ?? 400), result);
-      }
-
-      const authed = sameToken(bearer(req)) || sameToken(cookieToken(req)) || sameToken(queryToken);
-      if (!authed) return unauthorized(res);
-
-      if (url.pathname.startsWith('/media/')) return serveMedia(res, url.pathname);
-      if (url.pathname === '/events') return streamEvents(req, res);
-      if (url.pathname === '/' && queryToken) {
-        // Trade the token in the URL for a cookie, then drop it from the address bar.
-        res.writeHead(302, { 'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`, Location: '/' });
-        return res.end();
-      }
-      return serveRenderer(res, url.pathname);
+      await route(req, res);
     } catch (err) {
+      if (err instanceof Refusal) {
+        if (!res.headersSent) send(res, err.status, { ok: false, error: { code: err.code, message: err.message } }, err.status === 413);
+        else res.destroy();
+        return;
+      }
       opts.logger.error('browser host request failed', err);
       if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'internal error' } });
-      else res.end();
+      else res.destroy();
     }
   });
+  // A malformed request line or header: answer 400 and drop the socket, never throw.
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
 
-  function unauthorized(res: http.ServerResponse) {
-    send(res, 401, { ok: false, error: { code: 'VALIDATION', message: 'missing or wrong token: open the address the app printed' } });
+  function unauthorized() {
+    return new Refusal(401, 'VALIDATION', 'missing or wrong token: open the address the app printed');
   }
 
   async function serveMedia(res: http.ServerResponse, pathname: string) {
-    const [, , kind, id] = pathname.split('/');
+    const [, , kind, id, ...more] = pathname.split('/');
     const root = opts.mediaRoot();
-    const file = MEDIA_KINDS.includes(kind as MediaKind) && /^[0-9a-f]{12,64}$/.test(id ?? '') ? opts.mediaFile(id!, kind as MediaKind) : undefined;
-    if (!file || !root || path.relative(root, file).startsWith('..') || path.isAbsolute(path.relative(root, file)))
-      return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'no such image' } });
+    const file = !more.length && MEDIA_KINDS.includes(kind as MediaKind) && /^[0-9a-f]{12,64}$/.test(id ?? '') ? opts.mediaFile(id!, kind as MediaKind) : undefined;
+    const rel = file && root ? path.relative(root, file) : '..';
+    if (!file || rel.startsWith('..') || path.isAbsolute(rel)) throw new Refusal(404, 'NOT_FOUND', 'no such image');
     const stat = await fs.stat(file).catch(() => null);
-    if (!stat) return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'no such image' } });
+    if (!stat?.isFile()) throw new Refusal(404, 'NOT_FOUND', 'no such image');
     // Media URLs carry a version (embedded → rendered), so a URL's bytes never change: cache hard.
     res.writeHead(200, { 'Content-Type': 'image/jpeg', 'Content-Length': stat.size, 'Cache-Control': 'private, max-age=31536000, immutable', 'X-Content-Type-Options': 'nosniff' });
-    createReadStream(file).pipe(res);
+    // The file can vanish between stat and read (a re-render): the response is cut, the host carries on.
+    await pipeline(createReadStream(file), res).catch(() => res.destroy());
   }
 
   function streamEvents(req: http.IncomingMessage, res: http.ServerResponse) {
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     res.write(': connected\n\n');
-    const unsubscribe = opts.events.subscribe((name, payload) => res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`));
+    const unsubscribe = opts.events.subscribe((name, payload) => {
+      if (!res.writableEnded) res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
+    });
     const ping = setInterval(() => res.write(': ping\n\n'), 15000);
     req.on('close', () => {
       clearInterval(ping);
@@ -126,13 +190,15 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   }
 
   async function serveRenderer(res: http.ServerResponse, pathname: string) {
-    const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const rel = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
     const file = path.resolve(opts.rendererDir, rel);
-    if (path.relative(opts.rendererDir, file).startsWith('..')) return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'not found' } });
-    let data = await fs.readFile(file).catch(() => null);
+    const inside = path.relative(opts.rendererDir, file);
+    if (inside.startsWith('..') || path.isAbsolute(inside)) throw new Refusal(404, 'NOT_FOUND', 'not found');
+    const stat = await fs.stat(file).catch(() => null);
+    let data = stat?.isFile() ? await fs.readFile(file).catch(() => null) : null;
     if (!data) {
-      if (rel === 'index.html') return send(res, 500, { ok: false, error: { code: 'NOT_FOUND', message: `the UI is not built (${opts.rendererDir}); run npm run build` } });
-      return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'not found' } });
+      if (rel === 'index.html') return send(res, 503, { ok: false, error: { code: 'NOT_FOUND', message: `the UI is not built (${opts.rendererDir}); run npm run build` } });
+      throw new Refusal(404, 'NOT_FOUND', 'not found');
     }
     const ext = path.extname(file);
     if (ext === '.html') data = Buffer.from(data.toString('utf8').replace('</head>', `<meta name="cl-token" content="${token}"></head>`));
@@ -150,11 +216,13 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
-  port = (server.address() as AddressInfo).port;
+  const address = server.address() as AddressInfo;
+  port = address.port;
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
     token,
+    address,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -163,35 +231,53 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   };
 }
 
-const INVALID = Symbol('invalid');
-
+/**
+ * Reads a JSON body of at most MAX_BODY bytes: 413 above it, 400 if it is not JSON. A body over the limit is
+ * drained (up to a bound) rather than left unread, so the client reads the 413 instead of a connection reset.
+ */
 function readJson(req: http.IncomingMessage): Promise<unknown> {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let over = false;
+    const refuse = () => {
+      over = true;
+      chunks.length = 0;
+      reject(new Refusal(413, 'TOO_LARGE', `the request body is over ${MAX_BODY} bytes`));
+    };
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) refuse();
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        resolve(INVALID);
-        req.destroy();
-      } else chunks.push(c);
+      if (over) {
+        if (size > DRAIN_LIMIT) req.destroy();
+        return;
+      }
+      if (size > MAX_BODY) refuse();
+      else chunks.push(c);
     });
     req.on('end', () => {
+      if (over) return;
       const text = Buffer.concat(chunks).toString('utf8').trim();
       if (!text) return resolve({});
       try {
         resolve(JSON.parse(text));
       } catch {
-        resolve(INVALID);
+        reject(new Refusal(400, 'VALIDATION', 'the request body is not JSON'));
       }
     });
-    req.on('error', () => resolve(INVALID));
+    req.on('error', () => reject(new Refusal(400, 'VALIDATION', 'the request body could not be read')));
   });
 }
 
-function send(res: http.ServerResponse, status: number, body: unknown) {
+function send(res: http.ServerResponse, status: number, body: unknown, closeAfter = false) {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store' });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    ...(closeAfter ? { Connection: 'close' } : {}),
+  });
   res.end(text);
 }
 

@@ -60,6 +60,11 @@ export interface AppApi {
   'import.status': (req: RequestOf<'import.status'>) => Promise<ImportJob>;
   'import.defaults': (req: RequestOf<'import.defaults'>) => Promise<ImportDefaults>;
   'folders.browse': (req: RequestOf<'folders.browse'>) => Promise<FolderListing>;
+  /**
+   * The user chose these paths in the running app (the folder browser, or a path typed and confirmed): from now
+   * on the API takes them. Returns them absolute. Paths nobody chose are refused (FORBIDDEN).
+   */
+  'folders.choose': (req: RequestOf<'folders.choose'>) => Promise<string[]>;
   /** native file/folder chooser; UNSUPPORTED in the browser host, where the UI uses folders.browse */
   'dialogs.pickPaths': (req: RequestOf<'dialogs.pickPaths'>) => Promise<string[] | null>;
 
@@ -130,7 +135,7 @@ export const API_METHODS = [
   'projects.create', 'projects.open', 'projects.openDemo', 'projects.recent', 'projects.current', 'projects.close',
   'photos.list', 'photos.get', 'photos.facets', 'photos.setRating', 'photos.setFlag',
   'import.start', 'import.cancel', 'import.status', 'import.defaults',
-  'folders.browse', 'dialogs.pickPaths',
+  'folders.browse', 'folders.choose', 'dialogs.pickPaths',
   'companies.list', 'companies.create', 'companies.update', 'companies.delete',
   'photographers.list', 'photographers.update',
   'workers.list', 'workers.create', 'workers.update', 'workers.delete',

@@ -135,6 +135,7 @@ export const requestSchemas = {
   'import.status': z.object({ jobId: z.string().min(1).max(64) }).strict(),
   'import.defaults': z.object({ paths: z.array(nonEmptyPath).min(1).max(10000) }).strict(),
   'folders.browse': z.object({ path: z.string().max(4096).optional(), show: z.enum(['photos', 'spreadsheets']).optional() }).strict(),
+  'folders.choose': z.object({ paths: z.array(nonEmptyPath).min(1).max(1000), purpose: z.enum(['project', 'import', 'spreadsheet', 'export', 'image']) }).strict(),
   'dialogs.pickPaths': z.object({ mode: z.enum(['folder', 'files']), title: z.string().max(200).optional(), filter: z.enum(['photos', 'spreadsheets']).optional() }).strict(),
 
   'companies.list': empty,

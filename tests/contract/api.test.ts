@@ -16,7 +16,7 @@ const transports: [string, () => Promise<{ call: Caller; stop: () => Promise<voi
     'in-process',
     async () => {
       const services = createServices({ home: await tempDir() });
-      const handlers = createHandlers(services, 'cli');
+      const handlers = createHandlers(services, 'browser'); // the window's rules, as the HTTP host applies them
       return { call: (m, r) => dispatch(handlers, m, r, services.logger), stop: () => services.session.replace(null) };
     },
   ],
@@ -48,7 +48,16 @@ describe.each(transports)('the API over %s', (_name, make) => {
     expect(await call('photos.list', {})).toMatchObject({ ok: false, error: { code: 'NO_PROJECT' } });
   });
 
+  it('refuses paths the user did not choose in the app, and system places even when chosen', async () => {
+    expect(await call('projects.create', { dir: path.join(root, 'project') })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', key: 'access.notChosen' } });
+    expect(await call('import.defaults', { paths: [path.join(root, 'card')] })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call('folders.choose', { paths: ['/'], purpose: 'project' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', key: 'access.systemPlace' } });
+    expect(await call('folders.choose', { paths: ['/etc/cl-project'], purpose: 'project' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call('folders.choose', { paths: ['/usr'], purpose: 'export' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
   it('creates a project, imports a folder and lists the photos', async () => {
+    expect(await call('folders.choose', { paths: [path.join(root, 'project'), path.join(root, 'card')], purpose: 'project' })).toMatchObject({ ok: true });
     const created = await call('projects.create', { dir: path.join(root, 'project'), name: '契约测试' });
     expect(created).toMatchObject({ ok: true, value: { name: '契约测试', photoCount: 0 } });
     const started = (await call('import.start', { paths: [path.join(root, 'card')], photographer: '张三', company: '科润智控' })) as Result<{ jobId: string }>;

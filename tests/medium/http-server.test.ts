@@ -1,7 +1,9 @@
 import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserHost } from '../../electron/main/http-server';
+import { MAX_BODY, startBrowserHost } from '../../electron/main/http-server';
 import { tempDir, writePhoto } from '../helpers/factories';
 import { startTestHost } from '../helpers/browser-host';
 
@@ -31,8 +33,17 @@ describe(startBrowserHost.name, () => {
   });
   afterAll(() => t.stop());
 
-  it('binds to 127.0.0.1 only', () => {
-    expect(t.host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=/);
+  it('binds to 127.0.0.1 only: the socket says so, and another address of this machine is refused', async () => {
+    expect(t.host.address).toMatchObject({ address: '127.0.0.1', family: 'IPv4' });
+    // Any non-loopback address of this machine (where it has one) must not answer on the host's port.
+    const external = Object.values(os.networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+    if (external) {
+      const outcome = await new Promise<string>((resolve) => {
+        const socket = net.connect({ host: external, port: t.host.port }, () => resolve('connected'));
+        socket.on('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? 'error'));
+      });
+      expect(outcome).toBe('ECONNREFUSED');
+    }
   });
 
   it('answers 401 without the token and with a wrong one', async () => {
@@ -70,6 +81,53 @@ describe(startBrowserHost.name, () => {
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     expect(page.body).toContain('name="cl-token"');
     expect((await request(t.host.port, { path: '/', headers: host })).status).toBe(401);
+  });
+
+  it('answers malformed addresses with 400 and stays up (GET /%, POST /api/%, a NUL)', async () => {
+    const host = { Host: `127.0.0.1:${t.host.port}` };
+    const auth = { ...host, Authorization: `Bearer ${t.host.token}` };
+    expect((await request(t.host.port, { path: '/%', headers: host })).status).toBe(400);
+    expect((await request(t.host.port, { path: `/%E0%A4%A?token=${t.host.token}`, headers: host })).status).toBe(400);
+    expect((await request(t.host.port, { path: '/api/%', method: 'POST', body: '{}', headers: auth })).status).toBe(400);
+    expect((await request(t.host.port, { path: '/media/thumb/%00', headers: auth })).status).toBe(400);
+    expect((await request(t.host.port, { path: '/assets/a%00.js', headers: auth })).status).toBe(400);
+    const alive = await request(t.host.port, { path: '/api/app.info', method: 'POST', body: '{}', headers: auth });
+    expect(alive.status).toBe(200);
+  });
+
+  it('answers a body over the limit with 413 (the client reads it; no reset), and the host stays up', async () => {
+    const auth = { Host: `127.0.0.1:${t.host.port}`, Authorization: `Bearer ${t.host.token}`, 'Content-Type': 'application/json' };
+    const big = JSON.stringify({ filter: { text: 'x'.repeat(MAX_BODY + 10) } });
+    const res = await request(t.host.port, { path: '/api/photos.list', method: 'POST', body: big, headers: auth });
+    expect(res.status).toBe(413);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'TOO_LARGE' } });
+    // Chunked, so the size is learnt while reading rather than from Content-Length.
+    const chunked = await new Promise<number>((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port: t.host.port, path: '/api/photos.list', method: 'POST', headers: { ...auth, 'Transfer-Encoding': 'chunked' } }, (r) => {
+        r.resume();
+        r.on('end', () => resolve(r.statusCode!));
+      });
+      req.on('error', reject);
+      for (let i = 0; i < 20; i++) req.write('x'.repeat(100_000));
+      req.end();
+    });
+    expect(chunked).toBe(413);
+    expect((await request(t.host.port, { path: '/api/app.info', method: 'POST', body: '{}', headers: auth })).status).toBe(200);
+  });
+
+  it('refuses a foreign Origin or a cross-site request even with the token or cookie (403)', async () => {
+    const host = { Host: `127.0.0.1:${t.host.port}` };
+    const auth = { ...host, Authorization: `Bearer ${t.host.token}` };
+    const foreign = await request(t.host.port, { path: '/api/app.info', method: 'POST', body: '{}', headers: { ...auth, Origin: 'http://127.0.0.1:1' } });
+    expect(foreign.status).toBe(403);
+    expect(JSON.parse(foreign.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await request(t.host.port, { path: '/api/app.info', method: 'POST', body: '{}', headers: { ...auth, Origin: 'null' } })).status).toBe(403);
+    expect((await request(t.host.port, { path: `/events?token=${t.host.token}`, headers: { ...host, Origin: 'http://evil.example' } })).status).toBe(403);
+    // An <img> on another local port: same site for the browser (so the cookie goes), but not our origin.
+    expect((await request(t.host.port, { path: `/media/thumb/${photoId}?token=${t.host.token}`, headers: { ...host, 'Sec-Fetch-Site': 'same-site', 'Sec-Fetch-Mode': 'no-cors' } })).status).toBe(403);
+    // Our own page is fine.
+    const own = await request(t.host.port, { path: '/api/app.info', method: 'POST', body: '{}', headers: { ...auth, Origin: `http://127.0.0.1:${t.host.port}`, 'Sec-Fetch-Site': 'same-origin' } });
+    expect(own.status).toBe(200);
   });
 
   it('rejects a body that is not JSON', async () => {

@@ -32,6 +32,14 @@ export async function call<K extends ApiMethod>(method: K, request: ApiRequest<K
   return result.value;
 }
 
+/**
+ * The user confirmed these paths in the app (browsed to, or typed and confirmed): the API takes them from now on.
+ * Returns them absolute. Call it only on the user's own action: it is what "the user chose this place" means.
+ */
+export function confirmPaths(paths: string[], purpose: ApiRequest<'folders.choose'>['purpose']): Promise<string[]> {
+  return call('folders.choose', { paths, purpose });
+}
+
 export function onEvent<K extends AppEventName>(event: K, listener: (payload: AppEvents[K]) => void): () => void {
   return current().on(event, listener);
 }

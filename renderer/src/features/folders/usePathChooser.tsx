@@ -1,13 +1,14 @@
 import { useCallback, useState, type ReactNode } from 'react';
-import { call, hostKind } from '../../api/client';
+import { call, confirmPaths, hostKind } from '../../api/client';
 import { useNotice } from '../../components/NoticeProvider';
 import { FolderBrowserDialog } from './FolderBrowserDialog';
 
 /**
  * Picks folders: Electron's native dialog where there is one, our server-side folder browser in the browser
- * host. Returns a function that opens the chooser and an element to render (the browser dialog).
+ * host. Returns a function that opens the chooser and an element to render (the browser dialog). What the user
+ * picks becomes a place the API takes (the native dialog grants it itself; the folder browser confirms it).
  */
-export function usePathChooser(title: string, onPicked: (paths: string[]) => void, pick: 'folder' | 'spreadsheet' = 'folder'): { choose: (mode?: 'folder' | 'files') => void; element: ReactNode } {
+export function usePathChooser(title: string, onPicked: (paths: string[]) => void, pick: 'folder' | 'spreadsheet' = 'folder', purpose: Parameters<typeof confirmPaths>[1] = pick === 'spreadsheet' ? 'spreadsheet' : 'import'): { choose: (mode?: 'folder' | 'files') => void; element: ReactNode } {
   const { notifyError } = useNotice();
   const [open, setOpen] = useState(false);
   const choose = useCallback(
@@ -26,7 +27,7 @@ export function usePathChooser(title: string, onPicked: (paths: string[]) => voi
       onClose={() => setOpen(false)}
       onChoose={(p) => {
         setOpen(false);
-        onPicked([p]);
+        confirmPaths([p], purpose).then(onPicked, notifyError);
       }}
     />
   );

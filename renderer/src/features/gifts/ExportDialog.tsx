@@ -2,7 +2,7 @@ import { Alert, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTi
 import { useEffect, useState } from 'react';
 import type { ExportJobView } from '@shared/api/contract';
 import type { ExportFormat, GiftTemplate } from '@shared/model/gift';
-import { ApiError, call, onEvent } from '../../api/client';
+import { ApiError, call, confirmPaths, onEvent } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 
 /** Export options, then the job's progress and its outcome (files, skipped workers, the order sheet). */
@@ -34,6 +34,7 @@ export function ExportDialog({ open, templates, templateId, onClose }: { open: b
   const start = async () => {
     setError(null);
     try {
+      const outDir = form.out.trim() ? (await confirmPaths([form.out.trim()], 'export'))[0] : undefined;
       const { jobId } = await call('export.start', {
         templateId: form.templateId,
         size: form.size.trim() || undefined,
@@ -43,7 +44,7 @@ export function ExportDialog({ open, templates, templateId, onClose }: { open: b
         marks: form.marks,
         cmyk: form.cmyk,
         per: 'worker',
-        outDir: form.out.trim() || undefined,
+        outDir,
         impose: form.impose === 'A4' || form.impose === 'A3' ? form.impose : null,
       });
       setJob(await call('export.status', { jobId }));

@@ -1,7 +1,7 @@
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
 import { useEffect, useState } from 'react';
 import type { Company } from '@shared/model/roster';
-import { ApiError, call } from '../../api/client';
+import { ApiError, call, confirmPaths } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 
 const FIELDS = ['name', 'shortName', 'district', 'contact', 'logo'] as const;
@@ -20,6 +20,8 @@ export function CompanyDialog({ open, company, onClose }: { open: boolean; compa
   const save = async () => {
     const fields = { name: form.name.trim(), shortName: form.shortName.trim() || null, district: form.district.trim() || null, contact: form.contact.trim() || null, logo: form.logo.trim() || null };
     try {
+      // A logo typed as a full path is the user's choice of a file on this machine.
+      if (fields.logo && /^([a-zA-Z]:[\\/]|\/)/.test(fields.logo)) [fields.logo] = await confirmPaths([fields.logo], 'image');
       if (company) await call('companies.update', { id: company.id, patch: fields });
       else await call('companies.create', fields);
       onClose();

@@ -2,7 +2,7 @@ import { Alert, Box, Button, Checkbox, Chip, Dialog, DialogActions, DialogConten
 import { useState } from 'react';
 import type { RosterPreview } from '@shared/logic/roster-plan';
 import { ROSTER_FIELDS, type RosterField, type RosterMapping } from '@shared/logic/roster-headers';
-import { ApiError, call } from '../../api/client';
+import { ApiError, call, confirmPaths } from '../../api/client';
 import { useNotice } from '../../components/NoticeProvider';
 import { useI18n } from '../../i18n/I18nProvider';
 import { usePathChooser } from '../folders/usePathChooser';
@@ -29,7 +29,8 @@ export function RosterImportDialog({ open, onClose }: { open: boolean; onClose: 
     setBusy(true);
     setError(null);
     try {
-      const p = await call('roster.preview', { file: path, mapping: map, createCompanies: create });
+      const [chosen] = await confirmPaths([path], 'spreadsheet');
+      const p = await call('roster.preview', { file: chosen!, mapping: map, createCompanies: create });
       setPreview(p);
       setMapping(p.mapping);
     } catch (err) {

@@ -1,7 +1,7 @@
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
 import { useState } from 'react';
 import type { ProjectInfo } from '@shared/model/project';
-import { ApiError, call } from '../../api/client';
+import { ApiError, call, confirmPaths } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 import { usePathChooser } from '../folders/usePathChooser';
 
@@ -12,13 +12,14 @@ export function NewProjectDialog({ open, onClose, onCreated }: { open: boolean; 
   const [dir, setDir] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const chooser = usePathChooser(t('project.folder'), (paths) => paths[0] && setDir(paths[0]));
+  const chooser = usePathChooser(t('project.folder'), (paths) => paths[0] && setDir(paths[0]), 'folder', 'project');
 
   const create = async () => {
     setBusy(true);
     setError(null);
     try {
-      onCreated(await call('projects.create', { dir: dir.trim(), name: name.trim() || undefined }));
+      const [chosen] = await confirmPaths([dir.trim()], 'project');
+      onCreated(await call('projects.create', { dir: chosen!, name: name.trim() || undefined }));
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
     } finally {

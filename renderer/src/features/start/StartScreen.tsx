@@ -52,7 +52,7 @@ export function StartScreen({ onOpened }: { onOpened: (p: ProjectInfo) => void }
     },
     [notifyError, onOpened],
   );
-  const chooser = usePathChooser(t('project.open.title'), (paths) => paths[0] && void open('open', () => call('projects.open', { dir: paths[0]! })));
+  const chooser = usePathChooser(t('project.open.title'), (paths) => paths[0] && void open('open', () => call('projects.open', { dir: paths[0]! })), 'folder', 'project');
 
   return (
     <Box sx={{ minHeight: '100vh', background: 'linear-gradient(180deg, #fbf9f6 0%, #f1ede6 100%)' }}>

@@ -1,0 +1,278 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { ApiMethod, ApiRequest, ApiResponse } from '../../shared/api/contract';
+import type { ImportProgress, ImportSummary } from '../../shared/model/import-job';
+import type { ExportSummary } from '../../shared/model/gift';
+import { dispatch } from '../main/api-dispatch';
+import { createHandlers } from '../main/api-handlers';
+import { createServices } from '../main/container';
+import { serveServices } from '../main/http-server';
+import { out } from './output';
+import { UsageError } from './usage';
+const services = createServices();
+const handlers = createHandlers(services, 'cli');
+
+/** Calls the API exactly as the UI does; an error Result becomes an exception with its code. */
+async function call<K extends ApiMethod>(method: K, request: ApiRequest<K>): Promise<ApiResponse<K>> {
+  const result = await dispatch(handlers, method, request, services.logger);
+  if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
+  return result.value as ApiResponse<K>;
+}
+
+function parse(args: string[], options: NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+function needDir(positionals: string[], command: string): string {
+  const dir = positionals[0];
+  if (!dir) throw new UsageError(`${command}: the project folder is required`);
+  return path.resolve(dir);
+}
+
+let lastLine = 0;
+/** On a terminal one line redrawn in place; in a log (CI, a pipe) a line a second and the last one. */
+function printProgress(p: ImportProgress) {
+  const eta = p.etaSeconds === null ? '' : `, about ${Math.ceil(p.etaSeconds)} s left`;
+  const text = `${p.done}/${p.total} (${p.rate.toFixed(1)}/s${eta})  ${p.currentFile ? path.basename(p.currentFile) : ''}`;
+  if (process.stderr.isTTY) return void process.stderr.write(`\r${text.padEnd(90).slice(0, 120)}`);
+  const now = Date.now();
+  if (now - lastLine < 1000 && p.done < p.total) return;
+  lastLine = now;
+  process.stderr.write(`import: ${text}\n`);
+}
+
+async function runImport(request: ApiRequest<'import.start'>, quietProgress: boolean): Promise<ImportSummary> {
+  return new Promise<ImportSummary>((resolve, reject) => {
+    let jobId: string | null = null;
+    const early: { jobId: string; summary: ImportSummary }[] = [];
+    const unsubscribe = services.events.subscribe((name, payload) => {
+      if (name === 'import.progress' && !quietProgress) printProgress(payload as ImportProgress);
+      if (name === 'import.finished') {
+        const done = payload as { jobId: string; summary: ImportSummary };
+        if (jobId === null) early.push(done);
+        else if (done.jobId === jobId) finish(done.summary);
+      }
+    });
+    const finish = (summary: ImportSummary) => {
+      unsubscribe();
+      if (!quietProgress && process.stderr.isTTY) process.stderr.write('\n');
+      resolve(summary);
+    };
+    call('import.start', request).then(({ jobId: id }) => {
+      jobId = id;
+      const already = early.find((e) => e.jobId === id);
+      if (already) finish(already.summary);
+    }, reject);
+  });
+}
+
+/** Starts an export through the API and follows its status until it ends; a failed job becomes the error. */
+async function runExport(request: ApiRequest<'export.start'>, quiet: boolean): Promise<ExportSummary> {
+  const { jobId } = await call('export.start', request);
+  let lastDone = -1;
+  for (;;) {
+    const st = await call('export.status', { jobId });
+    if (!quiet && st.progress.done !== lastDone) {
+      lastDone = st.progress.done;
+      process.stderr.write(`export: ${st.progress.done}/${st.progress.total}${st.progress.current ? `  ${st.progress.current}` : ''}\n`);
+    }
+    if (st.state === 'failed') throw Object.assign(new Error(st.error?.message ?? 'export failed'), { code: st.error?.code ?? 'INTERNAL' });
+    if (st.state !== 'running') return st.summary!;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+/** Runs one command; resolves with the exit code, or -1 for a command that keeps running (serve). */
+export async function runCommand(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'new': {
+      const { values, positionals } = parse(rest, { name: { type: 'string' }, json: { type: 'boolean' } });
+      const info = await call('projects.create', { dir: needDir(positionals, 'new'), name: values.name as string | undefined });
+      out(values.json ? JSON.stringify(info) + '\n' : `Created project "${info.name}" in ${info.dir}\n`);
+      return 0;
+    }
+    case 'import': {
+      const { values, positionals } = parse(rest, {
+        photographer: { type: 'string' }, company: { type: 'string' }, day: { type: 'string' },
+        copy: { type: 'boolean' }, json: { type: 'boolean' }, quiet: { type: 'boolean' },
+      });
+      const dir = needDir(positionals, 'import');
+      const paths = positionals.slice(1);
+      if (!paths.length) throw new UsageError('import: name at least one file or folder to import');
+      await call('projects.open', { dir });
+      const summary = await runImport(
+        { paths: paths.map((p) => path.resolve(p)), photographer: values.photographer as string | undefined, company: values.company as string | undefined, shootDay: values.day as string | undefined, copy: !!values.copy },
+        !!values.quiet,
+      );
+      await call('projects.close', {});
+      if (values.json) {
+        const { imported, duplicates, failed, cancelled } = summary;
+        out(JSON.stringify({ imported, duplicates, failed, cancelled }) + '\n');
+      } else {
+        out(`Imported ${summary.imported}, ${summary.duplicates.length} already in the project, ${summary.failed.length} failed\n`);
+        for (const f of summary.failed) out(`  ✗ ${f.path} [${f.code}] ${f.message}\n`);
+      }
+      return 0;
+    }
+    case 'photos': {
+      const { values, positionals } = parse(rest, { json: { type: 'boolean' } });
+      const info = await call('projects.open', { dir: needDir(positionals, 'photos') });
+      const photos = (await call('photos.list', {})).map((p) => ({
+        ...p,
+        thumbnail: p.thumbnail ? path.join(info.dir, p.thumbnail) : null,
+        preview: p.preview ? path.join(info.dir, p.preview) : null,
+        embeddedThumbnail: p.embeddedThumbnail ? path.join(info.dir, p.embeddedThumbnail) : null,
+      }));
+      if (values.json) out(JSON.stringify(photos, null, 1) + '\n');
+      else for (const p of photos) out(`${p.id}  ${p.capturedAt ?? '—'}  ${p.width}×${p.height}  ${p.photographer ?? ''}  ${p.path}\n`);
+      return 0;
+    }
+    case 'serve': {
+      const { values, positionals } = parse(rest, { port: { type: 'string' } });
+      const port = values.port === undefined ? 0 : Number(values.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`serve: --port must be a port number, not "${values.port}"`);
+      if (positionals[0]) await call('projects.open', { dir: path.resolve(positionals[0]) });
+      else await call('projects.openDemo', {});
+      const host = await serveServices(services, { port });
+      out(`${host.url}\n`);
+      const stop = async () => {
+        await host.close();
+        await services.session.replace(null);
+        process.exit(0);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+      return -1; // keep running
+    }
+    case 'roster': {
+      const [sub, ...more] = rest;
+      if (sub !== 'import') throw new UsageError(`roster: the only subcommand is "import" (got ${sub ?? 'nothing'})`);
+      const { values, positionals } = parse(more, { 'create-companies': { type: 'boolean' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } });
+      const dir = needDir(positionals, 'roster import');
+      const file = positionals[1];
+      if (!file) throw new UsageError('roster import: name the .xlsx or .csv file');
+      await call('projects.open', { dir });
+      const request = { file: path.resolve(file), createCompanies: !!values['create-companies'] };
+      const plan = values['dry-run'] ? await call('roster.preview', request) : await call('roster.apply', request);
+      if (values.json) out(JSON.stringify({ created: plan.created, updated: plan.updated, skipped: plan.skipped, dryRun: !!values['dry-run'] }) + '\n');
+      else {
+        out(`${values['dry-run'] ? 'Would create' : 'Created'} ${plan.created}, ${values['dry-run'] ? 'update' : 'updated'} ${plan.updated}, skipped ${plan.skipped.length} (sheet "${plan.sheet}", header row ${plan.headerRow})\n`);
+        for (const sk of plan.skipped) out(`  row ${sk.row}: ${sk.reason}\n`);
+      }
+      return 0;
+    }
+    case 'workers':
+    case 'companies': {
+      const { values, positionals } = parse(rest, { json: { type: 'boolean' } });
+      await call('projects.open', { dir: needDir(positionals, command) });
+      const list = command === 'workers' ? await call('workers.list', {}) : await call('companies.list', {});
+      if (values.json) out(JSON.stringify(list, null, 1) + '\n');
+      else for (const e of list as { id: string; name: string }[]) out(`${e.id}  ${e.name}\n`);
+      return 0;
+    }
+    case 'tag':
+    case 'untag': {
+      const { values, positionals } = parse(rest, { worker: { type: 'string' }, region: { type: 'string' }, json: { type: 'boolean' } });
+      const dir = needDir(positionals, command);
+      const photoId = positionals[1];
+      if (!photoId) throw new UsageError(`${command}: name the photo id`);
+      if (!values.worker) throw new UsageError(`${command}: --worker <id${command === 'tag' ? '|name' : ''}> is required`);
+      await call('projects.open', { dir });
+      if (command === 'tag') {
+        const region = values.region === undefined ? undefined : parseRegion(values.region as string);
+        const [photo] = await call('photos.tag', { ids: [photoId], worker: values.worker as string, region });
+        out(values.json ? JSON.stringify(photo) + '\n' : `Tagged ${values.worker} on ${photoId}\n`);
+      } else {
+        await call('photos.untag', { ids: [photoId], workerId: values.worker as string });
+        out(`Removed ${values.worker} from ${photoId}\n`);
+      }
+      return 0;
+    }
+    case 'xmp': {
+      const { values, positionals } = parse(rest, { out: { type: 'string' }, json: { type: 'boolean' } });
+      await call('projects.open', { dir: needDir(positionals, 'xmp') });
+      const { written } = await call('xmp.write', { outDir: values.out ? path.resolve(values.out as string) : undefined });
+      out(values.json ? JSON.stringify({ written }) + '\n' : `Wrote ${written.length} XMP sidecars${written[0] ? ` to ${path.dirname(written[0])}` : ''}\n`);
+      return 0;
+    }
+    case 'templates': {
+      const { values, positionals } = parse(rest, { json: { type: 'boolean' } });
+      await call('projects.open', { dir: needDir(positionals, 'templates') });
+      const list = await call('templates.list', {});
+      if (values.json) out(JSON.stringify(list, null, 1) + '\n');
+      else for (const t of list) out(`${t.id}  ${t.name}  (${t.size}${t.builtIn ? ', built in' : ''})\n`);
+      return 0;
+    }
+    case 'export': {
+      const { values, positionals } = parse(rest, {
+        template: { type: 'string' }, size: { type: 'string' }, dpi: { type: 'string' }, format: { type: 'string' }, bleed: { type: 'string' },
+        marks: { type: 'boolean' }, cmyk: { type: 'boolean' }, per: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean' }, impose: { type: 'string' }, photos: { type: 'string' },
+      });
+      const dir = needDir(positionals, 'export');
+      const num = (name: string, v: unknown, dflt: number) => {
+        if (v === undefined) return dflt;
+        const n = Number(v);
+        if (!Number.isFinite(n)) throw new UsageError(`export: --${name} must be a number, not "${v}"`);
+        return n;
+      };
+      const format = (values.format as string | undefined) ?? 'jpeg';
+      if (!['jpeg', 'jpg', 'tiff', 'tif', 'pdf'].includes(format)) throw new UsageError(`export: --format is jpeg, tiff or pdf (got "${format}")`);
+      const per = (values.per as string | undefined) ?? 'worker';
+      if (per !== 'worker' && per !== 'photo') throw new UsageError(`export: --per is worker or photo (got "${per}")`);
+      const impose = values.impose as string | undefined;
+      if (impose !== undefined && impose !== 'A4' && impose !== 'A3') throw new UsageError(`export: --impose is A4 or A3 (got "${impose}")`);
+      await call('projects.open', { dir });
+      const request = {
+        templateId: (values.template as string | undefined) ?? 'simple-white-10',
+        size: values.size as string | undefined,
+        dpi: num('dpi', values.dpi, 300),
+        format: (format === 'jpg' ? 'jpeg' : format === 'tif' ? 'tiff' : format) as 'jpeg' | 'tiff' | 'pdf',
+        bleedMm: num('bleed', values.bleed, 3),
+        marks: !!values.marks,
+        cmyk: !!values.cmyk,
+        per: per as 'worker' | 'photo',
+        outDir: values.out ? path.resolve(values.out as string) : undefined,
+        impose: impose as 'A4' | 'A3' | undefined,
+        photoIds: values.photos ? (values.photos as string).split(',').map((x) => x.trim()).filter(Boolean) : undefined,
+      };
+      const summary = await runExport(request, !!values.quiet);
+      if (values.json)
+        out(
+          JSON.stringify({
+            files: summary.files.map(({ path: p, workerId, photoId, widthPx, heightPx }) => ({ path: p, workerId, photoId, widthPx, heightPx })),
+            orderSheet: summary.orderSheet,
+            skipped: summary.skipped,
+            warnings: summary.warnings,
+            cancelled: summary.cancelled,
+          }) + '\n',
+        );
+      else {
+        out(`Wrote ${summary.files.length} files${summary.files[0] ? ` to ${path.dirname(summary.files[0].path)}` : ''}; order sheet ${summary.orderSheet.pdf ?? '—'}\n`);
+        for (const s of summary.skipped) out(`  skipped ${s.workerId ?? s.photoId}: ${s.reason}\n`);
+        for (const w of summary.warnings) out(`  warning: ${w}\n`);
+      }
+      return 0;
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+/** "0.2,0.1,0.3,0.4" → a region; anything else is bad usage. */
+function parseRegion(text: string) {
+  const parts = text.split(',').map((p) => Number(p.trim()));
+  if (parts.length !== 4 || parts.some((n) => !Number.isFinite(n))) throw new UsageError(`--region is x,y,w,h as fractions of the photo (got "${text}")`);
+  const [x, y, w, h] = parts as [number, number, number, number];
+  return { x, y, w, h };
+}
+
+
+/** Lets the last coalesced catalog write land and releases the project before the process exits. */
+export async function closeProject(): Promise<void> {
+  await services.session.replace(null);
+}

@@ -1,0 +1,17 @@
+/**
+ * stdout carries only what a command prints on purpose (JSON for scripts). Anything a library prints there
+ * (the HEIF decoder logs to console.log when a file is damaged) is sent to stderr instead.
+ */
+const stdoutWrite = process.stdout.write.bind(process.stdout);
+let guarded = false;
+
+export function guardStdout(): void {
+  if (guarded) return;
+  guarded = true;
+  process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
+}
+
+/** Writes a command's own output to the real stdout. */
+export function out(text: string): void {
+  stdoutWrite(text);
+}

@@ -1,0 +1,21 @@
+/** What `chasing-light --help` prints: kept apart so that help answers without loading the services. */
+export const USAGE = `chasing-light — 追光 photo campaign tool
+
+  chasing-light new <dir> [--name <title>]
+  chasing-light import <dir> <path>... [--photographer <name>] [--company <name>] [--day YYYY-MM-DD] [--copy] [--json]
+  chasing-light photos <dir> [--json]
+  chasing-light serve [<dir>] [--port <n>]      (no dir: the demo campaign)
+  chasing-light roster import <dir> <file.xlsx|file.csv> [--create-companies] [--dry-run] [--json]
+  chasing-light workers <dir> [--json]
+  chasing-light companies <dir> [--json]
+  chasing-light tag <dir> <photoId> --worker <workerId|name> [--region x,y,w,h]
+  chasing-light untag <dir> <photoId> --worker <workerId>
+  chasing-light xmp <dir> [--out <folder>]
+  chasing-light export <dir> [--template <id>] [--size <name|WxHmm>] [--dpi 300] [--format jpeg|tiff|pdf]
+                       [--bleed <mm>] [--marks] [--cmyk] [--per worker|photo] [--photos id,id…] [--impose A4|A3] [--out <folder>] [--json]
+  chasing-light templates <dir> [--json]
+
+Exit codes: 0 done (an import with failed files is still done), 2 bad usage, 1 unexpected failure.`;
+
+/** Bad usage (a missing argument, an unknown option): exit code 2 with the usage text. */
+export class UsageError extends Error {}

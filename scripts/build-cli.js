@@ -1,0 +1,25 @@
+// Bundles the command line (electron/cli) into out/cli, so `chasing-light` starts in a fraction of a second
+// instead of compiling TypeScript at every start. Runs at install and in `npm run build`.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+fs.rmSync(path.join(root, 'out', 'cli'), { recursive: true, force: true });
+await build({
+  absWorkingDir: root,
+  entryPoints: { index: 'electron/cli/index.ts' },
+  outdir: 'out/cli',
+  bundle: true,
+  // Commands load the services only when they run: `--help` must not pay for sharp, exifr and the rest.
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // Packages stay in node_modules: sharp is native, and the others load lazily from there.
+  packages: 'external',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+});
