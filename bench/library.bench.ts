@@ -7,6 +7,7 @@ import { CatalogRepository } from '../electron/main/repositories/catalog.reposit
 import { startTestHost } from '../tests/helpers/browser-host';
 import { launchChromium } from '../tests/helpers/chromium';
 import { tempDir } from '../tests/helpers/factories';
+import { projectLock } from '../tests/helpers/services';
 
 const SAMPLES = path.resolve(import.meta.dirname, '../assets/demo');
 
@@ -17,7 +18,7 @@ async function makeProject(count: number, home: Awaited<ReturnType<typeof startT
   await home.services.importer.run({ paths: [SAMPLES], photographer: '陈晓明', company: '科润智能控制股份有限公司' });
   const seeds = home.services.photos.list();
   await home.services.projects.close();
-  const catalog = await CatalogRepository.open(dir);
+  const catalog = await CatalogRepository.open(dir, { lock: await projectLock(dir) });
   const days = ['2025-05-12', '2025-05-13', '2025-05-14', '2025-05-15'];
   // A roster of 300 workers, each photo showing one to three of them: what the tag filters search through.
   const surnames = ['占', '王', '张', '李', '周', '陈', '徐', '吴', '郑', '毛'];
@@ -35,7 +36,7 @@ async function makeProject(count: number, home: Awaited<ReturnType<typeof startT
     const tagged = i % 5 === 0 ? [] : workerIds.slice(i % 290, (i % 290) + 1 + (i % 3));
     catalog.putPhoto({ ...s, id, sha256: id.padEnd(64, '0'), originalName: `IMG_${String(i).padStart(5, '0')}.JPG`, shootDay: days[i % 4]!, rating: i % 6, photographer: ['陈晓明', '王丽华', '周建国'][i % 3]!, workers: tagged, faceRegions: [] });
   }
-  await catalog.flush();
+  await catalog.close();
   return dir;
 }
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { AppApi, HostKind } from '../../shared/api/contract';
+import { API_METHODS, METHOD_KINDS, type AppApi, type HostKind } from '../../shared/api/contract';
 import type { Services } from './container';
 import { TrustingGuard, type PathGuard } from './services/access.service';
 import { APP_VERSION } from './version';
@@ -14,7 +14,7 @@ export function createHandlers(s: Services, host: HostKind) {
   /** A logo given as an absolute path must be a chosen place; a project-relative one stays inside the project. */
   const checkLogo = async <T extends string | null | undefined>(logo: T): Promise<T> => (logo && path.isAbsolute(logo) ? ((await guard.check(logo, 'image')) as T) : logo);
   const checkTemplate = async <T extends { logo: { path: string } | null }>(t: T): Promise<T> => (t.logo ? { ...t, logo: { ...t.logo, path: await checkLogo(t.logo.path) } } : t);
-  return {
+  const handlers = {
     'app.info': async () => ({ version: APP_VERSION, host, platform: process.platform }),
     'projects.create': async (req) => s.projects.create(await guard.check(req.dir, 'project'), req.name),
     'projects.open': async (req) => s.projects.open(await guard.check(req.dir, 'project')),
@@ -81,4 +81,22 @@ export function createHandlers(s: Services, host: HostKind) {
     'export.cancel': async (req) => s.exporter.cancel(req.jobId),
     'export.status': async (req) => s.exporter.status(req.jobId),
   } satisfies AppApi;
+  return refuseEditsWhenReadOnly(handlers, () => s.session.current?.assertWritable());
+}
+
+/**
+ * Every edit call first asks whether the open project may be written (another process may hold it): the refusal
+ * comes before any service touches a live record, so a read-only view never drifts from the file.
+ */
+function refuseEditsWhenReadOnly<H extends AppApi>(handlers: H, assertWritable: () => void): H {
+  const out = { ...handlers } as Record<string, unknown>;
+  for (const m of API_METHODS)
+    if (METHOD_KINDS[m] === 'edit') {
+      const handler = handlers[m] as (req: unknown) => Promise<unknown>;
+      out[m] = async (req: unknown) => {
+        assertWritable();
+        return handler(req);
+      };
+    }
+  return out as H;
 }

@@ -22,6 +22,7 @@ import { XmpService } from './services/xmp.service';
 import { ExportService } from './services/export.service';
 import { GiftService } from './services/gift.service';
 import { PdfRepository } from './repositories/pdf.repository';
+import { ProjectLockRepository } from './repositories/project-lock.repository';
 import { SheetRepository } from './repositories/sheet.repository';
 import type { MediaKind } from '../../shared/model/photo';
 
@@ -33,6 +34,8 @@ export interface ContainerOptions {
   concurrency?: number;
   /** the native chooser (Electron); elsewhere a stand-in that says there is none */
   dialogs?: DialogRepository;
+  /** what this process is, as a second writer is told ("Electron", "chasing-light serve" …) */
+  holder?: string;
 }
 
 /** The repo root, found from this file whether it runs from source (tsx) or from the built out/ folder. */
@@ -49,7 +52,8 @@ export function createServices(opts: ContainerOptions = {}) {
   const image = new ImageRepository();
   const events = new EventBus();
   const session = new ProjectSession();
-  const projects = new ProjectService({ session, settings, storage });
+  const locks = new ProjectLockRepository(opts.holder ?? `chasing-light ${process.argv[2] ?? ''}`.trim());
+  const projects = new ProjectService({ session, settings, storage, locks, logger: createLogger('ProjectService') });
   const access = new AccessService({ session, recentDirs: async () => (await settings.recent()).map((r) => r.dir) });
   const history = new HistoryService({ session, events });
   const roster = new RosterService({ session, history, spreadsheets: new SpreadsheetRepository() });

@@ -129,7 +129,10 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new Refusal(405, 'VALIDATION', 'use GET');
 
     if (pathname.startsWith('/media/')) return serveMedia(res, pathname);
-    if (pathname === '/events') return streamEvents(req, res);
+    if (pathname === '/events') {
+      if (req.method !== 'GET') throw new Refusal(405, 'VALIDATION', 'the event stream is read with GET');
+      return streamEvents(req, res);
+    }
     if (pathname === '/' && queryToken) {
       // Trade the token in the URL for a cookie, then drop it from the address bar.
       res.writeHead(302, { 'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`, Location: '/' });

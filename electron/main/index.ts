@@ -19,7 +19,7 @@ registerMediaScheme();
 
 app.whenReady().then(async () => {
   lockDownSessions();
-  const services = createServices({ dialogs: new ElectronDialogRepository() });
+  const services = createServices({ dialogs: new ElectronDialogRepository(), holder: 'Chasing Light (Electron)' });
   registerIpc(createHandlers(services, 'electron'), services.logger, (url) => isAppUrl(url, renderer));
   handleMediaScheme(services.mediaFile, () => services.session.current?.dir);
 

@@ -33,11 +33,21 @@ export function App() {
     }
   }, [notifyError]);
 
+  /** A read-only project opened again: writable now if the other window or process has let go of it. */
+  const reopen = useCallback(async () => {
+    if (!project) return;
+    try {
+      setProject(await call('projects.open', { dir: project.dir }));
+    } catch (err) {
+      notifyError(err);
+    }
+  }, [notifyError, project]);
+
   if (project === undefined)
     return (
       <Box sx={{ height: '100vh', display: 'grid', placeItems: 'center' }}>
         <CircularProgress aria-label={t('common.loading')} />
       </Box>
     );
-  return project ? <ProjectShell project={project} onClose={close} /> : <StartScreen onOpened={setProject} />;
+  return project ? <ProjectShell project={project} onClose={close} onReopen={() => void reopen()} /> : <StartScreen onOpened={setProject} />;
 }

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../errors';
+import type { AppErrorShape } from '../errors';
 import type { ImportJob, ImportProgress, ImportSummary } from '../model/import-job';
 import type { Photo } from '../model/photo';
 import type { ProjectInfo, RecentProject } from '../model/project';
@@ -119,7 +119,7 @@ export interface ExportJobView {
   progress: ExportProgress;
   summary: ExportSummary | null;
   /** why a failed job failed (an unwritable output folder, say) */
-  error: { code: ErrorCode; message: string } | null;
+  error: AppErrorShape | null;
 }
 
 export type ApiMethod = keyof AppApi;
@@ -152,6 +152,29 @@ export const API_METHODS = [
 type Unlisted = Exclude<ApiMethod, (typeof API_METHODS)[number]>;
 const _listCoversApi: Unlisted extends never ? true : never = true;
 void _listCoversApi;
+
+/**
+ * What each call does. Reads are allowed on a read-only project (another process is writing it) and, later, for
+ * the read-only kiosk; edits are refused there; session calls open, close and choose places.
+ */
+export type MethodKind = 'read' | 'edit' | 'session';
+export const METHOD_KINDS: Record<ApiMethod, MethodKind> = {
+  'app.info': 'session',
+  'projects.create': 'session', 'projects.open': 'session', 'projects.openDemo': 'session', 'projects.recent': 'read', 'projects.current': 'read', 'projects.close': 'session',
+  'photos.list': 'read', 'photos.get': 'read', 'photos.facets': 'read', 'photos.setRating': 'edit', 'photos.setFlag': 'edit',
+  'import.start': 'edit', 'import.cancel': 'edit', 'import.status': 'read', 'import.defaults': 'read',
+  'folders.browse': 'session', 'folders.choose': 'session', 'dialogs.pickPaths': 'session',
+  'companies.list': 'read', 'companies.create': 'edit', 'companies.update': 'edit', 'companies.delete': 'edit',
+  'photographers.list': 'read', 'photographers.update': 'edit',
+  'workers.list': 'read', 'workers.create': 'edit', 'workers.update': 'edit', 'workers.delete': 'edit',
+  'roster.preview': 'read', 'roster.apply': 'edit',
+  'photos.tag': 'edit', 'photos.untag': 'edit', 'photos.setRegion': 'edit', 'photos.update': 'edit', 'photos.usage': 'read',
+  'history.list': 'read', 'history.undo': 'edit', 'history.redo': 'edit',
+  'xmp.write': 'read',
+  'campaign.get': 'read', 'campaign.update': 'edit', 'templates.list': 'read', 'templates.textures': 'read', 'templates.save': 'edit',
+  'gifts.list': 'read', 'gifts.choosePhoto': 'edit', 'gifts.setCrop': 'edit', 'gifts.setHandOver': 'edit', 'gifts.preview': 'read',
+  'export.start': 'edit', 'export.cancel': 'edit', 'export.status': 'read',
+};
 
 export function isApiMethod(name: unknown): name is ApiMethod {
   return typeof name === 'string' && (API_METHODS as readonly string[]).includes(name);

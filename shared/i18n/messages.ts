@@ -17,6 +17,19 @@ export const MESSAGES = {
     zh: '{path}：系统设备文件夹，不能从这里读取',
     en: '{path}: a system device folder; nothing is read from there',
   },
+  // --- one writer per project ---
+  'project.readOnly': {
+    zh: '{dir}：此项目正在另一个窗口或进程中编辑（{app}，进程 {pid}，{since} 起）。这里只能查看，不能修改；请在那边完成或关闭后再试',
+    en: '{dir}: this project is being edited in another window or process ({app}, process {pid}, since {since}). It can be viewed here but not changed; finish or close it there and try again',
+  },
+  'project.lockLost': {
+    zh: '{dir}：本窗口失去了对项目的独占写入（程序曾长时间无响应，另一进程已接管）。为免覆盖，之后的修改不再保存，请重新打开项目',
+    en: '{dir}: this window lost its hold on the project (it stopped responding for a while and another process took over). To avoid overwriting, further edits are not saved; reopen the project',
+  },
+  'project.busyCreating': {
+    zh: '{dir}：另一个进程正在这里建立或编辑项目（{app}，进程 {pid}）',
+    en: '{dir}: another process is creating or editing a project here ({app}, process {pid})',
+  },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -51,3 +51,11 @@ export function formatCamera(make: string | null, model: string | null): string 
   const brand = make.split(/\s+/)[0]!.toLowerCase();
   return model.toLowerCase().startsWith(brand) ? model : `${make} ${model}`;
 }
+
+/** An instant as this computer's local wall-clock time, 24-hour: "2025-05-12 14:03". */
+export function localTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}

@@ -1,9 +1,13 @@
 import type { ErrorCode } from '../errors';
+import type { MessageKey, MessageParams } from '../i18n/messages';
 
+/** A file that was not imported: its code, and why in words (by key, so each shell says it in its language). */
 export interface ImportFailure {
   path: string;
   code: ErrorCode;
   message: string;
+  key?: MessageKey;
+  params?: MessageParams;
 }
 
 export interface ImportDuplicate {

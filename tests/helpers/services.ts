@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import { createServices } from '../../electron/main/container';
+import { ProjectLockRepository } from '../../electron/main/repositories/project-lock.repository';
 import { tempDir } from './factories';
 
 /** Real services over a temp home and a fresh project: lowdb, sharp and exifr all real. */
@@ -25,4 +26,11 @@ export function freshProjects() {
     open.push(() => ctx.services.session.replace(null));
     return ctx;
   };
+}
+
+/** The project's write lock, as the project service takes it, for tests that drive the catalog directly. */
+export async function projectLock(dir: string) {
+  const outcome = await new ProjectLockRepository('test').acquire(dir, () => undefined);
+  if (outcome.kind !== 'held') throw new Error(`${dir} is locked by ${JSON.stringify(outcome.holder)}`);
+  return outcome.lock;
 }

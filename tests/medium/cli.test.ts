@@ -1,23 +1,11 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli';
 import { tempDir, writePhoto } from '../helpers/factories';
 import { writeXlsx } from '../helpers/spreadsheets';
 
-const CLI = path.resolve(import.meta.dirname, '../../bin/chasing-light.js');
-
-/** Runs `chasing-light …` as a user would; resolves with the exit code instead of throwing. */
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], { maxBuffer: 1 << 24 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const run = (...args: string[]) => runCli(args);
 const json = <T>(r: { stdout: string }) => JSON.parse(r.stdout) as T;
 
 describe('the chasing-light command', () => {

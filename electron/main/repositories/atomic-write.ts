@@ -1,11 +1,25 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 
-/** Write to a temporary name, then rename: a crash never leaves a half file under the real name. */
-export async function writeFileAtomic(target: string, data: Buffer | string): Promise<void> {
+/** Temporary names carry the process and a random part: two processes (or two writes) never share one. */
+export const TEMP_SUFFIX = /\.\d+\.[0-9a-f]{8}\.tmp$/;
+
+/**
+ * Write to a temporary name, flush it to the disk, then rename: a crash or a power cut never leaves a half file
+ * under the real name. `durable` (the catalog) syncs before the rename; caches and renders skip the sync.
+ */
+export async function writeFileAtomic(target: string, data: Buffer | string, durable = false): Promise<void> {
   const tmp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    await fs.writeFile(tmp, data);
+    if (durable) {
+      const handle = await fs.open(tmp, 'w');
+      try {
+        await handle.writeFile(data);
+        await handle.datasync();
+      } finally {
+        await handle.close();
+      }
+    } else await fs.writeFile(tmp, data);
     await fs.rename(tmp, target);
   } catch (err) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);

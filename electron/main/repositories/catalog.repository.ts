@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
+import { Low, type Adapter } from 'lowdb';
 import { AppError } from '../../../shared/errors';
+import { msg } from '../../../shared/i18n/messages';
+import { localTime } from '../../../shared/logic/display';
 import { migrateCatalog } from '../../../shared/logic/catalog-migrations';
 import { CATALOG_SCHEMA_VERSION, type CatalogData } from '../../../shared/model/catalog';
 import type { Photo } from '../../../shared/model/photo';
 import type { Company, Photographer, Worker } from '../../../shared/model/roster';
 import type { GiftRecord, GiftTemplate } from '../../../shared/model/gift';
+import type { ProjectHolder } from '../../../shared/model/project';
+import { writeFileAtomic } from './atomic-write';
+import type { HeldLock } from './project-lock.repository';
 import { ioError } from './storage.repository';
 
 export const CATALOG_FILE = 'project.json';
@@ -38,6 +42,34 @@ export interface TrackedChange {
 const clone = <T>(v: T): T => (v === undefined ? v : structuredClone(v));
 
 /**
+ * lowdb's storage for the catalog: the whole file, written under a temporary name of this process's own, synced
+ * to the disk, then renamed over project.json (lowdb's own adapter uses one shared temp name for every process).
+ */
+class CatalogFile implements Adapter<CatalogData> {
+  constructor(private readonly file: string) {}
+
+  async read(): Promise<CatalogData | null> {
+    try {
+      return JSON.parse(await fs.readFile(this.file, 'utf8')) as CatalogData;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
+  }
+
+  write(data: CatalogData): Promise<void> {
+    return writeFileAtomic(this.file, JSON.stringify(data, null, 2), true);
+  }
+}
+
+export interface OpenOptions {
+  /** the project's write lock, released on close; without it the catalog is read-only */
+  lock?: HeldLock;
+  /** who holds the lock when this process does not */
+  heldBy?: ProjectHolder;
+}
+
+/**
  * Owns one project's lowdb instance. Reads go to in-memory indexes; writes are coalesced and atomic (lowdb's
  * steno writes a temp file and renames it), so a crash leaves either the old or the new catalog, whole.
  * Edits made inside `track()` are recorded entity by entity, so they can be undone and redone.
@@ -47,10 +79,14 @@ export class CatalogRepository {
   private timer: NodeJS.Timeout | null = null;
   private pending: Promise<void> = Promise.resolve();
   private tracking: EntityStates | null = null;
+  private lost: Error | null = null;
 
   private constructor(
     readonly dir: string,
     private readonly db: Low<CatalogData>,
+    private readonly lock: HeldLock | undefined,
+    /** set when another process writes this project: every edit is refused */
+    readonly readOnly: ProjectHolder | null,
   ) {
     for (const c of COLLECTIONS) this.index.set(c, new Map(db.data[c].map((e) => [e.id, e])));
   }
@@ -59,7 +95,7 @@ export class CatalogRepository {
     return path.join(dir, CATALOG_FILE);
   }
 
-  static async create(dir: string, name: string, isDemo = false): Promise<CatalogRepository> {
+  static async create(dir: string, name: string, isDemo: boolean, lock: HeldLock): Promise<CatalogRepository> {
     const file = CatalogRepository.fileOf(dir);
     try {
       await fs.mkdir(dir, { recursive: true });
@@ -78,14 +114,14 @@ export class CatalogRepository {
       templates: [],
       gifts: [],
     };
-    const repo = new CatalogRepository(dir, new Low(new JSONFile<CatalogData>(file), data));
+    const repo = new CatalogRepository(dir, new Low(new CatalogFile(file), data), lock, null);
     await repo.db.write().catch((err) => {
       throw ioError(err, file, 'creating the catalog');
     });
     return repo;
   }
 
-  static async open(dir: string): Promise<CatalogRepository> {
+  static async open(dir: string, opts: OpenOptions): Promise<CatalogRepository> {
     const file = CatalogRepository.fileOf(dir);
     let text: string;
     try {
@@ -106,8 +142,10 @@ export class CatalogRepository {
       throw new AppError('UNSUPPORTED', `${file}：由更新版本的追光写入，请先升级 / was written by a newer Chasing Light (schema ${outcome.version}, this one reads up to ${CATALOG_SCHEMA_VERSION}); update the app — the file was left untouched`, { path: file });
     if (outcome.kind === 'invalid')
       throw new AppError('CORRUPT', `${file}：不是有效的项目文件，未做任何改动 / is not a valid catalog: ${outcome.reason}; it was left untouched`, { path: file });
-    const repo = new CatalogRepository(dir, new Low(new JSONFile<CatalogData>(file), outcome.data));
-    if (outcome.kind === 'migrated') {
+    const readOnly = opts.lock ? null : (opts.heldBy ?? { pid: 0, host: '', since: '', app: '' });
+    const repo = new CatalogRepository(dir, new Low(new CatalogFile(file), outcome.data), opts.lock, readOnly);
+    // A read-only view migrates in memory only: the writer (or the next one) saves the migration.
+    if (outcome.kind === 'migrated' && !readOnly) {
       // Keep the old file beside the new one: a migration must never cost the user their catalog.
       await fs.copyFile(file, `${file}.v${outcome.from}.bak`).catch(() => undefined);
       await repo.flush();
@@ -121,6 +159,7 @@ export class CatalogRepository {
 
   /** Project-level settings (campaign words): saved with the next write. */
   setProject(patch: Partial<CatalogData['project']>): void {
+    this.assertWritable();
     Object.assign(this.db.data.project, patch);
     this.scheduleWrite();
   }
@@ -141,6 +180,7 @@ export class CatalogRepository {
 
   /** Adds or replaces an entity by id. */
   put<C extends CollectionName>(c: C, entity: CollectionTypes[C]): void {
+    this.assertWritable();
     this.remember(c, entity.id);
     const map = this.index.get(c)!;
     const existing = map.get(entity.id);
@@ -153,6 +193,7 @@ export class CatalogRepository {
   }
 
   remove(c: CollectionName, id: string): void {
+    this.assertWritable();
     const map = this.index.get(c)!;
     if (!map.has(id)) return;
     this.remember(c, id);
@@ -180,6 +221,7 @@ export class CatalogRepository {
   }
 
   updatePhotos(ids: string[], patch: Partial<Photo>): Photo[] {
+    this.assertWritable();
     const changed: Photo[] = [];
     for (const id of ids) {
       const p = this.photo(id);
@@ -214,6 +256,7 @@ export class CatalogRepository {
 
   /** Puts entities back as they were (undo) or as they became (redo). */
   restore(states: EntityStates): void {
+    this.assertWritable();
     for (const [key, state] of states) {
       const [c, id] = splitKey(key);
       if (state === undefined) this.remove(c, id);
@@ -227,6 +270,33 @@ export class CatalogRepository {
     if (!this.tracking) return;
     const key = `${c}:${id}`;
     if (!this.tracking.has(key)) this.tracking.set(key, clone(this.get(c, id)));
+  }
+
+  // --- one writer ----------------------------------------------------------------------------------
+
+  /** Refuses an edit in a read-only view, or after the lock was lost, naming who holds the project. */
+  assertWritable(): void {
+    if (this.readOnly) {
+      const h = this.readOnly;
+      throw new AppError('READ_ONLY', msg('project.readOnly', { dir: this.dir, app: h.app || '?', pid: h.pid || '?', since: h.since ? localTime(h.since) : '?' }), { holder: h });
+    }
+    if (this.lost) throw new AppError('READ_ONLY', msg('project.lockLost', { dir: this.dir }));
+  }
+
+  /** The lock was taken over (this process stalled past the stale time): stop writing, say so on the next edit. */
+  markLockLost(err: Error): void {
+    this.lost = err;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** Saves what is pending and lets go of the project's lock. */
+  async close(): Promise<void> {
+    try {
+      if (!this.readOnly && !this.lost) await this.flush();
+    } finally {
+      await this.lock?.release();
+    }
   }
 
   // --- persistence -------------------------------------------------------------------------------

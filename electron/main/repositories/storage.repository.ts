@@ -3,7 +3,7 @@ import { constants as fsc } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
-import { writeFileAtomic } from './atomic-write';
+import { TEMP_SUFFIX, writeFileAtomic } from './atomic-write';
 
 /** Turns a Node fs error into one the user can act on, naming the path. */
 export function ioError(err: unknown, target: string, doing: string): AppError {
@@ -108,6 +108,33 @@ export class StorageRepository {
 
   async remove(file: string): Promise<void> {
     await fs.rm(file, { force: true }).catch(() => undefined);
+  }
+
+  /**
+   * Removes what an interrupted run left in a project: our temporary files (in the project folder, its caches
+   * and exports) and cached images that no photo owns (`keep` lists the ones that are owned). Returns how many.
+   */
+  async sweepProject(dir: string, cacheDirs: string[], keep: Set<string>): Promise<number> {
+    let removed = 0;
+    const rm = async (f: string) => {
+      await fs.rm(f, { force: true }).then(() => removed++, () => undefined);
+    };
+    const names = async (d: string) => fs.readdir(d, { withFileTypes: true }).catch(() => []);
+    for (const e of await names(dir)) if (e.isFile() && (TEMP_SUFFIX.test(e.name) || e.name === '.project.json.tmp')) await rm(path.join(dir, e.name));
+    for (const d of cacheDirs)
+      for (const e of await names(d)) {
+        const f = path.join(d, e.name);
+        if (e.isFile() && (TEMP_SUFFIX.test(e.name) || (e.name.endsWith('.jpg') && !keep.has(f)))) await rm(f);
+      }
+    const walk = async (d: string, depth: number): Promise<void> => {
+      for (const e of await names(d)) {
+        const f = path.join(d, e.name);
+        if (e.isDirectory() && depth < 4) await walk(f, depth + 1);
+        else if (e.isFile() && TEMP_SUFFIX.test(e.name)) await rm(f);
+      }
+    };
+    for (const sub of ['exports', 'originals', path.join('cache', 'sheets')]) await walk(path.join(dir, sub), 0);
+    return removed;
   }
 
   sha256(data: Buffer): string {

@@ -176,7 +176,6 @@ export class ImportService {
       };
       await Promise.all(Array.from({ length: Math.min(this.concurrency, Math.max(1, queue.length)) }, worker));
       summary.cancelled = running.cancelled;
-      running.job.state = running.cancelled ? 'cancelled' : 'finished';
     } catch (err) {
       running.job.state = 'failed';
       throw err;
@@ -185,7 +184,9 @@ export class ImportService {
       await catalog.flush();
       emitProgress(true);
     }
+    // The job reads as ended only once its summary is there and the catalog is saved: a poller never sees one without the other.
     running.job.summary = summary;
+    running.job.state = running.cancelled ? 'cancelled' : 'finished';
     this.deps.events.emit('import.finished', { jobId: running.job.id, summary });
     return summary;
   }

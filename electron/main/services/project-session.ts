@@ -14,8 +14,10 @@ export class ProjectSession {
     return this.catalog;
   }
 
+  /** Closes the open project (saving it and letting go of its lock) and makes `next` the open one. */
   async replace(next: CatalogRepository | null): Promise<void> {
-    if (this.catalog && this.catalog !== next) await this.catalog.flush();
+    const previous = this.catalog;
     this.catalog = next;
+    if (previous && previous !== next) await previous.close();
   }
 }

@@ -1,14 +1,21 @@
 import path from 'node:path';
+import { AppError } from '../../../shared/errors';
+import { msg } from '../../../shared/i18n/messages';
 import type { ProjectInfo, RecentProject } from '../../../shared/model/project';
 import { CatalogRepository } from '../repositories/catalog.repository';
+import type { ProjectLockRepository } from '../repositories/project-lock.repository';
 import type { SettingsRepository } from '../repositories/settings.repository';
 import type { StorageRepository } from '../repositories/storage.repository';
+import type { Logger } from '../logger';
+import { cachePaths } from './import.service';
 import type { ProjectSession } from './project-session';
 
 interface ProjectDeps {
   session: ProjectSession;
   settings: SettingsRepository;
   storage: StorageRepository;
+  locks: ProjectLockRepository;
+  logger: Logger;
 }
 
 const RECENT_LIMIT = 10;
@@ -19,14 +26,59 @@ export class ProjectService {
 
   async create(dir: string, name?: string, isDemo = false): Promise<ProjectInfo> {
     const abs = path.resolve(dir);
-    const catalog = await CatalogRepository.create(abs, name?.trim() || path.basename(abs), isDemo);
+    await this.deps.storage.ensureDir(abs);
+    const outcome = await this.deps.locks.acquire(abs, (err) => this.lockLost(abs, err));
+    if (outcome.kind === 'busy') {
+      const h = outcome.holder;
+      throw new AppError('CONFLICT', msg('project.busyCreating', { dir: abs, app: h.app || '?', pid: h.pid || '?' }), { holder: h });
+    }
+    let catalog: CatalogRepository;
+    try {
+      catalog = await CatalogRepository.create(abs, name?.trim() || path.basename(abs), isDemo, outcome.lock);
+    } catch (err) {
+      await outcome.lock.release();
+      throw err;
+    }
     for (const sub of ['cache', 'exports']) await this.deps.storage.ensureDir(path.join(abs, sub));
     return this.activate(catalog);
   }
 
+  /**
+   * Opens a project for writing when no other window or process has it; otherwise read-only, saying who has it.
+   * A writer first sweeps what a killed process left behind: temporary files, and cached images of photos that
+   * never reached the catalog.
+   */
   async open(dir: string): Promise<ProjectInfo> {
-    const catalog = await CatalogRepository.open(path.resolve(dir));
+    const abs = path.resolve(dir);
+    // Already open here for writing: this process holds the lock, so there is nothing to take again.
+    const open = this.deps.session.current;
+    if (open?.dir === abs && !open.readOnly) return infoOf(open);
+    // Not a project: said before any lock is taken, so nothing is left in a folder that is not ours.
+    if (!(await this.deps.storage.exists(CatalogRepository.fileOf(abs)))) return this.activate(await CatalogRepository.open(abs, {}));
+    const outcome = await this.deps.locks.acquire(abs, (err) => this.lockLost(abs, err));
+    let catalog: CatalogRepository;
+    try {
+      catalog = await CatalogRepository.open(abs, outcome.kind === 'held' ? { lock: outcome.lock } : { heldBy: outcome.holder });
+    } catch (err) {
+      if (outcome.kind === 'held') await outcome.lock.release();
+      throw err;
+    }
+    if (!catalog.readOnly) await this.sweep(catalog);
     return this.activate(catalog);
+  }
+
+  private async sweep(catalog: CatalogRepository) {
+    const keep = new Set<string>();
+    for (const p of catalog.photos()) for (const rel of Object.values(cachePaths(p.id))) keep.add(path.join(catalog.dir, rel));
+    const cacheDirs = [...new Set(Object.values(cachePaths('x')).map((rel) => path.join(catalog.dir, path.dirname(rel))))];
+    const removed = await this.deps.storage.sweepProject(catalog.dir, cacheDirs, keep);
+    if (removed) this.deps.logger.info(`removed ${removed} leftover temporary or orphaned cache files in ${catalog.dir}`);
+  }
+
+  private lockLost(dir: string, err: Error) {
+    this.deps.logger.error(`lost the lock of ${dir}`, err);
+    const c = this.deps.session.current;
+    if (c?.dir === dir) c.markLockLost(err);
   }
 
   current(): ProjectInfo | null {
@@ -58,5 +110,5 @@ export class ProjectService {
 }
 
 export function infoOf(c: CatalogRepository): ProjectInfo {
-  return { id: c.project.id, name: c.project.name, dir: c.dir, createdAt: c.project.createdAt, photoCount: c.photoCount, isDemo: !!c.project.isDemo };
+  return { id: c.project.id, name: c.project.name, dir: c.dir, createdAt: c.project.createdAt, photoCount: c.photoCount, isDemo: !!c.project.isDemo, readOnly: c.readOnly };
 }

@@ -1,16 +1,22 @@
 import type { ApiMethod, ApiRequest, ApiResponse, AppEventName, AppEvents } from '@shared/api/contract';
 import type { Result } from '@shared/api/result';
-import type { ErrorCode } from '@shared/errors';
+import type { AppErrorShape, ErrorCode } from '@shared/errors';
+import type { MessageKey, MessageParams } from '@shared/i18n/messages';
 import type { MediaKind, Photo } from '@shared/model/photo';
 import { detectTransport, type Transport } from './transport';
 
 /** An API failure with its code, so the UI can say what went wrong by kind. */
 export class ApiError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
+  readonly code: ErrorCode;
+  /** the message by key, so the UI says it in the chosen language; `message` is the English text */
+  readonly key?: MessageKey;
+  readonly params?: MessageParams;
+
+  constructor(error: AppErrorShape) {
+    super(error.message);
+    this.code = error.code;
+    this.key = error.key;
+    this.params = error.params;
     this.name = 'ApiError';
   }
 }
@@ -28,7 +34,7 @@ export async function callSafe<K extends ApiMethod>(method: K, request: ApiReque
 
 export async function call<K extends ApiMethod>(method: K, request: ApiRequest<K>): Promise<ApiResponse<K>> {
   const result = await callSafe(method, request);
-  if (!result.ok) throw new ApiError(result.error.code, result.error.message);
+  if (!result.ok) throw new ApiError(result.error);
   return result.value;
 }
 

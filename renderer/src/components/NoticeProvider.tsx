@@ -14,7 +14,7 @@ const NoticeContext = createContext<{ notify: (n: Notice) => void; notifyError: 
 
 /** Errors are shown by code, with the service's message that names the thing and the reason. Never swallowed. */
 export function NoticeProvider({ children }: { children: ReactNode }) {
-  const { t } = useI18n();
+  const { t, errorText } = useI18n();
   const [notice, setNotice] = useState<Notice | null>(null);
   const notify = useCallback((n: Notice) => setNotice(n), []);
   const notifyError = useCallback(
@@ -24,11 +24,11 @@ export function NoticeProvider({ children }: { children: ReactNode }) {
         setNotice({
           severity: 'error',
           title: network ? t('error.NETWORK') : t(`error.${err.code}` as StringKey),
-          message: network ? '' : err.message,
+          message: network ? '' : errorText(err),
         });
-      } else setNotice({ severity: 'error', title: t('error.generic'), message: err instanceof Error ? err.message : String(err) });
+      } else setNotice({ severity: 'error', title: t('error.generic'), message: errorText(err) });
     },
-    [t],
+    [t, errorText],
   );
   return (
     <NoticeContext.Provider value={{ notify, notifyError }}>

@@ -25,6 +25,8 @@ export const STRINGS = {
   'project.close': { zh: '关闭项目', en: 'Close project' },
   'project.photos': { zh: '{count} 张照片', en: '{count} photos' },
   'project.demo': { zh: '示例', en: 'Demo' },
+  'project.readOnly': { zh: '只读', en: 'Read-only' },
+  'project.readOnly.retry': { zh: '重新打开以编辑', en: 'Reopen to edit' },
 
   'folder.browse': { zh: '浏览…', en: 'Browse…' },
   'folder.up': { zh: '上一级', en: 'Up' },
@@ -300,6 +302,8 @@ export const STRINGS = {
   'error.VALIDATION': { zh: '输入有误', en: 'Invalid input' },
   'error.NOT_FOUND': { zh: '找不到', en: 'Not found' },
   'error.CONFLICT': { zh: '冲突', en: 'Conflict' },
+  'error.FORBIDDEN': { zh: '不允许', en: 'Not allowed' },
+  'error.READ_ONLY': { zh: '项目只读', en: 'The project is read-only' },
   'error.IO': { zh: '文件读写失败', en: 'File error' },
   'error.UNSUPPORTED': { zh: '不支持', en: 'Not supported' },
   'error.CORRUPT': { zh: '文件已损坏', en: 'Damaged file' },

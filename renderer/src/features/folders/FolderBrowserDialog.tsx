@@ -5,15 +5,16 @@ import TableIcon from '@mui/icons-material/TableChartOutlined';
 import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, IconButton, LinearProgress, List, ListItemButton, ListItemIcon, ListItemText, TextField, Tooltip, Typography } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
 import type { FolderListing } from '@shared/api/contract';
-import { ApiError, call } from '../../api/client';
+import { call } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 
 /** The browser host's folder chooser: browses the machine the app runs on, through the API. */
 export function FolderBrowserDialog({ open, title, initialPath, pick = 'folder', onClose, onChoose }: { open: boolean; title: string; initialPath?: string; pick?: 'folder' | 'spreadsheet'; onClose: () => void; onChoose: (path: string) => void }) {
-  const { t } = useI18n();
+  const { t, errorText } = useI18n();
   const [listing, setListing] = useState<FolderListing | null>(null);
   const [typed, setTyped] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  // The error itself is kept, not its text, so it is said in whichever language is chosen when it shows.
+  const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(false);
 
   const go = useCallback(async (path?: string) => {
@@ -25,7 +26,7 @@ export function FolderBrowserDialog({ open, title, initialPath, pick = 'folder',
       setTyped(next.path);
       setError(null);
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError(err);
     } finally {
       setLoading(false);
     }
@@ -51,7 +52,7 @@ export function FolderBrowserDialog({ open, title, initialPath, pick = 'folder',
           <Button type="submit" variant="outlined">{t('folder.go')}</Button>
         </Box>
         {loading && <LinearProgress />}
-        {error && <Alert severity="error" sx={{ mx: 2, mb: 1 }}>{error}</Alert>}
+        {error !== null && <Alert severity="error" sx={{ mx: 2, mb: 1 }}>{errorText(error)}</Alert>}
         <List dense sx={{ height: 360, overflow: 'auto' }}>
           {listing?.entries.length === 0 && (
             <Typography variant="body2" color="text.secondary" sx={{ p: 3, textAlign: 'center' }}>{t('folder.empty')}</Typography>

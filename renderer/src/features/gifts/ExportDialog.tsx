@@ -2,12 +2,12 @@ import { Alert, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTi
 import { useEffect, useState } from 'react';
 import type { ExportJobView } from '@shared/api/contract';
 import type { ExportFormat, GiftTemplate } from '@shared/model/gift';
-import { ApiError, call, confirmPaths, onEvent } from '../../api/client';
+import { call, confirmPaths, onEvent } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 
 /** Export options, then the job's progress and its outcome (files, skipped workers, the order sheet). */
 export function ExportDialog({ open, templates, templateId, onClose }: { open: boolean; templates: GiftTemplate[]; templateId: string; onClose: () => void }) {
-  const { t } = useI18n();
+  const { t, errorText } = useI18n();
   const [form, setForm] = useState({ templateId, size: '', dpi: '300', format: 'jpeg' as ExportFormat, bleed: '3', marks: true, cmyk: false, out: '', impose: '' });
   const [job, setJob] = useState<ExportJobView | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -49,7 +49,7 @@ export function ExportDialog({ open, templates, templateId, onClose }: { open: b
       });
       setJob(await call('export.status', { jobId }));
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError(errorText(err));
     }
   };
   const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [k]: e.target.value });
@@ -94,7 +94,7 @@ export function ExportDialog({ open, templates, templateId, onClose }: { open: b
             <LinearProgress variant={job.progress.total ? 'determinate' : 'indeterminate'} value={job.progress.total ? (100 * job.progress.done) / job.progress.total : 0} />
           </>
         )}
-        {job?.state === 'failed' && <Alert severity="error">{job.error?.message}</Alert>}
+        {job?.state === 'failed' && <Alert severity="error">{job.error ? errorText(job.error) : null}</Alert>}
         {s && (
           <>
             <Alert severity={s.skipped.length ? 'warning' : 'success'} data-testid="export-done">{t('export.done', { count: s.files.length, skipped: s.skipped.length })}</Alert>

@@ -5,7 +5,7 @@ import { Alert, Box, Button, Chip, CircularProgress, FormControlLabel, List, Lis
 import { useEffect, useMemo, useState } from 'react';
 import type { GiftView, SheetPreview } from '@shared/model/gift';
 import type { Photo } from '@shared/model/photo';
-import { ApiError, call, mediaUrl, sheetUrl } from '../../api/client';
+import { call, mediaUrl, sheetUrl } from '../../api/client';
 import { EmptyState } from '../../components/EmptyState';
 import { useNotice } from '../../components/NoticeProvider';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -26,7 +26,7 @@ const STATUS_COLOR = { waiting: 'default', printed: 'info', framed: 'warning', h
  * crop, pick another photo, export for the print shop, and record who has received theirs.
  */
 export function GiftsView() {
-  const { t } = useI18n();
+  const { t, errorText } = useI18n();
   const { notifyError } = useNotice();
   const { gifts, templates } = useGifts();
   const [selected, setSelected] = useState<string | null>(null);
@@ -64,7 +64,7 @@ export function GiftsView() {
         if (!live) return;
         setPreview(p);
         setPreviewError(null);
-      }, (err) => live && setPreviewError(err instanceof ApiError ? err.message : String(err)))
+      }, (err) => live && setPreviewError(errorText(err)))
       .finally(() => live && setLoading(false));
     return () => {
       live = false;

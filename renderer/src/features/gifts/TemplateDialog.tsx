@@ -4,7 +4,7 @@ import { Alert, Box, Button, CircularProgress, Dialog, DialogActions, DialogCont
 import { useEffect, useState } from 'react';
 import { PAPER_SIZES } from '@shared/logic/print-geometry';
 import type { CaptionBlock, GiftTemplate } from '@shared/model/gift';
-import { ApiError, call, sheetUrl } from '../../api/client';
+import { call, sheetUrl } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 import { STRINGS, type StringKey } from '../../i18n/strings';
 
@@ -15,11 +15,12 @@ const num = (v: string) => (v.trim() === '' ? NaN : Number(v));
  * saved as a project copy; an unknown caption variable is shown here, before anything reaches paper.
  */
 export function TemplateDialog({ open, template, workerId, onClose, onSaved }: { open: boolean; template: GiftTemplate | null; workerId: string | null; onClose: () => void; onSaved: (t: GiftTemplate) => void }) {
-  const { t } = useI18n();
+  const { t, errorText } = useI18n();
   const [draft, setDraft] = useState<GiftTemplate | null>(null);
   const [campaign, setCampaign] = useState({ theme: '', organizer: '' });
   const [preview, setPreview] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // The error itself is kept, not its text, so it is said in whichever language is chosen when it shows.
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [textures, setTextures] = useState<string[]>([]);
 
@@ -41,7 +42,7 @@ export function TemplateDialog({ open, template, workerId, onClose, onSaved }: {
         .then((p) => {
           setPreview(sheetUrl(p.mediaId));
           setError(null);
-        }, (err) => setError(err instanceof ApiError ? err.message : String(err)))
+        }, (err) => setError(err))
         .finally(() => setBusy(false));
     }, 500);
     return () => window.clearTimeout(timer);
@@ -57,7 +58,7 @@ export function TemplateDialog({ open, template, workerId, onClose, onSaved }: {
       onSaved(saved);
       onClose();
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError(err);
     }
   };
 
@@ -105,7 +106,7 @@ export function TemplateDialog({ open, template, workerId, onClose, onSaved }: {
               <Button size="small" startIcon={<AddIcon />} onClick={() => setDraft({ ...draft, captions: [...draft.captions, { text: '{worker.quote}', font: 'serif', sizePt: 10, weight: 'normal', color: '#4a4540', align: 'center' }] })} sx={{ alignSelf: 'flex-start' }}>
                 {t('common.add')}
               </Button>
-              {error && <Alert severity="error" data-testid="template-error">{error}</Alert>}
+              {error !== null && <Alert severity="error" data-testid="template-error">{errorText(error)}</Alert>}
             </Stack>
           </Grid>
           <Grid size={{ xs: 12, md: 6 }}>

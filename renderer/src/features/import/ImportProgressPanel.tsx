@@ -11,7 +11,7 @@ const baseName = (p: string) => p.split(/[\\/]/).pop() ?? p;
 
 /** The import's bar at the foot of the library: progress, rate, ETA and cancel; then the outcome and what failed. */
 export function ImportProgressPanel({ job, onCancel, onDismiss }: { job: ImportJobView; onCancel: () => void; onDismiss: () => void }) {
-  const { t } = useI18n();
+  const { t, say } = useI18n();
   const [details, setDetails] = useState(false);
   const p = job.progress;
   const s = job.summary;
@@ -58,7 +58,7 @@ export function ImportProgressPanel({ job, onCancel, onDismiss }: { job: ImportJ
               <List dense data-testid="import-failures">
                 {s.failed.map((f) => (
                   <ListItem key={f.path} disableGutters>
-                    <ListItemText primary={<><b>{baseName(f.path)}</b> <Box component="span" sx={{ color: 'error.main', fontSize: 12, ml: 1 }} data-code={f.code}>{t(`error.${f.code}` as StringKey)} · {f.code}</Box></>} secondary={f.message} />
+                    <ListItemText primary={<><b>{baseName(f.path)}</b> <Box component="span" sx={{ color: 'error.main', fontSize: 12, ml: 1 }} data-code={f.code}>{t(`error.${f.code}` as StringKey)} · {f.code}</Box></>} secondary={say(f)} />
                   </ListItem>
                 ))}
               </List>

@@ -1,14 +1,14 @@
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
 import { useEffect, useState } from 'react';
 import type { Company } from '@shared/model/roster';
-import { ApiError, call, confirmPaths } from '../../api/client';
+import { call, confirmPaths } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 
 const FIELDS = ['name', 'shortName', 'district', 'contact', 'logo'] as const;
 
 /** Add or edit a company; the full name must be unique, and the error says so in place. */
 export function CompanyDialog({ open, company, onClose }: { open: boolean; company: Company | null; onClose: () => void }) {
-  const { t } = useI18n();
+  const { t, errorText } = useI18n();
   const [form, setForm] = useState<Record<(typeof FIELDS)[number], string>>({ name: '', shortName: '', district: '', contact: '', logo: '' });
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -26,7 +26,7 @@ export function CompanyDialog({ open, company, onClose }: { open: boolean; compa
       else await call('companies.create', fields);
       onClose();
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError(errorText(err));
     }
   };
   return (

@@ -1,14 +1,14 @@
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
 import { useEffect, useState } from 'react';
 import type { Photographer } from '@shared/model/roster';
-import { ApiError, call } from '../../api/client';
+import { call } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 
 const FIELDS = ['name', 'organisation', 'credit'] as const;
 
 /** A photographer's name, organisation and the credit line that goes on every print and label. */
 export function PhotographerDialog({ photographer, onClose }: { photographer: Photographer | null; onClose: () => void }) {
-  const { t } = useI18n();
+  const { t, errorText } = useI18n();
   const [form, setForm] = useState({ name: '', organisation: '', credit: '' });
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -21,7 +21,7 @@ export function PhotographerDialog({ photographer, onClose }: { photographer: Ph
       await call('photographers.update', { id: photographer.id, patch: { name: form.name.trim(), organisation: form.organisation.trim() || null, credit: form.credit.trim() || null } });
       onClose();
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError(errorText(err));
     }
   };
   return (

@@ -2,7 +2,7 @@ import { Alert, Box, Button, Checkbox, Chip, Dialog, DialogActions, DialogConten
 import { useState } from 'react';
 import type { RosterPreview } from '@shared/logic/roster-plan';
 import { ROSTER_FIELDS, type RosterField, type RosterMapping } from '@shared/logic/roster-headers';
-import { ApiError, call, confirmPaths } from '../../api/client';
+import { call, confirmPaths } from '../../api/client';
 import { useNotice } from '../../components/NoticeProvider';
 import { useI18n } from '../../i18n/I18nProvider';
 import { usePathChooser } from '../folders/usePathChooser';
@@ -14,7 +14,7 @@ const ACTION_COLOR = { create: 'success', update: 'info', skip: 'default' } as c
  * will do; then confirm, and it is applied as one undoable change. Nothing is half-imported.
  */
 export function RosterImportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const { t } = useI18n();
+  const { t, errorText } = useI18n();
   const { notify } = useNotice();
   const [file, setFile] = useState('');
   const [preview, setPreview] = useState<RosterPreview | null>(null);
@@ -35,7 +35,7 @@ export function RosterImportDialog({ open, onClose }: { open: boolean; onClose: 
       setMapping(p.mapping);
     } catch (err) {
       setPreview(null);
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError(errorText(err));
     } finally {
       setBusy(false);
     }
@@ -50,7 +50,7 @@ export function RosterImportDialog({ open, onClose }: { open: boolean; onClose: 
       setFile('');
       onClose();
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError(errorText(err));
     } finally {
       setBusy(false);
     }

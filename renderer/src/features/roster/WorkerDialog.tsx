@@ -1,7 +1,7 @@
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Grid, MenuItem, TextField } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { CONSENTS, type Consent, type Worker } from '@shared/model/roster';
-import { ApiError, call } from '../../api/client';
+import { call } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { Roster } from './useRoster';
 
@@ -10,7 +10,7 @@ const empty: Form = { name: '', pinyin: '', companyId: '', department: '', craft
 
 /** Add or edit a worker. Pinyin is derived from the name when left empty; consent is recorded with its date. */
 export function WorkerDialog({ open, worker, roster, onClose }: { open: boolean; worker: Worker | null; roster: Roster; onClose: () => void }) {
-  const { t } = useI18n();
+  const { t, errorText } = useI18n();
   const [form, setForm] = useState<Form>(empty);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -45,7 +45,7 @@ export function WorkerDialog({ open, worker, roster, onClose }: { open: boolean;
       else await call('workers.create', fields);
       onClose();
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError(errorText(err));
     }
   };
   const field = (k: keyof Form, size = 6, extra: object = {}) => (

@@ -1,6 +1,7 @@
 import CloseIcon from '@mui/icons-material/Close';
-import { AppBar, Box, Chip, Divider, IconButton, Tab, Tabs, Toolbar, Tooltip, Typography } from '@mui/material';
+import { Alert, AppBar, Box, Button, Chip, Divider, IconButton, Tab, Tabs, Toolbar, Tooltip, Typography } from '@mui/material';
 import { useState } from 'react';
+import { localTime } from '@shared/logic/display';
 import type { ProjectInfo } from '@shared/model/project';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -14,8 +15,8 @@ import { useRoster } from '../roster/useRoster';
 type View = 'library' | 'roster' | 'gifts';
 
 /** An open project: the app bar (views, undo/redo, language, close) over the library or the roster. */
-export function ProjectShell({ project, onClose }: { project: ProjectInfo; onClose: () => void }) {
-  const { t } = useI18n();
+export function ProjectShell({ project, onClose, onReopen }: { project: ProjectInfo; onClose: () => void; onReopen: () => void }) {
+  const { t, say } = useI18n();
   const [view, setView] = useState<View>('library');
   const roster = useRoster();
   return (
@@ -25,6 +26,7 @@ export function ProjectShell({ project, onClose }: { project: ProjectInfo; onClo
           <Typography variant="h6" sx={{ color: 'primary.main', fontWeight: 700, letterSpacing: '0.12em' }}>{t('app.name')}</Typography>
           <Typography variant="subtitle1" noWrap sx={{ fontWeight: 600, maxWidth: 320 }} data-testid="project-name">{project.name}</Typography>
           {project.isDemo && <Chip size="small" label={t('project.demo')} color="secondary" variant="outlined" />}
+          {project.readOnly && <Chip size="small" label={t('project.readOnly')} color="warning" data-testid="read-only-chip" />}
           <Divider orientation="vertical" flexItem sx={{ my: 1.5 }} />
           <Tabs value={view} onChange={(_, v: View) => setView(v)} sx={{ minHeight: 52, '& .MuiTab-root': { minHeight: 52, fontSize: 15 } }}>
             <Tab value="library" label={t('nav.library')} data-testid="nav-library" />
@@ -40,6 +42,16 @@ export function ProjectShell({ project, onClose }: { project: ProjectInfo; onClo
           </Tooltip>
         </Toolbar>
       </AppBar>
+      {project.readOnly && (
+        <Alert
+          severity="warning"
+          square
+          data-testid="read-only-banner"
+          action={<Button color="inherit" size="small" onClick={onReopen}>{t('project.readOnly.retry')}</Button>}
+        >
+          {say({ key: 'project.readOnly', params: { dir: project.dir, app: project.readOnly.app || '?', pid: project.readOnly.pid || '?', since: project.readOnly.since ? localTime(project.readOnly.since) : '?' } })}
+        </Alert>
+      )}
       <Box sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
         {view === 'library' ? <LibraryView roster={roster} /> : view === 'roster' ? <RosterView roster={roster} /> : <GiftsView />}
       </Box>

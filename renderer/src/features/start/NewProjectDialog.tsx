@@ -1,13 +1,13 @@
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
 import { useState } from 'react';
 import type { ProjectInfo } from '@shared/model/project';
-import { ApiError, call, confirmPaths } from '../../api/client';
+import { call, confirmPaths } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 import { usePathChooser } from '../folders/usePathChooser';
 
 /** Name the campaign and choose where its folder goes; errors (folder taken, no permission) show in place. */
 export function NewProjectDialog({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (p: ProjectInfo) => void }) {
-  const { t } = useI18n();
+  const { t, errorText } = useI18n();
   const [name, setName] = useState('');
   const [dir, setDir] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -21,7 +21,7 @@ export function NewProjectDialog({ open, onClose, onCreated }: { open: boolean; 
       const [chosen] = await confirmPaths([dir.trim()], 'project');
       onCreated(await call('projects.create', { dir: chosen!, name: name.trim() || undefined }));
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError(errorText(err));
     } finally {
       setBusy(false);
     }

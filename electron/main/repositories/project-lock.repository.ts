@@ -1,0 +1,84 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import lockfile from 'proper-lockfile';
+import type { ProjectHolder } from '../../../shared/model/project';
+import { writeFileAtomic } from './atomic-write';
+
+/** The lock folder (proper-lockfile's mkdir lock) and the note beside it saying who holds it. */
+const LOCK_DIR = 'project.lock';
+const HOLDER_FILE = 'project.lock.json';
+/** A lock not refreshed for this long belongs to a process that is gone (killed, crashed, machine off). */
+const STALE_MS = 5000;
+const REFRESH_MS = 1000;
+
+export interface HeldLock {
+  release(): Promise<void>;
+}
+
+export type LockOutcome = { kind: 'held'; lock: HeldLock } | { kind: 'busy'; holder: ProjectHolder };
+
+/** Is a process of this machine still running? (Another machine's process cannot be asked: assume it is.) */
+function alive(holder: ProjectHolder): boolean {
+  if (holder.host !== os.hostname()) return true;
+  try {
+    process.kill(holder.pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * One writer per project, across processes: wraps proper-lockfile (an atomic mkdir lock whose time is refreshed
+ * every second, so a lock left by a killed process goes stale in seconds). Beside it, a note of who holds it
+ * (process, machine, since when, what it is) so a second writer can be told exactly who is in the way.
+ */
+export class ProjectLockRepository {
+  constructor(private readonly description: string) {}
+
+  /**
+   * Takes the project's lock. When a living process holds it, says who (the caller opens read-only); when the
+   * holder is dead (kill -9, a crash), waits for its lock to go stale and takes it over.
+   * `onLost` is called if the lock is lost later (the process stalled past the stale time and another took over).
+   */
+  async acquire(dir: string, onLost: (err: Error) => void): Promise<LockOutcome> {
+    const target = path.join(dir, 'project.json');
+    const options = { realpath: false, lockfilePath: path.join(dir, LOCK_DIR), stale: STALE_MS, update: REFRESH_MS, onCompromised: onLost };
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const release = await lockfile.lock(target, options);
+        const holder: ProjectHolder = { pid: process.pid, host: os.hostname(), since: new Date().toISOString(), app: this.description };
+        await writeFileAtomic(path.join(dir, HOLDER_FILE), JSON.stringify(holder)).catch(() => undefined);
+        return {
+          kind: 'held',
+          lock: {
+            release: async () => {
+              await fs.rm(path.join(dir, HOLDER_FILE), { force: true }).catch(() => undefined);
+              await release().catch(() => undefined);
+            },
+          },
+        };
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') throw err;
+        const holder = await this.holder(dir);
+        // The holder writes its note just after taking the lock: give it a moment before calling it unknown.
+        const unknown = holder.pid === 0 && attempt < 4;
+        // A living holder: the caller gets a read-only view. A dead one: its lock is stale within STALE_MS.
+        if (!unknown && (alive(holder) || attempt * 250 > STALE_MS + 2000)) return { kind: 'busy', holder };
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
+  }
+
+  /** Who holds the lock, as the holder wrote it (unknown fields when the note is missing or damaged). */
+  async holder(dir: string): Promise<ProjectHolder> {
+    try {
+      const h = JSON.parse(await fs.readFile(path.join(dir, HOLDER_FILE), 'utf8')) as ProjectHolder;
+      if (typeof h.pid === 'number' && typeof h.host === 'string') return h;
+    } catch {
+      /* fall through */
+    }
+    return { pid: 0, host: '', since: '', app: '' };
+  }
+}

@@ -1,0 +1,79 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/main/api-dispatch';
+import { createHandlers } from '../../electron/main/api-handlers';
+import { createServices } from '../../electron/main/container';
+import { ProjectService } from '../../electron/main/services/project.service';
+import { tempDir, writePhoto } from '../helpers/factories';
+import { freshProjects } from '../helpers/services';
+
+const freshProject = freshProjects();
+
+describe(ProjectService.name, () => {
+  it('gives a second window (another container, as another process would be) a read-only view that names the writer', async () => {
+    const { services, project, root } = await freshProject();
+    await writePhoto(path.join(root, 'card'), 'a.jpg');
+    await services.importer.run({ paths: [path.join(root, 'card')] });
+    const other = createServices({ home: await tempDir(), holder: 'second window' });
+    try {
+      const info = await other.projects.open(project.dir);
+      expect(info.readOnly).toMatchObject({ pid: process.pid, app: expect.any(String), since: expect.stringMatching(/^\d{4}-/) });
+      expect(other.photos.list()).toHaveLength(1);
+      // Every edit is refused before it touches a record, and says who is writing.
+      const handlers = createHandlers(other, 'cli');
+      const id = other.photos.list()[0]!.id;
+      const refused = await dispatch(handlers, 'photos.setRating', { ids: [id], rating: 5 }, other.logger);
+      expect(refused).toMatchObject({ ok: false, error: { code: 'READ_ONLY', key: 'project.readOnly', params: { pid: process.pid } } });
+      expect(other.photos.get(id).rating).toBe(0);
+      // Reads still work.
+      expect(await dispatch(handlers, 'photos.list', {}, other.logger)).toMatchObject({ ok: true });
+      // Once the writer lets go, opening again makes this one the writer.
+      await services.projects.close();
+      const again = await other.projects.open(project.dir);
+      expect(again.readOnly).toBeNull();
+      expect(await dispatch(handlers, 'photos.setRating', { ids: [id], rating: 5 }, other.logger)).toMatchObject({ ok: true });
+    } finally {
+      await other.session.replace(null);
+    }
+  });
+
+  it('opening the project it already writes keeps it writable', async () => {
+    const { services, project } = await freshProject();
+    expect((await services.projects.open(project.dir)).readOnly).toBeNull();
+  });
+
+  it('sweeps what a killed run left: temporary files and cached images of photos the catalog never got', async () => {
+    const { services, project, root } = await freshProject();
+    await writePhoto(path.join(root, 'card'), 'a.jpg');
+    await services.importer.run({ paths: [path.join(root, 'card')] });
+    const [photo] = services.photos.list();
+    await services.projects.close();
+    const dir = project.dir;
+    const leftovers = [
+      path.join(dir, 'project.json.4242.0badc0de.tmp'),
+      path.join(dir, '.project.json.tmp'),
+      path.join(dir, 'cache', 'thumbs', 'ffffffffffffffff.jpg'),
+      path.join(dir, 'cache', 'previews', 'ffffffffffffffff.jpg'),
+      path.join(dir, 'cache', 'previews', 'ffffffffffffffff.jpg.4242.0badc0de.tmp'),
+      path.join(dir, 'exports', 'gifts', '科润_占牡丹.jpg.4242.0badc0de.tmp'),
+    ];
+    for (const f of leftovers) {
+      await fs.mkdir(path.dirname(f), { recursive: true });
+      await fs.writeFile(f, 'x');
+    }
+    const mine = path.join(dir, 'exports', 'my notes.tmp'); // not ours: a name we never write
+    await fs.writeFile(mine, 'keep');
+    await services.projects.open(dir);
+    for (const f of leftovers) await expect(fs.stat(f), f).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(fs.stat(mine)).resolves.toBeTruthy();
+    await expect(fs.stat(path.join(dir, photo!.thumbnail!))).resolves.toBeTruthy();
+    await expect(fs.stat(path.join(dir, photo!.preview!))).resolves.toBeTruthy();
+  });
+
+  it('refuses to create a project where another process is creating or writing one', async () => {
+    const { project } = await freshProject();
+    const other = createServices({ home: await tempDir() });
+    await expect(other.projects.create(project.dir, 'x')).rejects.toMatchObject({ code: 'CONFLICT', key: 'project.busyCreating' });
+  });
+});
