@@ -23,7 +23,7 @@ const project = path.join(work, 'project');
     const w = services.roster.createWorker({ name: `职工${String(i + 1).padStart(3, '0')}`, companyId: companies[i % 12]!.id, consent: 'exhibit' });
     services.tagging.tag([p.id], w.id, { x: 0.4, y: 0.25, w: 0.12, h: 0.2 });
   });
-  await services.session.replace(null);
+  await services.close();
 }
 
 const run = (script: string, ...args: string[]) => {

@@ -17,7 +17,7 @@ services.events.subscribe((name, payload) => {
 });
 const summary = await services.importer.run({ paths: [shootDir] });
 const seconds = (performance.now() - t0) / 1000;
-await services.session.replace(null);
+await services.close();
 process.stdout.write(
   JSON.stringify({
     imported: summary.imported,

@@ -11,7 +11,8 @@ export const ERROR_CODES = [
   'UNSUPPORTED', // a format or version we do not handle
   'CORRUPT', // a file that claims a format but cannot be read as one
   'EMPTY', // a zero-byte file
-  'TOO_LARGE', // over the pixel limit (decompression bomb guard)
+  'TOO_LARGE', // over the pixel limit (decompression bomb guard), or a file over its size limit
+  'NO_PREVIEW', // a RAW file without an embedded preview large enough to stand for the photo
   'CANCELLED',
   'NO_PROJECT', // a call that needs an open project
   'INTERNAL',

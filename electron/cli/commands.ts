@@ -142,7 +142,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       out(`${host.url}\n`);
       const stop = async () => {
         await host.close();
-        await services.session.replace(null);
+        await services.close();
         process.exit(0);
       };
       process.on('SIGINT', stop);
@@ -274,5 +274,5 @@ function parseRegion(text: string) {
 
 /** Lets the last coalesced catalog write land and releases the project before the process exits. */
 export async function closeProject(): Promise<void> {
-  await services.session.replace(null);
+  await services.close();
 }

@@ -5,6 +5,7 @@ import { NoDialogRepository, type DialogRepository } from './repositories/dialog
 import { createLogger } from './logger';
 import { ImageRepository } from './repositories/image.repository';
 import { MetadataRepository } from './repositories/metadata.repository';
+import { RawRepository } from './repositories/raw.repository';
 import { SettingsRepository } from './repositories/settings.repository';
 import { SpreadsheetRepository } from './repositories/spreadsheet.repository';
 import { StorageRepository } from './repositories/storage.repository';
@@ -50,6 +51,7 @@ export function createServices(opts: ContainerOptions = {}) {
   const storage = new StorageRepository();
   const metadata = new MetadataRepository();
   const image = new ImageRepository();
+  const raw = new RawRepository();
   const events = new EventBus();
   const session = new ProjectSession();
   const locks = new ProjectLockRepository(opts.holder ?? `chasing-light ${process.argv[2] ?? ''}`.trim());
@@ -65,12 +67,20 @@ export function createServices(opts: ContainerOptions = {}) {
   const exporter = new ExportService({ session, gifts, sheets, pdf: new PdfRepository(), storage, events, logger: createLogger('ExportService'), concurrency: opts.concurrency });
   /** What the media route serves: photo caches by photo id, sheet previews by their hash. */
   const mediaFile = (id: string, kind: MediaKind) => (kind === 'sheet' ? (session.current ? gifts.previewFile(id) : undefined) : photos.mediaFile(id, kind));
-  const importer = new ImportService({ session, storage, metadata, image, events, roster, logger: createLogger('ImportService'), concurrency: opts.concurrency });
+  const importer = new ImportService({ session, storage, metadata, image, raw, events, roster, logger: createLogger('ImportService'), concurrency: opts.concurrency });
   const photos = new PhotoService({ session, events, history });
   const folders = new FolderService({ storage });
   const demo = new DemoService({ projects, importer, roster, tagging, history, photos, storage, assetsDir: path.join(assetsDir, 'demo'), projectDir: path.join(settings.home, 'demo-project') });
   const dialogs = opts.dialogs ?? new NoDialogRepository();
-  return { events, session, access, projects, importer, photos, folders, demo, dialogs, history, roster, tagging, xmp, gifts, exporter, mediaFile, logger: createLogger('api') };
+  /** Saves and lets go of the open project, and stops helper processes (ExifTool): before the process ends. */
+  const close = async () => {
+    try {
+      await session.replace(null);
+    } finally {
+      await raw.close();
+    }
+  };
+  return { events, session, access, projects, importer, photos, folders, demo, dialogs, history, roster, tagging, xmp, gifts, exporter, mediaFile, close, logger: createLogger('api') };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -38,7 +38,7 @@ app.whenReady().then(async () => {
   app.on('before-quit', (event) => {
     if (flushed) return;
     event.preventDefault();
-    void services.session.replace(null).finally(() => {
+    void services.close().finally(() => {
       flushed = true;
       app.quit();
     });

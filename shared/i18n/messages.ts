@@ -30,11 +30,146 @@ export const MESSAGES = {
     zh: '{dir}：另一个进程正在这里建立或编辑项目（{app}，进程 {pid}）',
     en: '{dir}: another process is creating or editing a project here ({app}, process {pid})',
   },
+  // --- files and folders ---
+  'fs.notFound': { zh: '{path}：不存在', en: '{path}: does not exist' },
+  'fs.permission': { zh: '{path}：没有权限（{doing}）', en: '{path}: permission denied ({doing})' },
+  'fs.diskFull': { zh: '{path}：磁盘已满（{doing}）', en: '{path}: the disk is full ({doing})' },
+  'fs.isFolder': { zh: '{path}：这是文件夹，不是文件', en: '{path}: is a folder, not a file' },
+  'fs.notFolder': { zh: '{path}：不是文件夹', en: '{path}: is not a folder' },
+  'fs.other': { zh: '{path}：读写失败（{doing}：{detail}）', en: '{path}: {detail} ({doing})' },
+  'fs.notRegular': { zh: '{path}：不是普通文件（设备、管道或特殊文件），已跳过', en: '{path}: not a regular file (a device, a pipe or a special file); skipped' },
+  'fs.readTimeout': { zh: '{path}：读取超时（{seconds} 秒内没有读完），已跳过', en: '{path}: reading timed out (not read within {seconds} s); skipped' },
+  'fs.tooLarge': { zh: '{path}：文件过大（{size}，上限 {limit}），未读取', en: '{path}: the file is too large ({size}; the limit is {limit}); it was not read' },
+  'fs.changedWhileReading': { zh: '{path}：读取时文件大小发生了变化，请稍后再导入', en: '{path}: the file changed size while it was read; import it again later' },
+  'doing.reading': { zh: '读取', en: 'reading' },
+  'doing.writing': { zh: '写入', en: 'writing' },
+  'doing.lookup': { zh: '查找', en: 'looking it up' },
+  'doing.mkdir': { zh: '新建文件夹', en: 'creating the folder' },
+  'doing.list': { zh: '列出文件夹内容', en: 'listing the folder' },
+  'doing.copy': { zh: '复制 {from}', en: 'copying {from}' },
+  'doing.createProject': { zh: '新建项目文件夹', en: 'creating the project folder' },
+  'doing.createCatalog': { zh: '新建项目文件', en: 'creating the catalog' },
+  'doing.openProject': { zh: '打开项目', en: 'opening the project' },
+  'doing.saveCatalog': { zh: '保存项目', en: 'saving the catalog' },
+
+  // --- the project file ---
+  'project.exists': { zh: '{dir}：这里已有项目，请直接打开', en: '{dir}: already holds a project (project.json); open it instead' },
+  'project.notProject': { zh: '{dir}：不是追光项目文件夹（没有 project.json）', en: '{dir}: is not a Chasing Light project: it has no project.json' },
+  'project.damaged': { zh: '{file}：项目文件已损坏（{detail}），未做任何改动，请从备份恢复', en: '{file}: is damaged ({detail}); it was left untouched — restore it from a backup' },
+  'project.tooNew': { zh: '{file}：由更新版本的追光写入（格式 {version}，本版本最高读 {max}），请先升级；文件未改动', en: '{file}: was written by a newer Chasing Light (schema {version}, this one reads up to {max}); update the app — the file was left untouched' },
+  'project.invalid': { zh: '{file}：不是有效的项目文件（{detail}），未做任何改动', en: '{file}: is not a valid catalog ({detail}); it was left untouched' },
+  'project.none': { zh: '还没有打开项目：请先新建或打开一个', en: 'No project is open: create or open one first' },
+  'demo.missing': { zh: '示例活动缺失或已损坏（{file}）：{detail}', en: 'The demo campaign is missing or damaged ({file}): {detail}' },
+
+  // --- import ---
+  'import.empty': { zh: '{name}：文件为空（0 字节）', en: '{name}: the file is empty (0 bytes)' },
+  'import.notPhoto': { zh: '{name}：不是可导入的照片格式（内容是{content}）', en: '{name}: not a JPEG, PNG, TIFF, WebP, AVIF or HEIF image (the content is {content})' },
+  'import.notPhotoFormat': { zh: '{name}：不是可导入的照片格式', en: '{name}: not a photo format we import (JPEG, PNG, TIFF, WebP, AVIF, HEIC/HEIF, RAW with a preview)' },
+  'import.noPreview': { zh: '{name}：这个 RAW 文件里没有可用的内嵌预览图（{detail}），请同时拍摄 JPEG 或先转换为 JPEG/TIFF', en: '{name}: this RAW file holds no usable embedded preview ({detail}); shoot RAW+JPEG or convert it to JPEG/TIFF first' },
+  'raw.noPreview': { zh: '没有内嵌预览图', en: 'no embedded preview' },
+  'raw.previewTooSmall': { zh: '最大的内嵌预览图只有 {preview}，而图像是 {image}', en: 'the largest embedded preview is {preview} for a {image} image' },
+  'import.tooLarge': { zh: '{name}：图像过大（{width}×{height}，上限 {limit} 百万像素）', en: '{name}: {width}×{height} pixels is over the limit of {limit} megapixels' },
+  'import.overPixelLimit': { zh: '{name}：图像超过像素上限', en: '{name}: the image is over the pixel limit' },
+  'import.unreadableFormat': { zh: '{name}：无法读取的图像格式', en: '{name}: not an image format we can read' },
+  'import.corrupt': { zh: '{name}：图像数据损坏或不完整（{detail}）', en: '{name}: the image data is damaged or incomplete ({detail})' },
+  'import.heifEmpty': { zh: '{name}：HEIF 文件中没有图像', en: '{name}: the HEIF file holds no image' },
+  'import.unexpected': { zh: '{name}：导入时出现意外错误（{detail}）', en: '{name}: an unexpected error while importing ({detail})' },
+  'import.noJob': { zh: '没有编号为 {id} 的导入任务', en: 'No import job {id}' },
+  'content.empty': { zh: '空的', en: 'empty' },
+  'content.text': { zh: '文本', en: 'text' },
+  'content.binary': { zh: '无法识别的二进制数据', en: 'unknown binary data' },
+
+  // --- what an import noticed (kept on the photo) ---
+  'warning.damagedExif': { zh: 'EXIF 数据损坏，已读取能读的部分（{detail}）', en: 'damaged EXIF, read what could be read ({detail})' },
+  'warning.unreadableXmp': { zh: 'XMP 无法读取（{detail}）', en: 'unreadable XMP ({detail})' },
+  'warning.sidecarUnreadable': { zh: '.xmp 附属文件无法读取', en: 'the .xmp sidecar could not be read' },
+  'warning.sidecarTooLarge': { zh: '.xmp 附属文件过大（{size}，上限 {limit}），未读取', en: 'the .xmp sidecar is too large ({size}, the limit is {limit}); it was not read' },
+  'warning.tooManyKeywords': { zh: '关键词过多（{count} 个），只保留前 {limit} 个', en: 'too many keywords ({count}); the first {limit} were kept' },
+  'warning.tooManyPeople': { zh: '人物过多（{count} 个），只保留前 {limit} 个', en: 'too many people named ({count}); the first {limit} were kept' },
+  'warning.badDate': { zh: '拍摄时间「{value}」无法识别', en: 'unreadable DateTimeOriginal "{value}"' },
+  'warning.rawPreview': { zh: '从 RAW 文件的内嵌预览图导入（{width}×{height}），原始 RAW 数据未解码', en: 'imported from the RAW file\'s embedded preview ({width}×{height}); the raw data itself was not decoded' },
+  'warning.legacy': { zh: '读取提示：{text}', en: '{text}' },
+
+  // --- roster ---
+  'roster.noCompany': { zh: '没有编号为 {id} 的企业', en: 'No company {id}' },
+  'roster.companyTaken': { zh: '已有企业叫「{name}」', en: 'Another company is already called {name}' },
+  'roster.companyInUse': { zh: '{name} 还有 {workers} 位职工和 {photos} 张照片，请先移走', en: '{name} still has {workers} workers and {photos} photos; move them first' },
+  'roster.companyNeedsName': { zh: '企业需要名称', en: 'A company needs a name' },
+  'roster.companyExists': { zh: '企业「{name}」已在名册中', en: 'The company {name} is already in the roster' },
+  'roster.noPhotographer': { zh: '没有编号为 {id} 的摄影师', en: 'No photographer {id}' },
+  'roster.photographerNeedsName': { zh: '摄影师需要姓名', en: 'A photographer needs a name' },
+  'roster.noWorker': { zh: '没有编号为 {id} 的职工', en: 'No worker {id}' },
+  'roster.noWorkerNamed': { zh: '名册中没有叫「{name}」的职工', en: 'No worker called {name}' },
+  'roster.ambiguousWorker': { zh: '有 {count} 位职工叫「{name}」：{list}。请改用编号', en: '{count} workers are called {name}: {list} — use the id' },
+  'roster.workerNeedsName': { zh: '职工需要姓名', en: 'A worker needs a name' },
+  'roster.noNameColumn': { zh: '前 10 行中没有含「姓名」的表头；请在下方指出哪一列是姓名', en: 'No header with a name column (姓名/name) in the first 10 rows; say below which column holds the names' },
+  'roster.noRoster': { zh: '{file}：没有可读的名册', en: '{file}: no roster found' },
+  'roster.skip.noName': { zh: '姓名为空', en: 'no name' },
+  'roster.skip.unknownCompany': { zh: '单位不在名册中：{company}（可勾选“新建名册中没有的企业”）', en: 'unknown company {company} (tick "create companies that are missing")' },
+  'roster.skip.duplicate': { zh: '与第 {row} 行重复', en: 'duplicate of row {row}' },
+  'roster.skip.ambiguous': { zh: '名册中有 {count} 位同名的{name}（{company}），请补充工号或车间', en: '{count} workers called {name} at {company}: add an employee number or workshop' },
+  'roster.warn.joined': { zh: '入职年份「{value}」无法识别', en: 'year joined "{value}" not understood' },
+  'roster.warn.years': { zh: '工龄「{value}」无法识别', en: 'years of service "{value}" not understood' },
+  'roster.warn.consent': { zh: '同意展出「{value}」无法识别', en: 'consent "{value}" not understood' },
+  'roster.noCompanyName': { zh: '（无单位）', en: '(no company)' },
+  'sheet.empty': { zh: '{name}：文件是空的', en: '{name} is empty' },
+  'sheet.xls': { zh: '{name}：这是旧版 .xls 工作簿，请先在 Excel 或 WPS 中另存为 .xlsx 或 .csv', en: '{name} is an old .xls workbook: save it as .xlsx or .csv in Excel or WPS first' },
+  'sheet.notRoster': { zh: '{name}：名册应为 .xlsx 或 .csv 文件', en: '{name}: a roster is an .xlsx or .csv file' },
+  'sheet.badCsv': { zh: '{name}：不是可读的 CSV 文件（{detail}）', en: '{name} is not a readable CSV file ({detail})' },
+  'sheet.badXlsx': { zh: '{name}：不是可读的 .xlsx 工作簿（{detail}）', en: '{name} is not a readable .xlsx workbook ({detail})' },
+  'sheet.noSheet': { zh: '{name}：没有填写内容的工作表', en: '{name} has no filled sheet' },
+
+  // --- tagging, photos, history ---
+  'photo.notFound': { zh: '项目中没有编号为 {id} 的照片', en: 'No photo {id} in this project' },
+  'photo.notFoundMany': { zh: '没有这些照片：{ids}', en: 'No such photo: {ids}' },
+  'tag.regionOnePhoto': { zh: '面部框只属于一张照片：请一次标注一张照片再画框', en: 'A face region belongs to one photo: tag one photo at a time to draw it' },
+  'tag.notTagged': { zh: '{name} 还没有标注在这张照片上，请先标注', en: '{name} is not tagged on this photo; tag them first' },
+  'tag.nothingToChange': { zh: '没有要修改的内容', en: 'Nothing to change' },
+  'tag.badRegion': { zh: '面部框是照片内的 x,y,w,h 比例（0 到 1），收到的是 {values}', en: 'A face region is x,y,w,h as fractions of the photo, inside 0..1 (got {values})' },
+  'tag.companyConflict': { zh: '照片已属于「{current}」，而 {worker} 属于「{next}」：请选择保留哪个企业', en: 'The photo is already at {current}, but {worker} works at {next}: choose which company to keep' },
+  'history.nothingToUndo': { zh: '没有可以撤销的操作', en: 'Nothing to undo' },
+  'history.nothingToRedo': { zh: '没有可以重做的操作', en: 'Nothing to redo' },
+  'dialog.none': { zh: '这里没有系统文件选择框：请输入路径或使用文件夹浏览', en: 'There is no native file chooser here: type a path or use the folder browser' },
+  'xmp.unreadableExisting': { zh: '{path}：已有的附属文件无法读取（{detail}），未覆盖；请先移走或修复它', en: '{path}: the existing sidecar cannot be read ({detail}); it was not replaced — move or repair it first' },
+
+  // --- gifts and export ---
+  'export.unknownSize': { zh: '不认识的尺寸「{size}」：可用 5寸 6寸 7寸 8寸 10寸 12寸 A4 A3 或 宽x高mm', en: 'Unknown size "{size}": use 5寸 6寸 7寸 8寸 10寸 12寸 A4 A3 or WxHmm' },
+  'export.noJob': { zh: '没有编号为 {id} 的导出任务', en: 'No export job {id}' },
+  'export.notWritable': { zh: '输出文件夹无法写入：{dir}（{detail}）', en: 'The output folder {dir} is not writable ({detail})' },
+  'export.skip.noPhoto': { zh: '项目中没有照片 {id}', en: 'no photo {id}' },
+  'export.skip.notInPhotos': { zh: '不在任何照片中', en: 'not in any photo' },
+  'export.skip.noWorker': { zh: '没有编号为 {id} 的职工', en: 'no worker {id}' },
+  'export.skip.doesNotFit': { zh: '{size} 毫米放不进 {sheet}', en: '{size} mm does not fit on {sheet}' },
+  'gift.declined': { zh: '职工不同意', en: 'the worker declined' },
+  'gift.noPhoto': { zh: '没有可用的照片（都已排除）', en: 'no photo (all rejected)' },
+  'gift.noTemplate': { zh: '没有模板 {id}；现有：{known}', en: 'No template {id}; known: {known}' },
+  'gift.templateProblems': { zh: '模板有误：{problems}', en: 'The template has problems: {problems}' },
+  'gift.unknownPaper': { zh: '不认识的纸张尺寸「{size}」：可用 5寸 6寸 7寸 8寸 10寸 12寸 A4 A3 或 宽x高（毫米）', en: 'Unknown paper size "{size}": use 5寸 6寸 7寸 8寸 10寸 12寸 A4 A3 or WxH in mm' },
+  'gift.notTaggedOn': { zh: '{name} 没有标注在照片 {id} 上', en: '{name} is not tagged on photo {id}' },
+  'gift.originalMissing': { zh: '{name} 的原片不在 {path}：请重新连接存储卡或文件夹', en: 'The original of {name} is missing at {path}: reconnect the card or folder' },
+  'gift.doesNotFit': { zh: '模板「{template}」放不进 {size}：{detail}', en: 'The template {template} does not fit {size}: {detail}' },
+  'gift.logoMissing': { zh: '模板「{template}」用到的标志图片不见了：{path}', en: 'The template {template} uses a logo that is missing: {path}' },
+  'gift.textureMissing': { zh: '模板「{template}」用到的画框纹理不见了：{path}', en: 'The template {template} uses a frame texture that is missing: {path}' },
+  'gift.nothingToPrint': { zh: '{name} 没有可以制作礼物的照片', en: '{name} has no photo to make a gift from' },
+  'gift.lowPpi': { zh: '{name}：在这个尺寸下只有 {ppi} ppi（低于 {min}），印出来会发虚', en: '{name}: {ppi} ppi at this size (below {min}); it will print soft' },
+  'sheet.logoUnreadable': { zh: '标志图片 {path} 无法读取（{detail}）', en: 'The logo {path} could not be read ({detail})' },
+  'sheet.textureUnreadable': { zh: '画框纹理 {path} 无法读取（{detail}）', en: 'The frame texture {path} could not be read ({detail})' },
+  'sheet.photoUnreadable': { zh: '{path}：无法读取照片用于打印（{detail}）', en: '{path}: the photo could not be read for printing ({detail})' },
+  'sheet.captionTooLong': { zh: '说明文字「{text}」缩小后仍放不下：请缩短文字或加大卡纸留白', en: 'The caption "{text}" does not fit its space even at a smaller size: shorten it or give the mat more room' },
+  'caption.unknownVariable': { zh: '不认识的变量 {{name}}（可用：{known}）', en: 'unknown variable {{name}} (known: {known})' },
+  'caption.noFormat': { zh: '{{name}} 不能带格式', en: '{{name}} takes no format' },
+  'caption.lone': { zh: '「{text}」中有单独的「{char}」', en: 'a lone "{char}" in "{text}"' },
+  'caption.line': { zh: '第 {n} 行说明：{problem}', en: 'caption {n}: {problem}' },
+
+  // --- the boundary ---
+  'api.unexpected': { zh: '{method} 出现意外错误，详情已记入日志', en: '{method} failed unexpectedly; the details are in the log' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageKey = keyof typeof MESSAGES;
 export type Lang = 'zh' | 'en';
-export type MessageParams = Record<string, string | number>;
+/** A value in a message: text or a number as it is, or another message said in the same language. */
+export type MessageParam = string | number | Message;
+export type MessageParams = Record<string, MessageParam>;
 
 /** A message named by key, with the values it is filled with: data that crosses every boundary as JSON. */
 export interface Message {
@@ -50,11 +185,19 @@ export function isMessageKey(key: unknown): key is MessageKey {
   return typeof key === 'string' && Object.prototype.hasOwnProperty.call(MESSAGES, key);
 }
 
+function isMessage(v: unknown): v is Message {
+  return typeof v === 'object' && v !== null && isMessageKey((v as Message).key);
+}
+
 /** Fills `{name}` placeholders; a missing value is left visible as `{name}` rather than silently dropped. */
-export function fill(template: string, params?: MessageParams): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (params && params[name] !== undefined ? String(params[name]) : whole));
+export function fill(template: string, params: MessageParams | undefined, lang: Lang = 'en'): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = params?.[name];
+    if (v === undefined) return whole;
+    return isMessage(v) ? formatMessage(v, lang) : String(v);
+  });
 }
 
 export function formatMessage(m: Message, lang: Lang): string {
-  return fill(MESSAGES[m.key][lang], m.params);
+  return fill(MESSAGES[m.key][lang], m.params, lang);
 }

@@ -30,6 +30,15 @@ const migrations: Record<number, Migration> = {
   },
   // 2: gift sheets arrive: project templates and per-worker gift records.
   2: (d) => ({ ...d, templates: Array.isArray(d.templates) ? d.templates : [], gifts: Array.isArray(d.gifts) ? d.gifts : [], schemaVersion: 3 }),
+  // 3: warnings were English sentences; 4 keeps them as messages by key, said in each user's language.
+  3: (d) => ({
+    ...d,
+    photos: ((d.photos as Record<string, unknown>[]) ?? []).map((p) => ({
+      ...p,
+      warnings: (Array.isArray(p.warnings) ? p.warnings : []).map((w) => (typeof w === 'string' ? { key: 'warning.legacy', params: { text: w } } : w)),
+    })),
+    schemaVersion: 4,
+  }),
 };
 
 export type MigrationOutcome =

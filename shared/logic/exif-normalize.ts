@@ -1,4 +1,5 @@
 import type { Gps, PhotoMetadata } from '../model/photo';
+import { msg, type Message } from '../i18n/messages';
 
 /**
  * Raw tag groups as exifr hands them over with `reviveValues: false, translateValues: false`.
@@ -27,7 +28,7 @@ export interface MetadataFace {
 export interface NormalizedMetadata {
   metadata: PhotoMetadata;
   faces: MetadataFace[];
-  warnings: string[];
+  warnings: Message[];
 }
 
 /** MWG `mwg-rs:Regions` as exifr parses them: one region comes as an object, several as a list. */
@@ -56,8 +57,24 @@ export function cleanText(v: unknown): string | null {
   if (v instanceof Uint8Array) v = new TextDecoder().decode(v);
   if (typeof v === 'number') return String(v);
   if (typeof v !== 'string') return null;
-  const s = v.replace(/\u0000+$/g, '').replace(/\u0000/g, ' ').trim();
+  // An EXIF text ends at its first NUL; what follows is padding or garbage (GoPro writes both), as exiftool reads it.
+  const nul = v.indexOf('\u0000');
+  const s = (nul >= 0 ? v.slice(0, nul) : v).trim();
   return s === '' ? null : s;
+}
+
+/**
+ * Descriptions cameras write by themselves ("OLYMPUS DIGITAL CAMERA", "SONY DSC"…): not a caption anyone wrote,
+ * so not shown or printed as one. `camera` is the make and model, which some cameras also write there.
+ */
+export function isBoilerplateCaption(text: string, camera: (string | null)[] = []): boolean {
+  const t = text.trim().replace(/\s+/g, ' ');
+  if (!t) return true;
+  if (/^(?:[A-Z][A-Z0-9-]*\s+)*DIGITAL (?:STILL )?CAMERA$/i.test(t)) return true;
+  if (/^(?:SONY DSC|DSC|DCIM|DCF|EXIF_JPEG_(?:PICTURE|420|422)|EXIF JPEG|JPEG|PICTURE|IMAGE|PHOTO|DEFAULT|UNTITLED|SAMSUNG(?: CAMERA PICTURES)?|CAMERA|LEICA|CASIO QV CAMERA|MINOLTA DIGITAL CAMERA|KONICA MINOLTA DIGITAL CAMERA)$/i.test(t)) return true;
+  // A file name as description (IMG_1234, DSC01234, P1010001…).
+  if (/^(?:IMG|DSC|DSCN|DSCF|P|PICT|SAM|GOPR|GH)[_-]?\d{3,}(?:\.\w+)?$/i.test(t)) return true;
+  return camera.some((c) => c && c.trim().toLowerCase() === t.toLowerCase());
 }
 
 /** exifr may hand us numbers, numeric strings, rationals as "a/b", arrays or typed arrays. */
@@ -216,7 +233,7 @@ const positive = (v: unknown): number | null => {
 };
 
 export function normalizeMetadata(raw: RawMetadata): NormalizedMetadata {
-  const warnings: string[] = [];
+  const warnings: Message[] = [];
   const ifd0 = raw.exif?.ifd0 ?? {};
   const exif = raw.exif?.exif ?? {};
   // The sidecar is what someone edited in Bridge or Lightroom after the shot, so it wins over the embedded packet.
@@ -233,7 +250,7 @@ export function normalizeMetadata(raw: RawMetadata): NormalizedMetadata {
   const png = raw.png ?? {};
 
   let capturedAt = normalizeDateTime(exif.DateTimeOriginal, first(exif.OffsetTimeOriginal, exif.OffsetTime));
-  if (!capturedAt && cleanText(exif.DateTimeOriginal)) warnings.push(`unreadable DateTimeOriginal "${cleanText(exif.DateTimeOriginal)}"`);
+  if (!capturedAt && cleanText(exif.DateTimeOriginal)) warnings.push(msg('warning.badDate', { value: cleanText(exif.DateTimeOriginal)! }));
   capturedAt ??= normalizeDateTime(xmpExif.DateTimeOriginal);
   capturedAt ??= normalizeDateTime(exif.CreateDate, first(exif.OffsetTimeDigitized, exif.OffsetTime));
   capturedAt ??= normalizeDateTime(first(xmpBasic.CreateDate, photoshop.DateCreated, png['Creation Time']));
@@ -253,11 +270,25 @@ export function normalizeMetadata(raw: RawMetadata): NormalizedMetadata {
     copyright: first(cleanText(ifd0.Copyright), xmpText(dc.rights), cleanText(iptc.CopyrightNotice), cleanText(png.Copyright)),
     software: first(cleanText(ifd0.Software), cleanText(xmpBasic.CreatorTool), cleanText(png.Software)),
     title: first(xmpText(dc.title), cleanText(iptc.ObjectName), cleanText(png.Title)),
-    caption: first(xmpText(dc.description), cleanText(iptc.Caption), cleanText(ifd0.ImageDescription), cleanText(png.Description)),
+    caption: first(...[xmpText(dc.description), cleanText(iptc.Caption), cleanText(ifd0.ImageDescription), cleanText(png.Description)].map((c) => (c && !isBoilerplateCaption(c, [cleanText(ifd0.Make), cleanText(ifd0.Model)]) ? c : null))),
     keywords: xmpList(dc.subject).length ? xmpList(dc.subject) : xmpList(iptc.Keywords),
     personsShown: xmpList(ext.PersonInImage),
     organisations: xmpList(ext.OrganisationInImageName),
     rating: rating(xmpBasic.Rating),
   };
-  return { metadata, faces: mwgFaces(ns('mwg-rs').Regions), warnings };
+  // A sidecar can list anything; a photo keeps a sane number of keywords and people, and says when it cut.
+  const cap = (list: string[], limit: number, key: 'warning.tooManyKeywords' | 'warning.tooManyPeople') => {
+    if (list.length <= limit) return list;
+    warnings.push(msg(key, { count: list.length, limit }));
+    return list.slice(0, limit);
+  };
+  metadata.keywords = cap(metadata.keywords, MAX_KEYWORDS, 'warning.tooManyKeywords');
+  metadata.personsShown = cap(metadata.personsShown, MAX_PEOPLE, 'warning.tooManyPeople');
+  metadata.organisations = cap(metadata.organisations, MAX_PEOPLE, 'warning.tooManyPeople');
+  const faces = mwgFaces(ns('mwg-rs').Regions);
+  return { metadata, faces: faces.slice(0, MAX_PEOPLE), warnings };
 }
+
+/** More keywords or people than any real photo carries: what a runaway sidecar would otherwise put in the catalog. */
+export const MAX_KEYWORDS = 200;
+export const MAX_PEOPLE = 100;

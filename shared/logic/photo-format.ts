@@ -1,7 +1,7 @@
 import type { PhotoFormat } from '../model/photo';
 
 /** File kinds by name, for walking a memory card before any byte is read. */
-export const PHOTO_EXTENSIONS = ['.jpg', '.jpeg', '.jpe', '.png', '.tif', '.tiff', '.webp', '.avif', '.heic', '.heif', '.hif'];
+export const PHOTO_EXTENSIONS = ['.jpg', '.jpeg', '.jpe', '.jfif', '.png', '.tif', '.tiff', '.webp', '.avif', '.heic', '.heif', '.hif'];
 export const RAW_EXTENSIONS = [
   '.cr2', '.cr3', '.crw', '.nef', '.nrw', '.arw', '.srf', '.sr2', '.dng', '.raf', '.orf', '.rw2', '.pef',
   '.srw', '.x3f', '.3fr', '.iiq', '.erf', '.kdc', '.dcr', '.mrw', '.rwl', '.mos', '.gpr',
@@ -56,11 +56,11 @@ export function sniffFormat(bytes: Uint8Array): PhotoFormat | null {
   return null;
 }
 
-/** A short, human description of what a non-image file seems to be, for the failure message. */
-export function describeContent(bytes: Uint8Array): string {
+/** What a non-image file seems to be, for the failure message (said by the message `content.<kind>`). */
+export function describeContent(bytes: Uint8Array): 'empty' | 'text' | 'binary' {
   if (bytes.length === 0) return 'empty';
   const head = bytes.subarray(0, 512);
   let printable = 0;
   for (const b of head) if (b === 9 || b === 10 || b === 13 || (b >= 32 && b < 127) || b >= 0x80) printable++;
-  return printable / head.length > 0.95 ? 'text' : 'unknown binary data';
+  return printable / head.length > 0.95 ? 'text' : 'binary';
 }

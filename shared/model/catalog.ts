@@ -3,7 +3,7 @@ import type { Photo } from './photo';
 import type { Company, Photographer, Worker } from './roster';
 
 /** What `project.json` holds. Bump CATALOG_SCHEMA_VERSION and add a migration when this shape changes. */
-export const CATALOG_SCHEMA_VERSION = 3;
+export const CATALOG_SCHEMA_VERSION = 4;
 
 export interface CatalogData {
   schemaVersion: number;

@@ -19,6 +19,8 @@ export interface ImportSummary {
   imported: number;
   duplicates: ImportDuplicate[];
   failed: ImportFailure[];
+  /** files that were not photos (notes, videos, camera index files): skipped, neither failed nor counted in the total */
+  notPhotos: number;
   cancelled: boolean;
 }
 
@@ -32,6 +34,7 @@ export interface ImportProgress {
   etaSeconds: number | null;
   imported: number;
   duplicates: number;
+  notPhotos: number;
   failed: number;
 }
 

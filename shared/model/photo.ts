@@ -1,8 +1,10 @@
+import type { Message } from '../i18n/messages';
 import type { FaceRegion } from './roster';
 
 /** A photo as the catalog keeps it. Every field survives JSON: dates are ISO strings, refs are ids. */
 
-export const PHOTO_FORMATS = ['jpeg', 'png', 'tiff', 'webp', 'avif', 'heif'] as const;
+/** What a photo's file is; `raw` is a RAW file imported from the full-size JPEG preview it embeds. */
+export const PHOTO_FORMATS = ['jpeg', 'png', 'tiff', 'webp', 'avif', 'heif', 'raw'] as const;
 export type PhotoFormat = (typeof PHOTO_FORMATS)[number];
 
 export const FLAGS = ['picked', 'rejected'] as const;
@@ -58,6 +60,11 @@ export interface Photo extends PhotoMetadata {
   height: number;
   rawPath: string | null;
   sidecarPath: string | null;
+  /**
+   * Project-relative image that stands in for the original when printing, when the original cannot be decoded:
+   * a lone RAW's embedded full-size preview, kept in the project at import.
+   */
+  renderSource?: string | null;
   photographer: string | null;
   /** the company's full name, kept in step with `companyId` (shown and filtered on) */
   company: string | null;
@@ -76,7 +83,8 @@ export interface Photo extends PhotoMetadata {
   embeddedThumbnail: string | null;
   /** false between the fast metadata pass and the decode that makes thumbnail + preview */
   rendered: boolean;
-  warnings: string[];
+  /** what the import noticed (a damaged EXIF block, a sidecar too large), said in each user's language */
+  warnings: Message[];
 }
 
 /** How media is addressed by the UI: never by path. */

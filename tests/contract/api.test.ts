@@ -17,7 +17,7 @@ const transports: [string, () => Promise<{ call: Caller; stop: () => Promise<voi
     async () => {
       const services = createServices({ home: await tempDir() });
       const handlers = createHandlers(services, 'browser'); // the window's rules, as the HTTP host applies them
-      return { call: (m, r) => dispatch(handlers, m, r, services.logger), stop: () => services.session.replace(null) };
+      return { call: (m, r) => dispatch(handlers, m, r, services.logger), stop: () => services.close() };
     },
   ],
   [

@@ -16,7 +16,7 @@ export async function startTestHost() {
     home,
     async stop() {
       await host.close();
-      await services.session.replace(null);
+      await services.close();
     },
   };
 }

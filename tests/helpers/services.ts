@@ -23,7 +23,7 @@ export function freshProjects() {
   });
   return async (opts: { concurrency?: number } = {}) => {
     const ctx = await servicesWithProject(opts);
-    open.push(() => ctx.services.session.replace(null));
+    open.push(() => ctx.services.close());
     return ctx;
   };
 }

@@ -22,7 +22,7 @@ describe(DemoService.name, () => {
       const again = await services.demo.open();
       expect(again.id).toBe(info.id);
     } finally {
-      await services.session.replace(null);
+      await services.close();
     }
   });
 });

@@ -1,10 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { ImportService } from '../../electron/main/services/import.service';
-import { SHARED_PHOTOS, redQuadrant, writePhoto } from '../helpers/factories';
+import { SHARED_PHOTOS, makePhoto, redQuadrant, writePhoto } from '../helpers/factories';
 import { freshProjects } from '../helpers/services';
 import { hasExiftool } from '../helpers/tools';
 
@@ -93,7 +94,7 @@ describe(ImportService.name, () => {
     expect(byName['truncated.jpg']).toMatchObject({ code: 'CORRUPT', message: expect.stringContaining('truncated.jpg') });
     expect(byName['empty.jpg']).toMatchObject({ code: 'EMPTY', message: expect.stringContaining('empty') });
     expect(byName['text.jpg']).toMatchObject({ code: 'UNSUPPORTED', message: expect.stringContaining('text') });
-    expect(byName['lone.NEF']).toMatchObject({ code: 'UNSUPPORTED', message: expect.stringContaining('RAW') });
+    expect(byName['lone.NEF']).toMatchObject({ code: 'NO_PREVIEW', key: 'import.noPreview', message: expect.stringContaining('RAW') });
     expect(byName['no-such-folder']).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('does not exist') });
     expect(services.photos.list().map((p) => p.originalName).sort()).toEqual(['IMG_0099', 'good.jpg']);
   });
@@ -193,12 +194,99 @@ describe(ImportService.name, () => {
   it('imports the real camera files, HEIF included, and fails none of the readable ones', async () => {
     const { services } = await setup();
     const summary = await services.importer.run({ paths: [SHARED_PHOTOS] });
-    expect(summary.failed.map((f) => path.basename(f.path))).toEqual(['SOURCES.md']);
+    // SOURCES.md is not a photo: skipped and counted as such, not a failure.
+    expect(summary.failed).toEqual([]);
+    expect(summary.notPhotos).toBe(1);
     const byName = Object.fromEntries(services.photos.list().map((p) => [p.originalName, p]));
     expect(byName['mobile_HMD_Nokia_8.3_5G_hdr.heif']).toMatchObject({ format: 'heif', width: 4608, height: 3456 });
     expect(byName['hdr_canon_hdr_NO.jpg']).toMatchObject({ orientation: 6, width: 1536, height: 2048 });
     expect(byName['gps_DSCN0012.jpg']!.gps!.lat).toBeCloseTo(43.467157, 5);
     for (const o of [1, 2, 3, 4, 5, 6, 7, 8]) expect(byName[`orientation_portrait_${o}.jpg`]).toMatchObject({ width: 450, height: 600 });
+  });
+});
+
+describe('what a card holds besides photos, and files that would hang a reader', () => {
+  it('counts notes, camera index files and clutter as "not photos", outside the total; consumes sidecars', async () => {
+    const { services, root } = await setup();
+    const card = path.join(root, 'card');
+    await writePhoto(card, 'IMG_0001.JPG', { seed: 11 });
+    await fs.writeFile(path.join(card, 'IMG_0001.xmp'), '<x:xmpmeta xmlns:x="adobe:ns:meta/"/>');
+    for (const clutter of ['README.md', 'notes.txt', 'Thumbs.db', '.DS_Store', 'MVI_0002.THM', 'CANONMSC.CTG', 'clip.MOV']) await fs.writeFile(path.join(card, clutter), 'x');
+    // A camera .THM is a small JPEG: it still is not a photo of the shoot.
+    await fs.writeFile(path.join(card, 'MVI_0003.THM'), await makePhoto({ width: 160, height: 120 }));
+    const progress: number[] = [];
+    const summary = await services.importer.run({ paths: [card] }, (p) => progress.push(p.total));
+    expect(summary).toMatchObject({ imported: 1, failed: [], duplicates: [], notPhotos: 8 });
+    expect(Math.max(...progress)).toBe(1);
+  });
+
+  it('never reads a pipe or a link to a device named like a photo, and names them; a huge sidecar is skipped with a warning', async () => {
+    const { services, root } = await setup();
+    const card = path.join(root, 'card');
+    await writePhoto(card, 'ok.jpg', { seed: 12 });
+    execFileSync('mkfifo', [path.join(card, 'fifo.jpg')]);
+    await fs.symlink('/dev/zero', path.join(card, 'zero.jpg'));
+    const sidecarOwner = await writePhoto(card, 'big.jpg', { seed: 13 });
+    // 38 MB of keywords: once took 47 s and 1.3 GB.
+    const head = '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:subject><rdf:Bag>';
+    const fd = await fs.open(path.join(card, 'big.xmp'), 'w');
+    await fd.write(head);
+    const chunk = '<rdf:li>keyword</rdf:li>'.repeat(40_000);
+    for (let i = 0; i < 40; i++) await fd.write(chunk);
+    await fd.write('</rdf:Bag></dc:subject></rdf:Description></rdf:RDF></x:xmpmeta>');
+    await fd.close();
+    const started = Date.now();
+    const summary = await services.importer.run({ paths: [card] });
+    expect(Date.now() - started).toBeLessThan(20_000);
+    const failed = Object.fromEntries(summary.failed.map((f) => [path.basename(f.path), f]));
+    expect(failed['fifo.jpg']).toMatchObject({ code: 'UNSUPPORTED', key: 'fs.notRegular' });
+    expect(failed['zero.jpg']).toMatchObject({ code: 'UNSUPPORTED', key: 'fs.notRegular' });
+    expect(summary.imported).toBe(2);
+    const big = services.photos.list().find((p) => p.path === sidecarOwner)!;
+    expect(big.keywords).toEqual([]);
+    expect(big.warnings).toEqual([expect.objectContaining({ key: 'warning.sidecarTooLarge' })]);
+    // A pipe given by itself is refused the same way.
+    const alone = await services.importer.run({ paths: [path.join(card, 'fifo.jpg')] });
+    expect(alone.failed).toEqual([expect.objectContaining({ code: 'UNSUPPORTED', key: 'fs.notRegular' })]);
+  });
+
+  it('imports a file whose name is not valid UTF-8, and prints it', async () => {
+    const { services, root } = await setup();
+    const card = path.join(root, 'card');
+    await fs.mkdir(card, { recursive: true });
+    // "照片.jpg" written by a GBK system: bytes that are not UTF-8.
+    const name = Buffer.concat([Buffer.from([0xd5, 0xd5, 0xc6, 0xac]), Buffer.from('.jpg')]);
+    await fs.writeFile(Buffer.concat([Buffer.from(card + '/'), name]), await makePhoto({ seed: 14 }));
+    const summary = await services.importer.run({ paths: [card] });
+    expect(summary).toMatchObject({ imported: 1, failed: [] });
+    const [photo] = services.photos.list();
+    expect(photo!.originalName).toMatch(/\uFFFD.*\.jpg$/);
+    expect(photo!.rendered).toBe(true);
+    // Copying into the project keeps the bytes readable too.
+    const again = await setup();
+    const copied = await again.services.importer.run({ paths: [card], copy: true });
+    expect(copied).toMatchObject({ imported: 1, failed: [] });
+  });
+});
+
+describe('RAW files on their own (Photo Mechanic style: the embedded preview)', () => {
+  const RAW = path.resolve(SHARED_PHOTOS, '../raw');
+  it('imports a RAW with a full-size preview, and names the ones whose preview is missing or far too small', async () => {
+    const { services } = await setup();
+    const summary = await services.importer.run({ paths: [RAW] });
+    expect(summary.notPhotos).toBe(1); // SOURCES.md
+    const failed = Object.fromEntries(summary.failed.map((f) => [path.basename(f.path), f]));
+    expect(Object.keys(failed).sort()).toEqual(['canon_m50_stripped.cr3', 'nikon_z9_tiny-preview.dng', 'sony_a7iii_stripped.ARW']);
+    for (const f of Object.values(failed)) expect(f).toMatchObject({ code: 'NO_PREVIEW', key: 'import.noPreview' });
+    expect(failed['nikon_z9_tiny-preview.dng']!.message).toMatch(/256×171 for a 5392×3592 image/);
+    expect(summary.imported).toBe(1);
+    const [p] = services.photos.list();
+    expect(p).toMatchObject({ originalName: 'canon_eos_6d.dng', format: 'raw', make: 'Canon', model: 'Canon EOS 6D', capturedAt: '2019-06-06T07:29:51+02:00', width: 1024, height: 683, rendered: true });
+    expect(p!.warnings).toContainEqual(expect.objectContaining({ key: 'warning.rawPreview' }));
+    // The preview is kept in the project: it is what prints.
+    const source = path.join(services.session.require().dir, p!.renderSource!);
+    expect((await sharp(source).metadata()).width).toBe(1024);
+    expect(p!.path).toBe(path.join(RAW, 'canon_eos_6d.dng'));
   });
 });
 

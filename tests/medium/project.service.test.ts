@@ -34,7 +34,7 @@ describe(ProjectService.name, () => {
       expect(again.readOnly).toBeNull();
       expect(await dispatch(handlers, 'photos.setRating', { ids: [id], rating: 5 }, other.logger)).toMatchObject({ ok: true });
     } finally {
-      await other.session.replace(null);
+      await other.close();
     }
   });
 

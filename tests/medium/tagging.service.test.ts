@@ -106,7 +106,7 @@ describe(TaggingService.name, () => {
     const photoA = services.photos.get(a);
     await fs.copyFile(photoA.path, path.join(out, 'IMG_0000.JPG'));
     const again = await servicesWithProject();
-    const stopAgain = () => again.services.session.replace(null);
+    const stopAgain = () => again.services.close();
     try {
       const co = again.services.roster.createCompany({ name: keRun.name });
       const z = again.services.roster.createWorker({ name: '占牡丹', companyId: co.id });

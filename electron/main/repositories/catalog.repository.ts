@@ -100,10 +100,10 @@ export class CatalogRepository {
     try {
       await fs.mkdir(dir, { recursive: true });
     } catch (err) {
-      throw ioError(err, dir, 'creating the project folder');
+      throw ioError(err, dir, 'createProject');
     }
     if (await fs.stat(file).then(() => true, () => false))
-      throw new AppError('CONFLICT', `${dir}：这里已有项目，请直接打开 / already holds a project (project.json); open it instead`, { path: dir });
+      throw new AppError('CONFLICT', msg('project.exists', { dir }), { path: dir });
     const data: CatalogData = {
       schemaVersion: CATALOG_SCHEMA_VERSION,
       project: { id: randomUUID(), name, createdAt: new Date().toISOString(), ...(isDemo ? { isDemo } : {}) },
@@ -116,7 +116,7 @@ export class CatalogRepository {
     };
     const repo = new CatalogRepository(dir, new Low(new CatalogFile(file), data), lock, null);
     await repo.db.write().catch((err) => {
-      throw ioError(err, file, 'creating the catalog');
+      throw ioError(err, file, 'createCatalog');
     });
     return repo;
   }
@@ -128,20 +128,20 @@ export class CatalogRepository {
       text = await fs.readFile(file, 'utf8');
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT')
-        throw new AppError('NOT_FOUND', `${dir}：不是追光项目文件夹（没有 project.json）/ is not a Chasing Light project: it has no project.json`, { path: dir });
-      throw ioError(err, file, 'opening the project');
+        throw new AppError('NOT_FOUND', msg('project.notProject', { dir }), { path: dir });
+      throw ioError(err, file, 'openProject');
     }
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch (err) {
-      throw new AppError('CORRUPT', `${file}：项目文件已损坏，未做任何改动，请从备份恢复 / is damaged (${(err as Error).message}); it was left untouched — restore it from a backup`, { path: file });
+      throw new AppError('CORRUPT', msg('project.damaged', { file, detail: (err as Error).message }), { path: file });
     }
     const outcome = migrateCatalog(parsed);
     if (outcome.kind === 'too-new')
-      throw new AppError('UNSUPPORTED', `${file}：由更新版本的追光写入，请先升级 / was written by a newer Chasing Light (schema ${outcome.version}, this one reads up to ${CATALOG_SCHEMA_VERSION}); update the app — the file was left untouched`, { path: file });
+      throw new AppError('UNSUPPORTED', msg('project.tooNew', { file, version: outcome.version, max: CATALOG_SCHEMA_VERSION }), { path: file });
     if (outcome.kind === 'invalid')
-      throw new AppError('CORRUPT', `${file}：不是有效的项目文件，未做任何改动 / is not a valid catalog: ${outcome.reason}; it was left untouched`, { path: file });
+      throw new AppError('CORRUPT', msg('project.invalid', { file, detail: outcome.reason }), { path: file });
     const readOnly = opts.lock ? null : (opts.heldBy ?? { pid: 0, host: '', since: '', app: '' });
     const repo = new CatalogRepository(dir, new Low(new CatalogFile(file), outcome.data), opts.lock, readOnly);
     // A read-only view migrates in memory only: the writer (or the next one) saves the migration.
@@ -313,7 +313,7 @@ export class CatalogRepository {
     // Serialised: each write waits for the one before, and a failure is reported, not swallowed.
     this.pending = this.pending.catch(() => undefined).then(() =>
       this.db.write().catch((err) => {
-        throw ioError(err, CatalogRepository.fileOf(this.dir), 'saving the catalog');
+        throw ioError(err, CatalogRepository.fileOf(this.dir), 'saveCatalog');
       }),
     );
     return this.pending;

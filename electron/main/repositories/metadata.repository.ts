@@ -4,6 +4,7 @@ import * as exifrModule from 'exifr';
 type ExifrOptions = Parameters<typeof exifrModule.parse>[1];
 // exifr ships UMD for Node and ESM for bundlers: Node sees the API on `default`, a bundler on the named exports.
 const exifr = ('sidecar' in exifrModule ? exifrModule : (exifrModule as unknown as { default: typeof exifrModule }).default) as typeof exifrModule;
+import { msg, type Message } from '../../../shared/i18n/messages';
 import type { PhotoFormat } from '../../../shared/model/photo';
 import type { RawMetadata } from '../../../shared/logic/exif-normalize';
 import { webpMetadataChunks } from '../../../shared/logic/riff';
@@ -29,7 +30,7 @@ const SINGLE_BLOCKS = ['ifd0', 'exif', 'gps'] as const;
 
 export interface MetadataRead {
   raw: RawMetadata;
-  warnings: string[];
+  warnings: Message[];
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -37,7 +38,7 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 /** Wraps exifr: returns whatever could be read plus warnings; never throws for a bad metadata block. */
 export class MetadataRepository {
   async read(bytes: Buffer, format: PhotoFormat, sidecar: Buffer | null): Promise<MetadataRead> {
-    const warnings: string[] = [];
+    const warnings: Message[] = [];
     let exifSource: Uint8Array | null = bytes;
     let xmpSource: Uint8Array | null = bytes;
     if (format === 'webp') {
@@ -55,12 +56,12 @@ export class MetadataRepository {
     if (format === 'png') raw.png = await this.readPngText(bytes);
     if (sidecar) {
       raw.sidecar = await this.readXmp(sidecar, true, warnings);
-      if (!raw.sidecar) warnings.push('the .xmp sidecar could not be read');
+      if (!raw.sidecar) warnings.push(msg('warning.sidecarUnreadable'));
     }
     return { raw, warnings };
   }
 
-  private async readExif(source: Uint8Array, warnings: string[]) {
+  private async readExif(source: Uint8Array, warnings: Message[]) {
     try {
       const out = ((await exifr.parse(source, EXIF_OPTIONS as unknown as ExifrOptions)) ?? {}) as Tags;
       return { blocks: pickBlocks(out), iptc: (out.iptc as Tags) ?? null };
@@ -76,12 +77,12 @@ export class MetadataRepository {
         }
       }
       if (Object.keys(blocks).length || !/Unknown file format/i.test(message(err)))
-        warnings.push(`damaged EXIF, read what could be read: ${message(err)}`);
+        warnings.push(msg('warning.damagedExif', { detail: message(err) }));
       return { blocks: Object.keys(blocks).length ? blocks : null, iptc: null };
     }
   }
 
-  private async readXmp(source: Uint8Array, bare: boolean, warnings: string[]): Promise<Record<string, Tags> | null> {
+  private async readXmp(source: Uint8Array, bare: boolean, warnings: Message[]): Promise<Record<string, Tags> | null> {
     try {
       // A bare packet (sidecar, WebP chunk) goes to the XMP parser directly; a photo file is searched for it.
       const out = bare
@@ -90,7 +91,7 @@ export class MetadataRepository {
       return (out as Record<string, Tags>) ?? null;
     } catch (err) {
       // exifr throws on files without any XMP when the TIFF blocks are switched off: that is "no XMP".
-      if (bare) warnings.push(`unreadable XMP: ${message(err)}`);
+      if (bare) warnings.push(msg('warning.unreadableXmp', { detail: message(err) }));
       return null;
     }
   }

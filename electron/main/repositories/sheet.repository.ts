@@ -1,5 +1,8 @@
 import sharp, { type OverlayOptions, type Sharp } from 'sharp';
 import { AppError } from '../../../shared/errors';
+import { msg } from '../../../shared/i18n/messages';
+import { displayPath, isRawPathToken } from '../../../shared/logic/file-path';
+import { fsPath } from './storage.repository';
 import type { CaptionBlock, CropRect } from '../../../shared/model/gift';
 import { mmToPx, type CropMark, type RectMm } from '../../../shared/logic/print-geometry';
 import type { SheetLayout } from '../../../shared/logic/sheet-layout';
@@ -202,9 +205,13 @@ export class SheetRepository {
       // through its own decoder (already upright); everything else through sharp, turned upright.
       let input: Sharp;
       if (format === 'heif') {
-        const d = await decodeHeifPrimary(await fs.readFile(file), file, PIXEL_LIMIT);
+        const d = await decodeHeifPrimary(await fs.readFile(fsPath(file)), displayPath(file), PIXEL_LIMIT);
         input = sharp(d.data, { raw: { width: d.width, height: d.height, channels: 4 } });
-      } else input = sharp(file, { failOn: 'error', limitInputPixels: PIXEL_LIMIT, sequentialRead: true }).autoOrient();
+      } else {
+        // sharp takes a path as a string; a name that is not UTF-8 (a raw-path token) is read into memory first.
+        const from = isRawPathToken(file) ? await fs.readFile(fsPath(file)) : file;
+        input = sharp(from, { failOn: 'error', limitInputPixels: PIXEL_LIMIT, sequentialRead: true }).autoOrient();
+      }
       const finish = async (s: Sharp) => {
         const { data, info } = await s.flatten({ background: '#ffffff' }).toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
         return { data, raw: { width: info.width, height: info.height, channels: info.channels } };
@@ -218,7 +225,7 @@ export class SheetRepository {
       return await finish(input.resize(scaledW, scaledH, { fit: 'fill' }).extract({ left, top, width, height }));
     } catch (err) {
       if (err instanceof AppError) throw err;
-      throw new AppError('CORRUPT', `${file}: the photo could not be read for printing (${(err as Error).message})`);
+      throw new AppError('CORRUPT', msg('sheet.photoUnreadable', { path: displayPath(file), detail: (err as Error).message }));
     }
   }
 

@@ -14,7 +14,7 @@ export class SpreadsheetRepository {
     try {
       bytes = await fs.readFile(file);
     } catch (err) {
-      throw ioError(err, file, 'reading the spreadsheet');
+      throw ioError(err, file, 'reading');
     }
     if (bytes.length === 0) throw new AppError('EMPTY', `${path.basename(file)} is empty`);
     if (ext === '.csv' || ext === '.txt') return [{ name: path.basename(file), rows: await this.csvRows(bytes, file) }];

@@ -2,41 +2,93 @@ import { createHash } from 'node:crypto';
 import { constants as fsc } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { msg } from '../../../shared/i18n/messages';
 import { AppError } from '../../../shared/errors';
+import { displayName, displayPath, isRawPathToken, rawPathBytes, rawPathToken } from '../../../shared/logic/file-path';
+import { formatBytes } from '../../../shared/logic/display';
 import { TEMP_SUFFIX, writeFileAtomic } from './atomic-write';
 
+/** What was being done when a file operation failed, said in the user's language. */
+export type Doing = 'reading' | 'writing' | 'lookup' | 'mkdir' | 'list' | 'createProject' | 'createCatalog' | 'openProject' | 'saveCatalog' | { copy: string };
+
 /** Turns a Node fs error into one the user can act on, naming the path. */
-export function ioError(err: unknown, target: string, doing: string): AppError {
+export function ioError(err: unknown, target: string, doing: Doing): AppError {
   const code = (err as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT') return new AppError('NOT_FOUND', `${target}：不存在 / does not exist`, { path: target });
-  if (code === 'EACCES' || code === 'EPERM') return new AppError('IO', `${target}：没有权限 / permission denied while ${doing}`, { path: target });
-  if (code === 'ENOSPC') return new AppError('IO', `${target}：磁盘已满 / the disk is full (${doing})`, { path: target });
-  if (code === 'EISDIR') return new AppError('VALIDATION', `${target}：这是文件夹，不是文件 / is a folder, not a file`, { path: target });
-  if (code === 'ENOTDIR') return new AppError('VALIDATION', `${target}：不是文件夹 / is not a folder`, { path: target });
-  return new AppError('IO', `${target}: ${(err as Error)?.message ?? String(err)} (${doing})`, { path: target });
+  const activity = typeof doing === 'string' ? msg(`doing.${doing}`) : msg('doing.copy', { from: doing.copy });
+  const details = { path: target };
+  if (code === 'ENOENT') return new AppError('NOT_FOUND', msg('fs.notFound', { path: target }), details);
+  if (code === 'EACCES' || code === 'EPERM') return new AppError('IO', msg('fs.permission', { path: target, doing: activity }), details);
+  if (code === 'ENOSPC') return new AppError('IO', msg('fs.diskFull', { path: target, doing: activity }), details);
+  if (code === 'EISDIR') return new AppError('VALIDATION', msg('fs.isFolder', { path: target }), details);
+  if (code === 'ENOTDIR') return new AppError('VALIDATION', msg('fs.notFolder', { path: target }), details);
+  return new AppError('IO', msg('fs.other', { path: target, doing: activity, detail: (err as Error)?.message ?? String(err) }), details);
 }
 
 export interface DirEntry {
+  /** for people (a name that is not UTF-8 shows replacement characters) */
   name: string;
+  /** for the file system: a plain path, or a raw-path token when the name is not UTF-8 */
   path: string;
   isDir: boolean;
+  /** a regular file; false for folders, pipes, sockets and devices (and links to them) */
+  isFile: boolean;
 }
+
+/** A path for Node's fs: the string itself, or the bytes a raw-path token stands for. */
+export function fsPath(p: string): string | Buffer {
+  return isRawPathToken(p) ? Buffer.from(rawPathBytes(p)) : p;
+}
+
+/** A child of `dir` named by raw bytes: a plain path when the bytes are UTF-8, a token otherwise. */
+function childPath(dir: string, name: Buffer): { name: string; path: string } {
+  const text = name.toString('utf8');
+  if (!isRawPathToken(dir) && Buffer.from(text, 'utf8').equals(name)) return { name: text, path: path.join(dir, text) };
+  const parent = Buffer.from(fsPath(dir));
+  const sep = Buffer.from(path.sep);
+  const bytes = Buffer.concat([parent, parent.subarray(-1).equals(sep) ? Buffer.alloc(0) : sep, name]);
+  return { name: displayName(rawPathToken(bytes)), path: rawPathToken(bytes) };
+}
+
+export interface ReadLimits {
+  /** refuse a file larger than this before reading a byte */
+  maxBytes: number;
+  /** give up on a read that takes longer (a hung network share, a device that never ends) */
+  timeoutMs: number;
+}
+
+const DEFAULT_LIMITS: ReadLimits = { maxBytes: 2 * 1024 ** 3 - 1, timeoutMs: 60_000 };
 
 /** The only place that touches the file system for projects and originals (the catalog file excepted). */
 export class StorageRepository {
-  async readFile(file: string): Promise<Buffer> {
+  /**
+   * Reads a whole regular file, within limits: a pipe, a device (or a link to one) is refused before it is
+   * opened for reading, a file over `maxBytes` before a byte is read, and a read that stalls is abandoned.
+   */
+  async readFile(file: string, limits: Partial<ReadLimits> = {}): Promise<Buffer> {
+    const { maxBytes, timeoutMs } = { ...DEFAULT_LIMITS, ...limits };
+    const shown = displayPath(file);
+    const st = await this.stat(file);
+    if (st.isDirectory()) throw new AppError('VALIDATION', msg('fs.isFolder', { path: shown }), { path: shown });
+    if (!st.isFile()) throw new AppError('UNSUPPORTED', msg('fs.notRegular', { path: shown }), { path: shown });
+    if (st.size > maxBytes) throw new AppError('TOO_LARGE', msg('fs.tooLarge', { path: shown, size: formatBytes(st.size), limit: formatBytes(maxBytes) }), { path: shown, bytes: st.size });
+    let data: Buffer;
     try {
-      return await fs.readFile(file);
+      data = await fs.readFile(fsPath(file), { signal: AbortSignal.timeout(timeoutMs) });
     } catch (err) {
-      throw ioError(err, file, 'reading');
+      if ((err as Error).name === 'TimeoutError' || (err as Error).name === 'AbortError')
+        throw new AppError('IO', msg('fs.readTimeout', { path: shown, seconds: Math.round(timeoutMs / 1000) }), { path: shown });
+      throw ioError(err, shown, 'reading');
     }
+    if (data.length !== st.size) throw new AppError('IO', msg('fs.changedWhileReading', { path: shown }), { path: shown });
+    return data;
   }
 
-  /** The first bytes of a file, to tell what it is without reading it all; empty when it cannot be read. */
+  /** The first bytes of a regular file, to tell what it is without reading it all; empty when it cannot be read. */
   async head(file: string, bytes = 64): Promise<Buffer> {
     let handle: fs.FileHandle | null = null;
     try {
-      handle = await fs.open(file, 'r');
+      if (!(await fs.stat(fsPath(file))).isFile()) return Buffer.alloc(0);
+      handle = await fs.open(fsPath(file), 'r');
       const buf = Buffer.alloc(bytes);
       const { bytesRead } = await handle.read(buf, 0, bytes, 0);
       return buf.subarray(0, bytesRead);
@@ -49,15 +101,15 @@ export class StorageRepository {
 
   async stat(file: string) {
     try {
-      return await fs.stat(file);
+      return await fs.stat(fsPath(file));
     } catch (err) {
-      throw ioError(err, file, 'looking it up');
+      throw ioError(err, displayPath(file), 'lookup');
     }
   }
 
   async exists(file: string): Promise<boolean> {
     try {
-      await fs.access(file, fsc.F_OK);
+      await fs.access(fsPath(file), fsc.F_OK);
       return true;
     } catch {
       return false;
@@ -76,17 +128,31 @@ export class StorageRepository {
     try {
       await fs.mkdir(dir, { recursive: true });
     } catch (err) {
-      throw ioError(err, dir, 'creating the folder');
+      throw ioError(err, dir, 'mkdir');
     }
   }
 
+  /** A folder's entries by their raw names, so a name that is not UTF-8 is still found; links are followed. */
   async list(dir: string): Promise<DirEntry[]> {
+    let entries;
     try {
-      const entries = await fs.readdir(dir, { withFileTypes: true });
-      return entries.map((e) => ({ name: e.name, path: path.join(dir, e.name), isDir: e.isDirectory() }));
+      entries = await fs.readdir(fsPath(dir), { withFileTypes: true, encoding: 'buffer' });
     } catch (err) {
-      throw ioError(err, dir, 'listing the folder');
+      throw ioError(err, displayPath(dir), 'list');
     }
+    const out: DirEntry[] = [];
+    for (const e of entries) {
+      const child = childPath(dir, e.name as unknown as Buffer);
+      let isDir = e.isDirectory();
+      let isFile = e.isFile();
+      if (e.isSymbolicLink()) {
+        const target = await fs.stat(fsPath(child.path)).catch(() => null);
+        isDir = !!target?.isDirectory();
+        isFile = !!target?.isFile();
+      }
+      out.push({ ...child, isDir, isFile });
+    }
+    return out;
   }
 
   async writeAtomic(file: string, data: Buffer | string): Promise<void> {
@@ -100,9 +166,9 @@ export class StorageRepository {
   /** Copies without ever overwriting: originals that already sit in the project stay as they are. */
   async copyNew(from: string, to: string): Promise<void> {
     try {
-      await fs.copyFile(from, to, fsc.COPYFILE_EXCL);
+      await fs.copyFile(fsPath(from), to, fsc.COPYFILE_EXCL);
     } catch (err) {
-      throw ioError(err, to, `copying ${from}`);
+      throw ioError(err, to, { copy: displayPath(from) });
     }
   }
 

@@ -1,6 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
+import { msg } from '../../../shared/i18n/messages';
+import { displayPath } from '../../../shared/logic/file-path';
 import { checkTemplate, fillTemplate, type CaptionValues } from '../../../shared/logic/caption-template';
 import { bestPhotoFor } from '../../../shared/logic/gift-choice';
 import { BUILT_IN_TEMPLATES } from '../../../shared/logic/gift-templates';
@@ -138,7 +140,9 @@ export class GiftService {
     const catalog = this.catalog;
     const photo = catalog.photo(opts.photoId);
     if (!photo) throw new AppError('NOT_FOUND', `No photo ${opts.photoId}`);
-    if (!(await this.deps.storage.exists(photo.path))) throw new AppError('NOT_FOUND', `The original of ${photo.originalName} is missing at ${photo.path}: reconnect the card or folder`);
+    // A lone RAW prints from the full-size JPEG it embedded, kept in the project at import.
+    const source = photo.renderSource ? { file: path.join(catalog.dir, photo.renderSource), format: 'jpeg' as const } : { file: photo.path, format: photo.format };
+    if (!(await this.deps.storage.exists(source.file))) throw new AppError('NOT_FOUND', msg('gift.originalMissing', { name: photo.originalName, path: displayPath(source.file) }));
     let layout: SheetLayout;
     // Another size than the template's: the design scales with the paper.
     const template = opts.size ? scaleTemplate(opts.template, opts.size) : opts.template;
@@ -172,7 +176,7 @@ export class GiftService {
       frameColor: opts.template.frame.widthMm > 0 ? opts.template.frame.color : opts.template.mat.color,
       frameTexture,
       matColor: opts.template.mat.color,
-      photo: { file: photo.path, crop, width: photo.width, height: photo.height, format: photo.format },
+      photo: { file: source.file, crop, width: photo.width, height: photo.height, format: source.format },
       captions: opts.template.captions.map((block) => ({ block, text: fillTemplate(block.text, values) })),
       logoFile,
       rasterMarks: opts.rasterMarks,

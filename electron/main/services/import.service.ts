@@ -2,22 +2,27 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError, isAppError } from '../../../shared/errors';
+import { msg, type Message } from '../../../shared/i18n/messages';
 import type { ImportDefaults } from '../../../shared/api/contract';
 import type { RequestOf } from '../../../shared/api/schemas';
 import { copyFileName } from '../../../shared/logic/copy-name';
 import { normalizeMetadata, type MetadataFace } from '../../../shared/logic/exif-normalize';
 import { regionToDisplayed } from '../../../shared/logic/region-orientation';
-import { planImport, type FoundFile, type ImportCandidate } from '../../../shared/logic/import-plan';
+import type { ImportCandidate } from '../../../shared/logic/import-plan';
+import { displayName, displayPath } from '../../../shared/logic/file-path';
+import { formatBytes } from '../../../shared/logic/display';
 import { describeContent, sniffFormat } from '../../../shared/logic/photo-format';
 import type { ImportFailure, ImportJob, ImportProgress, ImportSummary } from '../../../shared/model/import-job';
-import type { Photo } from '../../../shared/model/photo';
+import type { Photo, PhotoFormat } from '../../../shared/model/photo';
 import type { Company } from '../../../shared/model/roster';
 import type { EventBus } from '../events';
 import type { Logger } from '../logger';
 import type { CatalogRepository } from '../repositories/catalog.repository';
 import type { ImageRepository } from '../repositories/image.repository';
 import type { MetadataRepository } from '../repositories/metadata.repository';
-import type { StorageRepository } from '../repositories/storage.repository';
+import type { RawRepository } from '../repositories/raw.repository';
+import type { ReadLimits, StorageRepository } from '../repositories/storage.repository';
+import { walkImport } from './import-walk';
 import type { ProjectSession } from './project-session';
 import type { RosterService } from './roster.service';
 
@@ -28,6 +33,7 @@ interface ImportDeps {
   storage: StorageRepository;
   metadata: MetadataRepository;
   image: ImageRepository;
+  raw: RawRepository;
   events: EventBus;
   roster: RosterService;
   logger: Logger;
@@ -44,6 +50,22 @@ interface RunningJob {
 type Outcome = { kind: 'imported'; id: string } | { kind: 'duplicate'; id: string } | { kind: 'failed'; failure: ImportFailure };
 
 const PROGRESS_EVERY_MS = 100;
+/** A photo file: up to 2 GiB (a 268 MP TIFF fits), read within a minute. */
+const PHOTO_LIMITS: ReadLimits = { maxBytes: 2 * 1024 ** 3 - 1, timeoutMs: 60_000 };
+/** A sidecar is text of a few kilobytes; Lightroom's largest are well under this. */
+const SIDECAR_LIMITS: ReadLimits = { maxBytes: 4 * 1024 ** 2, timeoutMs: 10_000 };
+/** A RAW's preview stands for the photo only when it is large: at least this long edge, or this share of the RAW's. */
+const MIN_PREVIEW_EDGE = 1000;
+const RAW_PREVIEW_SHARE = 0.5;
+
+/** What an import decodes: the photo's own bytes, or for a lone RAW its embedded preview. */
+interface PhotoSource {
+  format: PhotoFormat;
+  decode: Buffer;
+  rawMetadata: Awaited<ReturnType<RawRepository['metadata']>> | null;
+  renderSource: string | null;
+  preview: { width: number; height: number } | null;
+}
 
 /** Brings a shoot into the catalog: hash, read metadata, make thumbnail and preview, never touch the original. */
 export class ImportService {
@@ -99,14 +121,13 @@ export class ImportService {
 
   /** Suggested batch values for the import dialog: the photographer from EXIF Artist, the first shoot day. */
   async defaults(paths: string[]): Promise<ImportDefaults> {
-    const { found } = await this.walk(paths);
-    const plan = planImport(found);
-    const sample = plan.candidates.slice(0, 8);
+    const { plan } = await walkImport(this.deps.storage, paths);
+    const sample = plan.candidates.filter((c) => !c.fromRaw).slice(0, 8);
     let photographer: string | null = null;
     let shootDay: string | null = null;
     for (const c of sample) {
       try {
-        const bytes = await this.deps.storage.readFile(c.path);
+        const bytes = await this.deps.storage.readFile(c.path, PHOTO_LIMITS);
         const format = sniffFormat(bytes);
         if (!format) continue;
         const { raw } = await this.deps.metadata.read(bytes, format, null);
@@ -123,7 +144,7 @@ export class ImportService {
 
   private async execute(running: RunningJob, req: ImportRequest): Promise<ImportSummary> {
     const catalog = this.deps.session.require();
-    const summary: ImportSummary = { imported: 0, duplicates: [], failed: [], cancelled: false };
+    const summary: ImportSummary = { imported: 0, duplicates: [], failed: [], notPhotos: 0, cancelled: false };
     const started = Date.now();
     const progress = running.job.progress;
     let lastEmit = 0;
@@ -138,22 +159,14 @@ export class ImportService {
       progress.imported = summary.imported;
       progress.duplicates = summary.duplicates.length;
       progress.failed = summary.failed.length;
+      progress.notPhotos = summary.notPhotos;
       this.deps.events.emit('import.progress', { ...progress });
     };
     try {
-      const { found, missing } = await this.walk(req.paths);
-      const plan = planImport(found);
-      summary.failed.push(...missing);
-      // A photo without a photo's name (no extension, a renamed copy) is still a photo: the bytes decide.
-      for (const f of plan.failures.filter((x) => x.reason === 'not-a-photo'))
-        if (sniffFormat(await this.deps.storage.head(f.path))) plan.candidates.push({ path: f.path, rawPath: null, sidecarPath: null });
-      const failures = plan.failures.filter((f) => !plan.candidates.some((c) => c.path === f.path));
-      for (const f of failures)
-        summary.failed.push(
-          f.reason === 'lone-raw'
-            ? { path: f.path, code: 'UNSUPPORTED', message: `${path.basename(f.path)}：RAW 文件不能单独导入，请同时拍摄 JPEG 或先转换 / RAW files are not imported on their own; shoot RAW+JPEG or convert it first` }
-            : { path: f.path, code: 'UNSUPPORTED', message: `${path.basename(f.path)}：不是可导入的照片格式 / not a photo format we import (JPEG, PNG, TIFF, WebP, AVIF, HEIC/HEIF)` },
-        );
+      const { plan, failures } = await walkImport(this.deps.storage, req.paths);
+      summary.failed.push(...failures);
+      // Notes, videos and card index files are not photos: counted as skipped, never as failures or in the total.
+      summary.notPhotos = plan.notPhotos.length;
       progress.total = plan.candidates.length + summary.failed.length;
       progress.done = decided = summary.failed.length;
       emitProgress(true);
@@ -165,10 +178,10 @@ export class ImportService {
       const worker = async () => {
         for (let c = queue.shift(); c; c = queue.shift()) {
           if (running.cancelled) break;
-          progress.currentFile = c.path;
+          progress.currentFile = displayPath(c.path);
           const outcome = await this.importOne(catalog, c, req, company, seqByDay, running.job.id);
           if (outcome.kind === 'imported') summary.imported++;
-          else if (outcome.kind === 'duplicate') summary.duplicates.push({ path: c.path, photoId: outcome.id });
+          else if (outcome.kind === 'duplicate') summary.duplicates.push({ path: displayPath(c.path), photoId: outcome.id });
           else summary.failed.push(outcome.failure);
           progress.done++;
           emitProgress();
@@ -191,44 +204,33 @@ export class ImportService {
     return summary;
   }
 
-  /** Expands folders recursively; a path that does not exist is a failure, not an abort. */
-  private async walk(paths: string[]): Promise<{ found: FoundFile[]; missing: ImportFailure[] }> {
-    const found: FoundFile[] = [];
-    const missing: ImportFailure[] = [];
-    const visit = async (p: string) => {
-      let st;
-      try {
-        st = await this.deps.storage.stat(p);
-      } catch (err) {
-        const e = isAppError(err) ? err : new AppError('IO', String(err));
-        missing.push({ path: p, code: e.code, message: e.message });
-        return;
-      }
-      if (st.isDirectory()) {
-        let entries;
-        try {
-          entries = await this.deps.storage.list(p);
-        } catch (err) {
-          const e = err as AppError;
-          missing.push({ path: p, code: e.code ?? 'IO', message: e.message });
-          return;
-        }
-        for (const e of entries) {
-          if (e.name.startsWith('.')) continue; // hidden folders and files: system clutter, and our own cache
-          if (e.isDir) await visit(e.path);
-          else found.push({ path: e.path, dir: p, name: e.name });
-        }
-      } else {
-        const dir = path.dirname(p);
-        found.push({ path: p, dir, name: path.basename(p) });
-        // A file given on its own still brings its sidecar (IMG_1.xmp, IMG_1.JPG.xmp, any case) along.
-        const stem = path.parse(p).name;
-        for (const name of [`${stem}.xmp`, `${stem}.XMP`, `${path.basename(p)}.xmp`, `${path.basename(p)}.XMP`])
-          if (await this.deps.storage.exists(path.join(dir, name))) found.push({ path: path.join(dir, name), dir, name });
-      }
-    };
-    for (const p of paths) await visit(path.resolve(p));
-    return { found, missing };
+  /** The photo's bytes and what they are; a lone RAW stands in by its embedded preview, kept in the project. */
+  private async source(catalog: CatalogRepository, c: ImportCandidate, id: string, bytes: Buffer, label: string): Promise<PhotoSource> {
+    if (!c.fromRaw) {
+      const format = sniffFormat(bytes);
+      if (!format) throw new AppError('UNSUPPORTED', msg('import.notPhoto', { name: label, content: msg(`content.${describeContent(bytes)}`) }));
+      return { format, decode: bytes, rawMetadata: null, renderSource: null, preview: null };
+    }
+    // Photo Mechanic's way with a RAW: show and print the full-size JPEG the camera embedded in it.
+    const file = displayPath(c.path);
+    const [previews, tags] = await Promise.all([this.deps.raw.previews(file), this.deps.raw.metadata(file).catch(() => null)]);
+    let best: { jpeg: Buffer; width: number; height: number } | null = null;
+    for (const p of previews) {
+      const size = await this.deps.image.header(p.jpeg, label).catch(() => null);
+      if (size && (!best || size.width * size.height > best.width * best.height)) best = { jpeg: p.jpeg, width: size.width, height: size.height };
+    }
+    const rawLong = tags?.size ? Math.max(tags.size.width, tags.size.height) : 0;
+    const needed = rawLong ? Math.min(MIN_PREVIEW_EDGE, RAW_PREVIEW_SHARE * rawLong) : MIN_PREVIEW_EDGE;
+    if (!best || Math.max(best.width, best.height) < needed) {
+      const detail = best
+        ? msg('raw.previewTooSmall', { preview: `${best.width}×${best.height}`, image: tags?.size ? `${tags.size.width}×${tags.size.height}` : '?' })
+        : msg('raw.noPreview');
+      throw new AppError('NO_PREVIEW', msg('import.noPreview', { name: label, detail }));
+    }
+    const renderSource = cachePaths(id).raw;
+    await this.deps.storage.ensureDir(path.dirname(path.join(catalog.dir, renderSource)));
+    await this.deps.storage.writeAtomic(path.join(catalog.dir, renderSource), best.jpeg);
+    return { format: 'raw', decode: best.jpeg, rawMetadata: tags, renderSource, preview: { width: best.width, height: best.height } };
   }
 
   private async importOne(
@@ -239,19 +241,21 @@ export class ImportService {
     seqByDay: Map<string, number>,
     jobId: string,
   ): Promise<Outcome> {
-    const label = path.basename(c.path);
+    const label = displayName(c.path);
     try {
-      const bytes = await this.deps.storage.readFile(c.path);
-      if (bytes.length === 0) throw new AppError('EMPTY', `${label}：文件为空（0 字节）/ the file is empty (0 bytes)`);
-      const format = sniffFormat(bytes);
-      if (!format) throw new AppError('UNSUPPORTED', `${label}：不是可导入的照片格式 / not a JPEG, PNG, TIFF, WebP, AVIF or HEIF image (the content is ${describeContent(bytes)})`);
+      const bytes = await this.deps.storage.readFile(c.path, PHOTO_LIMITS);
+      if (bytes.length === 0) throw new AppError('EMPTY', msg('import.empty', { name: label }));
+      if (!c.fromRaw && !sniffFormat(bytes)) throw new AppError('UNSUPPORTED', msg('import.notPhoto', { name: label, content: msg(`content.${describeContent(bytes)}`) }));
       const sha256 = this.deps.storage.sha256(bytes);
       const id = sha256.slice(0, 16);
       const existing = catalog.photo(id);
       if (existing?.rendered) return { kind: 'duplicate', id };
 
-      const sidecar = c.sidecarPath ? await this.deps.storage.readFile(c.sidecarPath).catch(() => null) : null;
-      const read = await this.deps.metadata.read(bytes, format, sidecar);
+      const src = await this.source(catalog, c, id, bytes, label);
+      const sidecar = await this.readSidecar(c.sidecarPath);
+      const read = await this.deps.metadata.read(src.format === 'raw' ? bytes : src.decode, src.format === 'raw' ? 'tiff' : src.format, sidecar.bytes);
+      // exifr reads TIFF-based RAW files (DNG, NEF, ARW, CR2); for the others (CR3) ExifTool's reading stands in.
+      if (src.rawMetadata && !read.raw.exif) read.raw.exif = src.rawMetadata.exif;
       const { metadata, faces, warnings } = normalizeMetadata(read.raw);
       const cache = cachePaths(id);
       const inProject = (rel: string) => path.join(catalog.dir, rel);
@@ -265,12 +269,13 @@ export class ImportService {
         originalName: label,
         originalPath: null,
         sha256,
-        format,
+        format: src.format,
         bytes: bytes.length,
         width: 0,
         height: 0,
         rawPath: c.rawPath,
         sidecarPath: c.sidecarPath,
+        renderSource: src.renderSource,
         photographer: this.photographerFor(req.photographer, metadata.artist),
         company: company?.name ?? null,
         companyId: company?.id ?? null,
@@ -284,11 +289,11 @@ export class ImportService {
         preview: null,
         embeddedThumbnail: null,
         rendered: false,
-        warnings: [...read.warnings, ...warnings],
+        warnings: [...sidecar.warnings, ...read.warnings, ...warnings, ...(src.preview ? [msg('warning.rawPreview', src.preview)] : [])],
       };
 
       // Fast pass: the camera's own thumbnail lets the grid paint before the full decode.
-      if (!existing && format !== 'heif') {
+      if (!existing && src.format !== 'heif' && src.format !== 'raw') {
         const header = await this.deps.image.header(bytes, label, metadata.orientation);
         record.width = header.width;
         record.height = header.height;
@@ -309,8 +314,8 @@ export class ImportService {
       let size;
       try {
         size = await this.deps.image.render(
-          bytes,
-          format,
+          src.decode,
+          src.format === 'raw' ? 'jpeg' : src.format,
           label,
           { preview: inProject(cache.preview), thumbnail: inProject(cache.thumbnail) },
           metadata.orientation,
@@ -332,9 +337,21 @@ export class ImportService {
       this.deps.events.emit('photos.changed', { ids: [id], jobId });
       return { kind: 'imported', id };
     } catch (err) {
-      const e = isAppError(err) ? err : new AppError('INTERNAL', `${label}: ${(err as Error)?.message ?? String(err)}`);
-      if (!isAppError(err)) this.deps.logger.error(`importing ${c.path}`, err);
-      return { kind: 'failed', failure: { path: c.path, code: e.code, message: e.message } };
+      const e = isAppError(err) ? err : new AppError('INTERNAL', msg('import.unexpected', { name: label, detail: (err as Error)?.message ?? String(err) }));
+      if (!isAppError(err)) this.deps.logger.error(`importing ${displayPath(c.path)}`, err);
+      return { kind: 'failed', failure: { path: displayPath(c.path), code: e.code, message: e.message, key: e.key, params: e.params } };
+    }
+  }
+
+  /** A sidecar is small text: one over the limit is not read (a warning says so) rather than stalling the import. */
+  private async readSidecar(file: string | null): Promise<{ bytes: Buffer | null; warnings: Message[] }> {
+    if (!file) return { bytes: null, warnings: [] };
+    try {
+      return { bytes: await this.deps.storage.readFile(file, SIDECAR_LIMITS), warnings: [] };
+    } catch (err) {
+      if (isAppError(err) && err.code === 'TOO_LARGE')
+        return { bytes: null, warnings: [msg('warning.sidecarTooLarge', { size: formatBytes((err.details as { bytes: number }).bytes), limit: formatBytes(SIDECAR_LIMITS.maxBytes) })] };
+      return { bytes: null, warnings: [msg('warning.sidecarUnreadable')] };
     }
   }
 
@@ -399,9 +416,11 @@ export function cachePaths(id: string) {
     thumbnail: path.join('cache', 'thumbs', `${id}.jpg`),
     preview: path.join('cache', 'previews', `${id}.jpg`),
     embedded: path.join('cache', 'embedded', `${id}.jpg`),
+    /** a lone RAW's embedded full-size JPEG: what prints in its place */
+    raw: path.join('cache', 'raw', `${id}.jpg`),
   };
 }
 
 function emptyProgress(jobId: string): ImportProgress {
-  return { jobId, done: 0, total: 0, currentFile: null, rate: 0, etaSeconds: null, imported: 0, duplicates: 0, failed: 0 };
+  return { jobId, done: 0, total: 0, currentFile: null, rate: 0, etaSeconds: null, imported: 0, duplicates: 0, failed: 0, notPhotos: 0 };
 }

@@ -3,6 +3,7 @@ import FlagIcon from '@mui/icons-material/Flag';
 import { Alert, Box, Chip, Divider, Rating, Stack, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { formatAperture, formatBytes, formatCamera, formatCapturedAt, formatExposure, formatFocalLength, formatGps } from '@shared/logic/display';
+import { displayPath } from '@shared/logic/file-path';
 import type { Flag, Photo } from '@shared/model/photo';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { Roster } from '../roster/useRoster';
@@ -22,7 +23,7 @@ function Row({ label, children, testId }: { label: string; children: ReactNode; 
 
 /** What the file says about a photo and what we have added to it; a missing value says so rather than hiding. */
 export function MetadataPanel({ photo, selection, roster, onRate, onFlag, onDrawFace }: { photo: Photo | null; selection: Photo[]; roster: Roster; onRate: (n: number) => void; onFlag: (f: Flag) => void; onDrawFace: (workerId: string) => void }) {
-  const { t } = useI18n();
+  const { t, say } = useI18n();
   if (!photo) return <Box sx={{ p: 3 }}><Typography variant="body2" color="text.secondary">—</Typography></Box>;
   if (selection.length > 1)
     return (
@@ -73,13 +74,13 @@ export function MetadataPanel({ photo, selection, roster, onRate, onFlag, onDraw
       <Divider sx={{ my: 1.5 }} />
       {photo.artist && <Row label={t('meta.artist')}>{photo.artist}</Row>}
       {photo.copyright && <Row label={t('meta.copyright')}>{photo.copyright}</Row>}
-      <Row label={t('meta.path')}><Box component="span" sx={{ fontSize: 12, color: 'text.secondary' }}>{photo.path}</Box></Row>
-      {photo.originalPath && <Row label={t('meta.importedFrom')}><Box component="span" sx={{ fontSize: 12, color: 'text.secondary' }}>{photo.originalPath}</Box></Row>}
-      {photo.rawPath && <Row label={t('meta.raw')}><Box component="span" sx={{ fontSize: 12 }}>{photo.rawPath}</Box></Row>}
+      <Row label={t('meta.path')}><Box component="span" sx={{ fontSize: 12, color: 'text.secondary' }}>{displayPath(photo.path)}</Box></Row>
+      {photo.originalPath && <Row label={t('meta.importedFrom')}><Box component="span" sx={{ fontSize: 12, color: 'text.secondary' }}>{displayPath(photo.originalPath)}</Box></Row>}
+      {photo.rawPath && <Row label={t('meta.raw')}><Box component="span" sx={{ fontSize: 12 }}>{displayPath(photo.rawPath)}</Box></Row>}
       {photo.warnings.length > 0 && (
         <Alert severity="warning" sx={{ mt: 1.5 }}>
           <Typography variant="caption" component="div" sx={{ fontWeight: 600 }}>{t('meta.warnings')}</Typography>
-          {photo.warnings.map((w) => <Typography key={w} variant="caption" component="div">{w}</Typography>)}
+          {photo.warnings.map((w, i) => <Typography key={i} variant="caption" component="div">{say(w)}</Typography>)}
         </Alert>
       )}
     </Box>

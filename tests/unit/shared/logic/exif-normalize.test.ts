@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, dmsToDegrees, normalizeDateTime, normalizeMetadata, normalizeOffset, toNumber } from '../../../../shared/logic/exif-normalize';
+import { cleanText, dmsToDegrees, MAX_KEYWORDS, MAX_PEOPLE, normalizeDateTime, normalizeMetadata, normalizeOffset, toNumber } from '../../../../shared/logic/exif-normalize';
 
 describe('normalizeDateTime', () => {
   it('keeps the wall-clock time and adds the offset the file records', () => {
@@ -127,7 +127,31 @@ describe('normalizeMetadata', () => {
   it('keeps what it can from a damaged date and says so', () => {
     const { metadata, warnings } = normalizeMetadata({ exif: { exif: { DateTimeOriginal: '2025:99:99 99:99:99', CreateDate: '2025:05:12 08:00:00' } } });
     expect(metadata.capturedAt).toBe('2025-05-12T08:00:00');
-    expect(warnings[0]).toMatch(/DateTimeOriginal/);
+    expect(warnings[0]).toEqual({ key: 'warning.badDate', params: { value: '2025:99:99 99:99:99' } });
+  });
+
+  it('cuts EXIF text at its first NUL, as exiftool does (GoPro writes garbage after it)', () => {
+    const { metadata } = normalizeMetadata({ exif: { ifd0: { Make: 'GoPro\u0000\u0000\u0007\u00ffgarbage', Model: 'HERO9 Black\u0000HD9.01' } } });
+    expect([metadata.make, metadata.model]).toEqual(['GoPro', 'HERO9 Black']);
+  });
+
+  it('does not take what cameras write by themselves for a caption', () => {
+    for (const boiler of ['OLYMPUS DIGITAL CAMERA', 'SONY DSC', '          ', 'KONICA MINOLTA DIGITAL CAMERA', 'DIGITAL CAMERA', 'SAMSUNG CAMERA PICTURES', 'Exif_JPEG_PICTURE', 'DSC_0042', 'Canon PowerShot S40'])
+      expect(normalizeMetadata({ exif: { ifd0: { ImageDescription: boiler, Make: 'Canon', Model: 'Canon PowerShot S40' } } }).metadata.caption, boiler).toBeNull();
+    expect(normalizeMetadata({ exif: { ifd0: { ImageDescription: '占牡丹在调试设备' } } }).metadata.caption).toBe('占牡丹在调试设备');
+    // A real caption in XMP wins over a camera's boilerplate in EXIF.
+    expect(normalizeMetadata({ exif: { ifd0: { ImageDescription: 'SONY DSC' } }, xmp: { dc: { description: '装配车间' } } }).metadata.caption).toBe('装配车间');
+  });
+
+  it('keeps a sane number of keywords and people from a runaway sidecar, and says so', () => {
+    const many = Array.from({ length: 5000 }, (_, i) => `kw${i}`);
+    const { metadata, warnings } = normalizeMetadata({ sidecar: { dc: { subject: many }, Iptc4xmpExt: { PersonInImage: many } } });
+    expect(metadata.keywords).toHaveLength(MAX_KEYWORDS);
+    expect(metadata.personsShown).toHaveLength(MAX_PEOPLE);
+    expect(warnings).toEqual([
+      { key: 'warning.tooManyKeywords', params: { count: 5000, limit: MAX_KEYWORDS } },
+      { key: 'warning.tooManyPeople', params: { count: 5000, limit: MAX_PEOPLE } },
+    ]);
   });
 
   it('treats zero exposure and aperture as not recorded', () => {

@@ -46,7 +46,7 @@ describe('kindOfFile', () => {
 describe('describeContent', () => {
   it('tells text from binary for the failure message', () => {
     expect(describeContent(new TextEncoder().encode('hello world'))).toBe('text');
-    expect(describeContent(new Uint8Array([0, 1, 2, 3, 0, 0, 0, 0]))).toBe('unknown binary data');
+    expect(describeContent(new Uint8Array([0, 1, 2, 3, 0, 0, 0, 0]))).toBe('binary');
     expect(describeContent(new Uint8Array())).toBe('empty');
   });
 });
