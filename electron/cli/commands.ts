@@ -196,8 +196,12 @@ export async function runCommand(argv: string[]): Promise<number> {
     case 'xmp': {
       const { values, positionals } = parse(rest, { out: { type: 'string' }, json: { type: 'boolean' } });
       await call('projects.open', { dir: needDir(positionals, 'xmp') });
-      const { written } = await call('xmp.write', { outDir: values.out ? path.resolve(values.out as string) : undefined });
-      out(values.json ? JSON.stringify({ written }) + '\n' : `Wrote ${written.length} XMP sidecars${written[0] ? ` to ${path.dirname(written[0])}` : ''}\n`);
+      const { written, refused } = await call('xmp.write', { outDir: values.out ? path.resolve(values.out as string) : undefined });
+      if (values.json) out(JSON.stringify({ written, refused }) + '\n');
+      else {
+        out(`Wrote ${written.length} XMP sidecars${written[0] ? ` to ${path.dirname(written[0])}` : ''}\n`);
+        for (const r of refused) out(`  ✗ ${r.path} [${r.code}] ${r.message}\n`);
+      }
       return 0;
     }
     case 'templates': {

@@ -1,4 +1,5 @@
-import type { AppErrorShape } from '../errors';
+import type { AppErrorShape, ErrorCode } from '../errors';
+import type { MessageKey, MessageParams } from '../i18n/messages';
 import type { ImportJob, ImportProgress, ImportSummary } from '../model/import-job';
 import type { Photo } from '../model/photo';
 import type { ProjectInfo, RecentProject } from '../model/project';
@@ -92,8 +93,8 @@ export interface AppApi {
   'history.list': (req: RequestOf<'history.list'>) => Promise<HistoryState>;
   'history.undo': (req: RequestOf<'history.undo'>) => Promise<HistoryState>;
   'history.redo': (req: RequestOf<'history.redo'>) => Promise<HistoryState>;
-  /** writes IPTC/XMP sidecars (never touching originals); returns the files written */
-  'xmp.write': (req: RequestOf<'xmp.write'>) => Promise<{ written: string[] }>;
+  /** writes IPTC/XMP sidecars (never touching originals), merging into one already there; returns the files written */
+  'xmp.write': (req: RequestOf<'xmp.write'>) => Promise<{ written: string[]; refused: XmpRefusal[] }>;
 
   'campaign.get': (req: RequestOf<'campaign.get'>) => Promise<Campaign>;
   'campaign.update': (req: RequestOf<'campaign.update'>) => Promise<Campaign>;
@@ -111,6 +112,15 @@ export interface AppApi {
   'export.start': (req: RequestOf<'export.start'>) => Promise<{ jobId: string }>;
   'export.cancel': (req: RequestOf<'export.cancel'>) => Promise<ExportJobView>;
   'export.status': (req: RequestOf<'export.status'>) => Promise<ExportJobView>;
+}
+
+/** An existing sidecar that could not be read, so it was left as it was rather than replaced. */
+export interface XmpRefusal {
+  path: string;
+  code: ErrorCode;
+  message: string;
+  key?: MessageKey;
+  params?: MessageParams;
 }
 
 export interface ExportJobView {

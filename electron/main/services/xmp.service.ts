@@ -1,7 +1,10 @@
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { safeFileNamePart } from '../../../shared/logic/copy-name';
+import { msg } from '../../../shared/i18n/messages';
 import { buildXmpSidecar } from '../../../shared/logic/xmp-write';
+import { mergeXmpSidecar } from '../../../shared/logic/xmp-merge';
+import type { XmpRefusal } from '../../../shared/api/contract';
 import type { Company, Worker } from '../../../shared/model/roster';
 import type { StorageRepository } from '../repositories/storage.repository';
 import type { ProjectSession } from './project-session';
@@ -11,13 +14,14 @@ export class XmpService {
   constructor(private readonly deps: { session: ProjectSession; storage: StorageRepository }) {}
 
   /** One `<name>.xmp` per photo into `outDir` (default: the project's exports/xmp), named like the photo so tools pair them. */
-  async write(ids?: string[], outDir?: string): Promise<{ written: string[] }> {
+  async write(ids?: string[], outDir?: string): Promise<{ written: string[]; refused: XmpRefusal[] }> {
     const catalog = this.deps.session.require();
     const photos = ids?.length ? ids.map((id) => catalog.photo(id) ?? notFound(id)) : catalog.photos();
     const dir = path.resolve(outDir?.trim() || path.join(catalog.dir, 'exports', 'xmp'));
     await this.deps.storage.ensureDir(dir);
     const used = new Set<string>();
     const written: string[] = [];
+    const refused: XmpRefusal[] = [];
     for (const photo of photos) {
       const people = photo.workers.map((id) => catalog.get('workers', id)).filter((w): w is Worker => !!w);
       const companies = [...new Set(people.map((w) => w.companyId).filter(Boolean))].map((id) => catalog.get('companies', id!)).filter((c): c is Company => !!c);
@@ -26,13 +30,24 @@ export class XmpService {
       const name = used.has(stem.toLowerCase()) ? `${stem}_${photo.id.slice(0, 8)}` : stem;
       used.add(name.toLowerCase());
       const file = path.join(dir, `${name}.xmp`);
-      await this.deps.storage.writeAtomic(file, buildXmpSidecar(photo, people, companies));
+      let text = buildXmpSidecar(photo, people, companies);
+      // A sidecar already there (Lightroom's, with develop settings) is merged into, never replaced.
+      if (await this.deps.storage.exists(file)) {
+        try {
+          text = mergeXmpSidecar((await this.deps.storage.readFile(file, { maxBytes: 16 * 1024 ** 2 })).toString('utf8'), text);
+        } catch (err) {
+          const e = new AppError('CORRUPT', msg('xmp.unreadableExisting', { path: file, detail: (err as Error).message }));
+          refused.push({ path: file, code: e.code, message: e.message, key: e.key, params: e.params });
+          continue;
+        }
+      }
+      await this.deps.storage.writeAtomic(file, text);
       written.push(file);
     }
-    return { written };
+    return { written, refused };
   }
 }
 
 function notFound(id: string): never {
-  throw new AppError('NOT_FOUND', `No photo ${id} in this project`);
+  throw new AppError('NOT_FOUND', msg('photo.notFound', { id }));
 }

@@ -7,15 +7,16 @@ import { useI18n } from '../../i18n/I18nProvider';
 
 /** Project-wide actions that are not part of a view: standards out (XMP sidecars) for other tools. */
 export function ProjectMenu() {
-  const { t } = useI18n();
+  const { t, say } = useI18n();
   const { notify, notifyError } = useNotice();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const writeXmp = async () => {
     setAnchor(null);
     try {
-      const { written } = await call('xmp.write', {});
+      const { written, refused } = await call('xmp.write', {});
       const dir = written[0] ? written[0].replace(/[\\/][^\\/]+$/, '') : '';
-      notify({ severity: 'success', message: t('menu.xmpDone', { count: written.length, dir }) });
+      if (refused.length) notify({ severity: 'warning', title: t('menu.xmpDone', { count: written.length, dir }), message: refused.map((r) => say(r)).join('\n') });
+      else notify({ severity: 'success', message: t('menu.xmpDone', { count: written.length, dir }) });
     } catch (err) {
       notifyError(err);
     }
