@@ -7,6 +7,7 @@ import { dispatch } from '../main/api-dispatch';
 import { createHandlers } from '../main/api-handlers';
 import { createServices } from '../main/container';
 import { serveServices } from '../main/http-server';
+import { localize, say } from './language';
 import { out } from './output';
 import { UsageError } from './usage';
 const services = createServices();
@@ -15,7 +16,7 @@ const handlers = createHandlers(services, 'cli');
 /** Calls the API exactly as the UI does; an error Result becomes an exception with its code. */
 async function call<K extends ApiMethod>(method: K, request: ApiRequest<K>): Promise<ApiResponse<K>> {
   const result = await dispatch(handlers, method, request, services.logger);
-  if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
+  if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code, key: result.error.key, params: result.error.params });
   return result.value as ApiResponse<K>;
 }
 
@@ -36,13 +37,13 @@ function needDir(positionals: string[], command: string): string {
 let lastLine = 0;
 /** On a terminal one line redrawn in place; in a log (CI, a pipe) a line a second and the last one. */
 function printProgress(p: ImportProgress) {
-  const eta = p.etaSeconds === null ? '' : `, about ${Math.ceil(p.etaSeconds)} s left`;
-  const text = `${p.done}/${p.total} (${p.rate.toFixed(1)}/s${eta})  ${p.currentFile ? path.basename(p.currentFile) : ''}`;
+  const eta = p.etaSeconds === null ? '' : say('cli.eta', { seconds: Math.ceil(p.etaSeconds) });
+  const text = say('cli.importProgress', { done: p.done, total: p.total, rate: p.rate.toFixed(1), eta, file: p.currentFile ? path.basename(p.currentFile) : '' });
   if (process.stderr.isTTY) return void process.stderr.write(`\r${text.padEnd(90).slice(0, 120)}`);
   const now = Date.now();
   if (now - lastLine < 1000 && p.done < p.total) return;
   lastLine = now;
-  process.stderr.write(`import: ${text}\n`);
+  process.stderr.write(`${text}\n`);
 }
 
 async function runImport(request: ApiRequest<'import.start'>, quietProgress: boolean): Promise<ImportSummary> {
@@ -78,9 +79,9 @@ async function runExport(request: ApiRequest<'export.start'>, quiet: boolean): P
     const st = await call('export.status', { jobId });
     if (!quiet && st.progress.done !== lastDone) {
       lastDone = st.progress.done;
-      process.stderr.write(`export: ${st.progress.done}/${st.progress.total}${st.progress.current ? `  ${st.progress.current}` : ''}\n`);
+      process.stderr.write(`${say('cli.exportProgress', { done: st.progress.done, total: st.progress.total, file: st.progress.current ?? '' })}\n`);
     }
-    if (st.state === 'failed') throw Object.assign(new Error(st.error?.message ?? 'export failed'), { code: st.error?.code ?? 'INTERNAL' });
+    if (st.state === 'failed') throw Object.assign(new Error(st.error?.message ?? 'export failed'), { code: st.error?.code ?? 'INTERNAL', key: st.error?.key, params: st.error?.params });
     if (st.state !== 'running') return st.summary!;
     await new Promise((r) => setTimeout(r, 150));
   }
@@ -93,7 +94,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     case 'new': {
       const { values, positionals } = parse(rest, { name: { type: 'string' }, json: { type: 'boolean' } });
       const info = await call('projects.create', { dir: needDir(positionals, 'new'), name: values.name as string | undefined });
-      out(values.json ? JSON.stringify(info) + '\n' : `Created project "${info.name}" in ${info.dir}\n`);
+      out(values.json ? JSON.stringify(info) + '\n' : `${say('cli.created', { name: info.name, dir: info.dir })}\n`);
       return 0;
     }
     case 'import': {
@@ -112,10 +113,10 @@ export async function runCommand(argv: string[]): Promise<number> {
       await call('projects.close', {});
       if (values.json) {
         const { imported, duplicates, failed, cancelled } = summary;
-        out(JSON.stringify({ imported, duplicates, failed, cancelled }) + '\n');
+        out(JSON.stringify(localize({ imported, duplicates, failed, notPhotos: summary.notPhotos, cancelled })) + '\n');
       } else {
-        out(`Imported ${summary.imported}, ${summary.duplicates.length} already in the project, ${summary.failed.length} failed\n`);
-        for (const f of summary.failed) out(`  ✗ ${f.path} [${f.code}] ${f.message}\n`);
+        out(`${say('cli.imported', { imported: summary.imported, duplicates: summary.duplicates.length, failed: summary.failed.length, notPhotos: summary.notPhotos })}\n`);
+        for (const f of localize(summary.failed)) out(`  ✗ ${f.path} [${f.code}] ${f.message}\n`);
       }
       return 0;
     }
@@ -159,10 +160,10 @@ export async function runCommand(argv: string[]): Promise<number> {
       await call('projects.open', { dir });
       const request = { file: path.resolve(file), createCompanies: !!values['create-companies'] };
       const plan = values['dry-run'] ? await call('roster.preview', request) : await call('roster.apply', request);
-      if (values.json) out(JSON.stringify({ created: plan.created, updated: plan.updated, skipped: plan.skipped, dryRun: !!values['dry-run'] }) + '\n');
+      if (values.json) out(JSON.stringify(localize({ created: plan.created, updated: plan.updated, skipped: plan.skipped, dryRun: !!values['dry-run'] })) + '\n');
       else {
-        out(`${values['dry-run'] ? 'Would create' : 'Created'} ${plan.created}, ${values['dry-run'] ? 'update' : 'updated'} ${plan.updated}, skipped ${plan.skipped.length} (sheet "${plan.sheet}", header row ${plan.headerRow})\n`);
-        for (const sk of plan.skipped) out(`  row ${sk.row}: ${sk.reason}\n`);
+        out(`${say(values['dry-run'] ? 'cli.rosterPlanned' : 'cli.rosterDone', { created: plan.created, updated: plan.updated, skipped: plan.skipped.length, sheet: plan.sheet, row: plan.headerRow })}\n`);
+        for (const sk of localize(plan.skipped)) out(`  ${say('cli.rosterRow', { row: sk.row, reason: sk.reason })}\n`);
       }
       return 0;
     }
@@ -177,7 +178,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     }
     case 'tag':
     case 'untag': {
-      const { values, positionals } = parse(rest, { worker: { type: 'string' }, region: { type: 'string' }, json: { type: 'boolean' } });
+      const { values, positionals } = parse(rest, { worker: { type: 'string' }, region: { type: 'string' }, company: { type: 'string' }, json: { type: 'boolean' } });
       const dir = needDir(positionals, command);
       const photoId = positionals[1];
       if (!photoId) throw new UsageError(`${command}: name the photo id`);
@@ -185,11 +186,13 @@ export async function runCommand(argv: string[]): Promise<number> {
       await call('projects.open', { dir });
       if (command === 'tag') {
         const region = values.region === undefined ? undefined : parseRegion(values.region as string);
-        const [photo] = await call('photos.tag', { ids: [photoId], worker: values.worker as string, region });
-        out(values.json ? JSON.stringify(photo) + '\n' : `Tagged ${values.worker} on ${photoId}\n`);
+        const company = values.company as string | undefined;
+        if (company !== undefined && company !== 'keep' && company !== 'worker') throw new UsageError(`tag: --company is keep or worker (got "${company}")`);
+        const [photo] = await call('photos.tag', { ids: [photoId], worker: values.worker as string, region, company });
+        out(values.json ? JSON.stringify(localize(photo)) + '\n' : `${say('cli.tagged', { worker: values.worker as string, photo: photoId })}\n`);
       } else {
         await call('photos.untag', { ids: [photoId], workerId: values.worker as string });
-        out(`Removed ${values.worker} from ${photoId}\n`);
+        out(`${say('cli.untagged', { worker: values.worker as string, photo: photoId })}\n`);
       }
       return 0;
     }
@@ -197,10 +200,10 @@ export async function runCommand(argv: string[]): Promise<number> {
       const { values, positionals } = parse(rest, { out: { type: 'string' }, json: { type: 'boolean' } });
       await call('projects.open', { dir: needDir(positionals, 'xmp') });
       const { written, refused } = await call('xmp.write', { outDir: values.out ? path.resolve(values.out as string) : undefined });
-      if (values.json) out(JSON.stringify({ written, refused }) + '\n');
+      if (values.json) out(JSON.stringify(localize({ written, refused })) + '\n');
       else {
-        out(`Wrote ${written.length} XMP sidecars${written[0] ? ` to ${path.dirname(written[0])}` : ''}\n`);
-        for (const r of refused) out(`  ✗ ${r.path} [${r.code}] ${r.message}\n`);
+        out(`${say('cli.xmpWritten', { count: written.length, where: written[0] ? say('cli.to', { dir: path.dirname(written[0]) }) : '' })}\n`);
+        for (const r of localize(refused)) out(`  ✗ ${r.path} [${r.code}] ${r.message}\n`);
       }
       return 0;
     }
@@ -209,7 +212,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       await call('projects.open', { dir: needDir(positionals, 'templates') });
       const list = await call('templates.list', {});
       if (values.json) out(JSON.stringify(list, null, 1) + '\n');
-      else for (const t of list) out(`${t.id}  ${t.name}  (${t.size}${t.builtIn ? ', built in' : ''})\n`);
+      else for (const t of list) out(`${t.id}  ${t.name}  (${t.size}${t.builtIn ? `, ${say('cli.builtIn')}` : ''})\n`);
       return 0;
     }
     case 'export': {
@@ -250,15 +253,15 @@ export async function runCommand(argv: string[]): Promise<number> {
           JSON.stringify({
             files: summary.files.map(({ path: p, workerId, photoId, widthPx, heightPx }) => ({ path: p, workerId, photoId, widthPx, heightPx })),
             orderSheet: summary.orderSheet,
-            skipped: summary.skipped,
-            warnings: summary.warnings,
+            skipped: localize(summary.skipped),
+            warnings: summary.warnings.map((w) => say(w.key, w.params)),
             cancelled: summary.cancelled,
           }) + '\n',
         );
       else {
-        out(`Wrote ${summary.files.length} files${summary.files[0] ? ` to ${path.dirname(summary.files[0].path)}` : ''}; order sheet ${summary.orderSheet.pdf ?? '—'}\n`);
-        for (const s of summary.skipped) out(`  skipped ${s.workerId ?? s.photoId}: ${s.reason}\n`);
-        for (const w of summary.warnings) out(`  warning: ${w}\n`);
+        out(`${say('cli.exported', { count: summary.files.length, where: summary.files[0] ? say('cli.to', { dir: path.dirname(summary.files[0].path) }) : '', sheet: summary.orderSheet.pdf ?? '—' })}\n`);
+        for (const s of localize(summary.skipped)) out(`  ${say('cli.skipped', { who: s.workerId ?? s.photoId ?? '', reason: s.reason })}\n`);
+        for (const w of summary.warnings) out(`  ${say('cli.warning', { text: say(w.key, w.params) })}\n`);
       }
       return 0;
     }

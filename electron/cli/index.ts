@@ -1,3 +1,5 @@
+import { formatMessage, isMessageKey, type MessageParams } from '../../shared/i18n/messages';
+import { lang } from './language';
 import { guardStdout, out } from './output';
 import { USAGE, UsageError } from './usage';
 
@@ -24,9 +26,10 @@ try {
     process.stderr.write(`chasing-light: ${err.message}\n\n${USAGE}\n`);
     process.exit(2);
   }
-  // A known refusal (no such project, a damaged project.json) is the user's input, said plainly.
-  const code = (err as { code?: string }).code;
-  process.stderr.write(`chasing-light: ${code ? `[${code}] ` : ''}${(err as Error).message}\n`);
+  // A known refusal (no such project, a damaged project.json) is the user's input, said plainly, in their language.
+  const { code, key, params } = err as { code?: string; key?: string; params?: MessageParams };
+  const text = isMessageKey(key) ? formatMessage({ key, params }, lang) : (err as Error).message;
+  process.stderr.write(`chasing-light: ${code ? `[${code}] ` : ''}${text}\n`);
   await commands.closeProject().catch(() => undefined);
   process.exit(code && code !== 'INTERNAL' ? 2 : 1);
 }

@@ -8,7 +8,7 @@ export const USAGE = `chasing-light — 追光 photo campaign tool
   chasing-light roster import <dir> <file.xlsx|file.csv> [--create-companies] [--dry-run] [--json]
   chasing-light workers <dir> [--json]
   chasing-light companies <dir> [--json]
-  chasing-light tag <dir> <photoId> --worker <workerId|name> [--region x,y,w,h]
+  chasing-light tag <dir> <photoId> --worker <workerId|name> [--region x,y,w,h] [--company keep|worker]
   chasing-light untag <dir> <photoId> --worker <workerId>
   chasing-light xmp <dir> [--out <folder>]
   chasing-light export <dir> [--template <id>] [--size <name|WxHmm>] [--dpi 300] [--format jpeg|tiff|pdf]

@@ -3,6 +3,7 @@ import { isApiMethod, type AppApi } from '../../shared/api/contract';
 import { fail, ok, type Result } from '../../shared/api/result';
 import { AppError, isAppError } from '../../shared/errors';
 import type { Logger } from './logger';
+import { msg } from '../../shared/i18n/messages';
 
 /** Readable zod issues: `ids.0: a photo id is 12-64 hex characters`. */
 function describeIssues(issues: { path: PropertyKey[]; message: string }[]): string {
@@ -28,6 +29,6 @@ export async function dispatch(handlers: AppApi, method: unknown, request: unkno
   } catch (err) {
     if (isAppError(err)) return fail(err.toJSON());
     logger.error(`${method} failed`, err);
-    return fail(new AppError('INTERNAL', `${method} failed unexpectedly; the details are in the log`).toJSON());
+    return fail(new AppError('INTERNAL', msg('api.unexpected', { method })).toJSON());
   }
 }

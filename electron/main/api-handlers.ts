@@ -56,9 +56,9 @@ export function createHandlers(s: Services, host: HostKind) {
       s.roster.deleteWorker(req.id);
       return null;
     },
-    'roster.preview': async (req) => s.roster.previewFile(await guard.check(req.file, 'spreadsheet'), req.mapping, req.createCompanies),
-    'roster.apply': async (req) => s.roster.applyFile(await guard.check(req.file, 'spreadsheet'), req.mapping, req.createCompanies),
-    'photos.tag': async (req) => s.tagging.tag(req.ids, req.worker, req.region),
+    'roster.preview': async (req) => s.roster.previewFile(await guard.check(req.file, 'spreadsheet'), req.mapping, req.createCompanies, req.headerRow),
+    'roster.apply': async (req) => s.roster.applyFile(await guard.check(req.file, 'spreadsheet'), req.mapping, req.createCompanies, req.headerRow),
+    'photos.tag': async (req) => s.tagging.tag(req.ids, req.worker, req.region, req.company),
     'photos.untag': async (req) => s.tagging.untag(req.ids, req.workerId),
     'photos.setRegion': async (req) => s.tagging.setRegion(req.id, req.workerId, req.region),
     'photos.update': async (req) => s.tagging.update(req.ids, req.patch),

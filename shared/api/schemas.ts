@@ -56,6 +56,7 @@ const workerFields = {
   consent: z.enum(CONSENTS).optional(),
   consentDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a consent date is YYYY-MM-DD').nullable().optional(),
   consentNote: optText(500),
+  note: optText(1000),
 };
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'a date is YYYY-MM-DD');
@@ -148,9 +149,9 @@ export const requestSchemas = {
   'workers.create': z.object({ name: z.string().trim().min(1, 'a worker needs a name').max(100), ...workerFields }).strict(),
   'workers.update': z.object({ id, patch: z.object({ name: z.string().trim().min(1).max(100).optional(), ...workerFields }).strict() }).strict(),
   'workers.delete': z.object({ id }).strict(),
-  'roster.preview': z.object({ file: nonEmptyPath, mapping: rosterMappingSchema.optional(), createCompanies: z.boolean().optional() }).strict(),
-  'roster.apply': z.object({ file: nonEmptyPath, mapping: rosterMappingSchema.optional(), createCompanies: z.boolean().optional() }).strict(),
-  'photos.tag': z.object({ ids: z.array(photoId).min(1).max(100000), worker: id, region: regionSchema.nullable().optional() }).strict(),
+  'roster.preview': z.object({ file: nonEmptyPath, mapping: rosterMappingSchema.optional(), createCompanies: z.boolean().optional(), headerRow: z.number().int().min(0).max(10000).optional() }).strict(),
+  'roster.apply': z.object({ file: nonEmptyPath, mapping: rosterMappingSchema.optional(), createCompanies: z.boolean().optional(), headerRow: z.number().int().min(0).max(10000).optional() }).strict(),
+  'photos.tag': z.object({ ids: z.array(photoId).min(1).max(100000), worker: id, region: regionSchema.nullable().optional(), company: z.enum(['keep', 'worker']).optional() }).strict(),
   'photos.untag': z.object({ ids: z.array(photoId).min(1).max(100000), workerId: id }).strict(),
   'photos.setRegion': z.object({ id: photoId, workerId: id, region: regionSchema.nullable() }).strict(),
   'photos.update': z

@@ -105,6 +105,7 @@ export const MESSAGES = {
   'roster.noNameColumn': { zh: '前 10 行中没有含「姓名」的表头；请在下方指出哪一列是姓名', en: 'No header with a name column (姓名/name) in the first 10 rows; say below which column holds the names' },
   'roster.noRoster': { zh: '{file}：没有可读的名册', en: '{file}: no roster found' },
   'roster.skip.noName': { zh: '姓名为空', en: 'no name' },
+  'roster.skip.noNameColumn': { zh: '还没有指出哪一列是姓名', en: 'no column has been chosen for the names yet' },
   'roster.skip.unknownCompany': { zh: '单位不在名册中：{company}（可勾选“新建名册中没有的企业”）', en: 'unknown company {company} (tick "create companies that are missing")' },
   'roster.skip.duplicate': { zh: '与第 {row} 行重复', en: 'duplicate of row {row}' },
   'roster.skip.ambiguous': { zh: '名册中有 {count} 位同名的{name}（{company}），请补充工号或车间', en: '{count} workers called {name} at {company}: add an employee number or workshop' },
@@ -161,6 +162,24 @@ export const MESSAGES = {
   'caption.lone': { zh: '「{text}」中有单独的「{char}」', en: 'a lone "{char}" in "{text}"' },
   'caption.line': { zh: '第 {n} 行说明：{problem}', en: 'caption {n}: {problem}' },
 
+  // --- the command line ---
+  'cli.created': { zh: '已在 {dir} 新建项目「{name}」', en: 'Created project "{name}" in {dir}' },
+  'cli.imported': { zh: '导入 {imported} 张，{duplicates} 张已在项目中，{failed} 个失败，{notPhotos} 个非照片文件已跳过', en: 'Imported {imported}, {duplicates} already in the project, {failed} failed, {notPhotos} files that are not photos skipped' },
+  'cli.rosterPlanned': { zh: '将新增 {created}，更新 {updated}，跳过 {skipped}（工作表「{sheet}」，表头在第 {row} 行）', en: 'Would create {created}, update {updated}, skip {skipped} (sheet "{sheet}", header row {row})' },
+  'cli.rosterDone': { zh: '已新增 {created}，更新 {updated}，跳过 {skipped}（工作表「{sheet}」，表头在第 {row} 行）', en: 'Created {created}, updated {updated}, skipped {skipped} (sheet "{sheet}", header row {row})' },
+  'cli.rosterRow': { zh: '第 {row} 行：{reason}', en: 'row {row}: {reason}' },
+  'cli.tagged': { zh: '已在照片 {photo} 上标注 {worker}', en: 'Tagged {worker} on {photo}' },
+  'cli.untagged': { zh: '已从照片 {photo} 移除 {worker}', en: 'Removed {worker} from {photo}' },
+  'cli.xmpWritten': { zh: '已写入 {count} 个 XMP 附属文件{where}', en: 'Wrote {count} XMP sidecars{where}' },
+  'cli.to': { zh: '到 {dir}', en: ' to {dir}' },
+  'cli.exported': { zh: '已写出 {count} 个文件{where}；印制清单 {sheet}', en: 'Wrote {count} files{where}; order sheet {sheet}' },
+  'cli.skipped': { zh: '已跳过 {who}：{reason}', en: 'skipped {who}: {reason}' },
+  'cli.warning': { zh: '提示：{text}', en: 'warning: {text}' },
+  'cli.importProgress': { zh: '导入：{done}/{total}（{rate} 张/秒{eta}）{file}', en: 'import: {done}/{total} ({rate}/s{eta})  {file}' },
+  'cli.eta': { zh: '，约剩 {seconds} 秒', en: ', about {seconds} s left' },
+  'cli.exportProgress': { zh: '导出：{done}/{total} {file}', en: 'export: {done}/{total}  {file}' },
+  'cli.builtIn': { zh: '内置', en: 'built in' },
+
   // --- the boundary ---
   'api.unexpected': { zh: '{method} 出现意外错误，详情已记入日志', en: '{method} failed unexpectedly; the details are in the log' },
 } as const satisfies Record<string, { zh: string; en: string }>;
@@ -200,4 +219,9 @@ export function fill(template: string, params: MessageParams | undefined, lang: 
 
 export function formatMessage(m: Message, lang: Lang): string {
   return fill(MESSAGES[m.key][lang], m.params, lang);
+}
+
+/** A skip reason as lists carry it: the English words for scripts and logs, the key for each shell to say it. */
+export function reasonOf(m: Message): { reason: string; key: MessageKey; params?: MessageParams } {
+  return m.params ? { reason: formatMessage(m, 'en'), key: m.key, params: m.params } : { reason: formatMessage(m, 'en'), key: m.key };
 }

@@ -1,3 +1,4 @@
+import { msg, type Message } from '../i18n/messages';
 /** Caption templates: `{worker.name} · {company.short}` filled from a gift's data. Pure. */
 
 export const CAPTION_VARIABLES = [
@@ -22,7 +23,7 @@ const TOKEN = /\{([a-zA-Z.]+)(?::([^}]*))?\}/g;
 
 export interface TemplateProblem {
   variable: string;
-  message: string;
+  message: Message;
 }
 
 /** Every unknown variable in a template, so the editor can say which one before anything reaches paper. */
@@ -30,11 +31,11 @@ export function checkTemplate(text: string): TemplateProblem[] {
   const problems: TemplateProblem[] = [];
   for (const m of text.matchAll(TOKEN)) {
     const name = m[1]!;
-    if (!(CAPTION_VARIABLES as readonly string[]).includes(name)) problems.push({ variable: name, message: `unknown variable {${name}} (known: ${CAPTION_VARIABLES.map((v) => `{${v}}`).join(' ')})` });
-    else if (m[2] !== undefined && name !== 'photo.date') problems.push({ variable: name, message: `{${name}} takes no format` });
+    if (!(CAPTION_VARIABLES as readonly string[]).includes(name)) problems.push({ variable: name, message: msg('caption.unknownVariable', { name, known: CAPTION_VARIABLES.map((v) => `{${v}}`).join(' ') }) });
+    else if (m[2] !== undefined && name !== 'photo.date') problems.push({ variable: name, message: msg('caption.noFormat', { name }) });
   }
   const stray = text.replace(TOKEN, '').match(/[{}]/);
-  if (stray) problems.push({ variable: '', message: `a lone "${stray[0]}" in "${text}"` });
+  if (stray) problems.push({ variable: '', message: msg('caption.lone', { char: stray[0], text }) });
   return problems;
 }
 

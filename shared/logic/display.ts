@@ -60,3 +60,12 @@ export function localTime(iso: string): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+
+/** A time of day as each language reads it: 24-hour in Chinese ("14:03"), 12-hour in English ("2:03 PM"). */
+export function formatClock(iso: string, lang: 'zh' | 'en'): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return lang === 'zh'
+    ? new Intl.DateTimeFormat('zh-CN', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d)
+    : new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', hour12: true }).format(d);
+}

@@ -1,5 +1,5 @@
 /** The roster fields a spreadsheet column can fill. */
-export const ROSTER_FIELDS = ['name', 'company', 'department', 'craft', 'employeeNo', 'joined', 'years', 'phone', 'quote', 'consent', 'pinyin'] as const;
+export const ROSTER_FIELDS = ['name', 'company', 'companyShort', 'department', 'craft', 'employeeNo', 'joined', 'years', 'phone', 'quote', 'consent', 'pinyin', 'notes'] as const;
 export type RosterField = (typeof ROSTER_FIELDS)[number];
 export type RosterMapping = Record<string, RosterField | null>;
 
@@ -7,6 +7,7 @@ export type RosterMapping = Record<string, RosterField | null>;
 const SYNONYMS: Record<RosterField, string[]> = {
   name: ['姓名', '名字', '职工姓名', '员工姓名', '人员姓名', 'name', 'fullname', 'worker', 'employee'],
   company: ['单位', '公司', '企业', '单位名称', '公司名称', '企业名称', '所在单位', '工作单位', 'company', 'employer', 'organisation', 'organization'],
+  companyShort: ['简称', '单位简称', '公司简称', '企业简称', 'shortname', 'companyshort', 'short'],
   department: ['车间', '部门', '班组', '科室', '车间部门', '部门车间', '所在部门', 'department', 'workshop', 'team', 'dept'],
   craft: ['工种', '岗位', '职位', '职务', '岗位工种', '工种岗位', 'craft', 'job', 'position', 'role', 'trade', 'title'],
   employeeNo: ['工号', '员工编号', '职工编号', '员工号', '编号', '工牌号', 'employeeno', 'employeenumber', 'staffno', 'staffid', 'employeeid', 'no'],
@@ -16,6 +17,7 @@ const SYNONYMS: Record<RosterField, string[]> = {
   quote: ['寄语', '感言', '心声', '一句话', '个人感言', 'quote', 'words'],
   consent: ['同意展出', '是否同意展出', '授权', '是否同意', '肖像授权', 'consent'],
   pinyin: ['拼音', '姓名拼音', 'pinyin'],
+  notes: ['备注', '说明', '备注说明', '其他', 'notes', 'note', 'remark', 'remarks', 'comment', 'comments'],
 };
 
 /** "  工 号（必填）" → "工号": what is left of a header once spacing, case and notes are gone. */
@@ -60,6 +62,13 @@ export function autoMapping(headers: string[]): RosterMapping {
     if (f) taken.add(f);
   }
   return mapping;
+}
+
+/** Spreadsheet column letters: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetter(i: number): string {
+  let s = '';
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
 }
 
 /** The header row: the first of the top rows that names a worker and at least one more field (titles sit above). */

@@ -1,6 +1,7 @@
+import { msg, reasonOf, type Message, type MessageKey, type MessageParams } from '../i18n/messages';
 import type { Company, Consent, Worker } from '../model/roster';
 import { halfWidthDigits, nameKey, normalizeCompanyName, normalizeEmployeeNo, normalizePersonName } from './names';
-import { autoMapping, findHeaderRow, uniqueHeaders, type RosterField, type RosterMapping } from './roster-headers';
+import { autoMapping, columnLetter, findHeaderRow, uniqueHeaders, type RosterField, type RosterMapping } from './roster-headers';
 
 export interface RosterRowWorker {
   name: string;
@@ -13,34 +14,57 @@ export interface RosterRowWorker {
   quote: string | null;
   consent: Consent | null;
   pinyin: string | null;
+  note: string | null;
 }
 
 export interface RosterRowResult {
   /** 1-based, as the spreadsheet shows it */
   row: number;
   action: 'create' | 'update' | 'skip';
-  reason?: string;
+  reason?: Message;
   worker?: RosterRowWorker;
   /** the existing worker an update applies to */
   workerId?: string;
   /** the name as read, shown beside a skipped row */
   name?: string;
-  warnings: string[];
+  warnings: Message[];
+}
+
+/** A column as the sheet has it: its header and the first values under it, so a person can say what it holds. */
+export interface RosterColumn {
+  header: string;
+  samples: string[];
+}
+
+export interface RosterSkip {
+  row: number;
+  /** in English, for scripts; `key` says it in the user's language */
+  reason: string;
+  key: MessageKey;
+  params?: MessageParams;
 }
 
 export interface RosterPreview {
   file: string;
   sheet: string;
+  /** 1-based row of the headers; 0 when the sheet has none (columns are then named A, B, C…) */
   headerRow: number;
+  /** false when no header row was recognised and none was chosen: the first filled row is assumed */
+  headerFound: boolean;
   headers: string[];
+  columns: RosterColumn[];
   mapping: RosterMapping;
+  /** no column holds the names yet: the person must say which one does */
+  needsName: boolean;
   rows: RosterRowResult[];
   created: number;
   updated: number;
-  skipped: { row: number; reason: string }[];
-  /** companies the file names that the roster lacks */
+  skipped: RosterSkip[];
+  /** companies the file names that the roster lacks, with the short name the file gives (if any) */
   unknownCompanies: string[];
-  companiesToCreate: string[];
+  /** rows that would be skipped only because their company is not in the roster */
+  skippedForCompany: number;
+  companiesToCreate: { name: string; shortName: string | null }[];
 }
 
 export interface RosterSheet {
@@ -63,20 +87,32 @@ function parseConsent(v: string): Consent | null {
 }
 
 /** 2018 · 2018年 · 2018-03-01 · 2018.3 · 2018/3/1 → 2018; 工龄 6 / 6年 → this year − 6. */
-function parseJoined(joined: string, years: string, currentYear: number): { year: number | null; warning?: string } {
+function parseJoined(joined: string, years: string, currentYear: number): { year: number | null; warning?: Message } {
   const j = halfWidthDigits(joined.trim());
   if (j) {
     const m = /^(\d{4})(?:\s*年|[-./]\d{1,2}|$)/.exec(j);
     if (m && Number(m[1]) >= 1950 && Number(m[1]) <= currentYear) return { year: Number(m[1]) };
-    return { year: null, warning: `入职年份「${joined}」无法识别 / joined "${joined}" not understood` };
+    return { year: null, warning: msg('roster.warn.joined', { value: joined }) };
   }
   const y = halfWidthDigits(years.trim());
   if (y) {
     const m = /^(\d{1,2})(?:\.\d+)?\s*年?$/.exec(y);
     if (m) return { year: currentYear - Number(m[1]) };
-    return { year: null, warning: `工龄「${years}」无法识别 / years "${years}" not understood` };
+    return { year: null, warning: msg('roster.warn.years', { value: years }) };
   }
   return { year: null };
+}
+
+/** The first values of each column below the header, for a person to recognise what the column holds. */
+function columnsOf(headers: string[], rows: string[][], from: number): RosterColumn[] {
+  return headers.map((header, c) => {
+    const samples: string[] = [];
+    for (let i = from; i < rows.length && samples.length < 3; i++) {
+      const v = (rows[i]![c] ?? '').trim();
+      if (v) samples.push(v);
+    }
+    return { header, samples };
+  });
 }
 
 /**
@@ -88,56 +124,81 @@ export function planRoster(input: {
   file: string;
   sheet: RosterSheet;
   mapping?: RosterMapping;
+  /** 1-based header row chosen by the person; 0 = the sheet has no header row */
+  headerRow?: number;
   companies: Company[];
   workers: Worker[];
   createCompanies: boolean;
   currentYear: number;
 }): RosterPreview {
   const { sheet } = input;
-  const headerRow = findHeaderRow(sheet.rows);
-  const base: RosterPreview = { file: input.file, sheet: sheet.name, headerRow: headerRow + 1, headers: [], mapping: {}, rows: [], created: 0, updated: 0, skipped: [], unknownCompanies: [], companiesToCreate: [] };
-  if (headerRow < 0) {
-    base.skipped.push({ row: 1, reason: '前 10 行中没有含「姓名」的表头 / no header row with a name column (姓名/name) in the first 10 rows' });
-    return base;
-  }
-  const headers = uniqueHeaders(sheet.rows[headerRow]!);
+  const width = Math.max(0, ...sheet.rows.map((r) => r.length));
+  const found = findHeaderRow(sheet.rows);
+  const firstFilled = sheet.rows.findIndex((r) => r.some((c) => c.trim()));
+  // The header row: the person's choice, else the recognised one, else the first filled row as a guess.
+  const headerIndex = input.headerRow !== undefined ? input.headerRow - 1 : found >= 0 ? found : Math.max(0, firstFilled);
+  const headers =
+    headerIndex < 0 ? uniqueHeaders(Array.from({ length: width }, (_, i) => columnLetter(i))) : uniqueHeaders(Array.from({ length: width }, (_, i) => sheet.rows[headerIndex]?.[i] ?? ''));
   const mapping = { ...autoMapping(headers), ...(input.mapping ?? {}) };
-  base.headers = headers;
-  base.mapping = mapping;
+  const base: RosterPreview = {
+    file: input.file,
+    sheet: sheet.name,
+    headerRow: headerIndex + 1,
+    headerFound: input.headerRow !== undefined || found >= 0,
+    headers,
+    columns: columnsOf(headers, sheet.rows, headerIndex + 1),
+    mapping,
+    needsName: !Object.values(mapping).includes('name'),
+    rows: [],
+    created: 0,
+    updated: 0,
+    skipped: [],
+    unknownCompanies: [],
+    skippedForCompany: 0,
+    companiesToCreate: [],
+  };
   const column = (field: RosterField) => headers.findIndex((h) => mapping[h] === field);
-  const cols = Object.fromEntries((['name', 'company', 'department', 'craft', 'employeeNo', 'joined', 'years', 'phone', 'quote', 'consent', 'pinyin'] as RosterField[]).map((f) => [f, column(f)])) as Record<RosterField, number>;
+  const FIELDS: RosterField[] = ['name', 'company', 'companyShort', 'department', 'craft', 'employeeNo', 'joined', 'years', 'phone', 'quote', 'consent', 'pinyin', 'notes'];
+  const cols = Object.fromEntries(FIELDS.map((f) => [f, column(f)])) as Record<RosterField, number>;
 
   const companyByKey = new Map<string, Company>();
   for (const c of input.companies) {
     companyByKey.set(nameKey(c.name), c);
     if (c.shortName && !companyByKey.has(nameKey(c.shortName))) companyByKey.set(nameKey(c.shortName), c);
   }
-  const unknown = new Set<string>();
+  const unknown = new Map<string, string | null>();
   const seenInFile = new Map<string, number>();
 
-  for (let i = headerRow + 1; i < sheet.rows.length; i++) {
+  for (let i = headerIndex + 1; i < sheet.rows.length; i++) {
     const cells = sheet.rows[i]!;
     const cell = (f: RosterField) => (cols[f] >= 0 ? (cells[cols[f]] ?? '').trim() : '');
     const rowNo = i + 1;
     if (cells.every((c) => !c.trim())) continue; // blank line
-    const warnings: string[] = [];
-    const skip = (reason: string) => {
+    const warnings: Message[] = [];
+    const skip = (reason: Message) => {
       base.rows.push({ row: rowNo, action: 'skip', reason, warnings, name: normalizePersonName(cell('name')) || undefined });
-      base.skipped.push({ row: rowNo, reason });
+      base.skipped.push({ row: rowNo, ...reasonOf(reason) });
     };
-    const name = normalizePersonName(cell('name'));
-    if (!name) {
-      skip('姓名为空 / no name');
+    if (base.needsName) {
+      skip(msg('roster.skip.noNameColumn'));
       continue;
     }
-    const companyName = normalizeCompanyName(cell('company')) || null;
+    const name = normalizePersonName(cell('name'));
+    if (!name) {
+      skip(msg('roster.skip.noName'));
+      continue;
+    }
+    // A short name (简称) column finds the company when the full name is missing, and names a company to create.
+    const shortName = normalizeCompanyName(cell('companyShort')) || null;
+    const companyName = normalizeCompanyName(cell('company')) || shortName;
     let company: Company | undefined;
     if (companyName) {
-      company = companyByKey.get(nameKey(companyName));
+      company = companyByKey.get(nameKey(companyName)) ?? (shortName ? companyByKey.get(nameKey(shortName)) : undefined);
       if (!company) {
-        unknown.add(companyName);
+        if (!unknown.has(companyName) || (!unknown.get(companyName) && shortName && shortName !== companyName)) unknown.set(companyName, shortName && shortName !== companyName ? shortName : null);
         if (!input.createCompanies) {
-          skip(`单位不在名册中：${companyName}（可选择自动新建）/ unknown company ${companyName}`);
+          base.skippedForCompany++;
+          skip(msg('roster.skip.unknownCompany', { company: companyName }));
           continue;
         }
       }
@@ -146,7 +207,7 @@ export function planRoster(input: {
     if (joined.warning) warnings.push(joined.warning);
     const consentRaw = cell('consent');
     const consent = parseConsent(consentRaw);
-    if (consentRaw && !consent) warnings.push(`同意展出「${consentRaw}」无法识别 / consent "${consentRaw}" not understood`);
+    if (consentRaw && !consent) warnings.push(msg('roster.warn.consent', { value: consentRaw }));
     const worker: RosterRowWorker = {
       name,
       companyName: company?.name ?? companyName,
@@ -158,12 +219,13 @@ export function planRoster(input: {
       quote: cell('quote') || null,
       consent,
       pinyin: cell('pinyin') || null,
+      note: cell('notes') || null,
     };
 
     // The same person twice in one file: keep the first.
     const fileKey = worker.employeeNo ? `no:${nameKey(worker.companyName ?? '')}:${worker.employeeNo}` : `nm:${nameKey(worker.companyName ?? '')}:${nameKey(name)}:${nameKey(worker.department ?? '')}`;
     if (seenInFile.has(fileKey)) {
-      skip(`与第 ${seenInFile.get(fileKey)} 行重复 / duplicate of row ${seenInFile.get(fileKey)}`);
+      skip(msg('roster.skip.duplicate', { row: seenInFile.get(fileKey)! }));
       continue;
     }
     seenInFile.set(fileKey, rowNo);
@@ -177,7 +239,7 @@ export function planRoster(input: {
       if (worker.employeeNo) matches = matches.filter((w) => !w.employeeNo || w.employeeNo === worker.employeeNo);
     }
     if (matches.length > 1) {
-      skip(`名册中有 ${matches.length} 位同名的${name}，请补充工号或车间 / ${matches.length} workers called ${name} at ${worker.companyName ?? '(no company)'}: add an employee number or workshop`);
+      skip(msg('roster.skip.ambiguous', { count: matches.length, name, company: worker.companyName ?? msg('roster.noCompanyName') }));
       continue;
     }
     if (matches.length === 1) {
@@ -188,7 +250,7 @@ export function planRoster(input: {
       base.created++;
     }
   }
-  base.unknownCompanies = [...unknown];
-  base.companiesToCreate = input.createCompanies ? [...unknown] : [];
+  base.unknownCompanies = [...unknown.keys()];
+  base.companiesToCreate = input.createCompanies ? [...unknown].map(([name, short]) => ({ name, shortName: short })) : [];
   return base;
 }

@@ -1,3 +1,4 @@
+import type { Message, MessageKey, MessageParams } from '../i18n/messages';
 
 export type FontFamily = 'sans' | 'serif';
 export type Align = 'left' | 'center' | 'right';
@@ -78,7 +79,8 @@ export interface GiftView {
   crop: CropRect | null;
   handOver: HandOver;
   /** why no gift can be made (declined, no photo), or null */
-  blocked: string | null;
+  /** why there is no gift (the worker declined, no usable photo) */
+  blocked: Message | null;
 }
 
 export type ExportFormat = 'jpeg' | 'tiff' | 'pdf';
@@ -116,8 +118,8 @@ export interface ExportedFile {
 export interface ExportSummary {
   files: ExportedFile[];
   orderSheet: { pdf: string | null; csv: string | null };
-  skipped: { workerId: string | null; photoId?: string; reason: string }[];
-  warnings: string[];
+  skipped: { workerId: string | null; photoId?: string; reason: string; key?: MessageKey; params?: MessageParams }[];
+  warnings: Message[];
   cancelled: boolean;
 }
 
@@ -136,5 +138,5 @@ export interface SheetPreview {
   widthPx: number;
   heightPx: number;
   ppi: number;
-  warnings: string[];
+  warnings: Message[];
 }

@@ -46,6 +46,8 @@ export interface Worker {
   consent: Consent;
   consentDate: string | null;
   consentNote: string | null;
+  /** anything else the staff list says (备注) */
+  note?: string | null;
 }
 
 /** A tagged worker's face, as fractions of the displayed (upright) photo. */

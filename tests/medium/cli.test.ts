@@ -37,6 +37,11 @@ describe('the chasing-light command', () => {
     const notProject = await run('photos', root, '--json');
     expect(notProject.code).toBe(2);
     expect(notProject.stderr).toMatch(/not a Chasing Light project/);
+    // In a Chinese locale the same refusal is said in Chinese only.
+    const zh = await runCli(['photos', root, '--json'], { env: { ...process.env, CHASING_LIGHT_LANG: 'zh' } });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toMatch(/不是追光项目文件夹/);
+    expect(zh.stderr).not.toMatch(/not a Chasing Light project/);
     expect((await run('tag', project, 'abc', '--worker', 'x', '--region', '1,2')).code).toBe(2);
   });
 

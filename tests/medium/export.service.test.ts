@@ -41,8 +41,8 @@ describe(ExportService.name, () => {
     const out = path.join(root, 'out');
     const summary = await services.exporter.run({ templateId: 'simple-white-10', dpi: 300, format: 'jpeg', bleedMm: 3, marks: true, cmyk: false, per: 'worker', outDir: out });
     expect(summary.files.map((f) => f.workerId).sort()).toEqual([zhan.id, wang.id].sort());
-    expect(summary.skipped).toEqual([{ workerId: zhou.id, reason: expect.stringContaining('declined') }]);
-    expect(summary.warnings.join()).toMatch(/ppi/);
+    expect(summary.skipped).toEqual([{ workerId: zhou.id, reason: 'the worker declined', key: 'gift.declined' }]);
+    expect(summary.warnings).toContainEqual(expect.objectContaining({ key: 'gift.lowPpi' }));
 
     const file = summary.files.find((f) => f.workerId === zhan.id)!;
     expect(path.basename(file.path)).toMatch(/^科润智控_占牡丹_[0-9a-f]{16}\.jpg$/);

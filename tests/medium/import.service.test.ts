@@ -109,7 +109,7 @@ describe(ImportService.name, () => {
     const file = path.join(root, 'bomb.jpg');
     await fs.writeFile(file, small);
     const summary = await services.importer.run({ paths: [file] });
-    expect(summary.failed).toEqual([{ path: file, code: 'TOO_LARGE', message: expect.stringContaining('30000×30000') }]);
+    expect(summary.failed).toEqual([expect.objectContaining({ path: file, code: 'TOO_LARGE', key: 'import.tooLarge', message: expect.stringContaining('30000×30000') })]);
   });
 
   it('pairs RAW with JPEG and reads a .xmp sidecar', async () => {

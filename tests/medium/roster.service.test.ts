@@ -24,7 +24,7 @@ describe(RosterService.name, () => {
     );
     const preview = await services.roster.previewFile(file);
     expect(preview).toMatchObject({ created: 2, updated: 0, headerRow: 2 });
-    expect(preview.skipped).toEqual([{ row: 5, reason: expect.stringContaining('unknown company 不存在的公司') }]);
+    expect(preview.skipped).toEqual([{ row: 5, reason: expect.stringContaining('unknown company 不存在的公司'), key: 'roster.skip.unknownCompany', params: { company: '不存在的公司' } }]);
     expect(services.roster.workers()).toHaveLength(0); // a preview changes nothing
 
     await services.roster.applyFile(file);
@@ -48,7 +48,7 @@ describe(RosterService.name, () => {
     const { services, root } = await setup();
     const file = await writeGbkCsv(path.join(root, 'roster.csv'), '姓名,公司,部门,工号\r\n占牡丹,科润智能控制股份有限公司,装配车间,0012\r\n周建国,江山华宇机械有限公司 ,总装,0007\r\n');
     const plan = await services.roster.applyFile(file, undefined, true);
-    expect(plan).toMatchObject({ created: 2, companiesToCreate: ['科润智能控制股份有限公司', '江山华宇机械有限公司'] });
+    expect(plan).toMatchObject({ created: 2, companiesToCreate: [{ name: '科润智能控制股份有限公司', shortName: null }, { name: '江山华宇机械有限公司', shortName: null }] });
     expect(services.roster.companies().map((c) => c.name).sort()).toEqual(['江山华宇机械有限公司', '科润智能控制股份有限公司'].sort());
     expect(services.roster.workers().map((w) => w.employeeNo).sort()).toEqual(['0007', '0012']);
   });
@@ -62,7 +62,9 @@ describe(RosterService.name, () => {
     await fs.writeFile(broken, 'not a zip');
     await expect(services.roster.previewFile(broken)).rejects.toMatchObject({ code: 'CORRUPT', message: expect.stringContaining('broken.xlsx') });
     const noHeader = await writeXlsx(path.join(root, 'numbers.xlsx'), [[1, 2], [3, 4]]);
-    await expect(services.roster.applyFile(noHeader)).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('no header row') });
+    // No name column: the preview shows the columns and asks; applying it as it stands is refused.
+    expect(await services.roster.previewFile(noHeader)).toMatchObject({ needsName: true, headerFound: false, created: 0, skipped: [{ row: 2 }] });
+    await expect(services.roster.applyFile(noHeader)).rejects.toMatchObject({ code: 'VALIDATION', key: 'roster.noRoster' });
     await expect(services.roster.previewFile(path.join(root, 'missing.xlsx'))).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 

@@ -38,6 +38,18 @@ describe(TaggingService.name, () => {
     expect(services.photos.facets()).toMatchObject({ untagged: 2, missingRegion: 0, workers: [{ value: zhan.id, count: 1 }] });
   });
 
+  it('asks before tagging a worker of another company onto a photo that has a company, then keeps or changes it', async () => {
+    const { services, photos, zhou, keRun, huaYu } = await campaign();
+    const [a, b] = photos.map((p) => p.id) as [string, string];
+    services.tagging.update([a, b], { companyId: keRun.id });
+    expect(() => services.tagging.tag([a], zhou.id)).toThrow(expect.objectContaining({ code: 'CONFLICT', key: 'tag.companyConflict', params: expect.objectContaining({ current: keRun.name, next: huaYu.name }) }));
+    expect(services.photos.get(a).workers).toEqual([]); // nothing changed before the answer
+    services.tagging.tag([a], zhou.id, null, 'keep');
+    expect(services.photos.get(a)).toMatchObject({ workers: [zhou.id], companyId: keRun.id });
+    services.tagging.tag([b], zhou.id, null, 'worker');
+    expect(services.photos.get(b)).toMatchObject({ workers: [zhou.id], companyId: huaYu.id, company: huaYu.name });
+  });
+
   it('batch-sets a company on a selection in one undoable step, and undo/redo restore it exactly', async () => {
     const { services, photos, huaYu } = await campaign();
     const ids = photos.map((p) => p.id);

@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/errors';
+import { msg } from '../../../shared/i18n/messages';
 
 /** Native choosers. Electron's lives in electron/main/native-dialog.ts; the browser host and CLI have none. */
 export interface DialogRepository {
@@ -7,6 +8,6 @@ export interface DialogRepository {
 
 export class NoDialogRepository implements DialogRepository {
   async pickPaths(): Promise<string[] | null> {
-    throw new AppError('UNSUPPORTED', 'There is no native file chooser here: type a path or use the folder browser');
+    throw new AppError('UNSUPPORTED', msg('dialog.none'));
   }
 }

@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/errors';
+import { msg } from '../../../shared/i18n/messages';
 
 /**
  * Decodes the primary image of a HEIC/HEIF file (HEVC, which sharp's prebuilt libvips cannot read) to upright
@@ -9,9 +10,9 @@ export async function decodeHeifPrimary(bytes: Buffer, label: string, pixelLimit
   const images = await decodeHeif.all({ buffer: bytes });
   try {
     const primary = images[0];
-    if (!primary) throw new AppError('CORRUPT', `${label}: the HEIF file holds no image`);
+    if (!primary) throw new AppError('CORRUPT', msg('import.heifEmpty', { name: label }));
     if (primary.width * primary.height > pixelLimit)
-      throw new AppError('TOO_LARGE', `${label}: ${primary.width}×${primary.height} pixels is over the limit of ${Math.round(pixelLimit / 1e6)} megapixels`);
+      throw new AppError('TOO_LARGE', msg('import.tooLarge', { name: label, width: primary.width, height: primary.height, limit: Math.round(pixelLimit / 1e6) }));
     const d = await primary.decode();
     return { width: d.width, height: d.height, data: Buffer.from(d.data.buffer, d.data.byteOffset, d.data.byteLength) };
   } finally {

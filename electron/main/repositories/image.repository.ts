@@ -4,6 +4,7 @@ import { decodeHeifPrimary } from './heif-decoder';
 import { AppError } from '../../../shared/errors';
 import { displayedSize, orientationSteps } from '../../../shared/logic/orientation';
 import type { PhotoFormat } from '../../../shared/model/photo';
+import { msg } from '../../../shared/i18n/messages';
 
 // A long-running process must not let libvips keep every decoded file in its cache.
 sharp.cache(false);
@@ -103,14 +104,14 @@ export class ImageRepository {
 
   private checkPixels(width: number, height: number, label: string) {
     if (width * height > PIXEL_LIMIT)
-      throw new AppError('TOO_LARGE', `${label}：图像过大（${width}×${height}）/ ${width}×${height} pixels is over the limit of ${Math.round(PIXEL_LIMIT / 1e6)} megapixels`);
+      throw new AppError('TOO_LARGE', msg('import.tooLarge', { name: label, width, height, limit: Math.round(PIXEL_LIMIT / 1e6) }));
   }
 
   private translate(err: unknown, label: string): AppError {
     if (err instanceof AppError) return err;
     const m = message(err);
-    if (/pixel limit/i.test(m)) return new AppError('TOO_LARGE', `${label}：图像过大 / over the pixel limit (${m})`);
-    if (/unsupported image format/i.test(m)) return new AppError('UNSUPPORTED', `${label}：无法读取的图像格式 / not an image format we can read`);
-    return new AppError('CORRUPT', `${label}：图像数据损坏或不完整 / the image data is damaged or incomplete (${m.split('\n')[0]})`);
+    if (/pixel limit/i.test(m)) return new AppError('TOO_LARGE', msg('import.overPixelLimit', { name: label }));
+    if (/unsupported image format/i.test(m)) return new AppError('UNSUPPORTED', msg('import.unreadableFormat', { name: label }));
+    return new AppError('CORRUPT', msg('import.corrupt', { name: label, detail: m.split('\n')[0]! }));
   }
 }

@@ -134,7 +134,7 @@ export class SheetRepository {
         .png()
         .toBuffer({ resolveWithObject: true })
         .catch((err) => {
-          throw new AppError('NOT_FOUND', `The logo ${spec.logoFile} could not be read: ${(err as Error).message}`);
+          throw new AppError('NOT_FOUND', msg('sheet.logoUnreadable', { path: spec.logoFile ?? '', detail: (err as Error).message }));
         });
       overlays.push({ input: logo.data, left: box.left + Math.round((box.width - logo.info.width) / 2), top: box.top + Math.round((box.height - logo.info.height) / 2) });
     }
@@ -165,7 +165,7 @@ export class SheetRepository {
         .then(([x, y]) => ({ x, y }))
         .catch((err) => {
           this.textures.delete(file);
-          throw new AppError('NOT_FOUND', `The frame texture ${file} could not be read: ${(err as Error).message}`);
+          throw new AppError('NOT_FOUND', msg('sheet.textureUnreadable', { path: file, detail: (err as Error).message }));
         });
       this.textures.set(file, hit);
     }
@@ -253,7 +253,7 @@ export class SheetRepository {
         .toBuffer({ resolveWithObject: true });
       if (img.info.height <= room && img.info.width <= width) return { data: img.data, width: img.info.width, height: img.info.height, shrunk: step > 0 };
     }
-    throw new AppError('VALIDATION', `The caption "${text}" does not fit its space even at a smaller size: shorten it or give the mat more room`);
+    throw new AppError('VALIDATION', msg('sheet.captionTooLong', { text }));
   }
 
   /** Crop marks as thin black bars on the trim lines, placed against the pixel trim so they meet its edges exactly. */

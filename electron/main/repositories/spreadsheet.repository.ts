@@ -4,6 +4,7 @@ import type ExcelJS from 'exceljs';
 import { AppError } from '../../../shared/errors';
 import type { RosterSheet } from '../../../shared/logic/roster-plan';
 import { ioError } from './storage.repository';
+import { msg } from '../../../shared/i18n/messages';
 
 /** Reads the staff lists companies keep: .xlsx (exceljs) and .csv in UTF-8 or GBK (what Chinese Excel saves). */
 export class SpreadsheetRepository {
@@ -16,11 +17,11 @@ export class SpreadsheetRepository {
     } catch (err) {
       throw ioError(err, file, 'reading');
     }
-    if (bytes.length === 0) throw new AppError('EMPTY', `${path.basename(file)} is empty`);
+    if (bytes.length === 0) throw new AppError('EMPTY', msg('sheet.empty', { name: path.basename(file) }));
     if (ext === '.csv' || ext === '.txt') return [{ name: path.basename(file), rows: await this.csvRows(bytes, file) }];
     if (ext === '.xlsx' || ext === '.xlsm') return this.xlsxSheets(bytes, file);
-    if (ext === '.xls') throw new AppError('UNSUPPORTED', `${path.basename(file)} is an old .xls workbook: save it as .xlsx or .csv in Excel/WPS first`);
-    throw new AppError('UNSUPPORTED', `${path.basename(file)}: a roster is an .xlsx or .csv file`);
+    if (ext === '.xls') throw new AppError('UNSUPPORTED', msg('sheet.xls', { name: path.basename(file) }));
+    throw new AppError('UNSUPPORTED', msg('sheet.notRoster', { name: path.basename(file) }));
   }
 
   private async csvRows(bytes: Buffer, file: string): Promise<string[][]> {
@@ -31,7 +32,7 @@ export class SpreadsheetRepository {
       const rows = parseCsv(text, { relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true }) as string[][];
       return rows.map((r) => r.map((c) => String(c ?? '')));
     } catch (err) {
-      throw new AppError('CORRUPT', `${path.basename(file)} is not a readable CSV file: ${(err as Error).message}`);
+      throw new AppError('CORRUPT', msg('sheet.badCsv', { name: path.basename(file), detail: (err as Error).message }));
     }
   }
 
@@ -41,7 +42,7 @@ export class SpreadsheetRepository {
     try {
       await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     } catch (err) {
-      throw new AppError('CORRUPT', `${path.basename(file)} is not a readable .xlsx workbook: ${(err as Error).message}`);
+      throw new AppError('CORRUPT', msg('sheet.badXlsx', { name: path.basename(file), detail: (err as Error).message }));
     }
     const sheets: RosterSheet[] = [];
     wb.eachSheet((ws) => {
@@ -56,7 +57,7 @@ export class SpreadsheetRepository {
       const filled = Array.from(rows, (r) => r ?? []);
       if (filled.some((r) => r.some((c) => c.trim()))) sheets.push({ name: ws.name, rows: filled });
     });
-    if (!sheets.length) throw new AppError('EMPTY', `${path.basename(file)} has no filled sheet`);
+    if (!sheets.length) throw new AppError('EMPTY', msg('sheet.noSheet', { name: path.basename(file) }));
     return sheets;
   }
 }

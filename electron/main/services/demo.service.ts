@@ -10,6 +10,7 @@ import type { PhotoService } from './photo.service';
 import type { ProjectService } from './project.service';
 import type { RosterService } from './roster.service';
 import type { TaggingService } from './tagging.service';
+import { msg } from '../../../shared/i18n/messages';
 
 /** assets/demo/demo.json: which made-up photographer shot which sample at which made-up company. */
 const demoManifest = z.object({
@@ -69,7 +70,7 @@ export class DemoService {
     try {
       manifest = demoManifest.parse(JSON.parse((await this.deps.storage.readFile(manifestFile)).toString('utf8')));
     } catch (err) {
-      throw new AppError('NOT_FOUND', `The demo campaign is missing or damaged (${manifestFile}): ${(err as Error).message}`);
+      throw new AppError('NOT_FOUND', msg('demo.missing', { file: manifestFile, detail: (err as Error).message }));
     }
     await this.deps.projects.create(projectDir, manifest.name, true);
     for (const c of manifest.companies) this.deps.roster.createCompany(c);

@@ -15,6 +15,7 @@ import type { SheetRepository } from '../repositories/sheet.repository';
 import type { StorageRepository } from '../repositories/storage.repository';
 import type { GiftService, SheetJob } from './gift.service';
 import type { ProjectSession } from './project-session';
+import { msg, reasonOf } from '../../../shared/i18n/messages';
 
 interface ExportDeps {
   session: ProjectSession;
@@ -61,7 +62,7 @@ export class ExportService {
   start(opts: ExportOptions): { jobId: string } {
     this.deps.session.require();
     const template = this.deps.gifts.template(opts.templateId);
-    if (opts.size && !parsePaperSize(opts.size)) throw new AppError('VALIDATION', `Unknown size "${opts.size}": use 5寸 6寸 7寸 8寸 10寸 12寸 A4 A3 or WxHmm`);
+    if (opts.size && !parsePaperSize(opts.size)) throw new AppError('VALIDATION', msg('export.unknownSize', { size: opts.size }));
     const id = randomUUID().slice(0, 8);
     const running: Running = { id, cancelled: false, state: 'running', progress: { jobId: id, done: 0, total: 0, current: null, rate: 0, etaSeconds: null }, summary: null, done: Promise.resolve(null as never) };
     this.jobs.set(id, running);
@@ -82,7 +83,7 @@ export class ExportService {
 
   status(jobId: string) {
     const r = this.jobs.get(jobId);
-    if (!r) throw new AppError('NOT_FOUND', `No export job ${jobId}`);
+    if (!r) throw new AppError('NOT_FOUND', msg('export.noJob', { id: jobId }));
     const e = r.error;
     const error = e === undefined ? null : isAppError(e) ? { code: e.code, message: e.message } : { code: 'INTERNAL' as const, message: 'the export failed unexpectedly; the details are in the log' };
     return { id: r.id, state: r.state, progress: r.progress, summary: r.summary, error };
@@ -90,7 +91,7 @@ export class ExportService {
 
   cancel(jobId: string) {
     const r = this.jobs.get(jobId);
-    if (!r) throw new AppError('NOT_FOUND', `No export job ${jobId}`);
+    if (!r) throw new AppError('NOT_FOUND', msg('export.noJob', { id: jobId }));
     r.cancelled = true;
     return this.status(jobId);
   }
@@ -103,15 +104,15 @@ export class ExportService {
       const ids = opts.photoIds?.length ? opts.photoIds : (picked.length ? picked : catalog.photos().filter((p) => p.flag !== 'rejected')).map((p) => p.id);
       return ids.flatMap((id) => {
         if (catalog.photo(id)) return [{ workerId: null, photoId: id, crop: null }];
-        summary.skipped.push({ workerId: null, photoId: id, reason: `no photo ${id}` });
+        summary.skipped.push({ workerId: null, photoId: id, ...reasonOf(msg('export.skip.noPhoto', { id })) });
         return [];
       });
     }
     const gifts = this.deps.gifts.list().filter((g) => !opts.workerIds?.length || opts.workerIds.includes(g.workerId));
-    for (const id of opts.workerIds ?? []) if (!gifts.some((g) => g.workerId === id)) summary.skipped.push({ workerId: id, reason: catalog.get('workers', id) ? '不在任何照片中 / not in any photo' : `no worker ${id}` });
+    for (const id of opts.workerIds ?? []) if (!gifts.some((g) => g.workerId === id)) summary.skipped.push({ workerId: id, ...reasonOf(catalog.get('workers', id) ? msg('export.skip.notInPhotos') : msg('export.skip.noWorker', { id })) });
     return gifts.flatMap((g) => {
       if (g.blocked || !g.photoId) {
-        summary.skipped.push({ workerId: g.workerId, reason: g.blocked ?? 'no photo' });
+        summary.skipped.push({ workerId: g.workerId, ...reasonOf(g.blocked ?? msg('gift.noPhoto')) });
         return [];
       }
       return [{ workerId: g.workerId, photoId: g.photoId, crop: g.crop }];
@@ -153,7 +154,7 @@ export class ExportService {
         } catch (err) {
           const e = isAppError(err) ? err : new AppError('INTERNAL', (err as Error).message);
           if (!isAppError(err)) this.deps.logger.error('export item failed', err);
-          summary.skipped.push({ workerId: item.workerId, photoId: item.photoId, reason: e.message });
+          summary.skipped.push({ workerId: item.workerId, photoId: item.photoId, reason: e.message, key: e.key, params: e.params });
         }
         running.progress.done++;
         emit();
@@ -247,7 +248,7 @@ export class ExportService {
       const trim = group[0]!.job.layout.boxes.trim;
       const plan = imposition(trim, opts.bleedMm, parsePaperSize(sheetName)!);
       if (!plan.slots.length) {
-        for (const p of group) summary.skipped.push({ workerId: p.item.workerId, photoId: p.item.photoId, reason: `${key} mm does not fit on ${sheetName}` });
+        for (const p of group) summary.skipped.push({ workerId: p.item.workerId, photoId: p.item.photoId, ...reasonOf(msg('export.skip.doesNotFit', { size: key, sheet: sheetName })) });
         continue;
       }
       for (let start = 0; start < group.length; start += plan.slots.length) {
@@ -302,7 +303,7 @@ export class ExportService {
       await this.deps.storage.writeAtomic(probe, 'ok');
       await this.deps.storage.remove(probe);
     } catch (err) {
-      throw new AppError('IO', `输出文件夹无法写入：${dir} / The output folder ${dir} is not writable: ${(err as Error).message}`);
+      throw new AppError('IO', msg('export.notWritable', { dir, detail: (err as Error).message }));
     }
   }
 

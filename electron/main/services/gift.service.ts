@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
-import { msg } from '../../../shared/i18n/messages';
+import { msg, type Message } from '../../../shared/i18n/messages';
 import { displayPath } from '../../../shared/logic/file-path';
 import { checkTemplate, fillTemplate, type CaptionValues } from '../../../shared/logic/caption-template';
 import { bestPhotoFor } from '../../../shared/logic/gift-choice';
@@ -24,7 +24,7 @@ export interface SheetJob {
   worker: Worker | null;
   values: CaptionValues;
   ppi: number;
-  warnings: string[];
+  warnings: Message[];
   inputHash: string;
 }
 
@@ -62,15 +62,15 @@ export class GiftService {
 
   template(id: string): GiftTemplate {
     const t = this.templates().find((x) => x.id === id);
-    if (!t) throw new AppError('NOT_FOUND', `No template ${id}; known: ${this.templates().map((x) => x.id).join(', ')}`);
+    if (!t) throw new AppError('NOT_FOUND', msg('gift.noTemplate', { id, known: this.templates().map((x) => x.id).join(', ') }));
     return t;
   }
 
   /** Saves a project template (a built-in is copied under a new id). Unknown caption variables are refused. */
   saveTemplate(input: Omit<GiftTemplate, 'builtIn' | 'id'> & { id?: string }): GiftTemplate {
-    const problems = input.captions.flatMap((c, i) => checkTemplate(c.text).map((p) => `caption ${i + 1}: ${p.message}`));
-    if (problems.length) throw new AppError('VALIDATION', problems.join('; '), { problems });
-    if (!parsePaperSize(input.size)) throw new AppError('VALIDATION', `Unknown paper size "${input.size}": use 5寸 6寸 7寸 8寸 10寸 12寸 A4 A3 or WxH in mm`);
+    const problems = input.captions.flatMap((c, i) => checkTemplate(c.text).map((p) => msg('caption.line', { n: i + 1, problem: p.message })));
+    if (problems.length) throw new AppError('VALIDATION', msg('gift.templateProblems', { problems: problems[0]! }), { problems });
+    if (!parsePaperSize(input.size)) throw new AppError('VALIDATION', msg('gift.unknownPaper', { size: input.size }));
     const builtIn = BUILT_IN_TEMPLATES.some((b) => b.id === input.id);
     const template: GiftTemplate = { ...input, id: !input.id || builtIn ? `tpl_${randomUUID().slice(0, 8)}` : input.id, builtIn: false };
     layoutSheet(template, templateTrim(template, true), { bleedMm: 3, marks: false }); // throws when the mat leaves no room
@@ -99,19 +99,19 @@ export class GiftService {
     const chosen = record?.photoId && candidates.includes(record.photoId) ? record.photoId : null;
     const photoId = chosen ?? bestPhotoFor(w.id, photos)?.id ?? null;
     const company = w.companyId ? this.catalog.get('companies', w.companyId) : undefined;
-    const blocked = w.consent === 'declined' ? '职工不同意 / the worker declined' : !photoId ? '没有可用的照片 / no photo (all rejected)' : null;
+    const blocked = w.consent === 'declined' ? msg('gift.declined') : !photoId ? msg('gift.noPhoto') : null;
     return { workerId: w.id, workerName: w.name, companyName: company?.name ?? null, consent: w.consent, photoId, chosen: !!chosen, candidates, crop: record?.crop ?? null, handOver: record?.handOver ?? EMPTY_HANDOVER, blocked };
   }
 
   gift(workerId: string): GiftView {
     const w = this.catalog.get('workers', workerId);
-    if (!w) throw new AppError('NOT_FOUND', `No worker ${workerId}`);
+    if (!w) throw new AppError('NOT_FOUND', msg('roster.noWorker', { id: workerId }));
     return this.view(w, this.catalog.photos());
   }
 
   choosePhoto(workerId: string, photoId: string | null): GiftView {
     const current = this.gift(workerId);
-    if (photoId && !current.candidates.includes(photoId)) throw new AppError('VALIDATION', `${current.workerName} is not tagged on photo ${photoId}`);
+    if (photoId && !current.candidates.includes(photoId)) throw new AppError('VALIDATION', msg('gift.notTaggedOn', { name: current.workerName, id: photoId }));
     return this.update(workerId, { photoId, crop: null }, { zh: `为 ${current.workerName} 选择礼物照片`, en: `Chose ${current.workerName}'s gift photo` });
   }
 
@@ -139,7 +139,7 @@ export class GiftService {
   async sheetJob(opts: { template: GiftTemplate; photoId: string; worker: Worker | null; crop: CropRect | null; size?: string; dpi: number; bleedMm: number; marks: boolean; rasterMarks: boolean }): Promise<SheetJob> {
     const catalog = this.catalog;
     const photo = catalog.photo(opts.photoId);
-    if (!photo) throw new AppError('NOT_FOUND', `No photo ${opts.photoId}`);
+    if (!photo) throw new AppError('NOT_FOUND', msg('photo.notFound', { id: opts.photoId }));
     // A lone RAW prints from the full-size JPEG it embedded, kept in the project at import.
     const source = photo.renderSource ? { file: path.join(catalog.dir, photo.renderSource), format: 'jpeg' as const } : { file: photo.path, format: photo.format };
     if (!(await this.deps.storage.exists(source.file))) throw new AppError('NOT_FOUND', msg('gift.originalMissing', { name: photo.originalName, path: displayPath(source.file) }));
@@ -150,7 +150,7 @@ export class GiftService {
     try {
       layout = layoutSheet(template, templateTrim(template, photo.width >= photo.height), { bleedMm: opts.bleedMm, marks: opts.marks });
     } catch (err) {
-      throw new AppError('VALIDATION', `The template ${opts.template.name} does not fit ${opts.size ?? opts.template.size}: ${(err as Error).message}`);
+      throw new AppError('VALIDATION', msg('gift.doesNotFit', { template: opts.template.name, size: opts.size ?? opts.template.size, detail: (err as Error).message }));
     }
     const face = opts.worker ? photo.faceRegions.find((r) => r.workerId === opts.worker!.id) : photo.faceRegions[0];
     const focus = face ? { x: face.x + face.w / 2, y: face.y + face.h / 2 } : null;
@@ -159,17 +159,17 @@ export class GiftService {
     let logoFile: string | null = null;
     if (opts.template.logo) {
       logoFile = path.isAbsolute(opts.template.logo.path) ? opts.template.logo.path : path.join(catalog.dir, opts.template.logo.path);
-      if (!(await this.deps.storage.exists(logoFile))) throw new AppError('NOT_FOUND', `The template ${opts.template.name} uses a logo that is missing: ${logoFile}`);
+      if (!(await this.deps.storage.exists(logoFile))) throw new AppError('NOT_FOUND', msg('gift.logoMissing', { template: opts.template.name, path: logoFile }));
     }
     const problems = opts.template.captions.flatMap((c) => checkTemplate(c.text));
-    if (problems.length) throw new AppError('VALIDATION', `Template ${opts.template.name}: ${problems.map((p) => p.message).join('; ')}`);
+    if (problems.length) throw new AppError('VALIDATION', msg('gift.templateProblems', { problems: problems[0]!.message }), { problems });
     let frameTexture: string | null = null;
     if (opts.template.frame.texture && opts.template.frame.widthMm > 0) {
       frameTexture = path.join(this.deps.framesDir, opts.template.frame.texture);
-      if (!(await this.deps.storage.exists(frameTexture))) throw new AppError('NOT_FOUND', `The template ${opts.template.name} uses a frame texture that is missing: ${frameTexture}`);
+      if (!(await this.deps.storage.exists(frameTexture))) throw new AppError('NOT_FOUND', msg('gift.textureMissing', { template: opts.template.name, path: frameTexture }));
     }
     const ppi = effectivePpi(photo.width, crop, layout.window.w);
-    const warnings = ppi < MIN_PPI ? [`${photo.originalName}: ${ppi} ppi at this size (below ${MIN_PPI}); it will print soft`] : [];
+    const warnings = ppi < MIN_PPI ? [msg('gift.lowPpi', { name: photo.originalName, ppi, min: MIN_PPI })] : [];
     const spec: SheetSpec = {
       dpi: opts.dpi,
       layout,
@@ -190,7 +190,7 @@ export class GiftService {
   /** The sheet as it will print, rendered by the same pipeline at screen resolution, cached by its inputs. */
   async preview(workerId: string, templateOrId: string | GiftTemplate, size?: string): Promise<SheetPreview> {
     const gift = this.gift(workerId);
-    if (!gift.photoId) throw new AppError('NOT_FOUND', `${gift.workerName} has no photo to make a gift from`);
+    if (!gift.photoId) throw new AppError('NOT_FOUND', msg('gift.nothingToPrint', { name: gift.workerName }));
     // A template being edited is previewed as it stands, before it is saved.
     const template = typeof templateOrId === 'string' ? this.template(templateOrId) : templateOrId;
     const worker = this.catalog.get('workers', workerId)!;

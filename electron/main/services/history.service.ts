@@ -3,6 +3,7 @@ import type { HistoryEntry, HistoryLabel, HistoryState } from '../../../shared/m
 import type { EventBus } from '../events';
 import type { TrackedChange } from '../repositories/catalog.repository';
 import type { ProjectSession } from './project-session';
+import { msg } from '../../../shared/i18n/messages';
 
 const LIMIT = 200;
 
@@ -34,7 +35,7 @@ export class HistoryService {
 
   undo(): HistoryState {
     const entry = this.entries[this.cursor - 1];
-    if (!entry) throw new AppError('CONFLICT', 'Nothing to undo');
+    if (!entry) throw new AppError('CONFLICT', msg('history.nothingToUndo'));
     this.deps.session.require().restore(entry.change.before);
     this.cursor--;
     this.announce(entry.change);
@@ -43,7 +44,7 @@ export class HistoryService {
 
   redo(): HistoryState {
     const entry = this.entries[this.cursor];
-    if (!entry) throw new AppError('CONFLICT', 'Nothing to redo');
+    if (!entry) throw new AppError('CONFLICT', msg('history.nothingToRedo'));
     this.deps.session.require().restore(entry.change.after);
     this.cursor++;
     this.announce(entry.change);

@@ -108,13 +108,13 @@ export class ImportService {
 
   status(jobId: string): ImportJob {
     const running = this.jobs.get(jobId);
-    if (!running) throw new AppError('NOT_FOUND', `No import job ${jobId}`);
+    if (!running) throw new AppError('NOT_FOUND', msg('import.noJob', { id: jobId }));
     return running.job;
   }
 
   cancel(jobId: string): ImportJob {
     const running = this.jobs.get(jobId);
-    if (!running) throw new AppError('NOT_FOUND', `No import job ${jobId}`);
+    if (!running) throw new AppError('NOT_FOUND', msg('import.noJob', { id: jobId }));
     running.cancelled = true;
     return running.job;
   }

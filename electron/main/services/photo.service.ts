@@ -6,6 +6,7 @@ import type { Flag, MediaKind, Photo } from '../../../shared/model/photo';
 import type { EventBus } from '../events';
 import type { HistoryService } from './history.service';
 import type { ProjectSession } from './project-session';
+import { msg } from '../../../shared/i18n/messages';
 
 interface PhotoDeps {
   session: ProjectSession;
@@ -28,7 +29,7 @@ export class PhotoService {
 
   get(id: string): Photo {
     const photo = this.deps.session.require().photo(id);
-    if (!photo) throw new AppError('NOT_FOUND', `No photo ${id} in this project`);
+    if (!photo) throw new AppError('NOT_FOUND', msg('photo.notFound', { id }));
     return photo;
   }
 
@@ -57,7 +58,7 @@ export class PhotoService {
   private update(ids: string[], patch: Partial<Photo>, label: HistoryLabel): Photo[] {
     const catalog = this.deps.session.require();
     const unknown = ids.filter((id) => !catalog.photo(id));
-    if (unknown.length) throw new AppError('NOT_FOUND', `No such photo: ${unknown.slice(0, 5).join(', ')}`, { ids: unknown });
+    if (unknown.length) throw new AppError('NOT_FOUND', msg('photo.notFoundMany', { ids: unknown.slice(0, 5).join(', ') }), { ids: unknown });
     return this.deps.history.record(label, () => catalog.updatePhotos(ids, patch));
   }
 }

@@ -1,5 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import type { CatalogRepository } from '../repositories/catalog.repository';
+import { msg } from '../../../shared/i18n/messages';
 
 /** The project this process has open. One at a time, like a Lightroom catalog. */
 export class ProjectSession {
@@ -10,7 +11,7 @@ export class ProjectSession {
   }
 
   require(): CatalogRepository {
-    if (!this.catalog) throw new AppError('NO_PROJECT', 'No project is open: create or open one first');
+    if (!this.catalog) throw new AppError('NO_PROJECT', msg('project.none'));
     return this.catalog;
   }
 

@@ -9,6 +9,7 @@ import type { Company, Consent, Photographer, Worker } from '../../../shared/mod
 import type { SpreadsheetRepository } from '../repositories/spreadsheet.repository';
 import type { HistoryService } from './history.service';
 import type { ProjectSession } from './project-session';
+import { msg } from '../../../shared/i18n/messages';
 
 export type CompanyInput = Partial<Omit<Company, 'id'>> & { name: string };
 export type WorkerInput = Partial<Omit<Worker, 'id' | 'pinyin'>> & { name: string; pinyin?: string | null };
@@ -33,7 +34,7 @@ export class RosterService {
 
   company(id: string): Company {
     const c = this.catalog.get('companies', id);
-    if (!c) throw new AppError('NOT_FOUND', `No company ${id}`);
+    if (!c) throw new AppError('NOT_FOUND', msg('roster.noCompany', { id }));
     return c;
   }
 
@@ -58,7 +59,7 @@ export class RosterService {
     const next: Company = { ...current, ...this.companyFields(patch), id };
     if (patch.name !== undefined) {
       const other = this.findCompany(next.name);
-      if (other && other.id !== id) throw new AppError('CONFLICT', `Another company is already called ${next.name}`);
+      if (other && other.id !== id) throw new AppError('CONFLICT', msg('roster.companyTaken', { name: next.name }));
     }
     return this.deps.history.record({ zh: `修改企业 ${next.name}`, en: `Edited company ${next.name}` }, () => {
       this.catalog.put('companies', next);
@@ -75,14 +76,14 @@ export class RosterService {
     const company = this.company(id);
     const workers = this.catalog.all('workers').filter((w) => w.companyId === id).length;
     const photos = this.catalog.photos().filter((p) => p.companyId === id).length;
-    if (workers || photos) throw new AppError('CONFLICT', `${company.name} still has ${workers} workers and ${photos} photos; move them first`);
+    if (workers || photos) throw new AppError('CONFLICT', msg('roster.companyInUse', { name: company.name, workers, photos }));
     this.deps.history.record({ zh: `删除企业 ${company.name}`, en: `Deleted company ${company.name}` }, () => this.catalog.remove('companies', id));
   }
 
   private addCompany(input: CompanyInput): Company {
     const name = normalizeCompanyName(input.name);
-    if (!name) throw new AppError('VALIDATION', 'A company needs a name');
-    if (this.findCompany(name)) throw new AppError('CONFLICT', `The company ${name} is already in the roster`);
+    if (!name) throw new AppError('VALIDATION', msg('roster.companyNeedsName'));
+    if (this.findCompany(name)) throw new AppError('CONFLICT', msg('roster.companyExists', { name }));
     const company: Company = { id: newId('co'), name, shortName: null, district: null, contact: null, logo: null, ...this.companyFields(input) };
     company.name = name;
     this.catalog.put('companies', company);
@@ -113,10 +114,10 @@ export class RosterService {
 
   updatePhotographer(id: string, patch: Partial<Omit<Photographer, 'id'>>): Photographer {
     const current = this.catalog.get('photographers', id);
-    if (!current) throw new AppError('NOT_FOUND', `No photographer ${id}`);
+    if (!current) throw new AppError('NOT_FOUND', msg('roster.noPhotographer', { id }));
     const next: Photographer = { ...current, id };
     if (patch.name !== undefined) next.name = normalizePersonName(patch.name);
-    if (!next.name) throw new AppError('VALIDATION', 'A photographer needs a name');
+    if (!next.name) throw new AppError('VALIDATION', msg('roster.photographerNeedsName'));
     if (patch.organisation !== undefined) next.organisation = clean(patch.organisation) ?? null;
     if (patch.credit !== undefined) next.credit = clean(patch.credit) ?? null;
     return this.deps.history.record({ zh: `修改摄影师 ${next.name}`, en: `Edited photographer ${next.name}` }, () => {
@@ -139,7 +140,7 @@ export class RosterService {
 
   worker(id: string): Worker {
     const w = this.catalog.get('workers', id);
-    if (!w) throw new AppError('NOT_FOUND', `No worker ${id}`);
+    if (!w) throw new AppError('NOT_FOUND', msg('roster.noWorker', { id }));
     return w;
   }
 
@@ -150,9 +151,10 @@ export class RosterService {
     const key = nameKey(normalizePersonName(idOrName));
     const matches = this.catalog.all('workers').filter((w) => nameKey(w.name) === key);
     if (matches.length === 1) return matches[0]!;
-    if (matches.length === 0) throw new AppError('NOT_FOUND', `No worker called ${idOrName}`);
-    const describe = (w: Worker) => `${w.id} (${[this.catalog.get('companies', w.companyId ?? '')?.name, w.department, w.employeeNo && `工号 ${w.employeeNo}`].filter(Boolean).join(', ')})`;
-    throw new AppError('CONFLICT', `${matches.length} workers are called ${idOrName}: ${matches.map(describe).join('; ')} — use the id`, { ids: matches.map((w) => w.id) });
+    if (matches.length === 0) throw new AppError('NOT_FOUND', msg('roster.noWorkerNamed', { name: idOrName }));
+    // Ids, company names, workshops and employee numbers are data: the same in either language.
+    const describe = (w: Worker) => `${w.id} (${[this.catalog.get('companies', w.companyId ?? '')?.name, w.department, w.employeeNo && `#${w.employeeNo}`].filter(Boolean).join(', ')})`;
+    throw new AppError('CONFLICT', msg('roster.ambiguousWorker', { count: matches.length, name: idOrName, list: matches.map(describe).join('; ') }), { ids: matches.map((w) => w.id) });
   }
 
   createWorker(input: WorkerInput): Worker {
@@ -185,31 +187,31 @@ export class RosterService {
   // --- roster spreadsheets ------------------------------------------------------------------------
 
   /** What importing a staff list would do, row by row. Changes nothing. */
-  async previewFile(file: string, mapping?: RosterMapping, createCompanies = false): Promise<RosterPreview> {
+  async previewFile(file: string, mapping?: RosterMapping, createCompanies = false, headerRow?: number): Promise<RosterPreview> {
     const sheets = await this.deps.spreadsheets.read(file);
     const plans = sheets.map((sheet) =>
-      planRoster({ file, sheet, mapping, companies: this.catalog.all('companies'), workers: this.catalog.all('workers'), createCompanies, currentYear: new Date().getFullYear() }),
+      planRoster({ file, sheet, mapping, headerRow, companies: this.catalog.all('companies'), workers: this.catalog.all('workers'), createCompanies, currentYear: new Date().getFullYear() }),
     );
-    // The first sheet that has a header row is the roster; a workbook's cover or notes sheets are passed over.
-    return plans.find((p) => p.headers.length > 0) ?? plans[0]!;
+    // The first sheet with a recognised header row is the roster; a workbook's cover or notes sheets are passed over.
+    return plans.find((p) => p.headerFound) ?? plans.find((p) => p.columns.some((c) => c.samples.length)) ?? plans[0]!;
   }
 
   /** Applies a staff list as one undoable change: all of it, or (on any error) none of it. */
-  async applyFile(file: string, mapping?: RosterMapping, createCompanies = false): Promise<RosterPreview> {
-    const plan = await this.previewFile(file, mapping, createCompanies);
-    if (!plan.headers.length) throw new AppError('VALIDATION', `${file}: ${plan.skipped[0]?.reason ?? 'no roster found'}`);
+  async applyFile(file: string, mapping?: RosterMapping, createCompanies = false, headerRow?: number): Promise<RosterPreview> {
+    const plan = await this.previewFile(file, mapping, createCompanies, headerRow);
+    if (plan.needsName) throw new AppError('VALIDATION', msg('roster.noRoster', { file }));
     const base = file.split(/[\\/]/).pop();
     const label = { zh: `导入名册 ${base}：新增 ${plan.created}，更新 ${plan.updated}`, en: `Imported roster ${base}: ${plan.created} added, ${plan.updated} updated` };
     // Built first, so a bad row fails before anything is written.
     this.deps.history.record(label, () => {
       const companyIds = new Map<string, string>();
-      for (const name of plan.companiesToCreate) companyIds.set(name, (this.findCompany(name) ?? this.addCompany({ name })).id);
+      for (const c of plan.companiesToCreate) companyIds.set(c.name, (this.findCompany(c.name) ?? this.addCompany({ name: c.name, shortName: c.shortName })).id);
       for (const r of plan.rows) {
         if (r.action === 'skip' || !r.worker) continue;
         const w = r.worker;
         const companyId = w.companyName ? (companyIds.get(w.companyName) ?? this.findCompany(w.companyName)?.id ?? null) : null;
         const present = Object.fromEntries(
-          Object.entries({ department: w.department, craft: w.craft, employeeNo: w.employeeNo, joined: w.joined, phone: w.phone, quote: w.quote, consent: w.consent, pinyin: w.pinyin }).filter(([, v]) => v !== null),
+          Object.entries({ department: w.department, craft: w.craft, employeeNo: w.employeeNo, joined: w.joined, phone: w.phone, quote: w.quote, consent: w.consent, pinyin: w.pinyin, note: w.note }).filter(([, v]) => v !== null),
         ) as Partial<WorkerInput>;
         if (r.action === 'update' && r.workerId) {
           const current = this.worker(r.workerId);
@@ -223,8 +225,8 @@ export class RosterService {
   /** Validates and normalizes a worker; used by the form, the CLI and the spreadsheet import alike. */
   buildWorker(input: WorkerInput, id = newId('wk')): Worker {
     const name = normalizePersonName(input.name);
-    if (!name) throw new AppError('VALIDATION', 'A worker needs a name');
-    if (input.companyId && !this.catalog.get('companies', input.companyId)) throw new AppError('NOT_FOUND', `No company ${input.companyId}`);
+    if (!name) throw new AppError('VALIDATION', msg('roster.workerNeedsName'));
+    if (input.companyId && !this.catalog.get('companies', input.companyId)) throw new AppError('NOT_FOUND', msg('roster.noCompany', { id: input.companyId }));
     const consent: Consent = input.consent ?? 'unknown';
     return {
       id,
@@ -240,6 +242,7 @@ export class RosterService {
       consent,
       consentDate: clean(input.consentDate ?? null) ?? null,
       consentNote: clean(input.consentNote ?? null) ?? null,
+      note: clean(input.note ?? null) ?? null,
     };
   }
 }

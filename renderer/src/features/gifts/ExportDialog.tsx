@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 
 /** Export options, then the job's progress and its outcome (files, skipped workers, the order sheet). */
 export function ExportDialog({ open, templates, templateId, onClose }: { open: boolean; templates: GiftTemplate[]; templateId: string; onClose: () => void }) {
-  const { t, errorText } = useI18n();
+  const { t, errorText, say } = useI18n();
   const [form, setForm] = useState({ templateId, size: '', dpi: '300', format: 'jpeg' as ExportFormat, bleed: '3', marks: true, cmyk: false, out: '', impose: '' });
   const [job, setJob] = useState<ExportJobView | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -99,8 +99,8 @@ export function ExportDialog({ open, templates, templateId, onClose }: { open: b
           <>
             <Alert severity={s.skipped.length ? 'warning' : 'success'} data-testid="export-done">{t('export.done', { count: s.files.length, skipped: s.skipped.length })}</Alert>
             {s.orderSheet.pdf && <Typography variant="body2" sx={{ mt: 1, wordBreak: 'break-all' }}>{`${t('export.orderSheet')}: ${s.orderSheet.pdf}`}</Typography>}
-            {s.skipped.map((k) => <Typography key={`${k.workerId}${k.photoId}`} variant="caption" component="div" color="warning.dark">{k.reason}</Typography>)}
-            {s.warnings.map((w) => <Typography key={w} variant="caption" component="div" color="text.secondary">{w}</Typography>)}
+            {s.skipped.map((k) => <Typography key={`${k.workerId}${k.photoId}`} variant="caption" component="div" color="warning.dark">{say({ key: k.key, params: k.params, message: k.reason })}</Typography>)}
+            {s.warnings.map((w, i) => <Typography key={i} variant="caption" component="div" color="text.secondary">{say(w)}</Typography>)}
           </>
         )}
       </DialogContent>

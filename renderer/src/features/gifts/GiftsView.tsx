@@ -26,7 +26,7 @@ const STATUS_COLOR = { waiting: 'default', printed: 'info', framed: 'warning', h
  * crop, pick another photo, export for the print shop, and record who has received theirs.
  */
 export function GiftsView() {
-  const { t, errorText } = useI18n();
+  const { t, errorText, say } = useI18n();
   const { notifyError } = useNotice();
   const { gifts, templates } = useGifts();
   const [selected, setSelected] = useState<string | null>(null);
@@ -89,7 +89,7 @@ export function GiftsView() {
             const st = statusOf(g);
             return (
               <ListItemButton key={g.workerId} selected={g.workerId === gift?.workerId} onClick={() => setSelected(g.workerId)} sx={{ borderRadius: 1, gap: 1 }} data-testid="gift-item">
-                <ListItemText primary={g.workerName} secondary={g.blocked ?? g.companyName} sx={{ minWidth: 0 }} slotProps={{ primary: { sx: { fontWeight: 600, color: g.blocked ? 'error.main' : undefined } }, secondary: { noWrap: true } }} />
+                <ListItemText primary={g.workerName} secondary={g.blocked ? say(g.blocked) : g.companyName} sx={{ minWidth: 0 }} slotProps={{ primary: { sx: { fontWeight: 600, color: g.blocked ? 'error.main' : undefined } }, secondary: { noWrap: true } }} />
                 {!g.blocked && <Chip size="small" label={t(`gifts.status.${st}` as StringKey)} color={STATUS_COLOR[st]} variant={st === 'waiting' ? 'outlined' : 'filled'} />}
               </ListItemButton>
             );
@@ -106,7 +106,7 @@ export function GiftsView() {
           <Button variant="contained" startIcon={<PrintIcon />} onClick={() => setExporting(true)} data-testid="open-export">{t('gifts.export')}</Button>
         </Stack>
         <Box sx={{ flex: 1, minHeight: 0, bgcolor: '#e9e6e1', position: 'relative', display: 'grid', placeItems: 'center', p: 3 }}>
-          {gift?.blocked && <Alert severity="error">{`${t('gifts.blocked')}：${gift.blocked}`}</Alert>}
+          {gift?.blocked && <Alert severity="error">{t('gifts.blockedBecause', { reason: say(gift.blocked) })}</Alert>}
           {previewError && <Alert severity="error" data-testid="preview-error">{previewError}</Alert>}
           {preview && !gift?.blocked && (
             <img src={sheetUrl(preview.mediaId)} alt={gift?.workerName} data-testid="sheet-preview" style={{ maxWidth: '100%', maxHeight: '100%', boxShadow: '0 6px 28px rgba(0,0,0,0.28)', background: '#fff' }} />

@@ -1,3 +1,4 @@
+import { formatClock } from '@shared/logic/display';
 import HistoryIcon from '@mui/icons-material/History';
 import RedoIcon from '@mui/icons-material/Redo';
 import UndoIcon from '@mui/icons-material/Undo';
@@ -44,7 +45,7 @@ export function HistoryButtons() {
           const done = h.state.entries.length - 1 - i < h.state.cursor;
           return (
             <MenuItem key={e.id} disabled={!done} dense data-testid="history-entry">
-              <ListItemText primary={e.label[lang]} secondary={new Date(e.at).toLocaleTimeString()} />
+              <ListItemText primary={e.label[lang]} secondary={formatClock(e.at, lang)} />
             </MenuItem>
           );
         })}

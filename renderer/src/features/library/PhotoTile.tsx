@@ -14,9 +14,10 @@ export const TILE_GAP = 10;
 const IMAGE_HEIGHT = 156;
 
 function Stars({ rating }: { rating: number }) {
+  const { t } = useI18n();
   if (!rating) return null;
   return (
-    <Box sx={{ display: 'flex', color: '#c58b1c' }} aria-label={`${rating}★`}>
+    <Box sx={{ display: 'flex', color: '#c58b1c' }} aria-label={t('tile.rating', { n: rating })}>
       {Array.from({ length: rating }, (_, i) => (
         <StarIcon key={i} sx={{ fontSize: 13 }} />
       ))}

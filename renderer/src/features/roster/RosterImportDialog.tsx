@@ -14,23 +14,25 @@ const ACTION_COLOR = { create: 'success', update: 'info', skip: 'default' } as c
  * will do; then confirm, and it is applied as one undoable change. Nothing is half-imported.
  */
 export function RosterImportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const { t, errorText } = useI18n();
+  const { t, errorText, say, lang } = useI18n();
   const { notify } = useNotice();
   const [file, setFile] = useState('');
   const [preview, setPreview] = useState<RosterPreview | null>(null);
   const [mapping, setMapping] = useState<RosterMapping | undefined>(undefined);
   const [createCompanies, setCreateCompanies] = useState(false);
+  /** the header row the person chose (1-based; 0 = none); undefined = let the app find it */
+  const [headerRow, setHeaderRow] = useState<number | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const chooser = usePathChooser(t('rosterImport.file'), (paths) => paths[0] && void read(paths[0], undefined, createCompanies), 'spreadsheet');
+  const chooser = usePathChooser(t('rosterImport.file'), (paths) => paths[0] && void read(paths[0], undefined, createCompanies, undefined), 'spreadsheet');
 
-  const read = async (path: string, map: RosterMapping | undefined, create: boolean) => {
+  const read = async (path: string, map: RosterMapping | undefined, create: boolean, header: number | undefined) => {
     setFile(path);
     setBusy(true);
     setError(null);
     try {
       const [chosen] = await confirmPaths([path], 'spreadsheet');
-      const p = await call('roster.preview', { file: chosen!, mapping: map, createCompanies: create });
+      const p = await call('roster.preview', { file: chosen!, mapping: map, createCompanies: create, headerRow: header });
       setPreview(p);
       setMapping(p.mapping);
     } catch (err) {
@@ -44,7 +46,7 @@ export function RosterImportDialog({ open, onClose }: { open: boolean; onClose: 
   const apply = async () => {
     setBusy(true);
     try {
-      const done = await call('roster.apply', { file, mapping, createCompanies });
+      const done = await call('roster.apply', { file, mapping, createCompanies, headerRow });
       notify({ severity: 'success', message: t('rosterImport.done', { created: done.created, updated: done.updated }) });
       setPreview(null);
       setFile('');
@@ -58,6 +60,8 @@ export function RosterImportDialog({ open, onClose }: { open: boolean; onClose: 
 
   const reset = () => {
     setPreview(null);
+    setHeaderRow(undefined);
+    setMapping(undefined);
     setError(null);
     setFile('');
     onClose();
@@ -67,7 +71,7 @@ export function RosterImportDialog({ open, onClose }: { open: boolean; onClose: 
     <Dialog open={open} onClose={reset} fullWidth maxWidth="md" data-testid="roster-import-dialog">
       <DialogTitle>{t('roster.import')}</DialogTitle>
       <DialogContent dividers>
-        <Stack direction="row" spacing={1} component="form" onSubmit={(e) => { e.preventDefault(); void read(file, undefined, createCompanies); }}>
+        <Stack direction="row" spacing={1} component="form" onSubmit={(e) => { e.preventDefault(); setHeaderRow(undefined); void read(file, undefined, createCompanies, undefined); }}>
           <TextField fullWidth size="small" label={t('rosterImport.file')} value={file} onChange={(e) => setFile(e.target.value)} slotProps={{ htmlInput: { 'data-testid': 'roster-file' } }} />
           <Button variant="outlined" onClick={() => chooser.choose('files')} sx={{ flexShrink: 0 }}>{t('rosterImport.choose')}</Button>
           <Button type="submit" variant="contained" disabled={!file.trim() || busy} data-testid="roster-read">{t('rosterImport.read')}</Button>
@@ -76,33 +80,71 @@ export function RosterImportDialog({ open, onClose }: { open: boolean; onClose: 
         {error && <Alert severity="error" sx={{ mt: 2 }} data-testid="roster-error">{error}</Alert>}
         {preview && (
           <Box sx={{ mt: 2 }}>
-            <Typography variant="caption" color="text.secondary">{t('rosterImport.sheet', { sheet: preview.sheet, row: preview.headerRow })}</Typography>
-            <Typography variant="subtitle2" sx={{ mt: 1, mb: 1 }}>{t('rosterImport.mapping')}</Typography>
-            <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1 }}>
-              {preview.headers.map((h) => (
-                <TextField
-                  key={h}
-                  select
-                  size="small"
-                  label={h}
-                  value={mapping?.[h] ?? ''}
-                  sx={{ width: 150 }}
-                  onChange={(e) => {
-                    const next = { ...mapping, [h]: (e.target.value || null) as RosterField | null };
-                    setMapping(next);
-                    void read(file, next, createCompanies);
-                  }}
-                  slotProps={{ htmlInput: { 'data-testid': `map-${h}` }, inputLabel: { shrink: true }, select: { displayEmpty: true } }}
-                >
-                  <MenuItem value=""><em>{t('rosterImport.ignore')}</em></MenuItem>
-                  {ROSTER_FIELDS.map((f) => <MenuItem key={f} value={f}>{t(`field.${f}`)}</MenuItem>)}
-                </TextField>
-              ))}
+            <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+              <Typography variant="caption" color="text.secondary">{t('rosterImport.sheet', { sheet: preview.sheet })}</Typography>
+              <TextField
+                select
+                size="small"
+                label={t('rosterImport.headerRow')}
+                value={String(preview.headerRow)}
+                sx={{ width: 220 }}
+                onChange={(e) => {
+                  const row = Number(e.target.value);
+                  setHeaderRow(row);
+                  void read(file, undefined, createCompanies, row);
+                }}
+                slotProps={{ htmlInput: { 'data-testid': 'roster-header-row' } }}
+              >
+                <MenuItem value="0">{t('rosterImport.noHeader')}</MenuItem>
+                {Array.from({ length: 10 }, (_, i) => i + 1).map((n) => <MenuItem key={n} value={String(n)}>{t('rosterImport.headerRowN', { row: n })}</MenuItem>)}
+              </TextField>
             </Stack>
+            {!preview.headerFound && <Alert severity="info" sx={{ mt: 1 }} data-testid="roster-header-guessed">{t('rosterImport.headerGuessed')}</Alert>}
+            {preview.needsName && <Alert severity="warning" sx={{ mt: 1 }} data-testid="roster-pick-name">{t('rosterImport.pickName')}</Alert>}
+            <Typography variant="subtitle2" sx={{ mt: 1.5, mb: 1 }}>{t('rosterImport.mapping')}</Typography>
+            <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(168px, 1fr))', gap: 1 }}>
+              {preview.columns.map(({ header: h, samples }) => (
+                <Box key={h} sx={{ border: 1, borderColor: mapping?.[h] === 'name' ? 'primary.main' : 'divider', borderRadius: 1, p: 1 }} data-testid="roster-column">
+                  <TextField
+                    select
+                    fullWidth
+                    size="small"
+                    label={h}
+                    value={mapping?.[h] ?? ''}
+                    onChange={(e) => {
+                      const next = { ...mapping, [h]: (e.target.value || null) as RosterField | null };
+                      setMapping(next);
+                      void read(file, next, createCompanies, headerRow);
+                    }}
+                    slotProps={{ htmlInput: { 'data-testid': `map-${h}` }, inputLabel: { shrink: true }, select: { displayEmpty: true } }}
+                  >
+                    <MenuItem value=""><em>{t('rosterImport.ignore')}</em></MenuItem>
+                    {ROSTER_FIELDS.map((f) => <MenuItem key={f} value={f}>{t(`field.${f}`)}</MenuItem>)}
+                  </TextField>
+                  <Typography variant="caption" color="text.secondary" component="div" noWrap sx={{ mt: 0.5 }} title={samples.join('、')}>
+                    {samples.length ? t('rosterImport.samples', { values: samples.join('、') }) : t('rosterImport.noSamples')}
+                  </Typography>
+                </Box>
+              ))}
+            </Box>
+            {preview.skippedForCompany > 0 && !createCompanies && (
+              <Alert
+                severity="warning"
+                sx={{ mt: 1 }}
+                data-testid="roster-unknown-companies"
+                action={
+                  <Button color="inherit" size="small" data-testid="roster-create-companies-button" onClick={() => { setCreateCompanies(true); void read(file, mapping, true, headerRow); }}>
+                    {t('rosterImport.createThem', { count: preview.unknownCompanies.length })}
+                  </Button>
+                }
+              >
+                {t('rosterImport.unknownCompanies', { rows: preview.skippedForCompany, names: preview.unknownCompanies.join('、') })}
+              </Alert>
+            )}
             {preview.unknownCompanies.length > 0 && (
               <FormControlLabel
                 sx={{ mt: 1 }}
-                control={<Checkbox checked={createCompanies} onChange={(e) => { setCreateCompanies(e.target.checked); void read(file, mapping, e.target.checked); }} data-testid="roster-create-companies" />}
+                control={<Checkbox checked={createCompanies} onChange={(e) => { setCreateCompanies(e.target.checked); void read(file, mapping, e.target.checked, headerRow); }} data-testid="roster-create-companies" />}
                 label={<Typography variant="body2">{t('rosterImport.createCompanies', { names: preview.unknownCompanies.join('、') })}</Typography>}
               />
             )}
@@ -131,7 +173,7 @@ export function RosterImportDialog({ open, onClose }: { open: boolean; onClose: 
                       <TableCell sx={{ minWidth: 160 }}>{r.worker?.companyName ?? ''}</TableCell>
                       <TableCell sx={{ whiteSpace: 'nowrap' }}>{r.worker?.department ?? ''}</TableCell>
                       <TableCell sx={{ whiteSpace: 'nowrap' }}>{r.worker?.employeeNo ?? ''}</TableCell>
-                      <TableCell sx={{ color: r.action === 'skip' ? 'warning.dark' : 'text.secondary', fontSize: 12 }}>{[r.reason, ...r.warnings].filter(Boolean).join('；')}</TableCell>
+                      <TableCell sx={{ color: r.action === 'skip' ? 'warning.dark' : 'text.secondary', fontSize: 12 }}>{[...(r.reason ? [r.reason] : []), ...r.warnings].map((m) => say(m)).join(lang === 'zh' ? '；' : '; ')}</TableCell>
                     </TableRow>
                   ))}
                 </TableBody>
@@ -142,7 +184,9 @@ export function RosterImportDialog({ open, onClose }: { open: boolean; onClose: 
       </DialogContent>
       <DialogActions>
         <Button onClick={reset}>{t('common.cancel')}</Button>
-        <Button variant="contained" disabled={!preview || busy || preview.created + preview.updated === 0} onClick={() => void apply()} data-testid="roster-apply">{t('rosterImport.apply')}</Button>
+        <Button variant="contained" disabled={!preview || busy || preview.created + preview.updated === 0} onClick={() => void apply()} data-testid="roster-apply">
+          {preview ? t('rosterImport.applyCounts', { created: preview.created, updated: preview.updated }) : t('rosterImport.apply')}
+        </Button>
       </DialogActions>
       {chooser.element}
     </Dialog>

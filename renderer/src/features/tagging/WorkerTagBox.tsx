@@ -1,12 +1,12 @@
 import CloseIcon from '@mui/icons-material/Close';
 import CropFreeIcon from '@mui/icons-material/CropFree';
 import FaceIcon from '@mui/icons-material/FaceOutlined';
-import { Alert, Autocomplete, Box, IconButton, Stack, TextField, Tooltip, Typography } from '@mui/material';
+import { Alert, Autocomplete, Box, Button, IconButton, Stack, TextField, Tooltip, Typography } from '@mui/material';
 import { useState } from 'react';
 import { searchWorkers } from '@shared/logic/worker-search';
 import type { Photo } from '@shared/model/photo';
 import type { Worker } from '@shared/model/roster';
-import { call } from '../../api/client';
+import { ApiError, call } from '../../api/client';
 import { useNotice } from '../../components/NoticeProvider';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { Roster } from '../roster/useRoster';
@@ -26,13 +26,18 @@ export function WorkerTagBox({ photos, roster, onDrawFace }: { photos: Photo[]; 
   const tagged = [...new Set(photos.flatMap((p) => p.workers))].map((id) => roster.workerById.get(id)).filter((w): w is Worker => !!w);
   const declined = tagged.filter((w) => w.consent === 'declined');
 
-  const add = async (w: Worker | null) => {
+  /** A worker from another company than the photo's: the person chooses which company the photo keeps. */
+  const [conflict, setConflict] = useState<{ worker: Worker; current: string; next: string } | null>(null);
+  const add = async (w: Worker | null, company?: 'keep' | 'worker') => {
     if (!w) return;
     setInput('');
+    setConflict(null);
     try {
-      await call('photos.tag', { ids, worker: w.id });
+      await call('photos.tag', { ids, worker: w.id, company });
     } catch (err) {
-      notifyError(err);
+      const d = err instanceof ApiError && err.key === 'tag.companyConflict' ? (err.params as { current: string; next: string }) : null;
+      if (d) setConflict({ worker: w, current: d.current, next: d.next });
+      else notifyError(err);
     }
   };
   const remove = async (w: Worker) => {
@@ -79,6 +84,16 @@ export function WorkerTagBox({ photos, roster, onDrawFace }: { photos: Photo[]; 
         }}
         renderInput={(params) => <TextField {...params} placeholder={t('tag.add')} slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, 'data-testid': 'tag-input' } }} />}
       />
+      {conflict && (
+        <Alert severity="warning" sx={{ mt: 1 }} data-testid="tag-company-conflict">
+          {t('tag.companyConflict', { worker: conflict.worker.name, current: conflict.current, next: conflict.next })}
+          <Stack direction="row" sx={{ mt: 1, gap: 1, flexWrap: 'wrap' }}>
+            <Button size="small" variant="outlined" onClick={() => void add(conflict.worker, 'keep')} data-testid="tag-company-keep">{t('tag.companyKeep', { company: conflict.current })}</Button>
+            <Button size="small" variant="contained" onClick={() => void add(conflict.worker, 'worker')} data-testid="tag-company-worker">{t('tag.companyTake', { company: conflict.next })}</Button>
+            <Button size="small" onClick={() => setConflict(null)}>{t('common.cancel')}</Button>
+          </Stack>
+        </Alert>
+      )}
       {declined.map((w) => (
         <Alert key={w.id} severity="error" sx={{ mt: 1, py: 0 }}>{t('tag.declinedWarning', { name: w.name })}</Alert>
       ))}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkTemplate, fillTemplate, formatDate } from '../../../../shared/logic/caption-template';
+import { formatMessage } from '../../../../shared/i18n/messages';
 
 describe('caption templates', () => {
   const values = { 'worker.name': '占牡丹', 'company.short': '科润智控', 'campaign.theme': '工运百年承匠心 一张照片敬劳动', 'photographer.credit': '摄影：陈晓明', 'photo.date': '2025-05-12T09:30:00+08:00' };
@@ -16,9 +17,10 @@ describe('caption templates', () => {
     expect(formatDate('2025-05-02', 'M月D日')).toBe('5月2日');
   });
   it('names unknown variables and stray braces', () => {
-    expect(checkTemplate('{worker.name}{worker.age}')).toEqual([{ variable: 'worker.age', message: expect.stringContaining('unknown variable {worker.age}') }]);
-    expect(checkTemplate('{worker.name:YYYY}')[0]!.message).toMatch(/no format/);
-    expect(checkTemplate('{worker.name')[0]!.message).toMatch(/lone/);
+    expect(checkTemplate('{worker.name}{worker.age}')).toEqual([{ variable: 'worker.age', message: { key: 'caption.unknownVariable', params: { name: 'worker.age', known: expect.stringContaining('{worker.name}') } } }]);
+    expect(formatMessage(checkTemplate('{worker.name}{worker.age}')[0]!.message, 'en')).toMatch(/^unknown variable \{worker\.age\}/);
+    expect(checkTemplate('{worker.name:YYYY}')[0]!.message.key).toBe('caption.noFormat');
+    expect(checkTemplate('{worker.name')[0]!.message).toEqual({ key: 'caption.lone', params: { char: '{', text: '{worker.name' } });
     expect(checkTemplate('{worker.name} · {photo.date:YYYY年M月}')).toEqual([]);
   });
 });

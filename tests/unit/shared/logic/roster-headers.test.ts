@@ -16,7 +16,8 @@ describe('matchHeader', () => {
     ['手机', 'phone'],
     ['职工所在车间', 'department'],
     ['身份证号', null],
-    ['备注', null],
+    ['备注', 'notes'],
+    ['身份证号码', null],
   ])('%j → %s', (header, field) => expect(matchHeader(header)).toBe(field));
 });
 

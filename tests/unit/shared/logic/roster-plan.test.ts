@@ -33,18 +33,25 @@ describe('planRoster', () => {
       ['李四', '科润智控', '3'],
     ]);
     expect(p.skipped).toEqual([
-      { row: 2, reason: expect.stringContaining('no name') },
-      { row: 3, reason: expect.stringContaining('unknown company 不存在的公司') },
-      { row: 5, reason: expect.stringContaining('duplicate of row 4') },
+      { row: 2, reason: 'no name', key: 'roster.skip.noName' },
+      { row: 3, reason: expect.stringContaining('unknown company 不存在的公司'), key: 'roster.skip.unknownCompany', params: { company: '不存在的公司' } },
+      { row: 5, reason: 'duplicate of row 4', key: 'roster.skip.duplicate', params: { row: 4 } },
     ]);
     expect(p.unknownCompanies).toEqual(['不存在的公司']);
+    expect(p.skippedForCompany).toBe(1);
     expect(p.created).toBe(1);
   });
 
-  it('creates unknown companies when asked', () => {
-    const p = plan([['姓名', '单位'], ['张三', '新公司']], { createCompanies: true });
-    expect(p.created).toBe(1);
-    expect(p.companiesToCreate).toEqual(['新公司']);
+  it('creates unknown companies when asked, with the short name the file gives', () => {
+    const p = plan([['姓名', '单位', '单位简称', '备注'], ['张三', '江山新材料有限公司', '新材料', '夜班'], ['李四', '江山新材料有限公司', '', '']], { createCompanies: true });
+    expect(p.created).toBe(2);
+    expect(p.companiesToCreate).toEqual([{ name: '江山新材料有限公司', shortName: '新材料' }]);
+    expect(p.rows[0]!.worker!.note).toBe('夜班');
+  });
+
+  it('finds a company by the short-name column when the full name is missing', () => {
+    const p = plan([['姓名', '简称'], ['张三', '科润智控']]);
+    expect(p.rows[0]).toMatchObject({ action: 'create', worker: { companyName: '科润智能控制股份有限公司' } });
   });
 
   it('updates by employee number, else by name at the same company, and refuses an ambiguous name', () => {
@@ -67,18 +74,34 @@ describe('planRoster', () => {
       ['update', 'wk_c'],
       ['skip', undefined],
     ]);
-    expect(p.rows[2]!.reason).toMatch(/2 workers called 王伟/);
+    expect(p.rows[2]!.reason).toMatchObject({ key: 'roster.skip.ambiguous', params: { count: 2, name: '王伟' } });
   });
 
-  it('tells when there is no header row at all', () => {
-    const p = plan([['1', '2'], ['3', '4']]);
-    expect(p.headers).toEqual([]);
-    expect(p.skipped[0]!.reason).toMatch(/no header row/);
+  it('with no recognisable name column: shows every column with its first values, asks for the name, counts every row', () => {
+    const p = plan([['编号', '人员', '所在单位'], ['1', '占牡丹', '科润智控'], ['2', '王伟', '科润智控']]);
+    expect(p.headerFound).toBe(false);
+    expect(p.headerRow).toBe(1);
+    expect(p.needsName).toBe(true);
+    expect(p.columns).toEqual([
+      { header: '编号', samples: ['1', '2'] },
+      { header: '人员', samples: ['占牡丹', '王伟'] },
+      { header: '所在单位', samples: ['科润智控', '科润智控'] },
+    ]);
+    expect([p.created, p.updated, p.skipped.length]).toEqual([0, 0, 2]);
+    // Once the person says which column is the name, the rows come in.
+    const named = planRoster({ file: 'x', sheet: { name: 's', rows: [['编号', '人员', '所在单位'], ['1', '占牡丹', '科润智控'], ['2', '王伟', '科润智控']] }, mapping: { 人员: 'name' }, companies: [keRun], workers: [], createCompanies: false, currentYear: 2025 });
+    expect([named.needsName, named.created, named.skipped.length]).toEqual([false, 2, 0]);
+  });
+
+  it('reads a sheet without any header row when told so: columns are A, B, C', () => {
+    const p = planRoster({ file: 'x', sheet: { name: 's', rows: [['占牡丹', '科润智控'], ['王伟', '科润智控']] }, headerRow: 0, mapping: { A: 'name', B: 'company' }, companies: [keRun], workers: [], createCompanies: false, currentYear: 2025 });
+    expect(p.headers).toEqual(['A', 'B']);
+    expect(p.created).toBe(2);
   });
 
   it('reads consent words and warns about ones it does not know', () => {
     const p = plan([['姓名', '单位', '同意展出'], ['甲', '科润智控', '同意'], ['乙', '科润智控', '仅赠送'], ['丙', '科润智控', '否'], ['丁', '科润智控', '也许']]);
     expect(p.rows.map((r) => r.worker!.consent)).toEqual(['exhibit', 'gift-only', 'declined', null]);
-    expect(p.rows[3]!.warnings[0]).toMatch(/也许/);
+    expect(p.rows[3]!.warnings[0]).toEqual({ key: 'roster.warn.consent', params: { value: '也许' } });
   });
 });
