@@ -25,7 +25,8 @@ export function createHandlers(s: Services, host: HostKind) {
       await s.projects.close();
       return null;
     },
-    'photos.list': async (req) => s.photos.list(req.filter),
+    'photos.list': async (req) => s.photos.list(req.filter, req.sort),
+    'photos.full': async (req) => s.photos.full(req.id),
     'photos.get': async (req) => s.photos.get(req.id),
     'photos.facets': async () => s.photos.facets(),
     'photos.setRating': async (req) => s.photos.setRating(req.ids, req.rating),

@@ -68,7 +68,7 @@ export function createServices(opts: ContainerOptions = {}) {
   /** What the media route serves: photo caches by photo id, sheet previews by their hash. */
   const mediaFile = (id: string, kind: MediaKind) => (kind === 'sheet' ? (session.current ? gifts.previewFile(id) : undefined) : photos.mediaFile(id, kind));
   const importer = new ImportService({ session, storage, metadata, image, raw, events, roster, logger: createLogger('ImportService'), concurrency: opts.concurrency });
-  const photos = new PhotoService({ session, events, history });
+  const photos = new PhotoService({ session, events, history, image, storage });
   const folders = new FolderService({ storage });
   const demo = new DemoService({ projects, importer, roster, tagging, history, photos, storage, assetsDir: path.join(assetsDir, 'demo'), projectDir: path.join(settings.home, 'demo-project') });
   const dialogs = opts.dialogs ?? new NoDialogRepository();

@@ -53,6 +53,8 @@ export interface AppApi {
   'projects.close': (req: RequestOf<'projects.close'>) => Promise<null>;
   'photos.list': (req: RequestOf<'photos.list'>) => Promise<Photo[]>;
   'photos.get': (req: RequestOf<'photos.get'>) => Promise<Photo>;
+  /** renders the photo upright at full size from the original (cached), for the loupe's 100% view: media kind "full" */
+  'photos.full': (req: RequestOf<'photos.full'>) => Promise<{ width: number; height: number }>;
   'photos.facets': (req: RequestOf<'photos.facets'>) => Promise<PhotoFacets>;
   'photos.setRating': (req: RequestOf<'photos.setRating'>) => Promise<Photo[]>;
   'photos.setFlag': (req: RequestOf<'photos.setFlag'>) => Promise<Photo[]>;
@@ -143,7 +145,7 @@ export type ApiResponse<K extends ApiMethod> = Awaited<ReturnType<AppApi[K]>>;
 export const API_METHODS = [
   'app.info',
   'projects.create', 'projects.open', 'projects.openDemo', 'projects.recent', 'projects.current', 'projects.close',
-  'photos.list', 'photos.get', 'photos.facets', 'photos.setRating', 'photos.setFlag',
+  'photos.list', 'photos.get', 'photos.full', 'photos.facets', 'photos.setRating', 'photos.setFlag',
   'import.start', 'import.cancel', 'import.status', 'import.defaults',
   'folders.browse', 'folders.choose', 'dialogs.pickPaths',
   'companies.list', 'companies.create', 'companies.update', 'companies.delete',
@@ -171,7 +173,7 @@ export type MethodKind = 'read' | 'edit' | 'session';
 export const METHOD_KINDS: Record<ApiMethod, MethodKind> = {
   'app.info': 'session',
   'projects.create': 'session', 'projects.open': 'session', 'projects.openDemo': 'session', 'projects.recent': 'read', 'projects.current': 'read', 'projects.close': 'session',
-  'photos.list': 'read', 'photos.get': 'read', 'photos.facets': 'read', 'photos.setRating': 'edit', 'photos.setFlag': 'edit',
+  'photos.list': 'read', 'photos.get': 'read', 'photos.full': 'read', 'photos.facets': 'read', 'photos.setRating': 'edit', 'photos.setFlag': 'edit',
   'import.start': 'edit', 'import.cancel': 'edit', 'import.status': 'read', 'import.defaults': 'read',
   'folders.browse': 'session', 'folders.choose': 'session', 'dialogs.pickPaths': 'session',
   'companies.list': 'read', 'companies.create': 'edit', 'companies.update': 'edit', 'companies.delete': 'edit',

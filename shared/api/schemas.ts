@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROSTER_FIELDS } from '../logic/roster-headers';
 import { CONSENTS } from '../model/roster';
+import { SORT_KEYS } from '../logic/photo-filter';
 import type { ApiMethod } from './contract';
 
 /** Runtime checks for every API request: renderer input is untrusted, so handlers parse before they act. */
@@ -116,7 +117,8 @@ export const requestSchemas = {
   'projects.recent': empty,
   'projects.current': empty,
   'projects.close': empty,
-  'photos.list': z.object({ filter: photoFilterSchema.optional() }).strict(),
+  'photos.list': z.object({ filter: photoFilterSchema.optional(), sort: z.object({ by: z.enum(SORT_KEYS), dir: z.enum(['asc', 'desc']) }).strict().optional() }).strict(),
+  'photos.full': z.object({ id: photoId }).strict(),
   'photos.get': z.object({ id: photoId }).strict(),
   'photos.facets': empty,
   'photos.setRating': z.object({ ids: z.array(photoId).min(1).max(100000), rating: z.number().int().min(0).max(5) }).strict(),

@@ -122,6 +122,7 @@ export const MESSAGES = {
 
   // --- tagging, photos, history ---
   'photo.notFound': { zh: '项目中没有编号为 {id} 的照片', en: 'No photo {id} in this project' },
+  'photo.originalMissing': { zh: '{name} 的原片不在 {path}：请重新连接存储卡或文件夹', en: 'The original of {name} is missing at {path}: reconnect the card or folder' },
   'photo.notFoundMany': { zh: '没有这些照片：{ids}', en: 'No such photo: {ids}' },
   'tag.regionOnePhoto': { zh: '面部框只属于一张照片：请一次标注一张照片再画框', en: 'A face region belongs to one photo: tag one photo at a time to draw it' },
   'tag.notTagged': { zh: '{name} 还没有标注在这张照片上，请先标注', en: '{name} is not tagged on this photo; tag them first' },

@@ -1,5 +1,6 @@
 import type { Flag, Photo } from '../model/photo';
 import type { Consent, Worker } from '../model/roster';
+import { initialsOf } from './worker-search';
 
 /** The library's filter bar, as data. Every field narrows; an empty filter shows all. */
 export interface PhotoFilter {
@@ -69,7 +70,12 @@ export function matchesFilter(photo: Photo, filter: PhotoFilter, ctx: FilterCont
       .filter(Boolean)
       .join('\n')
       .toLowerCase();
-    if (!haystack.includes(text)) return false;
+    // Initials as the tag box takes them: `zmd` finds 占牡丹 (two letters or more, from the start of the name).
+    const byInitials = /^[a-z]{2,}$/.test(text) && photo.workers.some((id) => {
+      const w = ctx.workers.get(id);
+      return !!w && initialsOf(w.pinyin).startsWith(text);
+    });
+    if (!haystack.includes(text) && !byInitials) return false;
   }
   return true;
 }
@@ -79,7 +85,25 @@ export function compareForLibrary(a: Photo, b: Photo): number {
   const ta = a.capturedAt ?? '\uffff';
   const tb = b.capturedAt ?? '\uffff';
   if (ta !== tb) return ta < tb ? -1 : 1;
-  return a.originalName.localeCompare(b.originalName);
+  return byName(a, b);
+}
+
+export const SORT_KEYS = ['captured', 'name', 'rating', 'imported'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+export interface PhotoSort {
+  by: SortKey;
+  dir: 'asc' | 'desc';
+}
+
+/** IMG_9 before IMG_10, as people read file names. */
+const byName = (a: Photo, b: Photo) => a.originalName.localeCompare(b.originalName, undefined, { numeric: true, sensitivity: 'base' });
+
+/** The grid's orders, as Lightroom offers them; ties fall back to capture time, then name, so the order is stable. */
+export function comparePhotos(sort: PhotoSort = { by: 'captured', dir: 'asc' }): (a: Photo, b: Photo) => number {
+  const key: (a: Photo, b: Photo) => number =
+    sort.by === 'name' ? byName : sort.by === 'rating' ? (a, b) => a.rating - b.rating : sort.by === 'imported' ? (a, b) => (a.importedAt < b.importedAt ? -1 : a.importedAt > b.importedAt ? 1 : 0) : () => 0;
+  const sign = sort.dir === 'desc' ? -1 : 1;
+  return (a, b) => sign * key(a, b) || (sort.by === 'captured' ? sign * compareForLibrary(a, b) : compareForLibrary(a, b));
 }
 
 function countBy(photos: Photo[], key: (p: Photo) => string | null): FacetCount[] {

@@ -88,5 +88,5 @@ export interface Photo extends PhotoMetadata {
 }
 
 /** How media is addressed by the UI: never by path. */
-export const MEDIA_KINDS = ['thumb', 'preview', 'embedded', 'sheet'] as const;
+export const MEDIA_KINDS = ['thumb', 'preview', 'embedded', 'sheet', 'full'] as const;
 export type MediaKind = (typeof MEDIA_KINDS)[number];

@@ -18,6 +18,12 @@ describe.skipIf(!hasChromium)('roster and tagging in Chromium', () => {
       ['王伟', '科润智能控制股份有限公司', '机加车间', '0045', '同意'],
       ['周丽娟', '江山华宇机械有限公司', '总装', '0103', '不同意'],
     ]);
+    // A list nobody labelled the usual way: no 姓名 header at all.
+    await writeXlsx(path.join(app.root, '新员工.xlsx'), [
+      ['编号', '人员', '所在单位'],
+      ['1', '毛小峰', '科润智能控制股份有限公司'],
+      ['2', '徐敏', '科润智能控制股份有限公司'],
+    ]);
     await app.t.services.projects.create(path.join(app.root, 'project'), '标注测试');
     await app.t.services.importer.run({ paths: [path.join(app.root, 'card')] });
   });
@@ -31,13 +37,31 @@ describe.skipIf(!hasChromium)('roster and tagging in Chromium', () => {
     await app.page.getByTestId('open-roster-import').first().click();
     await app.page.getByTestId('roster-file').fill(path.join(app.root, '名单.xlsx'));
     await app.page.getByTestId('roster-read').click();
-    // Neither company is in the roster yet: every row waits for the choice to create them.
+    // Neither company is in the roster yet: the preview says how many rows that skips, and offers to create them.
     await expect.poll(() => app.page.getByTestId('roster-summary').textContent()).toContain('将新增 0 人，更新 0 人，跳过 3 行');
-    await app.page.getByTestId('roster-create-companies').click();
+    expect(await app.page.getByTestId('roster-unknown-companies').textContent()).toContain('有 3 行的单位不在名册中');
+    expect(await app.page.getByTestId('roster-apply').isDisabled()).toBe(true);
+    await app.page.getByTestId('roster-create-companies-button').click();
     await expect.poll(() => app.page.getByTestId('roster-summary').textContent()).toContain('将新增 3 人');
+    expect(await app.page.getByTestId('roster-apply').textContent()).toBe('导入：新增 3、更新 0');
     await app.page.getByTestId('roster-apply').click();
     await expect.poll(() => app.page.getByTestId('worker-row').count()).toBe(3);
     expect(await app.page.getByTestId('company-list').textContent()).toContain('江山华宇机械有限公司');
+  });
+
+  it('asks which column holds the names when a list has no 姓名 header, showing each column\'s first values', async () => {
+    await app.page.getByTestId('open-roster-import').first().click();
+    await app.page.getByTestId('roster-file').fill(path.join(app.root, '新员工.xlsx'));
+    await app.page.getByTestId('roster-read').click();
+    await app.page.getByTestId('roster-pick-name').waitFor();
+    expect(await app.page.getByTestId('roster-column').count()).toBe(3);
+    expect(await app.page.getByTestId('roster-column').nth(1).textContent()).toContain('毛小峰、徐敏');
+    await expect.poll(() => app.page.getByTestId('roster-summary').textContent()).toContain('跳过 2 行');
+    await app.page.getByTestId('map-人员').locator('..').click();
+    await app.page.getByRole('option', { name: '姓名', exact: true }).click();
+    await expect.poll(() => app.page.getByTestId('roster-summary').textContent()).toContain('将新增 2 人');
+    await app.page.getByTestId('roster-apply').click();
+    await expect.poll(() => app.page.getByTestId('worker-row').count()).toBe(5);
   });
 
   it('tags a photo by pinyin initials and draws the face', async () => {
@@ -86,5 +110,29 @@ describe.skipIf(!hasChromium)('roster and tagging in Chromium', () => {
     await app.page.getByTestId('filter-missing-region').click();
     await expect.poll(() => app.page.getByTestId('photo-tile').count()).toBe(0);
     await app.page.getByTestId('filter-missing-region').click();
+  });
+
+  it('finds photos by a worker\'s initials in the search box', async () => {
+    await app.page.getByTestId('library-search').fill('zmd');
+    await expect.poll(() => app.page.getByTestId('photo-tile').count()).toBe(1);
+    await app.page.getByTestId('library-search').fill('');
+    await expect.poll(() => app.page.getByTestId('photo-tile').count()).toBe(4);
+  });
+
+  it('asks before a worker of another company changes a photo\'s company', async () => {
+    const tiles = app.page.getByTestId('photo-tile');
+    await tiles.nth(2).click();
+    const id = await tiles.nth(2).getAttribute('data-photo-id');
+    const keRun = app.t.services.roster.findCompany('科润智能控制股份有限公司')!;
+    await app.t.services.tagging.update([id!], { companyId: keRun.id });
+    await app.page.getByTestId('tag-input').click();
+    await app.page.keyboard.type('zlj');
+    await app.page.getByTestId('worker-option').first().waitFor();
+    await app.page.keyboard.press('Enter');
+    await app.page.getByTestId('tag-company-conflict').waitFor();
+    expect(app.t.services.photos.get(id!).workers).toEqual([]);
+    await app.page.getByTestId('tag-company-worker').click();
+    await expect.poll(() => app.t.services.photos.get(id!).company).toBe('江山华宇机械有限公司');
+    expect(app.t.services.photos.get(id!).workers).toHaveLength(1);
   });
 });

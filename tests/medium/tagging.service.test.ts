@@ -33,7 +33,9 @@ describe(TaggingService.name, () => {
     expect(p).toMatchObject({ workers: [zhan.id], companyId: keRun.id, company: keRun.name, faceRegions: [{ workerId: zhan.id, x: 0.4, y: 0.2, w: 0.2, h: 0.3 }] });
     expect(services.photos.list({ untagged: true })).toHaveLength(2);
     expect(services.photos.list({ workerId: zhan.id }).map((x) => x.id)).toEqual([photos[0]!.id]);
-    expect(services.photos.list({ text: 'zmd' })).toHaveLength(0); // initials are for the tag box, not the search
+    expect(services.photos.list({ text: 'zmd' })).toHaveLength(1); // initials, as the tag box takes them
+    expect(services.photos.list({ text: 'zm' })).toHaveLength(1);
+    expect(services.photos.list({ text: 'md' })).toHaveLength(0); // initials from the start of the name only
     expect(services.photos.list({ text: 'zhan' })).toHaveLength(1);
     expect(services.photos.facets()).toMatchObject({ untagged: 2, missingRegion: 0, workers: [{ value: zhan.id, count: 1 }] });
   });

@@ -96,6 +96,35 @@ export class ImageRepository {
     }
   }
 
+  /**
+   * The whole photo upright at its own size, for the loupe's 100% view: one decode, the photo's colour profile kept
+   * (CMYK made sRGB), JPEG at a quality that shows the detail people zoom in for.
+   */
+  async renderFull(bytes: Buffer, format: PhotoFormat, label: string, target: string, xmpOrientation: number | null = null): Promise<void> {
+    try {
+      let out: Buffer;
+      if (format === 'heif') {
+        const d = await decodeHeifPrimary(bytes, label, PIXEL_LIMIT);
+        out = await sharp(d.data, { raw: { width: d.width, height: d.height, channels: 4 } }).flatten({ background: '#ffffff' }).jpeg({ quality: 90 }).withIccProfile('srgb').toBuffer();
+      } else {
+        const meta = await this.readHeader(bytes, label, xmpOrientation);
+        let pipeline = sharp(bytes, { limitInputPixels: PIXEL_LIMIT, failOn: 'error' });
+        if (meta.fromXmp) {
+          const steps = orientationSteps(meta.fromXmp);
+          if (steps.flop) pipeline = pipeline.flop();
+          if (steps.flip) pipeline = pipeline.flip();
+          if (steps.rotate) pipeline = pipeline.rotate(steps.rotate);
+        } else pipeline = pipeline.autoOrient();
+        if (meta.hasAlpha) pipeline = pipeline.flatten({ background: '#ffffff' });
+        pipeline = meta.space === 'cmyk' ? pipeline.toColourspace('srgb').withIccProfile('srgb') : pipeline.keepIccProfile();
+        out = await pipeline.jpeg({ quality: 90 }).toBuffer();
+      }
+      await writeFileAtomic(target, out);
+    } catch (err) {
+      throw this.translate(err, label);
+    }
+  }
+
   /** The camera's embedded thumbnail knows nothing of the orientation: turn it upright like the photo. */
   async writeUpright(jpeg: Buffer, orientation: number | null, target: string): Promise<void> {
     const tagged = orientation && orientation > 1 ? await sharp(jpeg).withMetadata({ orientation }).toBuffer() : jpeg;

@@ -203,6 +203,13 @@ export class StorageRepository {
     return removed;
   }
 
+  /** Keeps the `count` most recently written files of a folder and removes the rest (a cache with a size). */
+  async keepNewest(dir: string, count: number): Promise<void> {
+    const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+    const files = await Promise.all(entries.filter((e) => e.isFile()).map(async (e) => ({ file: path.join(dir, e.name), at: (await fs.stat(path.join(dir, e.name)).catch(() => null))?.mtimeMs ?? 0 })));
+    for (const f of files.sort((a, b) => b.at - a.at).slice(count)) await fs.rm(f.file, { force: true }).catch(() => undefined);
+  }
+
   sha256(data: Buffer): string {
     return createHash('sha256').update(data).digest('hex');
   }

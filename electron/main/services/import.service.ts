@@ -418,6 +418,8 @@ export function cachePaths(id: string) {
     embedded: path.join('cache', 'embedded', `${id}.jpg`),
     /** a lone RAW's embedded full-size JPEG: what prints in its place */
     raw: path.join('cache', 'raw', `${id}.jpg`),
+    /** the loupe's 100% view, rendered on demand (the newest few are kept) */
+    full: path.join('cache', 'full', `${id}.jpg`),
   };
 }
 

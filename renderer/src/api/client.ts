@@ -55,6 +55,11 @@ export function mediaUrl(kind: MediaKind, photo: Pick<Photo, 'id' | 'rendered'>)
   return current().mediaUrl(kind, photo.id, photo.rendered ? 'r' : 'e');
 }
 
+/** The photo at full size, upright, rendered on demand by `photos.full` (the loupe's 100% view). */
+export function fullUrl(photo: Pick<Photo, 'id'>): string {
+  return current().mediaUrl('full', photo.id, 'f');
+}
+
 /** A rendered gift-sheet preview; its id is a hash of everything in it, so the URL never goes stale. */
 export function sheetUrl(mediaId: string): string {
   return current().mediaUrl('sheet', mediaId, '1');

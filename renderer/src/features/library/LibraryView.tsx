@@ -3,9 +3,13 @@ import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlineOutlined';
 import PhotoLibraryIcon from '@mui/icons-material/PhotoLibraryOutlined';
 import SearchIcon from '@mui/icons-material/Search';
 import SearchOffIcon from '@mui/icons-material/SearchOff';
-import { Box, Button, CircularProgress, InputAdornment, TextField, Typography } from '@mui/material';
-import { useCallback, useMemo, useRef, useState } from 'react';
-import type { PhotoFilter } from '@shared/logic/photo-filter';
+import HourglassIcon from '@mui/icons-material/HourglassTopOutlined';
+import NorthIcon from '@mui/icons-material/North';
+import PhotoSizeIcon from '@mui/icons-material/PhotoSizeSelectLargeOutlined';
+import SouthIcon from '@mui/icons-material/South';
+import { Box, Button, CircularProgress, IconButton, InputAdornment, MenuItem, Slider, TextField, Tooltip, Typography } from '@mui/material';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { SORT_KEYS, type PhotoFilter, type PhotoSort } from '@shared/logic/photo-filter';
 import type { Flag } from '@shared/model/photo';
 import { EmptyState } from '../../components/EmptyState';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -14,22 +18,58 @@ import { ImportProgressPanel } from '../import/ImportProgressPanel';
 import { useImportJob } from '../import/useImportJob';
 import type { Roster } from '../roster/useRoster';
 import { FilterPanel } from './FilterPanel';
+import { CompareView, type CompareSide } from './CompareView';
 import { Loupe } from './Loupe';
 import { MetadataPanel } from './MetadataPanel';
 import { PhotoGrid, type PhotoGridHandle } from './PhotoGrid';
+import { TILE_SIZES } from './PhotoTile';
 import { useCullingKeys } from './useCullingKeys';
 import { usePhotos } from './usePhotos';
 
 const isEmptyFilter = (f: PhotoFilter) => !f.photographer && !f.company && !f.shootDay && !f.minRating && !f.flag && !f.text?.trim();
 
+/** A view choice that outlives the session: the sort and the thumbnail size, kept in this browser. */
+function useStored<T>(key: string, initial: T): [T, (v: T) => void] {
+  const [value, setValue] = useState<T>(() => {
+    try {
+      const raw = localStorage.getItem(key);
+      return raw ? (JSON.parse(raw) as T) : initial;
+    } catch {
+      return initial;
+    }
+  });
+  useEffect(() => {
+    try {
+      localStorage.setItem(key, JSON.stringify(value));
+    } catch {
+      /* private mode: the choice lasts for this session */
+    }
+  }, [key, value]);
+  return [value, setValue];
+}
+
+type Mode = 'grid' | 'loupe' | 'compare';
+
 /** The photographer's working view: filters on the left, the grid (or loupe) in the middle, metadata on the right. */
 export function LibraryView({ roster }: { roster: Roster }) {
   const { t } = useI18n();
   const [filter, setFilter] = useState<PhotoFilter>({});
-  const { photos, facets, error, refresh, patch } = usePhotos(filter);
+  const [sort, setSort] = useStored<PhotoSort>('chasing-light.sort', { by: 'captured', dir: 'asc' });
+  const [tileSize, setTileSize] = useStored('chasing-light.tileSize', TILE_SIZES.default);
+  const { photos, facets, error, refresh, patch } = usePhotos(filter, sort);
   const [focusIndex, setFocusIndex] = useState(0);
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [loupe, setLoupe] = useState(false);
+  const [mode, setMode] = useState<Mode>('grid');
+  const loupe = mode === 'loupe';
+  const setLoupe = useCallback((on: boolean | ((was: boolean) => boolean)) => setMode((m) => ((typeof on === 'function' ? on(m === 'loupe') : on) ? 'loupe' : 'grid')), []);
+  /** Z in the grid opens the loupe straight at 100% */
+  const [startZoomed, setStartZoomed] = useState(false);
+  useEffect(() => {
+    if (mode !== 'loupe') setStartZoomed(false);
+  }, [mode]);
+  /** Compare: the candidate beside the focused photo, and which side the keys act on */
+  const [candidate, setCandidate] = useState(0);
+  const [active, setActive] = useState<CompareSide>('select');
   const [importing, setImporting] = useState(false);
   /** the worker whose face is being drawn in the loupe */
   const [drawing, setDrawing] = useState<string | null>(null);
@@ -53,18 +93,46 @@ export function LibraryView({ roster }: { roster: Roster }) {
     [list],
   );
 
-  /** Keys act on the selection, or on the focused photo when nothing else is selected. */
+  const candidateIndex = Math.min(candidate, Math.max(0, list.length - 1));
+  const candidatePhoto = list[candidateIndex] ?? null;
+
+  /** Keys act on the selection, or on the focused photo when nothing else is selected; in Compare, on the active side. */
   const targets = useCallback(() => {
+    if (mode === 'compare') {
+      const p = active === 'candidate' ? candidatePhoto : focused;
+      return p ? [p.id] : [];
+    }
     const ids = list.filter((p) => selected.has(p.id)).map((p) => p.id);
     return ids.length ? ids : focused ? [focused.id] : [];
-  }, [focused, list, selected]);
+  }, [active, candidatePhoto, focused, list, mode, selected]);
+
+  /** C: the focused photo beside the second selected one, else beside the next photo. */
+  const startCompare = useCallback(() => {
+    if (list.length < 2 || !focused) return;
+    const other = list.findIndex((p, i) => i !== index && selected.has(p.id));
+    setCandidate(other >= 0 ? other : index + 1 < list.length ? index + 1 : index - 1);
+    setActive('select');
+    setMode('compare');
+  }, [focused, index, list, selected]);
 
   const actions = useMemo(
     () => ({
-      move: (d: number) => focus(index + d),
-      moveRow: (d: number) => (loupe ? undefined : focus(index + d * (grid.current?.columns() ?? 1))),
-      toggleLoupe: () => focused && setLoupe((l) => !l),
-      closeLoupe: () => (drawing ? setDrawing(null) : setLoupe(false)),
+      move: (d: number) => {
+        if (mode !== 'compare') return focus(index + d);
+        // In Compare the arrows bring the next candidate, passing over the photo it is compared with.
+        let next = candidateIndex + d;
+        if (next === index) next += d;
+        if (next >= 0 && next < list.length) setCandidate(next);
+      },
+      moveRow: (d: number) => (mode !== 'grid' ? undefined : focus(index + d * (grid.current?.columns() ?? 1))),
+      toggleLoupe: () => focused && setMode((m) => (m === 'loupe' ? 'grid' : 'loupe')),
+      closeLoupe: () => (drawing ? setDrawing(null) : setMode('grid')),
+      zoom: () => {
+        if (!focused || mode === 'compare') return;
+        if (mode === 'grid') setStartZoomed(true);
+        setMode('loupe');
+      },
+      compare: () => (mode === 'compare' ? setMode('grid') : startCompare()),
       rate: (n: number) => {
         const ids = targets();
         if (ids.length) void patch(ids, { rating: n });
@@ -74,7 +142,7 @@ export function LibraryView({ roster }: { roster: Roster }) {
         if (ids.length) void patch(ids, { flag: f });
       },
     }),
-    [drawing, focus, focused, index, loupe, patch, targets],
+    [candidateIndex, drawing, focus, focused, index, list.length, mode, patch, startCompare, targets],
   );
   useCullingKeys(actions, !importing && !drawing);
 
@@ -103,13 +171,19 @@ export function LibraryView({ roster }: { roster: Roster }) {
     body = <EmptyState testId="library-error" icon={<ErrorOutlineIcon />} title={t('library.error')} body={error} action={<Button variant="outlined" onClick={() => void refresh()}>{t('common.retry')}</Button>} />;
   else if (photos === null)
     body = <Box sx={{ flex: 1, display: 'grid', placeItems: 'center' }}><CircularProgress aria-label={t('common.loading')} /></Box>;
-  else if (list.length === 0 && isEmptyFilter(filter) && !importJob.job)
+  else if (list.length === 0 && importJob.job && !importJob.job.summary)
+    // The first photos land within a second; until then the grid says what is happening, not "nothing matches".
+    body = <EmptyState testId="library-importing" icon={<HourglassIcon />} title={t('library.importing.title')} body={t('library.importing.body')} />;
+  else if (list.length === 0 && isEmptyFilter(filter) && (!importJob.job || (facets?.total ?? 0) === 0))
     body = <EmptyState testId="library-empty" icon={<PhotoLibraryIcon />} title={t('library.empty.title')} body={t('library.empty.body')} action={<Button variant="contained" startIcon={<AddPhotoIcon />} onClick={() => setImporting(true)}>{t('library.import')}</Button>} />;
   else if (list.length === 0)
     body = <EmptyState testId="library-no-match" icon={<SearchOffIcon />} title={t('library.noMatch.title')} body={t('library.noMatch.body')} action={<Button variant="outlined" onClick={() => setFilter({})}>{t('library.clearFilters')}</Button>} />;
+  else if (mode === 'compare' && focused && candidatePhoto && candidatePhoto !== focused)
+    body = <CompareView select={focused} candidate={candidatePhoto} active={active} onActivate={setActive} onBack={() => setMode('grid')} />;
   else if (loupe && focused)
     body = (
       <Loupe
+        startZoomed={startZoomed}
         photo={focused}
         index={index}
         total={list.length}
@@ -120,7 +194,7 @@ export function LibraryView({ roster }: { roster: Roster }) {
         onMove={(d) => focus(index + d)}
       />
     );
-  else body = <PhotoGrid ref={grid} photos={list} selected={selected} focusIndex={index} declinedWorkers={declinedWorkers} onTileClick={onTileClick} onOpen={(i) => { focus(i); setLoupe(true); }} />;
+  else body = <PhotoGrid ref={grid} photos={list} size={tileSize} selected={selected} focusIndex={index} declinedWorkers={declinedWorkers} onTileClick={onTileClick} onOpen={(i) => { focus(i); setLoupe(true); }} />;
 
   return (
     <Box sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
@@ -129,6 +203,37 @@ export function LibraryView({ roster }: { roster: Roster }) {
           {photos ? t('library.count', { shown: list.length, total: facets?.total ?? list.length }) : ''}
         </Typography>
         <Box sx={{ flex: 1 }} />
+        <Tooltip title={t('library.tileSize')}>
+          <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, width: 150 }}>
+            <PhotoSizeIcon fontSize="small" color="action" />
+            <Slider
+              size="small"
+              min={TILE_SIZES.min}
+              max={TILE_SIZES.max}
+              step={2}
+              value={tileSize}
+              onChange={(_, v) => setTileSize(v as number)}
+              disabled={mode !== 'grid'}
+              slotProps={{ input: { 'aria-label': t('library.tileSize'), 'data-testid': 'tile-size' } as never }}
+            />
+          </Box>
+        </Tooltip>
+        <TextField
+          select
+          size="small"
+          label={t('library.sort')}
+          value={sort.by}
+          onChange={(e) => setSort({ ...sort, by: e.target.value as PhotoSort['by'] })}
+          sx={{ width: 150 }}
+          slotProps={{ select: { SelectDisplayProps: { 'data-testid': 'library-sort' } as never } }}
+        >
+          {SORT_KEYS.map((k) => <MenuItem key={k} value={k}>{t(`sort.${k}`)}</MenuItem>)}
+        </TextField>
+        <Tooltip title={t(sort.dir === 'asc' ? 'sort.asc' : 'sort.desc')}>
+          <IconButton size="small" onClick={() => setSort({ ...sort, dir: sort.dir === 'asc' ? 'desc' : 'asc' })} aria-label={t(sort.dir === 'asc' ? 'sort.asc' : 'sort.desc')} data-testid="library-sort-dir">
+            {sort.dir === 'asc' ? <NorthIcon fontSize="small" /> : <SouthIcon fontSize="small" />}
+          </IconButton>
+        </Tooltip>
         <TextField
           size="small"
           placeholder={t('library.search')}

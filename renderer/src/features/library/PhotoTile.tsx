@@ -8,10 +8,14 @@ import type { Photo } from '@shared/model/photo';
 import { mediaUrl } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 
-export const TILE_WIDTH = 196;
-export const TILE_HEIGHT = 214;
 export const TILE_GAP = 10;
-const IMAGE_HEIGHT = 156;
+/** The thumbnail size slider's range and default (tile width in px, as Lightroom's grid slider sets it). */
+export const TILE_SIZES = { min: 130, max: 340, default: 196 };
+/** A tile of this width: the image area keeps a 5:4 box; name and date below it. */
+export function tileBox(width: number) {
+  const image = Math.round(width * 0.8);
+  return { width, height: image + 58, image };
+}
 
 function Stars({ rating }: { rating: number }) {
   const { t } = useI18n();
@@ -26,8 +30,9 @@ function Stars({ rating }: { rating: number }) {
 }
 
 /** One photo in the grid: the thumbnail upright, rating, flag; a rejected photo is dimmed, as in Lightroom. */
-export const PhotoTile = memo(function PhotoTile({ photo, selected, focused, declined, onClick, onDoubleClick }: { photo: Photo; selected: boolean; focused: boolean; declined: boolean; onClick: (e: React.MouseEvent) => void; onDoubleClick: () => void }) {
+export const PhotoTile = memo(function PhotoTile({ photo, size, selected, focused, declined, onClick, onDoubleClick }: { photo: Photo; size: number; selected: boolean; focused: boolean; declined: boolean; onClick: (e: React.MouseEvent) => void; onDoubleClick: () => void }) {
   const { t } = useI18n();
+  const box = tileBox(size);
   const hasImage = photo.thumbnail || photo.embeddedThumbnail;
   return (
     <Box
@@ -39,8 +44,8 @@ export const PhotoTile = memo(function PhotoTile({ photo, selected, focused, dec
       data-rating={photo.rating}
       data-flag={photo.flag ?? 'none'}
       sx={{
-        width: TILE_WIDTH,
-        height: TILE_HEIGHT,
+        width: box.width,
+        height: box.height,
         bgcolor: selected ? '#fff' : '#f7f5f2',
         borderRadius: 1.5,
         p: 0.75,
@@ -54,7 +59,7 @@ export const PhotoTile = memo(function PhotoTile({ photo, selected, focused, dec
         flexDirection: 'column',
       }}
     >
-      <Box sx={{ height: IMAGE_HEIGHT, display: 'flex', alignItems: 'center', justifyContent: 'center', bgcolor: '#dcd8d1', borderRadius: 1, overflow: 'hidden', position: 'relative' }}>
+      <Box sx={{ height: box.image, display: 'flex', alignItems: 'center', justifyContent: 'center', bgcolor: '#dcd8d1', borderRadius: 1, overflow: 'hidden', position: 'relative' }}>
         {hasImage && <img src={mediaUrl('thumb', photo)} alt={photo.originalName} loading="lazy" decoding="async" draggable={false} style={{ maxWidth: '100%', maxHeight: '100%', objectFit: 'contain', display: 'block' }} />}
         {!photo.rendered && (
           <Tooltip title={t('photo.pending')}>

@@ -8,9 +8,13 @@ export interface CullingActions {
   closeLoupe: () => void;
   rate: (stars: number) => void;
   flag: (flag: Flag) => void;
+  /** Z: the loupe at 100% and back */
+  zoom: () => void;
+  /** C: compare two photos side by side */
+  compare: () => void;
 }
 
-/** Lightroom's culling keys: arrows, Space/Enter, Esc, 0-5, P, X, U. Ignored while typing in a field. */
+/** Lightroom's culling keys: arrows, Space/Enter, Esc, 0-5, P, X, U, Z (zoom), C (compare). Ignored while typing in a field. */
 export function useCullingKeys(actions: CullingActions, enabled: boolean) {
   useEffect(() => {
     if (!enabled) return;
@@ -31,6 +35,8 @@ export function useCullingKeys(actions: CullingActions, enabled: boolean) {
       else if (key === 'p' || key === 'P') actions.flag('picked');
       else if (key === 'x' || key === 'X') actions.flag('rejected');
       else if (key === 'u' || key === 'U') actions.flag(null);
+      else if (key === 'z' || key === 'Z') actions.zoom();
+      else if (key === 'c' || key === 'C') actions.compare();
       else handled = false;
       if (handled) e.preventDefault();
     };

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { PhotoFacets, PhotoFilter } from '@shared/logic/photo-filter';
+import type { PhotoFacets, PhotoFilter, PhotoSort } from '@shared/logic/photo-filter';
 import type { Flag, Photo } from '@shared/model/photo';
 import { call, onEvent } from '../../api/client';
 import { useNotice } from '../../components/NoticeProvider';
@@ -7,31 +7,51 @@ import { useNotice } from '../../components/NoticeProvider';
 const REFRESH_MS = 400;
 
 /** The library's data: the filtered photos and the facet counts, kept fresh while an import streams in. */
-export function usePhotos(filter: PhotoFilter) {
+export function usePhotos(filter: PhotoFilter, sort?: PhotoSort) {
   const { notifyError } = useNotice();
   const [photos, setPhotos] = useState<Photo[] | null>(null);
   const [facets, setFacets] = useState<PhotoFacets | null>(null);
   const [error, setError] = useState<string | null>(null);
   const filterRef = useRef(filter);
   filterRef.current = filter;
-  const seq = useRef(0);
+  const sortRef = useRef(sort);
+  sortRef.current = sort;
+  const inFlight = useRef(false);
+  const again = useRef(false);
 
-  const refresh = useCallback(async () => {
-    const mine = ++seq.current;
+  /**
+   * One request at a time; anything asked for meanwhile is coalesced into one more request after it. (Dropping
+   * every answer that a newer request overtook meant a long import into a large project showed nothing until it
+   * ended: each answer was already "old" when it came.) An answer for a filter or sort no longer shown is not used.
+   */
+  const refresh = useCallback(async (): Promise<void> => {
+    if (inFlight.current) {
+      again.current = true;
+      return;
+    }
+    inFlight.current = true;
+    const asked = JSON.stringify([filterRef.current, sortRef.current]);
     try {
-      const [list, f] = await Promise.all([call('photos.list', { filter: filterRef.current }), call('photos.facets', {})]);
-      if (mine !== seq.current) return; // a newer request already answered
-      setPhotos(list);
-      setFacets(f);
-      setError(null);
+      const [list, f] = await Promise.all([call('photos.list', { filter: filterRef.current, sort: sortRef.current }), call('photos.facets', {})]);
+      if (asked === JSON.stringify([filterRef.current, sortRef.current])) {
+        setPhotos(list);
+        setFacets(f);
+        setError(null);
+      } else again.current = true;
     } catch (err) {
-      if (mine === seq.current) setError(err instanceof Error ? err.message : String(err));
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      inFlight.current = false;
+      if (again.current) {
+        again.current = false;
+        void refresh();
+      }
     }
   }, []);
 
   useEffect(() => {
     void refresh();
-  }, [refresh, JSON.stringify(filter)]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [refresh, JSON.stringify(filter), JSON.stringify(sort)]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // During an import many photos change per second: refresh at most every REFRESH_MS.
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareForLibrary, facetsOf, matchesFilter } from '../../../../shared/logic/photo-filter';
+import { compareForLibrary, comparePhotos, facetsOf, matchesFilter } from '../../../../shared/logic/photo-filter';
 import { photoRecord } from '../../../helpers/factories';
 
 const a = photoRecord({ id: 'aaaaaaaaaaaaaaaa', photographer: '张三', company: '科润智控', shootDay: '2025-05-12', rating: 4, flag: 'picked', capturedAt: '2025-05-12T09:00:00', caption: '调试设备' });
@@ -23,6 +23,33 @@ describe('matchesFilter', () => {
 describe('compareForLibrary', () => {
   it('sorts by capture time with unknown times last', () => {
     expect([c, b, a].sort(compareForLibrary).map((p) => p.id[0])).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('comparePhotos', () => {
+  const named = (id: string, originalName: string, extra: Partial<Parameters<typeof photoRecord>[0]> = {}) => photoRecord({ id: id.repeat(16), originalName, ...extra });
+  const x = named('1', 'IMG_10.JPG', { rating: 3, importedAt: '2025-05-12T10:00:00Z', capturedAt: '2025-05-12T08:00:00' });
+  const y = named('2', 'IMG_9.JPG', { rating: 5, importedAt: '2025-05-12T09:00:00Z', capturedAt: '2025-05-12T09:00:00' });
+  const z = named('3', 'DSC_1.JPG', { rating: 3, importedAt: '2025-05-12T11:00:00Z', capturedAt: null });
+  const order = (sort: Parameters<typeof comparePhotos>[0]) => [x, y, z].sort(comparePhotos(sort)).map((p) => p.originalName);
+  it('sorts by file name as people read numbers, by rating, by import order, either way round', () => {
+    expect(order({ by: 'name', dir: 'asc' })).toEqual(['DSC_1.JPG', 'IMG_9.JPG', 'IMG_10.JPG']);
+    expect(order({ by: 'name', dir: 'desc' })).toEqual(['IMG_10.JPG', 'IMG_9.JPG', 'DSC_1.JPG']);
+    expect(order({ by: 'rating', dir: 'desc' })).toEqual(['IMG_9.JPG', 'IMG_10.JPG', 'DSC_1.JPG']);
+    expect(order({ by: 'imported', dir: 'asc' })).toEqual(['IMG_9.JPG', 'IMG_10.JPG', 'DSC_1.JPG']);
+    expect(order({ by: 'captured', dir: 'asc' })).toEqual(['IMG_10.JPG', 'IMG_9.JPG', 'DSC_1.JPG']);
+  });
+});
+
+describe('search by initials', () => {
+  it('finds a photo by the pinyin initials of a worker in it, from the start of the name', () => {
+    const w = { id: 'wk_1', name: '占牡丹', pinyin: 'zhan mu dan' } as never;
+    const p = photoRecord({ workers: ['wk_1'] });
+    const ctx = { workers: new Map([['wk_1', w]]) };
+    expect(matchesFilter(p, { text: 'zmd' }, ctx)).toBe(true);
+    expect(matchesFilter(p, { text: 'ZM' }, ctx)).toBe(true);
+    expect(matchesFilter(p, { text: 'md' }, ctx)).toBe(false);
+    expect(matchesFilter(p, { text: '牡丹' }, ctx)).toBe(true);
   });
 });
 
