@@ -5,7 +5,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { AddressInfo } from 'node:net';
-import type { AppApi } from '../../shared/api/contract';
+import { isApiMethod, METHOD_KINDS, type AppApi } from '../../shared/api/contract';
 import type { ErrorCode } from '../../shared/errors';
 import { MEDIA_KINDS, type MediaKind } from '../../shared/model/photo';
 import { dispatch } from './api-dispatch';
@@ -27,12 +27,18 @@ export interface BrowserHostOptions {
   rendererDir: string;
   port?: number;
   token?: string;
+  /**
+   * A second token that may only read (the exhibition kiosk): distinct from the app's, refused for every call that
+   * is not a read, and never traded for the app's cookie.
+   */
+  readOnlyToken?: string;
 }
 
 export interface BrowserHost {
   url: string;
   port: number;
   token: string;
+  readOnlyToken: string | null;
   /** the socket's own address, as the operating system reports it */
   address: AddressInfo;
   close(): Promise<void>;
@@ -81,13 +87,15 @@ function decodePath(raw: string): string {
  */
 export async function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
+  const readOnlyToken = opts.readOnlyToken ?? null;
   let port = 0;
-  const sameToken = (given: string | undefined | null) => {
-    if (!given) return false;
+  const equal = (given: string | undefined | null, expected: string | null) => {
+    if (!given || !expected) return false;
     const a = Buffer.from(given);
-    const b = Buffer.from(token);
+    const b = Buffer.from(expected);
     return a.length === b.length && timingSafeEqual(a, b);
   };
+  const sameToken = (given: string | undefined | null) => equal(given, token);
   const cookieToken = (req: http.IncomingMessage) =>
     (req.headers.cookie ?? '').split(/;\s*/).find((c) => c.startsWith(`${COOKIE}=`))?.slice(COOKIE.length + 1);
   const bearer = (req: http.IncomingMessage) => /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
@@ -115,16 +123,20 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
 
     if (pathname.startsWith('/api/')) {
       checkOrigin(req, false);
-      if (!sameToken(bearer(req))) throw unauthorized();
+      const readOnly = !sameToken(bearer(req)) && equal(bearer(req), readOnlyToken);
+      if (!sameToken(bearer(req)) && !readOnly) throw unauthorized();
       if (req.method !== 'POST') throw new Refusal(405, 'VALIDATION', 'use POST');
+      const method = pathname.slice(5);
+      // The read-only token reads; it cannot edit, open, close or choose places.
+      if (readOnly && (!isApiMethod(method) || METHOD_KINDS[method] !== 'read')) throw new Refusal(403, 'FORBIDDEN', 'this token may only read');
       const body = await readJson(req);
-      const result = await dispatch(opts.handlers, pathname.slice(5), body, opts.logger);
+      const result = await dispatch(opts.handlers, method, body, opts.logger);
       return send(res, result.ok ? 200 : (STATUS[result.error.code] ?? 400), result);
     }
 
     const navigation = req.headers['sec-fetch-mode'] === 'navigate' || req.headers['sec-fetch-mode'] === undefined;
     checkOrigin(req, navigation && pathname === '/');
-    const authed = sameToken(bearer(req)) || sameToken(cookieToken(req)) || sameToken(queryToken);
+    const authed = sameToken(bearer(req)) || sameToken(cookieToken(req)) || sameToken(queryToken) || equal(bearer(req), readOnlyToken) || equal(queryToken, readOnlyToken);
     if (!authed) throw unauthorized();
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new Refusal(405, 'VALIDATION', 'use GET');
 
@@ -133,7 +145,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       if (req.method !== 'GET') throw new Refusal(405, 'VALIDATION', 'the event stream is read with GET');
       return streamEvents(req, res);
     }
-    if (pathname === '/' && queryToken) {
+    if (pathname === '/' && queryToken && sameToken(queryToken)) {
       // Trade the token in the URL for a cookie, then drop it from the address bar.
       res.writeHead(302, { 'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`, Location: '/' });
       return void res.end();
@@ -225,6 +237,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
     token,
+    readOnlyToken,
     address,
     close: () =>
       new Promise<void>((resolve) => {

@@ -6,16 +6,19 @@ import { createServices } from './container';
 import { registerIpc, sendToWindow } from './ipc';
 import { handleMediaScheme, registerMediaScheme } from './protocol';
 import { ElectronDialogRepository } from './native-dialog';
-import { createMainWindow, isAppUrl, lockDownSessions } from './window';
+import { devRendererUrl, isAppUrl } from './navigation';
+import { createMainWindow, guardAllContents, lockDownSessions } from './window';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+// The dev server only under `npm run dev` (a development build, not packaged); otherwise our own files.
 const renderer = {
-  rendererUrl: !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : null,
+  rendererUrl: devRendererUrl(process.env, app.isPackaged, import.meta.env.DEV),
   rendererFile: path.join(here, '../renderer/index.html'),
 };
 
 if (!app.requestSingleInstanceLock()) app.quit();
 registerMediaScheme();
+guardAllContents(renderer);
 
 app.whenReady().then(async () => {
   lockDownSessions();

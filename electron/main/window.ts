@@ -1,8 +1,32 @@
-import path from 'node:path';
-import { BrowserWindow, session, shell } from 'electron';
+import { BrowserWindow, app, session, shell, type WebContents } from 'electron';
+import { isAppUrl, mayOpenExternally, type RendererSource } from './navigation';
+
+/**
+ * The guards every web contents gets, windows and anything else Electron creates (registered for all through
+ * `web-contents-created`): no pop-ups (allow-listed https links go to the user's browser), no navigation or
+ * redirect away from our renderer, no webviews.
+ */
+export function guardContents(contents: WebContents, src: RendererSource): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    if (mayOpenExternally(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url, src)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url, src)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+/** Applies the guards to every web contents the app will ever create. Call before the first window. */
+export function guardAllContents(src: RendererSource): void {
+  app.on('web-contents-created', (_event, contents) => guardContents(contents, src));
+}
 
 /** Creates the one app window with every Electron hardening switch on. */
-export function createMainWindow(opts: { preload: string; rendererUrl: string | null; rendererFile: string }): BrowserWindow {
+export function createMainWindow(opts: RendererSource & { preload: string }): BrowserWindow {
   const win = new BrowserWindow({
     width: 1440,
     height: 900,
@@ -16,36 +40,18 @@ export function createMainWindow(opts: { preload: string; rendererUrl: string | 
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
     },
   });
   win.once('ready-to-show', () => win.show());
-
-  // No pop-ups; links to the web open in the user's browser, never inside the app.
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https:\/\//.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  win.webContents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url, opts)) event.preventDefault();
-  });
-  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
-
   if (opts.rendererUrl) void win.loadURL(opts.rendererUrl);
   else void win.loadFile(opts.rendererFile);
   return win;
-}
-
-export function isAppUrl(url: string, opts: { rendererUrl: string | null; rendererFile: string }): boolean {
-  if (opts.rendererUrl) return url.startsWith(opts.rendererUrl);
-  try {
-    const u = new URL(url);
-    return u.protocol === 'file:' && path.normalize(decodeURIComponent(u.pathname)) === path.normalize(opts.rendererFile);
-  } catch {
-    return false;
-  }
 }
 
 /** Deny every permission request (camera, notifications, geolocation…): the app needs none. */

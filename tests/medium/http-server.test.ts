@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY, startBrowserHost } from '../../electron/main/http-server';
+import { createHandlers } from '../../electron/main/api-handlers';
 import { tempDir, writePhoto } from '../helpers/factories';
 import { startTestHost } from '../helpers/browser-host';
 
@@ -128,6 +129,21 @@ describe(startBrowserHost.name, () => {
     // Our own page is fine.
     const own = await request(t.host.port, { path: '/api/app.info', method: 'POST', body: '{}', headers: { ...auth, Origin: `http://127.0.0.1:${t.host.port}`, 'Sec-Fetch-Site': 'same-origin' } });
     expect(own.status).toBe(200);
+  });
+
+  it('a read-only token (the kiosk\'s) is not the app\'s: it reads, and every edit or session call is refused', async () => {
+    const services = t.services;
+    const kiosk = await startBrowserHost({ handlers: createHandlers(services, 'browser'), events: services.events, logger: services.logger, mediaFile: services.mediaFile, mediaRoot: () => services.session.current?.dir, rendererDir: '/nonexistent', readOnlyToken: 'kiosk-token-0123456789' });
+    try {
+      expect(kiosk.readOnlyToken).not.toBe(kiosk.token);
+      const call = (method: string, body: unknown) => request(kiosk.port, { path: `/api/${method}`, method: 'POST', body: JSON.stringify(body), headers: { Host: `127.0.0.1:${kiosk.port}`, Authorization: 'Bearer kiosk-token-0123456789' } });
+      expect((await call('photos.list', {})).status).toBe(200);
+      for (const [m, body] of [['photos.setRating', { ids: [photoId], rating: 5 }], ['projects.close', {}], ['folders.choose', { paths: ['/tmp'], purpose: 'import' }], ['import.start', { paths: ['/tmp'] }], ['history.undo', {}]] as const)
+        expect((await call(m, body)).status, m).toBe(403);
+      expect(services.photos.get(photoId).rating).toBe(0);
+    } finally {
+      await kiosk.close();
+    }
   });
 
   it('rejects a body that is not JSON', async () => {

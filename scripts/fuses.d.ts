@@ -1,0 +1,3 @@
+export const FUSES: Record<string, unknown>;
+export function setFuses(electronBinary: string): Promise<number>;
+export default function afterPack(context: unknown): Promise<void>;
