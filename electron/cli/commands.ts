@@ -122,7 +122,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     }
     case 'photos': {
       const { values, positionals } = parse(rest, { json: { type: 'boolean' } });
-      const info = await call('projects.open', { dir: needDir(positionals, 'photos') });
+      const info = await call('projects.open', { dir: needDir(positionals, 'photos'), toRead: true });
       const photos = (await call('photos.list', {})).map((p) => ({
         ...p,
         thumbnail: p.thumbnail ? path.join(info.dir, p.thumbnail) : null,
@@ -170,7 +170,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     case 'workers':
     case 'companies': {
       const { values, positionals } = parse(rest, { json: { type: 'boolean' } });
-      await call('projects.open', { dir: needDir(positionals, command) });
+      await call('projects.open', { dir: needDir(positionals, command), toRead: true });
       const list = command === 'workers' ? await call('workers.list', {}) : await call('companies.list', {});
       if (values.json) out(JSON.stringify(list, null, 1) + '\n');
       else for (const e of list as { id: string; name: string }[]) out(`${e.id}  ${e.name}\n`);
@@ -209,7 +209,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     }
     case 'templates': {
       const { values, positionals } = parse(rest, { json: { type: 'boolean' } });
-      await call('projects.open', { dir: needDir(positionals, 'templates') });
+      await call('projects.open', { dir: needDir(positionals, 'templates'), toRead: true });
       const list = await call('templates.list', {});
       if (values.json) out(JSON.stringify(list, null, 1) + '\n');
       else for (const t of list) out(`${t.id}  ${t.name}  (${t.size}${t.builtIn ? `, ${say('cli.builtIn')}` : ''})\n`);

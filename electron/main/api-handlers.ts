@@ -17,7 +17,7 @@ export function createHandlers(s: Services, host: HostKind) {
   const handlers = {
     'app.info': async () => ({ version: APP_VERSION, host, platform: process.platform }),
     'projects.create': async (req) => s.projects.create(await guard.check(req.dir, 'project'), req.name),
-    'projects.open': async (req) => s.projects.open(await guard.check(req.dir, 'project')),
+    'projects.open': async (req) => s.projects.open(await guard.check(req.dir, 'project'), { toRead: req.toRead }),
     'projects.openDemo': async () => s.demo.open(),
     'projects.recent': async () => s.projects.recent(),
     'projects.current': async () => s.projects.current(),

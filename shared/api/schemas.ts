@@ -112,7 +112,7 @@ const empty = z.object({}).strict();
 export const requestSchemas = {
   'app.info': empty,
   'projects.create': z.object({ dir: nonEmptyPath, name: z.string().trim().max(200).optional() }).strict(),
-  'projects.open': z.object({ dir: nonEmptyPath }).strict(),
+  'projects.open': z.object({ dir: nonEmptyPath, toRead: z.boolean().optional() }).strict(),
   'projects.openDemo': empty,
   'projects.recent': empty,
   'projects.current': empty,

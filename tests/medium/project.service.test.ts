@@ -38,6 +38,21 @@ describe(ProjectService.name, () => {
     }
   });
 
+  it('a reader (opened to read, as the CLI lists) takes no lock: a window opening meanwhile still writes', async () => {
+    const { services, project } = await freshProject();
+    await services.projects.close();
+    const reader = createServices({ home: await tempDir() });
+    const writer = createServices({ home: await tempDir() });
+    try {
+      await reader.projects.open(project.dir, { toRead: true });
+      expect((await writer.projects.open(project.dir)).readOnly).toBeNull();
+      expect(() => reader.roster.createCompany({ name: 'x' })).toThrow(expect.objectContaining({ code: 'READ_ONLY', key: 'project.openedToRead' }));
+    } finally {
+      await reader.close();
+      await writer.close();
+    }
+  });
+
   it('opening the project it already writes keeps it writable', async () => {
     const { services, project } = await freshProject();
     expect((await services.projects.open(project.dir)).readOnly).toBeNull();

@@ -48,8 +48,10 @@ export class ProjectService {
    * A writer first sweeps what a killed process left behind: temporary files, and cached images of photos that
    * never reached the catalog.
    */
-  async open(dir: string): Promise<ProjectInfo> {
+  async open(dir: string, opts: { toRead?: boolean } = {}): Promise<ProjectInfo> {
     const abs = path.resolve(dir);
+    // Opened only to read (a CLI listing): no lock taken, so a window opening the project meanwhile is not kept from writing.
+    if (opts.toRead) return this.activate(await CatalogRepository.open(abs, { toRead: true }));
     // Already open here for writing: this process holds the lock, so there is nothing to take again.
     const open = this.deps.session.current;
     if (open?.dir === abs && !open.readOnly) return infoOf(open);

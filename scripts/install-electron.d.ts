@@ -1,0 +1,2 @@
+export function electronBinary(): string | null;
+export function installElectron(): { ok: boolean; already?: boolean; reason?: string };

@@ -1,0 +1,64 @@
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs/promises';
+import http from 'node:http';
+import path from 'node:path';
+import readline from 'node:readline';
+import { describe, expect, it } from 'vitest';
+import { electronBinary } from '../../scripts/install-electron.js';
+import { REPO_ROOT } from '../helpers/browser-host';
+import { runCli } from '../helpers/cli';
+import { SHARED_PHOTOS, tempDir } from '../helpers/factories';
+
+describe('the two commands a newcomer types', () => {
+  it("npm install: Electron's own download script is not run by npm; ours tries and never fails the install", async () => {
+    const pkg = JSON.parse(await fs.readFile(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+    expect(pkg.allowScripts?.electron).toBe(false);
+    expect(pkg.scripts.postinstall).toMatch(/postinstall/);
+    const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'install-electron.js')], { encoding: 'utf8', timeout: 600_000 });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Electron is installed|could not be installed \(.+\)[\s\S]*npm start runs Chasing Light in your browser/);
+  }, 600_000);
+
+  // Where Electron's binary is installed npm start opens its window instead: there is no address to look for.
+  it.skipIf(!!electronBinary())('npm start: no build chatter, and the address printed last, framed, and working', async () => {
+    const home = await tempDir('cl-start-home-');
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'scripts', 'start.js')], { cwd: REPO_ROOT, env: { ...process.env, CHASING_LIGHT_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    child.stderr!.resume();
+    const lines: string[] = [];
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        const rl = readline.createInterface({ input: child.stdout! });
+        rl.on('line', (line) => {
+          lines.push(line);
+          const m = /│ (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)\s+│/.exec(line);
+          if (m) resolve(m[1]!);
+        });
+        child.once('exit', (code) => reject(new Error(`npm start exited ${code}: ${lines.join('\n')}`)));
+      });
+      // Everything before the frame: a line or two, not hundreds of build lines.
+      const before = lines.findIndex((l) => l.startsWith('┌'));
+      expect(before).toBeGreaterThanOrEqual(0);
+      expect(before).toBeLessThanOrEqual(4);
+      const u = new URL(url);
+      const status = await new Promise<number>((resolve, reject) => http.get({ host: '127.0.0.1', port: u.port, path: `/?${u.searchParams}`, headers: { Host: u.host } }, (res) => resolve(res.statusCode!)).on('error', reject));
+      expect(status).toBe(302);
+    } finally {
+      process.kill(-child.pid!, 'SIGTERM');
+    }
+  }, 120_000);
+});
+
+describe('the command line keeps stdout for its output', () => {
+  it('import --json stays valid JSON when a library prints (the HEIF decoder, on a damaged file)', async () => {
+    const root = await tempDir('cl-stdout-');
+    const card = path.join(root, 'card');
+    await fs.mkdir(card);
+    const heif = await fs.readFile(path.join(SHARED_PHOTOS, 'samplefilehub.heif'));
+    await fs.writeFile(path.join(card, 'broken.heif'), heif.subarray(0, 3000));
+    expect((await runCli(['new', path.join(root, 'p')])).code).toBe(0);
+    const r = await runCli(['import', path.join(root, 'p'), card, '--json', '--quiet']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ imported: 0, failed: [{ code: 'CORRUPT' }] });
+    expect(r.stderr).toMatch(/Could not parse HEIF file/);
+  });
+});
