@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { writeFileAtomic } from './atomic-write';
 import { decodeHeifPrimary } from './heif-decoder';
 import { AppError } from '../../../shared/errors';
@@ -76,17 +76,9 @@ export class ImageRepository {
       } else {
         const meta = await this.readHeader(bytes, label, xmpOrientation);
         size = meta.size;
-        let pipeline = sharp(bytes, { limitInputPixels: PIXEL_LIMIT, failOn: 'error', sequentialRead: true });
-        if (meta.fromXmp) {
-          const steps = orientationSteps(meta.fromXmp);
-          if (steps.flop) pipeline = pipeline.flop();
-          if (steps.flip) pipeline = pipeline.flip();
-          if (steps.rotate) pipeline = pipeline.rotate(steps.rotate);
-        } else pipeline = pipeline.autoOrient();
-        pipeline = pipeline.resize(PREVIEW_EDGE, PREVIEW_EDGE, { fit: 'inside', withoutEnlargement: true });
-        if (meta.hasAlpha) pipeline = pipeline.flatten({ background: '#ffffff' });
-        pipeline = meta.space === 'cmyk' ? pipeline.toColourspace('srgb').withIccProfile('srgb') : pipeline.keepIccProfile();
-        preview = await pipeline.jpeg({ quality: 85 }).toBuffer();
+        preview = await this.upright(bytes, meta, (p) => p.resize(PREVIEW_EDGE, PREVIEW_EDGE, { fit: 'inside', withoutEnlargement: true }))
+          .jpeg({ quality: 85 })
+          .toBuffer();
       }
       const thumbnail = await sharp(preview).resize(THUMB_EDGE, THUMB_EDGE, { fit: 'inside' }).keepIccProfile().jpeg({ quality: 80 }).toBuffer();
       await Promise.all([writeFileAtomic(targets.preview, preview), writeFileAtomic(targets.thumbnail, thumbnail)]);
@@ -108,21 +100,29 @@ export class ImageRepository {
         out = await sharp(d.data, { raw: { width: d.width, height: d.height, channels: 4 } }).flatten({ background: '#ffffff' }).jpeg({ quality: 90 }).withIccProfile('srgb').toBuffer();
       } else {
         const meta = await this.readHeader(bytes, label, xmpOrientation);
-        let pipeline = sharp(bytes, { limitInputPixels: PIXEL_LIMIT, failOn: 'error' });
-        if (meta.fromXmp) {
-          const steps = orientationSteps(meta.fromXmp);
-          if (steps.flop) pipeline = pipeline.flop();
-          if (steps.flip) pipeline = pipeline.flip();
-          if (steps.rotate) pipeline = pipeline.rotate(steps.rotate);
-        } else pipeline = pipeline.autoOrient();
-        if (meta.hasAlpha) pipeline = pipeline.flatten({ background: '#ffffff' });
-        pipeline = meta.space === 'cmyk' ? pipeline.toColourspace('srgb').withIccProfile('srgb') : pipeline.keepIccProfile();
-        out = await pipeline.jpeg({ quality: 90 }).toBuffer();
+        out = await this.upright(bytes, meta, (p) => p).jpeg({ quality: 90 }).toBuffer();
       }
       await writeFileAtomic(target, out);
     } catch (err) {
       throw this.translate(err, label);
     }
+  }
+
+  /**
+   * One decode of a photo, turned upright (EXIF orientation, or XMP's when EXIF has none), sized by `size`, on
+   * white where it was transparent, in its own colour profile (CMYK made sRGB): what previews and 100% views share.
+   */
+  private upright(bytes: Buffer, meta: Awaited<ReturnType<ImageRepository['readHeader']>>, size: (p: Sharp) => Sharp): Sharp {
+    let pipeline = sharp(bytes, { limitInputPixels: PIXEL_LIMIT, failOn: 'error', sequentialRead: true });
+    if (meta.fromXmp) {
+      const steps = orientationSteps(meta.fromXmp);
+      if (steps.flop) pipeline = pipeline.flop();
+      if (steps.flip) pipeline = pipeline.flip();
+      if (steps.rotate) pipeline = pipeline.rotate(steps.rotate);
+    } else pipeline = pipeline.autoOrient();
+    pipeline = size(pipeline);
+    if (meta.hasAlpha) pipeline = pipeline.flatten({ background: '#ffffff' });
+    return meta.space === 'cmyk' ? pipeline.toColourspace('srgb').withIccProfile('srgb') : pipeline.keepIccProfile();
   }
 
   /** The camera's embedded thumbnail knows nothing of the orientation: turn it upright like the photo. */

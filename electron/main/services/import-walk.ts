@@ -13,7 +13,11 @@ export interface WalkOutcome {
   failures: ImportFailure[];
 }
 
-const failure = (p: string, e: AppError): ImportFailure => ({ path: displayPath(p), code: e.code, message: e.message, key: e.key, params: e.params });
+/** A path that could not be walked, as a failure of the batch (which carries on). */
+const failure = (p: string, err: unknown): ImportFailure => {
+  const e = isAppError(err) ? err : new AppError('IO', String(err));
+  return { path: displayPath(p), code: e.code, message: e.message, key: e.key, params: e.params };
+};
 
 /**
  * What an import will do with the paths it was given: folders walked recursively (hidden folders skipped), each
@@ -24,21 +28,11 @@ export async function walkImport(storage: StorageRepository, paths: string[]): P
   const found: FoundFile[] = [];
   const failures: ImportFailure[] = [];
   const visit = async (p: string) => {
-    let st;
-    try {
-      st = await storage.stat(p);
-    } catch (err) {
-      failures.push(failure(p, isAppError(err) ? err : new AppError('IO', String(err))));
-      return;
-    }
+    const st = await storage.stat(p).catch((err) => void failures.push(failure(p, err)));
+    if (!st) return;
     if (st.isDirectory()) {
-      let entries;
-      try {
-        entries = await storage.list(p);
-      } catch (err) {
-        failures.push(failure(p, isAppError(err) ? err : new AppError('IO', String(err))));
-        return;
-      }
+      const entries = await storage.list(p).catch((err) => void failures.push(failure(p, err)));
+      if (!entries) return;
       for (const e of entries) {
         if (e.isDir) {
           if (!e.name.startsWith('.')) await visit(e.path); // hidden folders: system clutter, and our own cache

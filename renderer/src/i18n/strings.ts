@@ -1,3 +1,4 @@
+import { fill } from '@shared/i18n/messages';
 /** Every string the UI shows, in both languages. Chinese first; `{name}` marks a value filled in at run time. */
 export const STRINGS = {
   'app.name': { zh: '追光', en: 'Chasing Light' },
@@ -352,6 +353,5 @@ export type StringKey = keyof typeof STRINGS;
 export type Lang = 'zh' | 'en';
 
 export function translate(lang: Lang, key: StringKey, vars?: Record<string, string | number>): string {
-  const text: string = STRINGS[key][lang];
-  return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : text;
+  return fill(STRINGS[key][lang], vars, lang);
 }
