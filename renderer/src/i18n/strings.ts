@@ -1,4 +1,4 @@
-import { fill } from '@shared/i18n/messages';
+import { fill } from '../../../shared/i18n/messages';
 /** Every string the UI shows, in both languages. Chinese first; `{name}` marks a value filled in at run time. */
 export const STRINGS = {
   'app.name': { zh: '追光', en: 'Chasing Light' },
