@@ -1,7 +1,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { callHost, exited, runCli, serveCli } from '../helpers/cli';
+import { spawn } from 'node:child_process';
+import sharp from 'sharp';
+import { CLI, callHost, exited, runCli, serveCli } from '../helpers/cli';
 import { tempDir, writePhoto } from '../helpers/factories';
 
 /** Two folders of `n` small photos each, and a fresh project. */
@@ -80,4 +82,35 @@ describe('one writer per project', () => {
     // The lock was released at the end of the run: nothing is left behind.
     expect((await fs.readdir(project)).filter((n) => n.startsWith('project.lock') || n.endsWith('.tmp'))).toEqual([]);
   }, 60_000);
+
+  it('an export killed with SIGKILL leaves no half file under a real name; the next run finishes it', async () => {
+    const { root, project } = await twoShoots(0);
+    // Twelve workers, each in a photo large enough that a 10寸 sheet takes a moment.
+    const card = path.join(root, 'big');
+    await fs.mkdir(card);
+    for (let i = 0; i < 12; i++) await sharp({ create: { width: 3000, height: 2000, channels: 3, background: { r: 40 + i * 10, g: 90, b: 120 } } }).jpeg().toFile(path.join(card, `G${i}.jpg`));
+    expect((await runCli(['import', project, card, '--quiet'])).code).toBe(0);
+    const ids = (JSON.parse((await runCli(['photos', project, '--json'])).stdout) as { id: string }[]).map((p) => p.id);
+    const csv = path.join(root, 'list.csv');
+    await fs.writeFile(csv, '姓名,单位\n' + ids.map((_, i) => `职工${i},科润智控`).join('\n') + '\n');
+    expect((await runCli(['roster', 'import', project, csv, '--create-companies'])).code).toBe(0);
+    for (let i = 0; i < ids.length; i++) expect((await runCli(['tag', project, ids[i]!, '--worker', `职工${i}`])).code).toBe(0);
+    const out = path.join(project, 'exports', 'gifts');
+    const child = spawn(process.execPath, [CLI, 'export', project, '--out', out, '--json', '--quiet'], { stdio: 'ignore' });
+    // Kill it once a few sheets are written, with no chance to tidy up.
+    for (let tries = 0; tries < 400; tries++) {
+      const done = (await fs.readdir(out).catch(() => [] as string[])).filter((n) => n.endsWith('.jpg')).length;
+      if (done >= 3) break;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    child.kill('SIGKILL');
+    await exited(child);
+    // Every file under a final name is a whole JPEG.
+    for (const name of (await fs.readdir(out)).filter((n) => n.endsWith('.jpg'))) await expect(sharp(path.join(out, name)).stats(), name).resolves.toBeTruthy();
+    const again = await runCli(['export', project, '--out', out, '--json', '--quiet']);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout).files).toHaveLength(12);
+    expect((await fs.readdir(out)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    expect(JSON.parse(await fs.readFile(path.join(project, 'project.json'), 'utf8')).photos).toHaveLength(12);
+  }, 180_000);
 });
