@@ -182,7 +182,7 @@ export const METHOD_KINDS: Record<ApiMethod, MethodKind> = {
   'roster.preview': 'read', 'roster.apply': 'edit',
   'photos.tag': 'edit', 'photos.untag': 'edit', 'photos.setRegion': 'edit', 'photos.update': 'edit', 'photos.usage': 'read',
   'history.list': 'read', 'history.undo': 'edit', 'history.redo': 'edit',
-  'xmp.write': 'read',
+  'xmp.write': 'edit', // writes files: not for a read-only token
   'campaign.get': 'read', 'campaign.update': 'edit', 'templates.list': 'read', 'templates.textures': 'read', 'templates.save': 'edit',
   'gifts.list': 'read', 'gifts.choosePhoto': 'edit', 'gifts.setCrop': 'edit', 'gifts.setHandOver': 'edit', 'gifts.preview': 'read',
   'export.start': 'edit', 'export.cancel': 'edit', 'export.status': 'read',

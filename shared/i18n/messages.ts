@@ -23,6 +23,7 @@ export const MESSAGES = {
     en: '{dir}: this project is being edited in another window or process ({app}, process {pid}, since {since}). It can be viewed here but not changed; finish or close it there and try again',
   },
   'project.openedToRead': { zh: '{dir}：此项目只是打开来查看，不能修改', en: '{dir}: this project was opened only to read; it cannot be changed here' },
+  'project.folderReadOnly': { zh: '{dir}：这个文件夹不能写入（只读的共享或光盘），项目只能查看，不能修改', en: '{dir}: this folder cannot be written (a read-only share or disc); the project can be viewed but not changed' },
   'project.lockLost': {
     zh: '{dir}：本窗口失去了对项目的独占写入（程序曾长时间无响应，另一进程已接管）。为免覆盖，之后的修改不再保存，请重新打开项目',
     en: '{dir}: this window lost its hold on the project (it stopped responding for a while and another process took over). To avoid overwriting, further edits are not saved; reopen the project',

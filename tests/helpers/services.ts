@@ -31,6 +31,6 @@ export function freshProjects() {
 /** The project's write lock, as the project service takes it, for tests that drive the catalog directly. */
 export async function projectLock(dir: string) {
   const outcome = await new ProjectLockRepository('test').acquire(dir, () => undefined);
-  if (outcome.kind !== 'held') throw new Error(`${dir} is locked by ${JSON.stringify(outcome.holder)}`);
+  if (outcome.kind !== 'held') throw new Error(`${dir} is locked by ${JSON.stringify(outcome)}`);
   return outcome.lock;
 }

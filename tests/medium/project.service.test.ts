@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -50,6 +51,28 @@ describe(ProjectService.name, () => {
     } finally {
       await reader.close();
       await writer.close();
+    }
+  });
+
+  it('opens a project on a folder it cannot write (a read-only share) to view, saying why edits are refused', async (ctx) => {
+    const { services, project } = await freshProject();
+    await services.projects.close();
+    // Root writes through permissions; the immutable flag stops even root, where the file system has it.
+    const root = process.getuid?.() === 0;
+    const lock = (on: boolean) => (root ? execFileSync('chattr', [on ? '+i' : '-i', project.dir]) : fs.chmod(project.dir, on ? 0o555 : 0o755));
+    try {
+      await lock(true);
+    } catch {
+      return ctx.skip('this file system cannot make a folder unwritable for root (no chattr +i)');
+    }
+    const viewer = createServices({ home: await tempDir() });
+    try {
+      const info = await viewer.projects.open(project.dir);
+      expect(info.readOnly).not.toBeNull();
+      expect(() => viewer.roster.createCompany({ name: 'x' })).toThrow(expect.objectContaining({ code: 'READ_ONLY', key: 'project.folderReadOnly' }));
+    } finally {
+      await viewer.close();
+      await lock(false);
     }
   });
 

@@ -64,6 +64,7 @@ class CatalogFile implements Adapter<CatalogData> {
 
 /** The holder's name for a catalog opened only to read (no lock asked for). */
 const TO_READ = '(opened to read)';
+const UNWRITABLE = '(folder not writable)';
 
 export interface OpenOptions {
   /** the project's write lock, released on close; without it the catalog is read-only */
@@ -72,6 +73,8 @@ export interface OpenOptions {
   heldBy?: ProjectHolder;
   /** opened only to read, without asking for the lock: every edit is refused */
   toRead?: boolean;
+  /** the project's folder cannot be written (a read-only share, a disc): every edit is refused, saying so */
+  unwritable?: boolean;
 }
 
 /**
@@ -149,6 +152,7 @@ export class CatalogRepository {
       throw new AppError('CORRUPT', msg('project.invalid', { file, detail: outcome.reason }), { path: file });
     const readOnly = opts.lock ? null : (opts.heldBy ?? { pid: 0, host: '', since: '', app: '' });
     if (opts.toRead) readOnly!.app = TO_READ;
+    if (opts.unwritable) readOnly!.app = UNWRITABLE;
     const repo = new CatalogRepository(dir, new Low(new CatalogFile(file), outcome.data), opts.lock, readOnly);
     // A read-only view migrates in memory only: the writer (or the next one) saves the migration.
     if (outcome.kind === 'migrated' && !readOnly) {
@@ -283,6 +287,7 @@ export class CatalogRepository {
   /** Refuses an edit in a read-only view, or after the lock was lost, naming who holds the project. */
   assertWritable(): void {
     if (this.readOnly?.app === TO_READ) throw new AppError('READ_ONLY', msg('project.openedToRead', { dir: this.dir }));
+    if (this.readOnly?.app === UNWRITABLE) throw new AppError('READ_ONLY', msg('project.folderReadOnly', { dir: this.dir }));
     if (this.readOnly) {
       const h = this.readOnly;
       throw new AppError('READ_ONLY', msg('project.readOnly', { dir: this.dir, app: h.app || '?', pid: h.pid || '?', since: h.since ? localTime(h.since) : '?' }), { holder: h });

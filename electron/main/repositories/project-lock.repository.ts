@@ -16,7 +16,8 @@ export interface HeldLock {
   release(): Promise<void>;
 }
 
-export type LockOutcome = { kind: 'held'; lock: HeldLock } | { kind: 'busy'; holder: ProjectHolder };
+/** held: ours; busy: another process has it; unwritable: the folder cannot be written (a read-only share or disc) */
+export type LockOutcome = { kind: 'held'; lock: HeldLock } | { kind: 'busy'; holder: ProjectHolder } | { kind: 'unwritable' };
 
 /** Is a process of this machine still running? (Another machine's process cannot be asked: assume it is.) */
 function alive(holder: ProjectHolder): boolean {
@@ -60,7 +61,9 @@ export class ProjectLockRepository {
           },
         };
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') throw err;
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return { kind: 'unwritable' };
+        if (code !== 'ELOCKED') throw err;
         const holder = await this.holder(dir);
         // The holder writes its note just after taking the lock: give it a moment before calling it unknown.
         const unknown = holder.pid === 0 && attempt < 4;

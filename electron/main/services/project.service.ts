@@ -28,6 +28,7 @@ export class ProjectService {
     const abs = path.resolve(dir);
     await this.deps.storage.ensureDir(abs);
     const outcome = await this.deps.locks.acquire(abs, (err) => this.lockLost(abs, err));
+    if (outcome.kind === 'unwritable') throw new AppError('IO', msg('project.folderReadOnly', { dir: abs }));
     if (outcome.kind === 'busy') {
       const h = outcome.holder;
       throw new AppError('CONFLICT', msg('project.busyCreating', { dir: abs, app: h.app || '?', pid: h.pid || '?' }), { holder: h });
@@ -60,7 +61,7 @@ export class ProjectService {
     const outcome = await this.deps.locks.acquire(abs, (err) => this.lockLost(abs, err));
     let catalog: CatalogRepository;
     try {
-      catalog = await CatalogRepository.open(abs, outcome.kind === 'held' ? { lock: outcome.lock } : { heldBy: outcome.holder });
+      catalog = await CatalogRepository.open(abs, outcome.kind === 'held' ? { lock: outcome.lock } : outcome.kind === 'busy' ? { heldBy: outcome.holder } : { unwritable: true });
     } catch (err) {
       if (outcome.kind === 'held') await outcome.lock.release();
       throw err;
