@@ -219,6 +219,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       const { values, positionals } = parse(rest, {
         template: { type: 'string' }, size: { type: 'string' }, dpi: { type: 'string' }, format: { type: 'string' }, bleed: { type: 'string' },
         marks: { type: 'boolean' }, cmyk: { type: 'boolean' }, per: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean' }, impose: { type: 'string' }, photos: { type: 'string' },
+        'raster-marks': { type: 'boolean' }, 'allow-low-res': { type: 'boolean' }, icc: { type: 'string' },
       });
       const dir = needDir(positionals, 'export');
       const num = (name: string, v: unknown, dflt: number) => {
@@ -246,29 +247,43 @@ export async function runCommand(argv: string[]): Promise<number> {
         outDir: values.out ? path.resolve(values.out as string) : undefined,
         impose: impose as 'A4' | 'A3' | undefined,
         photoIds: values.photos ? (values.photos as string).split(',').map((x) => x.trim()).filter(Boolean) : undefined,
+        rasterMarks: !!values['raster-marks'],
+        allowLowRes: !!values['allow-low-res'],
+        icc: values.icc ? path.resolve(values.icc as string) : undefined,
       };
       const summary = await runExport(request, !!values.quiet);
       if (values.json)
         out(
           JSON.stringify({
-            files: summary.files.map(({ path: p, workerId, photoId, widthPx, heightPx }) => ({ path: p, workerId, photoId, widthPx, heightPx })),
+            files: summary.files.map(({ path: p, workerId, photoId, widthPx, heightPx, ppi, reused }) => ({ path: p, workerId, photoId, widthPx, heightPx, ppi, reused })),
             orderSheet: summary.orderSheet,
+            written: summary.written,
+            reused: summary.reused,
+            pages: summary.pages,
+            minimumPages: summary.minimumPages,
+            profile: summary.profile,
             skipped: localize(summary.skipped),
             warnings: summary.warnings.map((w) => say(w.key, w.params)),
             cancelled: summary.cancelled,
           }) + '\n',
         );
       else {
-        out(`${say('cli.exported', { count: summary.files.length, where: summary.files[0] ? say('cli.to', { dir: path.dirname(summary.files[0].path) }) : '', sheet: summary.orderSheet.pdf ?? '—' })}\n`);
+        out(`${say('cli.exported', { written: summary.written, reused: summary.reused, where: summary.files[0] ? say('cli.to', { dir: path.dirname(summary.files[0].path) }) : '', sheet: summary.orderSheet.pdf ?? '—' })}\n`);
+        if (summary.pages) out(`  ${say('cli.pages', { pages: summary.pages, minimum: summary.minimumPages })}\n`);
         for (const s of localize(summary.skipped)) out(`  ${say('cli.skipped', { who: s.workerId ?? s.photoId ?? '', reason: s.reason })}\n`);
         for (const w of summary.warnings) out(`  ${say('cli.warning', { text: say(w.key, w.params) })}\n`);
       }
-      return 0;
+      // A gift refused (too soft) or failed is not a finished job for a script that checks the exit code; a worker
+      // who declined, or who is in no photo, is.
+      return summary.skipped.some((s) => !EXPECTED_SKIPS.has(s.key ?? '')) ? 3 : 0;
     }
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
 }
+
+/** Skips that are the roster's doing, not a failure of the export. */
+const EXPECTED_SKIPS = new Set(['gift.declined', 'gift.noPhoto', 'export.skip.notInPhotos']);
 
 /** "0.2,0.1,0.3,0.4" → a region; anything else is bad usage. */
 function parseRegion(text: string) {

@@ -12,10 +12,12 @@ export const USAGE = `chasing-light — 追光 photo campaign tool
   chasing-light untag <dir> <photoId> --worker <workerId>
   chasing-light xmp <dir> [--out <folder>]
   chasing-light export <dir> [--template <id>] [--size <name|WxHmm>] [--dpi 300] [--format jpeg|tiff|pdf]
-                       [--bleed <mm>] [--marks] [--cmyk] [--per worker|photo] [--photos id,id…] [--impose A4|A3] [--out <folder>] [--json]
+                       [--bleed <mm>] [--marks] [--raster-marks] [--cmyk] [--icc <file.icc>] [--allow-low-res]
+                       [--per worker|photo] [--photos id,id…] [--impose A4|A3] [--out <folder>] [--json]
   chasing-light templates <dir> [--json]
 
-Exit codes: 0 done (an import with failed files is still done), 2 bad usage, 1 unexpected failure.`;
+Exit codes: 0 done (an import with failed files is still done), 2 bad usage, 1 unexpected failure,
+3 an export that finished but refused or failed a gift (below 150 ppi without --allow-low-res, a missing original).`;
 
 /** Bad usage (a missing argument, an unknown option): exit code 2 with the usage text. */
 export class UsageError extends Error {}

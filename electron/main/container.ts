@@ -64,7 +64,7 @@ export function createServices(opts: ContainerOptions = {}) {
   const sheets = new SheetRepository();
   const assetsDir = opts.assetsDir ?? path.join(repoRoot(), 'assets');
   const gifts = new GiftService({ session, history, sheets, storage, framesDir: path.join(assetsDir, 'frames') });
-  const exporter = new ExportService({ session, gifts, sheets, pdf: new PdfRepository(), storage, events, logger: createLogger('ExportService'), concurrency: opts.concurrency });
+  const exporter = new ExportService({ session, defaultCmykProfile: path.join(assetsDir, 'icc', 'FOGRA39-coated.icc'), gifts, sheets, pdf: new PdfRepository(), storage, events, logger: createLogger('ExportService'), concurrency: opts.concurrency });
   /** What the media route serves: photo caches by photo id, sheet previews by their hash. */
   const mediaFile = (id: string, kind: MediaKind) => (kind === 'sheet' ? (session.current ? gifts.previewFile(id) : undefined) : photos.mediaFile(id, kind));
   const importer = new ImportService({ session, storage, metadata, image, raw, events, roster, logger: createLogger('ImportService'), concurrency: opts.concurrency });

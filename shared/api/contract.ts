@@ -109,6 +109,8 @@ export interface AppApi {
   'gifts.choosePhoto': (req: RequestOf<'gifts.choosePhoto'>) => Promise<GiftView>;
   'gifts.setCrop': (req: RequestOf<'gifts.setCrop'>) => Promise<GiftView>;
   'gifts.setHandOver': (req: RequestOf<'gifts.setHandOver'>) => Promise<GiftView>;
+  /** marks the given gifts 已印制 (those not already printed), as one step of the history */
+  'gifts.markPrinted': (req: RequestOf<'gifts.markPrinted'>) => Promise<{ marked: number }>;
   /** the sheet rendered by the export pipeline at screen resolution; shown through the media route (kind "sheet") */
   'gifts.preview': (req: RequestOf<'gifts.preview'>) => Promise<SheetPreview>;
   'export.start': (req: RequestOf<'export.start'>) => Promise<{ jobId: string }>;
@@ -156,7 +158,7 @@ export const API_METHODS = [
   'history.list', 'history.undo', 'history.redo',
   'xmp.write',
   'campaign.get', 'campaign.update', 'templates.list', 'templates.textures', 'templates.save',
-  'gifts.list', 'gifts.choosePhoto', 'gifts.setCrop', 'gifts.setHandOver', 'gifts.preview',
+  'gifts.list', 'gifts.choosePhoto', 'gifts.setCrop', 'gifts.setHandOver', 'gifts.markPrinted', 'gifts.preview',
   'export.start', 'export.cancel', 'export.status',
 ] as const satisfies readonly ApiMethod[];
 
@@ -184,7 +186,7 @@ export const METHOD_KINDS: Record<ApiMethod, MethodKind> = {
   'history.list': 'read', 'history.undo': 'edit', 'history.redo': 'edit',
   'xmp.write': 'edit', // writes files: not for a read-only token
   'campaign.get': 'read', 'campaign.update': 'edit', 'templates.list': 'read', 'templates.textures': 'read', 'templates.save': 'edit',
-  'gifts.list': 'read', 'gifts.choosePhoto': 'edit', 'gifts.setCrop': 'edit', 'gifts.setHandOver': 'edit', 'gifts.preview': 'read',
+  'gifts.list': 'read', 'gifts.choosePhoto': 'edit', 'gifts.setCrop': 'edit', 'gifts.setHandOver': 'edit', 'gifts.markPrinted': 'edit', 'gifts.preview': 'read',
   'export.start': 'edit', 'export.cancel': 'edit', 'export.status': 'read',
 };
 

@@ -85,6 +85,7 @@ export const giftTemplateSchema = z
     photoAspect: z.number().min(0.2).max(5).nullable(),
     captions: z.array(captionSchema).max(8),
     logo: z.object({ path: z.string().min(1).max(4096), heightMm: z.number().min(3).max(100) }).strict().nullable(),
+    paper: z.string().trim().max(40).optional(),
   })
   .strict();
 export const exportOptionsSchema = z
@@ -102,6 +103,9 @@ export const exportOptionsSchema = z
     outDir: z.string().max(4096).optional(),
     namePattern: z.string().max(200).optional(),
     impose: z.enum(['A4', 'A3']).nullable().optional(),
+    rasterMarks: z.boolean().optional(),
+    allowLowRes: z.boolean().optional(),
+    icc: z.string().min(1).max(4096).optional(),
   })
   .strict();
 
@@ -175,9 +179,10 @@ export const requestSchemas = {
   'templates.list': empty,
   'templates.textures': empty,
   'templates.save': z.object({ template: giftTemplateSchema }).strict(),
-  'gifts.list': empty,
+  'gifts.list': z.object({ templateId: id.optional(), size: z.string().max(40).optional() }).strict(),
   'gifts.choosePhoto': z.object({ workerId: id, photoId: photoId.nullable() }).strict(),
   'gifts.setCrop': z.object({ workerId: id, crop: cropSchema.nullable() }).strict(),
+  'gifts.markPrinted': z.object({ workerIds: z.array(id).min(1).max(100000) }).strict(),
   'gifts.setHandOver': z
     .object({ workerId: id, patch: z.object({ printedAt: isoDate.nullable().optional(), framedAt: isoDate.nullable().optional(), handedOverAt: isoDate.nullable().optional(), handedOverBy: optText(100) }).strict() })
     .strict(),

@@ -11,6 +11,7 @@ export const CAPTION_VARIABLES = [
   'photographer.name',
   'photographer.credit',
   'photo.date',
+  'photo.captured',
   'photo.title',
   'photo.caption',
   'campaign.theme',
@@ -18,6 +19,14 @@ export const CAPTION_VARIABLES = [
 ] as const;
 export type CaptionVariable = (typeof CAPTION_VARIABLES)[number];
 export type CaptionValues = Partial<Record<CaptionVariable, string | null>>;
+
+/** Variables that are dates and take a format: `{photo.date:YYYY年M月D日}`. */
+const DATE_VARIABLES: readonly string[] = ['photo.date', 'photo.captured'];
+
+/** The variables a template uses, in order (for the editor's chips and for warnings that only matter when used). */
+export function variablesIn(text: string): string[] {
+  return [...text.matchAll(TOKEN)].map((m) => m[1]!);
+}
 
 const TOKEN = /\{([a-zA-Z.]+)(?::([^}]*))?\}/g;
 
@@ -32,11 +41,18 @@ export function checkTemplate(text: string): TemplateProblem[] {
   for (const m of text.matchAll(TOKEN)) {
     const name = m[1]!;
     if (!(CAPTION_VARIABLES as readonly string[]).includes(name)) problems.push({ variable: name, message: msg('caption.unknownVariable', { name, known: CAPTION_VARIABLES.map((v) => `{${v}}`).join(' ') }) });
-    else if (m[2] !== undefined && name !== 'photo.date') problems.push({ variable: name, message: msg('caption.noFormat', { name }) });
+    else if (m[2] !== undefined && !DATE_VARIABLES.includes(name)) problems.push({ variable: name, message: msg('caption.noFormat', { name }) });
   }
   const stray = text.replace(TOKEN, '').match(/[{}]/);
   if (stray) problems.push({ variable: '', message: msg('caption.lone', { char: stray[0], text }) });
   return problems;
+}
+
+/** Days between two ISO dates (their calendar days), or null when either is missing. */
+export function daysApart(a: string | null, b: string | null): number | null {
+  const day = (s: string | null) => (s && /^\d{4}-\d{2}-\d{2}/.test(s) ? Date.parse(`${s.slice(0, 10)}T00:00:00Z`) : NaN);
+  const d = Math.abs(day(a) - day(b)) / 86_400_000;
+  return Number.isFinite(d) ? Math.round(d) : null;
 }
 
 /** "2025-05-12T09:30:00+08:00" with "YYYY年M月" → "2025年5月"; tokens YYYY MM M DD D. */
@@ -52,7 +68,7 @@ export function fillTemplate(text: string, values: CaptionValues): string {
   const filled = text.replace(TOKEN, (_, name: string, format: string | undefined) => {
     const v = values[name as CaptionVariable];
     if (!v) return '\u0000';
-    return name === 'photo.date' ? formatDate(v, format || 'YYYY年M月') : v;
+    return DATE_VARIABLES.includes(name) ? formatDate(v, format || 'YYYY年M月') : v;
   });
   return filled
     .replace(/\s*[·•|／/]\s*\u0000/g, '')

@@ -22,6 +22,7 @@ export const BUILT_IN_TEMPLATES: GiftTemplate[] = [
     photoAspect: 3 / 2,
     captions: CAMPAIGN_CAPTIONS,
     logo: null,
+    paper: '绒面相纸',
   },
   {
     id: 'red-mat-a4',
@@ -34,6 +35,7 @@ export const BUILT_IN_TEMPLATES: GiftTemplate[] = [
     photoAspect: 3 / 2,
     captions: CAMPAIGN_CAPTIONS.map((c, i) => ({ ...c, color: i === 1 ? '#f6d28b' : '#fff8ee' })),
     logo: null,
+    paper: '珠光相纸',
   },
   {
     id: 'walnut-12',
@@ -46,6 +48,7 @@ export const BUILT_IN_TEMPLATES: GiftTemplate[] = [
     photoAspect: 3 / 2,
     captions: CAMPAIGN_CAPTIONS,
     logo: null,
+    paper: '绒面相纸',
   },
   {
     id: 'plain-6',
@@ -58,5 +61,6 @@ export const BUILT_IN_TEMPLATES: GiftTemplate[] = [
     photoAspect: 3 / 2,
     captions: [caption('{worker.name} · {company.short}', { sizePt: 10, weight: 'bold', color: '#26221e' }), caption('{campaign.theme} · {photographer.credit}', { sizePt: 7, color: '#6b645c' })],
     logo: null,
+    paper: '光面相纸',
   },
 ];

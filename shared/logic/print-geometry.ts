@@ -107,54 +107,146 @@ export function sheetBoxes(trim: SizeMm, bleedMm: number, withMarks: boolean): S
   return { trim, bleedMm, slugMm, mediaMm, trimRect, bleedRect, marks };
 }
 
-/** How many copies of a small size fit on a bigger sheet (n-up imposition), and where, with a gap for cutting. */
-export function impose(item: SizeMm, sheet: SizeMm, gapMm: number, marginMm: number): RectMm[] {
-  const cols = Math.floor((sheet.widthMm - 2 * marginMm + gapMm) / (item.widthMm + gapMm));
-  const rows = Math.floor((sheet.heightMm - 2 * marginMm + gapMm) / (item.heightMm + gapMm));
-  if (cols < 1 || rows < 1) return [];
-  const usedW = cols * item.widthMm + (cols - 1) * gapMm;
-  const usedH = rows * item.heightMm + (rows - 1) * gapMm;
-  const x0 = (sheet.widthMm - usedW) / 2;
-  const y0 = (sheet.heightMm - usedH) / 2;
-  const out: RectMm[] = [];
-  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out.push({ x: x0 + c * (item.widthMm + gapMm), y: y0 + r * (item.heightMm + gapMm), w: item.widthMm, h: item.heightMm });
-  return out;
+/** Bleed shown on each side of an imposed print: the full bleed on the block's outside, none where prints abut. */
+export interface SideBleed {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+export interface ImposedSlot {
+  /** the print's trim rectangle on the page */
+  rect: RectMm;
+  /** turned a quarter to fit (its trim then lies across the page) */
+  rotated: boolean;
+  bleed: SideBleed;
 }
 
 export interface ImposedPage {
   page: SizeMm;
-  /** each slot is one item's bleed box on the page */
-  slots: RectMm[];
-  /** cut marks on each item's trim lines, in the gaps and margins, never on a print */
+  slots: ImposedSlot[];
+  /** cut marks in the margins, on every cut line that reaches the edge of the block */
   marks: CropMark[];
 }
 
+/** Page margin: room for the block's outer bleed and for marks a cutter can see. */
+export const IMPOSE_MARGIN_MM = 5;
+const EPS = 1e-6;
+
+/** A grid of `w`×`h` items in a box, as many as fit: columns and rows. */
+function grid(boxW: number, boxH: number, w: number, h: number) {
+  const cols = Math.floor((boxW + EPS) / w);
+  const rows = Math.floor((boxH + EPS) / h);
+  return cols > 0 && rows > 0 ? { cols, rows } : { cols: 0, rows: 0 };
+}
+
 /**
- * n-up: as many copies of `trim` (+ bleed) as fit on `sheet`, in whichever orientation holds more, with a gap
- * of twice the bleed plus room for marks, and short cut marks on every trim line in the gaps.
+ * n-up with shared cuts: prints of one size laid edge to edge (one cut between neighbours, no double cut),
+ * turned where turning fits more, a main grid and a strip of the other orientation beside or below it (two
+ * guillotine stages), on the page as it lies (portrait). The block's outside gets the bleed; the margin keeps
+ * the marks. Returns the fullest arrangement.
  */
-export function imposition(trim: SizeMm, bleedMm: number, sheet: SizeMm, marginMm = 10): ImposedPage {
-  const item = { widthMm: trim.widthMm + 2 * bleedMm, heightMm: trim.heightMm + 2 * bleedMm };
-  const gapMm = 4;
-  const portrait = oriented(sheet, 'portrait');
-  const landscape = oriented(sheet, 'landscape');
-  const a = impose(item, portrait, gapMm, marginMm);
-  const b = impose(item, landscape, gapMm, marginMm);
-  const [page, slots] = b.length > a.length ? [landscape, b] : [portrait, a];
-  const len = Math.min(3, gapMm / 2 - 0.5);
+export function imposition(trim: SizeMm, bleedMm: number, sheet: SizeMm, marginMm = IMPOSE_MARGIN_MM): ImposedPage {
+  const page = oriented(sheet, 'portrait');
+  const inset = marginMm + bleedMm;
+  const boxW = page.widthMm - 2 * inset;
+  const boxH = page.heightMm - 2 * inset;
+  const normal = { w: trim.widthMm, h: trim.heightMm, rotated: false };
+  const turned = { w: trim.heightMm, h: trim.widthMm, rotated: true };
+  type Part = { x: number; y: number; cols: number; rows: number; item: typeof normal };
+  let best: Part[] = [];
+  const count = (parts: Part[]) => parts.reduce((n, p) => n + p.cols * p.rows, 0);
+  for (const [main, other] of [[normal, turned], [turned, normal]] as const) {
+    const g = grid(boxW, boxH, main.w, main.h);
+    if (!g.cols) continue;
+    const mainPart: Part = { x: 0, y: 0, ...g, item: main };
+    // The strip beside the main grid (to its right), or below it, filled with the other orientation.
+    const right = grid(boxW - g.cols * main.w, boxH, other.w, other.h);
+    const below = grid(boxW, boxH - g.rows * main.h, other.w, other.h);
+    const candidates: Part[][] = [
+      [mainPart],
+      [mainPart, { x: g.cols * main.w, y: 0, ...right, item: other }],
+      [mainPart, { x: 0, y: g.rows * main.h, ...below, item: other }],
+    ];
+    for (const c of candidates) if (count(c) > count(best) || (count(c) === count(best) && c.length < best.length)) best = c.filter((p) => p.cols > 0);
+  }
+  // The block is centred on the page; slots are trim rectangles.
+  const blockW = Math.max(0, ...best.map((p) => p.x + p.cols * p.item.w));
+  const blockH = Math.max(0, ...best.map((p) => p.y + p.rows * p.item.h));
+  const x0 = (page.widthMm - blockW) / 2;
+  const y0 = (page.heightMm - blockH) / 2;
+  const rects: { rect: RectMm; rotated: boolean }[] = [];
+  for (const p of best)
+    for (let r = 0; r < p.rows; r++)
+      for (let c = 0; c < p.cols; c++) rects.push({ rect: { x: x0 + p.x + c * p.item.w, y: y0 + p.y + r * p.item.h, w: p.item.w, h: p.item.h }, rotated: p.item.rotated });
+  // A side abuts when another print's opposite edge lies on it (and they overlap along it).
+  const touches = (a: RectMm, b: RectMm, side: keyof SideBleed) => {
+    const overlapX = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) > EPS;
+    const overlapY = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) > EPS;
+    if (side === 'left') return overlapY && Math.abs(b.x + b.w - a.x) < EPS;
+    if (side === 'right') return overlapY && Math.abs(a.x + a.w - b.x) < EPS;
+    if (side === 'top') return overlapX && Math.abs(b.y + b.h - a.y) < EPS;
+    return overlapX && Math.abs(a.y + a.h - b.y) < EPS;
+  };
+  const slots: ImposedSlot[] = rects.map(({ rect, rotated }) => {
+    const side = (s: keyof SideBleed) => (rects.some((o) => o.rect !== rect && touches(rect, o.rect, s)) ? 0 : bleedMm);
+    return { rect, rotated, bleed: { top: side('top'), right: side('right'), bottom: side('bottom'), left: side('left') } };
+  });
+  return { page, slots, marks: cutMarks(slots.map((s) => s.rect), page, bleedMm) };
+}
+
+/**
+ * Marks for every cut line: each trim edge, continued into the margin where the line meets the edge of the block
+ * (beyond its bleed), so that a cutter sees them; never on a print.
+ */
+function cutMarks(rects: RectMm[], page: SizeMm, bleedMm: number): CropMark[] {
+  if (!rects.length) return [];
+  const top = Math.min(...rects.map((r) => r.y));
+  const bottom = Math.max(...rects.map((r) => r.y + r.h));
+  const left = Math.min(...rects.map((r) => r.x));
+  const right = Math.max(...rects.map((r) => r.x + r.w));
   const marks: CropMark[] = [];
-  for (const s of slots) {
-    const t = { x: s.x + bleedMm, y: s.y + bleedMm, w: trim.widthMm, h: trim.heightMm };
-    // Marks start just outside the bleed box and run outward for `len`.
-    const off = bleedMm + 0.5;
-    for (const x of [t.x, t.x + t.w]) {
-      marks.push({ x1: x, y1: t.y - off, x2: x, y2: t.y - off - len });
-      marks.push({ x1: x, y1: t.y + t.h + off, x2: x, y2: t.y + t.h + off + len });
+  const key = (n: number) => Math.round(n * 1000) / 1000;
+  const xs = new Map<number, { lo: number; hi: number }>();
+  const ys = new Map<number, { lo: number; hi: number }>();
+  const span = (m: Map<number, { lo: number; hi: number }>, at: number, lo: number, hi: number) => {
+    const k = key(at);
+    const cur = m.get(k);
+    m.set(k, { lo: Math.min(cur?.lo ?? lo, lo), hi: Math.max(cur?.hi ?? hi, hi) });
+  };
+  for (const r of rects) {
+    for (const x of [r.x, r.x + r.w]) span(xs, x, r.y, r.y + r.h);
+    for (const y of [r.y, r.y + r.h]) span(ys, y, r.x, r.x + r.w);
+  }
+  const gap = 0.5;
+  const len = (room: number) => Math.max(0, room - 2 * gap);
+  for (const [x, { lo, hi }] of xs) {
+    if (Math.abs(lo - top) < EPS) {
+      const from = top - bleedMm - gap;
+      marks.push({ x1: x, y1: from, x2: x, y2: from - len(top - bleedMm) });
     }
-    for (const y of [t.y, t.y + t.h]) {
-      marks.push({ x1: t.x - off, y1: y, x2: t.x - off - len, y2: y });
-      marks.push({ x1: t.x + t.w + off, y1: y, x2: t.x + t.w + off + len, y2: y });
+    if (Math.abs(hi - bottom) < EPS) {
+      const from = bottom + bleedMm + gap;
+      marks.push({ x1: x, y1: from, x2: x, y2: from + len(page.heightMm - bottom - bleedMm) });
     }
   }
-  return { page, slots, marks };
+  for (const [y, { lo, hi }] of ys) {
+    if (Math.abs(lo - left) < EPS) {
+      const from = left - bleedMm - gap;
+      marks.push({ x1: from, y1: y, x2: from - len(left - bleedMm), y2: y });
+    }
+    if (Math.abs(hi - right) < EPS) {
+      const from = right + bleedMm + gap;
+      marks.push({ x1: from, y1: y, x2: from + len(page.widthMm - right - bleedMm), y2: y });
+    }
+  }
+  return marks.filter((m) => Math.hypot(m.x2 - m.x1, m.y2 - m.y1) > 0.5);
+}
+
+/** The fewest pages `count` prints could need: their area over the page's usable area (a lower bound). */
+export function minimumPages(count: number, trim: SizeMm, page: SizeMm, marginMm = IMPOSE_MARGIN_MM): number {
+  if (!count) return 0;
+  const usable = (page.widthMm - 2 * marginMm) * (page.heightMm - 2 * marginMm);
+  return Math.max(1, Math.ceil((count * trim.widthMm * trim.heightMm) / usable));
 }

@@ -72,12 +72,20 @@ export function cropFor(photo: { width: number; height: number }, windowAspect: 
   return { x: round(clamp(focus.x - full.w / 2, full.w)), y: round(clamp(focus.y - full.h * 0.42, full.h)), w: round(full.w), h: round(full.h) };
 }
 
-/** Pixels per inch the photo will print at: below 200 looks soft on a framed print. */
+/** Pixels per inch the photo will print at (see export-rules for what is soft and what is refused). */
 export function effectivePpi(photoWidthPx: number, crop: CropRect | null, windowWidthMm: number): number {
   return Math.round((photoWidthPx * (crop?.w ?? 1)) / (windowWidthMm / 25.4));
 }
 
-export const MIN_PPI = 200;
+/**
+ * The ppi a photo prints at in a template, with the crop the sheet would use (the user's, or the full window's
+ * aspect): known before anything is rendered, so the gift list can say who is too soft to print.
+ */
+export function printPpi(t: GiftTemplate, photo: { width: number; height: number }, crop: CropRect | null): number {
+  const layout = layoutSheet(t, templateTrim(t, photo.width >= photo.height), { bleedMm: 0, marks: false });
+  const shown = cropFor(photo, layout.window.w / layout.window.h, { x: 0.5, y: 0.5 }, crop);
+  return effectivePpi(photo.width, shown, layout.window.w);
+}
 
 /**
  * The same template at another size: frame, mat, caption sizes and logo scale with the paper (by the shorter of

@@ -30,6 +30,8 @@ export interface GiftTemplate {
   captions: CaptionBlock[];
   /** an emblem printed in the bottom mat; a project-relative or absolute path */
   logo: { path: string; heightMm: number } | null;
+  /** the paper surface the print shop is asked for (光面相纸, 绒面相纸 …), on the order sheet */
+  paper?: string;
 }
 
 /** The words on every sheet that are the campaign's, not the worker's. */
@@ -78,9 +80,13 @@ export interface GiftView {
   candidates: string[];
   crop: CropRect | null;
   handOver: HandOver;
-  /** why no gift can be made (declined, no photo), or null */
   /** why there is no gift (the worker declined, no usable photo) */
   blocked: Message | null;
+  /** the ppi the photo prints at in the template the list was asked for (null without one) */
+  ppi: number | null;
+  resolution: import('../logic/export-rules').Resolution | null;
+  /** why the export will refuse this gift unless told to go ahead (below 150 ppi), or null */
+  tooSoft: Message | null;
 }
 
 export type ExportFormat = 'jpeg' | 'tiff' | 'pdf';
@@ -102,6 +108,12 @@ export interface ExportOptions {
   namePattern?: string;
   /** n-up: the small prints placed on A4 or A3 pages with cut marks, instead of one file each */
   impose?: 'A4' | 'A3' | null;
+  /** crop marks drawn into a JPEG/TIFF (the file is then larger than the paper); PDFs carry them as vectors */
+  rasterMarks?: boolean;
+  /** export a gift under 150 ppi all the same */
+  allowLowRes?: boolean;
+  /** CMYK: the press profile to convert with (a .icc file); the shipped FOGRA39 when not given */
+  icc?: string;
 }
 
 export interface ExportedFile {
@@ -121,6 +133,14 @@ export interface ExportSummary {
   skipped: { workerId: string | null; photoId?: string; reason: string; key?: MessageKey; params?: MessageParams }[];
   warnings: Message[];
   cancelled: boolean;
+  /** files written this run, and files already there and current (left as they were) */
+  written: number;
+  reused: number;
+  /** n-up pages written (0 without imposition), and the fewest pages the prints could fit on */
+  pages: number;
+  minimumPages: number;
+  /** the CMYK profile's name, when CMYK was written */
+  profile: string | null;
 }
 
 export interface ExportProgress {

@@ -93,11 +93,22 @@ describe('the chasing-light command', () => {
     const [photo] = json<{ id: string }[]>(await run('photos', project, '--json'));
     expect((await run('tag', project, photo!.id, '--worker', '占牡丹')).code).toBe(0);
     const out = path.join(root, 'print');
-    const exported = await run('export', project, '--template', 'plain-6', '--dpi', '150', '--format', 'jpeg', '--bleed', '3', '--marks', '--out', out, '--json');
+    // Marks would make a JPEG larger than the paper: refused by name, nothing written.
+    const marked = await run('export', project, '--template', 'plain-6', '--format', 'jpeg', '--marks', '--out', out);
+    expect(marked.code).toBe(2);
+    expect(marked.stderr).toMatch(/PDF/);
+    const exported = await run('export', project, '--template', 'plain-6', '--dpi', '150', '--format', 'jpeg', '--bleed', '3', '--out', out, '--json', '--allow-low-res');
     expect(exported.code).toBe(0);
-    const result = json<{ files: { path: string; workerId: string; photoId: string; widthPx: number; heightPx: number }[]; orderSheet: { pdf: string; csv: string }; skipped: unknown[] }>(exported);
+    const result = json<{ files: { path: string; workerId: string; photoId: string; widthPx: number; heightPx: number; ppi: number }[]; orderSheet: { pdf: string; csv: string }; skipped: unknown[]; written: number }>(exported);
     expect(result.files).toHaveLength(1);
-    expect(result.files[0]).toMatchObject({ photoId: photo!.id, widthPx: expect.any(Number), heightPx: expect.any(Number) });
+    expect(result.files[0]).toMatchObject({ photoId: photo!.id, widthPx: expect.any(Number), heightPx: expect.any(Number), ppi: expect.any(Number) });
+    expect(result.written).toBe(1);
+    // The 640 px test photo is far too soft for 6寸: without --allow-low-res it is refused per worker, by name,
+    // and the exit code says so.
+    expect(result.files[0]!.ppi).toBeLessThan(150);
+    const refused = await run('export', project, '--template', 'plain-6', '--dpi', '150', '--out', path.join(root, 'print2'), '--json');
+    expect(refused.code).toBe(3);
+    expect(json<{ files: unknown[]; skipped: { reason: string }[] }>(refused)).toMatchObject({ files: [], skipped: [{ reason: expect.stringContaining('占牡丹') }] });
     await expect(fs.stat(result.files[0]!.path)).resolves.toBeTruthy();
     await expect(fs.stat(result.orderSheet.pdf)).resolves.toBeTruthy();
     expect((await run('export', project, '--format', 'gif')).code).toBe(2);

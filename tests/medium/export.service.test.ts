@@ -1,11 +1,15 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, type PDFRawStream } from 'pdf-lib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { ExportService } from '../../electron/main/services/export.service';
 import { mmToPt, mmToPx } from '../../shared/logic/print-geometry';
 import { freshProjects } from '../helpers/services';
+import { hasPdftotext } from '../helpers/tools';
+import { iccInfo } from '../../shared/logic/icc';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 
 const freshProject = freshProjects();
 
@@ -21,7 +25,7 @@ async function campaign() {
   const { services, root } = ctx;
   await fs.mkdir(path.join(root, 'card'));
   await discPhoto(path.join(root, 'card', 'A.jpg'));
-  await discPhoto(path.join(root, 'card', 'B.jpg'), 1200, 800); // too small for 10寸: a ppi warning
+  await discPhoto(path.join(root, 'card', 'B.jpg'), 900, 600); // too small for 10寸: refused below 150 ppi
   await services.importer.run({ paths: [path.join(root, 'card')], photographer: '陈晓明' });
   const co = services.roster.createCompany({ name: '科润智能控制股份有限公司', shortName: '科润智控' });
   const zhan = services.roster.createWorker({ name: '占牡丹', companyId: co.id, consent: 'exhibit' });
@@ -36,21 +40,29 @@ async function campaign() {
 }
 
 describe(ExportService.name, () => {
-  it('writes one JPEG per consenting worker at exact size with bleed and marks, 300 dpi, sRGB, IPTC, and an order sheet', async () => {
+  it('writes one JPEG per consenting worker: trim + bleed exactly, the same bleed on every side, 300 dpi, sRGB, 4:4:4, IPTC', async () => {
     const { services, root, zhan, zhou, wang } = await campaign();
     const out = path.join(root, 'out');
-    const summary = await services.exporter.run({ templateId: 'simple-white-10', dpi: 300, format: 'jpeg', bleedMm: 3, marks: true, cmyk: false, per: 'worker', outDir: out });
-    expect(summary.files.map((f) => f.workerId).sort()).toEqual([zhan.id, wang.id].sort());
-    expect(summary.skipped).toEqual([{ workerId: zhou.id, reason: 'the worker declined', key: 'gift.declined' }]);
-    expect(summary.warnings).toContainEqual(expect.objectContaining({ key: 'gift.lowPpi' }));
+    const summary = await services.exporter.run({ templateId: 'simple-white-10', dpi: 300, format: 'jpeg', bleedMm: 3, marks: false, cmyk: false, per: 'worker', outDir: out });
+    expect(summary.files.map((f) => f.workerId)).toEqual([zhan.id]);
+    // 王伟's photo is 900 px wide: about 120 ppi at 10寸, refused by name; 周丽娟 declined.
+    expect(summary.skipped).toEqual(
+      expect.arrayContaining([
+        { workerId: zhou.id, reason: 'the worker declined', key: 'gift.declined' },
+        expect.objectContaining({ workerId: wang.id, key: 'export.lowResRefused', params: expect.objectContaining({ name: '王伟', min: 150 }) }),
+      ]),
+    );
+    expect(summary).toMatchObject({ written: 1, reused: 0 });
 
-    const file = summary.files.find((f) => f.workerId === zhan.id)!;
+    const file = summary.files[0]!;
     expect(path.basename(file.path)).toMatch(/^科润智控_占牡丹_[0-9a-f]{16}\.jpg$/);
+    expect(file.ppi).toBeGreaterThan(300);
     const meta = await sharp(file.path).metadata();
-    // 10寸 landscape (the photo is landscape): 254 × 203 mm, + 3 mm bleed + 7 mm slug for marks on every side.
-    expect([meta.width, meta.height]).toEqual([mmToPx(254 + 2 * 10, 300), mmToPx(203 + 2 * 10, 300)]);
+    // 10寸 landscape (the photo is landscape): 254 × 203 mm plus 3 mm of bleed on every side, and nothing more.
+    const bleed = mmToPx(3, 300);
+    expect([meta.width, meta.height]).toEqual([mmToPx(254, 300) + 2 * bleed, mmToPx(203, 300) + 2 * bleed]);
     expect([file.widthPx, file.heightPx]).toEqual([meta.width, meta.height]);
-    expect(meta.density).toBe(300);
+    expect(meta).toMatchObject({ density: 300, chromaSubsampling: '4:4:4', channels: 3 });
     expect(meta.icc).toBeDefined();
     expect(meta.xmp!.toString('utf8')).toContain('占牡丹');
 
@@ -66,33 +78,63 @@ describe(ExportService.name, () => {
       }
     expect(maxX - minX).toBeGreaterThan(100);
     expect((maxX - minX) / (maxY - minY)).toBeCloseTo(1, 1);
-
-    // Caption pixels exist below the photo window, and the crop marks are dark pixels outside the bleed.
-    const dark = (x0: number, y0: number, w: number, h: number) => {
+    // The frame band is as wide on every side, to the pixel: the bleed is the same everywhere.
+    const frameEdge = (x: number, y: number, dx: number, dy: number) => {
       let n = 0;
-      for (let y = y0; y < y0 + h; y++) for (let x = x0; x < x0 + w; x++) {
-        const i = (y * info.width + x) * info.channels;
-        if (data[i]! < 120 && data[i + 1]! < 120 && data[i + 2]! < 120) n++;
+      for (let px = x, py = y; n < 400; px += dx, py += dy, n++) {
+        const i = (py * info.width + px) * info.channels;
+        if (data[i]! > 250 && data[i + 1]! > 250 && data[i + 2]! > 250) return n;
       }
       return n;
     };
-    const slug = mmToPx(7, 300);
-    expect(dark(0, 0, slug, slug)).toBe(0); // the corner itself stays clean: marks start beyond the bleed
-    expect(dark(mmToPx(10, 300) - 2, 0, 5, slug - 2)).toBeGreaterThan(10); // the vertical mark over the left trim line
-    expect(dark(Math.round(info.width * 0.3), Math.round(info.height * 0.8), Math.round(info.width * 0.4), Math.round(info.height * 0.08))).toBeGreaterThan(200);
+    const cx = Math.round(info.width / 2);
+    const cy = Math.round(info.height * 0.3);
+    const sides = [frameEdge(cx, 0, 0, 1), frameEdge(cx, info.height - 1, 0, -1), frameEdge(0, cy, 1, 0), frameEdge(info.width - 1, cy, -1, 0)];
+    expect(Math.max(...sides) - Math.min(...sides)).toBeLessThanOrEqual(1);
 
     const csv = await fs.readFile(summary.orderSheet.csv!, 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    expect(csv).toMatch(/科润智控_占牡丹_[0-9a-f]{16}\.jpg,占牡丹,科润智能控制股份有限公司,10寸/);
-    expect(csv).toMatch(/total,,,10寸[^,]*,[^,]*,2/);
-    const order = await PDFDocument.load(await fs.readFile(summary.orderSheet.pdf!));
-    expect(order.getPageCount()).toBeGreaterThanOrEqual(1);
-    // Every Chinese name is really on the page (a subset font once dropped characters silently).
-    const { execFile } = await import('node:child_process');
-    const { promisify } = await import('node:util');
-    const text = await promisify(execFile)('pdftotext', ['-layout', summary.orderSheet.pdf!, '-']).then((r) => r.stdout, () => null);
-    if (text === null) console.warn('SKIPPED order-sheet text check: pdftotext is not installed (apt-get install poppler-utils)');
-    else for (const word of ['占牡丹', '王伟', '科润智能控制股份有限公司', '印制清单', '相纸（光面）']) expect(text, word).toContain(word);
+    expect(csv).toMatch(/^\uFEFF序号,文件名,职工,企业,尺寸,内容,纸张,数量,分辨率\(ppi\)/);
+    expect(csv).toMatch(/1,科润智控_占牡丹_[0-9a-f]{16}\.jpg,占牡丹,科润智能控制股份有限公司,10寸 203×254mm,,绒面相纸,1,\d+,3,sRGB/);
+    expect(csv).toMatch(/合计,,,,10寸 203×254mm,,绒面相纸,1/);
+    // The order sheet is small: the Chinese face is a subset of the characters used.
+    expect((await fs.stat(summary.orderSheet.pdf!)).size).toBeLessThan(500 * 1024);
+  });
+
+  it.skipIf(!hasPdftotext)('puts every name, size, paper, resolution and the bleed digit in the order sheet\'s text', async () => {
+    const { services, root } = await campaign();
+    const summary = await services.exporter.run({ templateId: 'simple-white-10', dpi: 300, format: 'jpeg', bleedMm: 3, marks: false, cmyk: false, per: 'worker', outDir: path.join(root, 'out'), allowLowRes: true });
+    const text = (await promisify(execFile)('pdftotext', ['-raw', summary.orderSheet.pdf!, '-'])).stdout;
+    for (const word of ['占牡丹', '王伟', '科润智能控制股份有限公司', '印制清单', '绒面相纸', '出血 3 mm', '10寸 203×254mm', 'ppi', '按尺寸合计'])
+      expect(text, word).toContain(word);
+    // File names are printed whole, never cut with "…".
+    for (const f of summary.files) expect(text.replace(/\s+/g, '')).toContain(path.basename(f.path));
+    expect(text).not.toContain('…');
+  });
+
+  it('refuses what it cannot honour by name, and exports a low-resolution gift when told to, with a warning', async () => {
+    const { services, root, wang } = await campaign();
+    const base = { templateId: 'simple-white-10', dpi: 300, bleedMm: 3, per: 'worker' as const, outDir: path.join(root, 'x') };
+    await expect(services.exporter.run({ ...base, format: 'jpeg', marks: false, cmyk: true })).rejects.toMatchObject({ code: 'VALIDATION', key: 'export.cmykNeedsTiff' });
+    await expect(services.exporter.run({ ...base, format: 'pdf', marks: false, cmyk: true })).rejects.toMatchObject({ code: 'VALIDATION', key: 'export.cmykNeedsTiff' });
+    await expect(services.exporter.run({ ...base, format: 'jpeg', marks: true, cmyk: false })).rejects.toMatchObject({ code: 'VALIDATION', key: 'export.marksInPdf' });
+    const low = await services.exporter.run({ ...base, format: 'jpeg', marks: false, cmyk: false, allowLowRes: true, workerIds: [wang.id] });
+    expect(low.files).toHaveLength(1);
+    expect(low.files[0]!.ppi).toBeLessThan(150);
+    expect(low.warnings).toContainEqual(expect.objectContaining({ key: 'gift.lowPpi' }));
+  });
+
+  it('draws marks into a raster file only when asked explicitly, and says the file is larger than the paper', async () => {
+    const { services, root, zhan } = await campaign();
+    const summary = await services.exporter.run({ templateId: 'simple-white-10', dpi: 150, format: 'jpeg', bleedMm: 3, marks: true, rasterMarks: true, cmyk: false, per: 'worker', workerIds: [zhan.id], outDir: path.join(root, 'marks') });
+    expect(summary.warnings).toContainEqual(expect.objectContaining({ key: 'export.rasterMarksBigger', params: { extra: 14 } }));
+    const meta = await sharp(summary.files[0]!.path).metadata();
+    const outer = mmToPx(3, 150) + mmToPx(7, 150);
+    expect([meta.width, meta.height]).toEqual([mmToPx(254, 150) + 2 * outer, mmToPx(203, 150) + 2 * outer]);
+    const { data, info } = await sharp(summary.files[0]!.path).raw().toBuffer({ resolveWithObject: true });
+    let dark = 0;
+    for (let y = 0; y < mmToPx(7, 150) - 2; y++) for (let x = outer - 2; x < outer + 3; x++) if (data[(y * info.width + x) * info.channels]! < 120) dark++;
+    expect(dark).toBeGreaterThan(5); // the vertical mark over the left trim line, in the slug
   });
 
   it('re-runs skip what is already done and current, and redo what changed', async () => {
@@ -108,7 +150,7 @@ describe(ExportService.name, () => {
     expect((await fs.readdir(out)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('writes a PDF whose boxes are the exact physical size, with vector marks in the slug', async () => {
+  it('writes a PDF whose boxes are the exact physical size, with 0.25 pt registration-black marks and an sRGB output intent', async () => {
     const { services, root, zhan } = await campaign();
     const summary = await services.exporter.run({ templateId: 'simple-white-10', dpi: 200, format: 'pdf', bleedMm: 3, marks: true, cmyk: false, per: 'worker', workerIds: [zhan.id], outDir: path.join(root, 'pdf') });
     const doc = await PDFDocument.load(await fs.readFile(summary.files[0]!.path));
@@ -120,20 +162,35 @@ describe(ExportService.name, () => {
     expect(near(media.width, mmToPt(274)) && near(media.height, mmToPt(223))).toBe(true);
     expect(near(trim.width, mmToPt(254)) && near(trim.height, mmToPt(203)) && near(trim.x, mmToPt(10))).toBe(true);
     expect(near(bleed.width, mmToPt(260)) && near(bleed.x, mmToPt(7))).toBe(true);
+    const { PDFName, decodePDFRawStream } = await import('pdf-lib');
+    const intents = doc.catalog.lookup(PDFName.of('OutputIntents'));
+    expect(String(intents)).toContain('/GTS_PDFX');
+    const contents = page.node.Contents()!;
+    const stream = doc.context.lookup((contents as unknown as { asArray?: () => unknown[] }).asArray?.()[0] as never ?? contents) as PDFRawStream;
+    const ops = Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
+    expect(ops).toContain('1 1 1 1 K'); // registration black: every ink
+    expect(ops).toContain('0.25 w');
   });
 
-  it('writes TIFF (LZW) and CMYK TIFF', async () => {
+  it('writes TIFF (LZW) with 3 samples, and CMYK TIFF with 4 through the named press profile, without alpha', async () => {
     const { services, root, zhan } = await campaign();
     const rgb = await services.exporter.run({ templateId: 'plain-6', dpi: 150, format: 'tiff', bleedMm: 2, marks: false, cmyk: false, per: 'worker', workerIds: [zhan.id], outDir: path.join(root, 't1') });
     const cmyk = await services.exporter.run({ templateId: 'plain-6', dpi: 150, format: 'tiff', bleedMm: 2, marks: false, cmyk: true, per: 'worker', workerIds: [zhan.id], outDir: path.join(root, 't2') });
     const m1 = await sharp(rgb.files[0]!.path).metadata();
     const m2 = await sharp(cmyk.files[0]!.path).metadata();
-    expect(m1).toMatchObject({ format: 'tiff', space: 'srgb', density: 150 });
+    expect(m1).toMatchObject({ format: 'tiff', space: 'srgb', density: 150, channels: 3, hasAlpha: false });
+    expect(m2).toMatchObject({ channels: 4, hasAlpha: false });
+    expect(iccInfo(m2.icc!)).toMatchObject({ colourSpace: 'CMYK', description: expect.stringContaining('FOGRA39') });
+    expect(cmyk.profile).toMatch(/FOGRA39/);
+    // A profile that is not CMYK is refused by name.
+    const srgbIcc = path.join(root, 'srgb.icc');
+    await fs.writeFile(srgbIcc, m1.icc!);
+    await expect(services.exporter.run({ templateId: 'plain-6', dpi: 150, format: 'tiff', bleedMm: 2, marks: false, cmyk: true, icc: srgbIcc, per: 'worker', outDir: path.join(root, 't3') })).rejects.toMatchObject({ key: 'export.iccNotCmyk' });
     const { default: exifr } = await import('exifr');
     const tags = await exifr.parse(rgb.files[0]!.path, { tiff: true, translateValues: false, pick: ['Compression'] });
     expect(tags.Compression).toBe(5); // TIFF compression 5 = LZW
     expect(m2).toMatchObject({ format: 'tiff', space: 'cmyk' });
-    expect([m1.width, m1.height]).toEqual([mmToPx(152 + 4, 150), mmToPx(102 + 4, 150)]);
+    expect([m1.width, m1.height]).toEqual([mmToPx(152, 150) + 2 * mmToPx(2, 150), mmToPx(102, 150) + 2 * mmToPx(2, 150)]);
   });
 
   it('names an output folder it cannot write, and a template whose logo is missing', async () => {
@@ -151,16 +208,26 @@ describe(ExportService.name, () => {
 
 
 describe('n-up imposition', () => {
-  it('puts small prints several to an A4 page with cut marks, at the exact page size', async () => {
+  it('puts four 5寸 on an A4 page (turned to fit), at the exact page size, with the pages used and the minimum', async () => {
     const { services, root } = await campaign();
-    const summary = await services.exporter.run({ templateId: 'plain-6', dpi: 150, format: 'jpeg', bleedMm: 2, marks: true, cmyk: false, per: 'photo', photoIds: services.photos.list().map((p) => p.id), outDir: path.join(root, 'nup'), impose: 'A4' });
+    const ids = services.photos.list().map((p) => p.id);
+    const photoIds = [...ids, ...ids];
+    const summary = await services.exporter.run({ templateId: 'plain-6', size: '5寸', dpi: 150, format: 'jpeg', bleedMm: 2, marks: true, cmyk: false, per: 'photo', photoIds, outDir: path.join(root, 'nup'), impose: 'A4', allowLowRes: true });
     const pages = [...new Set(summary.files.map((f) => f.path))];
-    expect(pages).toHaveLength(1); // two 6寸 prints fit one A4 page
-    expect(summary.files).toHaveLength(2);
+    expect(pages).toHaveLength(1);
+    expect(summary).toMatchObject({ pages: 1, minimumPages: 1 });
     const meta = await sharp(pages[0]!).metadata();
-    expect([meta.width, meta.height].sort()).toEqual([mmToPx(210, 150), mmToPx(297, 150)].sort());
+    expect([meta.width, meta.height]).toEqual([mmToPx(210, 150), mmToPx(297, 150)]);
     expect(meta.density).toBe(150);
     expect(await fs.readFile(summary.orderSheet.csv!, 'utf8')).toContain('拼版_A4_01.jpg');
+  });
+
+  it('honours TIFF and CMYK for imposed pages', async () => {
+    const { services, root } = await campaign();
+    const summary = await services.exporter.run({ templateId: 'plain-6', dpi: 100, format: 'tiff', bleedMm: 2, marks: false, cmyk: true, per: 'photo', photoIds: services.photos.list().map((p) => p.id), outDir: path.join(root, 'nup-cmyk'), impose: 'A3', allowLowRes: true });
+    const meta = await sharp(summary.files[0]!.path).metadata();
+    expect(summary.files[0]!.path).toMatch(/拼版_A3_01\.tif$/);
+    expect(meta).toMatchObject({ format: 'tiff', space: 'cmyk', channels: 4 });
   });
 });
 
@@ -171,9 +238,9 @@ describe('HEIF gifts', () => {
     await services.importer.run({ paths: [path.join(SHARED_PHOTOS, 'samplefilehub.heif')] });
     const w = services.roster.createWorker({ name: '占牡丹' });
     services.tagging.tag([services.photos.list()[0]!.id], w.id);
-    const summary = await services.exporter.run({ templateId: 'plain-6', dpi: 150, format: 'jpeg', bleedMm: 3, marks: false, cmyk: false, per: 'worker', outDir: path.join(root, 'heif') });
+    const summary = await services.exporter.run({ templateId: 'plain-6', dpi: 150, format: 'jpeg', bleedMm: 3, marks: false, cmyk: false, per: 'worker', outDir: path.join(root, 'heif'), allowLowRes: true });
     expect(summary.skipped).toEqual([]);
-    expect((await sharp(summary.files[0]!.path).metadata()).width).toBe(mmToPx(152 + 6, 150));
+    expect((await sharp(summary.files[0]!.path).metadata()).width).toBe(mmToPx(152, 150) + 2 * mmToPx(3, 150));
   });
 });
 

@@ -1,5 +1,5 @@
 import fs from 'node:fs/promises';
-import type { PDFFont, PDFPage } from 'pdf-lib';
+import type { PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
 import { mmToPt, type SheetBoxes } from '../../../shared/logic/print-geometry';
 import { fontFor } from './fonts';
 
@@ -7,33 +7,62 @@ export interface OrderLine {
   file: string;
   worker: string;
   company: string;
+  /** the size as the print shop quotes it: "10寸 203×254mm" (one size whichever way round), or "A4" for a page */
   size: string;
+  /** for an n-up page: what is on it ("4 × 5寸 89×127mm") */
+  detail?: string;
   paper: string;
   quantity: number;
   bleedMm: number;
   colour: string;
+  /** the lowest effective resolution of the photo(s) in the file */
+  ppi: number;
   /** a small JPEG */
   thumbnail: Buffer | null;
 }
 
+export interface OrderTotal {
+  size: string;
+  paper: string;
+  quantity: number;
+}
+
 const A4 = { w: mmToPt(210), h: mmToPt(297) };
+/** Crop marks as print shops draw them: hairline-thin (0.25 pt) in registration black (every ink at 100 %). */
+const MARK_STROKE_PT = 0.25;
 
 /** pdf-lib is loaded on the first export, not at start-up. */
 const pdfLib = () => import('pdf-lib');
 
-/** Wraps pdf-lib: print-ready sheet PDFs with their boxes and vector marks, and the order sheet. */
+/** The sRGB output intent: says what colour space the pictures are in, as prepress checks expect. */
+async function addSrgbIntent(doc: PDFDocument, icc: Buffer) {
+  const { PDFName, PDFString } = await pdfLib();
+  const profile = doc.context.register(doc.context.flateStream(icc, { N: 3 }));
+  const intent = doc.context.obj({
+    Type: 'OutputIntent',
+    S: 'GTS_PDFX',
+    OutputConditionIdentifier: PDFString.of('sRGB IEC61966-2.1'),
+    Info: PDFString.of('sRGB IEC61966-2.1'),
+    RegistryName: PDFString.of('http://www.color.org'),
+    DestOutputProfile: profile,
+  });
+  doc.catalog.set(PDFName.of('OutputIntents'), doc.context.obj([intent]));
+}
+
+/** Wraps pdf-lib (and a HarfBuzz subsetter for the Chinese face): print-ready sheet PDFs and the order sheet. */
 export class PdfRepository {
   /**
    * One sheet: MediaBox = trim + bleed + slug, BleedBox = trim + bleed, TrimBox = the finished size, all exact;
-   * the picture covers the bleed box; crop marks are vector lines in the slug.
+   * the picture covers the bleed box; crop marks are vector lines in the slug; an sRGB output intent.
    */
-  async sheet(jpegOfBleedArea: Buffer, boxes: SheetBoxes, meta: { title: string; author: string; subject: string }): Promise<Uint8Array> {
-    const { PDFDocument, rgb } = await pdfLib();
+  async sheet(jpegOfBleedArea: Buffer, boxes: SheetBoxes, meta: { title: string; author: string; subject: string }, srgbIcc: Buffer): Promise<Uint8Array> {
+    const { PDFDocument, cmyk } = await pdfLib();
     const doc = await PDFDocument.create();
     doc.setTitle(meta.title);
     doc.setAuthor(meta.author);
     doc.setSubject(meta.subject);
     doc.setCreator('Chasing Light 追光');
+    await addSrgbIntent(doc, srgbIcc);
     const W = mmToPt(boxes.mediaMm.widthMm);
     const H = mmToPt(boxes.mediaMm.heightMm);
     const page = doc.addPage([W, H]);
@@ -45,16 +74,17 @@ export class PdfRepository {
     page.setBleedBox(bx, by, bw, bh);
     page.setTrimBox(...box(boxes.trimRect));
     for (const m of boxes.marks)
-      page.drawLine({ start: { x: mmToPt(m.x1), y: H - mmToPt(m.y1) }, end: { x: mmToPt(m.x2), y: H - mmToPt(m.y2) }, thickness: 0.25, color: rgb(0, 0, 0) });
+      page.drawLine({ start: { x: mmToPt(m.x1), y: H - mmToPt(m.y1) }, end: { x: mmToPt(m.x2), y: H - mmToPt(m.y2) }, thickness: MARK_STROKE_PT, color: cmyk(1, 1, 1, 1) });
     return doc.save();
   }
 
-  /** An imposed page as a PDF of exactly its paper size (marks are in the picture, drawn at the cut lines). */
-  async page(jpeg: Buffer, pageMm: { widthMm: number; heightMm: number }, title: string): Promise<Uint8Array> {
+  /** An imposed page as a PDF of exactly its paper size (marks are in the picture, in its margins). */
+  async page(jpeg: Buffer, pageMm: { widthMm: number; heightMm: number }, title: string, srgbIcc: Buffer): Promise<Uint8Array> {
     const { PDFDocument } = await pdfLib();
     const doc = await PDFDocument.create();
     doc.setTitle(title);
     doc.setCreator('Chasing Light 追光');
+    await addSrgbIntent(doc, srgbIcc);
     const W = mmToPt(pageMm.widthMm);
     const H = mmToPt(pageMm.heightMm);
     const page = doc.addPage([W, H]);
@@ -63,81 +93,139 @@ export class PdfRepository {
     return doc.save();
   }
 
-  /** The print shop's order sheet: A4, Chinese, grouped by company, a thumbnail per file, totals per size. */
-  async orderSheet(title: string, lines: OrderLine[], totals: { size: string; paper: string; quantity: number }[]): Promise<Uint8Array> {
+  /**
+   * The print shop's order sheet: A4, Chinese, grouped by company; per file its number, thumbnail, the whole file
+   * name (wrapped, never cut), size, paper, quantity, effective resolution and a box to tick; totals per size.
+   * The face is embedded as a subset of the characters used (HarfBuzz), so one page is kilobytes, not megabytes.
+   */
+  async orderSheet(title: string, subtitle: string, lines: OrderLine[], totals: OrderTotal[]): Promise<Uint8Array> {
     const { PDFDocument, rgb } = await pdfLib();
     const { default: fontkit } = await import('@pdf-lib/fontkit');
+    const { default: subsetFont } = await import('subset-font');
     const doc = await PDFDocument.create();
     doc.registerFontkit(fontkit);
     doc.setTitle(title);
     doc.setCreator('Chasing Light 追光');
-    // Embedded whole: pdf-lib's subsetting drops CJK glyphs (characters silently vanish from the page), and a
-    // print shop must be able to read every name. One face keeps the file at a few MB; headings are set larger.
-    const regular = await doc.embedFont(await fs.readFile(fontFor('sans', 'normal').file), { subset: false });
-    const margin = mmToPt(12);
-    const rowH = mmToPt(14);
+
     const cols = [
-      { key: 'thumb', label: '', w: 42 },
-      { key: 'worker', label: '职工', w: 62 },
-      { key: 'size', label: '尺寸', w: 92 },
-      { key: 'paper', label: '纸张', w: 56 },
-      { key: 'quantity', label: '数量', w: 26 },
-      { key: 'bleed', label: '出血', w: 32 },
-      { key: 'colour', label: '色彩', w: 32 },
-      { key: 'file', label: '文件', w: 0 },
-    ];
+      { key: 'seq', label: '序号', w: 24 },
+      { key: 'thumb', label: '', w: 40 },
+      { key: 'file', label: '文件名', w: 0 },
+      { key: 'worker', label: '职工', w: 54 },
+      { key: 'size', label: '尺寸', w: 74 },
+      { key: 'paper', label: '纸张', w: 48 },
+      { key: 'quantity', label: '数量', w: 24 },
+      { key: 'ppi', label: '分辨率', w: 40 },
+      { key: 'check', label: '核对', w: 24 },
+    ] as const;
+    const cellOf = (l: OrderLine, key: string, seq: number) =>
+      ({ seq: String(seq), file: l.file, worker: l.worker, size: l.detail ? `${l.size}（${l.detail}）` : l.size, paper: l.paper, quantity: String(l.quantity), ppi: `${l.ppi} ppi` })[key] ?? '';
+    const companyHead = (company: string, n: number) => `${company || '（未填企业）'} · ${n} 件`;
+    const totalLine = (t: OrderTotal) => `${t.size} · ${t.paper}：${t.quantity} 张`;
+    const generated = `共 ${lines.length} 个文件 · 生成于 ${new Date().toISOString().slice(0, 10)}`;
+
+    // Every character the page will show, so the subset holds them all (pdftotext finds each name and digit).
+    const used = new Set<string>();
+    const add = (s: string) => {
+      for (const ch of s) used.add(ch);
+    };
+    [title, subtitle, generated, '按尺寸合计', ...cols.map((c) => c.label), '（未填企业）件 ·：张…'].forEach(add);
+    lines.forEach((l, i) => cols.forEach((c) => add(cellOf(l, c.key, i + 1))));
+    lines.forEach((l) => add(companyHead(l.company, 0)));
+    totals.forEach((t) => add(totalLine(t)));
+    add('0123456789');
+    const face = async (weight: 'normal' | 'bold') => {
+      const bytes = await subsetFont(await fs.readFile(fontFor('sans', weight).file), [...used].join(''), { targetFormat: 'truetype' });
+      // fontkit applies the font's 'locl' lookups with no language set, and Noto SC's default-language
+      // lookup swaps ASCII digits for alternates that drop out of the text layer ("300 dpi" read as " dpi").
+      // The subset is already Simplified Chinese, so the plain glyphs are the right ones. Ligatures go too:
+      // "ff" in a file name's hash must be read and searched as two letters, not one "ﬀ" glyph.
+      return doc.embedFont(bytes, { subset: false, features: { locl: false, liga: false, clig: false, dlig: false } });
+    };
+    const regular = await face('normal');
+    const bold = await face('bold');
+
+    const margin = mmToPt(12);
     const fileW = A4.w - 2 * margin - cols.reduce((a, c) => a + c.w, 0);
+    const ink = rgb(0.15, 0.13, 0.12);
+    const rule = rgb(0.85, 0.83, 0.8);
+    /** Lines of at most `maxW` points: breaks at _ - space or between characters; never drops a character. */
+    const wrap = (s: string, size: number, maxW: number, font: PDFFont = regular): string[] => {
+      const out: string[] = [];
+      let line = '';
+      for (const ch of s) {
+        if (line && font.widthOfTextAtSize(line + ch, size) > maxW) {
+          const cut = Math.max(line.lastIndexOf('_'), line.lastIndexOf('-'), line.lastIndexOf(' '));
+          if (cut > 0 && cut < line.length - 1) {
+            out.push(line.slice(0, cut + 1));
+            line = line.slice(cut + 1);
+          } else {
+            out.push(line);
+            line = '';
+          }
+        }
+        line += ch;
+      }
+      if (line) out.push(line);
+      return out.length ? out : [''];
+    };
     let page: PDFPage = doc.addPage([A4.w, A4.h]);
     let y = A4.h - margin;
-    const text = (p: PDFPage, s: string, x: number, yy: number, size: number, font: PDFFont = regular, maxW = 1e9) => {
-      let t = s;
-      while (t.length > 1 && font.widthOfTextAtSize(t, size) > maxW) t = t.slice(0, -2) + '…';
-      p.drawText(t, { x, y: yy, size, font, color: rgb(0.15, 0.13, 0.12) });
-    };
+    const text = (s: string, x: number, yy: number, size: number, font: PDFFont = regular) => page.drawText(s, { x, y: yy, size, font, color: ink });
     const newPage = () => {
       page = doc.addPage([A4.w, A4.h]);
       y = A4.h - margin;
     };
-    text(page, title, margin, y - 16, 16);
-    text(page, `共 ${lines.length} 个文件 · 生成于 ${new Date().toISOString().slice(0, 10)}`, margin, y - 34, 9);
-    y -= 52;
-    const byCompany = new Map<string, OrderLine[]>();
-    for (const l of lines) byCompany.set(l.company, [...(byCompany.get(l.company) ?? []), l]);
-    for (const [company, group] of [...byCompany].sort((a, b) => a[0].localeCompare(b[0], 'zh-CN'))) {
-      if (y < margin + rowH * 3) newPage();
-      text(page, `${company || '（未填企业）'} · ${group.length} 件`, margin, y - 12, 11);
-      y -= 20;
+    text(title, margin, y - 16, 15, bold);
+    text(subtitle, margin, y - 32, 9);
+    text(generated, margin, y - 45, 9);
+    y -= 60;
+    const header = () => {
       let x = margin;
       for (const c of cols) {
-        text(page, c.label, x, y - 9, 8);
+        text(c.label, x, y - 9, 8, bold);
         x += c.w || fileW;
       }
       y -= 14;
+    };
+    const byCompany = new Map<string, OrderLine[]>();
+    for (const l of lines) byCompany.set(l.company, [...(byCompany.get(l.company) ?? []), l]);
+    let seq = 0;
+    for (const [company, group] of [...byCompany].sort((a, b) => a[0].localeCompare(b[0], 'zh-CN'))) {
+      if (y < margin + 80) newPage();
+      text(companyHead(company, group.length), margin, y - 12, 11, bold);
+      y -= 20;
+      header();
       for (const l of group) {
-        if (y < margin + rowH) newPage();
-        x = margin;
-        for (const c of cols) {
+        seq++;
+        const cells = cols.map((c) => ({ c, lines: c.key === 'thumb' || c.key === 'check' ? [] : wrap(cellOf(l, c.key, seq), 8, (c.w || fileW) - 4) }));
+        const rowH = Math.max(mmToPt(14), 6 + 10 * Math.max(...cells.map((x) => x.lines.length)));
+        if (y - rowH < margin) {
+          newPage();
+          header();
+        }
+        let x = margin;
+        for (const { c, lines: ls } of cells) {
           const w = c.w || fileW;
           if (c.key === 'thumb' && l.thumbnail) {
             const img = await doc.embedJpg(l.thumbnail);
-            const s = Math.min((w - 4) / img.width, (rowH - 4) / img.height);
-            page.drawImage(img, { x, y: y - rowH + 2, width: img.width * s, height: img.height * s });
-          } else if (c.key !== 'thumb') {
-            const v = { worker: l.worker, size: l.size, paper: l.paper, quantity: String(l.quantity), bleed: `${l.bleedMm} mm`, colour: l.colour, file: l.file }[c.key]!;
-            text(page, v, x, y - rowH / 2 - 3, 8, regular, w - 4);
-          }
+            const s = Math.min((w - 4) / img.width, (mmToPt(14) - 4) / img.height);
+            page.drawImage(img, { x, y: y - 2 - img.height * s, width: img.width * s, height: img.height * s });
+          } else if (c.key === 'check') {
+            page.drawRectangle({ x: x + 6, y: y - 16, width: 10, height: 10, borderColor: ink, borderWidth: 0.6 });
+          } else ls.forEach((t, i) => text(t, x, y - 11 - i * 10, 8));
           x += w;
         }
-        page.drawLine({ start: { x: margin, y: y - rowH }, end: { x: A4.w - margin, y: y - rowH }, thickness: 0.3, color: rgb(0.85, 0.83, 0.8) });
+        page.drawLine({ start: { x: margin, y: y - rowH }, end: { x: A4.w - margin, y: y - rowH }, thickness: 0.3, color: rule });
         y -= rowH;
       }
       y -= 10;
     }
     if (y < margin + 20 * (totals.length + 2)) newPage();
-    text(page, '按尺寸合计', margin, y - 12, 11);
+    text('按尺寸合计', margin, y - 12, 11, bold);
     y -= 24;
     for (const t of totals) {
-      text(page, `${t.size} · ${t.paper}：${t.quantity} 张`, margin, y - 10, 10);
+      text(totalLine(t), margin, y - 10, 10);
       y -= 16;
     }
     return doc.save();

@@ -4,7 +4,7 @@ import { msg } from '../../../shared/i18n/messages';
 import { displayPath, isRawPathToken } from '../../../shared/logic/file-path';
 import { fsPath } from './storage.repository';
 import type { CaptionBlock, CropRect } from '../../../shared/model/gift';
-import { mmToPx, type CropMark, type RectMm } from '../../../shared/logic/print-geometry';
+import { mmToPx, type CropMark, type RectMm, type SideBleed } from '../../../shared/logic/print-geometry';
 import type { SheetLayout } from '../../../shared/logic/sheet-layout';
 import { fontFor } from './fonts';
 import { PIXEL_LIMIT } from './image.repository';
@@ -31,8 +31,19 @@ export interface SheetSpec {
 export interface SheetOutput {
   format: 'jpeg' | 'tiff' | 'png';
   quality?: number;
-  cmyk?: boolean;
+  /** TIFF only: converted to CMYK with this press profile (a file path), which is embedded */
+  cmykProfile?: string | null;
   xmp?: string;
+}
+
+/** One print on an imposed page: its rendered file (trim + bleed), where its trim goes, which bleed shows. */
+export interface PagePlacement {
+  data: Buffer;
+  rect: RectMm;
+  bleed: SideBleed;
+  /** turned a quarter to lie the way its slot does */
+  turn: boolean;
+  bleedMm: number;
 }
 
 export interface RenderedSheet {
@@ -79,16 +90,17 @@ export class SheetRepository {
   async render(spec: SheetSpec, output: SheetOutput): Promise<RenderedSheet> {
     const { dpi, layout } = spec;
     const P = (mm: number) => mmToPx(mm, dpi);
-    // Every outer size is rounded from its own mm (trim + 2 × bleed, + the slug), as a print shop computes it;
-    // the bleed (and slug) on each side is what is left around the rounded trim.
-    const outerW = P(layout.boxes.bleedRect.w);
-    const outerH = P(layout.boxes.bleedRect.h);
-    const bleed = Math.round((outerW - P(layout.boxes.trim.widthMm)) / 2);
+    // The trim is rounded from its mm, and the bleed (and slug) is the same whole number of pixels on every side:
+    // a print shop measures the bleed from each edge, and 29 px at the top with 27 at the bottom is a defect.
+    const bleed = P(layout.boxes.bleedMm);
+    const outerW = P(layout.boxes.trim.widthMm) + 2 * bleed;
+    const outerH = P(layout.boxes.trim.heightMm) + 2 * bleed;
     const marks = spec.rasterMarks && layout.boxes.marks.length > 0;
-    const width = marks ? P(layout.boxes.mediaMm.widthMm) : outerW;
-    const height = marks ? P(layout.boxes.mediaMm.heightMm) : outerH;
-    const slugX = Math.round((width - outerW) / 2);
-    const slugY = Math.round((height - outerH) / 2);
+    const slug = marks ? P(layout.boxes.slugMm) : 0;
+    const width = outerW + 2 * slug;
+    const height = outerH + 2 * slug;
+    const slugX = slug;
+    const slugY = slug;
     const at = (r: RectMm) => ({ left: slugX + bleed + P(r.x), top: slugY + bleed + P(r.y), width: P(r.x + r.w) - P(r.x), height: P(r.y + r.h) - P(r.y) });
 
     // The canvas is the mat. Everything else is a small layer: the frame (out into the bleed) as four bands, the
@@ -139,15 +151,18 @@ export class SheetRepository {
       overlays.push({ input: logo.data, left: box.left + Math.round((box.width - logo.info.width) / 2), top: box.top + Math.round((box.height - logo.info.height) / 2) });
     }
 
-    let img = sharp({ create: { width, height, channels: 3, background: spec.matColor } }).composite(overlays);
+    // Captions come as transparent layers; the print has no alpha: RGB is 3 samples, CMYK 4, always.
+    let img = sharp({ create: { width, height, channels: 3, background: spec.matColor } }).composite(overlays).removeAlpha();
     if (output.xmp && output.format !== 'png') img = img.withXmp(output.xmp);
     let data: Buffer;
     if (output.format === 'jpeg') {
       // The sheet is composed in sRGB already: the profile and the resolution are written in, not converted to.
-      data = withJpegPrintMetadata(await img.jpeg({ quality: output.quality ?? 95 }).toBuffer(), dpi, await srgbProfile());
+      // No chroma subsampling: 4:2:0 softens the thin red lines of the captions.
+      data = withJpegPrintMetadata(await img.jpeg({ quality: output.quality ?? 95, chromaSubsampling: '4:4:4' }).toBuffer(), dpi, await srgbProfile());
     } else if (output.format === 'tiff') {
       img = img.withMetadata({ density: dpi });
-      img = output.cmyk ? img.toColourspace('cmyk').withIccProfile('cmyk') : img.withIccProfile('srgb');
+      // CMYK through the press profile (its name travels in the file); otherwise sRGB, as photo paper wants.
+      img = output.cmykProfile ? img.withIccProfile(output.cmykProfile) : img.withIccProfile('srgb');
       data = await img.tiff({ compression: 'lzw', xres: dpi / 25.4, yres: dpi / 25.4, resolutionUnit: 'inch' }).toBuffer();
     } else data = await img.png().toBuffer();
     return { data, width, height, shrunk };
@@ -273,26 +288,59 @@ export class SheetRepository {
     });
   }
 
-  /** An n-up page: finished sheets (trim + bleed) placed in their slots, thin cut-mark bars in the gaps. */
-  async composePage(page: { widthMm: number; heightMm: number }, dpi: number, placements: { data: Buffer; rect: RectMm }[], marks: CropMark[]): Promise<Buffer> {
+  /**
+   * An n-up page: each print (rendered trim + bleed) placed on its trim rectangle, turned when its slot lies the
+   * other way, showing its bleed only where no neighbour abuts it (one shared cut between neighbours); thin
+   * mark bars in the margins. Encoded as asked (JPEG, or TIFF in sRGB or through a CMYK profile).
+   */
+  async composePage(page: { widthMm: number; heightMm: number }, dpi: number, placements: PagePlacement[], marks: CropMark[], output: SheetOutput): Promise<Buffer> {
     const P = (mm: number) => mmToPx(mm, dpi);
     const stroke = Math.max(1, P(0.1));
     const overlays: OverlayOptions[] = [];
     for (const p of placements) {
-      const w = P(p.rect.x + p.rect.w) - P(p.rect.x);
-      const h = P(p.rect.y + p.rect.h) - P(p.rect.y);
-      overlays.push({ input: await sharp(p.data).resize(w, h, { fit: 'fill' }).raw().toBuffer(), raw: { width: w, height: h, channels: 3 }, left: P(p.rect.x), top: P(p.rect.y) });
+      const full = P(p.bleedMm);
+      let img = sharp(p.data);
+      if (p.turn) img = img.rotate(90);
+      const { data: turned, info } = await img.raw().toBuffer({ resolveWithObject: true });
+      const left = P(p.rect.x - p.bleed.left);
+      const top = P(p.rect.y - p.bleed.top);
+      const w = P(p.rect.x + p.rect.w + p.bleed.right) - left;
+      const h = P(p.rect.y + p.rect.h + p.bleed.bottom) - top;
+      // Cut out the trim plus the bleed this slot shows, then fit it to its pixels on the page.
+      const cutLeft = Math.max(0, full - P(p.bleed.left));
+      const cutTop = Math.max(0, full - P(p.bleed.top));
+      const cutW = Math.min(info.width - cutLeft, info.width - 2 * full + P(p.bleed.left) + P(p.bleed.right));
+      const cutH = Math.min(info.height - cutTop, info.height - 2 * full + P(p.bleed.top) + P(p.bleed.bottom));
+      const piece = await sharp(turned, { raw: { width: info.width, height: info.height, channels: info.channels } })
+        .extract({ left: cutLeft, top: cutTop, width: cutW, height: cutH })
+        .resize(w, h, { fit: 'fill' })
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      overlays.push({ input: piece.data, raw: { width: piece.info.width, height: piece.info.height, channels: piece.info.channels }, left, top });
     }
     for (const m of marks) {
-      const vertical = m.x1 === m.x2;
+      const vertical = Math.abs(m.x1 - m.x2) < 1e-9;
       overlays.push({
         input: { create: { width: vertical ? stroke : Math.abs(P(m.x2) - P(m.x1)), height: vertical ? Math.abs(P(m.y2) - P(m.y1)) : stroke, channels: 3, background: '#000000' } },
         left: vertical ? P(m.x1) - Math.floor(stroke / 2) : Math.min(P(m.x1), P(m.x2)),
         top: vertical ? Math.min(P(m.y1), P(m.y2)) : P(m.y1) - Math.floor(stroke / 2),
       });
     }
-    const jpeg = await sharp({ create: { width: P(page.widthMm), height: P(page.heightMm), channels: 3, background: '#ffffff' } }).composite(overlays).jpeg({ quality: 95 }).toBuffer();
+    let img = sharp({ create: { width: P(page.widthMm), height: P(page.heightMm), channels: 3, background: '#ffffff' } }).composite(overlays).removeAlpha();
+    if (output.format === 'tiff') {
+      img = img.withMetadata({ density: dpi });
+      img = output.cmykProfile ? img.withIccProfile(output.cmykProfile) : img.withIccProfile('srgb');
+      return img.tiff({ compression: 'lzw', xres: dpi / 25.4, yres: dpi / 25.4, resolutionUnit: 'inch' }).toBuffer();
+    }
+    const jpeg = await img.jpeg({ quality: output.quality ?? 95, chromaSubsampling: '4:4:4' }).toBuffer();
     return withJpegPrintMetadata(jpeg, dpi, await srgbProfile());
+  }
+
+  /** sharp's sRGB profile, for the output intent of PDFs. */
+  async srgbIcc(): Promise<Buffer> {
+    const icc = await srgbProfile();
+    if (!icc) throw new Error('sharp has no built-in sRGB profile');
+    return icc;
   }
 
   /** A small JPEG of a cached thumbnail, for the order sheet. */

@@ -4,13 +4,15 @@ import path from 'node:path';
 import { AppError, isAppError } from '../../../shared/errors';
 import { fillTemplate } from '../../../shared/logic/caption-template';
 import { safeFileNamePart } from '../../../shared/logic/copy-name';
-import { imposition, parsePaperSize } from '../../../shared/logic/print-geometry';
+import { MARK_LENGTH_MM, MARK_OFFSET_MM, imposition, minimumPages, oriented, parsePaperSize, type SizeMm } from '../../../shared/logic/print-geometry';
+import { PPI_REFUSE, refusedOptions, resolutionOf } from '../../../shared/logic/export-rules';
+import { iccInfo } from '../../../shared/logic/icc';
 import { buildXmpSidecar } from '../../../shared/logic/xmp-write';
 import type { ExportedFile, ExportOptions, ExportProgress, ExportSummary, GiftTemplate } from '../../../shared/model/gift';
 import type { Company, Worker } from '../../../shared/model/roster';
 import type { EventBus } from '../events';
 import type { Logger } from '../logger';
-import type { OrderLine, PdfRepository } from '../repositories/pdf.repository';
+import type { OrderLine, OrderTotal, PdfRepository } from '../repositories/pdf.repository';
 import type { SheetRepository } from '../repositories/sheet.repository';
 import type { StorageRepository } from '../repositories/storage.repository';
 import type { GiftService, SheetJob } from './gift.service';
@@ -19,6 +21,8 @@ import { msg, reasonOf } from '../../../shared/i18n/messages';
 
 interface ExportDeps {
   session: ProjectSession;
+  /** the shipped press profile (FOGRA39), used for CMYK when the user gives none */
+  defaultCmykProfile: string;
   gifts: GiftService;
   sheets: SheetRepository;
   pdf: PdfRepository;
@@ -51,22 +55,36 @@ interface Running {
 }
 
 const MANIFEST = '.chasing-light-export.json';
+const DEFAULT_PAPER = '光面相纸';
+
+/** The CMYK profile an export converts with: its file, and its name for the order sheet. */
+interface Profile {
+  file: string;
+  name: string;
+}
 export const DEFAULT_NAME_PATTERN = '{company.short}_{worker.name}_{photo.id}';
 
 /** Writes print-ready files and the order sheet, as a job with progress and cancel; never a half file. */
+const ORDER_SHEET = '印制清单';
+const IMPOSED = '拼版';
+
 export class ExportService {
   private readonly jobs = new Map<string, Running>();
 
   constructor(private readonly deps: ExportDeps) {}
 
-  start(opts: ExportOptions): { jobId: string } {
+  /** Checks the request (what it asks must be honoured, or it is refused by name), then runs it in the background. */
+  async start(opts: ExportOptions): Promise<{ jobId: string }> {
     this.deps.session.require();
     const template = this.deps.gifts.template(opts.templateId);
     if (opts.size && !parsePaperSize(opts.size)) throw new AppError('VALIDATION', msg('export.unknownSize', { size: opts.size }));
+    const refused = refusedOptions(opts);
+    if (refused) throw new AppError('VALIDATION', refused);
+    const profile = opts.cmyk ? await this.profile(opts.icc) : null;
     const id = randomUUID().slice(0, 8);
     const running: Running = { id, cancelled: false, state: 'running', progress: { jobId: id, done: 0, total: 0, current: null, rate: 0, etaSeconds: null }, summary: null, done: Promise.resolve(null as never) };
     this.jobs.set(id, running);
-    running.done = this.execute(running, opts, template);
+    running.done = this.execute(running, opts, template, profile);
     running.done.catch((err) => {
       running.state = 'failed';
       running.error = err;
@@ -77,15 +95,24 @@ export class ExportService {
   }
 
   async run(opts: ExportOptions): Promise<ExportSummary> {
-    const { jobId } = this.start(opts);
+    const { jobId } = await this.start(opts);
     return this.jobs.get(jobId)!.done;
+  }
+
+  /** The press profile: the user's .icc (it must be CMYK), or the shipped FOGRA39. */
+  private async profile(file?: string): Promise<Profile> {
+    const path_ = file ?? this.deps.defaultCmykProfile;
+    const info = iccInfo(await this.deps.storage.readFile(path_, { maxBytes: 32 * 1024 ** 2 }));
+    if (!info) throw new AppError('VALIDATION', msg('export.iccUnreadable', { path: path_ }));
+    if (info.colourSpace !== 'CMYK') throw new AppError('VALIDATION', msg('export.iccNotCmyk', { path: path_, space: info.colourSpace }));
+    return { file: path_, name: info.description ?? path.basename(path_) };
   }
 
   status(jobId: string) {
     const r = this.jobs.get(jobId);
     if (!r) throw new AppError('NOT_FOUND', msg('export.noJob', { id: jobId }));
     const e = r.error;
-    const error = e === undefined ? null : isAppError(e) ? { code: e.code, message: e.message } : { code: 'INTERNAL' as const, message: 'the export failed unexpectedly; the details are in the log' };
+    const error = e === undefined ? null : isAppError(e) ? e.toJSON() : new AppError('INTERNAL', msg('export.unexpected')).toJSON();
     return { id: r.id, state: r.state, progress: r.progress, summary: r.summary, error };
   }
 
@@ -119,9 +146,9 @@ export class ExportService {
     });
   }
 
-  private async execute(running: Running, opts: ExportOptions, template: GiftTemplate): Promise<ExportSummary> {
+  private async execute(running: Running, opts: ExportOptions, template: GiftTemplate, profile: Profile | null): Promise<ExportSummary> {
     const catalog = this.deps.session.require();
-    const summary: ExportSummary = { files: [], orderSheet: { pdf: null, csv: null }, skipped: [], warnings: [], cancelled: false };
+    const summary: ExportSummary = { files: [], orderSheet: { pdf: null, csv: null }, skipped: [], warnings: [], cancelled: false, written: 0, reused: 0, pages: 0, minimumPages: 0, profile: profile?.name ?? null };
     const outDir = path.resolve(opts.outDir?.trim() || path.join(catalog.dir, 'exports', `${new Date().toISOString().slice(0, 10)}_${safeFileNamePart(template.name)}`));
     await this.checkWritable(outDir);
     const manifest = await this.readManifest(outDir);
@@ -147,8 +174,10 @@ export class ExportService {
         try {
           if (opts.impose) forPages.push(await this.renderForPage(item, opts, template, summary));
           else {
-            const file = await this.exportOne(item, opts, template, outDir, manifest, usedNames, summary);
+            const file = await this.exportOne(item, opts, template, outDir, manifest, usedNames, summary, profile);
             summary.files.push(file.exported);
+            if (file.exported.reused) summary.reused++;
+            else summary.written++;
             orderLines.push(file.order);
           }
         } catch (err) {
@@ -162,7 +191,8 @@ export class ExportService {
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(this.deps.concurrency ?? os.availableParallelism(), queue.length || 1)) }, worker));
     summary.cancelled = running.cancelled;
-    if (opts.impose && !running.cancelled) orderLines.push(...(await this.writePages(forPages, opts, opts.impose, outDir, summary)));
+    if (opts.rasterMarks && opts.marks && opts.format !== 'pdf' && !opts.impose && summary.files.length) summary.warnings.push(msg('export.rasterMarksBigger', { extra: 2 * (MARK_OFFSET_MM + MARK_LENGTH_MM) }));
+    if (opts.impose && !running.cancelled) orderLines.push(...(await this.writePages(forPages, opts, opts.impose, outDir, summary, profile, template)));
     await this.writeManifest(outDir, manifest);
     if (!running.cancelled && summary.files.length) await this.writeOrderSheet(outDir, catalog.project.name, template, opts, orderLines, summary);
     running.progress.current = null;
@@ -173,18 +203,29 @@ export class ExportService {
     return summary;
   }
 
-  private async exportOne(item: Item, opts: ExportOptions, template: GiftTemplate, outDir: string, manifest: Record<string, string>, usedNames: Set<string>, summary: ExportSummary) {
+  /** A sheet's job, refused by name below 150 ppi unless the user said to go ahead. */
+  private async job(item: Item, opts: ExportOptions, template: GiftTemplate, summary: ExportSummary, marks: boolean, rasterMarks: boolean): Promise<SheetJob> {
     const catalog = this.deps.session.require();
     const w = item.workerId ? (catalog.get('workers', item.workerId) ?? null) : null;
-    const job = await this.deps.gifts.sheetJob({ template, photoId: item.photoId, worker: w, crop: item.crop, size: opts.size, dpi: opts.dpi, bleedMm: opts.bleedMm, marks: opts.marks, rasterMarks: opts.format !== 'pdf' });
+    const job = await this.deps.gifts.sheetJob({ template, photoId: item.photoId, worker: w, crop: item.crop, size: opts.size, dpi: opts.dpi, bleedMm: opts.bleedMm, marks, rasterMarks });
+    if (resolutionOf(job.ppi) === 'refused' && !opts.allowLowRes)
+      throw new AppError('VALIDATION', msg('export.lowResRefused', { name: w?.name ?? job.photo.originalName, ppi: job.ppi, min: PPI_REFUSE }), { ppi: job.ppi });
     summary.warnings.push(...job.warnings);
+    return job;
+  }
+
+  private async exportOne(item: Item, opts: ExportOptions, template: GiftTemplate, outDir: string, manifest: Record<string, string>, usedNames: Set<string>, summary: ExportSummary, profile: Profile | null) {
+    const catalog = this.deps.session.require();
+    // Marks: vectors in a PDF; drawn into a JPEG/TIFF only when asked for explicitly (the file is then larger).
+    const rasterMarks = opts.format !== 'pdf' && !!opts.rasterMarks;
+    const job = await this.job(item, opts, template, summary, opts.marks && (opts.format === 'pdf' || rasterMarks), rasterMarks);
     const ext = opts.format === 'jpeg' ? '.jpg' : opts.format === 'tiff' ? '.tif' : '.pdf';
     const base = this.fileName(opts.namePattern ?? DEFAULT_NAME_PATTERN, job);
     let name = base;
     for (let n = 2; usedNames.has(name.toLowerCase()); n++) name = `${base}_${n}`;
     usedNames.add(name.toLowerCase());
     const file = path.join(outDir, name + ext);
-    const hash = `${job.inputHash}:${opts.format}:${opts.cmyk}`;
+    const hash = `${job.inputHash}:${opts.format}:${profile?.file ?? 'srgb'}`;
     const px = (mm: number) => Math.round((mm / 25.4) * opts.dpi);
     const boxes = job.layout.boxes;
     const size = { w: opts.format === 'pdf' ? px(boxes.bleedRect.w) : px(boxes.mediaMm.widthMm), h: opts.format === 'pdf' ? px(boxes.bleedRect.h) : px(boxes.mediaMm.heightMm) };
@@ -194,11 +235,11 @@ export class ExportService {
       let bytes: Buffer | Uint8Array;
       if (opts.format === 'pdf') {
         const sheet = await this.deps.sheets.render(job.spec, { format: 'jpeg', quality: 95 });
-        bytes = await this.deps.pdf.sheet(sheet.data, boxes, { title: name, author: job.photo.photographer ?? '', subject: `${job.values['campaign.theme'] ?? ''}` });
+        bytes = await this.deps.pdf.sheet(sheet.data, boxes, { title: name, author: job.photo.photographer ?? '', subject: `${job.values['campaign.theme'] ?? ''}` }, await this.deps.sheets.srgbIcc());
         size.w = sheet.width;
         size.h = sheet.height;
       } else {
-        const sheet = await this.deps.sheets.render(job.spec, { format: opts.format, cmyk: opts.cmyk, xmp: this.xmpFor(job) });
+        const sheet = await this.deps.sheets.render(job.spec, { format: opts.format, cmykProfile: profile?.file, xmp: this.xmpFor(job) });
         bytes = sheet.data;
         size.w = sheet.width;
         size.h = sheet.height;
@@ -206,18 +247,18 @@ export class ExportService {
       await this.deps.storage.writeAtomic(file, Buffer.from(bytes));
       manifest[name + ext] = hash;
     }
-    const sizeName = opts.size ?? template.size;
     return {
       exported: { path: file, workerId: item.workerId, photoId: item.photoId, widthPx: size.w, heightPx: size.h, reused, ppi: job.ppi } satisfies ExportedFile,
       order: {
         file: name + ext,
         worker: job.values['worker.name'] ?? '',
         company: job.values['company.name'] ?? '',
-        size: `${sizeName} ${boxes.trim.widthMm}×${boxes.trim.heightMm}mm`,
-        paper: '相纸（光面）',
+        size: sizeLabel(opts.size ?? template.size, boxes.trim),
+        paper: template.paper ?? DEFAULT_PAPER,
         quantity: 1,
         bleedMm: opts.bleedMm,
-        colour: opts.cmyk && opts.format === 'tiff' ? 'CMYK' : 'sRGB',
+        colour: profile ? 'CMYK' : 'sRGB',
+        ppi: job.ppi,
         thumbnail: null,
         thumbFile: job.photo.thumbnail ? path.join(catalog.dir, job.photo.thumbnail) : null,
       },
@@ -226,54 +267,69 @@ export class ExportService {
 
   /** One finished print (trim + bleed, no marks) kept in memory until its page is composed. */
   private async renderForPage(item: Item, opts: ExportOptions, template: GiftTemplate, summary: ExportSummary): Promise<Imposable> {
-    const catalog = this.deps.session.require();
-    const w = item.workerId ? (catalog.get('workers', item.workerId) ?? null) : null;
-    const job = await this.deps.gifts.sheetJob({ template, photoId: item.photoId, worker: w, crop: item.crop, size: opts.size, dpi: opts.dpi, bleedMm: opts.bleedMm, marks: false, rasterMarks: false });
-    summary.warnings.push(...job.warnings);
+    const job = await this.job(item, opts, template, summary, false, false);
+    // Kept as a high-quality JPEG until its page is composed (a raw copy of every print would not fit in memory).
     const sheet = await this.deps.sheets.render(job.spec, { format: 'jpeg', quality: 95 });
     return { item, job, jpeg: sheet.data };
   }
 
-  /** n-up pages: prints of one size together, as many per A4/A3 page as fit, cut marks in the gaps. */
-  private async writePages(prints: Imposable[], opts: ExportOptions, sheetName: 'A4' | 'A3', outDir: string, summary: ExportSummary) {
+  /**
+   * n-up pages: prints of one size together, edge to edge (shared cuts), turned where that fits more, as many
+   * per A4/A3 page as fit, marks in the margins; in the format asked for (JPEG, TIFF — CMYK too — or PDF).
+   */
+  private async writePages(prints: Imposable[], opts: ExportOptions, sheetName: 'A4' | 'A3', outDir: string, summary: ExportSummary, profile: Profile | null, template: GiftTemplate) {
+    const catalog = this.deps.session.require();
     const lines: (OrderLine & { thumbFile: string | null })[] = [];
     const bySize = new Map<string, Imposable[]>();
     for (const p of prints) {
       const t = p.job.layout.boxes.trim;
-      const key = `${t.widthMm}x${t.heightMm}`;
+      const key = `${Math.min(t.widthMm, t.heightMm)}x${Math.max(t.widthMm, t.heightMm)}`;
       bySize.set(key, [...(bySize.get(key) ?? []), p]);
     }
+    const sheet = parsePaperSize(sheetName)!;
     let n = 0;
     for (const [key, group] of bySize) {
-      const trim = group[0]!.job.layout.boxes.trim;
-      const plan = imposition(trim, opts.bleedMm, parsePaperSize(sheetName)!);
+      // Portrait and landscape prints of one size share a page: a landscape one is turned to the portrait trim.
+      const trim = oriented(group[0]!.job.layout.boxes.trim, 'portrait');
+      const plan = imposition(trim, opts.bleedMm, sheet);
       if (!plan.slots.length) {
         for (const p of group) summary.skipped.push({ workerId: p.item.workerId, photoId: p.item.photoId, ...reasonOf(msg('export.skip.doesNotFit', { size: key, sheet: sheetName })) });
         continue;
       }
+      summary.minimumPages += minimumPages(group.length, trim, sheet);
       for (let start = 0; start < group.length; start += plan.slots.length) {
         const onPage = group.slice(start, start + plan.slots.length);
-        const used = new Set(onPage.map((_, i) => i));
-        const marks = plan.marks.filter((_, i) => used.has(Math.floor(i / 8)));
-        const jpeg = await this.deps.sheets.composePage(plan.page, opts.dpi, onPage.map((p, i) => ({ data: p.jpeg, rect: plan.slots[i]! })), marks);
+        const slots = plan.slots.slice(0, onPage.length);
+        const marks = plan.marks;
+        const ext = opts.format === 'pdf' ? '.pdf' : opts.format === 'tiff' ? '.tif' : '.jpg';
+        const output = opts.format === 'tiff' ? { format: 'tiff' as const, cmykProfile: profile?.file } : { format: 'jpeg' as const, quality: 95 };
+        const placements = onPage.map((p, i) => {
+          const landscape = p.job.layout.boxes.trim.widthMm > p.job.layout.boxes.trim.heightMm;
+          // The slot's own orientation decides the turn; a landscape print in a portrait slot turns a quarter.
+          return { data: p.jpeg, rect: slots[i]!.rect, bleed: slots[i]!.bleed, turn: slots[i]!.rotated !== landscape, bleedMm: opts.bleedMm };
+        });
+        const page = await this.deps.sheets.composePage(plan.page, opts.dpi, placements, marks, opts.format === 'pdf' ? { format: 'jpeg', quality: 95 } : output);
         n++;
         const name = `拼版_${sheetName}_${String(n).padStart(2, '0')}`;
-        const file = path.join(outDir, name + (opts.format === 'pdf' ? '.pdf' : '.jpg'));
-        const bytes = opts.format === 'pdf' ? Buffer.from(await this.deps.pdf.page(jpeg, plan.page, name)) : jpeg;
+        const file = path.join(outDir, name + ext);
+        const bytes = opts.format === 'pdf' ? Buffer.from(await this.deps.pdf.page(page, plan.page, name, await this.deps.sheets.srgbIcc())) : page;
         await this.deps.storage.writeAtomic(file, bytes);
+        summary.pages++;
+        summary.written++;
         const px = (mm: number) => Math.round((mm / 25.4) * opts.dpi);
         for (const p of onPage)
           summary.files.push({ path: file, workerId: p.item.workerId, photoId: p.item.photoId, widthPx: px(plan.page.widthMm), heightPx: px(plan.page.heightMm), reused: false, ppi: p.job.ppi });
-        const catalog = this.deps.session.require();
         lines.push({
           file: path.basename(file),
           worker: onPage.map((p) => p.job.values['worker.name'] ?? '').join('、'),
           company: [...new Set(onPage.map((p) => p.job.values['company.name'] ?? ''))].join('、'),
-          size: `${sheetName} · ${onPage.length}×${trim.widthMm}×${trim.heightMm}mm`,
-          paper: '相纸（光面）',
+          size: sheetName,
+          detail: `${onPage.length} × ${sizeLabel(opts.size ?? template.size, trim)}`,
+          paper: template.paper ?? DEFAULT_PAPER,
           quantity: 1,
           bleedMm: opts.bleedMm,
-          colour: 'sRGB',
+          colour: profile && opts.format === 'tiff' ? 'CMYK' : 'sRGB',
+          ppi: Math.min(...onPage.map((p) => p.job.ppi)),
           thumbnail: null,
           thumbFile: onPage[0]!.job.photo.thumbnail ? path.join(catalog.dir, onPage[0]!.job.photo.thumbnail) : null,
         });
@@ -319,28 +375,42 @@ export class ExportService {
     await this.deps.storage.writeAtomic(path.join(dir, MANIFEST), JSON.stringify(manifest, null, 1));
   }
 
-  /** 印制清单: CSV (UTF-8 with BOM, so Excel opens the Chinese) and PDF, grouped by company, totals per size. */
+  /**
+   * 印制清单: CSV (UTF-8 with BOM, so Excel opens the Chinese; Chinese headers) and PDF, grouped by company,
+   * totals per size. Named for the template and format, so a PDF export beside a JPEG one keeps both sheets.
+   */
   private async writeOrderSheet(dir: string, project: string, template: GiftTemplate, opts: ExportOptions, lines: (OrderLine & { thumbFile: string | null })[], summary: ExportSummary) {
     const sorted = [...lines].sort((a, b) => a.company.localeCompare(b.company, 'zh-CN') || a.worker.localeCompare(b.worker, 'zh-CN'));
-    const totals = new Map<string, { size: string; paper: string; quantity: number }>();
+    const totals = new Map<string, OrderTotal>();
     for (const l of sorted) {
       const key = `${l.size}|${l.paper}`;
       totals.set(key, { size: l.size, paper: l.paper, quantity: (totals.get(key)?.quantity ?? 0) + l.quantity });
     }
     const cell = (v: string | number) => (/[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
     const csv = [
-      ['file', 'worker', 'company', 'size', 'paper', 'quantity', 'bleed_mm', 'colour'].join(','),
-      ...sorted.map((l) => [l.file, l.worker, l.company, l.size, l.paper, l.quantity, l.bleedMm, l.colour].map(cell).join(',')),
+      ['序号', '文件名', '职工', '企业', '尺寸', '内容', '纸张', '数量', '分辨率(ppi)', '出血(mm)', '色彩'].join(','),
+      ...sorted.map((l, i) => [i + 1, l.file, l.worker, l.company, l.size, l.detail ?? '', l.paper, l.quantity, l.ppi, l.bleedMm, l.colour].map(cell).join(',')),
       '',
-      ['total', '', '', 'size', 'paper', 'quantity'].join(','),
-      ...[...totals.values()].map((t) => ['total', '', '', t.size, t.paper, t.quantity].map(cell).join(',')),
+      ['合计', '', '', '', '尺寸', '', '纸张', '数量'].join(','),
+      ...[...totals.values()].map((t) => ['合计', '', '', '', t.size, '', t.paper, t.quantity].map(cell).join(',')),
     ].join('\r\n');
-    const csvFile = path.join(dir, '印制清单.csv');
+    // One order sheet per template, n-up sheet and format: a PDF export beside a JPEG one keeps both sheets.
+    const stem = [ORDER_SHEET, safeFileNamePart(template.name, 'template'), opts.impose ? `${IMPOSED}${opts.impose}` : null, opts.format.toUpperCase()].filter(Boolean).join('_');
+    const csvFile = path.join(dir, `${stem}.csv`);
     await this.deps.storage.writeAtomic(csvFile, '\uFEFF' + csv + '\r\n');
     for (const l of sorted) l.thumbnail = l.thumbFile ? await this.deps.sheets.thumbnail(l.thumbFile).catch(() => null) : null;
-    const pdfFile = path.join(dir, '印制清单.pdf');
-    const pdf = await this.deps.pdf.orderSheet(`${project} · 印制清单（${template.name}，${opts.dpi} dpi，${opts.format.toUpperCase()}）`, sorted, [...totals.values()]);
+    const pdfFile = path.join(dir, `${stem}.pdf`);
+    const colour = summary.profile ? `CMYK（${summary.profile}）` : 'sRGB';
+    const subtitle = `${template.name} · ${opts.format.toUpperCase()} · ${opts.dpi} dpi · 出血 ${opts.bleedMm} mm · ${colour}`;
+    const pdf = await this.deps.pdf.orderSheet(`${project} · 印制清单`, subtitle, sorted, [...totals.values()]);
     await this.deps.storage.writeAtomic(pdfFile, Buffer.from(pdf));
     summary.orderSheet = { pdf: pdfFile, csv: csvFile };
   }
+}
+
+/** "10寸 203×254mm": one size, whichever way round it prints (totals per size, not per orientation). */
+export function sizeLabel(name: string, trim: SizeMm): string {
+  const a = Math.min(trim.widthMm, trim.heightMm);
+  const b = Math.max(trim.widthMm, trim.heightMm);
+  return /^\d/.test(name) && /x|×/i.test(name) ? `${a}×${b}mm` : `${name} ${a}×${b}mm`;
 }

@@ -3,11 +3,13 @@ import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { msg, type Message } from '../../../shared/i18n/messages';
 import { displayPath } from '../../../shared/logic/file-path';
-import { checkTemplate, fillTemplate, type CaptionValues } from '../../../shared/logic/caption-template';
+import { checkTemplate, daysApart, fillTemplate, variablesIn, type CaptionValues } from '../../../shared/logic/caption-template';
+import { homeCity, shortCompanyName } from '../../../shared/logic/company-name';
 import { bestPhotoFor } from '../../../shared/logic/gift-choice';
 import { BUILT_IN_TEMPLATES } from '../../../shared/logic/gift-templates';
 import { parsePaperSize } from '../../../shared/logic/print-geometry';
-import { cropFor, effectivePpi, layoutSheet, MIN_PPI, scaleTemplate, templateTrim, type SheetLayout } from '../../../shared/logic/sheet-layout';
+import { cropFor, effectivePpi, layoutSheet, printPpi, scaleTemplate, templateTrim, type SheetLayout } from '../../../shared/logic/sheet-layout';
+import { PPI_REFUSE, PPI_WARN, resolutionOf } from '../../../shared/logic/export-rules';
 import { DEFAULT_CAMPAIGN, EMPTY_HANDOVER, type Campaign, type CropRect, type GiftRecord, type GiftTemplate, type GiftView, type HandOver, type SheetPreview } from '../../../shared/model/gift';
 import type { Photo } from '../../../shared/model/photo';
 import type { Worker } from '../../../shared/model/roster';
@@ -29,6 +31,8 @@ export interface SheetJob {
 }
 
 const PREVIEW_LONG_EDGE_PX = 1400;
+/** Camera clock and shoot day further apart than this: one of them is wrong, and the user is told. */
+const DATE_TOLERANCE_DAYS = 30;
 
 /** Gifts: who gets which photo, how it is cropped, which template it is set in, and where the print is now. */
 export class GiftService {
@@ -82,25 +86,39 @@ export class GiftService {
 
   // --- gifts -------------------------------------------------------------------------------------------
 
-  /** Every worker who is in at least one photo, with the photo their gift uses and where it stands. */
-  list(): GiftView[] {
+  /**
+   * Every worker who is in at least one photo, with the photo their gift uses and where it stands; with a template,
+   * also the ppi their photo prints at in it, so that a gift too soft to print is named before any export.
+   */
+  list(opts: { templateId?: string; size?: string } = {}): GiftView[] {
     const photos = this.catalog.photos();
     const inPhotos = new Set(photos.flatMap((p) => p.workers));
+    const template = opts.templateId ? this.template(opts.templateId) : null;
+    const sized = template && opts.size ? scaleTemplate(template, opts.size) : template;
     return this.catalog
       .all('workers')
       .filter((w) => inPhotos.has(w.id))
-      .map((w) => this.view(w, photos))
+      .map((w) => this.view(w, photos, sized))
       .sort((a, b) => (a.companyName ?? '').localeCompare(b.companyName ?? '', 'zh-CN') || a.workerName.localeCompare(b.workerName, 'zh-CN'));
   }
 
-  private view(w: Worker, photos: Photo[]): GiftView {
+  private view(w: Worker, photos: Photo[], template: GiftTemplate | null = null): GiftView {
     const record = this.catalog.get('gifts', w.id);
     const candidates = photos.filter((p) => p.workers.includes(w.id) && p.flag !== 'rejected').map((p) => p.id);
     const chosen = record?.photoId && candidates.includes(record.photoId) ? record.photoId : null;
     const photoId = chosen ?? bestPhotoFor(w.id, photos)?.id ?? null;
     const company = w.companyId ? this.catalog.get('companies', w.companyId) : undefined;
     const blocked = w.consent === 'declined' ? msg('gift.declined') : !photoId ? msg('gift.noPhoto') : null;
-    return { workerId: w.id, workerName: w.name, companyName: company?.name ?? null, consent: w.consent, photoId, chosen: !!chosen, candidates, crop: record?.crop ?? null, handOver: record?.handOver ?? EMPTY_HANDOVER, blocked };
+    const photo = photoId ? photos.find((p) => p.id === photoId) : undefined;
+    let ppi: number | null = null;
+    try {
+      ppi = template && photo && !blocked ? printPpi(template, photo, record?.crop ?? null) : null;
+    } catch {
+      ppi = null; // a template that does not fit is reported when it is previewed or exported
+    }
+    const resolution = ppi === null ? null : resolutionOf(ppi);
+    const tooSoft = resolution === 'refused' ? msg('export.lowResRefused', { name: w.name, ppi: ppi!, min: PPI_REFUSE }) : null;
+    return { workerId: w.id, workerName: w.name, companyName: company?.name ?? null, consent: w.consent, photoId, chosen: !!chosen, candidates, crop: record?.crop ?? null, handOver: record?.handOver ?? EMPTY_HANDOVER, blocked, ppi, resolution, tooSoft };
   }
 
   gift(workerId: string): GiftView {
@@ -124,6 +142,21 @@ export class GiftService {
     const current = this.gift(workerId);
     const handOver = { ...current.handOver, ...patch };
     return this.update(workerId, { handOver }, { zh: `更新 ${current.workerName} 的礼物交接`, en: `Updated ${current.workerName}'s hand-over` });
+  }
+
+  /** After an export: the gifts sent to the print shop are 已印制, in one step the user can undo. */
+  markPrinted(workerIds: string[]): { marked: number } {
+    const now = new Date().toISOString();
+    const due = [...new Set(workerIds)].map((id) => this.gift(id)).filter((g) => !g.blocked && !g.handOver.printedAt);
+    if (!due.length) return { marked: 0 };
+    this.deps.history.record({ zh: `标记 ${due.length} 份礼物已印制`, en: `Marked ${due.length} gifts printed` }, () => {
+      for (const g of due) {
+        const existing = this.catalog.get('gifts', g.workerId);
+        const base = { id: g.workerId, workerId: g.workerId, photoId: null, crop: null, ...existing };
+        this.catalog.put('gifts', { ...base, handOver: { ...(existing?.handOver ?? EMPTY_HANDOVER), printedAt: now } });
+      }
+    });
+    return { marked: due.length };
   }
 
   private update(workerId: string, patch: Partial<GiftRecord>, label: { zh: string; en: string }): GiftView {
@@ -169,7 +202,14 @@ export class GiftService {
       if (!(await this.deps.storage.exists(frameTexture))) throw new AppError('NOT_FOUND', msg('gift.textureMissing', { template: opts.template.name, path: frameTexture }));
     }
     const ppi = effectivePpi(photo.width, crop, layout.window.w);
-    const warnings = ppi < MIN_PPI ? [msg('gift.lowPpi', { name: photo.originalName, ppi, min: MIN_PPI })] : [];
+    // Soft (150–200) or too soft (below 150, printed only when the user said so): said either way.
+    const resolution = resolutionOf(ppi);
+    const warnings = resolution === 'ok' ? [] : [msg('gift.lowPpi', { name: photo.originalName, ppi, min: resolution === 'refused' ? PPI_REFUSE : PPI_WARN })];
+    // A camera clock a month or more away from the shoot day: the gift shows the shoot day, and says so.
+    const usesDate = opts.template.captions.some((c) => variablesIn(c.text).some((v) => v === 'photo.date' || v === 'photo.captured'));
+    const apart = daysApart(photo.capturedAt, photo.shootDay);
+    if (usesDate && apart !== null && apart > DATE_TOLERANCE_DAYS)
+      warnings.push(msg('gift.dateDisagrees', { name: photo.originalName, captured: photo.capturedAt!.slice(0, 10), day: photo.shootDay!, days: apart }));
     const spec: SheetSpec = {
       dpi: opts.dpi,
       layout,
@@ -225,10 +265,13 @@ export class GiftService {
       'worker.department': worker?.department ?? null,
       'worker.quote': worker?.quote ?? null,
       'company.name': company?.name ?? photo.company,
-      'company.short': company?.shortName ?? company?.name ?? photo.company,
+      'company.short': company?.shortName || shortCompanyName(company?.name ?? photo.company ?? '', homeCity(campaign.organizer)) || null,
       'photographer.name': photo.photographer,
       'photographer.credit': photographer?.credit ?? (photo.photographer ? `摄影：${photo.photographer}` : null),
-      'photo.date': photo.capturedAt ?? photo.shootDay,
+      // The day the photographer was there (the shoot day of the import), not the camera clock, which is often unset
+      // or years off (a 2014 date on a 2025 campaign); photo.captured gives the clock date to those who want it.
+      'photo.date': photo.shootDay ?? photo.capturedAt,
+      'photo.captured': photo.capturedAt,
       'photo.title': photo.title,
       'photo.caption': photo.caption,
       'campaign.theme': campaign.theme,

@@ -1,14 +1,23 @@
 import { Alert, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, Grid, LinearProgress, MenuItem, TextField, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import type { ExportJobView } from '@shared/api/contract';
-import type { ExportFormat, GiftTemplate } from '@shared/model/gift';
+import type { ExportFormat, GiftTemplate, GiftView } from '@shared/model/gift';
+import { refusedOptions } from '@shared/logic/export-rules';
 import { call, confirmPaths, onEvent } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
+import { ExportOutcome } from './ExportOutcome';
 
-/** Export options, then the job's progress and its outcome (files, skipped workers, the order sheet). */
-export function ExportDialog({ open, templates, templateId, onClose }: { open: boolean; templates: GiftTemplate[]; templateId: string; onClose: () => void }) {
+type Colour = 'srgb' | 'cmyk' | 'cmyk-file';
+
+const initial = (templateId: string) => ({ templateId, size: '', dpi: '300', format: 'jpeg' as ExportFormat, bleed: '3', marks: false, colour: 'srgb' as Colour, icc: '', out: '', impose: '', allowLowRes: false });
+
+/**
+ * Export options, then the job's progress and its outcome. What the files cannot honour (CMYK in a JPEG, marks that
+ * make a minilab print small) is said here, before anything is written, in the words of the service's refusal.
+ */
+export function ExportDialog({ open, templates, templateId, gifts, onClose }: { open: boolean; templates: GiftTemplate[]; templateId: string; gifts: GiftView[]; onClose: () => void }) {
   const { t, errorText, say } = useI18n();
-  const [form, setForm] = useState({ templateId, size: '', dpi: '300', format: 'jpeg' as ExportFormat, bleed: '3', marks: true, cmyk: false, out: '', impose: '' });
+  const [form, setForm] = useState(() => initial(templateId));
   const [job, setJob] = useState<ExportJobView | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -31,10 +40,18 @@ export function ExportDialog({ open, templates, templateId, onClose }: { open: b
     };
   }, [job]);
 
+  const imposed = form.impose === 'A4' || form.impose === 'A3' ? form.impose : null;
+  const cmyk = form.colour !== 'srgb';
+  // Marks in a raster file outside n-up pages are asked for explicitly (and warned about): the file is larger than the paper.
+  const rasterMarks = form.marks && form.format !== 'pdf' && !imposed;
+  const refusal = refusedOptions({ format: form.format, cmyk, marks: form.marks, rasterMarks, impose: imposed });
+  const tooSoft = gifts.filter((g) => g.tooSoft && !g.blocked);
+
   const start = async () => {
     setError(null);
     try {
       const outDir = form.out.trim() ? (await confirmPaths([form.out.trim()], 'export'))[0] : undefined;
+      const icc = form.colour === 'cmyk-file' && form.icc.trim() ? (await confirmPaths([form.icc.trim()], 'image'))[0] : undefined;
       const { jobId } = await call('export.start', {
         templateId: form.templateId,
         size: form.size.trim() || undefined,
@@ -42,18 +59,30 @@ export function ExportDialog({ open, templates, templateId, onClose }: { open: b
         format: form.format,
         bleedMm: Number(form.bleed),
         marks: form.marks,
-        cmyk: form.cmyk,
+        rasterMarks,
+        cmyk,
+        icc,
+        allowLowRes: form.allowLowRes,
         per: 'worker',
         outDir,
-        impose: form.impose === 'A4' || form.impose === 'A3' ? form.impose : null,
+        impose: imposed,
       });
       setJob(await call('export.status', { jobId }));
     } catch (err) {
       setError(errorText(err));
     }
   };
-  const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [k]: e.target.value });
-  const s = job?.summary;
+  const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => {
+    const value = e.target.value;
+    setForm((f) => {
+      const next = { ...f, [k]: value };
+      // Marks belong in a PDF and on n-up pages; a single raster print for a minilab is trim + bleed only.
+      if (k === 'format' || k === 'impose') next.marks = next.format === 'pdf' || !!next.impose;
+      if (k === 'format' && value !== 'tiff') next.colour = 'srgb';
+      return next;
+    });
+  };
+  const check = (k: 'marks' | 'allowLowRes') => (e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [k]: e.target.checked });
   return (
     <Dialog open={open} onClose={onClose} fullWidth maxWidth="sm" data-testid="export-dialog">
       <DialogTitle>{t('export.title')}</DialogTitle>
@@ -75,8 +104,16 @@ export function ExportDialog({ open, templates, templateId, onClose }: { open: b
               </TextField>
             </Grid>
             <Grid size={6}><TextField fullWidth size="small" label={t('export.bleed')} value={form.bleed} onChange={set('bleed')} /></Grid>
-            <Grid size={6}><FormControlLabel control={<Checkbox checked={form.marks} onChange={(e) => setForm({ ...form, marks: e.target.checked })} />} label={t('export.marks')} /></Grid>
-            <Grid size={6}><FormControlLabel control={<Checkbox checked={form.cmyk} disabled={form.format !== 'tiff'} onChange={(e) => setForm({ ...form, cmyk: e.target.checked })} />} label={t('export.cmyk')} /></Grid>
+            <Grid size={12}>
+              <TextField select fullWidth size="small" label={t('export.colour')} value={form.colour} onChange={set('colour')} helperText={t('export.colourHint')} slotProps={{ htmlInput: { 'data-testid': 'export-colour' } }}>
+                <MenuItem value="srgb">{t('export.colour.srgb')}</MenuItem>
+                <MenuItem value="cmyk" disabled={form.format !== 'tiff'}>{t('export.colour.fogra39')}</MenuItem>
+                <MenuItem value="cmyk-file" disabled={form.format !== 'tiff'}>{t('export.colour.file')}</MenuItem>
+              </TextField>
+            </Grid>
+            {form.colour === 'cmyk-file' && (
+              <Grid size={12}><TextField fullWidth size="small" label={t('export.iccFile')} value={form.icc} onChange={set('icc')} placeholder="/…/ISOcoated_v2_eci.icc" /></Grid>
+            )}
             <Grid size={12}>
               <TextField select fullWidth size="small" label={t('export.impose')} value={form.impose} onChange={set('impose')}>
                 <MenuItem value="">{t('export.imposeNone')}</MenuItem>
@@ -84,30 +121,36 @@ export function ExportDialog({ open, templates, templateId, onClose }: { open: b
                 <MenuItem value="A3">A3</MenuItem>
               </TextField>
             </Grid>
+            <Grid size={12}>
+              <FormControlLabel control={<Checkbox checked={form.marks} onChange={check('marks')} slotProps={{ input: { 'data-testid': 'export-marks' } as object }} />} label={t('export.marks')} />
+              {rasterMarks && <Alert severity="warning" sx={{ mt: 0.5 }} data-testid="raster-marks-warning">{t('export.rasterMarksWarning')}</Alert>}
+            </Grid>
+            {tooSoft.length > 0 && (
+              <Grid size={12}>
+                <Alert severity="error" data-testid="export-too-soft">
+                  {t('export.tooSoft', { count: tooSoft.length, names: tooSoft.slice(0, 5).map((g) => g.workerName).join('、') + (tooSoft.length > 5 ? '…' : '') })}
+                  <FormControlLabel sx={{ display: 'flex' }} control={<Checkbox size="small" checked={form.allowLowRes} onChange={check('allowLowRes')} />} label={<Typography variant="body2">{t('export.allowLowRes')}</Typography>} />
+                </Alert>
+              </Grid>
+            )}
             <Grid size={12}><TextField fullWidth size="small" label={t('export.out')} value={form.out} onChange={set('out')} slotProps={{ htmlInput: { 'data-testid': 'export-out' } }} /></Grid>
           </Grid>
         )}
+        {!job && refusal && <Alert severity="error" sx={{ mt: 2 }} data-testid="export-refusal">{say(refusal)}</Alert>}
         {error && <Alert severity="error" sx={{ mt: 2 }}>{error}</Alert>}
-        {job && !s && (
+        {job && !job.summary && (
           <>
             <Typography variant="body2" sx={{ mb: 1 }} data-testid="export-progress">{t('export.running', { done: job.progress.done, total: job.progress.total })}{job.progress.current ? ` · ${job.progress.current}` : ''}</Typography>
             <LinearProgress variant={job.progress.total ? 'determinate' : 'indeterminate'} value={job.progress.total ? (100 * job.progress.done) / job.progress.total : 0} />
           </>
         )}
         {job?.state === 'failed' && <Alert severity="error">{job.error ? errorText(job.error) : null}</Alert>}
-        {s && (
-          <>
-            <Alert severity={s.skipped.length ? 'warning' : 'success'} data-testid="export-done">{t('export.done', { count: s.files.length, skipped: s.skipped.length })}</Alert>
-            {s.orderSheet.pdf && <Typography variant="body2" sx={{ mt: 1, wordBreak: 'break-all' }}>{`${t('export.orderSheet')}: ${s.orderSheet.pdf}`}</Typography>}
-            {s.skipped.map((k) => <Typography key={`${k.workerId}${k.photoId}`} variant="caption" component="div" color="warning.dark">{say({ key: k.key, params: k.params, message: k.reason })}</Typography>)}
-            {s.warnings.map((w, i) => <Typography key={i} variant="caption" component="div" color="text.secondary">{say(w)}</Typography>)}
-          </>
-        )}
+        {job?.summary && <ExportOutcome summary={job.summary} gifts={gifts} />}
       </DialogContent>
       <DialogActions>
         {job?.state === 'running' && <Button onClick={() => void call('export.cancel', { jobId: job.id })}>{t('export.cancel')}</Button>}
         <Button onClick={onClose}>{t('common.close')}</Button>
-        {!job && <Button variant="contained" onClick={() => void start()} data-testid="export-start">{t('export.start')}</Button>}
+        {!job && <Button variant="contained" disabled={!!refusal} onClick={() => void start()} data-testid="export-start">{t('export.start')}</Button>}
       </DialogActions>
     </Dialog>
   );

@@ -4,6 +4,7 @@ import PrintIcon from '@mui/icons-material/PrintOutlined';
 import { Alert, Box, Button, Chip, CircularProgress, FormControlLabel, List, ListItemButton, ListItemText, MenuItem, Stack, Switch, TextField, Typography } from '@mui/material';
 import { useEffect, useMemo, useState } from 'react';
 import type { GiftView, SheetPreview } from '@shared/model/gift';
+import { resolutionOf } from '@shared/logic/export-rules';
 import type { Photo } from '@shared/model/photo';
 import { call, mediaUrl, sheetUrl } from '../../api/client';
 import { EmptyState } from '../../components/EmptyState';
@@ -15,11 +16,20 @@ import { ExportDialog } from './ExportDialog';
 import { HandOverPanel } from './HandOverPanel';
 import { TemplateDialog } from './TemplateDialog';
 import { useGifts } from './useGifts';
+import { useRemembered } from '../../components/useRemembered';
 
 function statusOf(g: GiftView): 'waiting' | 'printed' | 'framed' | 'handedOver' {
   return g.handOver.handedOverAt ? 'handedOver' : g.handOver.framedAt ? 'framed' : g.handOver.printedAt ? 'printed' : 'waiting';
 }
 const STATUS_COLOR = { waiting: 'default', printed: 'info', framed: 'warning', handedOver: 'success' } as const;
+
+/** How sharp the gift will print: fine, soft (150–200 ppi, warned) or too soft to export by default (< 150). */
+function PpiChip({ ppi }: { ppi: number }) {
+  const { t } = useI18n();
+  const r = resolutionOf(ppi);
+  const label = r === 'refused' ? t('gifts.refusedPpi', { ppi }) : r === 'low' ? t('gifts.lowPpi', { ppi }) : t('gifts.ppi', { ppi });
+  return <Chip size="small" color={r === 'refused' ? 'error' : r === 'low' ? 'warning' : 'default'} label={label} sx={{ position: 'absolute', left: 16, bottom: 16, bgcolor: r === 'ok' ? 'rgba(255,255,255,0.8)' : undefined }} data-testid="ppi" />;
+}
 
 /**
  * 礼物: every tagged worker's framed print. Pick the template, see the sheet exactly as it will print, move the
@@ -28,9 +38,13 @@ const STATUS_COLOR = { waiting: 'default', printed: 'info', framed: 'warning', h
 export function GiftsView() {
   const { t, errorText, say } = useI18n();
   const { notifyError } = useNotice();
-  const { gifts, templates } = useGifts();
-  const [selected, setSelected] = useState<string | null>(null);
-  const [templateId, setTemplateId] = useState('simple-white-10');
+  const [templateId, setTemplateId] = useRemembered('gifts.templateId', 'simple-white-10');
+  const { gifts, templates } = useGifts(templateId);
+  const [selected, setSelected] = useRemembered('gifts.workerId', '');
+  // A template remembered from another project: back to the default one.
+  useEffect(() => {
+    if (templates.length && !templates.some((x) => x.id === templateId)) setTemplateId('simple-white-10');
+  }, [templates, templateId, setTemplateId]);
   const [waitingOnly, setWaitingOnly] = useState(false);
   const [preview, setPreview] = useState<SheetPreview | null>(null);
   const [previewError, setPreviewError] = useState<string | null>(null);
@@ -89,7 +103,12 @@ export function GiftsView() {
             const st = statusOf(g);
             return (
               <ListItemButton key={g.workerId} selected={g.workerId === gift?.workerId} onClick={() => setSelected(g.workerId)} sx={{ borderRadius: 1, gap: 1 }} data-testid="gift-item">
-                <ListItemText primary={g.workerName} secondary={g.blocked ? say(g.blocked) : g.companyName} sx={{ minWidth: 0 }} slotProps={{ primary: { sx: { fontWeight: 600, color: g.blocked ? 'error.main' : undefined } }, secondary: { noWrap: true } }} />
+                <ListItemText
+                  primary={g.workerName}
+                  secondary={g.blocked ? say(g.blocked) : g.tooSoft ? t('gifts.refusedPpiShort', { ppi: g.ppi ?? 0 }) : g.companyName}
+                  sx={{ minWidth: 0 }}
+                  slotProps={{ primary: { sx: { fontWeight: 600, color: g.blocked ? 'error.main' : undefined } }, secondary: { noWrap: true, color: g.tooSoft && !g.blocked ? 'error' : undefined, 'data-testid': g.tooSoft ? 'gift-too-soft' : undefined } as object }}
+                />
                 {!g.blocked && <Chip size="small" label={t(`gifts.status.${st}` as StringKey)} color={STATUS_COLOR[st]} variant={st === 'waiting' ? 'outlined' : 'filled'} />}
               </ListItemButton>
             );
@@ -112,9 +131,11 @@ export function GiftsView() {
             <img src={sheetUrl(preview.mediaId)} alt={gift?.workerName} data-testid="sheet-preview" style={{ maxWidth: '100%', maxHeight: '100%', boxShadow: '0 6px 28px rgba(0,0,0,0.28)', background: '#fff' }} />
           )}
           {loading && <CircularProgress size={28} sx={{ position: 'absolute', top: 16, right: 16 }} aria-label={t('gifts.rendering')} />}
-          {preview && (
-            <Chip size="small" color={preview.ppi < 200 ? 'warning' : 'default'} label={preview.ppi < 200 ? t('gifts.lowPpi', { ppi: preview.ppi }) : t('gifts.ppi', { ppi: preview.ppi })} sx={{ position: 'absolute', left: 16, bottom: 16, bgcolor: preview.ppi < 200 ? undefined : 'rgba(255,255,255,0.8)' }} data-testid="ppi" />
-          )}
+          {preview && <PpiChip ppi={preview.ppi} />}
+          {/* What the sheet itself would get wrong (a camera clock far from the shoot day); the ppi has its chip. */}
+          {preview?.warnings.filter((w) => w.key !== 'gift.lowPpi').map((w, i) => (
+            <Alert key={i} severity="warning" sx={{ position: 'absolute', right: 16, bottom: 16 + i * 56, maxWidth: 460 }} data-testid="preview-warning">{say(w)}</Alert>
+          ))}
         </Box>
       </Box>
       <Box sx={{ width: 340, flexShrink: 0, borderLeft: 1, borderColor: 'divider', bgcolor: 'background.paper', p: 2, overflow: 'auto' }}>
@@ -145,7 +166,7 @@ export function GiftsView() {
           </Stack>
         )}
       </Box>
-      <ExportDialog open={exporting} templates={templates} templateId={templateId} onClose={() => setExporting(false)} />
+      <ExportDialog open={exporting} templates={templates} templateId={templateId} gifts={gifts} onClose={() => setExporting(false)} />
       <TemplateDialog open={editing} template={template} workerId={gift && !gift.blocked ? gift.workerId : null} onClose={() => setEditing(false)} onSaved={(tp) => setTemplateId(tp.id)} />
     </Box>
   );

@@ -3,20 +3,22 @@ import type { GiftTemplate, GiftView } from '@shared/model/gift';
 import { call, onEvent } from '../../api/client';
 import { useNotice } from '../../components/NoticeProvider';
 
-/** Gifts and templates, refreshed whenever tags, photos or the roster change. */
-export function useGifts() {
+/** Gifts (with the ppi each prints at in the template) and templates, refreshed whenever tags, photos or the roster change. */
+export function useGifts(templateId: string) {
   const { notifyError } = useNotice();
   const [gifts, setGifts] = useState<GiftView[] | null>(null);
   const [templates, setTemplates] = useState<GiftTemplate[]>([]);
   const refresh = useCallback(async () => {
     try {
-      const [g, t] = await Promise.all([call('gifts.list', {}), call('templates.list', {})]);
+      const t = await call('templates.list', {});
+      // A template remembered from another project may not exist here: list without the ppi rather than fail.
+      const g = await call('gifts.list', t.some((x) => x.id === templateId) ? { templateId } : {});
       setGifts(g);
       setTemplates(t);
     } catch (err) {
       notifyError(err);
     }
-  }, [notifyError]);
+  }, [notifyError, templateId]);
   useEffect(() => {
     void refresh();
     const a = onEvent('catalog.changed', () => void refresh());

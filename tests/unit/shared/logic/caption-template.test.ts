@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkTemplate, fillTemplate, formatDate } from '../../../../shared/logic/caption-template';
+import { checkTemplate, daysApart, fillTemplate, formatDate, variablesIn } from '../../../../shared/logic/caption-template';
 import { formatMessage } from '../../../../shared/i18n/messages';
 
 describe('caption templates', () => {
@@ -22,5 +22,13 @@ describe('caption templates', () => {
     expect(checkTemplate('{worker.name:YYYY}')[0]!.message.key).toBe('caption.noFormat');
     expect(checkTemplate('{worker.name')[0]!.message).toEqual({ key: 'caption.lone', params: { char: '{', text: '{worker.name' } });
     expect(checkTemplate('{worker.name} · {photo.date:YYYY年M月}')).toEqual([]);
+    expect(checkTemplate('{photo.captured:YYYY.MM.DD}')).toEqual([]);
+  });
+  it('has the camera date apart from the shoot day, and counts the days between them', () => {
+    expect(fillTemplate('{photo.date:YYYY年M月} / {photo.captured:YYYY年M月}', { 'photo.date': '2025-05-12', 'photo.captured': '2014-09-03T10:00:00' })).toBe('2025年5月 / 2014年9月');
+    expect(daysApart('2025-05-12T23:59:00+08:00', '2025-05-12')).toBe(0);
+    expect(daysApart('2025-04-01', '2025-05-12')).toBe(41);
+    expect(daysApart(null, '2025-05-12')).toBeNull();
+    expect(variablesIn('{worker.name} · {photo.date:M月}')).toEqual(['worker.name', 'photo.date']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { impose, imposition, MARK_LENGTH_MM, MARK_OFFSET_MM, mmToPx, oriented, PAPER_SIZES, parsePaperSize, sheetBoxes } from '../../../../shared/logic/print-geometry';
+import { imposition, minimumPages, MARK_LENGTH_MM, MARK_OFFSET_MM, mmToPx, oriented, PAPER_SIZES, parsePaperSize, sheetBoxes } from '../../../../shared/logic/print-geometry';
 
 describe('paper sizes', () => {
   it.each(Object.entries(PAPER_SIZES))('%s in both orientations at 300 dpi', (name, size) => {
@@ -52,36 +52,56 @@ describe('sheetBoxes', () => {
   });
 });
 
-describe('impose', () => {
-  it('puts four small prints on a sheet, centred, with a cutting gap, never overlapping', () => {
-    const a4 = { widthMm: 210, heightMm: 297 };
-    const slots = impose({ widthMm: 89, heightMm: 127 }, a4, 4, 5);
-    expect(slots).toHaveLength(4);
-    for (const s of slots) {
-      expect(s.x).toBeGreaterThanOrEqual(5);
-      expect(s.x + s.w).toBeLessThanOrEqual(205);
-    }
-    expect(slots[1]!.x - (slots[0]!.x + slots[0]!.w)).toBeCloseTo(4, 9);
-    expect(impose({ widthMm: 102, heightMm: 152 }, { widthMm: 297, heightMm: 420 }, 4, 5)).toHaveLength(4);
-    expect(impose({ widthMm: 254, heightMm: 305 }, a4, 4, 5)).toEqual([]);
-  });
-});
+const overlaps = (a: { x: number; y: number; w: number; h: number }, b: typeof a) =>
+  Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) > 1e-6 && Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) > 1e-6;
 
 describe('imposition', () => {
-  it('puts 6寸 prints four-up on A3 with marks only in the gaps and margins', () => {
-    const trim = { widthMm: 102, heightMm: 152 };
-    const p = imposition(trim, 3, { widthMm: 297, heightMm: 420 });
-    expect(p.slots.length).toBeGreaterThanOrEqual(4);
-    expect(p.marks).toHaveLength(p.slots.length * 8);
-    const inside = (x: number, y: number) => p.slots.some((s) => x > s.x + 1e-9 && x < s.x + s.w - 1e-9 && y > s.y + 1e-9 && y < s.y + s.h - 1e-9);
-    for (const m of p.marks) {
-      expect(inside(m.x1, m.y1)).toBe(false);
-      expect(inside(m.x2, m.y2)).toBe(false);
-      expect(m.x1 >= 0 && m.x2 >= 0 && m.x1 <= p.page.widthMm && m.y2 <= p.page.heightMm).toBe(true);
+  const a4 = { widthMm: 210, heightMm: 297 };
+  const a3 = { widthMm: 297, heightMm: 420 };
+
+  it('lays four 5寸 on A4 edge to edge: one shared cut between neighbours, bleed only on the outside', () => {
+    const p = imposition({ widthMm: 89, heightMm: 127 }, 2, a4);
+    expect(p.slots).toHaveLength(4);
+    const [a, b, c] = p.slots.map((s) => s.rect);
+    expect(b!.x).toBeCloseTo(a!.x + a!.w, 9); // no gap: one cut serves both prints
+    expect(c!.y).toBeCloseTo(a!.y + a!.h, 9);
+    expect(p.slots[0]!.bleed).toEqual({ top: 2, left: 2, right: 0, bottom: 0 });
+    expect(p.slots[3]!.bleed).toEqual({ top: 0, left: 0, right: 2, bottom: 2 });
+    for (const s of p.slots) {
+      // The bleed stays inside the 5 mm margin.
+      expect(s.rect.x - s.bleed.left).toBeGreaterThanOrEqual(5 - 1e-9);
+      expect(s.rect.y + s.rect.h + s.bleed.bottom).toBeLessThanOrEqual(297 - 5 + 1e-9);
+      for (const o of p.slots) if (o !== s) expect(overlaps(s.rect, o.rect)).toBe(false);
     }
   });
-  it('turns the sheet when that fits more', () => {
-    const p = imposition({ widthMm: 152, heightMm: 102 }, 3, { widthMm: 210, heightMm: 297 });
-    expect(p.slots.length).toBeGreaterThanOrEqual(2);
+
+  it('fills the leftover strip with turned prints when that fits more (5 × 6寸 on A3, not 4)', () => {
+    const p = imposition({ widthMm: 102, heightMm: 152 }, 3, a3);
+    expect(p.slots).toHaveLength(5);
+    expect(p.slots.some((s) => s.rotated)).toBe(true);
+    expect(p.slots.some((s) => !s.rotated)).toBe(true);
+    for (const s of p.slots) for (const o of p.slots) if (o !== s) expect(overlaps(s.rect, o.rect)).toBe(false);
+  });
+
+  it('puts marks on every cut line, in the margin, never on a print or its bleed', () => {
+    const p = imposition({ widthMm: 102, heightMm: 152 }, 3, a3);
+    expect(p.marks.length).toBeGreaterThan(0);
+    const grown = p.slots.map(({ rect: r, bleed: b }) => ({ x: r.x - b.left, y: r.y - b.top, w: r.w + b.left + b.right, h: r.h + b.top + b.bottom }));
+    for (const m of p.marks) {
+      const box = { x: Math.min(m.x1, m.x2), y: Math.min(m.y1, m.y2), w: Math.abs(m.x2 - m.x1) || 1e-3, h: Math.abs(m.y2 - m.y1) || 1e-3 };
+      for (const g of grown) expect(overlaps(box, g)).toBe(false);
+      expect(Math.min(m.x1, m.x2)).toBeGreaterThanOrEqual(0);
+      expect(Math.max(m.y1, m.y2)).toBeLessThanOrEqual(420);
+    }
+    // Every vertical cut line of the block has a mark.
+    const cutsX = new Set(p.slots.flatMap((s) => [s.rect.x, s.rect.x + s.rect.w].map((x) => x.toFixed(3))));
+    const markedX = new Set(p.marks.filter((m) => m.x1 === m.x2).map((m) => m.x1.toFixed(3)));
+    for (const x of cutsX) expect(markedX.has(x), `cut at x=${x}`).toBe(true);
+  });
+
+  it('returns no slots when a print is larger than the page, and counts the fewest pages possible', () => {
+    expect(imposition({ widthMm: 254, heightMm: 305 }, 3, a4).slots).toEqual([]);
+    expect(minimumPages(9, { widthMm: 89, heightMm: 127 }, a4)).toBe(2);
+    expect(minimumPages(0, { widthMm: 89, heightMm: 127 }, a4)).toBe(0);
   });
 });
