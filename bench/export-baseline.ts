@@ -1,6 +1,6 @@
 // The baseline for bench:export: a bare sharp pipeline that only resizes each photo into a same-size white canvas
-// (10寸 at 300 dpi, 3 mm bleed, the photo at the template window's size) and writes a JPEG — same files, same
-// concurrency, in its own process.
+// (10寸 at 300 dpi, 3 mm bleed, the photo at the template window's size) and writes the JPEG a lab gets (quality 95,
+// no chroma subsampling, as the export writes it) — same files, same concurrency, in its own process.
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,7 +26,7 @@ await Promise.all(
       const photo = await sharp(path.join(shootDir, f)).autoOrient().resize(win.w, win.h, { fit: 'cover' }).toBuffer();
       await sharp({ create: { width: W, height: H, channels: 3, background: '#ffffff' } })
         .composite([{ input: photo, left: win.left, top: win.top }])
-        .jpeg({ quality: 95 })
+        .jpeg({ quality: 95, chromaSubsampling: '4:4:4' })
         .toFile(path.join(outDir, f));
     }
   }),

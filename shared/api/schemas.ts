@@ -68,10 +68,12 @@ const captionSchema = z
   .object({
     text: z.string().max(500),
     font: z.enum(['sans', 'serif']),
-    sizePt: z.number().min(4).max(96),
+    sizePt: z.number().min(1).max(96),
     weight: z.enum(['normal', 'bold']),
     color,
     align: z.enum(['left', 'center', 'right']),
+    leading: z.number().min(0.8).max(3).optional(),
+    maxLines: z.number().int().min(1).max(10).optional(),
   })
   .strict();
 export const giftTemplateSchema = z

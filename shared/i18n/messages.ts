@@ -167,10 +167,11 @@ export const MESSAGES = {
   'sheet.logoUnreadable': { zh: '标志图片 {path} 无法读取（{detail}）', en: 'The logo {path} could not be read ({detail})' },
   'sheet.textureUnreadable': { zh: '画框纹理 {path} 无法读取（{detail}）', en: 'The frame texture {path} could not be read ({detail})' },
   'sheet.photoUnreadable': { zh: '{path}：无法读取照片用于打印（{detail}）', en: '{path}: the photo could not be read for printing ({detail})' },
-  'sheet.captionTooLong': { zh: '说明文字「{text}」缩小后仍放不下：请缩短文字或加大卡纸留白', en: 'The caption "{text}" does not fit its space even at a smaller size: shorten it or give the mat more room' },
+  'sheet.captionTooLong': { zh: '说明文字「{text}」缩小到 {min} 磅仍放不下（再小在相纸上会糊）：请缩短文字或加大卡纸留白', en: 'The caption "{text}" does not fit its space even at {min} pt (smaller fills in on photo paper): shorten it or give the mat more room' },
   'caption.unknownVariable': { zh: '不认识的变量 {{name}}（可用：{known}）', en: 'unknown variable {{name}} (known: {known})' },
   'caption.noFormat': { zh: '{{name}} 不能带格式', en: '{{name}} takes no format' },
   'caption.lone': { zh: '「{text}」中有单独的「{char}」', en: 'a lone "{char}" in "{text}"' },
+  'caption.tooSmall': { zh: '字号 {size} 磅太小：相纸上至少 {min} 磅，否则笔画会糊在一起', en: '{size} pt is too small: at least {min} pt on photo paper, or the strokes fill in' },
   'caption.line': { zh: '第 {n} 行说明：{problem}', en: 'caption {n}: {problem}' },
 
   // --- the command line ---

@@ -63,8 +63,13 @@ export function formatDate(iso: string, format = 'YYYY年M月'): string {
   return format.replace(/YYYY|MM|M|DD|D/g, (t) => ({ YYYY: Y, MM: Mo, M: String(Number(Mo)), DD: D, D: String(Number(D)) })[t]!);
 }
 
-/** Fills a template. An empty value drops the separator next to it, so "占牡丹 · " never reaches paper. */
+/**
+ * Fills a template. An empty value drops the separator next to it, so "占牡丹 · " never reaches paper; a line
+ * whose every variable is empty is not printed at all (no empty “” for a worker without a quote).
+ */
 export function fillTemplate(text: string, values: CaptionValues): string {
+  const used = variablesIn(text);
+  if (used.length && used.every((name) => !values[name as CaptionVariable])) return '';
   const filled = text.replace(TOKEN, (_, name: string, format: string | undefined) => {
     const v = values[name as CaptionVariable];
     if (!v) return '\u0000';
@@ -76,4 +81,13 @@ export function fillTemplate(text: string, values: CaptionValues): string {
     .replace(/\u0000/g, '')
     .replace(/[ \t]{2,}/g, ' ')
     .trim();
+}
+
+/**
+ * A caption block that is the worker's name alone, as it is set on a sheet: a two-character name is spaced with an
+ * ideographic space (王伟 → 王　伟), so that it reads as a name and not a word.
+ */
+export function fillNameLine(text: string, values: CaptionValues): string {
+  const filled = fillTemplate(text, values);
+  return text.trim() === '{worker.name}' && /^[\u3400-\u9fff]{2}$/u.test(filled) ? `${filled[0]}\u3000${filled[1]}` : filled;
 }

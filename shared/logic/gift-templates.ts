@@ -2,12 +2,34 @@ import type { CaptionBlock, GiftTemplate } from '../model/gift';
 
 const caption = (text: string, over: Partial<CaptionBlock> = {}): CaptionBlock => ({ text, font: 'sans', sizePt: 10, weight: 'normal', color: '#4a4540', align: 'center', ...over });
 
-/** The four lines the campaign used: who and where, the theme, the photographer, the month. */
-const CAMPAIGN_CAPTIONS: CaptionBlock[] = [
-  caption('{worker.name} · {company.short}', { sizePt: 18, weight: 'bold', color: '#26221e' }),
-  caption('{campaign.theme}', { font: 'serif', sizePt: 12, color: '#8a2b20' }),
-  caption('{photographer.credit} · {photo.date:YYYY年M月}', { sizePt: 9, color: '#6b645c' }),
-];
+/** Colours of one sheet's reading order: the name, who they are, their words, the campaign, the credit. */
+interface Palette {
+  name: string;
+  who: string;
+  quote: string;
+  theme: string;
+  credit: string;
+}
+
+/**
+ * The reading order of a gift (../design/GIFT-SHEET.md), sized for 10寸 and scaled with the paper: the worker's
+ * name first and largest, in the serif; who they are smaller and lighter; their words, when they have them, in
+ * the serif within Chinese quotation marks and at most two lines; the campaign theme in the accent colour; the
+ * organiser, photographer and shoot month last. A line whose values are all empty is not printed.
+ */
+function readingOrder(p: Palette, scale = 1): CaptionBlock[] {
+  const pt = (n: number) => Math.round(n * scale * 10) / 10;
+  return [
+    caption('{worker.name}', { font: 'serif', weight: 'bold', sizePt: pt(24), color: p.name }),
+    caption('{company.short} · {worker.craft}', { sizePt: pt(12), color: p.who }),
+    caption('“{worker.quote}”', { font: 'serif', sizePt: pt(12.5), color: p.quote, maxLines: 2 }),
+    caption('{campaign.theme}', { sizePt: pt(9.5), color: p.theme }),
+    caption('{campaign.organizer} · {photographer.credit} · {photo.date:YYYY年M月}', { sizePt: pt(7.5), color: p.credit }),
+  ];
+}
+
+const ON_WHITE: Palette = { name: '#1f1b17', who: '#5c554d', quote: '#3a342e', theme: '#b3261e', credit: '#8a837a' };
+const ON_RED: Palette = { name: '#fffaf2', who: '#f2d6c4', quote: '#fff4e6', theme: '#f6d28b', credit: '#e6c2ae' };
 
 /** Ships with the app; a project can copy and change them. */
 export const BUILT_IN_TEMPLATES: GiftTemplate[] = [
@@ -17,10 +39,10 @@ export const BUILT_IN_TEMPLATES: GiftTemplate[] = [
     builtIn: true,
     size: '10寸',
     orientation: 'auto',
-    frame: { widthMm: 6, color: '#f3f0ea' },
-    mat: { color: '#ffffff', topMm: 16, sideMm: 16, bottomMm: 46 },
+    frame: { widthMm: 3, color: '#e6e0d6' },
+    mat: { color: '#ffffff', topMm: 12, sideMm: 12, bottomMm: 62 },
     photoAspect: 3 / 2,
-    captions: CAMPAIGN_CAPTIONS,
+    captions: readingOrder(ON_WHITE),
     logo: null,
     paper: '绒面相纸',
   },
@@ -30,10 +52,10 @@ export const BUILT_IN_TEMPLATES: GiftTemplate[] = [
     builtIn: true,
     size: 'A4',
     orientation: 'auto',
-    frame: { widthMm: 4, color: '#5a1d16' },
-    mat: { color: '#9e2b22', topMm: 18, sideMm: 18, bottomMm: 52 },
+    frame: { widthMm: 2, color: '#e2b866' },
+    mat: { color: '#9e2b22', topMm: 14, sideMm: 14, bottomMm: 66 },
     photoAspect: 3 / 2,
-    captions: CAMPAIGN_CAPTIONS.map((c, i) => ({ ...c, color: i === 1 ? '#f6d28b' : '#fff8ee' })),
+    captions: readingOrder(ON_RED),
     logo: null,
     paper: '珠光相纸',
   },
@@ -43,10 +65,10 @@ export const BUILT_IN_TEMPLATES: GiftTemplate[] = [
     builtIn: true,
     size: '12寸',
     orientation: 'auto',
-    frame: { widthMm: 16, color: '#5b3a22', texture: 'walnut.jpg' },
-    mat: { color: '#fbf7ee', topMm: 22, sideMm: 22, bottomMm: 56 },
+    frame: { widthMm: 14, color: '#5b3a22', texture: 'walnut.jpg' },
+    mat: { color: '#fbf7ee', topMm: 16, sideMm: 16, bottomMm: 68 },
     photoAspect: 3 / 2,
-    captions: CAMPAIGN_CAPTIONS,
+    captions: readingOrder(ON_WHITE, 1.1),
     logo: null,
     paper: '绒面相纸',
   },
@@ -57,9 +79,14 @@ export const BUILT_IN_TEMPLATES: GiftTemplate[] = [
     size: '6寸',
     orientation: 'auto',
     frame: { widthMm: 0, color: '#ffffff' },
-    mat: { color: '#ffffff', topMm: 6, sideMm: 6, bottomMm: 20 },
+    mat: { color: '#ffffff', topMm: 6, sideMm: 6, bottomMm: 30 },
     photoAspect: 3 / 2,
-    captions: [caption('{worker.name} · {company.short}', { sizePt: 10, weight: 'bold', color: '#26221e' }), caption('{campaign.theme} · {photographer.credit}', { sizePt: 7, color: '#6b645c' })],
+    // A small print keeps the order but not every line: name, who, and the campaign with the credit, at 6 pt and up.
+    captions: [
+      caption('{worker.name}', { font: 'serif', weight: 'bold', sizePt: 13, color: ON_WHITE.name }),
+      caption('{company.short} · {worker.craft}', { sizePt: 7.5, color: ON_WHITE.who }),
+      caption('{campaign.theme} · {photographer.credit} · {photo.date:YYYY年M月}', { sizePt: 6, color: ON_WHITE.credit }),
+    ],
     logo: null,
     paper: '光面相纸',
   },

@@ -1,9 +1,14 @@
 import type { CropRect, GiftTemplate } from '../model/gift';
+import { MIN_TYPE_PT } from './typeset';
 import { oriented, parsePaperSize, sheetBoxes, type RectMm, type SheetBoxes, type SizeMm } from './print-geometry';
 
 export interface SheetLayout {
   boxes: SheetBoxes;
-  /** inside the trim, from its top-left corner */
+  /** 5 mm inside the trim: anything that must be seen stays in it (cutting varies ±1 mm; a frame's lip hides 5) */
+  safeRect: RectMm;
+  /** the outer edge of a printed frame band, inside the safe area; null without a band */
+  frameRect: RectMm | null;
+  /** inside the trim, from its top-left corner: the mat inside the band (the whole trim without one) */
   matRect: RectMm;
   window: RectMm;
   /** where the caption blocks stack, top to bottom */
@@ -11,7 +16,12 @@ export interface SheetLayout {
   logo: RectMm | null;
 }
 
-export const CAPTION_GAP_MM = 5;
+/** Space between the photo and the text, and below the text: 2 % of the sheet's long side. */
+export function captionGapMm(trim: SizeMm): number {
+  return 0.02 * Math.max(trim.widthMm, trim.heightMm);
+}
+/** The safe area's inset from the trim. */
+export const SAFE_MM = 5;
 
 /** The sheet's finished size for a template and (when the template says "auto") the photo's orientation. */
 export function templateTrim(t: GiftTemplate, photoLandscape: boolean, sizeOverride?: string): SizeMm {
@@ -21,15 +31,25 @@ export function templateTrim(t: GiftTemplate, photoLandscape: boolean, sizeOverr
   return oriented(size, orientation);
 }
 
+const inset = (r: RectMm, by: number): RectMm => ({ x: r.x + by, y: r.y + by, w: r.w - 2 * by, h: r.h - 2 * by });
+
 /**
- * Frame band at the trim's edge, the mat inside it, the photo window inside the mat (fitted to the template's
- * aspect, centred, top-aligned), and below it the caption area and the logo. All in mm; pure.
+ * A printed frame band inside the safe area (never at the trim, where cutting and a frame's lip would eat it
+ * unevenly), the mat inside it, the photo window inside the mat (fitted to the template's aspect, centred,
+ * top-aligned, never outside the safe area), and below it the caption area and the logo. All in mm; pure.
  */
 export function layoutSheet(t: GiftTemplate, trim: SizeMm, opts: { bleedMm: number; marks: boolean }): SheetLayout {
   const boxes = sheetBoxes(trim, opts.bleedMm, opts.marks);
+  const whole = { x: 0, y: 0, w: trim.widthMm, h: trim.heightMm };
+  const safeRect = inset(whole, SAFE_MM);
   const f = t.frame.widthMm;
-  const matRect = { x: f, y: f, w: trim.widthMm - 2 * f, h: trim.heightMm - 2 * f };
-  let window = { x: f + t.mat.sideMm, y: f + t.mat.topMm, w: matRect.w - 2 * t.mat.sideMm, h: matRect.h - t.mat.topMm - t.mat.bottomMm };
+  const frameRect = f > 0 ? safeRect : null;
+  const matRect = frameRect ? inset(frameRect, f) : whole;
+  // The mat's margins, measured from the mat's edge, but never closer to the trim than the safe area.
+  const left = Math.max(matRect.x + t.mat.sideMm, safeRect.x);
+  const top = Math.max(matRect.y + t.mat.topMm, safeRect.y);
+  const bottomOfMat = Math.min(matRect.y + matRect.h, safeRect.y + safeRect.h);
+  let window = { x: left, y: top, w: trim.widthMm - 2 * left, h: matRect.y + matRect.h - t.mat.bottomMm - top };
   if (window.w <= 10 || window.h <= 10) throw new Error('the frame and mat leave no room for the photo');
   if (t.photoAspect) {
     // The window turns with the sheet: 3:2 on a landscape sheet is 2:3 on a portrait one.
@@ -41,12 +61,14 @@ export function layoutSheet(t: GiftTemplate, trim: SizeMm, opts: { bleedMm: numb
       window = { ...window, x: window.x + (window.w - w) / 2, w };
     } else window = { ...window, h: window.w / want };
   }
-  const bottomOfMat = matRect.y + matRect.h;
   const logoH = t.logo ? t.logo.heightMm : 0;
-  const captionTop = window.y + window.h + CAPTION_GAP_MM;
-  const captionArea = { x: window.x, y: captionTop, w: window.w, h: Math.max(0, bottomOfMat - CAPTION_GAP_MM - captionTop - (logoH ? logoH + 2 : 0)) };
-  const logo = t.logo ? { x: matRect.x + matRect.w / 2 - logoH, y: bottomOfMat - CAPTION_GAP_MM - logoH, w: logoH * 2, h: logoH } : null;
-  return { boxes, matRect, window, captionArea, logo };
+  // The gap between photo and text scales with the paper (5 mm on 10寸, 3 mm on 6寸); the text spans the mat's
+  // inner width, not only the photo's (a portrait photo's window is narrow).
+  const gap = captionGapMm(trim);
+  const captionTop = window.y + window.h + gap;
+  const captionArea = { x: left, y: captionTop, w: trim.widthMm - 2 * left, h: Math.max(0, bottomOfMat - gap - captionTop - (logoH ? logoH + 2 : 0)) };
+  const logo = t.logo ? { x: trim.widthMm / 2 - logoH, y: bottomOfMat - gap - logoH, w: logoH * 2, h: logoH } : null;
+  return { boxes, safeRect, frameRect, matRect, window, captionArea, logo };
 }
 
 /**
@@ -104,7 +126,9 @@ export function scaleTemplate(t: GiftTemplate, size: string): GiftTemplate {
     size,
     frame: { ...t.frame, widthMm: t.frame.widthMm * k },
     mat: { ...t.mat, topMm: t.mat.topMm * k, sideMm: t.mat.sideMm * k, bottomMm: t.mat.bottomMm * k },
-    captions: t.captions.map((c) => ({ ...c, sizePt: Math.max(4, c.sizePt * k) })),
+    // Type scales with the paper down to the 6 pt floor (smaller fills in on photo paper); the typesetter re-flows
+    // it, and refuses by name what cannot fit at 6 pt.
+    captions: t.captions.map((c) => ({ ...c, sizePt: Math.max(MIN_TYPE_PT, c.sizePt * k) })),
     logo: t.logo ? { ...t.logo, heightMm: t.logo.heightMm * k } : null,
   };
 }

@@ -11,6 +11,10 @@ export interface CaptionBlock {
   weight: 'normal' | 'bold';
   color: string;
   align: Align;
+  /** distance between baselines, in em (default: the face's own line height, 1.45) */
+  leading?: number;
+  /** at most this many lines (a quote: two): shrinks to fit them, never under 6 pt */
+  maxLines?: number;
 }
 
 /** How a gift sheet looks: size, frame, mat, photo window, caption, logo. Kept in the project; built-ins ship. */

@@ -103,10 +103,9 @@ describe('the chasing-light command', () => {
     expect(result.files).toHaveLength(1);
     expect(result.files[0]).toMatchObject({ photoId: photo!.id, widthPx: expect.any(Number), heightPx: expect.any(Number), ppi: expect.any(Number) });
     expect(result.written).toBe(1);
-    // The 640 px test photo is far too soft for 6寸: without --allow-low-res it is refused per worker, by name,
-    // and the exit code says so.
-    expect(result.files[0]!.ppi).toBeLessThan(150);
-    const refused = await run('export', project, '--template', 'plain-6', '--dpi', '150', '--out', path.join(root, 'print2'), '--json');
+    // The 640 px test photo is far too soft for 10寸 (about 100 ppi): without --allow-low-res it is refused per
+    // worker, by name, and the exit code says so.
+    const refused = await run('export', project, '--template', 'simple-white-10', '--dpi', '150', '--out', path.join(root, 'print2'), '--json');
     expect(refused.code).toBe(3);
     expect(json<{ files: unknown[]; skipped: { reason: string }[] }>(refused)).toMatchObject({ files: [], skipped: [{ reason: expect.stringContaining('占牡丹') }] });
     await expect(fs.stat(result.files[0]!.path)).resolves.toBeTruthy();

@@ -78,12 +78,13 @@ describe(ExportService.name, () => {
       }
     expect(maxX - minX).toBeGreaterThan(100);
     expect((maxX - minX) / (maxY - minY)).toBeCloseTo(1, 1);
-    // The frame band is as wide on every side, to the pixel: the bleed is the same everywhere.
+    // The printed frame band starts as far from every edge, to the pixel (the bleed is the same everywhere), and
+    // that far is the bleed plus the 5 mm safe area: cutting ±1 mm or a frame's lip does not eat into it.
     const frameEdge = (x: number, y: number, dx: number, dy: number) => {
       let n = 0;
       for (let px = x, py = y; n < 400; px += dx, py += dy, n++) {
         const i = (py * info.width + px) * info.channels;
-        if (data[i]! > 250 && data[i + 1]! > 250 && data[i + 2]! > 250) return n;
+        if (data[i]! < 245 || data[i + 1]! < 245 || data[i + 2]! < 245) return n;
       }
       return n;
     };
@@ -91,6 +92,7 @@ describe(ExportService.name, () => {
     const cy = Math.round(info.height * 0.3);
     const sides = [frameEdge(cx, 0, 0, 1), frameEdge(cx, info.height - 1, 0, -1), frameEdge(0, cy, 1, 0), frameEdge(info.width - 1, cy, -1, 0)];
     expect(Math.max(...sides) - Math.min(...sides)).toBeLessThanOrEqual(1);
+    expect(Math.min(...sides)).toBeGreaterThanOrEqual(bleed + mmToPx(5, 300) - 1);
 
     const csv = await fs.readFile(summary.orderSheet.csv!, 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
@@ -249,9 +251,9 @@ describe('frame textures', () => {
     const { services, root, zhan } = await campaign();
     const summary = await services.exporter.run({ templateId: 'walnut-12', dpi: 100, format: 'jpeg', bleedMm: 3, marks: false, cmyk: false, per: 'worker', workerIds: [zhan.id], outDir: path.join(root, 'wood') });
     const { data, info } = await sharp(summary.files[0]!.path).raw().toBuffer({ resolveWithObject: true });
-    // Along the top band: brown, and not one flat colour (the grain).
+    // Along the top band (inside the 5 mm safe area, after the 3 mm bleed): brown, and not one flat colour (the grain).
     const samples = Array.from({ length: 40 }, (_, i) => {
-      const at = (mmToPx(8, 100) * info.width + 50 + i * 7) * info.channels;
+      const at = (mmToPx(3 + 5 + 7, 100) * info.width + 150 + i * 7) * info.channels;
       return [data[at]!, data[at + 1]!, data[at + 2]!];
     });
     expect(samples.every(([r, g, b]) => r > g && g > b)).toBe(true);

@@ -6,6 +6,8 @@ import { fsPath } from './storage.repository';
 import type { CaptionBlock, CropRect } from '../../../shared/model/gift';
 import { mmToPx, type CropMark, type RectMm, type SideBleed } from '../../../shared/logic/print-geometry';
 import type { SheetLayout } from '../../../shared/logic/sheet-layout';
+import { MIN_TYPE_PT, PT_TO_MM, setCaption } from '../../../shared/logic/typeset';
+import { TypesetterRepository } from './typesetter';
 import { fontFor } from './fonts';
 import { PIXEL_LIMIT } from './image.repository';
 import { withJpegPrintMetadata } from './jpeg-metadata';
@@ -29,7 +31,8 @@ export interface SheetSpec {
 }
 
 export interface SheetOutput {
-  format: 'jpeg' | 'tiff' | 'png';
+  /** raw: uncompressed RGB pixels, for a caller that goes on to scale them */
+  format: 'jpeg' | 'tiff' | 'png' | 'raw';
   quality?: number;
   /** TIFF only: converted to CMYK with this press profile (a file path), which is embedded */
   cmykProfile?: string | null;
@@ -68,14 +71,23 @@ function srgbProfile(): Promise<Buffer | null> {
 }
 
 const escapeMarkup = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const SHRINK_STEPS = 6;
-const CAPTION_CACHE = 64;
+const CAPTION_CACHE = 256;
+/** Text is never rendered below print resolution; a preview scales it down from here. */
+const TEXT_DPI = 300;
+/** What a preview is composed at before it is scaled for the screen: the resolution gifts are printed at. */
+const PRINT_DPI = 300;
+/** The physical size one texture tile stands for: its grain is this coarse at every resolution. */
+const TEXTURE_TILE_MM = 90;
+
+type Box = { left: number; top: number; width: number; height: number };
+/** Distance between baselines when a block does not say: the faces' own line height (ascent + descent). */
+const DEFAULT_LEADING = 1.45;
+const leadingOf = (block: CaptionBlock) => block.leading ?? DEFAULT_LEADING;
 
 interface CaptionImage {
   data: Buffer;
   width: number;
   height: number;
-  shrunk: boolean;
 }
 
 /**
@@ -83,6 +95,8 @@ interface CaptionImage {
  * one pipeline that ends in the encoder, so a sheet is never held as raw pixels twice.
  */
 export class SheetRepository {
+  constructor(private readonly type: TypesetterRepository = new TypesetterRepository()) {}
+
   /** The theme and credit lines repeat on every sheet of an export: set them once. */
   private readonly captions = new Map<string, Promise<CaptionImage>>();
   private readonly textures = new Map<string, Promise<Record<'x' | 'y', { data: Buffer; width: number; height: number }>>>();
@@ -103,9 +117,9 @@ export class SheetRepository {
     const slugY = slug;
     const at = (r: RectMm) => ({ left: slugX + bleed + P(r.x), top: slugY + bleed + P(r.y), width: P(r.x + r.w) - P(r.x), height: P(r.y + r.h) - P(r.y) });
 
-    // The canvas is the mat. Everything else is a small layer: the frame (out into the bleed) as four bands, the
-    // white slug as four bands, each crop mark as a thin bar. No full-size layer is blended, so the frame, mat,
-    // captions and marks cost almost nothing beside the photo's decode and the encode.
+    // The canvas is the mat (out into the bleed). Everything else is a small layer: a printed frame band inside
+    // the safe area as four bands, the white slug as four bands, each crop mark as a thin bar. No full-size layer
+    // is blended, so frame, mat, captions and marks cost almost nothing beside the photo's decode and the encode.
     const mat = at(layout.matRect);
     const rect = (left: number, top: number, w: number, h: number, colour: string): OverlayOptions[] =>
       w > 0 && h > 0 ? [{ input: { create: { width: w, height: h, channels: 3, background: colour } }, left, top }] : [];
@@ -115,9 +129,11 @@ export class SheetRepository {
       ...rect(x, inner.top, inner.left - x, inner.height, colour),
       ...rect(inner.left + inner.width, inner.top, x + w - (inner.left + inner.width), inner.height, colour),
     ];
-    const overlays: OverlayOptions[] = spec.frameTexture
-      ? await this.texturedRing(spec.frameTexture, { left: slugX, top: slugY, width: outerW, height: outerH }, mat)
-      : [...ring(slugX, slugY, outerW, outerH, mat, spec.frameColor)];
+    const overlays: OverlayOptions[] = [];
+    if (layout.frameRect) {
+      const band = at(layout.frameRect);
+      overlays.push(...(spec.frameTexture ? await this.texturedRing(spec.frameTexture, band, mat, dpi) : ring(band.left, band.top, band.width, band.height, mat, spec.frameColor)));
+    }
     if (marks) {
       overlays.push(...ring(0, 0, width, height, { left: slugX, top: slugY, width: outerW, height: outerH }, '#ffffff'));
       overlays.push(...this.markBars(layout, dpi, slugX + bleed, slugY + bleed));
@@ -128,16 +144,20 @@ export class SheetRepository {
     overlays.push({ input: photo.data, raw: photo.raw, left: win.left, top: win.top });
 
     const area = at(layout.captionArea);
-    const shrunk: string[] = [];
-    let y = area.top;
-    for (const { block, text } of spec.captions) {
-      if (!text) continue;
-      const img = await this.captionImage(text, block, dpi, area.width, area.top + area.height - y);
-      if (img.shrunk) shrunk.push(text);
-      const left = block.align === 'left' ? area.left : block.align === 'right' ? area.left + area.width - img.width : area.left + Math.round((area.width - img.width) / 2);
-      overlays.push({ input: img.data, left, top: y });
-      y += img.height + P(1.2);
+    const caption = this.typeset(spec.captions, layout.captionArea);
+    for (const line of caption.lines) {
+      const { block } = spec.captions[line.block]!;
+      const img = await this.lineImage(line.text, block, line.sizePt, dpi);
+      // The line's baseline, in mm, where the typesetter put it; the image is cropped to its ink, so it goes up by
+      // the ink above the baseline. Positions are rounded once, from mm, at any dpi.
+      const sizeMm = line.sizePt * PT_TO_MM;
+      const m = this.type.verticalMetrics(block.font, block.weight);
+      const baselineMm = line.yMm + (sizeMm * leadingOf(block) - (m.ascent + m.descent) * sizeMm) / 2 + m.ascent * sizeMm;
+      const top = area.top + P(baselineMm) - Math.round((this.type.inkAbove(line.text, block.font, block.weight) * sizeMm * dpi) / 25.4);
+      const left = block.align === 'left' ? area.left + P(line.xMm) : block.align === 'right' ? area.left + area.width - img.width : area.left + Math.round((area.width - img.width) / 2);
+      overlays.push({ input: img.data, left: Math.max(0, left), top: Math.max(0, top) });
     }
+    const shrunk = caption.shrunk.map((i) => spec.captions[i]!.text);
 
     if (spec.logoFile && layout.logo) {
       const box = at(layout.logo);
@@ -164,49 +184,89 @@ export class SheetRepository {
       // CMYK through the press profile (its name travels in the file); otherwise sRGB, as photo paper wants.
       img = output.cmykProfile ? img.withIccProfile(output.cmykProfile) : img.withIccProfile('srgb');
       data = await img.tiff({ compression: 'lzw', xres: dpi / 25.4, yres: dpi / 25.4, resolutionUnit: 'inch' }).toBuffer();
-    } else data = await img.png().toBuffer();
+    } else if (output.format === 'raw') data = await img.raw().toBuffer();
+    else data = await img.png().toBuffer();
     return { data, width, height, shrunk };
   }
 
-  /** A texture decoded once per export, turned both ways: grain across (top, bottom) and along (left, right). */
-  private textureTiles(file: string) {
-    let hit = this.textures.get(file);
+  /**
+   * The sheet for the screen: composed at print resolution, as the export composes it, then scaled to `dpi`. Set
+   * at the screen's own resolution, every edge (frame, window, each glyph) would fall on another pixel grid and
+   * the preview would not be the print.
+   */
+  async renderForScreen(spec: SheetSpec, dpi: number): Promise<Buffer> {
+    const P = (mm: number) => mmToPx(mm, dpi);
+    const { trim, bleedMm } = spec.layout.boxes;
+    const width = P(trim.widthMm) + 2 * P(bleedMm);
+    const height = P(trim.heightMm) + 2 * P(bleedMm);
+    const sheet = await this.render({ ...spec, dpi: Math.max(dpi, PRINT_DPI) }, { format: 'raw' });
+    return sharp(sheet.data, { raw: { width: sheet.width, height: sheet.height, channels: 3 } }).resize(width, height, { fit: 'fill', kernel: 'lanczos3' }).jpeg({ quality: 97, chromaSubsampling: '4:4:4' }).toBuffer();
+  }
+
+  /**
+   * A texture decoded once per export and resolution, turned both ways (grain across for the top and bottom,
+   * along for the sides) and scaled to its physical size: the grain is as fine on screen as on paper.
+   */
+  private textureTiles(file: string, dpi: number) {
+    const key = `${file}@${dpi}`;
+    let hit = this.textures.get(key);
     if (!hit) {
+      const side = Math.max(8, mmToPx(TEXTURE_TILE_MM, dpi));
       const turned = async (degrees: number) => {
-        const { data, info } = await sharp(file).rotate(degrees).png().toBuffer({ resolveWithObject: true });
+        const { data, info } = await sharp(file).rotate(degrees).resize(side, side, { fit: 'fill' }).removeAlpha().raw().toBuffer({ resolveWithObject: true });
         return { data, width: info.width, height: info.height };
       };
       hit = Promise.all([turned(90), turned(180)])
         .then(([x, y]) => ({ x, y }))
         .catch((err) => {
-          this.textures.delete(file);
+          this.textures.delete(key);
           throw new AppError('NOT_FOUND', msg('sheet.textureUnreadable', { path: file, detail: (err as Error).message }));
         });
-      this.textures.set(file, hit);
+      this.textures.set(key, hit);
+      if (this.textures.size > 8) this.textures.delete(this.textures.keys().next().value!);
     }
     return hit;
   }
 
-  /** The frame band cut from a tiled texture: grain runs along each side (turned for the left and right bands). */
-  private async texturedRing(file: string, outer: { left: number; top: number; width: number; height: number }, inner: { left: number; top: number; width: number; height: number }): Promise<OverlayOptions[]> {
-    const tiles = await this.textureTiles(file);
-    const band = async (left: number, top: number, width: number, height: number, along: 'x' | 'y') => {
-      if (width <= 0 || height <= 0) return [];
+  /**
+   * A textured frame band: grain running along each side, the sides mitred at 45° into the top and bottom as a
+   * joiner cuts a frame. The top and bottom bands lie under; the sides, cut along the diagonals, lie over them.
+   */
+  private async texturedRing(file: string, outer: Box, inner: Box, dpi: number): Promise<OverlayOptions[]> {
+    const tiles = await this.textureTiles(file, dpi);
+    const tiled = async (width: number, height: number, along: 'x' | 'y') => {
       const tile = tiles[along];
-      // A tile may not be larger than what it covers: cut it to the band first.
-      const texture = await sharp(tile.data).extract({ left: 0, top: 0, width: Math.min(width, tile.width), height: Math.min(height, tile.height) }).toBuffer();
-      const { data, info } = await sharp({ create: { width, height, channels: 3, background: '#000' } })
-        .composite([{ input: texture, tile: true, left: 0, top: 0 }])
-        .raw()
-        .toBuffer({ resolveWithObject: true });
-      return [{ input: data, raw: { width: info.width, height: info.height, channels: info.channels }, left, top }];
+      const reps = (n: number, of: number) => Math.ceil(n / of);
+      // Repeat the tile in raw pixels (the texture is periodic: no seam where tiles meet), then cut to the band.
+      const row = Buffer.alloc(tile.width * reps(width, tile.width) * 3 * tile.height);
+      const rowW = tile.width * reps(width, tile.width);
+      for (let y = 0; y < tile.height; y++)
+        for (let k = 0; k < reps(width, tile.width); k++) tile.data.copy(row, (y * rowW + k * tile.width) * 3, y * tile.width * 3, (y + 1) * tile.width * 3);
+      const rowsNeeded = reps(height, tile.height);
+      const full = Buffer.concat(Array.from({ length: rowsNeeded }, () => row));
+      return sharp(full, { raw: { width: rowW, height: tile.height * rowsNeeded, channels: 3 } }).extract({ left: 0, top: 0, width, height });
     };
-    return [
-      ...(await band(outer.left, outer.top, outer.width, inner.top - outer.top, 'x')),
-      ...(await band(outer.left, inner.top + inner.height, outer.width, outer.top + outer.height - (inner.top + inner.height), 'x')),
-      ...(await band(outer.left, inner.top, inner.left - outer.left, inner.height, 'y')),
-      ...(await band(inner.left + inner.width, inner.top, outer.left + outer.width - (inner.left + inner.width), inner.height, 'y')),
-    ];
+    const top = inner.top - outer.top;
+    const bottom = outer.top + outer.height - (inner.top + inner.height);
+    const left = inner.left - outer.left;
+    const right = outer.left + outer.width - (inner.left + inner.width);
+    const pieces: OverlayOptions[] = [];
+    const flat = async (img: Sharp, l: number, t: number) => {
+      const { data, info } = await img.raw().toBuffer({ resolveWithObject: true });
+      pieces.push({ input: data, raw: { width: info.width, height: info.height, channels: info.channels }, left: l, top: t });
+    };
+    if (top > 0) await flat(await tiled(outer.width, top, 'x'), outer.left, outer.top);
+    if (bottom > 0) await flat(await tiled(outer.width, bottom, 'x'), outer.left, inner.top + inner.height);
+    const H = outer.height;
+    const side = async (w: number, l: number, points: string) => {
+      if (w <= 0) return;
+      const mask = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${H}"><polygon points="${points}" fill="#fff"/></svg>`);
+      const band = (await tiled(w, H, 'y')).ensureAlpha().composite([{ input: mask, blend: 'dest-in' }]);
+      pieces.push({ input: await band.png().toBuffer(), left: l, top: outer.top });
+    };
+    await side(left, outer.left, `0,0 ${left},${top} ${left},${H - bottom} 0,${H}`);
+    await side(right, inner.left + inner.width, `0,${top} ${right},0 ${right},${H} 0,${H - bottom}`);
+    return pieces;
   }
 
   /**
@@ -244,31 +304,47 @@ export class SheetRepository {
     }
   }
 
-  private captionImage(text: string, block: CaptionBlock, dpi: number, width: number, room: number): Promise<CaptionImage> {
-    const key = JSON.stringify([text, block, dpi, width, room]);
+  /**
+   * The caption blocks set in mm (shared/logic/typeset): the same lines and sizes at every resolution, so the
+   * preview breaks where the print does. Text that cannot fit at 6 pt is refused by name.
+   */
+  private typeset(captions: SheetSpec['captions'], area: RectMm) {
+    const blocks = captions.map(({ block, text }) => ({
+      text,
+      style: { sizePt: block.sizePt, leading: leadingOf(block), maxLines: block.maxLines },
+      align: block.align,
+      measure: this.type.measure(block.font, block.weight),
+    }));
+    const set = setCaption(blocks, area);
+    if ('overflow' in set) throw new AppError('VALIDATION', msg('sheet.captionTooLong', { text: captions[set.overflow]!.text, min: MIN_TYPE_PT }));
+    return set;
+  }
+
+  /**
+   * One line rendered by Pango in its face, cropped to its ink; cached per export. Below print resolution (a
+   * preview) it is rendered at 300 dpi and scaled down: a face hinted at 140 dpi has other advance widths, and
+   * the preview would not be the print.
+   */
+  private lineImage(text: string, block: CaptionBlock, sizePt: number, dpi: number): Promise<CaptionImage> {
+    const key = JSON.stringify([text, block.font, block.weight, block.color, sizePt, dpi]);
     let hit = this.captions.get(key);
     if (!hit) {
-      hit = this.setCaption(text, block, dpi, width, room);
+      const font = fontFor(block.font, block.weight);
+      const renderDpi = Math.max(dpi, TEXT_DPI);
+      hit = sharp({ text: { text: `<span foreground="${block.color}">${escapeMarkup(text)}</span>`, font: `${font.name} ${sizePt.toFixed(3)}`, fontfile: font.file, dpi: renderDpi, rgba: true } })
+        .png()
+        .toBuffer({ resolveWithObject: true })
+        .then(async ({ data, info }) => {
+          if (renderDpi === dpi) return { data, width: info.width, height: info.height };
+          const width = Math.max(1, Math.round((info.width * dpi) / renderDpi));
+          const height = Math.max(1, Math.round((info.height * dpi) / renderDpi));
+          return { data: await sharp(data).resize(width, height, { fit: 'fill', kernel: 'lanczos3' }).png().toBuffer(), width, height };
+        });
       hit.catch(() => this.captions.delete(key));
       this.captions.set(key, hit);
       if (this.captions.size > CAPTION_CACHE) this.captions.delete(this.captions.keys().next().value!);
     }
     return hit;
-  }
-
-  /** A caption set in its face; too wide or too tall for its room, it wraps, then shrinks, and never clips. */
-  private async setCaption(text: string, block: CaptionBlock, dpi: number, width: number, room: number): Promise<CaptionImage> {
-    const font = fontFor(block.font, block.weight);
-    for (let step = 0; step < SHRINK_STEPS; step++) {
-      const size = block.sizePt * Math.pow(0.88, step);
-      const img = await sharp({
-        text: { text: `<span foreground="${block.color}">${escapeMarkup(text)}</span>`, font: `${font.name} ${size.toFixed(2)}`, fontfile: font.file, dpi, width, align: block.align === 'center' ? 'centre' : block.align, wrap: 'word-char', rgba: true, spacing: 0 },
-      })
-        .png()
-        .toBuffer({ resolveWithObject: true });
-      if (img.info.height <= room && img.info.width <= width) return { data: img.data, width: img.info.width, height: img.info.height, shrunk: step > 0 };
-    }
-    throw new AppError('VALIDATION', msg('sheet.captionTooLong', { text }));
   }
 
   /** Crop marks as thin black bars on the trim lines, placed against the pixel trim so they meet its edges exactly. */

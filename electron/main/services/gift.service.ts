@@ -3,8 +3,9 @@ import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { msg, type Message } from '../../../shared/i18n/messages';
 import { displayPath } from '../../../shared/logic/file-path';
-import { checkTemplate, daysApart, fillTemplate, variablesIn, type CaptionValues } from '../../../shared/logic/caption-template';
+import { checkTemplate, daysApart, fillNameLine, variablesIn, type CaptionValues } from '../../../shared/logic/caption-template';
 import { homeCity, shortCompanyName } from '../../../shared/logic/company-name';
+import { MIN_TYPE_PT } from '../../../shared/logic/typeset';
 import { bestPhotoFor } from '../../../shared/logic/gift-choice';
 import { BUILT_IN_TEMPLATES } from '../../../shared/logic/gift-templates';
 import { parsePaperSize } from '../../../shared/logic/print-geometry';
@@ -72,7 +73,11 @@ export class GiftService {
 
   /** Saves a project template (a built-in is copied under a new id). Unknown caption variables are refused. */
   saveTemplate(input: Omit<GiftTemplate, 'builtIn' | 'id'> & { id?: string }): GiftTemplate {
-    const problems = input.captions.flatMap((c, i) => checkTemplate(c.text).map((p) => msg('caption.line', { n: i + 1, problem: p.message })));
+    const problems = input.captions.flatMap((c, i) => [
+      ...checkTemplate(c.text).map((p) => msg('caption.line', { n: i + 1, problem: p.message })),
+      // Under 6 pt, Chinese fills in on photo paper: refused here rather than printed illegible.
+      ...(c.sizePt < MIN_TYPE_PT ? [msg('caption.line', { n: i + 1, problem: msg('caption.tooSmall', { size: c.sizePt, min: MIN_TYPE_PT }) })] : []),
+    ]);
     if (problems.length) throw new AppError('VALIDATION', msg('gift.templateProblems', { problems: problems[0]! }), { problems });
     if (!parsePaperSize(input.size)) throw new AppError('VALIDATION', msg('gift.unknownPaper', { size: input.size }));
     const builtIn = BUILT_IN_TEMPLATES.some((b) => b.id === input.id);
@@ -217,7 +222,7 @@ export class GiftService {
       frameTexture,
       matColor: opts.template.mat.color,
       photo: { file: source.file, crop, width: photo.width, height: photo.height, format: source.format },
-      captions: opts.template.captions.map((block) => ({ block, text: fillTemplate(block.text, values) })),
+      captions: opts.template.captions.map((block) => ({ block, text: fillNameLine(block.text, values) })),
       logoFile,
       rasterMarks: opts.rasterMarks,
     };
@@ -243,8 +248,8 @@ export class GiftService {
     const file = this.previewFile(mediaId);
     if (!(await this.deps.storage.exists(file))) {
       await this.deps.storage.ensureDir(path.dirname(file));
-      const sheet = await this.deps.sheets.render({ ...job.spec, dpi }, { format: 'jpeg', quality: 85 });
-      await this.deps.storage.writeAtomic(file, sheet.data);
+      const sheet = await this.deps.sheets.renderForScreen(job.spec, dpi);
+      await this.deps.storage.writeAtomic(file, sheet);
     }
     const w = Math.round((job.layout.boxes.trim.widthMm / 25.4) * dpi);
     const h = Math.round((job.layout.boxes.trim.heightMm / 25.4) * dpi);

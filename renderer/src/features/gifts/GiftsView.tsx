@@ -39,7 +39,7 @@ export function GiftsView() {
   const { t, errorText, say } = useI18n();
   const { notifyError } = useNotice();
   const [templateId, setTemplateId] = useRemembered('gifts.templateId', 'simple-white-10');
-  const { gifts, templates } = useGifts(templateId);
+  const { gifts, templates, refresh } = useGifts(templateId);
   const [selected, setSelected] = useRemembered('gifts.workerId', '');
   // A template remembered from another project: back to the default one.
   useEffect(() => {
@@ -167,7 +167,7 @@ export function GiftsView() {
         )}
       </Box>
       <ExportDialog open={exporting} templates={templates} templateId={templateId} gifts={gifts} onClose={() => setExporting(false)} />
-      <TemplateDialog open={editing} template={template} workerId={gift && !gift.blocked ? gift.workerId : null} onClose={() => setEditing(false)} onSaved={(tp) => setTemplateId(tp.id)} />
+      <TemplateDialog open={editing} template={template} workerId={gift && !gift.blocked ? gift.workerId : null} onClose={() => setEditing(false)} onSaved={(tp) => void refresh().then(() => setTemplateId(tp.id))} />
     </Box>
   );
 }

@@ -2,6 +2,7 @@ import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextF
 import { useEffect, useState } from 'react';
 import type { Company } from '@shared/model/roster';
 import { call, confirmPaths } from '../../api/client';
+import { shortCompanyName } from '@shared/logic/company-name';
 import { useI18n } from '../../i18n/I18nProvider';
 
 const FIELDS = ['name', 'shortName', 'district', 'contact', 'logo'] as const;
@@ -35,7 +36,18 @@ export function CompanyDialog({ open, company, onClose }: { open: boolean; compa
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
           {FIELDS.map((f) => (
-            <TextField key={f} label={t(`company.${f}`)} value={form[f]} onChange={(e) => setForm({ ...form, [f]: e.target.value })} autoFocus={f === 'name'} error={f === 'name' && !!error} helperText={f === 'name' ? error : undefined} slotProps={{ htmlInput: { 'data-testid': `company-${f}` } }} />
+            <TextField
+              key={f}
+              label={t(`company.${f}`)}
+              value={form[f]}
+              onChange={(e) => setForm({ ...form, [f]: e.target.value })}
+              autoFocus={f === 'name'}
+              error={f === 'name' && !!error}
+              // Left empty, the gift sheets use a short name derived from the full one: shown here as the hint.
+              placeholder={f === 'shortName' && form.name.trim() ? shortCompanyName(form.name) : undefined}
+              helperText={f === 'name' ? error : f === 'shortName' && !form.shortName.trim() && form.name.trim() ? t('company.shortDerived', { short: shortCompanyName(form.name) }) : undefined}
+              slotProps={{ htmlInput: { 'data-testid': `company-${f}` }, inputLabel: f === 'shortName' && form.name.trim() ? { shrink: true } : undefined }}
+            />
           ))}
         </Stack>
       </DialogContent>
