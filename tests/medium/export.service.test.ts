@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ExportService } from '../../electron/main/services/export.service';
 import { mmToPt, mmToPx } from '../../shared/logic/print-geometry';
 import { freshProjects } from '../helpers/services';
-import { hasPdftotext } from '../helpers/tools';
+import { hasExiftool, hasPdftotext } from '../helpers/tools';
 import { iccInfo } from '../../shared/logic/icc';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -192,6 +192,15 @@ describe(ExportService.name, () => {
     const tags = await exifr.parse(rgb.files[0]!.path, { tiff: true, translateValues: false, pick: ['Compression'] });
     expect(tags.Compression).toBe(5); // TIFF compression 5 = LZW
     expect(m2).toMatchObject({ format: 'tiff', space: 'cmyk' });
+    // What a prepress check reads: samples per pixel, extra samples (alpha), and the profile's name.
+    if (hasExiftool) {
+      const read = async (f: string) => JSON.parse((await promisify(execFile)('exiftool', ['-j', '-SamplesPerPixel', '-ExtraSamples', '-ProfileDescription', f])).stdout)[0];
+      expect(await read(rgb.files[0]!.path)).toMatchObject({ SamplesPerPixel: 3 });
+      expect(await read(rgb.files[0]!.path)).not.toHaveProperty('ExtraSamples');
+      const c = await read(cmyk.files[0]!.path);
+      expect(c).toMatchObject({ SamplesPerPixel: 4, ProfileDescription: expect.stringContaining('FOGRA39') });
+      expect(c).not.toHaveProperty('ExtraSamples');
+    }
     expect([m1.width, m1.height]).toEqual([mmToPx(152, 150) + 2 * mmToPx(2, 150), mmToPx(102, 150) + 2 * mmToPx(2, 150)]);
   });
 

@@ -134,7 +134,7 @@ export function GiftsView() {
           {preview && <PpiChip ppi={preview.ppi} />}
           {/* What the sheet itself would get wrong (a camera clock far from the shoot day); the ppi has its chip. */}
           {preview?.warnings.filter((w) => w.key !== 'gift.lowPpi').map((w, i) => (
-            <Alert key={i} severity="warning" sx={{ position: 'absolute', right: 16, bottom: 16 + i * 56, maxWidth: 460 }} data-testid="preview-warning">{say(w)}</Alert>
+            <Alert key={i} severity="warning" sx={{ position: 'absolute', right: 16, top: 16 + i * 64, maxWidth: 420, boxShadow: 1 }} data-testid="preview-warning">{say(w)}</Alert>
           ))}
         </Box>
       </Box>
