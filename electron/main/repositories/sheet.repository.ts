@@ -141,7 +141,6 @@ export class SheetRepository {
 
     const win = at(layout.window);
     const photo = await this.photoInto(spec.photo, win.width, win.height);
-    overlays.push({ input: photo.data, raw: photo.raw, left: win.left, top: win.top });
 
     const area = at(layout.captionArea);
     const caption = this.typeset(spec.captions, layout.captionArea);
@@ -172,7 +171,10 @@ export class SheetRepository {
     }
 
     // Captions come as transparent layers; the print has no alpha: RGB is 3 samples, CMYK 4, always.
-    let img = sharp({ create: { width, height, channels: 3, background: spec.matColor } }).composite(overlays).removeAlpha();
+    // The photo, extended with the mat out to the sheet's edges, is the base: a copy, not a blend of a full-size
+    // layer (about a tenth of a sheet's time); the small layers are composited over it.
+    const base = sharp(photo.data, { raw: photo.raw }).extend({ top: win.top, left: win.left, right: width - win.left - win.width, bottom: height - win.top - win.height, background: spec.matColor });
+    let img = (overlays.length ? base.composite(overlays) : base).removeAlpha();
     if (output.xmp && output.format !== 'png') img = img.withXmp(output.xmp);
     let data: Buffer;
     if (output.format === 'jpeg') {
