@@ -33,6 +33,9 @@ describe(GiftService.name, () => {
     // The same photo at 6寸 is fine: the list follows the size asked for.
     expect(gift(wang.id, { templateId: 'simple-white-10', size: '5寸' }).resolution).not.toBe('refused');
     expect(() => services.gifts.list({ templateId: 'nope' })).toThrow(/nope/);
+    // A design asking for type under 6 pt is refused by name at save.
+    const base = services.gifts.template('plain-6');
+    expect(() => services.gifts.saveTemplate({ ...base, id: undefined, captions: [{ ...base.captions[0]!, sizePt: 5 }] })).toThrow(expect.objectContaining({ key: 'gift.templateProblems' }));
   });
 
   it('marks exported gifts printed in one step that undo takes back, leaving earlier dates alone', async () => {

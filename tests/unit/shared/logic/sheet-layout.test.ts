@@ -60,4 +60,9 @@ describe('scaleTemplate', () => {
     expect(l.captionArea.h).toBeGreaterThan(5);
     expect(scaleTemplate(t, '10寸')).toEqual({ ...t, size: '10寸' });
   });
+  it('never scales type under 6 pt (Chinese fills in on photo paper)', () => {
+    const tiny = scaleTemplate(t, '5寸'); // 0.44 of 10寸: the 7.5 pt credit would be 3.3 pt
+    for (const c of tiny.captions) expect(c.sizePt).toBeGreaterThanOrEqual(6);
+    expect(Math.min(...tiny.captions.map((c) => c.sizePt))).toBe(6);
+  });
 });
