@@ -171,6 +171,9 @@ export const MESSAGES = {
   'caption.unknownVariable': { zh: '不认识的变量 {{name}}（可用：{known}）', en: 'unknown variable {{name}} (known: {known})' },
   'caption.noFormat': { zh: '{{name}} 不能带格式', en: '{{name}} takes no format' },
   'caption.lone': { zh: '「{text}」中有单独的「{char}」', en: 'a lone "{char}" in "{text}"' },
+  'exhibit.declined': { zh: '{name} 不同意展出', en: '{name} declined to be exhibited' },
+  'exhibit.giftOnly': { zh: '{name} 只同意制作礼物，不上展板', en: '{name} agreed to a gift only, not to the wall' },
+  'exhibit.unasked': { zh: '还没问过 {names} 是否同意展出', en: '{names} not yet asked about the exhibition' },
   'caption.tooSmall': { zh: '字号 {size} 磅太小：相纸上至少 {min} 磅，否则笔画会糊在一起', en: '{size} pt is too small: at least {min} pt on photo paper, or the strokes fill in' },
   'caption.line': { zh: '第 {n} 行说明：{problem}', en: 'caption {n}: {problem}' },
 

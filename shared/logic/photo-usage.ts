@@ -1,3 +1,4 @@
+import { msg, type Message } from '../i18n/messages';
 import type { Consent, Worker } from '../model/roster';
 
 export interface PhotoUsage {
@@ -17,4 +18,19 @@ export function photoUsage(workers: Worker[]): PhotoUsage {
     mayGift: !workers.some((w) => w.consent === 'declined'),
     blockers,
   };
+}
+
+/** May a photo hang in the exhibition: yes, only once the user confirms (someone in it was not asked), or never. */
+export type ExhibitRule = { rule: 'yes'; reason: null } | { rule: 'ask' | 'never'; reason: Message };
+
+/**
+ * The wall's rule, stricter than the gift's: everyone tagged must have agreed to be exhibited. A worker who
+ * declined or agreed to a gift only keeps the photo off the wall; one not asked yet puts it on the "to ask" list.
+ */
+export function exhibitRule(workers: Worker[]): ExhibitRule {
+  const never = workers.find((w) => w.consent === 'declined' || w.consent === 'gift-only');
+  if (never) return { rule: 'never', reason: msg(never.consent === 'declined' ? 'exhibit.declined' : 'exhibit.giftOnly', { name: never.name }) };
+  const unasked = workers.filter((w) => w.consent === 'unknown');
+  if (unasked.length) return { rule: 'ask', reason: msg('exhibit.unasked', { names: unasked.map((w) => w.name).join('、') }) };
+  return { rule: 'yes', reason: null };
 }
