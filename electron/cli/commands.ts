@@ -8,6 +8,7 @@ import { createHandlers } from '../main/api-handlers';
 import { createServices } from '../main/container';
 import { serveServices } from '../main/http-server';
 import { localize, say } from './language';
+import { EXHIBIT_ORDERS, type ExhibitOrder } from '../../shared/model/exhibition';
 import { out } from './output';
 import { UsageError } from './usage';
 const services = createServices();
@@ -164,6 +165,32 @@ export async function runCommand(argv: string[]): Promise<number> {
       else {
         out(`${say(values['dry-run'] ? 'cli.rosterPlanned' : 'cli.rosterDone', { created: plan.created, updated: plan.updated, skipped: plan.skipped.length, sheet: plan.sheet, row: plan.headerRow })}\n`);
         for (const sk of localize(plan.skipped)) out(`  ${say('cli.rosterRow', { row: sk.row, reason: sk.reason })}\n`);
+      }
+      return 0;
+    }
+    case 'exhibition': {
+      const [sub, ...more] = rest;
+      if (sub !== 'plan') throw new UsageError(`exhibition: the subcommand is "plan" (got ${sub ?? 'nothing'})`);
+      const { values, positionals } = parse(more, { title: { type: 'string' }, boards: { type: 'string' }, 'board-size': { type: 'string' }, order: { type: 'string' }, json: { type: 'boolean' } });
+      const dir = needDir(positionals, 'exhibition plan');
+      const order = values.order as string | undefined;
+      if (order !== undefined && !(EXHIBIT_ORDERS as readonly string[]).includes(order)) throw new UsageError(`exhibition plan: --order is ${EXHIBIT_ORDERS.join(', ')} (got "${order}")`);
+      const boards = values.boards === undefined ? undefined : Number(values.boards);
+      if (boards !== undefined && (!Number.isInteger(boards) || boards < 1)) throw new UsageError(`exhibition plan: --boards is a whole number (got "${values.boards}")`);
+      await call('projects.open', { dir });
+      const plan = await call('exhibitions.plan', { title: values.title as string | undefined, boards, boardSize: values['board-size'] as string | undefined, order: order as ExhibitOrder | undefined });
+      const { boards: placed } = plan.exhibition;
+      if (values.json)
+        out(
+          JSON.stringify({
+            boards: placed.map((b) => ({ id: b.id, name: b.name, widthMm: b.widthMm, heightMm: b.heightMm, photos: b.photos.map(({ photoId, number, xMm, yMm, wMm, hMm }) => ({ photoId, number, xMm, yMm, wMm, hMm })) })),
+            excluded: localize(plan.excluded).map(({ photoId, reason, key }) => ({ photoId, reason, key })),
+            toAsk: plan.toAsk,
+          }) + '\n',
+        );
+      else {
+        out(`${say('cli.exhibitionPlanned', { photos: placed.reduce((n, b) => n + b.photos.length, 0), boards: placed.length, excluded: plan.excluded.length })}\n`);
+        for (const e of localize(plan.excluded)) out(`  ${say('cli.skipped', { who: e.photoId, reason: e.reason })}\n`);
       }
       return 0;
     }

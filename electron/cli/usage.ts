@@ -15,6 +15,7 @@ export const USAGE = `chasing-light — 追光 photo campaign tool
                        [--bleed <mm>] [--marks] [--raster-marks] [--cmyk] [--icc <file.icc>] [--allow-low-res]
                        [--per worker|photo] [--photos id,id…] [--impose A4|A3] [--out <folder>] [--json]
   chasing-light templates <dir> [--json]
+  chasing-light exhibition plan <dir> [--title T] [--boards N] [--board-size 900x1200mm] [--order company|photographer|day|name] [--json]
 
 Exit codes: 0 done (an import with failed files is still done), 2 bad usage, 1 unexpected failure,
 3 an export that finished but refused or failed a gift (below 150 ppi without --allow-low-res, a missing original).`;

@@ -20,6 +20,7 @@ import { HistoryService } from './services/history.service';
 import { RosterService } from './services/roster.service';
 import { TaggingService } from './services/tagging.service';
 import { XmpService } from './services/xmp.service';
+import { ExhibitionService } from './services/exhibition.service';
 import { ExportService } from './services/export.service';
 import { GiftService } from './services/gift.service';
 import { PdfRepository } from './repositories/pdf.repository';
@@ -64,6 +65,7 @@ export function createServices(opts: ContainerOptions = {}) {
   const sheets = new SheetRepository();
   const assetsDir = opts.assetsDir ?? path.join(repoRoot(), 'assets');
   const gifts = new GiftService({ session, history, sheets, storage, framesDir: path.join(assetsDir, 'frames') });
+  const exhibitions = new ExhibitionService({ session, history, gifts });
   const exporter = new ExportService({ session, defaultCmykProfile: path.join(assetsDir, 'icc', 'FOGRA39-coated.icc'), gifts, sheets, pdf: new PdfRepository(), storage, events, logger: createLogger('ExportService'), concurrency: opts.concurrency });
   /** What the media route serves: photo caches by photo id, sheet previews by their hash. */
   const mediaFile = (id: string, kind: MediaKind) => (kind === 'sheet' ? (session.current ? gifts.previewFile(id) : undefined) : photos.mediaFile(id, kind));
@@ -80,7 +82,7 @@ export function createServices(opts: ContainerOptions = {}) {
       await raw.close();
     }
   };
-  return { events, session, access, projects, importer, photos, folders, demo, dialogs, history, roster, tagging, xmp, gifts, exporter, mediaFile, close, logger: createLogger('api') };
+  return { events, session, access, projects, importer, photos, folders, demo, dialogs, history, roster, tagging, xmp, gifts, exporter, exhibitions, mediaFile, close, logger: createLogger('api') };
 }
 
 export type Services = ReturnType<typeof createServices>;

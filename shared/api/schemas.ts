@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EXHIBIT_ORDERS } from '../model/exhibition';
 import { ROSTER_FIELDS } from '../logic/roster-headers';
 import { CONSENTS } from '../model/roster';
 import { SORT_KEYS } from '../logic/photo-filter';
@@ -184,6 +185,18 @@ export const requestSchemas = {
   'gifts.list': z.object({ templateId: id.optional(), size: z.string().max(40).optional() }).strict(),
   'gifts.choosePhoto': z.object({ workerId: id, photoId: photoId.nullable() }).strict(),
   'gifts.setCrop': z.object({ workerId: id, crop: cropSchema.nullable() }).strict(),
+  'exhibitions.plan': z
+    .object({
+      id: id.optional(),
+      title: z.string().trim().max(200).optional(),
+      boards: z.number().int().min(1).max(200).optional(),
+      boardSize: z.string().trim().max(40).optional(),
+      order: z.enum(EXHIBIT_ORDERS).optional(),
+    })
+    .strict(),
+  'exhibitions.list': empty,
+  'exhibitions.get': z.object({ id: id.optional() }).strict(),
+  'exhibitions.confirm': z.object({ id: id.optional(), photoIds: z.array(id).min(1).max(100000) }).strict(),
   'gifts.markPrinted': z.object({ workerIds: z.array(id).min(1).max(100000) }).strict(),
   'gifts.setHandOver': z
     .object({ workerId: id, patch: z.object({ printedAt: isoDate.nullable().optional(), framedAt: isoDate.nullable().optional(), handedOverAt: isoDate.nullable().optional(), handedOverBy: optText(100) }).strict() })

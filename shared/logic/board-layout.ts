@@ -129,3 +129,13 @@ export function shareAcrossBoards(count: number, boards: number): number[] {
 export function placeNumber(board: number, position: number): string {
   return `板${board}-${String(position).padStart(2, '0')}`;
 }
+
+/** "900x1200mm", "90×120 cm", "90x120cm" → millimetres (a board is 20 cm to 5 m a side); null when not understood. */
+export function parseBoardSize(text: string): { widthMm: number; heightMm: number } | null {
+  const m = /^(\d+(?:\.\d+)?)\s*[x×*]\s*(\d+(?:\.\d+)?)\s*(mm|cm)?$/i.exec(text.trim());
+  if (!m) return null;
+  const k = m[3]?.toLowerCase() === 'cm' ? 10 : 1;
+  const w = Number(m[1]) * k;
+  const h = Number(m[2]) * k;
+  return w >= 200 && h >= 200 && w <= 5000 && h <= 5000 ? { widthMm: w, heightMm: h } : null;
+}

@@ -39,6 +39,8 @@ const migrations: Record<number, Migration> = {
     })),
     schemaVersion: 4,
   }),
+  // 4: the exhibition arrives: boards and where each photo hangs.
+  4: (d) => ({ ...d, exhibitions: Array.isArray(d.exhibitions) ? d.exhibitions : [], schemaVersion: 5 }),
 };
 
 export type MigrationOutcome =
@@ -61,7 +63,7 @@ export function migrateCatalog(input: unknown, target = CATALOG_SCHEMA_VERSION):
   }
   if (!data.project || typeof data.project !== 'object') return { kind: 'invalid', reason: 'the project section is missing' };
   if (!Array.isArray(data.photos)) return { kind: 'invalid', reason: 'the photo list is missing' };
-  for (const list of ['companies', 'photographers', 'workers', 'templates', 'gifts'])
+  for (const list of ['companies', 'photographers', 'workers', 'templates', 'gifts', 'exhibitions'])
     if (!Array.isArray(data[list])) return { kind: 'invalid', reason: `the ${list} list is missing` };
   const result = data as unknown as CatalogData;
   return from === target ? { kind: 'current', data: result } : { kind: 'migrated', data: result, from };

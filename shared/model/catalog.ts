@@ -1,9 +1,10 @@
+import type { Exhibition } from './exhibition';
 import type { Campaign, GiftRecord, GiftTemplate } from './gift';
 import type { Photo } from './photo';
 import type { Company, Photographer, Worker } from './roster';
 
 /** What `project.json` holds. Bump CATALOG_SCHEMA_VERSION and add a migration when this shape changes. */
-export const CATALOG_SCHEMA_VERSION = 4;
+export const CATALOG_SCHEMA_VERSION = 5;
 
 export interface CatalogData {
   schemaVersion: number;
@@ -16,4 +17,6 @@ export interface CatalogData {
   templates: GiftTemplate[];
   /** one per worker who has one: chosen photo, crop, hand-over */
   gifts: (GiftRecord & { id: string })[];
+  /** one per venue; auto-fill keeps the default one */
+  exhibitions: Exhibition[];
 }

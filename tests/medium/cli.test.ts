@@ -113,4 +113,18 @@ describe('the chasing-light command', () => {
     expect((await run('export', project, '--format', 'gif')).code).toBe(2);
     expect((await run('export', project, '--template', 'nope', '--json')).code).toBe(2);
   });
+
+  it('plans the exhibition with the JSON the checks read, and names bad usage', async () => {
+    const planned = await run('exhibition', 'plan', project, '--boards', '1', '--board-size', '900x1200mm', '--order', 'day', '--json');
+    expect(planned.code).toBe(0);
+    const plan = json<{ boards: { id: string; name: string; widthMm: number; heightMm: number; photos: { photoId: string; number: string; xMm: number; yMm: number; wMm: number; hMm: number }[] }[]; excluded: { photoId: string; reason: string }[] }>(planned);
+    expect(plan.boards).toHaveLength(1);
+    expect(plan.boards[0]).toMatchObject({ widthMm: 900, heightMm: 1200 });
+    const placedAndExcluded = plan.boards[0]!.photos.length + plan.excluded.length;
+    expect(placedAndExcluded).toBeGreaterThan(0);
+    expect(plan.boards[0]!.photos[0]).toMatchObject({ number: '板1-01', xMm: expect.any(Number), wMm: expect.any(Number) });
+    expect((await run('exhibition', 'plan', project, '--order', 'height')).code).toBe(2);
+    expect((await run('exhibition', 'hang', project)).code).toBe(2);
+    expect((await run('exhibition', 'plan', project, '--board-size', 'huge')).code).toBe(2);
+  });
 });

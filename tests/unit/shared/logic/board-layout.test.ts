@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentArea, layoutBoard, placeNumber, shareAcrossBoards, type BoardBox } from '../../../../shared/logic/board-layout';
+import { contentArea, layoutBoard, parseBoardSize, placeNumber, shareAcrossBoards, type BoardBox } from '../../../../shared/logic/board-layout';
 
 const board: BoardBox = { widthMm: 900, heightMm: 1200, marginMm: 40, gutterMm: 12, headerMm: 120 };
 const overlap = (a: { xMm: number; yMm: number; wMm: number; hMm: number }, b: typeof a) =>
@@ -46,5 +46,15 @@ describe('boards', () => {
   it('numbers places as the labels say them', () => {
     expect(placeNumber(3, 5)).toBe('板3-05');
     expect(placeNumber(12, 30)).toBe('板12-30');
+  });
+});
+
+describe('parseBoardSize', () => {
+  it('reads mm and cm, and refuses what is not a board', () => {
+    expect(parseBoardSize('900x1200mm')).toEqual({ widthMm: 900, heightMm: 1200 });
+    expect(parseBoardSize('90×120 cm')).toEqual({ widthMm: 900, heightMm: 1200 });
+    expect(parseBoardSize('120x240cm')).toEqual({ widthMm: 1200, heightMm: 2400 });
+    expect(parseBoardSize('10x10mm')).toBeNull();
+    expect(parseBoardSize('big')).toBeNull();
   });
 });

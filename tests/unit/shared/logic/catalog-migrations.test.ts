@@ -6,12 +6,16 @@ const project = { id: 'p', name: '追光', createdAt: '2025-05-01T00:00:00Z' };
 
 describe('migrateCatalog', () => {
   it('accepts the current version as it is', () => {
-    const data = { schemaVersion: CATALOG_SCHEMA_VERSION, project, photos: [], companies: [], photographers: [], workers: [], templates: [], gifts: [] };
+    const data = { schemaVersion: CATALOG_SCHEMA_VERSION, project, photos: [], companies: [], photographers: [], workers: [], templates: [], gifts: [], exhibitions: [] };
     expect(migrateCatalog(data)).toEqual({ kind: 'current', data });
   });
   it('migrates the unversioned layout forward', () => {
     const out = migrateCatalog({ project, items: [{ id: 'a' }] });
     expect(out).toMatchObject({ kind: 'migrated', from: 0, data: { schemaVersion: CATALOG_SCHEMA_VERSION, photos: [{ id: 'a', workers: [], companyId: null }], workers: [] } });
+  });
+  it('gives a schema-4 catalog an empty exhibition list', () => {
+    const v4 = { schemaVersion: 4, project, photos: [], companies: [], photographers: [], workers: [], templates: [], gifts: [] };
+    expect(migrateCatalog(v4)).toMatchObject({ kind: 'migrated', from: 4, data: { schemaVersion: 5, exhibitions: [] } });
   });
   it('refuses a catalog from a newer app', () => {
     expect(migrateCatalog({ schemaVersion: CATALOG_SCHEMA_VERSION + 1, project, photos: [] })).toEqual({ kind: 'too-new', version: CATALOG_SCHEMA_VERSION + 1 });
@@ -23,6 +27,7 @@ describe('migrateCatalog', () => {
     [{ schemaVersion: CATALOG_SCHEMA_VERSION, photos: [] }, 'project section is missing'],
     [{ schemaVersion: CATALOG_SCHEMA_VERSION, project, photos: {} }, 'photo list is missing'],
     [{ schemaVersion: CATALOG_SCHEMA_VERSION, project, photos: [], companies: [], photographers: [], workers: [], templates: [] }, 'gifts list is missing'],
+    [{ schemaVersion: CATALOG_SCHEMA_VERSION, project, photos: [], companies: [], photographers: [], workers: [], templates: [], gifts: [] }, 'exhibitions list is missing'],
   ])('says why %j is invalid', (input, reason) => {
     const out = migrateCatalog(input);
     expect(out.kind).toBe('invalid');
