@@ -8,7 +8,7 @@ import { createHandlers } from '../main/api-handlers';
 import { createServices } from '../main/container';
 import { serveServices } from '../main/http-server';
 import { localize, say } from './language';
-import { EXHIBIT_ORDERS, type ExhibitOrder } from '../../shared/model/exhibition';
+import { EXHIBIT_ORDERS, EXHIBITION_OUTPUTS, type ExhibitOrder } from '../../shared/model/exhibition';
 import { out } from './output';
 import { UsageError } from './usage';
 const services = createServices();
@@ -33,6 +33,47 @@ function needDir(positionals: string[], command: string): string {
   const dir = positionals[0];
   if (!dir) throw new UsageError(`${command}: the project folder is required`);
   return path.resolve(dir);
+}
+
+/** `exhibition export <dir> --what boards|labels|catalogue|summary …`: print files, with the warnings per photo. */
+async function exhibitionExport(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    what: { type: 'string' }, format: { type: 'string' }, 'base-url': { type: 'string' }, out: { type: 'string' }, dpi: { type: 'string' },
+    bleed: { type: 'string' }, 'no-marks': { type: 'boolean' }, 'allow-low-res': { type: 'boolean' }, material: { type: 'string' }, json: { type: 'boolean' },
+  });
+  const dir = needDir(positionals, 'exhibition export');
+  const what = values.what as string | undefined;
+  if (!what || !(EXHIBITION_OUTPUTS as readonly string[]).includes(what)) throw new UsageError(`exhibition export: --what is ${EXHIBITION_OUTPUTS.join(', ')} (got ${what ? `"${what}"` : 'nothing'})`);
+  const format = values.format as string | undefined;
+  if (format !== undefined && !['pdf', 'jpeg', 'tiff'].includes(format)) throw new UsageError(`exhibition export: --format is pdf, jpeg or tiff (got "${format}")`);
+  const number = (name: string, v: unknown) => {
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n < 0) throw new UsageError(`exhibition export: --${name} is a number (got "${v}")`);
+    return n;
+  };
+  await call('projects.open', { dir });
+  const result = await call('exhibitions.export', {
+    what: what as (typeof EXHIBITION_OUTPUTS)[number],
+    format: format as 'pdf' | 'jpeg' | 'tiff' | undefined,
+    dpi: number('dpi', values.dpi),
+    bleedMm: number('bleed', values.bleed),
+    marks: values['no-marks'] ? false : undefined,
+    outDir: values.out ? path.resolve(values.out as string) : undefined,
+    baseUrl: values['base-url'] as string | undefined,
+    allowLowRes: !!values['allow-low-res'],
+    material: values.material as string | undefined,
+  });
+  await call('projects.close', {});
+  const warnings = localize(result.warnings).map(({ photoId, code, message }) => ({ photoId, code, message }));
+  if (values.json) out(JSON.stringify({ files: result.files.map(({ path: p, kind, pages }) => ({ path: p, kind, pages })), warnings }) + '\n');
+  else {
+    out(`${say('cli.exhibitionExported', { files: result.files.length, dir: result.outDir })}\n`);
+    for (const f of result.files) out(`  ${f.path}\n`);
+    for (const w of warnings) out(`  ! ${w.message}\n`);
+  }
+  // Something refused (a board not written): finished, but not whole.
+  return warnings.some((w) => w.code === 'tooLowPpi' || w.code === 'photoMissing' || w.code === 'photoUnreadable') ? 3 : 0;
 }
 
 let lastLine = 0;
@@ -170,7 +211,8 @@ export async function runCommand(argv: string[]): Promise<number> {
     }
     case 'exhibition': {
       const [sub, ...more] = rest;
-      if (sub !== 'plan') throw new UsageError(`exhibition: the subcommand is "plan" (got ${sub ?? 'nothing'})`);
+      if (sub === 'export') return exhibitionExport(more);
+      if (sub !== 'plan') throw new UsageError(`exhibition: the subcommand is "plan" or "export" (got ${sub ?? 'nothing'})`);
       const { values, positionals } = parse(more, { title: { type: 'string' }, boards: { type: 'string' }, 'board-size': { type: 'string' }, order: { type: 'string' }, json: { type: 'boolean' } });
       const dir = needDir(positionals, 'exhibition plan');
       const order = values.order as string | undefined;

@@ -16,9 +16,12 @@ export const USAGE = `chasing-light — 追光 photo campaign tool
                        [--per worker|photo] [--photos id,id…] [--impose A4|A3] [--out <folder>] [--json]
   chasing-light templates <dir> [--json]
   chasing-light exhibition plan <dir> [--title T] [--boards N] [--board-size 900x1200mm] [--order company|photographer|day|name] [--json]
+  chasing-light exhibition export <dir> --what boards|labels|catalogue|summary [--format pdf|jpeg|tiff] [--dpi N]
+                       [--bleed <mm>] [--no-marks] [--base-url URL] [--material KT板] [--allow-low-res] [--out <folder>] [--json]
 
 Exit codes: 0 done (an import with failed files is still done), 2 bad usage, 1 unexpected failure,
-3 an export that finished but refused or failed a gift (below 150 ppi without --allow-low-res, a missing original).`;
+3 an export that finished but refused or failed a gift or a board (a gift below 150 ppi or a board photo below
+50 ppi without --allow-low-res, a missing original).`;
 
 /** Bad usage (a missing argument, an unknown option): exit code 2 with the usage text. */
 export class UsageError extends Error {}

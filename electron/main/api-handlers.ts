@@ -82,6 +82,7 @@ export function createHandlers(s: Services, host: HostKind) {
     'exhibitions.list': async () => s.exhibitions.list(),
     'exhibitions.get': async (req) => s.exhibitions.get(req.id),
     'exhibitions.confirm': async (req) => s.exhibitions.confirm(req.photoIds, req.id),
+    'exhibitions.export': async (req) => s.exhibitionExport.export({ ...req, outDir: req.outDir && (await guard.check(req.outDir, 'export')) }),
     'gifts.preview': async (req) => s.gifts.preview(req.workerId, req.template ? { ...(await checkTemplate(req.template)), id: req.template.id ?? 'draft', builtIn: false } : (req.templateId ?? 'simple-white-10'), req.size),
     'export.start': async (req) => s.exporter.start({ ...req, outDir: req.outDir && (await guard.check(req.outDir, 'export')), icc: req.icc && (await guard.check(req.icc, 'image')) }),
     'export.cancel': async (req) => s.exporter.cancel(req.jobId),

@@ -21,6 +21,8 @@ import { RosterService } from './services/roster.service';
 import { TaggingService } from './services/tagging.service';
 import { XmpService } from './services/xmp.service';
 import { ExhibitionService } from './services/exhibition.service';
+import { ExhibitionExportService } from './services/exhibition-export.service';
+import { TypesetterRepository } from './repositories/typesetter';
 import { ExportService } from './services/export.service';
 import { GiftService } from './services/gift.service';
 import { PdfRepository } from './repositories/pdf.repository';
@@ -62,11 +64,14 @@ export function createServices(opts: ContainerOptions = {}) {
   const roster = new RosterService({ session, history, spreadsheets: new SpreadsheetRepository() });
   const tagging = new TaggingService({ session, history, roster });
   const xmp = new XmpService({ session, storage });
-  const sheets = new SheetRepository();
+  const type = new TypesetterRepository();
+  const sheets = new SheetRepository(type);
   const assetsDir = opts.assetsDir ?? path.join(repoRoot(), 'assets');
   const gifts = new GiftService({ session, history, sheets, storage, framesDir: path.join(assetsDir, 'frames') });
   const exhibitions = new ExhibitionService({ session, history, gifts });
-  const exporter = new ExportService({ session, defaultCmykProfile: path.join(assetsDir, 'icc', 'FOGRA39-coated.icc'), gifts, sheets, pdf: new PdfRepository(), storage, events, logger: createLogger('ExportService'), concurrency: opts.concurrency });
+  const pdf = new PdfRepository();
+  const exhibitionExport = new ExhibitionExportService({ session, exhibitions, gifts, sheets, pdf, type, storage, logger: createLogger('ExhibitionExport'), concurrency: opts.concurrency });
+  const exporter = new ExportService({ session, defaultCmykProfile: path.join(assetsDir, 'icc', 'FOGRA39-coated.icc'), gifts, sheets, pdf, storage, events, logger: createLogger('ExportService'), concurrency: opts.concurrency });
   /** What the media route serves: photo caches by photo id, sheet previews by their hash. */
   const mediaFile = (id: string, kind: MediaKind) => (kind === 'sheet' ? (session.current ? gifts.previewFile(id) : undefined) : photos.mediaFile(id, kind));
   const importer = new ImportService({ session, storage, metadata, image, raw, events, roster, logger: createLogger('ImportService'), concurrency: opts.concurrency });
@@ -82,7 +87,7 @@ export function createServices(opts: ContainerOptions = {}) {
       await raw.close();
     }
   };
-  return { events, session, access, projects, importer, photos, folders, demo, dialogs, history, roster, tagging, xmp, gifts, exporter, exhibitions, mediaFile, close, logger: createLogger('api') };
+  return { events, session, access, projects, importer, photos, folders, demo, dialogs, history, roster, tagging, xmp, gifts, exporter, exhibitions, exhibitionExport, mediaFile, close, logger: createLogger('api') };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -8,7 +8,7 @@ import type { PhotoUsage } from '../logic/photo-usage';
 import type { RosterPreview } from '../logic/roster-plan';
 import type { HistoryState } from '../model/history';
 import type { Company, Photographer, Worker } from '../model/roster';
-import type { Exhibition, ExhibitionPlan } from '../model/exhibition';
+import type { Exhibition, ExhibitionExportResult, ExhibitionPlan } from '../model/exhibition';
 import type { Campaign, ExportProgress, ExportSummary, GiftTemplate, GiftView, SheetPreview } from '../model/gift';
 import type { RequestOf } from './schemas';
 
@@ -120,6 +120,7 @@ export interface AppApi {
   /** photos with a worker not yet asked, confirmed by the user for the wall (placed at the next auto-fill) */
   'exhibitions.confirm': (req: RequestOf<'exhibitions.confirm'>) => Promise<Exhibition>;
   'exhibitions.get': (req: RequestOf<'exhibitions.get'>) => Promise<Exhibition>;
+  'exhibitions.export': (req: RequestOf<'exhibitions.export'>) => Promise<ExhibitionExportResult>;
   'export.start': (req: RequestOf<'export.start'>) => Promise<{ jobId: string }>;
   'export.cancel': (req: RequestOf<'export.cancel'>) => Promise<ExportJobView>;
   'export.status': (req: RequestOf<'export.status'>) => Promise<ExportJobView>;
@@ -166,7 +167,7 @@ export const API_METHODS = [
   'xmp.write',
   'campaign.get', 'campaign.update', 'templates.list', 'templates.textures', 'templates.save',
   'gifts.list', 'gifts.choosePhoto', 'gifts.setCrop', 'gifts.setHandOver', 'gifts.markPrinted', 'gifts.preview',
-  'exhibitions.plan', 'exhibitions.list', 'exhibitions.get', 'exhibitions.confirm',
+  'exhibitions.plan', 'exhibitions.list', 'exhibitions.get', 'exhibitions.confirm', 'exhibitions.export',
   'export.start', 'export.cancel', 'export.status',
 ] as const satisfies readonly ApiMethod[];
 
@@ -195,7 +196,7 @@ export const METHOD_KINDS: Record<ApiMethod, MethodKind> = {
   'xmp.write': 'edit', // writes files: not for a read-only token
   'campaign.get': 'read', 'campaign.update': 'edit', 'templates.list': 'read', 'templates.textures': 'read', 'templates.save': 'edit',
   'gifts.list': 'read', 'gifts.choosePhoto': 'edit', 'gifts.setCrop': 'edit', 'gifts.setHandOver': 'edit', 'gifts.markPrinted': 'edit', 'gifts.preview': 'read',
-  'exhibitions.plan': 'edit', 'exhibitions.list': 'read', 'exhibitions.get': 'read', 'exhibitions.confirm': 'edit',
+  'exhibitions.plan': 'edit', 'exhibitions.list': 'read', 'exhibitions.get': 'read', 'exhibitions.confirm': 'edit', 'exhibitions.export': 'edit',
   'export.start': 'edit', 'export.cancel': 'edit', 'export.status': 'read',
 };
 

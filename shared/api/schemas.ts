@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EXHIBIT_ORDERS } from '../model/exhibition';
+import { EXHIBIT_ORDERS, EXHIBITION_OUTPUTS } from '../model/exhibition';
 import { ROSTER_FIELDS } from '../logic/roster-headers';
 import { CONSENTS } from '../model/roster';
 import { SORT_KEYS } from '../logic/photo-filter';
@@ -197,6 +197,20 @@ export const requestSchemas = {
   'exhibitions.list': empty,
   'exhibitions.get': z.object({ id: id.optional() }).strict(),
   'exhibitions.confirm': z.object({ id: id.optional(), photoIds: z.array(id).min(1).max(100000) }).strict(),
+  'exhibitions.export': z
+    .object({
+      exhibitionId: id.optional(),
+      what: z.enum(EXHIBITION_OUTPUTS),
+      format: z.enum(['pdf', 'jpeg', 'tiff']).optional(),
+      dpi: z.number().int().min(30).max(600).optional(),
+      bleedMm: z.number().min(0).max(20).optional(),
+      marks: z.boolean().optional(),
+      outDir: z.string().trim().min(1).max(4096).optional(),
+      baseUrl: z.string().trim().max(2000).optional(),
+      allowLowRes: z.boolean().optional(),
+      material: z.string().trim().max(40).optional(),
+    })
+    .strict(),
   'gifts.markPrinted': z.object({ workerIds: z.array(id).min(1).max(100000) }).strict(),
   'gifts.setHandOver': z
     .object({ workerId: id, patch: z.object({ printedAt: isoDate.nullable().optional(), framedAt: isoDate.nullable().optional(), handedOverAt: isoDate.nullable().optional(), handedOverBy: optText(100) }).strict() })

@@ -11,6 +11,8 @@ export interface BoardBox {
   marginMm: number;
   gutterMm: number;
   headerMm: number;
+  /** room under each row of photos for their captions; 0 for none */
+  captionMm?: number;
 }
 
 export interface PlacedPhoto {
@@ -81,19 +83,20 @@ export function layoutBoard(aspects: number[], board: BoardBox): BoardLayout | n
   const area = contentArea(board);
   if (area.w <= 0 || area.h <= 0) return null;
   if (!aspects.length) return { placed: [], fill: 0 };
+  const cap = board.captionMm ?? 0;
   let best: BoardLayout | null = null;
   for (let rows = 1; rows <= aspects.length; rows++) {
-    const target = (area.h - (rows - 1) * board.gutterMm) / rows;
+    const target = (area.h - (rows - 1) * board.gutterMm - rows * cap) / rows;
     if (target <= 0) break;
     const split = splitRows(aspects, rows, area.w, board.gutterMm, target);
     if (!split) continue;
     const heights = split.map((row) => rowHeight(row.map((i) => aspects[i]!), area.w, board.gutterMm));
-    const total = heights.reduce((s, h) => s + h, 0) + (rows - 1) * board.gutterMm;
-    // Too tall: every photo shrinks by the same factor, gutters stay; the narrower rows are centred.
-    const photoHeight = total - (rows - 1) * board.gutterMm;
-    const scale = total > area.h ? (area.h - (rows - 1) * board.gutterMm) / photoHeight : 1;
+    const fixed = (rows - 1) * board.gutterMm + rows * cap;
+    const photoHeight = heights.reduce((s, h) => s + h, 0);
+    // Too tall: every photo shrinks by the same factor, gutters and caption room stay; narrower rows are centred.
+    const scale = photoHeight + fixed > area.h ? (area.h - fixed) / photoHeight : 1;
     if (!(scale > 0)) continue;
-    const blockH = photoHeight * scale + (rows - 1) * board.gutterMm;
+    const blockH = photoHeight * scale + fixed;
     const placed: PlacedPhoto[] = [];
     let y = area.y + (area.h - blockH) / 2;
     let covered = 0;
@@ -107,7 +110,7 @@ export function layoutBoard(aspects: number[], board: BoardBox): BoardLayout | n
         covered += widths[k]! * h;
         x += widths[k]! + board.gutterMm;
       });
-      y += h + board.gutterMm;
+      y += h + cap + board.gutterMm;
     });
     const fill = covered / (area.w * area.h);
     if (!best || fill > best.fill + 1e-9) best = { placed, fill };

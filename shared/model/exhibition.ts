@@ -24,6 +24,8 @@ export interface Board {
   gutterMm: number;
   /** space at the top for the header band (title, theme, logos); 0 for none */
   headerMm: number;
+  /** room under each row for the photos' captions (names, credit, number); 0 for none */
+  captionMm: number;
   photos: PlacedOnBoard[];
 }
 
@@ -62,3 +64,45 @@ export const BOARD_PRESETS = [
   { label: '90×120 cm', widthMm: 900, heightMm: 1200 },
   { label: '120×240 cm', widthMm: 1200, heightMm: 2400 },
 ] as const;
+
+export const EXHIBITION_OUTPUTS = ['boards', 'labels', 'catalogue', 'summary'] as const;
+/** What an exhibition export writes: the boards, the wall labels, the catalogue, or the campaign summary card. */
+export type ExhibitionOutput = (typeof EXHIBITION_OUTPUTS)[number];
+
+export interface ExhibitionExportOptions {
+  what: ExhibitionOutput;
+  format?: 'pdf' | 'jpeg' | 'tiff';
+  /** raster resolution: boards 150 dpi by default (seen from a distance), labels 300 */
+  dpi?: number;
+  bleedMm?: number;
+  marks?: boolean;
+  outDir?: string;
+  /** the web gallery's address; a label's QR code opens {baseUrl}/photos/{photoId}.html */
+  baseUrl?: string;
+  /** export a board with a photo under 50 ppi anyway */
+  allowLowRes?: boolean;
+  /** the board material on the order sheet (KT板, 写真布 …) */
+  material?: string;
+  exhibitionId?: string;
+}
+
+export interface ExhibitionFile {
+  path: string;
+  kind: 'board' | 'labels' | 'catalogue' | 'summary' | 'order-sheet';
+  pages: number;
+}
+
+/** Something one photo or one file needs said: a soft photo, a missing original, a caption cut short. */
+export interface ExhibitionWarning {
+  photoId: string | null;
+  code: 'lowPpi' | 'tooLowPpi' | 'photoMissing' | 'photoUnreadable' | 'captionTooLong' | 'headerTooLong';
+  message: string;
+  key: import('../i18n/messages').MessageKey;
+  params?: import('../i18n/messages').MessageParams;
+}
+
+export interface ExhibitionExportResult {
+  outDir: string;
+  files: ExhibitionFile[];
+  warnings: ExhibitionWarning[];
+}

@@ -1,30 +1,8 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ExhibitionService } from '../../electron/main/services/exhibition.service';
-import { writePhoto } from '../helpers/factories';
-import { freshProjects } from '../helpers/services';
+import { exhibitionWall } from '../helpers/exhibition-wall';
 
-const freshProject = freshProjects();
-
-/** Eight photos of four workers with every kind of consent, two of them portrait. */
-async function wall() {
-  const ctx = await freshProject();
-  const { services, root } = ctx;
-  for (let i = 0; i < 8; i++) await writePhoto(path.join(root, 'card'), `IMG_${i}.JPG`, { width: i % 4 === 3 ? 800 : 1200, height: i % 4 === 3 ? 1200 : 800, seed: 900 + i });
-  await services.importer.run({ paths: [path.join(root, 'card')], photographer: '陈晓明' });
-  const a = services.roster.createCompany({ name: '科润智能控制股份有限公司' });
-  const b = services.roster.createCompany({ name: '江山华宇机械有限公司' });
-  const yes = services.roster.createWorker({ name: '占牡丹', companyId: a.id, consent: 'exhibit' });
-  const gift = services.roster.createWorker({ name: '徐建军', companyId: a.id, consent: 'gift-only' });
-  const no = services.roster.createWorker({ name: '周丽娟', companyId: b.id, consent: 'declined' });
-  const unasked = services.roster.createWorker({ name: '王伟', companyId: b.id, consent: 'unknown' });
-  const byName = (n: string) => services.photos.list().find((p) => p.originalName === n)!.id;
-  services.tagging.tag([byName('IMG_0.JPG'), byName('IMG_1.JPG'), byName('IMG_3.JPG')], yes.id);
-  services.tagging.tag([byName('IMG_2.JPG')], gift.id);
-  services.tagging.tag([byName('IMG_4.JPG')], no.id);
-  services.tagging.tag([byName('IMG_5.JPG')], unasked.id);
-  return { ...ctx, byName };
-}
+const wall = exhibitionWall();
 
 describe(ExhibitionService.name, () => {
   it('hangs only photos everyone in agreed to, says why the others are off the wall, and numbers every place', async () => {

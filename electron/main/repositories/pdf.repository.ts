@@ -2,6 +2,8 @@ import fs from 'node:fs/promises';
 import type { PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
 import { mmToPt, type SheetBoxes } from '../../../shared/logic/print-geometry';
 import { fontFor } from './fonts';
+import { charactersByFace, type DrawnPage } from '../../../shared/logic/page-drawing';
+import type { FontFamily } from '../../../shared/model/gift';
 
 export interface OrderLine {
   file: string;
@@ -49,6 +51,35 @@ async function addSrgbIntent(doc: PDFDocument, icc: Buffer) {
   doc.catalog.set(PDFName.of('OutputIntents'), doc.context.obj([intent]));
 }
 
+/**
+ * A face embedded as the subset of the characters a document uses (HarfBuzz), so a page is kilobytes, not the
+ * 6.5 MB of a whole CJK face.
+ */
+async function embedSubset(doc: PDFDocument, family: FontFamily, weight: 'normal' | 'bold', chars: Iterable<string>): Promise<PDFFont> {
+  const { default: subsetFont } = await import('subset-font');
+  const bytes = await subsetFont(await fs.readFile(fontFor(family, weight).file), [...chars].join(''), { targetFormat: 'truetype' });
+  // fontkit applies the font's 'locl' lookups with no language set, and Noto SC's default-language
+  // lookup swaps ASCII digits for alternates that drop out of the text layer ("300 dpi" read as " dpi").
+  // The subset is already Simplified Chinese, so the plain glyphs are the right ones. Ligatures go too:
+  // "ff" in a file name's hash must be read and searched as two letters, not one "ﬀ" glyph.
+  return doc.embedFont(bytes, { subset: false, features: { locl: false, liga: false, clig: false, dlig: false } });
+}
+
+/**
+ * The bytes in an ArrayBuffer of their own: pdf-lib reads a JPEG through a DataView of the whole underlying
+ * buffer, and a small Node Buffer is a slice of a shared pool ("SOI not found" for a valid JPEG).
+ */
+const ownBytes = (b: Buffer) => (b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b : new Uint8Array(b));
+
+/** "#b3261e" → pdf-lib's colour; "registration" is every ink at 100 %, for crop marks. */
+async function colourOf(value: string) {
+  const { rgb, cmyk } = await pdfLib();
+  if (value === 'registration') return cmyk(1, 1, 1, 1);
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(value.trim());
+  if (!m) return rgb(0, 0, 0);
+  return rgb(parseInt(m[1]!, 16) / 255, parseInt(m[2]!, 16) / 255, parseInt(m[3]!, 16) / 255);
+}
+
 /** Wraps pdf-lib (and a HarfBuzz subsetter for the Chinese face): print-ready sheet PDFs and the order sheet. */
 export class PdfRepository {
   /**
@@ -68,7 +99,7 @@ export class PdfRepository {
     const page = doc.addPage([W, H]);
     // PDF's origin is bottom-left; our boxes are measured from the top-left.
     const box = (r: { x: number; y: number; w: number; h: number }) => [mmToPt(r.x), H - mmToPt(r.y + r.h), mmToPt(r.w), mmToPt(r.h)] as const;
-    const image = await doc.embedJpg(jpegOfBleedArea);
+    const image = await doc.embedJpg(ownBytes(jpegOfBleedArea));
     const [bx, by, bw, bh] = box(boxes.bleedRect);
     page.drawImage(image, { x: bx, y: by, width: bw, height: bh });
     page.setBleedBox(bx, by, bw, bh);
@@ -88,8 +119,64 @@ export class PdfRepository {
     const W = mmToPt(pageMm.widthMm);
     const H = mmToPt(pageMm.heightMm);
     const page = doc.addPage([W, H]);
-    page.drawImage(await doc.embedJpg(jpeg), { x: 0, y: 0, width: W, height: H });
+    page.drawImage(await doc.embedJpg(ownBytes(jpeg)), { x: 0, y: 0, width: W, height: H });
     page.setTrimBox(0, 0, W, H);
+    return doc.save();
+  }
+
+  /**
+   * Pages composed in mm (boards, labels, catalogue): rectangles and hairlines as vectors, text in subset faces,
+   * each photo embedded once however often it is drawn; every page declares its TrimBox and BleedBox.
+   * `images` gives the JPEG drawn for each image op's ref.
+   */
+  async drawing(pages: DrawnPage[], images: (ref: string) => Buffer, meta: { title: string; author?: string; subject?: string }, srgbIcc: Buffer): Promise<Uint8Array> {
+    const { PDFDocument } = await pdfLib();
+    const { default: fontkit } = await import('@pdf-lib/fontkit');
+    const doc = await PDFDocument.create();
+    doc.registerFontkit(fontkit);
+    doc.setTitle(meta.title);
+    if (meta.author) doc.setAuthor(meta.author);
+    if (meta.subject) doc.setSubject(meta.subject);
+    doc.setCreator('Chasing Light 追光');
+    await addSrgbIntent(doc, srgbIcc);
+    const fonts = new Map<string, PDFFont>();
+    for (const [key, chars] of charactersByFace(pages)) {
+      const [family, weight] = key.split(':') as [FontFamily, 'normal' | 'bold'];
+      fonts.set(key, await embedSubset(doc, family, weight, chars));
+    }
+    const embedded = new Map<string, Awaited<ReturnType<PDFDocument['embedJpg']>>>();
+    const colours = new Map<string, Awaited<ReturnType<typeof colourOf>>>();
+    const colour = async (c: string) => {
+      if (!colours.has(c)) colours.set(c, await colourOf(c));
+      return colours.get(c)!;
+    };
+    for (const drawn of pages) {
+      const W = mmToPt(drawn.boxes.mediaMm.widthMm);
+      const H = mmToPt(drawn.boxes.mediaMm.heightMm);
+      const page = doc.addPage([W, H]);
+      // PDF's origin is bottom-left; our pages are measured from the top-left.
+      const box = (r: { x: number; y: number; w: number; h: number }) => [mmToPt(r.x), H - mmToPt(r.y + r.h), mmToPt(r.w), mmToPt(r.h)] as const;
+      for (const op of drawn.ops) {
+        if (op.kind === 'rect') {
+          const [x, y, width, height] = box(op);
+          page.drawRectangle({ x, y, width, height, color: await colour(op.fill), borderWidth: 0 });
+        } else if (op.kind === 'image') {
+          let image = embedded.get(op.ref);
+          if (!image) {
+            image = await doc.embedJpg(ownBytes(images(op.ref)));
+            embedded.set(op.ref, image);
+          }
+          const [x, y, width, height] = box(op);
+          page.drawImage(image, { x, y, width, height });
+        } else if (op.kind === 'text') {
+          page.drawText(op.text, { x: mmToPt(op.x), y: H - mmToPt(op.baseline), size: op.sizePt, font: fonts.get(`${op.font}:${op.weight}`)!, color: await colour(op.color) });
+        } else {
+          page.drawLine({ start: { x: mmToPt(op.x1), y: H - mmToPt(op.y1) }, end: { x: mmToPt(op.x2), y: H - mmToPt(op.y2) }, thickness: op.widthPt, color: await colour(op.color) });
+        }
+      }
+      page.setBleedBox(...box(drawn.boxes.bleedRect));
+      page.setTrimBox(...box(drawn.boxes.trimRect));
+    }
     return doc.save();
   }
 
@@ -98,10 +185,9 @@ export class PdfRepository {
    * name (wrapped, never cut), size, paper, quantity, effective resolution and a box to tick; totals per size.
    * The face is embedded as a subset of the characters used (HarfBuzz), so one page is kilobytes, not megabytes.
    */
-  async orderSheet(title: string, subtitle: string, lines: OrderLine[], totals: OrderTotal[]): Promise<Uint8Array> {
+  async orderSheet(title: string, subtitle: string, lines: OrderLine[], totals: OrderTotal[], whoLabel = '职工'): Promise<Uint8Array> {
     const { PDFDocument, rgb } = await pdfLib();
     const { default: fontkit } = await import('@pdf-lib/fontkit');
-    const { default: subsetFont } = await import('subset-font');
     const doc = await PDFDocument.create();
     doc.registerFontkit(fontkit);
     doc.setTitle(title);
@@ -111,7 +197,7 @@ export class PdfRepository {
       { key: 'seq', label: '序号', w: 24 },
       { key: 'thumb', label: '', w: 40 },
       { key: 'file', label: '文件名', w: 0 },
-      { key: 'worker', label: '职工', w: 54 },
+      { key: 'worker', label: whoLabel, w: 54 },
       { key: 'size', label: '尺寸', w: 74 },
       { key: 'paper', label: '纸张', w: 48 },
       { key: 'quantity', label: '数量', w: 24 },
@@ -134,14 +220,7 @@ export class PdfRepository {
     lines.forEach((l) => add(companyHead(l.company, 0)));
     totals.forEach((t) => add(totalLine(t)));
     add('0123456789');
-    const face = async (weight: 'normal' | 'bold') => {
-      const bytes = await subsetFont(await fs.readFile(fontFor('sans', weight).file), [...used].join(''), { targetFormat: 'truetype' });
-      // fontkit applies the font's 'locl' lookups with no language set, and Noto SC's default-language
-      // lookup swaps ASCII digits for alternates that drop out of the text layer ("300 dpi" read as " dpi").
-      // The subset is already Simplified Chinese, so the plain glyphs are the right ones. Ligatures go too:
-      // "ff" in a file name's hash must be read and searched as two letters, not one "ﬀ" glyph.
-      return doc.embedFont(bytes, { subset: false, features: { locl: false, liga: false, clig: false, dlig: false } });
-    };
+    const face = (weight: 'normal' | 'bold') => embedSubset(doc, 'sans', weight, used);
     const regular = await face('normal');
     const bold = await face('bold');
 
@@ -208,7 +287,7 @@ export class PdfRepository {
         for (const { c, lines: ls } of cells) {
           const w = c.w || fileW;
           if (c.key === 'thumb' && l.thumbnail) {
-            const img = await doc.embedJpg(l.thumbnail);
+            const img = await doc.embedJpg(ownBytes(l.thumbnail));
             const s = Math.min((w - 4) / img.width, (mmToPt(14) - 4) / img.height);
             page.drawImage(img, { x, y: y - 2 - img.height * s, width: img.width * s, height: img.height * s });
           } else if (c.key === 'check') {

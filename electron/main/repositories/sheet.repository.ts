@@ -14,6 +14,7 @@ import { withJpegPrintMetadata } from './jpeg-metadata';
 import { decodeHeifPrimary } from './heif-decoder';
 import fs from 'node:fs/promises';
 import type { PhotoFormat } from '../../../shared/model/photo';
+import type { DrawnPage } from '../../../shared/logic/page-drawing';
 
 export interface SheetSpec {
   dpi: number;
@@ -327,7 +328,7 @@ export class SheetRepository {
    * preview) it is rendered at 300 dpi and scaled down: a face hinted at 140 dpi has other advance widths, and
    * the preview would not be the print.
    */
-  private lineImage(text: string, block: CaptionBlock, sizePt: number, dpi: number): Promise<CaptionImage> {
+  private lineImage(text: string, block: Pick<CaptionBlock, 'font' | 'weight' | 'color'>, sizePt: number, dpi: number): Promise<CaptionImage> {
     const key = JSON.stringify([text, block.font, block.weight, block.color, sizePt, dpi]);
     let hit = this.captions.get(key);
     if (!hit) {
@@ -412,6 +413,83 @@ export class SheetRepository {
     }
     const jpeg = await img.jpeg({ quality: output.quality ?? 95, chromaSubsampling: '4:4:4' }).toBuffer();
     return withJpegPrintMetadata(jpeg, dpi, await srgbProfile());
+  }
+
+  /**
+   * A page composed in mm (a board, a sheet of labels) drawn at `dpi`: rectangles, photos (each JPEG from
+   * `images` scaled into its box), lines of text as the typesetter placed them, hairlines as bars at least a
+   * pixel wide. Encoded as asked, with its resolution and profile written in.
+   */
+  async rasterPage(page: DrawnPage, dpi: number, images: (ref: string) => Buffer, output: SheetOutput): Promise<Buffer> {
+    const P = (mm: number) => mmToPx(mm, dpi);
+    const W = P(page.boxes.mediaMm.widthMm);
+    const H = P(page.boxes.mediaMm.heightMm);
+    const overlays: OverlayOptions[] = [];
+    // Layers are clipped to the page (a line of text may reach a pixel past a rounded edge).
+    const place = async (input: Buffer, raw: { width: number; height: number; channels: 3 | 4 } | null, left: number, top: number) => {
+      let meta: { width: number; height: number };
+      if (raw) meta = raw;
+      else {
+        const m = await sharp(input).metadata();
+        meta = { width: m.width ?? 0, height: m.height ?? 0 };
+      }
+      const x0 = Math.max(0, left);
+      const y0 = Math.max(0, top);
+      const x1 = Math.min(W, left + meta.width);
+      const y1 = Math.min(H, top + meta.height);
+      if (x1 <= x0 || y1 <= y0) return;
+      if (x0 === left && y0 === top && x1 - x0 === meta.width && y1 - y0 === meta.height) {
+        overlays.push(raw ? { input, raw, left, top } : { input, left, top });
+        return;
+      }
+      const cut = await sharp(input, raw ? { raw } : {}).extract({ left: x0 - left, top: y0 - top, width: x1 - x0, height: y1 - y0 }).png().toBuffer();
+      overlays.push({ input: cut, left: x0, top: y0 });
+    };
+    const bar = (left: number, top: number, width: number, height: number, colour: string) => {
+      const x0 = Math.max(0, left);
+      const y0 = Math.max(0, top);
+      const w = Math.min(W, left + width) - x0;
+      const h = Math.min(H, top + height) - y0;
+      if (w > 0 && h > 0) overlays.push({ input: { create: { width: w, height: h, channels: 3, background: colour } }, left: x0, top: y0 });
+    };
+    for (const op of page.ops) {
+      if (op.kind === 'rect') bar(P(op.x), P(op.y), P(op.x + op.w) - P(op.x), P(op.y + op.h) - P(op.y), op.fill);
+      else if (op.kind === 'image') {
+        const w = Math.max(1, P(op.x + op.w) - P(op.x));
+        const h = Math.max(1, P(op.y + op.h) - P(op.y));
+        const { data, info } = await sharp(images(op.ref)).resize(w, h, { fit: 'fill' }).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+        await place(data, { width: info.width, height: info.height, channels: 3 }, P(op.x), P(op.y));
+      } else if (op.kind === 'text') {
+        const img = await this.lineImage(op.text, op, op.sizePt, dpi);
+        const sizeMm = op.sizePt * PT_TO_MM;
+        const top = P(op.baseline) - Math.round((this.type.inkAbove(op.text, op.font, op.weight) * sizeMm * dpi) / 25.4);
+        await place(img.data, null, P(op.x), top);
+      } else {
+        const stroke = Math.max(1, Math.round((op.widthPt / 72) * dpi));
+        const colour = op.color === 'registration' ? '#000000' : op.color;
+        const vertical = Math.abs(op.x1 - op.x2) < 1e-9;
+        if (vertical) bar(P(op.x1) - Math.floor(stroke / 2), Math.min(P(op.y1), P(op.y2)), stroke, Math.abs(P(op.y2) - P(op.y1)), colour);
+        else bar(Math.min(P(op.x1), P(op.x2)), P(op.y1) - Math.floor(stroke / 2), Math.abs(P(op.x2) - P(op.x1)), stroke, colour);
+      }
+    }
+    let img = sharp({ create: { width: W, height: H, channels: 3, background: '#ffffff' }, limitInputPixels: false }).composite(overlays).removeAlpha();
+    if (output.format === 'tiff') {
+      img = img.withMetadata({ density: dpi });
+      img = output.cmykProfile ? img.withIccProfile(output.cmykProfile) : img.withIccProfile('srgb');
+      return img.tiff({ compression: 'lzw', xres: dpi / 25.4, yres: dpi / 25.4, resolutionUnit: 'inch', bigtiff: W * H * 3 > 3.5e9 }).toBuffer();
+    }
+    if (output.format === 'png') return img.png().toBuffer();
+    const jpeg = await img.jpeg({ quality: output.quality ?? 92, chromaSubsampling: '4:4:4' }).toBuffer();
+    return withJpegPrintMetadata(jpeg, Math.max(1, Math.round(dpi)), await srgbProfile());
+  }
+
+  /**
+   * A photo, upright and in sRGB, at `width`×`height` pixels (its own aspect: a board places it uncropped), as a
+   * JPEG for a PDF or a raster page. Decoded with shrink-on-load, so a 24 MP original costs a fraction of a full decode.
+   */
+  async photoJpeg(photo: SheetSpec['photo'], width: number, height: number, quality = 92): Promise<Buffer> {
+    const { data, raw } = await this.photoInto(photo, width, height);
+    return sharp(data, { raw }).jpeg({ quality, chromaSubsampling: '4:4:4' }).toBuffer();
   }
 
   /** sharp's sRGB profile, for the output intent of PDFs. */

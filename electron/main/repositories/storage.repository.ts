@@ -155,6 +155,14 @@ export class StorageRepository {
     return out;
   }
 
+  /** Makes the folder and proves a file can be written in it (a probe, removed again); throws what the OS said. */
+  async probeWritable(dir: string): Promise<void> {
+    await this.ensureDir(dir);
+    const probe = path.join(dir, `.write-test-${process.pid}`);
+    await this.writeAtomic(probe, 'ok');
+    await this.remove(probe);
+  }
+
   async writeAtomic(file: string, data: Buffer | string): Promise<void> {
     try {
       await writeFileAtomic(file, data);

@@ -14,7 +14,7 @@ export const DEFAULT_EXHIBITION = 'default';
 const PHOTOS_PER_BOARD = 30;
 /** Rated at least this, when nothing is picked, a photo is chosen for the wall. */
 const MIN_RATING = 3;
-const BOARD_DEFAULTS = { widthMm: 900, heightMm: 1200, background: '#ffffff', marginMm: 40, gutterMm: 12, headerMm: 120 };
+const BOARD_DEFAULTS = { widthMm: 900, heightMm: 1200, background: '#ffffff', marginMm: 40, gutterMm: 12, headerMm: 120, captionMm: 18 };
 
 export interface PlanOptions {
   title?: string;
@@ -98,7 +98,7 @@ export class ExhibitionService {
     const boards: Board[] = shares.map((n, b) => {
       const photos = ordered.slice(next, next + n);
       next += n;
-      const box = { ...BOARD_DEFAULTS, ...(template ? { background: template.background, marginMm: template.marginMm, gutterMm: template.gutterMm, headerMm: template.headerMm } : {}), ...boardSize };
+      const box = { ...BOARD_DEFAULTS, ...(template ? { background: template.background, marginMm: template.marginMm, gutterMm: template.gutterMm, headerMm: template.headerMm, captionMm: template.captionMm ?? BOARD_DEFAULTS.captionMm } : {}), ...boardSize };
       const layout = layoutBoard(photos.map((p) => p.width / p.height), box);
       if (!layout) throw new AppError('VALIDATION', msg('exhibit.boardTooSmall', { size: `${box.widthMm}×${box.heightMm}`, margin: box.marginMm }));
       return {

@@ -7,12 +7,13 @@ import { safeFileNamePart } from '../../../shared/logic/copy-name';
 import { MARK_LENGTH_MM, MARK_OFFSET_MM, imposition, minimumPages, oriented, parsePaperSize, type SizeMm } from '../../../shared/logic/print-geometry';
 import { PPI_REFUSE, refusedOptions, resolutionOf } from '../../../shared/logic/export-rules';
 import { iccInfo } from '../../../shared/logic/icc';
+import { orderSheetCsv, orderTotals } from '../../../shared/logic/order-sheet';
 import { buildXmpSidecar } from '../../../shared/logic/xmp-write';
 import type { ExportedFile, ExportOptions, ExportProgress, ExportSummary, GiftTemplate } from '../../../shared/model/gift';
 import type { Company, Worker } from '../../../shared/model/roster';
 import type { EventBus } from '../events';
 import type { Logger } from '../logger';
-import type { OrderLine, OrderTotal, PdfRepository } from '../repositories/pdf.repository';
+import type { OrderLine, PdfRepository } from '../repositories/pdf.repository';
 import type { SheetRepository } from '../repositories/sheet.repository';
 import type { StorageRepository } from '../repositories/storage.repository';
 import type { GiftService, SheetJob } from './gift.service';
@@ -354,10 +355,7 @@ export class ExportService {
 
   private async checkWritable(dir: string) {
     try {
-      await this.deps.storage.ensureDir(dir);
-      const probe = path.join(dir, `.write-test-${process.pid}`);
-      await this.deps.storage.writeAtomic(probe, 'ok');
-      await this.deps.storage.remove(probe);
+      await this.deps.storage.probeWritable(dir);
     } catch (err) {
       throw new AppError('IO', msg('export.notWritable', { dir, detail: (err as Error).message }));
     }
@@ -381,28 +379,17 @@ export class ExportService {
    */
   private async writeOrderSheet(dir: string, project: string, template: GiftTemplate, opts: ExportOptions, lines: (OrderLine & { thumbFile: string | null })[], summary: ExportSummary) {
     const sorted = [...lines].sort((a, b) => a.company.localeCompare(b.company, 'zh-CN') || a.worker.localeCompare(b.worker, 'zh-CN'));
-    const totals = new Map<string, OrderTotal>();
-    for (const l of sorted) {
-      const key = `${l.size}|${l.paper}`;
-      totals.set(key, { size: l.size, paper: l.paper, quantity: (totals.get(key)?.quantity ?? 0) + l.quantity });
-    }
-    const cell = (v: string | number) => (/[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
-    const csv = [
-      ['序号', '文件名', '职工', '企业', '尺寸', '内容', '纸张', '数量', '分辨率(ppi)', '出血(mm)', '色彩'].join(','),
-      ...sorted.map((l, i) => [i + 1, l.file, l.worker, l.company, l.size, l.detail ?? '', l.paper, l.quantity, l.ppi, l.bleedMm, l.colour].map(cell).join(',')),
-      '',
-      ['合计', '', '', '', '尺寸', '', '纸张', '数量'].join(','),
-      ...[...totals.values()].map((t) => ['合计', '', '', '', t.size, '', t.paper, t.quantity].map(cell).join(',')),
-    ].join('\r\n');
+    const totals = orderTotals(sorted);
+    const csv = orderSheetCsv(sorted, totals);
     // One order sheet per template, n-up sheet and format: a PDF export beside a JPEG one keeps both sheets.
     const stem = [ORDER_SHEET, safeFileNamePart(template.name, 'template'), opts.impose ? `${IMPOSED}${opts.impose}` : null, opts.format.toUpperCase()].filter(Boolean).join('_');
     const csvFile = path.join(dir, `${stem}.csv`);
-    await this.deps.storage.writeAtomic(csvFile, '\uFEFF' + csv + '\r\n');
+    await this.deps.storage.writeAtomic(csvFile, csv);
     for (const l of sorted) l.thumbnail = l.thumbFile ? await this.deps.sheets.thumbnail(l.thumbFile).catch(() => null) : null;
     const pdfFile = path.join(dir, `${stem}.pdf`);
     const colour = summary.profile ? `CMYK（${summary.profile}）` : 'sRGB';
     const subtitle = `${template.name} · ${opts.format.toUpperCase()} · ${opts.dpi} dpi · 出血 ${opts.bleedMm} mm · ${colour}`;
-    const pdf = await this.deps.pdf.orderSheet(`${project} · 印制清单`, subtitle, sorted, [...totals.values()]);
+    const pdf = await this.deps.pdf.orderSheet(`${project} · 印制清单`, subtitle, sorted, totals);
     await this.deps.storage.writeAtomic(pdfFile, Buffer.from(pdf));
     summary.orderSheet = { pdf: pdfFile, csv: csvFile };
   }

@@ -178,8 +178,7 @@ export class GiftService {
     const catalog = this.catalog;
     const photo = catalog.photo(opts.photoId);
     if (!photo) throw new AppError('NOT_FOUND', msg('photo.notFound', { id: opts.photoId }));
-    // A lone RAW prints from the full-size JPEG it embedded, kept in the project at import.
-    const source = photo.renderSource ? { file: path.join(catalog.dir, photo.renderSource), format: 'jpeg' as const } : { file: photo.path, format: photo.format };
+    const source = this.sourceOf(photo);
     if (!(await this.deps.storage.exists(source.file))) throw new AppError('NOT_FOUND', msg('gift.originalMissing', { name: photo.originalName, path: displayPath(source.file) }));
     let layout: SheetLayout;
     // Another size than the template's: the design scales with the paper.
@@ -230,6 +229,11 @@ export class GiftService {
       .update(JSON.stringify({ v: 1, spec: { ...spec, photo: { sha: photo.sha256, crop } }, template: opts.template }))
       .digest('hex');
     return { spec, layout, photo, worker: opts.worker, values, ppi, warnings, inputHash };
+  }
+
+  /** The file a photo prints from: its original, or for a lone RAW the full-size JPEG it embedded (kept in the project at import). */
+  sourceOf(photo: Photo): { file: string; format: Photo['format'] } {
+    return photo.renderSource ? { file: path.join(this.catalog.dir, photo.renderSource), format: 'jpeg' } : { file: photo.path, format: photo.format };
   }
 
   /** The sheet as it will print, rendered by the same pipeline at screen resolution, cached by its inputs. */

@@ -38,6 +38,24 @@ describe('layoutBoard', () => {
   });
 });
 
+describe('layoutBoard with room for captions', () => {
+  const aspects = [1.5, 0.667, 1.5, 1.333, 0.75, 1.5, 1.5, 1];
+  const withCaptions = { ...board, captionMm: 18 };
+  const layout = layoutBoard(aspects, withCaptions)!;
+
+  it('leaves the caption room under every row, inside the content area', () => {
+    const area = contentArea(withCaptions);
+    const tops = layout.placed.map((p) => p.yMm).filter((y, i, all) => all.findIndex((o) => Math.abs(o - y) < 1e-6) === i).sort((a, b) => a - b);
+    expect(tops.length).toBeGreaterThan(1);
+    for (let i = 1; i < tops.length; i++) {
+      const above = layout.placed.find((p) => Math.abs(p.yMm - tops[i - 1]!) < 1e-6)!;
+      expect(tops[i]! - (above.yMm + above.hMm)).toBeCloseTo(withCaptions.gutterMm + 18, 6);
+    }
+    for (const p of layout.placed) expect(p.yMm + p.hMm + 18).toBeLessThanOrEqual(area.y + area.h + 1e-6);
+    for (const p of layout.placed) expect(p.wMm / p.hMm).toBeCloseTo(aspects[p.index]!, 6);
+  });
+});
+
 describe('boards', () => {
   it('shares photos across boards as evenly as possible, in order', () => {
     expect(shareAcrossBoards(236, 8)).toEqual([30, 30, 30, 30, 29, 29, 29, 29]);

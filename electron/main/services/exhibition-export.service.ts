@@ -1,0 +1,204 @@
+import os from 'node:os';
+import path from 'node:path';
+import { AppError } from '../../../shared/errors';
+import { formatMessage, msg, type Message } from '../../../shared/i18n/messages';
+import { composeBoard, type BoardCaption } from '../../../shared/logic/board-drawing';
+import { displayPath } from '../../../shared/logic/file-path';
+import { orderSheetCsv, orderTotals } from '../../../shared/logic/order-sheet';
+import type { DrawnPage, Faces } from '../../../shared/logic/page-drawing';
+import type { Board, Exhibition, ExhibitionExportOptions, ExhibitionExportResult, ExhibitionWarning } from '../../../shared/model/exhibition';
+import type { Photo } from '../../../shared/model/photo';
+import type { Worker } from '../../../shared/model/roster';
+import type { Logger } from '../logger';
+import type { OrderLine, PdfRepository } from '../repositories/pdf.repository';
+import type { SheetRepository } from '../repositories/sheet.repository';
+import type { StorageRepository } from '../repositories/storage.repository';
+import type { TypesetterRepository } from '../repositories/typesetter';
+import { DEFAULT_EXHIBITION, type ExhibitionService } from './exhibition.service';
+import type { GiftService } from './gift.service';
+import type { ProjectSession } from './project-session';
+
+/** Boards are seen from a metre or two: soft below 100 ppi, not printed below 50 (unless the user says so). */
+export const BOARD_PPI_WARN = 100;
+export const BOARD_PPI_REFUSE = 50;
+/** Photos go into a board PDF at their own resolution up to this (more is bytes the press cannot use). */
+const BOARD_PPI_CAP = 300;
+const DEFAULT_MATERIAL = 'KT板';
+
+interface Deps {
+  session: ProjectSession;
+  exhibitions: ExhibitionService;
+  gifts: GiftService;
+  sheets: SheetRepository;
+  pdf: PdfRepository;
+  type: TypesetterRepository;
+  storage: StorageRepository;
+  logger: Logger;
+  concurrency?: number;
+}
+
+/** A photo item that cannot be printed: the file it belongs to is not written, and the reason is said. */
+class ItemRefused extends Error {
+  constructor(readonly warning: ExhibitionWarning) {
+    super(warning.message);
+  }
+}
+
+const warn = (photoId: string | null, code: ExhibitionWarning['code'], m: Message): ExhibitionWarning => ({ photoId, code, message: formatMessage(m, 'en'), key: m.key, ...(m.params ? { params: m.params } : {}) });
+
+/**
+ * Print files of an exhibition: each board as a PDF at its physical size (or a JPEG/TIFF at a chosen dpi), with
+ * the order sheet. A file is written whole (atomically) or not at all; a board that cannot print is named with
+ * its reason and the others go on.
+ */
+export class ExhibitionExportService {
+  constructor(private readonly deps: Deps) {}
+
+  private get catalog() {
+    return this.deps.session.require();
+  }
+
+  /** The faces as the page typesetter needs them. */
+  private readonly faces: Faces = (font, weight) => ({ measure: this.deps.type.measure(font, weight), ...this.deps.type.verticalMetrics(font, weight) });
+
+  async export(opts: ExhibitionExportOptions): Promise<ExhibitionExportResult> {
+    const exhibition = this.deps.exhibitions.get(opts.exhibitionId ?? DEFAULT_EXHIBITION);
+    if (!exhibition.boards.some((b) => b.photos.length)) throw new AppError('VALIDATION', msg('exhibit.notPlanned'));
+    const format = opts.format ?? 'pdf';
+    const outDir = path.resolve(opts.outDir?.trim() || path.join(this.catalog.dir, 'exports', `${new Date().toISOString().slice(0, 10)}_展览_${opts.what}`));
+    try {
+      await this.deps.storage.probeWritable(outDir);
+    } catch (err) {
+      throw new AppError('IO', msg('export.notWritable', { dir: outDir, detail: (err as Error).message }));
+    }
+    const result: ExhibitionExportResult = { outDir, files: [], warnings: [] };
+    switch (opts.what) {
+      case 'boards':
+        await this.boards(exhibition, { ...opts, format }, result);
+        break;
+      default:
+        throw new AppError('VALIDATION', msg('exhibit.badFormat', { what: opts.what, format }));
+    }
+    return result;
+  }
+
+  // --- boards ----------------------------------------------------------------------------------------
+
+  private async boards(exhibition: Exhibition, opts: ExhibitionExportOptions & { format: 'pdf' | 'jpeg' | 'tiff' }, result: ExhibitionExportResult) {
+    const dpi = opts.dpi ?? 150;
+    if (opts.format !== 'pdf' && !(dpi >= 30 && dpi <= 300)) throw new AppError('VALIDATION', msg('exhibit.badDpi', { dpi }));
+    const bleedMm = opts.bleedMm ?? 5;
+    const marks = opts.marks ?? opts.format === 'pdf';
+    const lines: OrderLine[] = [];
+    const count = exhibition.boards.length;
+    for (const [i, board] of exhibition.boards.entries()) {
+      if (!board.photos.length) continue;
+      const name = `展板${String(i + 1).padStart(2, '0')}_${Math.round(board.widthMm / 10)}x${Math.round(board.heightMm / 10)}cm`;
+      const ext = opts.format === 'pdf' ? '.pdf' : opts.format === 'tiff' ? '.tif' : '.jpg';
+      try {
+        const drawn = composeBoard({ board, position: i + 1, count, header: { title: exhibition.title, subtitle: exhibition.subtitle, organizers: exhibition.organizers }, captions: this.boardCaptions(board) }, this.faces, { bleedMm, marks });
+        for (const p of drawn.problems) result.warnings.push(warn(p.photoId || null, p.photoId ? 'captionTooLong' : 'headerTooLong', p.message));
+        const { images, minPpi } = await this.boardImages(board, opts.format === 'pdf' ? null : dpi, !!opts.allowLowRes, result);
+        const file = path.join(result.outDir, name + ext);
+        const bytes =
+          opts.format === 'pdf'
+            ? Buffer.from(await this.deps.pdf.drawing([drawn.page], (ref) => images.get(ref)!, { title: `${exhibition.title} · ${board.name}`, subject: exhibition.subtitle }, await this.deps.sheets.srgbIcc()))
+            : await this.deps.sheets.rasterPage(drawn.page, dpi, (ref) => images.get(ref)!, { format: opts.format });
+        await this.deps.storage.writeAtomic(file, bytes);
+        result.files.push({ path: file, kind: 'board', pages: 1 });
+        lines.push({
+          file: path.basename(file),
+          worker: `${board.photos[0]!.number}–${board.photos.at(-1)!.number}，${board.photos.length} 张`,
+          company: exhibition.title,
+          size: `${board.widthMm / 10}×${board.heightMm / 10}cm`,
+          paper: opts.material?.trim() || DEFAULT_MATERIAL,
+          quantity: 1,
+          bleedMm,
+          colour: 'sRGB',
+          ppi: minPpi,
+          thumbnail: await this.boardThumbnail(drawn.page).catch(() => null),
+        });
+      } catch (err) {
+        if (!(err instanceof ItemRefused)) throw err;
+        result.warnings.push(err.warning);
+      }
+    }
+    if (lines.length) await this.orderSheet(exhibition, result, lines, `${opts.format.toUpperCase()}${opts.format === 'pdf' ? '' : ` · ${dpi} dpi`} · 出血 ${bleedMm} mm`);
+  }
+
+  /** Under each photo: who is in it (with craft and company when one worker), then the credit and the place number. */
+  private boardCaptions(board: Board): Record<string, BoardCaption> {
+    const out: Record<string, BoardCaption> = {};
+    for (const placed of board.photos) {
+      const photo = this.catalog.photo(placed.photoId);
+      if (!photo) continue;
+      const people = this.people(photo);
+      const v = this.deps.gifts.captionValues(photo, people.length === 1 ? people[0]! : null);
+      const who = people.length ? people.map((w) => w.name).join('、') : (photo.title ?? '');
+      const names = [who, people.length === 1 ? v['worker.craft'] : null, v['company.short']].filter(Boolean).join(' · ');
+      out[placed.photoId] = { names, detail: [v['photographer.credit'], placed.number].filter(Boolean).join(' · ') };
+    }
+    return out;
+  }
+
+  private people(photo: Photo): Worker[] {
+    return photo.workers.map((id) => this.catalog.get('workers', id)).filter((w): w is Worker => !!w);
+  }
+
+  /**
+   * Each photo of a board as a JPEG at the size it prints: its own pixels up to 300 ppi for a PDF, the raster's
+   * dpi otherwise. Missing originals and photos under 50 ppi refuse the board, by name; 50–100 ppi is said.
+   */
+  private async boardImages(board: Board, rasterDpi: number | null, allowLowRes: boolean, result: ExhibitionExportResult) {
+    const images = new Map<string, Buffer>();
+    let minPpi = Infinity;
+    const queue = [...board.photos];
+    const one = async (placed: Board['photos'][number]) => {
+      const photo = this.catalog.photo(placed.photoId);
+      if (!photo) throw new ItemRefused(warn(placed.photoId, 'photoMissing', msg('exhibit.photoMissing', { number: placed.number, path: placed.photoId, board: board.name })));
+      const source = this.deps.gifts.sourceOf(photo);
+      if (!(await this.deps.storage.exists(source.file))) throw new ItemRefused(warn(photo.id, 'photoMissing', msg('exhibit.photoMissing', { number: placed.number, path: displayPath(source.file), board: board.name })));
+      const ppi = Math.round(photo.width / (placed.wMm / 25.4));
+      minPpi = Math.min(minPpi, ppi);
+      if (ppi < BOARD_PPI_REFUSE && !allowLowRes) throw new ItemRefused(warn(photo.id, 'tooLowPpi', msg('exhibit.tooLowPpi', { number: placed.number, name: photo.originalName, ppi, min: BOARD_PPI_REFUSE, board: board.name })));
+      if (ppi < BOARD_PPI_WARN) result.warnings.push(warn(photo.id, 'lowPpi', msg('exhibit.lowPpi', { number: placed.number, name: photo.originalName, ppi, min: BOARD_PPI_WARN })));
+      const at = rasterDpi ?? Math.min(ppi, BOARD_PPI_CAP);
+      const w = Math.max(1, Math.round((placed.wMm / 25.4) * at));
+      const h = Math.max(1, Math.round((placed.hMm / 25.4) * at));
+      try {
+        images.set(photo.id, await this.deps.sheets.photoJpeg({ file: source.file, crop: null, width: photo.width, height: photo.height, format: source.format }, w, h));
+      } catch (err) {
+        throw new ItemRefused(warn(photo.id, 'photoUnreadable', msg('exhibit.photoUnreadable', { number: placed.number, detail: (err as Error).message, item: board.name })));
+      }
+    };
+    const worker = async () => {
+      for (let p = queue.shift(); p; p = queue.shift()) await one(p);
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(this.deps.concurrency ?? os.availableParallelism(), queue.length)) }, worker));
+    return { images, minPpi: Number.isFinite(minPpi) ? minPpi : 0 };
+  }
+
+  /** A small picture of the whole board for the order sheet, drawn from the photos' thumbnails. */
+  private async boardThumbnail(page: DrawnPage): Promise<Buffer> {
+    const thumbs = new Map<string, Buffer>();
+    for (const op of page.ops) {
+      if (op.kind !== 'image' || thumbs.has(op.ref)) continue;
+      const photo = this.catalog.photo(op.ref);
+      if (photo?.thumbnail) thumbs.set(op.ref, await this.deps.storage.readFile(path.join(this.catalog.dir, photo.thumbnail)));
+    }
+    const dpi = (160 / Math.max(page.boxes.mediaMm.widthMm, page.boxes.mediaMm.heightMm)) * 25.4;
+    return this.deps.sheets.rasterPage({ boxes: page.boxes, ops: page.ops.filter((op) => op.kind !== 'text' && (op.kind !== 'image' || thumbs.has(op.ref))) }, dpi, (ref) => thumbs.get(ref)!, { format: 'jpeg', quality: 80 });
+  }
+
+  /** 印制清单 for the print shop: one line per file, with its size, material and lowest resolution; CSV beside it. */
+  private async orderSheet(exhibition: Exhibition, result: ExhibitionExportResult, lines: OrderLine[], detail: string) {
+    const totals = orderTotals(lines);
+    const stem = `印制清单_${result.files[0]?.kind === 'board' ? '展板' : '展览'}`;
+    const csvFile = path.join(result.outDir, `${stem}.csv`);
+    await this.deps.storage.writeAtomic(csvFile, orderSheetCsv(lines, totals, '内容'));
+    const pdfFile = path.join(result.outDir, `${stem}.pdf`);
+    const pdf = await this.deps.pdf.orderSheet(`${exhibition.title} · 印制清单`, `${exhibition.venue ?? ''}${exhibition.venue ? ' · ' : ''}${detail} · sRGB`, lines, totals, '内容');
+    await this.deps.storage.writeAtomic(pdfFile, Buffer.from(pdf));
+    result.files.push({ path: pdfFile, kind: 'order-sheet', pages: 1 }, { path: csvFile, kind: 'order-sheet', pages: 0 });
+  }
+}

@@ -1,0 +1,83 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { ExhibitionExportService } from '../../electron/main/services/exhibition-export.service';
+import { mmToPt } from '../../shared/logic/print-geometry';
+import { exhibitionWall } from '../helpers/exhibition-wall';
+import { hasPdftotext } from '../helpers/tools';
+
+const wall = exhibitionWall();
+const pdftotext = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+
+describe(`${ExhibitionExportService.name}: boards`, () => {
+  it('writes each board as a PDF at its physical size, bleed and trim declared, photos and captions on it, and an order sheet', async () => {
+    const { services, root } = await wall(3000);
+    services.exhibitions.plan({ boards: 2, boardSize: '60x90cm' });
+    const out = path.join(root, 'boards');
+    const result = await services.exhibitionExport.export({ what: 'boards', outDir: out });
+    const boards = result.files.filter((f) => f.kind === 'board');
+    expect(boards.map((f) => path.basename(f.path))).toEqual(['展板01_60x90cm.pdf', '展板02_60x90cm.pdf']);
+    expect(result.files.some((f) => f.path.endsWith('印制清单_展板.pdf'))).toBe(true);
+    expect(result.warnings).toEqual([]);
+
+    const doc = await PDFDocument.load(await fs.readFile(boards[0]!.path));
+    const page = doc.getPage(0);
+    const trim = page.getTrimBox();
+    const bleed = page.getBleedBox();
+    expect(trim.width).toBeCloseTo(mmToPt(600), 1);
+    expect(trim.height).toBeCloseTo(mmToPt(900), 1);
+    expect(bleed.width).toBeCloseTo(mmToPt(610), 1);
+    expect(bleed.x).toBeCloseTo(trim.x - mmToPt(5), 1);
+    // Marks by default: the page is larger than the bleed by the slug that holds them.
+    expect(page.getMediaBox().width).toBeGreaterThan(bleed.width + mmToPt(10));
+
+    if (!hasPdftotext) return;
+    const text = pdftotext(boards[0]!.path) + pdftotext(boards[1]!.path);
+    for (const s of ['占牡丹', '绕线工', '摄影：陈晓明', '板1-01', '板2-01']) expect(text).toContain(s);
+    expect(pdftotext(path.join(out, '印制清单_展板.pdf'))).toContain('60×90cm');
+  });
+
+  it('refuses a board with a photo under 50 ppi by name and writes the others; with leave, prints it and warns', async () => {
+    const { services, root, byName } = await wall(400);
+    services.exhibitions.plan({ boards: 1, boardSize: '90x120cm' });
+    const out = path.join(root, 'soft');
+    const refused = await services.exhibitionExport.export({ what: 'boards', outDir: out });
+    expect(refused.files.filter((f) => f.kind === 'board')).toEqual([]);
+    expect(refused.warnings[0]).toEqual(expect.objectContaining({ code: 'tooLowPpi', key: 'exhibit.tooLowPpi' }));
+    expect(refused.warnings[0]!.message).toMatch(/板1-0\d .* ppi .*展板 1 was not exported/);
+    await expect(fs.readdir(out)).resolves.not.toContain('展板01_90x120cm.pdf');
+
+    const allowed = await services.exhibitionExport.export({ what: 'boards', outDir: out, allowLowRes: true });
+    expect(allowed.files.filter((f) => f.kind === 'board')).toHaveLength(1);
+    expect(allowed.warnings.every((w) => w.code === 'lowPpi')).toBe(true);
+    expect(allowed.warnings.map((w) => w.photoId)).toContain(byName('IMG_0.JPG'));
+  });
+
+  it('names a board whose original is missing and still writes the rest; a raster board has its size at the dpi asked', async () => {
+    const { services, root } = await wall(3000);
+    const plan = services.exhibitions.plan({ boards: 2, boardSize: '60x90cm' });
+    const gone = services.photos.get(plan.exhibition.boards[0]!.photos[0]!.photoId);
+    await fs.rm(gone.path);
+    const result = await services.exhibitionExport.export({ what: 'boards', format: 'jpeg', dpi: 40, outDir: path.join(root, 'raster') });
+    expect(result.warnings).toEqual([expect.objectContaining({ photoId: gone.id, code: 'photoMissing' })]);
+    const boards = result.files.filter((f) => f.kind === 'board');
+    expect(boards.map((f) => path.basename(f.path))).toEqual(['展板02_60x90cm.jpg']);
+    const meta = await sharp(boards[0]!.path).metadata();
+    // Trim + 5 mm bleed on each side, no marks in a raster unless asked.
+    expect([meta.width, meta.height]).toEqual([Math.round((610 / 25.4) * 40), Math.round((910 / 25.4) * 40)]);
+    expect(meta.density).toBe(40);
+  });
+
+  it('refuses an export before a plan, a dpi out of range and a folder that cannot be written, by name', async () => {
+    const { services, root } = await wall();
+    await expect(services.exhibitionExport.export({ what: 'boards' })).rejects.toThrow(expect.objectContaining({ key: 'exhibit.none' }));
+    services.exhibitions.plan({ boards: 1 });
+    await expect(services.exhibitionExport.export({ what: 'boards', format: 'jpeg', dpi: 1000, outDir: path.join(root, 'x') })).rejects.toThrow(expect.objectContaining({ key: 'exhibit.badDpi' }));
+    const file = path.join(root, 'a-file');
+    await fs.writeFile(file, 'x');
+    await expect(services.exhibitionExport.export({ what: 'boards', outDir: path.join(file, 'sub') })).rejects.toThrow(expect.objectContaining({ key: 'export.notWritable' }));
+  });
+});
