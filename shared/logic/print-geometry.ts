@@ -147,7 +147,7 @@ function grid(boxW: number, boxH: number, w: number, h: number) {
  * guillotine stages), on the page as it lies (portrait). The block's outside gets the bleed; the margin keeps
  * the marks. Returns the fullest arrangement.
  */
-export function imposition(trim: SizeMm, bleedMm: number, sheet: SizeMm, marginMm = IMPOSE_MARGIN_MM): ImposedPage {
+export function imposition(trim: SizeMm, bleedMm: number, sheet: SizeMm, marginMm = IMPOSE_MARGIN_MM, turn = true, used?: number): ImposedPage {
   const page = oriented(sheet, 'portrait');
   const inset = marginMm + bleedMm;
   const boxW = page.widthMm - 2 * inset;
@@ -157,7 +157,8 @@ export function imposition(trim: SizeMm, bleedMm: number, sheet: SizeMm, marginM
   type Part = { x: number; y: number; cols: number; rows: number; item: typeof normal };
   let best: Part[] = [];
   const count = (parts: Part[]) => parts.reduce((n, p) => n + p.cols * p.rows, 0);
-  for (const [main, other] of [[normal, turned], [turned, normal]] as const) {
+  // Without turning (labels whose text must stay upright), only the trim as it lies is tried.
+  for (const [main, other] of (turn ? [[normal, turned], [turned, normal]] : [[normal, normal]]) as [typeof normal, typeof normal][]) {
     const g = grid(boxW, boxH, main.w, main.h);
     if (!g.cols) continue;
     const mainPart: Part = { x: 0, y: 0, ...g, item: main };
@@ -193,7 +194,8 @@ export function imposition(trim: SizeMm, bleedMm: number, sheet: SizeMm, marginM
     const side = (s: keyof SideBleed) => (rects.some((o) => o.rect !== rect && touches(rect, o.rect, s)) ? 0 : bleedMm);
     return { rect, rotated, bleed: { top: side('top'), right: side('right'), bottom: side('bottom'), left: side('left') } };
   });
-  return { page, slots, marks: cutMarks(slots.map((s) => s.rect), page, bleedMm) };
+  // Marks for the first `used` slots only: a part-filled last page has no cut lines through blank paper.
+  return { page, slots, marks: cutMarks(slots.slice(0, used ?? slots.length).map((s) => s.rect), page, bleedMm) };
 }
 
 /**

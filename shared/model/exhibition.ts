@@ -37,6 +37,8 @@ export interface Exhibition {
   dates: string | null;
   organizers: string | null;
   order: ExhibitOrder;
+  /** the web gallery's address, which the wall labels' QR codes open */
+  galleryUrl?: string | null;
   /** photos with a worker not yet asked, placed because the user confirmed them */
   confirmed: string[];
   boards: Board[];
@@ -81,6 +83,9 @@ export interface ExhibitionExportOptions {
   baseUrl?: string;
   /** export a board with a photo under 50 ppi anyway */
   allowLowRes?: boolean;
+  /** labels: the template, and the sheet they are laid out on (none: one file per label) */
+  labelTemplateId?: string;
+  labelSheet?: LabelSheet | 'single';
   /** the board material on the order sheet (KT板, 写真布 …) */
   material?: string;
   exhibitionId?: string;
@@ -95,7 +100,7 @@ export interface ExhibitionFile {
 /** Something one photo or one file needs said: a soft photo, a missing original, a caption cut short. */
 export interface ExhibitionWarning {
   photoId: string | null;
-  code: 'lowPpi' | 'tooLowPpi' | 'photoMissing' | 'photoUnreadable' | 'captionTooLong' | 'headerTooLong';
+  code: 'lowPpi' | 'tooLowPpi' | 'photoMissing' | 'photoUnreadable' | 'captionTooLong' | 'headerTooLong' | 'labelTooLong' | 'noQr';
   message: string;
   key: import('../i18n/messages').MessageKey;
   params?: import('../i18n/messages').MessageParams;
@@ -106,3 +111,20 @@ export interface ExhibitionExportResult {
   files: ExhibitionFile[];
   warnings: ExhibitionWarning[];
 }
+
+/** How a wall label (展签) looks: its size, its text blocks (the gift templates' variables), and its QR code. */
+export interface LabelTemplate {
+  id: string;
+  name: string;
+  builtIn: boolean;
+  /** WxH in mm (150x100) or a named size (A6) */
+  size: string;
+  background: string;
+  /** set top-down in the text column; the last block stands at the bottom (the credit line) */
+  blocks: import('./gift').CaptionBlock[];
+  /** print the code that opens the photo's page in the web gallery */
+  qr: boolean;
+}
+
+export const LABEL_SHEETS = ['A4', 'A3'] as const;
+export type LabelSheet = (typeof LABEL_SHEETS)[number];

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import jsQR from 'jsqr';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
@@ -79,5 +80,47 @@ describe(`${ExhibitionExportService.name}: boards`, () => {
     const file = path.join(root, 'a-file');
     await fs.writeFile(file, 'x');
     await expect(services.exhibitionExport.export({ what: 'boards', outDir: path.join(file, 'sub') })).rejects.toThrow(expect.objectContaining({ key: 'export.notWritable' }));
+  });
+});
+
+describe(`${ExhibitionExportService.name}: wall labels`, () => {
+  const base = 'https://zg.example.cn/zhuiguang/';
+
+  it('prints one label per placed photo, n-up on A4, with the words a visitor reads and a QR code that opens its page', async () => {
+    const { services, root } = await wall();
+    const plan = services.exhibitions.plan({ boards: 1 });
+    const placed = plan.exhibition.boards[0]!.photos;
+    const result = await services.exhibitionExport.export({ what: 'labels', baseUrl: base, outDir: path.join(root, 'labels') });
+    expect(result.warnings).toEqual([]);
+    const [file] = result.files;
+    expect(path.basename(file!.path)).toBe('展签_15x10cm_A4.pdf');
+    // 15×10 cm labels stand upright two to an A4 sheet: five labels, three sheets.
+    expect(file!.pages).toBe(Math.ceil(placed.length / 2));
+    expect((await PDFDocument.load(await fs.readFile(file!.path))).getPageCount()).toBe(file!.pages);
+    // The address is kept for the next export.
+    expect(services.exhibitions.get().galleryUrl).toBe(base);
+
+    const single = await services.exhibitionExport.export({ what: 'labels', labelSheet: 'single', format: 'jpeg', dpi: 200, outDir: path.join(root, 'one-by-one') });
+    expect(single.files).toHaveLength(placed.length);
+    const { data, info } = await sharp(single.files[0]!.path).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    const code = jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength), info.width, info.height);
+    expect(code?.data).toBe(`https://zg.example.cn/zhuiguang/photos/${placed[0]!.photoId}.html`);
+
+    if (!hasPdftotext) return;
+    const text = pdftotext(file!.path);
+    for (const s of ['占牡丹', '绕线工 · 科润智能控制', '“被看见，累也轻了”', '摄影：陈晓明', ...placed.map((p) => p.number)]) expect(text).toContain(s);
+  });
+
+  it('names a label whose words cannot fit and prints the others; refuses an address that is not a web address', async () => {
+    const { services, root, workers } = await wall();
+    services.roster.updateWorker(workers.yes.id, { quote: '我们'.repeat(400) });
+    services.exhibitions.plan({ boards: 1 });
+    const result = await services.exhibitionExport.export({ what: 'labels', outDir: path.join(root, 'labels') });
+    const tooLong = result.warnings.filter((w) => w.code === 'labelTooLong');
+    expect(tooLong.length).toBe(3);
+    expect(tooLong[0]!.message).toMatch(/^the label of 板1-0\d cannot hold/);
+    expect(result.warnings).toContainEqual(expect.objectContaining({ code: 'noQr' }));
+    expect(result.files[0]!.pages).toBe(1);
+    await expect(services.exhibitionExport.export({ what: 'labels', baseUrl: 'javascript:alert(1)', outDir: path.join(root, 'x') })).rejects.toThrow(expect.objectContaining({ key: 'exhibit.badBaseUrl' }));
   });
 });

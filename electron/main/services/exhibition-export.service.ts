@@ -5,7 +5,11 @@ import { formatMessage, msg, type Message } from '../../../shared/i18n/messages'
 import { composeBoard, type BoardCaption } from '../../../shared/logic/board-drawing';
 import { displayPath } from '../../../shared/logic/file-path';
 import { orderSheetCsv, orderTotals } from '../../../shared/logic/order-sheet';
-import type { DrawnPage, Faces } from '../../../shared/logic/page-drawing';
+import type { DrawnPage, DrawOp, Faces } from '../../../shared/logic/page-drawing';
+import { composeLabel, imposeLabels, labelPage, labelSize, type LabelContent } from '../../../shared/logic/label-drawing';
+import { labelTemplate } from '../../../shared/logic/label-templates';
+import { imposition, parsePaperSize } from '../../../shared/logic/print-geometry';
+import { isWebAddress, photoPageUrl } from '../../../shared/logic/qr';
 import type { Board, Exhibition, ExhibitionExportOptions, ExhibitionExportResult, ExhibitionWarning } from '../../../shared/model/exhibition';
 import type { Photo } from '../../../shared/model/photo';
 import type { Worker } from '../../../shared/model/roster';
@@ -76,6 +80,9 @@ export class ExhibitionExportService {
       case 'boards':
         await this.boards(exhibition, { ...opts, format }, result);
         break;
+      case 'labels':
+        await this.labels(exhibition, { ...opts, format }, result);
+        break;
       default:
         throw new AppError('VALIDATION', msg('exhibit.badFormat', { what: opts.what, format }));
     }
@@ -124,6 +131,75 @@ export class ExhibitionExportService {
       }
     }
     if (lines.length) await this.orderSheet(exhibition, result, lines, `${opts.format.toUpperCase()}${opts.format === 'pdf' ? '' : ` · ${dpi} dpi`} · 出血 ${bleedMm} mm`);
+  }
+
+  // --- wall labels -----------------------------------------------------------------------------------
+
+  /**
+   * One label per placed photo, in board order: laid n-up on A4/A3 with cut marks (or one page per label), as a
+   * PDF or as JPEG/TIFF pages. A label whose text cannot fit is named and left out; the others print.
+   */
+  private async labels(exhibition: Exhibition, opts: ExhibitionExportOptions & { format: 'pdf' | 'jpeg' | 'tiff' }, result: ExhibitionExportResult) {
+    const template = labelTemplate(opts.labelTemplateId);
+    const size = labelSize(template);
+    const sheet = opts.labelSheet ?? 'A4';
+    const sheetSize = sheet === 'single' ? null : parsePaperSize(sheet)!;
+    if (!size || (sheetSize && imposition(size, 0, sheetSize, undefined, false).slots.length === 0)) throw new AppError('VALIDATION', msg('exhibit.badLabelSize', { size: template.size, sheet }));
+    const dpi = opts.dpi ?? 300;
+    if (opts.format !== 'pdf' && !(dpi >= 72 && dpi <= 600)) throw new AppError('VALIDATION', msg('exhibit.badDpi', { dpi }));
+    const baseUrl = this.galleryUrl(exhibition, opts.baseUrl);
+    if (template.qr && !baseUrl) result.warnings.push(warn(null, 'noQr', msg('exhibit.noGalleryUrl')));
+    const labels: DrawOp[][] = [];
+    for (const content of this.labelContents(exhibition, baseUrl)) {
+      const label = composeLabel(content, template, size, this.faces);
+      if ('problem' in label) result.warnings.push(warn(content.photoId, 'labelTooLong', label.problem));
+      else labels.push(label.ops);
+    }
+    if (!labels.length) return;
+    const pages = sheetSize ? imposeLabels(labels, size, sheet as 'A4' | 'A3') : labels.map((l) => labelPage(l, size, opts.marks ?? true));
+    const stem = `展签_${Math.round(size.widthMm / 10)}x${Math.round(size.heightMm / 10)}cm_${sheet === 'single' ? '单张' : sheet}`;
+    if (opts.format === 'pdf') {
+      const file = path.join(result.outDir, `${stem}.pdf`);
+      const bytes = await this.deps.pdf.drawing(pages, () => Buffer.alloc(0), { title: `${exhibition.title} · 展签`, subject: exhibition.subtitle }, await this.deps.sheets.srgbIcc());
+      await this.deps.storage.writeAtomic(file, Buffer.from(bytes));
+      result.files.push({ path: file, kind: 'labels', pages: pages.length });
+      return;
+    }
+    for (const [i, page] of pages.entries()) {
+      const file = path.join(result.outDir, `${stem}_${String(i + 1).padStart(2, '0')}${opts.format === 'tiff' ? '.tif' : '.jpg'}`);
+      await this.deps.storage.writeAtomic(file, await this.deps.sheets.rasterPage(page, dpi, () => Buffer.alloc(0), { format: opts.format, quality: 95 }));
+      result.files.push({ path: file, kind: 'labels', pages: 1 });
+    }
+  }
+
+  /** The gallery address the codes open: the one given (checked, then kept with the exhibition), else the one kept. */
+  private galleryUrl(exhibition: Exhibition, given: string | undefined): string | null {
+    const url = given?.trim();
+    if (!url) return exhibition.galleryUrl ?? null;
+    if (!isWebAddress(url)) throw new AppError('VALIDATION', msg('exhibit.badBaseUrl', { url, schemes: 'http:// https://' }));
+    if (url !== exhibition.galleryUrl) this.deps.exhibitions.update({ galleryUrl: url }, exhibition.id);
+    return url;
+  }
+
+  /** What each label says: the photo's title (else the people in it), who they are, their words, credit, date, number. */
+  labelContents(exhibition: Exhibition, baseUrl: string | null): LabelContent[] {
+    return exhibition.boards.flatMap((board) =>
+      board.photos.flatMap((placed) => {
+        const photo = this.catalog.photo(placed.photoId);
+        if (!photo) return [];
+        const people = this.people(photo);
+        const one = people.length === 1 ? people[0]! : null;
+        const values = { ...this.deps.gifts.captionValues(photo, one) };
+        values['photo.title'] = photo.title || people.map((w) => w.name).join('、') || null;
+        // Titled by the names themselves: the line under it says who they are without repeating them.
+        if (!photo.title) values['worker.name'] = null;
+        if (!one) {
+          const quoted = people.filter((w) => w.quote);
+          values['worker.quote'] = quoted.length === 1 ? quoted[0]!.quote : null;
+        }
+        return [{ photoId: photo.id, number: placed.number, values, url: baseUrl ? photoPageUrl(baseUrl, photo.id) : null }];
+      }),
+    );
   }
 
   /** Under each photo: who is in it (with craft and company when one worker), then the credit and the place number. */

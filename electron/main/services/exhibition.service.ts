@@ -44,6 +44,13 @@ export class ExhibitionService {
     return e;
   }
 
+  /** Changes what the exhibition says about itself (title, subtitle, venue, dates, organisers, gallery address). */
+  update(patch: Partial<Pick<Exhibition, 'title' | 'subtitle' | 'venue' | 'dates' | 'organizers' | 'galleryUrl'>>, id = DEFAULT_EXHIBITION): Exhibition {
+    const next = { ...this.get(id), ...patch };
+    this.deps.history.record({ zh: '修改展览信息', en: 'Edited the exhibition' }, () => this.catalog.put('exhibitions', next));
+    return next;
+  }
+
   /**
    * The user confirms photos whose workers were not asked yet (they said yes in person, or the union takes it on):
    * the next auto-fill places them. A photo someone declined or kept to a gift cannot be confirmed.
@@ -116,6 +123,7 @@ export class ExhibitionService {
       venue: existing?.venue ?? null,
       dates: existing?.dates ?? null,
       organizers: existing?.organizers ?? campaign.organizer,
+      galleryUrl: existing?.galleryUrl ?? null,
       order,
       confirmed: [...confirmed],
       boards,
