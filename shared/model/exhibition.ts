@@ -37,6 +37,8 @@ export interface Exhibition {
   dates: string | null;
   organizers: string | null;
   order: ExhibitOrder;
+  /** the catalogue's preface; empty: a text made from the campaign's figures */
+  preface?: string | null;
   /** the web gallery's address, which the wall labels' QR codes open */
   galleryUrl?: string | null;
   /** photos with a worker not yet asked, placed because the user confirmed them */
@@ -86,6 +88,11 @@ export interface ExhibitionExportOptions {
   /** labels: the template, and the sheet they are laid out on (none: one file per label) */
   labelTemplateId?: string;
   labelSheet?: LabelSheet | 'single';
+  /** catalogue: A4 or 210x285 (mm), and landscape */
+  catalogueSize?: 'A4' | '210x285';
+  landscape?: boolean;
+  /** catalogue: the photo on the cover (default: the first on the wall) */
+  coverPhotoId?: string;
   /** the board material on the order sheet (KT板, 写真布 …) */
   material?: string;
   exhibitionId?: string;

@@ -124,3 +124,41 @@ describe(`${ExhibitionExportService.name}: wall labels`, () => {
     await expect(services.exhibitionExport.export({ what: 'labels', baseUrl: 'javascript:alert(1)', outDir: path.join(root, 'x') })).rejects.toThrow(expect.objectContaining({ key: 'exhibit.badBaseUrl' }));
   });
 });
+
+describe(`${ExhibitionExportService.name}: catalogue`, () => {
+  it('makes a book of a multiple of 4 pages: a page per photo, an index whose page numbers are right, fonts as subsets', async () => {
+    const { services, root } = await wall(2400);
+    const plan = services.exhibitions.plan({ boards: 2 });
+    const placed = plan.exhibition.boards.flatMap((b) => b.photos);
+    const result = await services.exhibitionExport.export({ what: 'catalogue', outDir: path.join(root, 'book') });
+    const [book] = result.files;
+    expect(book!.kind).toBe('catalogue');
+    expect(book!.pages % 4).toBe(0);
+    const doc = await PDFDocument.load(await fs.readFile(book!.path));
+    expect(doc.getPageCount()).toBe(book!.pages);
+    expect(doc.getPage(0).getTrimBox().width).toBeCloseTo(mmToPt(210), 1);
+
+    // Every image embedded once at the size it prints; the rest of the file (fonts, text) is small beside them.
+    const bytes = (await fs.stat(book!.path)).size;
+    let images = 0;
+    for (const [, obj] of doc.context.enumerateIndirectObjects()) {
+      const dict = (obj as { dict?: { get(n: unknown): unknown } }).dict;
+      const subtype = dict?.get(doc.context.obj('Subtype'));
+      if (subtype && String(subtype) === '/Image') images += (obj as unknown as { contents: Uint8Array }).contents.length;
+    }
+    expect(images).toBeGreaterThan(0);
+    // Four faces embedded whole would be over 25 MB; as subsets of the characters used, tens of kilobytes.
+    expect(bytes - images).toBeLessThan(200_000);
+
+    if (!hasPdftotext) return;
+    const pageText = (n: number) => execFileSync('pdftotext', ['-f', String(n), '-l', String(n), '-layout', book!.path, '-'], { encoding: 'utf8' });
+    // Photos begin on page 3 (after the cover and the preface), in wall order.
+    placed.forEach((p, i) => expect(pageText(3 + i)).toContain(p.number));
+    const all = pdftotext(book!.path);
+    for (const s of ['占牡丹', '“被看见，累也轻了”', '职工索引', '摄影师', '陈晓明']) expect(all).toContain(s);
+    // The index names the pages 占牡丹 is on.
+    const hers = placed.map((p, i) => ({ p, page: 3 + i })).filter(({ p }) => services.photos.get(p.photoId).workers.length).map(({ page }) => page);
+    const indexPage = 3 + placed.length;
+    expect(pageText(indexPage)).toMatch(new RegExp(`占牡丹\\s+${hers.join('、')}`));
+  });
+});

@@ -8,6 +8,8 @@ import { orderSheetCsv, orderTotals } from '../../../shared/logic/order-sheet';
 import type { DrawnPage, DrawOp, Faces } from '../../../shared/logic/page-drawing';
 import { composeLabel, imposeLabels, labelPage, labelSize, type LabelContent } from '../../../shared/logic/label-drawing';
 import { labelTemplate } from '../../../shared/logic/label-templates';
+import { composeCatalogue, COVER, type CatalogueEntry } from '../../../shared/logic/catalogue-drawing';
+import { fillTemplate } from '../../../shared/logic/caption-template';
 import { imposition, parsePaperSize } from '../../../shared/logic/print-geometry';
 import { isWebAddress, photoPageUrl } from '../../../shared/logic/qr';
 import type { Board, Exhibition, ExhibitionExportOptions, ExhibitionExportResult, ExhibitionWarning } from '../../../shared/model/exhibition';
@@ -83,6 +85,10 @@ export class ExhibitionExportService {
       case 'labels':
         await this.labels(exhibition, { ...opts, format }, result);
         break;
+      case 'catalogue':
+        if (format !== 'pdf') throw new AppError('VALIDATION', msg('exhibit.badFormat', { what: '画册 catalogue', format }));
+        await this.catalogue(exhibition, opts, result);
+        break;
       default:
         throw new AppError('VALIDATION', msg('exhibit.badFormat', { what: opts.what, format }));
     }
@@ -131,6 +137,100 @@ export class ExhibitionExportService {
       }
     }
     if (lines.length) await this.orderSheet(exhibition, result, lines, `${opts.format.toUpperCase()}${opts.format === 'pdf' ? '' : ` · ${dpi} dpi`} · 出血 ${bleedMm} mm`);
+  }
+
+  // --- catalogue -------------------------------------------------------------------------------------
+
+  /** The catalogue PDF: cover, preface, a page per photo, the workers' and photographers' index, colophon; ×4 pages. */
+  private async catalogue(exhibition: Exhibition, opts: ExhibitionExportOptions, result: ExhibitionExportResult) {
+    const base = opts.catalogueSize === '210x285' ? { widthMm: 210, heightMm: 285 } : { widthMm: 210, heightMm: 297 };
+    const page = opts.landscape ? { widthMm: base.heightMm, heightMm: base.widthMm } : base;
+    const entries = this.catalogueEntries(exhibition);
+    if (!entries.length) throw new AppError('VALIDATION', msg('exhibit.notPlanned'));
+    const facts = this.facts();
+    const book = composeCatalogue(
+      {
+        title: exhibition.title,
+        subtitle: exhibition.subtitle,
+        organizers: exhibition.organizers,
+        venue: exhibition.venue,
+        dates: exhibition.dates,
+        preface: exhibition.preface?.trim() || defaultPreface(exhibition, facts, entries.length),
+        coverPhotoId: opts.coverPhotoId ?? null,
+        entries,
+        colophon: [exhibition.title, ...[exhibition.organizers && `主办：${exhibition.organizers}`, facts.photographers.length ? `摄影：${facts.photographers.join('、')}` : null, exhibition.venue && `展出：${[exhibition.venue, exhibition.dates].filter(Boolean).join(' · ')}`, `${new Date().getFullYear()} 年 · 追光 Chasing Light 制作`].filter((l): l is string => !!l)],
+        page,
+        bleedMm: opts.bleedMm ?? 3,
+        marks: opts.marks ?? true,
+      },
+      this.faces,
+    );
+    const images = await this.pageImages(book.pages, result);
+    const file = path.join(result.outDir, `画册_${opts.catalogueSize ?? 'A4'}${opts.landscape ? '_横' : ''}.pdf`);
+    const bytes = await this.deps.pdf.drawing(book.pages, (ref) => images.get(ref)!, { title: `${exhibition.title} · 画册`, author: exhibition.organizers ?? '', subject: exhibition.subtitle }, await this.deps.sheets.srgbIcc());
+    await this.deps.storage.writeAtomic(file, Buffer.from(bytes));
+    result.files.push({ path: file, kind: 'catalogue', pages: book.pages.length });
+  }
+
+  /** One entry per placed photo whose original is there; a missing one is named and left out. */
+  private catalogueEntries(exhibition: Exhibition): CatalogueEntry[] {
+    return this.labelContents(exhibition, null).flatMap((c) => {
+      const photo = this.catalog.photo(c.photoId)!;
+      const people = this.people(photo);
+      const v = c.values;
+      const companyOf = (w: Worker) => (w.companyId ? this.catalog.get('companies', w.companyId)?.name : null) ?? photo.company ?? '';
+      return [
+        {
+          photoId: photo.id,
+          aspect: photo.width / photo.height,
+          number: c.number,
+          title: v['photo.title'] ?? '',
+          who: fillTemplate('{worker.name} · {worker.craft} · {company.short}', v),
+          quote: v['worker.quote'] ?? null,
+          credit: fillTemplate('{photographer.credit} · {photo.date}', v),
+          workers: people.map((w) => ({ name: w.name, pinyin: w.pinyin, company: companyOf(w) })),
+          photographer: photo.photographer,
+        },
+      ];
+    });
+  }
+
+  /** The campaign's figures, counted from the catalog (never typed by hand). */
+  facts() {
+    const photos = this.catalog.photos();
+    const photographers = [...new Set(photos.map((p) => p.photographer).filter((p): p is string => !!p))].sort(new Intl.Collator('zh-CN').compare);
+    const companies = new Set(photos.map((p) => p.companyId ?? p.company).filter(Boolean));
+    const days = new Set(photos.map((p) => p.shootDay ?? p.capturedAt?.slice(0, 10)).filter(Boolean));
+    return { photographers, companies: companies.size, days: days.size, photos: photos.length };
+  }
+
+  /**
+   * The JPEG for every image on these pages, each at the size it prints (its own pixels up to 300 ppi); a cover
+   * cut to its area's aspect. Originals that cannot be read are named; their image is left blank.
+   */
+  private async pageImages(pages: DrawnPage[], result: ExhibitionExportResult): Promise<Map<string, Buffer>> {
+    const wanted = new Map<string, { wMm: number; hMm: number }>();
+    for (const page of pages) for (const op of page.ops) if (op.kind === 'image' && !wanted.has(op.ref)) wanted.set(op.ref, { wMm: op.w, hMm: op.h });
+    const images = new Map<string, Buffer>();
+    const queue = [...wanted];
+    const one = async ([ref, size]: [string, { wMm: number; hMm: number }]) => {
+      const photo = this.catalog.photo(ref.replace(COVER, ''))!;
+      const source = this.deps.gifts.sourceOf(photo);
+      const ppi = Math.min(BOARD_PPI_CAP, photo.width / (size.wMm / 25.4));
+      const w = Math.max(1, Math.round((size.wMm / 25.4) * ppi));
+      const h = Math.max(1, Math.round((size.hMm / 25.4) * ppi));
+      try {
+        images.set(ref, await this.deps.sheets.photoJpeg({ file: source.file, crop: null, width: photo.width, height: photo.height, format: source.format }, w, h, 90));
+      } catch (err) {
+        result.warnings.push(warn(photo.id, 'photoUnreadable', msg('exhibit.photoUnreadable', { number: photo.originalName, detail: (err as Error).message, item: '画册' })));
+        images.set(ref, await this.deps.sheets.blankJpeg(w, h));
+      }
+    };
+    const worker = async () => {
+      for (let item = queue.shift(); item; item = queue.shift()) await one(item);
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(this.deps.concurrency ?? os.availableParallelism(), queue.length)) }, worker));
+    return images;
   }
 
   // --- wall labels -----------------------------------------------------------------------------------
@@ -277,4 +377,14 @@ export class ExhibitionExportService {
     await this.deps.storage.writeAtomic(pdfFile, Buffer.from(pdf));
     result.files.push({ path: pdfFile, kind: 'order-sheet', pages: 1 }, { path: csvFile, kind: 'order-sheet', pages: 0 });
   }
+}
+
+/** A preface made from the campaign's own figures, for the union to edit: who went where, and what came of it. */
+function defaultPreface(exhibition: Exhibition, facts: { photographers: string[]; companies: number; days: number; photos: number }, shown: number): string {
+  const who = exhibition.organizers ?? '工会';
+  return [
+    `${facts.days} 天里，${who}组织 ${facts.photographers.length} 名摄影师走进 ${facts.companies} 家企业，把镜头对准车间、工地和柜台里的普通劳动者，拍下 ${facts.photos} 张照片。`,
+    `这本画册收录其中 ${shown} 张，也是展墙上的全部作品。照片里的每一位职工，都已收到装裱好的自己的照片。`,
+    `愿每一位劳动者都被看见。`,
+  ].join('\n');
 }

@@ -45,7 +45,7 @@ export class ExhibitionService {
   }
 
   /** Changes what the exhibition says about itself (title, subtitle, venue, dates, organisers, gallery address). */
-  update(patch: Partial<Pick<Exhibition, 'title' | 'subtitle' | 'venue' | 'dates' | 'organizers' | 'galleryUrl'>>, id = DEFAULT_EXHIBITION): Exhibition {
+  update(patch: Partial<Pick<Exhibition, 'title' | 'subtitle' | 'venue' | 'dates' | 'organizers' | 'galleryUrl' | 'preface'>>, id = DEFAULT_EXHIBITION): Exhibition {
     const next = { ...this.get(id), ...patch };
     this.deps.history.record({ zh: '修改展览信息', en: 'Edited the exhibition' }, () => this.catalog.put('exhibitions', next));
     return next;
