@@ -162,3 +162,19 @@ describe(`${ExhibitionExportService.name}: catalogue`, () => {
     expect(pageText(indexPage)).toMatch(new RegExp(`占牡丹\\s+${hers.join('、')}`));
   });
 });
+
+describe(`${ExhibitionExportService.name}: summary card`, () => {
+  it('writes the card upright and across, its figures counted from the catalog', async () => {
+    const { services, root, workers } = await wall();
+    services.exhibitions.plan({ boards: 1 });
+    services.gifts.setHandOver(workers.yes.id, { handedOverAt: '2025-05-20' });
+    const exhibition = services.exhibitions.get();
+    expect(services.exhibitionExport.figures(exhibition)).toEqual({ photographers: 1, companies: 2, days: 0, photos: 8, exhibited: 5, gifts: 1 });
+    const result = await services.exhibitionExport.export({ what: 'summary', outDir: path.join(root, 'card') });
+    const sizes = await Promise.all(result.files.map(async (f) => sharp(f.path).metadata().then((m) => [m.width, m.height])));
+    expect(sizes).toEqual([
+      [1080, 1920],
+      [1920, 1080],
+    ]);
+  });
+});

@@ -9,6 +9,7 @@ import type { DrawnPage, DrawOp, Faces } from '../../../shared/logic/page-drawin
 import { composeLabel, imposeLabels, labelPage, labelSize, type LabelContent } from '../../../shared/logic/label-drawing';
 import { labelTemplate } from '../../../shared/logic/label-templates';
 import { composeCatalogue, COVER, type CatalogueEntry } from '../../../shared/logic/catalogue-drawing';
+import { CARD_DPI, composeSummaryCard, TILE, type CampaignFigures } from '../../../shared/logic/summary-card';
 import { fillTemplate } from '../../../shared/logic/caption-template';
 import { imposition, parsePaperSize } from '../../../shared/logic/print-geometry';
 import { isWebAddress, photoPageUrl } from '../../../shared/logic/qr';
@@ -85,6 +86,9 @@ export class ExhibitionExportService {
       case 'labels':
         await this.labels(exhibition, { ...opts, format }, result);
         break;
+      case 'summary':
+        await this.summary(exhibition, opts.format === 'pdf' || !opts.format ? 'jpeg' : opts.format, result);
+        break;
       case 'catalogue':
         if (format !== 'pdf') throw new AppError('VALIDATION', msg('exhibit.badFormat', { what: '画册 catalogue', format }));
         await this.catalogue(exhibition, opts, result);
@@ -137,6 +141,39 @@ export class ExhibitionExportService {
       }
     }
     if (lines.length) await this.orderSheet(exhibition, result, lines, `${opts.format.toUpperCase()}${opts.format === 'pdf' ? '' : ` · ${dpi} dpi`} · 出血 ${bleedMm} mm`);
+  }
+
+  // --- summary card ----------------------------------------------------------------------------------
+
+  /** The campaign summary card, portrait and landscape, its figures counted from the catalog. */
+  private async summary(exhibition: Exhibition, format: 'jpeg' | 'tiff', result: ExhibitionExportResult) {
+    const figures = this.figures(exhibition);
+    const photoIds = exhibition.boards.flatMap((b) => b.photos.map((p) => p.photoId)).filter((id) => this.catalog.photo(id));
+    // An even spread of the wall, not just its first board.
+    const step = Math.max(1, photoIds.length / 16);
+    const chosen = Array.from({ length: Math.min(16, photoIds.length) }, (_, i) => photoIds[Math.floor(i * step)]!);
+    const facts = { title: exhibition.title, subtitle: exhibition.subtitle, organizers: exhibition.organizers, figures, photoIds: chosen, date: new Date().toISOString().slice(0, 10) };
+    for (const orientation of ['portrait', 'landscape'] as const) {
+      const page = composeSummaryCard(facts, orientation, this.faces);
+      const images = await this.pageImages([page], result, CARD_DPI);
+      const { widthMm: w, heightMm: h } = page.boxes.mediaMm;
+      const file = path.join(result.outDir, `活动总结卡_${w}x${h}${format === 'tiff' ? '.tif' : '.jpg'}`);
+      await this.deps.storage.writeAtomic(file, await this.deps.sheets.rasterPage(page, CARD_DPI, (ref) => images.get(ref)!, { format, quality: 92 }));
+      result.files.push({ path: file, kind: 'summary', pages: 1 });
+    }
+  }
+
+  /** The campaign's figures for the card: counted, never typed. */
+  figures(exhibition: Exhibition): CampaignFigures {
+    const facts = this.facts();
+    return {
+      photographers: facts.photographers.length,
+      companies: facts.companies,
+      days: facts.days,
+      photos: facts.photos,
+      exhibited: exhibition.boards.reduce((n, b) => n + b.photos.length, 0),
+      gifts: this.catalog.all('gifts').filter((g) => g.handOver?.handedOverAt).length,
+    };
   }
 
   // --- catalogue -------------------------------------------------------------------------------------
@@ -208,15 +245,15 @@ export class ExhibitionExportService {
    * The JPEG for every image on these pages, each at the size it prints (its own pixels up to 300 ppi); a cover
    * cut to its area's aspect. Originals that cannot be read are named; their image is left blank.
    */
-  private async pageImages(pages: DrawnPage[], result: ExhibitionExportResult): Promise<Map<string, Buffer>> {
+  private async pageImages(pages: DrawnPage[], result: ExhibitionExportResult, rasterDpi?: number): Promise<Map<string, Buffer>> {
     const wanted = new Map<string, { wMm: number; hMm: number }>();
     for (const page of pages) for (const op of page.ops) if (op.kind === 'image' && !wanted.has(op.ref)) wanted.set(op.ref, { wMm: op.w, hMm: op.h });
     const images = new Map<string, Buffer>();
     const queue = [...wanted];
     const one = async ([ref, size]: [string, { wMm: number; hMm: number }]) => {
-      const photo = this.catalog.photo(ref.replace(COVER, ''))!;
+      const photo = this.catalog.photo(ref.replace(COVER, '').replace(TILE, ''))!;
       const source = this.deps.gifts.sourceOf(photo);
-      const ppi = Math.min(BOARD_PPI_CAP, photo.width / (size.wMm / 25.4));
+      const ppi = rasterDpi ?? Math.min(BOARD_PPI_CAP, photo.width / (size.wMm / 25.4));
       const w = Math.max(1, Math.round((size.wMm / 25.4) * ppi));
       const h = Math.max(1, Math.round((size.hMm / 25.4) * ppi));
       try {
