@@ -8,7 +8,7 @@ import type { PhotoUsage } from '../logic/photo-usage';
 import type { RosterPreview } from '../logic/roster-plan';
 import type { HistoryState } from '../model/history';
 import type { Company, Photographer, Worker } from '../model/roster';
-import type { Exhibition, ExhibitionExportResult, ExhibitionPlan } from '../model/exhibition';
+import type { Exhibition, ExhibitionExportResult, ExhibitionPlan, LabelPreview } from '../model/exhibition';
 import type { Campaign, ExportProgress, ExportSummary, GiftTemplate, GiftView, SheetPreview } from '../model/gift';
 import type { RequestOf } from './schemas';
 
@@ -121,6 +121,12 @@ export interface AppApi {
   'exhibitions.confirm': (req: RequestOf<'exhibitions.confirm'>) => Promise<Exhibition>;
   'exhibitions.get': (req: RequestOf<'exhibitions.get'>) => Promise<Exhibition>;
   'exhibitions.export': (req: RequestOf<'exhibitions.export'>) => Promise<ExhibitionExportResult>;
+  'exhibitions.update': (req: RequestOf<'exhibitions.update'>) => Promise<Exhibition>;
+  'exhibitions.leftOff': (req: RequestOf<'exhibitions.leftOff'>) => Promise<Pick<ExhibitionPlan, 'excluded' | 'toAsk'>>;
+  'exhibitions.move': (req: RequestOf<'exhibitions.move'>) => Promise<Exhibition>;
+  'exhibitions.remove': (req: RequestOf<'exhibitions.remove'>) => Promise<Exhibition>;
+  'exhibitions.restore': (req: RequestOf<'exhibitions.restore'>) => Promise<Exhibition>;
+  'exhibitions.labelPreview': (req: RequestOf<'exhibitions.labelPreview'>) => Promise<LabelPreview>;
   'export.start': (req: RequestOf<'export.start'>) => Promise<{ jobId: string }>;
   'export.cancel': (req: RequestOf<'export.cancel'>) => Promise<ExportJobView>;
   'export.status': (req: RequestOf<'export.status'>) => Promise<ExportJobView>;
@@ -167,7 +173,7 @@ export const API_METHODS = [
   'xmp.write',
   'campaign.get', 'campaign.update', 'templates.list', 'templates.textures', 'templates.save',
   'gifts.list', 'gifts.choosePhoto', 'gifts.setCrop', 'gifts.setHandOver', 'gifts.markPrinted', 'gifts.preview',
-  'exhibitions.plan', 'exhibitions.list', 'exhibitions.get', 'exhibitions.confirm', 'exhibitions.export',
+  'exhibitions.plan', 'exhibitions.list', 'exhibitions.get', 'exhibitions.confirm', 'exhibitions.export', 'exhibitions.update', 'exhibitions.leftOff', 'exhibitions.move', 'exhibitions.remove', 'exhibitions.restore', 'exhibitions.labelPreview',
   'export.start', 'export.cancel', 'export.status',
 ] as const satisfies readonly ApiMethod[];
 
@@ -196,7 +202,7 @@ export const METHOD_KINDS: Record<ApiMethod, MethodKind> = {
   'xmp.write': 'edit', // writes files: not for a read-only token
   'campaign.get': 'read', 'campaign.update': 'edit', 'templates.list': 'read', 'templates.textures': 'read', 'templates.save': 'edit',
   'gifts.list': 'read', 'gifts.choosePhoto': 'edit', 'gifts.setCrop': 'edit', 'gifts.setHandOver': 'edit', 'gifts.markPrinted': 'edit', 'gifts.preview': 'read',
-  'exhibitions.plan': 'edit', 'exhibitions.list': 'read', 'exhibitions.get': 'read', 'exhibitions.confirm': 'edit', 'exhibitions.export': 'edit',
+  'exhibitions.plan': 'edit', 'exhibitions.list': 'read', 'exhibitions.get': 'read', 'exhibitions.confirm': 'edit', 'exhibitions.export': 'edit', 'exhibitions.update': 'edit', 'exhibitions.leftOff': 'read', 'exhibitions.move': 'edit', 'exhibitions.remove': 'edit', 'exhibitions.restore': 'edit', 'exhibitions.labelPreview': 'read',
   'export.start': 'edit', 'export.cancel': 'edit', 'export.status': 'read',
 };
 

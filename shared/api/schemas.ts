@@ -197,6 +197,23 @@ export const requestSchemas = {
   'exhibitions.list': empty,
   'exhibitions.get': z.object({ id: id.optional() }).strict(),
   'exhibitions.confirm': z.object({ id: id.optional(), photoIds: z.array(id).min(1).max(100000) }).strict(),
+  'exhibitions.update': z
+    .object({
+      id: id.optional(),
+      title: z.string().trim().min(1).max(200).optional(),
+      subtitle: z.string().trim().max(200).optional(),
+      venue: z.string().trim().max(200).nullable().optional(),
+      dates: z.string().trim().max(100).nullable().optional(),
+      organizers: z.string().trim().max(200).nullable().optional(),
+      galleryUrl: z.string().trim().max(2000).nullable().optional(),
+      preface: z.string().max(20000).nullable().optional(),
+    })
+    .strict(),
+  'exhibitions.leftOff': z.object({ id: id.optional() }).strict(),
+  'exhibitions.move': z.object({ id: id.optional(), photoId: id, toBoardId: id, beforePhotoId: id.nullable() }).strict(),
+  'exhibitions.remove': z.object({ id: id.optional(), photoId: id }).strict(),
+  'exhibitions.restore': z.object({ id: id.optional(), photoId: id }).strict(),
+  'exhibitions.labelPreview': z.object({ id: id.optional(), photoId: id, templateId: id.optional() }).strict(),
   'exhibitions.export': z
     .object({
       exhibitionId: id.optional(),
@@ -209,6 +226,11 @@ export const requestSchemas = {
       baseUrl: z.string().trim().max(2000).optional(),
       allowLowRes: z.boolean().optional(),
       material: z.string().trim().max(40).optional(),
+      labelTemplateId: id.optional(),
+      labelSheet: z.enum(['A4', 'A3', 'single']).optional(),
+      catalogueSize: z.enum(['A4', '210x285']).optional(),
+      landscape: z.boolean().optional(),
+      coverPhotoId: id.optional(),
     })
     .strict(),
   'gifts.markPrinted': z.object({ workerIds: z.array(id).min(1).max(100000) }).strict(),

@@ -43,6 +43,8 @@ export interface Exhibition {
   galleryUrl?: string | null;
   /** photos with a worker not yet asked, placed because the user confirmed them */
   confirmed: string[];
+  /** photos the user took off the wall; auto-fill leaves them off until they are put back */
+  removed?: string[];
   boards: Board[];
 }
 
@@ -135,3 +137,11 @@ export interface LabelTemplate {
 
 export const LABEL_SHEETS = ['A4', 'A3'] as const;
 export type LabelSheet = (typeof LABEL_SHEETS)[number];
+
+/** A wall label rendered for the screen: its cached image, or why it cannot be printed. */
+export interface LabelPreview {
+  mediaId: string | null;
+  widthPx: number;
+  heightPx: number;
+  problem: import('../i18n/messages').Message | null;
+}

@@ -49,3 +49,29 @@ describe(ExhibitionService.name, () => {
     expect(() => services.exhibitions.get('nope')).toThrow(expect.objectContaining({ key: 'exhibit.none' }));
   });
 });
+
+describe(`${ExhibitionService.name}: by hand`, () => {
+  it('moves a photo to another board (both relaid and renumbered), takes one off and puts it back, all undoable', async () => {
+    const { services, byName } = await wall();
+    const plan = services.exhibitions.plan({ boards: 2 });
+    const [one, two] = plan.exhibition.boards;
+    const moving = one!.photos[0]!.photoId;
+    const moved = services.exhibitions.move(moving, two!.id, two!.photos[0]!.photoId);
+    expect(moved.boards[1]!.photos.map((p) => p.photoId)).toEqual([moving, ...two!.photos.map((p) => p.photoId)]);
+    expect(moved.boards[1]!.photos.map((p) => p.number)).toEqual(['板2-01', '板2-02', '板2-03']);
+    expect(moved.boards[0]!.photos.map((p) => p.number)).toEqual(['板1-01', '板1-02']);
+    for (const p of moved.boards[1]!.photos) expect(p.wMm / p.hMm).toBeCloseTo(services.photos.get(p.photoId).width / services.photos.get(p.photoId).height, 2);
+    services.history.undo();
+    expect(services.exhibitions.get().boards[0]!.photos[0]!.photoId).toBe(moving);
+
+    const off = services.exhibitions.remove(moving);
+    expect(off.boards.flatMap((b) => b.photos).map((p) => p.photoId)).not.toContain(moving);
+    // Auto-fill leaves it off, and says why.
+    const again = services.exhibitions.plan({});
+    expect(again.excluded).toContainEqual(expect.objectContaining({ photoId: moving, key: 'exhibit.removedByHand' }));
+    const back = services.exhibitions.restore(moving);
+    expect(back.boards.at(-1)!.photos.at(-1)!.photoId).toBe(moving);
+    expect(() => services.exhibitions.move(byName('IMG_4.JPG'), two!.id, null)).toThrow(expect.objectContaining({ key: 'exhibit.notOnWall' }));
+    expect(() => services.exhibitions.update({ galleryUrl: 'not a url' })).toThrow(expect.objectContaining({ key: 'exhibit.badBaseUrl' }));
+  });
+});

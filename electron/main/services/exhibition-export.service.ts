@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
@@ -307,6 +308,29 @@ export class ExhibitionExportService {
       await this.deps.storage.writeAtomic(file, await this.deps.sheets.rasterPage(page, dpi, () => Buffer.alloc(0), { format: opts.format, quality: 95 }));
       result.files.push({ path: file, kind: 'labels', pages: 1 });
     }
+  }
+
+  /**
+   * One photo's wall label as it will print, rendered for the screen (150 dpi) into the preview cache; a text that
+   * cannot fit is said instead.
+   */
+  async labelPreview(photoId: string, templateId?: string, exhibitionId = DEFAULT_EXHIBITION): Promise<{ mediaId: string | null; widthPx: number; heightPx: number; problem: Message | null }> {
+    const exhibition = this.deps.exhibitions.get(exhibitionId);
+    const content = this.labelContents(exhibition, exhibition.galleryUrl ?? null).find((c) => c.photoId === photoId);
+    if (!content) throw new AppError('NOT_FOUND', msg('exhibit.notOnWall', { id: photoId }));
+    const template = labelTemplate(templateId);
+    const size = labelSize(template)!;
+    const label = composeLabel(content, template, size, this.faces);
+    const dpi = 150;
+    const px = (mm: number) => Math.round((mm / 25.4) * dpi);
+    if ('problem' in label) return { mediaId: null, widthPx: px(size.widthMm), heightPx: px(size.heightMm), problem: label.problem };
+    const mediaId = createHash('sha1').update(JSON.stringify({ v: 1, label: label.ops, size })).digest('hex');
+    const file = this.deps.gifts.previewFile(mediaId);
+    if (!(await this.deps.storage.exists(file))) {
+      await this.deps.storage.ensureDir(path.dirname(file));
+      await this.deps.storage.writeAtomic(file, await this.deps.sheets.rasterPage(labelPage(label.ops, size, false), dpi, () => Buffer.alloc(0), { format: 'jpeg', quality: 90 }));
+    }
+    return { mediaId, widthPx: px(size.widthMm), heightPx: px(size.heightMm), problem: null };
   }
 
   /** The gallery address the codes open: the one given (checked, then kept with the exhibition), else the one kept. */

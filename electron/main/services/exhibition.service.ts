@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/errors';
 import { msg, reasonOf } from '../../../shared/i18n/messages';
 import { layoutBoard, parseBoardSize, placeNumber, shareAcrossBoards } from '../../../shared/logic/board-layout';
 import { exhibitRule } from '../../../shared/logic/photo-usage';
+import { isWebAddress } from '../../../shared/logic/qr';
 import type { Board, ExcludedPhoto, Exhibition, ExhibitionPlan, ExhibitOrder } from '../../../shared/model/exhibition';
 import type { Photo } from '../../../shared/model/photo';
 import type { Worker } from '../../../shared/model/roster';
@@ -46,9 +47,90 @@ export class ExhibitionService {
 
   /** Changes what the exhibition says about itself (title, subtitle, venue, dates, organisers, gallery address). */
   update(patch: Partial<Pick<Exhibition, 'title' | 'subtitle' | 'venue' | 'dates' | 'organizers' | 'galleryUrl' | 'preface'>>, id = DEFAULT_EXHIBITION): Exhibition {
-    const next = { ...this.get(id), ...patch };
+    const url = patch.galleryUrl?.trim();
+    if (url && !isWebAddress(url)) throw new AppError('VALIDATION', msg('exhibit.badBaseUrl', { url, schemes: 'http:// https://' }));
+    const next = { ...this.get(id), ...patch, ...(patch.galleryUrl !== undefined ? { galleryUrl: url || null } : {}) };
     this.deps.history.record({ zh: '修改展览信息', en: 'Edited the exhibition' }, () => this.catalog.put('exhibitions', next));
     return next;
+  }
+
+  /**
+   * Moves a photo to another place: on `toBoardId`, before `beforePhotoId` (or at the end). Both boards are laid
+   * out again in their new order and renumbered; refused by name when the board cannot take it.
+   */
+  move(photoId: string, toBoardId: string, beforePhotoId: string | null, id = DEFAULT_EXHIBITION): Exhibition {
+    const e = this.get(id);
+    const from = e.boards.find((b) => b.photos.some((p) => p.photoId === photoId));
+    if (!from) throw new AppError('NOT_FOUND', msg('exhibit.notOnWall', { id: photoId }));
+    const to = e.boards.find((b) => b.id === toBoardId);
+    if (!to) throw new AppError('NOT_FOUND', msg('exhibit.noBoard', { id: toBoardId }));
+    const orders = new Map(e.boards.map((b) => [b.id, b.photos.map((p) => p.photoId)]));
+    orders.set(from.id, orders.get(from.id)!.filter((x) => x !== photoId));
+    const target = orders.get(to.id)!;
+    const at = beforePhotoId ? target.indexOf(beforePhotoId) : -1;
+    target.splice(at < 0 ? target.length : at, 0, photoId);
+    const next = this.relaid(e, orders);
+    this.deps.history.record({ zh: '移动展板上的照片', en: 'Moved a photo on the boards' }, () => this.catalog.put('exhibitions', next));
+    return next;
+  }
+
+  /** Takes a photo off the wall (auto-fill leaves it off too, until it is put back); its board closes up. */
+  remove(photoId: string, id = DEFAULT_EXHIBITION): Exhibition {
+    const e = this.get(id);
+    if (!e.boards.some((b) => b.photos.some((p) => p.photoId === photoId))) throw new AppError('NOT_FOUND', msg('exhibit.notOnWall', { id: photoId }));
+    const orders = new Map(e.boards.map((b) => [b.id, b.photos.map((p) => p.photoId).filter((x) => x !== photoId)]));
+    const next = { ...this.relaid(e, orders), removed: [...new Set([...(e.removed ?? []), photoId])] };
+    this.deps.history.record({ zh: '从展板上撤下照片', en: 'Took a photo off the boards' }, () => this.catalog.put('exhibitions', next));
+    return next;
+  }
+
+  /** Puts a photo taken off the wall back, at the end of the last board. */
+  restore(photoId: string, id = DEFAULT_EXHIBITION): Exhibition {
+    const e = this.get(id);
+    if (!(e.removed ?? []).includes(photoId)) throw new AppError('NOT_FOUND', msg('exhibit.notRemoved', { id: photoId }));
+    const orders = new Map(e.boards.map((b) => [b.id, b.photos.map((p) => p.photoId)]));
+    orders.get(e.boards.at(-1)!.id)!.push(photoId);
+    const next = { ...this.relaid(e, orders), removed: (e.removed ?? []).filter((x) => x !== photoId) };
+    this.deps.history.record({ zh: '把照片放回展板', en: 'Put a photo back on the boards' }, () => this.catalog.put('exhibitions', next));
+    return next;
+  }
+
+  /** What is off the wall and why (declined, gift only, not asked, taken off by hand), without changing anything. */
+  leftOff(id = DEFAULT_EXHIBITION): Pick<ExhibitionPlan, 'excluded' | 'toAsk'> {
+    const { excluded, toAsk } = this.wallChoice(this.catalog.get('exhibitions', id) ?? null);
+    return { excluded, toAsk };
+  }
+
+  /** The chosen photos split into those that may hang and those left off, with the reason for each. */
+  private wallChoice(existing: Exhibition | null) {
+    const confirmed = new Set(existing?.confirmed ?? []);
+    const removed = new Set(existing?.removed ?? []);
+    const workers = new Map(this.catalog.all('workers').map((w) => [w.id, w]));
+    const excluded: ExcludedPhoto[] = [];
+    const toAsk: string[] = [];
+    const hanging = chosenPhotos(this.catalog.photos()).filter((p) => {
+      if (removed.has(p.id)) {
+        excluded.push({ photoId: p.id, ...reasonOf(msg('exhibit.removedByHand')) });
+        return false;
+      }
+      const rule = exhibitRule(p.workers.map((w) => workers.get(w)).filter((w): w is Worker => !!w));
+      if (rule.rule === 'yes' || (rule.rule === 'ask' && confirmed.has(p.id))) return true;
+      if (rule.rule === 'ask') toAsk.push(p.id);
+      excluded.push({ photoId: p.id, ...reasonOf(rule.reason) });
+      return false;
+    });
+    return { hanging, excluded, toAsk, workers };
+  }
+
+  /** The boards laid out again with these photo orders, places renumbered. */
+  private relaid(e: Exhibition, orders: Map<string, string[]>): Exhibition {
+    const boards = e.boards.map((board, b) => {
+      const photos = orders.get(board.id)!.map((pid) => this.catalog.photo(pid)).filter((p): p is Photo => !!p);
+      const layout = layoutBoard(photos.map((p) => p.width / p.height), board);
+      if (!layout) throw new AppError('VALIDATION', msg('exhibit.boardTooSmall', { size: `${board.widthMm}×${board.heightMm}`, margin: board.marginMm }));
+      return { ...board, photos: layout.placed.map((pl, k) => ({ photoId: photos[pl.index]!.id, number: placeNumber(b + 1, k + 1), xMm: round(pl.xMm), yMm: round(pl.yMm), wMm: round(pl.wMm), hMm: round(pl.hMm) })) };
+    });
+    return { ...e, boards };
   }
 
   /**
@@ -65,7 +147,11 @@ export class ExhibitionService {
       if (rule.rule === 'never') throw new AppError('VALIDATION', rule.reason);
     }
     const existing = catalog.get('exhibitions', id) ?? this.plan({}, id).exhibition;
-    const next = { ...existing, confirmed: [...new Set([...existing.confirmed, ...photoIds])] };
+    // Confirmed photos not on the wall yet go up at the end of the last board; the rest of the plan stays as it is.
+    const onWall = new Set(existing.boards.flatMap((b) => b.photos.map((p) => p.photoId)));
+    const orders = new Map(existing.boards.map((b) => [b.id, b.photos.map((p) => p.photoId)]));
+    if (existing.boards.length) orders.get(existing.boards.at(-1)!.id)!.push(...photoIds.filter((pid) => !onWall.has(pid)));
+    const next = { ...this.relaid(existing, orders), confirmed: [...new Set([...existing.confirmed, ...photoIds])] };
     this.deps.history.record({ zh: `确认 ${photoIds.length} 张照片可以展出`, en: `Confirmed ${photoIds.length} photo(s) for the wall` }, () => catalog.put('exhibitions', next));
     return next;
   }
@@ -84,17 +170,7 @@ export class ExhibitionService {
     const order = opts.order ?? existing?.order ?? 'company';
     const confirmed = new Set(existing?.confirmed ?? []);
 
-    const workers = new Map(catalog.all('workers').map((w) => [w.id, w]));
-    const chosen = chosenPhotos(catalog.photos());
-    const excluded: ExcludedPhoto[] = [];
-    const toAsk: string[] = [];
-    const hanging = chosen.filter((p) => {
-      const rule = exhibitRule(p.workers.map((w) => workers.get(w)).filter((w): w is Worker => !!w));
-      if (rule.rule === 'yes' || (rule.rule === 'ask' && confirmed.has(p.id))) return true;
-      if (rule.rule === 'ask') toAsk.push(p.id);
-      excluded.push({ photoId: p.id, ...reasonOf(rule.reason) });
-      return false;
-    });
+    const { hanging, excluded, toAsk, workers } = this.wallChoice(existing ?? null);
     const ordered = sortForWall(hanging, order, workers);
 
     const template = existing?.boards[0] ?? null;
@@ -126,6 +202,7 @@ export class ExhibitionService {
       galleryUrl: existing?.galleryUrl ?? null,
       order,
       confirmed: [...confirmed],
+      removed: existing?.removed ?? [],
       boards,
     };
     this.deps.history.record({ zh: `自动排版展览（${boards.length} 块展板）`, en: `Auto-filled the exhibition (${boards.length} boards)` }, () => catalog.put('exhibitions', exhibition));

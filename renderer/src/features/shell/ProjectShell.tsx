@@ -6,13 +6,14 @@ import type { ProjectInfo } from '@shared/model/project';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useI18n } from '../../i18n/I18nProvider';
 import { GiftsView } from '../gifts/GiftsView';
+import { ExhibitionView } from '../exhibition/ExhibitionView';
 import { HistoryButtons } from '../history/HistoryButtons';
 import { ProjectMenu } from './ProjectMenu';
 import { LibraryView } from '../library/LibraryView';
 import { RosterView } from '../roster/RosterView';
 import { useRoster } from '../roster/useRoster';
 
-type View = 'library' | 'roster' | 'gifts';
+type View = 'library' | 'roster' | 'gifts' | 'exhibition';
 
 /** An open project: the app bar (views, undo/redo, language, close) over the library or the roster. */
 export function ProjectShell({ project, onClose, onReopen }: { project: ProjectInfo; onClose: () => void; onReopen: () => void }) {
@@ -32,6 +33,7 @@ export function ProjectShell({ project, onClose, onReopen }: { project: ProjectI
             <Tab value="library" label={t('nav.library')} data-testid="nav-library" />
             <Tab value="roster" label={t('nav.roster')} data-testid="nav-roster" />
             <Tab value="gifts" label={t('nav.gifts')} data-testid="nav-gifts" />
+            <Tab value="exhibition" label={t('nav.exhibition')} data-testid="nav-exhibition" />
           </Tabs>
           <Box sx={{ flex: 1 }} />
           <HistoryButtons />
@@ -53,7 +55,7 @@ export function ProjectShell({ project, onClose, onReopen }: { project: ProjectI
         </Alert>
       )}
       <Box sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
-        {view === 'library' ? <LibraryView roster={roster} /> : view === 'roster' ? <RosterView roster={roster} /> : <GiftsView />}
+        {view === 'library' ? <LibraryView roster={roster} /> : view === 'roster' ? <RosterView roster={roster} /> : view === 'gifts' ? <GiftsView /> : <ExhibitionView readOnly={!!project.readOnly} />}
       </Box>
     </Box>
   );

@@ -1,0 +1,37 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Exhibition, ExhibitionPlan } from '@shared/model/exhibition';
+import type { Photo } from '@shared/model/photo';
+import { call, onEvent } from '../../api/client';
+import { useNotice } from '../../components/NoticeProvider';
+
+/**
+ * The project's exhibition (null until the first auto-fill), what is off the wall and why, and the photos by id;
+ * refreshed whenever the catalog changes (an undo, a tag, a consent changed in the roster).
+ */
+export function useExhibition() {
+  const { notifyError } = useNotice();
+  const [exhibition, setExhibition] = useState<Exhibition | null | undefined>(undefined);
+  const [leftOff, setLeftOff] = useState<Pick<ExhibitionPlan, 'excluded' | 'toAsk'>>({ excluded: [], toAsk: [] });
+  const [photos, setPhotos] = useState<Map<string, Photo>>(new Map());
+  const refresh = useCallback(async () => {
+    try {
+      const [list, all] = await Promise.all([call('exhibitions.list', {}), call('photos.list', {})]);
+      setPhotos(new Map(all.map((p) => [p.id, p])));
+      const current = list.find((e) => e.id === 'default') ?? list[0] ?? null;
+      setExhibition(current);
+      setLeftOff(current ? await call('exhibitions.leftOff', { id: current.id }) : { excluded: [], toAsk: [] });
+    } catch (err) {
+      notifyError(err);
+    }
+  }, [notifyError]);
+  useEffect(() => {
+    void refresh();
+    const a = onEvent('catalog.changed', () => void refresh());
+    const b = onEvent('photos.changed', () => void refresh());
+    return () => {
+      a();
+      b();
+    };
+  }, [refresh]);
+  return { exhibition, leftOff, photos, refresh, setExhibition };
+}

@@ -1,0 +1,66 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mmToPt } from '../../shared/logic/print-geometry';
+import { appInChromium, hasChromium } from '../helpers/chromium';
+import { writePhoto } from '../helpers/factories';
+
+/** The exhibition run in Chromium: auto-fill, drag a photo to another board, see its label, export the boards. */
+describe.skipIf(!hasChromium)('exhibition in Chromium', () => {
+  const app = appInChromium('cl-e2e-exhibition-', async (app) => {
+    for (let i = 0; i < 6; i++) await writePhoto(path.join(app.root, 'card'), `IMG_${i}.JPG`, { width: i === 2 ? 1600 : 2400, height: i === 2 ? 2400 : 1600, seed: 700 + i });
+    const s = app.t.services;
+    await s.projects.create(path.join(app.root, 'project'), '展览测试');
+    await s.importer.run({ paths: [path.join(app.root, 'card')], photographer: '陈晓明' });
+    const co = s.roster.createCompany({ name: '科润智能控制股份有限公司', shortName: '科润智控' });
+    const zhan = s.roster.createWorker({ name: '占牡丹', companyId: co.id, consent: 'exhibit', craft: '绕线工', quote: '被看见，累也轻了' });
+    const zhou = s.roster.createWorker({ name: '周丽娟', companyId: co.id, consent: 'declined' });
+    const photos = s.photos.list();
+    const named = (n: string) => photos.find((p) => p.originalName === n)!.id;
+    s.tagging.tag([named('IMG_0.JPG'), named('IMG_1.JPG')], zhan.id);
+    s.tagging.tag([named('IMG_5.JPG')], zhou.id);
+  });
+  beforeAll(async () => {
+    await app.page.getByTestId('nav-exhibition').click();
+  });
+
+  const boardOf = (number: string) => number.match(/^板(\d+)-/)![1];
+
+  it('starts empty, and auto-fill lays the photos that may hang on the boards, the declined one left off with the reason', async () => {
+    await app.page.getByTestId('exhibition-empty').waitFor();
+    await app.page.getByTestId('board-count').fill('2');
+    await app.page.getByTestId('exhibition-autofill').click();
+    await expect.poll(() => app.page.getByTestId('board').count()).toBe(2);
+    expect(await app.page.getByTestId('board-photo').count()).toBe(5);
+    expect(await app.page.getByTestId('left-off').textContent()).toMatch(/IMG_5\.JPG.*周丽娟 不同意展出/);
+  });
+
+  it('moves a photo to the other board by dragging it, renumbered, and undoes the move', async () => {
+    const first = app.page.getByTestId('board').nth(0).getByTestId('board-photo').first();
+    const id = (await first.getAttribute('data-photo-id'))!;
+    expect(boardOf((await first.getAttribute('data-number'))!)).toBe('1');
+    await first.dragTo(app.page.getByTestId('board').nth(1).getByTestId('board-photo').first());
+    const moved = app.page.locator(`[data-testid="board-photo"][data-photo-id="${id}"]`);
+    await expect.poll(() => moved.getAttribute('data-number')).toBe('板2-01');
+    await app.page.keyboard.press('Control+z');
+    await expect.poll(() => moved.getAttribute('data-number')).toBe('板1-01');
+  });
+
+  it('shows the wall label of a photo as it will print', async () => {
+    await app.page.locator('[data-testid="board-photo"][data-number="板1-01"]').click();
+    await expect.poll(() => app.page.getByTestId('label-number').textContent()).toBe('板1-01');
+    await expect.poll(() => app.page.getByTestId('label-preview').evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBeGreaterThan(500);
+  });
+
+  it('exports the boards as PDFs at their physical size', async () => {
+    await app.page.getByTestId('exhibition-export').click();
+    await app.page.getByTestId('exhibition-export-out').fill(path.join(app.root, 'boards'));
+    await app.page.getByTestId('exhibition-export-start').click();
+    await app.page.getByTestId('exhibition-export-done').waitFor({ timeout: 60_000 });
+    const files = (await fs.readdir(path.join(app.root, 'boards'))).sort();
+    expect(files).toEqual(expect.arrayContaining(['展板01_90x120cm.pdf', '展板02_90x120cm.pdf', '印制清单_展板.pdf']));
+    const doc = await PDFDocument.load(await fs.readFile(path.join(app.root, 'boards', '展板01_90x120cm.pdf')));
+    expect(doc.getPage(0).getTrimBox().width).toBeCloseTo(mmToPt(900), 1);
+  });
+});
