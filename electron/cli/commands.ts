@@ -40,7 +40,12 @@ async function exhibitionExport(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
     what: { type: 'string' }, format: { type: 'string' }, 'base-url': { type: 'string' }, out: { type: 'string' }, dpi: { type: 'string' },
     bleed: { type: 'string' }, 'no-marks': { type: 'boolean' }, 'allow-low-res': { type: 'boolean' }, material: { type: 'string' }, json: { type: 'boolean' },
+    'label-template': { type: 'string' }, 'label-sheet': { type: 'string' }, 'page-size': { type: 'string' }, landscape: { type: 'boolean' },
   });
+  const labelSheet = values['label-sheet'] as string | undefined;
+  if (labelSheet !== undefined && !['A4', 'A3', 'single'].includes(labelSheet)) throw new UsageError(`exhibition export: --label-sheet is A4, A3 or single (got "${labelSheet}")`);
+  const pageSize = values['page-size'] as string | undefined;
+  if (pageSize !== undefined && !['A4', '210x285'].includes(pageSize)) throw new UsageError(`exhibition export: --page-size is A4 or 210x285 (got "${pageSize}")`);
   const dir = needDir(positionals, 'exhibition export');
   const what = values.what as string | undefined;
   if (!what || !(EXHIBITION_OUTPUTS as readonly string[]).includes(what)) throw new UsageError(`exhibition export: --what is ${EXHIBITION_OUTPUTS.join(', ')} (got ${what ? `"${what}"` : 'nothing'})`);
@@ -63,6 +68,10 @@ async function exhibitionExport(args: string[]): Promise<number> {
     baseUrl: values['base-url'] as string | undefined,
     allowLowRes: !!values['allow-low-res'],
     material: values.material as string | undefined,
+    labelTemplateId: values['label-template'] as string | undefined,
+    labelSheet: labelSheet as 'A4' | 'A3' | 'single' | undefined,
+    catalogueSize: pageSize as 'A4' | '210x285' | undefined,
+    landscape: values.landscape ? true : undefined,
   });
   await call('projects.close', {});
   const warnings = localize(result.warnings).map(({ photoId, code, message }) => ({ photoId, code, message }));

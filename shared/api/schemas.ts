@@ -192,6 +192,10 @@ export const requestSchemas = {
       boards: z.number().int().min(1).max(200).optional(),
       boardSize: z.string().trim().max(40).optional(),
       order: z.enum(EXHIBIT_ORDERS).optional(),
+      background: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
+      marginMm: z.number().min(0).max(500).optional(),
+      gutterMm: z.number().min(0).max(200).optional(),
+      header: z.boolean().optional(),
     })
     .strict(),
   'exhibitions.list': empty,

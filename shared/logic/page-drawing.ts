@@ -49,7 +49,19 @@ export interface LineOp {
   color: string;
 }
 
-export type DrawOp = RectOp | ImageOp | TextOp | LineOp;
+/**
+ * A QR code in a `size` square (its quiet zone included): drawn from its module matrix by each renderer — in a PDF
+ * as one small vector form (hundreds of modules as one object, not hundreds of rectangles), in pixels sharp-edged.
+ */
+export interface QrOp {
+  kind: 'qr';
+  x: number;
+  y: number;
+  size: number;
+  text: string;
+}
+
+export type DrawOp = RectOp | ImageOp | TextOp | LineOp | QrOp;
 
 /** A page at its media size (trim + bleed, and slug when it has marks), with the boxes a PDF declares. */
 export interface DrawnPage {
@@ -79,6 +91,8 @@ export function offsetOps(ops: DrawOp[], dx: number, dy: number): DrawOp[] {
         return { ...op, x: op.x + dx, baseline: op.baseline + dy };
       case 'line':
         return { ...op, x1: op.x1 + dx, x2: op.x2 + dx, y1: op.y1 + dy, y2: op.y2 + dy };
+      case 'qr':
+        return { ...op, x: op.x + dx, y: op.y + dy };
       default:
         return { ...op, x: op.x + dx, y: op.y + dy };
     }

@@ -3,7 +3,7 @@
  * of dark modules, so a PDF holds a few hundred rectangles rather than an image and prints sharp at any size. Pure.
  */
 import QRCode from 'qrcode';
-import type { RectOp } from './page-drawing';
+import type { DrawOp } from './page-drawing';
 
 /** Medium error correction: survives a scratch or a glare spot on a laminated label, keeps the code small. */
 const LEVEL = 'M';
@@ -16,15 +16,21 @@ export function qrMatrix(text: string): boolean[][] {
   return Array.from({ length: modules.size }, (_, y) => Array.from({ length: modules.size }, (_, x) => !!modules.get(x, y)));
 }
 
+/** The code in a `sizeMm` square at (x, y), quiet zone included: a white square under the code itself. */
+export function qrOps(text: string, x: number, y: number, sizeMm: number): DrawOp[] {
+  return [
+    { kind: 'rect', x, y, w: sizeMm, h: sizeMm, fill: '#ffffff' },
+    { kind: 'qr', x, y, size: sizeMm, text },
+  ];
+}
+
 /**
- * The code in a `sizeMm` square at (x, y), quiet zone included: a white square, then one rectangle per run of dark
- * modules in a row (a run is drawn as one so no hairline shows between neighbours).
+ * The dark modules as runs, row by row: [column, row, length] in module units from the top-left of the code with
+ * its quiet zone. A run is drawn as one rectangle so no hairline shows between neighbours.
  */
-export function qrOps(text: string, x: number, y: number, sizeMm: number, dark = '#000000'): RectOp[] {
+export function qrRuns(text: string): { modules: number; runs: [number, number, number][] } {
   const matrix = qrMatrix(text);
-  const n = matrix.length + 2 * QUIET_ZONE;
-  const m = sizeMm / n;
-  const ops: RectOp[] = [{ kind: 'rect', x, y, w: sizeMm, h: sizeMm, fill: '#ffffff' }];
+  const runs: [number, number, number][] = [];
   matrix.forEach((row, r) => {
     for (let c = 0; c < row.length; ) {
       if (!row[c]) {
@@ -33,11 +39,11 @@ export function qrOps(text: string, x: number, y: number, sizeMm: number, dark =
       }
       let end = c;
       while (end < row.length && row[end]) end++;
-      ops.push({ kind: 'rect', x: x + (QUIET_ZONE + c) * m, y: y + (QUIET_ZONE + r) * m, w: (end - c) * m, h: m, fill: dark });
+      runs.push([QUIET_ZONE + c, QUIET_ZONE + r, end - c]);
       c = end;
     }
   });
-  return ops;
+  return { modules: matrix.length + 2 * QUIET_ZONE, runs };
 }
 
 /** A photo's page in the web gallery: what a wall label's code opens (the gallery writes pages at this address). */

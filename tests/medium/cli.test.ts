@@ -127,4 +127,18 @@ describe('the chasing-light command', () => {
     expect((await run('exhibition', 'hang', project)).code).toBe(2);
     expect((await run('exhibition', 'plan', project, '--board-size', 'huge')).code).toBe(2);
   });
+
+  it('exports the exhibition with the JSON the checks read: files with their pages, warnings per photo, exit 3 for a board not written', async () => {
+    const labels = await run('exhibition', 'export', project, '--what', 'labels', '--base-url', 'https://zgh.example.cn/g', '--out', path.join(root, 'labels'), '--json');
+    expect(labels.code).toBe(0);
+    const written = json<{ files: { path: string; kind: string; pages: number }[]; warnings: unknown[] }>(labels);
+    expect(written.files).toEqual([{ path: path.join(root, 'labels', '展签_15x10cm_A4.pdf'), kind: 'labels', pages: expect.any(Number) }]);
+    expect(written.warnings).toEqual([]);
+    // The 640 px test photo is under 50 ppi on a 90×120 cm board: the board is named and not written.
+    const boards = await run('exhibition', 'export', project, '--what', 'boards', '--out', path.join(root, 'boards'), '--json');
+    expect(boards.code).toBe(3);
+    expect(json<{ files: unknown[]; warnings: { photoId: string; code: string; message: string }[] }>(boards).warnings).toContainEqual(expect.objectContaining({ code: 'tooLowPpi', message: expect.stringContaining('板1-01') }));
+    expect((await run('exhibition', 'export', project, '--what', 'posters')).code).toBe(2);
+    expect((await run('exhibition', 'export', project, '--what', 'labels', '--base-url', 'ftp://x')).code).toBe(2);
+  });
 });

@@ -107,6 +107,12 @@ describe(`${ExhibitionExportService.name}: wall labels`, () => {
     expect(code?.data).toBe(`https://zg.example.cn/zhuiguang/photos/${placed[0]!.photoId}.html`);
 
     if (!hasPdftotext) return;
+    // In the PDF the code is vector: rendered by poppler, it reads as well as the raster one.
+    const png = path.join(root, 'sheet1');
+    execFileSync('pdftoppm', ['-r', '200', '-f', '1', '-l', '1', '-png', '-singlefile', file!.path, png]);
+    const sheet = await sharp(`${png}.png`).extract({ left: 0, top: 0, width: 1654, height: 1169 }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    const fromPdf = jsQR(new Uint8ClampedArray(sheet.data.buffer, sheet.data.byteOffset, sheet.data.byteLength), sheet.info.width, sheet.info.height);
+    expect(fromPdf?.data).toBe(`https://zg.example.cn/zhuiguang/photos/${placed[0]!.photoId}.html`);
     const text = pdftotext(file!.path);
     for (const s of ['占牡丹', '绕线工 · 科润智能控制', '“被看见，累也轻了”', '摄影：陈晓明', ...placed.map((p) => p.number)]) expect(text).toContain(s);
   });

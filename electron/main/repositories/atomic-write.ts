@@ -26,3 +26,25 @@ export async function writeFileAtomic(target: string, data: Buffer | string, dur
     throw err;
   }
 }
+
+/** Like writeFileAtomic, for a file produced in chunks (a large PDF): written as they come, renamed when whole. */
+export async function writeChunksAtomic(target: string, chunks: AsyncIterable<Uint8Array>): Promise<number> {
+  const tmp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  let size = 0;
+  try {
+    const handle = await fs.open(tmp, 'w');
+    try {
+      for await (const chunk of chunks) {
+        await handle.write(chunk);
+        size += chunk.length;
+      }
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(tmp, target);
+    return size;
+  } catch (err) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    throw err;
+  }
+}

@@ -1,8 +1,9 @@
 import fs from 'node:fs/promises';
-import type { PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
+import type { PDFDocument, PDFFont, PDFImage, PDFObject, PDFPage, PDFRef } from 'pdf-lib';
 import { mmToPt, type SheetBoxes } from '../../../shared/logic/print-geometry';
 import { fontFor } from './fonts';
 import { charactersByFace, type DrawnPage } from '../../../shared/logic/page-drawing';
+import { qrRuns } from '../../../shared/logic/qr';
 import type { FontFamily } from '../../../shared/model/gift';
 
 export interface OrderLine {
@@ -71,6 +72,63 @@ async function embedSubset(doc: PDFDocument, family: FontFamily, weight: 'normal
  */
 const ownBytes = (b: Buffer) => (b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b : new Uint8Array(b));
 
+/**
+ * Writes a document object by object as it is made, for a file written as it goes: pdf-lib's own save builds
+ * the whole file in one buffer beside every image it holds — three times the memory of a 180 MB catalogue. Photos
+ * are written (and let go) as soon as their page is drawn; everything else at the end. Same layout as pdf-lib's
+ * plain writer: header, objects, cross-reference table, trailer.
+ */
+class StreamingWriter {
+  private offset = 0;
+  private readonly entries: [PDFRef, number][] = [];
+  private readonly encoder = new TextEncoder();
+
+  private bytes(o: { sizeInBytes(): number; copyBytesInto(b: Uint8Array, at: number): number }, tail = '') {
+    const t = this.encoder.encode(tail);
+    const b = new Uint8Array(o.sizeInBytes() + t.length);
+    o.copyBytesInto(b, 0);
+    b.set(t, b.length - t.length);
+    this.offset += b.length;
+    return b;
+  }
+
+  async *header() {
+    const { PDFHeader } = await pdfLib();
+    yield this.bytes(PDFHeader.forVersion(1, 7), '\n\n');
+  }
+
+  /** One object, out of the document: it is written now and dropped from memory. */
+  *release(doc: PDFDocument, ref: PDFRef) {
+    const object = doc.context.lookup(ref);
+    if (!object) return;
+    yield* this.object(ref, object);
+    doc.context.delete(ref);
+  }
+
+  private *object(ref: PDFRef, object: PDFObject) {
+    this.entries.push([ref, this.offset]);
+    const head = this.encoder.encode(`${ref.objectNumber} ${ref.generationNumber} obj\n`);
+    this.offset += head.length;
+    yield head;
+    yield this.bytes(object, '\nendobj\n\n');
+  }
+
+  /** The objects still in the document, then the cross-reference table (in object order) and the trailer. */
+  async *finish(doc: PDFDocument) {
+    const { PDFCrossRefSection, PDFTrailer, PDFTrailerDict } = await pdfLib();
+    await doc.flush();
+    const ctx = doc.context;
+    for (const [ref, object] of ctx.enumerateIndirectObjects()) yield* this.object(ref, object);
+    const xref = PDFCrossRefSection.create();
+    for (const [ref, at] of [...this.entries].sort((a, b) => a[0].objectNumber - b[0].objectNumber)) xref.addEntry(ref, at);
+    const xrefOffset = this.offset;
+    yield this.bytes(xref, '\n');
+    const info = ctx.trailerInfo;
+    yield this.bytes(PDFTrailerDict.of(ctx.obj({ Size: ctx.largestObjectNumber + 1, Root: info.Root, Encrypt: info.Encrypt, Info: info.Info, ID: info.ID })), '\n\n');
+    yield this.bytes(PDFTrailer.forLastCrossRefSectionOffset(xrefOffset));
+  }
+}
+
 /** "#b3261e" → pdf-lib's colour; "registration" is every ink at 100 %, for crop marks. */
 async function colourOf(value: string) {
   const { rgb, cmyk } = await pdfLib();
@@ -129,8 +187,8 @@ export class PdfRepository {
    * each photo embedded once however often it is drawn; every page declares its TrimBox and BleedBox.
    * `images` gives the JPEG drawn for each image op's ref.
    */
-  async drawing(pages: DrawnPage[], images: (ref: string) => Buffer, meta: { title: string; author?: string; subject?: string }, srgbIcc: Buffer): Promise<Uint8Array> {
-    const { PDFDocument } = await pdfLib();
+  async *drawing(pages: DrawnPage[], images: (ref: string) => Buffer | Promise<Buffer>, meta: { title: string; author?: string; subject?: string }, srgbIcc: Buffer): AsyncGenerator<Uint8Array> {
+    const { PDFDocument, pushGraphicsState, popGraphicsState, concatTransformationMatrix, drawObject } = await pdfLib();
     const { default: fontkit } = await import('@pdf-lib/fontkit');
     const doc = await PDFDocument.create();
     doc.registerFontkit(fontkit);
@@ -145,12 +203,15 @@ export class PdfRepository {
       fonts.set(key, await embedSubset(doc, family, weight, chars));
     }
     const embedded = new Map<string, Awaited<ReturnType<PDFDocument['embedJpg']>>>();
+    const out = new StreamingWriter();
+    yield* out.header();
     const colours = new Map<string, Awaited<ReturnType<typeof colourOf>>>();
     const colour = async (c: string) => {
       if (!colours.has(c)) colours.set(c, await colourOf(c));
       return colours.get(c)!;
     };
     for (const drawn of pages) {
+      const fresh: PDFImage[] = [];
       const W = mmToPt(drawn.boxes.mediaMm.widthMm);
       const H = mmToPt(drawn.boxes.mediaMm.heightMm);
       const page = doc.addPage([W, H]);
@@ -163,21 +224,35 @@ export class PdfRepository {
         } else if (op.kind === 'image') {
           let image = embedded.get(op.ref);
           if (!image) {
-            image = await doc.embedJpg(ownBytes(images(op.ref)));
+            image = await doc.embedJpg(ownBytes(await images(op.ref)));
             embedded.set(op.ref, image);
+            fresh.push(image);
           }
           const [x, y, width, height] = box(op);
           page.drawImage(image, { x, y, width, height });
         } else if (op.kind === 'text') {
           page.drawText(op.text, { x: mmToPt(op.x), y: H - mmToPt(op.baseline), size: op.sizePt, font: fonts.get(`${op.font}:${op.weight}`)!, color: await colour(op.color) });
+        } else if (op.kind === 'qr') {
+          // One form object per code: its modules as rectangles in module units, placed and scaled by a matrix.
+          const { modules, runs } = qrRuns(op.text);
+          const content = `0 0 0 rg\n${runs.map(([c, r, n]) => `${c} ${modules - r - 1} ${n} 1 re`).join('\n')}\nf\n`;
+          const form = doc.context.register(doc.context.flateStream(content, { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, modules, modules] }));
+          const name = page.node.newXObject('QR', form);
+          const k = mmToPt(op.size) / modules;
+          page.pushOperators(pushGraphicsState(), concatTransformationMatrix(k, 0, 0, k, mmToPt(op.x), H - mmToPt(op.y + op.size)), drawObject(name), popGraphicsState());
         } else {
           page.drawLine({ start: { x: mmToPt(op.x1), y: H - mmToPt(op.y1) }, end: { x: mmToPt(op.x2), y: H - mmToPt(op.y2) }, thickness: op.widthPt, color: await colour(op.color) });
         }
       }
       page.setBleedBox(...box(drawn.boxes.bleedRect));
       page.setTrimBox(...box(drawn.boxes.trimRect));
+      // The page's new photos go to the file now; the page only refers to them.
+      for (const image of fresh) {
+        await image.embed();
+        yield* out.release(doc, image.ref);
+      }
     }
-    return doc.save();
+    yield* out.finish(doc);
   }
 
   /**

@@ -6,7 +6,7 @@ import { msg } from '../../../shared/i18n/messages';
 import { AppError } from '../../../shared/errors';
 import { displayName, displayPath, isRawPathToken, rawPathBytes, rawPathToken } from '../../../shared/logic/file-path';
 import { formatBytes } from '../../../shared/logic/display';
-import { TEMP_SUFFIX, writeFileAtomic } from './atomic-write';
+import { TEMP_SUFFIX, writeChunksAtomic, writeFileAtomic } from './atomic-write';
 
 /** What was being done when a file operation failed, said in the user's language. */
 export type Doing = 'reading' | 'writing' | 'lookup' | 'mkdir' | 'list' | 'createProject' | 'createCatalog' | 'openProject' | 'saveCatalog' | { copy: string };
@@ -161,6 +161,16 @@ export class StorageRepository {
     const probe = path.join(dir, `.write-test-${process.pid}`);
     await this.writeAtomic(probe, 'ok');
     await this.remove(probe);
+  }
+
+  /** A file produced in chunks, written as they come and renamed into place only when whole; its size. */
+  async writeChunksAtomic(file: string, chunks: AsyncIterable<Uint8Array>): Promise<number> {
+    try {
+      return await writeChunksAtomic(file, chunks);
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      throw ioError(err, file, 'writing');
+    }
   }
 
   async writeAtomic(file: string, data: Buffer | string): Promise<void> {

@@ -24,6 +24,7 @@ import type { StorageRepository } from '../repositories/storage.repository';
 import type { TypesetterRepository } from '../repositories/typesetter';
 import { DEFAULT_EXHIBITION, type ExhibitionService } from './exhibition.service';
 import type { GiftService } from './gift.service';
+import { prefetcher } from './prefetch';
 import type { ProjectSession } from './project-session';
 
 /** Boards are seen from a metre or two: soft below 100 ppi, not printed below 50 (unless the user says so). */
@@ -118,11 +119,8 @@ export class ExhibitionExportService {
         for (const p of drawn.problems) result.warnings.push(warn(p.photoId || null, p.photoId ? 'captionTooLong' : 'headerTooLong', p.message));
         const { images, minPpi } = await this.boardImages(board, opts.format === 'pdf' ? null : dpi, !!opts.allowLowRes, result);
         const file = path.join(result.outDir, name + ext);
-        const bytes =
-          opts.format === 'pdf'
-            ? Buffer.from(await this.deps.pdf.drawing([drawn.page], (ref) => images.get(ref)!, { title: `${exhibition.title} · ${board.name}`, subject: exhibition.subtitle }, await this.deps.sheets.srgbIcc()))
-            : await this.deps.sheets.rasterPage(drawn.page, dpi, (ref) => images.get(ref)!, { format: opts.format });
-        await this.deps.storage.writeAtomic(file, bytes);
+        if (opts.format === 'pdf') await this.deps.storage.writeChunksAtomic(file, this.deps.pdf.drawing([drawn.page], (ref) => images.get(ref)!, { title: `${exhibition.title} · ${board.name}`, subject: exhibition.subtitle }, await this.deps.sheets.srgbIcc()));
+        else await this.deps.storage.writeAtomic(file, await this.deps.sheets.rasterPage(drawn.page, dpi, (ref) => images.get(ref)!, { format: opts.format }));
         result.files.push({ path: file, kind: 'board', pages: 1 });
         lines.push({
           file: path.basename(file),
@@ -156,7 +154,9 @@ export class ExhibitionExportService {
     const facts = { title: exhibition.title, subtitle: exhibition.subtitle, organizers: exhibition.organizers, figures, photoIds: chosen, date: new Date().toISOString().slice(0, 10) };
     for (const orientation of ['portrait', 'landscape'] as const) {
       const page = composeSummaryCard(facts, orientation, this.faces);
-      const images = await this.pageImages([page], result, CARD_DPI);
+      const provide = this.pageImages([page], result, CARD_DPI);
+      const images = new Map<string, Buffer>();
+      for (const op of page.ops) if (op.kind === 'image' && !images.has(op.ref)) images.set(op.ref, await provide(op.ref));
       const { widthMm: w, heightMm: h } = page.boxes.mediaMm;
       const file = path.join(result.outDir, `活动总结卡_${w}x${h}${format === 'tiff' ? '.tif' : '.jpg'}`);
       await this.deps.storage.writeAtomic(file, await this.deps.sheets.rasterPage(page, CARD_DPI, (ref) => images.get(ref)!, { format, quality: 92 }));
@@ -203,10 +203,10 @@ export class ExhibitionExportService {
       },
       this.faces,
     );
-    const images = await this.pageImages(book.pages, result);
     const file = path.join(result.outDir, `画册_${opts.catalogueSize ?? 'A4'}${opts.landscape ? '_横' : ''}.pdf`);
-    const bytes = await this.deps.pdf.drawing(book.pages, (ref) => images.get(ref)!, { title: `${exhibition.title} · 画册`, author: exhibition.organizers ?? '', subject: exhibition.subtitle }, await this.deps.sheets.srgbIcc());
-    await this.deps.storage.writeAtomic(file, Buffer.from(bytes));
+    // Photos are resized a few pages ahead of the PDF, which takes them as it draws: never the whole book in memory.
+    const images = this.pageImages(book.pages, result);
+    await this.deps.storage.writeChunksAtomic(file, this.deps.pdf.drawing(book.pages, images, { title: `${exhibition.title} · 画册`, author: exhibition.organizers ?? '', subject: exhibition.subtitle }, await this.deps.sheets.srgbIcc()));
     result.files.push({ path: file, kind: 'catalogue', pages: book.pages.length });
   }
 
@@ -246,29 +246,25 @@ export class ExhibitionExportService {
    * The JPEG for every image on these pages, each at the size it prints (its own pixels up to 300 ppi); a cover
    * cut to its area's aspect. Originals that cannot be read are named; their image is left blank.
    */
-  private async pageImages(pages: DrawnPage[], result: ExhibitionExportResult, rasterDpi?: number): Promise<Map<string, Buffer>> {
+  private pageImages(pages: DrawnPage[], result: ExhibitionExportResult, rasterDpi?: number): (ref: string) => Promise<Buffer> {
     const wanted = new Map<string, { wMm: number; hMm: number }>();
     for (const page of pages) for (const op of page.ops) if (op.kind === 'image' && !wanted.has(op.ref)) wanted.set(op.ref, { wMm: op.w, hMm: op.h });
-    const images = new Map<string, Buffer>();
-    const queue = [...wanted];
-    const one = async ([ref, size]: [string, { wMm: number; hMm: number }]) => {
+    const make = async (ref: string) => {
+      const size = wanted.get(ref)!;
       const photo = this.catalog.photo(ref.replace(COVER, '').replace(TILE, ''))!;
       const source = this.deps.gifts.sourceOf(photo);
       const ppi = rasterDpi ?? Math.min(BOARD_PPI_CAP, photo.width / (size.wMm / 25.4));
       const w = Math.max(1, Math.round((size.wMm / 25.4) * ppi));
       const h = Math.max(1, Math.round((size.hMm / 25.4) * ppi));
       try {
-        images.set(ref, await this.deps.sheets.photoJpeg({ file: source.file, crop: null, width: photo.width, height: photo.height, format: source.format }, w, h, 90));
+        return await this.deps.sheets.photoJpeg({ file: source.file, crop: null, width: photo.width, height: photo.height, format: source.format }, w, h, 90);
       } catch (err) {
         result.warnings.push(warn(photo.id, 'photoUnreadable', msg('exhibit.photoUnreadable', { number: photo.originalName, detail: (err as Error).message, item: '画册' })));
-        images.set(ref, await this.deps.sheets.blankJpeg(w, h));
+        return this.deps.sheets.blankJpeg(w, h);
       }
     };
-    const worker = async () => {
-      for (let item = queue.shift(); item; item = queue.shift()) await one(item);
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(this.deps.concurrency ?? os.availableParallelism(), queue.length)) }, worker));
-    return images;
+    const workers = Math.max(1, this.deps.concurrency ?? os.availableParallelism());
+    return prefetcher([...wanted.keys()], make, workers, 2 * workers);
   }
 
   // --- wall labels -----------------------------------------------------------------------------------
@@ -298,8 +294,7 @@ export class ExhibitionExportService {
     const stem = `展签_${Math.round(size.widthMm / 10)}x${Math.round(size.heightMm / 10)}cm_${sheet === 'single' ? '单张' : sheet}`;
     if (opts.format === 'pdf') {
       const file = path.join(result.outDir, `${stem}.pdf`);
-      const bytes = await this.deps.pdf.drawing(pages, () => Buffer.alloc(0), { title: `${exhibition.title} · 展签`, subject: exhibition.subtitle }, await this.deps.sheets.srgbIcc());
-      await this.deps.storage.writeAtomic(file, Buffer.from(bytes));
+      await this.deps.storage.writeChunksAtomic(file, this.deps.pdf.drawing(pages, () => Buffer.alloc(0), { title: `${exhibition.title} · 展签`, subject: exhibition.subtitle }, await this.deps.sheets.srgbIcc()));
       result.files.push({ path: file, kind: 'labels', pages: pages.length });
       return;
     }

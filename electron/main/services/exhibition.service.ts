@@ -22,6 +22,11 @@ export interface PlanOptions {
   boards?: number;
   boardSize?: string;
   order?: ExhibitOrder;
+  /** board look, for every board: background colour, margins and gutters in mm, the header band on or off */
+  background?: string;
+  marginMm?: number;
+  gutterMm?: number;
+  header?: boolean;
 }
 
 /**
@@ -181,7 +186,14 @@ export class ExhibitionService {
     const boards: Board[] = shares.map((n, b) => {
       const photos = ordered.slice(next, next + n);
       next += n;
-      const box = { ...BOARD_DEFAULTS, ...(template ? { background: template.background, marginMm: template.marginMm, gutterMm: template.gutterMm, headerMm: template.headerMm, captionMm: template.captionMm ?? BOARD_DEFAULTS.captionMm } : {}), ...boardSize };
+      const kept = template ? { background: template.background, marginMm: template.marginMm, gutterMm: template.gutterMm, headerMm: template.headerMm, captionMm: template.captionMm ?? BOARD_DEFAULTS.captionMm } : {};
+      const asked = {
+        ...(opts.background !== undefined ? { background: opts.background } : {}),
+        ...(opts.marginMm !== undefined ? { marginMm: opts.marginMm } : {}),
+        ...(opts.gutterMm !== undefined ? { gutterMm: opts.gutterMm } : {}),
+        ...(opts.header !== undefined ? { headerMm: opts.header ? template?.headerMm || BOARD_DEFAULTS.headerMm : 0 } : {}),
+      };
+      const box = { ...BOARD_DEFAULTS, ...kept, ...asked, ...boardSize };
       const layout = layoutBoard(photos.map((p) => p.width / p.height), box);
       if (!layout) throw new AppError('VALIDATION', msg('exhibit.boardTooSmall', { size: `${box.widthMm}×${box.heightMm}`, margin: box.marginMm }));
       return {

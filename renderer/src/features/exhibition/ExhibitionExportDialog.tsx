@@ -1,11 +1,12 @@
 import { Alert, Box, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, Grid, LinearProgress, MenuItem, TextField, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import type { ExhibitionExportResult, ExhibitionOutput } from '@shared/model/exhibition';
+import { BUILT_IN_LABELS, DEFAULT_LABEL } from '@shared/logic/label-templates';
 import { call, confirmPaths } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { StringKey } from '../../i18n/strings';
 
-const initial = { what: 'boards' as ExhibitionOutput, format: 'pdf' as 'pdf' | 'jpeg' | 'tiff', dpi: '', bleed: '', material: 'KT板', labelSheet: 'A4' as 'A4' | 'A3' | 'single', out: '', allowLowRes: false };
+const initial = { what: 'boards' as ExhibitionOutput, format: 'pdf' as 'pdf' | 'jpeg' | 'tiff', dpi: '', bleed: '', material: 'KT板', labelSheet: 'A4' as 'A4' | 'A3' | 'single', labelTemplateId: DEFAULT_LABEL, out: '', allowLowRes: false };
 
 /**
  * What to print for the exhibition (boards, labels, catalogue, summary card), in which form; then the files
@@ -38,6 +39,7 @@ export function ExhibitionExportDialog({ open, onClose }: { open: boolean; onClo
           bleedMm: form.bleed.trim() ? Number(form.bleed) : undefined,
           material: form.material.trim() || undefined,
           labelSheet: form.labelSheet,
+          labelTemplateId: form.labelTemplateId,
           allowLowRes: form.allowLowRes,
           outDir,
         }),
@@ -76,6 +78,13 @@ export function ExhibitionExportDialog({ open, onClose }: { open: boolean; onClo
                   <FormControlLabel control={<Checkbox checked={form.allowLowRes} onChange={(e) => setForm({ ...form, allowLowRes: e.target.checked })} />} label={<Typography variant="body2">{t('exhibition.export.allowLowRes')}</Typography>} />
                 </Grid>
               </>
+            )}
+            {form.what === 'labels' && (
+              <Grid size={12}>
+                <TextField select fullWidth size="small" label={t('exhibition.export.labelTemplate')} value={form.labelTemplateId} onChange={set('labelTemplateId')}>
+                  {BUILT_IN_LABELS.map((l) => <MenuItem key={l.id} value={l.id}>{l.name}</MenuItem>)}
+                </TextField>
+              </Grid>
             )}
             {form.what === 'labels' && (
               <Grid size={12}>

@@ -1,5 +1,5 @@
 import AutoAwesomeIcon from '@mui/icons-material/AutoAwesomeOutlined';
-import { Box, Button, Divider, List, ListItem, ListItemAvatar, ListItemText, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { Box, Button, Divider, FormControlLabel, List, ListItem, ListItemAvatar, ListItemText, MenuItem, Stack, Switch, TextField, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { BOARD_PRESETS, EXHIBIT_ORDERS, type Exhibition, type ExhibitionPlan, type ExhibitOrder } from '@shared/model/exhibition';
 import type { Photo } from '@shared/model/photo';
@@ -9,29 +9,65 @@ import { useI18n } from '../../i18n/I18nProvider';
 import type { StringKey } from '../../i18n/strings';
 
 export interface AutofillForm {
+  /** a preset ("900x1200mm") or "custom" */
   boardSize: string;
+  custom: string;
+  landscape: boolean;
   boards: string;
   order: ExhibitOrder;
+  background: string;
+  margin: string;
+  gutter: string;
+  header: boolean;
 }
 
-/** The auto-fill settings: a preset board size (or one typed), how many boards, in what order. */
+export const AUTOFILL_DEFAULTS: AutofillForm = { boardSize: '900x1200mm', custom: '', landscape: false, boards: '', order: 'company', background: '#ffffff', margin: '40', gutter: '12', header: true };
+
+/** The request auto-fill sends for this form: the size turned as asked, the look of every board. */
+export function planRequest(form: AutofillForm) {
+  const size = form.boardSize === 'custom' ? form.custom.trim() : form.boardSize;
+  const m = /^(\d+(?:\.\d+)?)\s*[x×*]\s*(\d+(?:\.\d+)?)\s*(mm|cm)?$/i.exec(size);
+  const turned = m && form.landscape ? `${m[2]}x${m[1]}${m[3] ?? 'mm'}` : size;
+  const num = (v: string) => (v.trim() === '' ? undefined : Number(v));
+  return { boardSize: turned || undefined, boards: num(form.boards), order: form.order, background: form.background, marginMm: num(form.margin), gutterMm: num(form.gutter), header: form.header };
+}
+
+/** The auto-fill settings: board size (preset or typed) and orientation, how many, in what order, and their look. */
 export function AutofillFields({ form, onChange }: { form: AutofillForm; onChange: (f: AutofillForm) => void }) {
   const { t } = useI18n();
+  const set = (k: keyof AutofillForm) => (e: React.ChangeEvent<HTMLInputElement>) => onChange({ ...form, [k]: e.target.value });
+  const digits = (k: 'boards' | 'margin' | 'gutter') => (e: React.ChangeEvent<HTMLInputElement>) => onChange({ ...form, [k]: e.target.value.replace(/[^0-9.]/g, '') });
   return (
     <Stack spacing={1.5}>
-      <TextField select size="small" label={t('exhibition.boardSize')} value={form.boardSize} onChange={(e) => onChange({ ...form, boardSize: e.target.value })} slotProps={{ htmlInput: { 'data-testid': 'board-size' } }}>
-        {BOARD_PRESETS.map((b) => <MenuItem key={b.label} value={`${b.widthMm}x${b.heightMm}mm`}>{b.label}</MenuItem>)}
-      </TextField>
-      <TextField size="small" label={t('exhibition.boardCount')} value={form.boards} onChange={(e) => onChange({ ...form, boards: e.target.value.replace(/[^0-9]/g, '') })} slotProps={{ htmlInput: { inputMode: 'numeric', 'data-testid': 'board-count' } }} />
+      <Stack direction="row" spacing={1}>
+        <TextField select size="small" fullWidth label={t('exhibition.boardSize')} value={form.boardSize} onChange={set('boardSize')} slotProps={{ htmlInput: { 'data-testid': 'board-size' } }}>
+          {BOARD_PRESETS.map((b) => <MenuItem key={b.label} value={`${b.widthMm}x${b.heightMm}mm`}>{b.label}</MenuItem>)}
+          <MenuItem value="custom">{t('exhibition.boardSize.custom')}</MenuItem>
+        </TextField>
+        <TextField select size="small" sx={{ width: 110, flexShrink: 0 }} label={t('exhibition.orientation')} value={form.landscape ? 'landscape' : 'portrait'} onChange={(e) => onChange({ ...form, landscape: e.target.value === 'landscape' })}>
+          <MenuItem value="portrait">{t('exhibition.portrait')}</MenuItem>
+          <MenuItem value="landscape">{t('exhibition.landscape')}</MenuItem>
+        </TextField>
+      </Stack>
+      {form.boardSize === 'custom' && <TextField size="small" label={t('exhibition.boardSize.typed')} placeholder="100x150cm" value={form.custom} onChange={set('custom')} />}
+      <TextField size="small" label={t('exhibition.boardCount')} value={form.boards} onChange={digits('boards')} slotProps={{ htmlInput: { inputMode: 'numeric', 'data-testid': 'board-count' } }} />
       <TextField select size="small" label={t('exhibition.order')} value={form.order} onChange={(e) => onChange({ ...form, order: e.target.value as ExhibitOrder })}>
         {EXHIBIT_ORDERS.map((o) => <MenuItem key={o} value={o}>{t(`exhibition.order.${o}` as StringKey)}</MenuItem>)}
       </TextField>
+      <Stack direction="row" spacing={1}>
+        <TextField size="small" label={t('exhibition.margin')} value={form.margin} onChange={digits('margin')} slotProps={{ htmlInput: { inputMode: 'decimal' } }} />
+        <TextField size="small" label={t('exhibition.gutter')} value={form.gutter} onChange={digits('gutter')} slotProps={{ htmlInput: { inputMode: 'decimal' } }} />
+      </Stack>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+        <TextField size="small" type="color" label={t('exhibition.background')} value={form.background} onChange={set('background')} sx={{ width: 110, flexShrink: 0 }} />
+        <FormControlLabel control={<Switch size="small" checked={form.header} onChange={(e) => onChange({ ...form, header: e.target.checked })} />} label={<Typography variant="body2">{t('exhibition.header')}</Typography>} />
+      </Stack>
     </Stack>
   );
 }
 
 /** A text field saved when the user leaves it (undoable like every edit), its refusal shown under it. */
-function InfoField({ label, value, field, placeholder, readOnly }: { label: string; value: string; field: 'title' | 'subtitle' | 'venue' | 'dates' | 'organizers' | 'galleryUrl'; placeholder?: string; readOnly: boolean }) {
+function InfoField({ label, value, field, placeholder, readOnly, multiline }: { label: string; value: string; field: 'title' | 'subtitle' | 'venue' | 'dates' | 'organizers' | 'galleryUrl' | 'preface'; placeholder?: string; readOnly: boolean; multiline?: boolean }) {
   const { errorText } = useI18n();
   const [text, setText] = useState(value);
   const [error, setError] = useState<string | null>(null);
@@ -42,7 +78,7 @@ function InfoField({ label, value, field, placeholder, readOnly }: { label: stri
     if (field === 'title' && !v) return setText(value);
     call('exhibitions.update', { [field]: field === 'title' || field === 'subtitle' ? v : v || null }).then(() => setError(null), (err) => setError(errorText(err)));
   };
-  return <TextField size="small" fullWidth label={label} value={text} placeholder={placeholder} disabled={readOnly} onChange={(e) => setText(e.target.value)} onBlur={save} onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()} error={!!error} helperText={error ?? undefined} slotProps={{ htmlInput: { 'data-testid': `exhibition-${field}` } }} />;
+  return <TextField size="small" fullWidth multiline={multiline} minRows={multiline ? 3 : undefined} maxRows={multiline ? 8 : undefined} label={label} value={text} placeholder={placeholder} disabled={readOnly} onChange={(e) => setText(e.target.value)} onBlur={save} onKeyDown={(e) => !multiline && e.key === 'Enter' && (e.target as HTMLInputElement).blur()} error={!!error} helperText={error ?? undefined} slotProps={{ htmlInput: { 'data-testid': `exhibition-${field}` } }} />;
 }
 
 /** The left column: what the exhibition is, how auto-fill lays it out, and what is off the wall and why. */
@@ -68,6 +104,7 @@ export function ExhibitionSidebar({ exhibition, leftOff, photos, form, onForm, o
         <InfoField label={t('exhibition.dates')} value={exhibition.dates ?? ''} field="dates" readOnly={readOnly} />
         <InfoField label={t('exhibition.organizers')} value={exhibition.organizers ?? ''} field="organizers" readOnly={readOnly} />
         <InfoField label={t('exhibition.galleryUrl')} value={exhibition.galleryUrl ?? ''} field="galleryUrl" placeholder={t('exhibition.galleryUrl.hint')} readOnly={readOnly} />
+        <InfoField label={t('exhibition.preface')} value={exhibition.preface ?? ''} field="preface" placeholder={t('exhibition.preface.hint')} readOnly={readOnly} multiline />
       </Stack>
       <Divider sx={{ my: 2 }} />
       <Typography variant="subtitle2" sx={{ mb: 1.5 }}>{t('exhibition.layout')}</Typography>

@@ -8,7 +8,7 @@ import { useNotice } from '../../components/NoticeProvider';
 import { useI18n } from '../../i18n/I18nProvider';
 import { BoardCanvas } from './BoardCanvas';
 import { ExhibitionExportDialog } from './ExhibitionExportDialog';
-import { AutofillFields, ExhibitionSidebar, type AutofillForm } from './ExhibitionSidebar';
+import { AUTOFILL_DEFAULTS, AutofillFields, ExhibitionSidebar, planRequest, type AutofillForm } from './ExhibitionSidebar';
 import { LabelPanel } from './LabelPanel';
 import { useExhibition } from './useExhibition';
 
@@ -24,7 +24,7 @@ export function ExhibitionView({ readOnly }: { readOnly: boolean }) {
   const { t } = useI18n();
   const { notifyError } = useNotice();
   const { exhibition, leftOff, photos } = useExhibition();
-  const [form, setForm] = useState<AutofillForm>({ boardSize: '900x1200mm', boards: '', order: 'company' });
+  const [form, setForm] = useState<AutofillForm>(AUTOFILL_DEFAULTS);
   const [selected, setSelected] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [exporting, setExporting] = useState(false);
@@ -33,7 +33,7 @@ export function ExhibitionView({ readOnly }: { readOnly: boolean }) {
   const autofill = async () => {
     setBusy(true);
     try {
-      await call('exhibitions.plan', { boardSize: form.boardSize, boards: form.boards ? Number(form.boards) : undefined, order: form.order });
+      await call('exhibitions.plan', planRequest(form));
     } catch (err) {
       notifyError(err);
     } finally {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { composeLabel, imposeLabels, labelSize } from '../../../../shared/logic/label-drawing';
 import { BUILT_IN_LABELS } from '../../../../shared/logic/label-templates';
 import type { DrawOp, Faces, TextOp } from '../../../../shared/logic/page-drawing';
-import { isWebAddress, photoPageUrl, qrMatrix } from '../../../../shared/logic/qr';
+import { isWebAddress, photoPageUrl, qrMatrix, qrRuns } from '../../../../shared/logic/qr';
 import { PT_TO_MM } from '../../../../shared/logic/typeset';
 
 const faces: Faces = () => ({ measure: (text, sizePt) => [...text].length * sizePt * PT_TO_MM, ascent: 0.88, descent: 0.12 });
@@ -19,12 +19,12 @@ describe('composeLabel', () => {
   const label = composeLabel(content, template, size, faces);
   if (!('ops' in label)) throw new Error('the label should fit');
   const texts = label.ops.filter((op): op is TextOp => op.kind === 'text');
-  const qr = label.ops.filter((op) => op.kind === 'rect' && op.fill === '#000000');
+  const qr = label.ops.filter((op) => op.kind === 'qr');
 
   it('sets the words in the text column, left of the code, and the credit at the bottom', () => {
     expect(size).toEqual({ widthMm: 150, heightMm: 100 });
     expect(texts.map((t) => t.text)).toEqual(expect.arrayContaining(['占牡丹', '绕线工 · 科润智控', '“被看见，累也轻了”', '摄影：陈晓明 · 2025年5月', '板3-05']));
-    const codeLeft = Math.min(...qr.map((r) => (r.kind === 'rect' ? r.x : 0)));
+    const codeLeft = Math.min(...qr.map((r) => (r.kind === 'qr' ? r.x : 0)));
     for (const t of texts.filter((t) => t.text !== '板3-05')) expect(t.x + faces(t.font, t.weight).measure(t.text, t.sizePt)).toBeLessThan(codeLeft);
     const credit = texts.find((t) => t.text.startsWith('摄影'))!;
     expect(credit.baseline).toBeGreaterThan(Math.max(...texts.filter((t) => t !== credit && t.text !== '板3-05').map((t) => t.baseline)));
@@ -32,9 +32,9 @@ describe('composeLabel', () => {
   });
 
   it('draws a code only when there is an address, and refuses words that cannot fit by name', () => {
-    expect(qr.length).toBeGreaterThan(20);
+    expect(qr).toEqual([expect.objectContaining({ kind: 'qr', text: content.url })]);
     const bare = composeLabel({ ...content, url: null }, template, size, faces);
-    expect('ops' in bare && bare.ops.some((op) => op.kind === 'rect' && op.fill === '#000000')).toBe(false);
+    expect('ops' in bare && bare.ops.some((op) => op.kind === 'qr')).toBe(false);
     const long = composeLabel({ ...content, values: { ...content.values, 'worker.quote': '字'.repeat(2000) } }, template, size, faces);
     expect(long).toEqual({ problem: expect.objectContaining({ key: 'exhibit.labelTooLong', params: expect.objectContaining({ number: '板3-05' }) }) });
   });
@@ -61,5 +61,10 @@ describe('QR addresses', () => {
     expect(isWebAddress('https://a.cn/g')).toBe(true);
     for (const bad of ['javascript:alert(1)', 'ftp://a.cn', 'a.cn/g', 'https://', 'http://a .cn']) expect(isWebAddress(bad)).toBe(false);
     expect(qrMatrix('https://a.cn/g/photos/1.html').length).toBeGreaterThanOrEqual(21);
+    // Runs cover exactly the dark modules, inside the quiet zone.
+    const { modules, runs } = qrRuns('https://a.cn/g/photos/1.html');
+    const dark = qrMatrix('https://a.cn/g/photos/1.html').flat().filter(Boolean).length;
+    expect(runs.reduce((n, [, , len]) => n + len, 0)).toBe(dark);
+    for (const [c, r, len] of runs) expect(c >= 4 && r >= 4 && c + len <= modules - 4 && r < modules - 4).toBe(true);
   });
 });
