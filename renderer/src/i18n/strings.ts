@@ -279,7 +279,7 @@ export const STRINGS = {
   'exhibition.dates': { zh: '展期', en: 'Dates' },
   'exhibition.organizers': { zh: '主办单位', en: 'Organisers' },
   'exhibition.galleryUrl': { zh: '网页相册地址（展签二维码）', en: 'Web gallery address (labels\u2019 QR codes)' },
-  'exhibition.galleryUrl.hint': { zh: '例如 https://zgh.example.cn/zhuiguang', en: 'e.g. https://union.example.org/gallery' },
+  'exhibition.galleryUrl.hint': { zh: '网页相册发布后的网址（工会网站或对象存储）', en: 'where the web gallery is published (the union\u2019s site, an object store)' },
   'exhibition.layout': { zh: '展板', en: 'Boards' },
   'exhibition.boardSize': { zh: '展板尺寸', en: 'Board size' },
   'exhibition.boardSize.custom': { zh: '自定义尺寸…', en: 'Custom size…' },
