@@ -70,7 +70,7 @@ export function createServices(opts: ContainerOptions = {}) {
   const gifts = new GiftService({ session, history, sheets, storage, framesDir: path.join(assetsDir, 'frames') });
   const exhibitions = new ExhibitionService({ session, history, gifts });
   const pdf = new PdfRepository();
-  const exhibitionExport = new ExhibitionExportService({ session, exhibitions, gifts, sheets, pdf, type, storage, logger: createLogger('ExhibitionExport'), concurrency: opts.concurrency });
+  const exhibitionExport = new ExhibitionExportService({ session, events, exhibitions, gifts, sheets, pdf, type, storage, logger: createLogger('ExhibitionExport'), concurrency: opts.concurrency });
   const exporter = new ExportService({ session, defaultCmykProfile: path.join(assetsDir, 'icc', 'FOGRA39-coated.icc'), gifts, sheets, pdf, storage, events, logger: createLogger('ExportService'), concurrency: opts.concurrency });
   /** What the media route serves: photo caches by photo id, sheet previews by their hash. */
   const mediaFile = (id: string, kind: MediaKind) => (kind === 'sheet' ? (session.current ? gifts.previewFile(id) : undefined) : photos.mediaFile(id, kind));

@@ -9,6 +9,7 @@ import type { RosterPreview } from '../logic/roster-plan';
 import type { HistoryState } from '../model/history';
 import type { Company, Photographer, Worker } from '../model/roster';
 import type { Exhibition, ExhibitionExportResult, ExhibitionPlan, LabelPreview } from '../model/exhibition';
+import type { JobProgress, JobView } from '../model/job';
 import type { Campaign, ExportProgress, ExportSummary, GiftTemplate, GiftView, SheetPreview } from '../model/gift';
 import type { RequestOf } from './schemas';
 
@@ -121,6 +122,9 @@ export interface AppApi {
   'exhibitions.confirm': (req: RequestOf<'exhibitions.confirm'>) => Promise<Exhibition>;
   'exhibitions.get': (req: RequestOf<'exhibitions.get'>) => Promise<Exhibition>;
   'exhibitions.export': (req: RequestOf<'exhibitions.export'>) => Promise<ExhibitionExportResult>;
+  'exhibitions.exportStart': (req: RequestOf<'exhibitions.exportStart'>) => Promise<{ jobId: string }>;
+  'exhibitions.exportStatus': (req: RequestOf<'exhibitions.exportStatus'>) => Promise<JobView<ExhibitionExportResult>>;
+  'exhibitions.exportCancel': (req: RequestOf<'exhibitions.exportCancel'>) => Promise<JobView<ExhibitionExportResult>>;
   'exhibitions.update': (req: RequestOf<'exhibitions.update'>) => Promise<Exhibition>;
   'exhibitions.leftOff': (req: RequestOf<'exhibitions.leftOff'>) => Promise<Pick<ExhibitionPlan, 'excluded' | 'toAsk'>>;
   'exhibitions.move': (req: RequestOf<'exhibitions.move'>) => Promise<Exhibition>;
@@ -173,7 +177,7 @@ export const API_METHODS = [
   'xmp.write',
   'campaign.get', 'campaign.update', 'templates.list', 'templates.textures', 'templates.save',
   'gifts.list', 'gifts.choosePhoto', 'gifts.setCrop', 'gifts.setHandOver', 'gifts.markPrinted', 'gifts.preview',
-  'exhibitions.plan', 'exhibitions.list', 'exhibitions.get', 'exhibitions.confirm', 'exhibitions.export', 'exhibitions.update', 'exhibitions.leftOff', 'exhibitions.move', 'exhibitions.remove', 'exhibitions.restore', 'exhibitions.labelPreview',
+  'exhibitions.plan', 'exhibitions.list', 'exhibitions.get', 'exhibitions.confirm', 'exhibitions.export', 'exhibitions.exportStart', 'exhibitions.exportStatus', 'exhibitions.exportCancel', 'exhibitions.update', 'exhibitions.leftOff', 'exhibitions.move', 'exhibitions.remove', 'exhibitions.restore', 'exhibitions.labelPreview',
   'export.start', 'export.cancel', 'export.status',
 ] as const satisfies readonly ApiMethod[];
 
@@ -202,7 +206,7 @@ export const METHOD_KINDS: Record<ApiMethod, MethodKind> = {
   'xmp.write': 'edit', // writes files: not for a read-only token
   'campaign.get': 'read', 'campaign.update': 'edit', 'templates.list': 'read', 'templates.textures': 'read', 'templates.save': 'edit',
   'gifts.list': 'read', 'gifts.choosePhoto': 'edit', 'gifts.setCrop': 'edit', 'gifts.setHandOver': 'edit', 'gifts.markPrinted': 'edit', 'gifts.preview': 'read',
-  'exhibitions.plan': 'edit', 'exhibitions.list': 'read', 'exhibitions.get': 'read', 'exhibitions.confirm': 'edit', 'exhibitions.export': 'edit', 'exhibitions.update': 'edit', 'exhibitions.leftOff': 'read', 'exhibitions.move': 'edit', 'exhibitions.remove': 'edit', 'exhibitions.restore': 'edit', 'exhibitions.labelPreview': 'read',
+  'exhibitions.plan': 'edit', 'exhibitions.list': 'read', 'exhibitions.get': 'read', 'exhibitions.confirm': 'edit', 'exhibitions.export': 'edit', 'exhibitions.exportStart': 'edit', 'exhibitions.exportStatus': 'read', 'exhibitions.exportCancel': 'edit', 'exhibitions.update': 'edit', 'exhibitions.leftOff': 'read', 'exhibitions.move': 'edit', 'exhibitions.remove': 'edit', 'exhibitions.restore': 'edit', 'exhibitions.labelPreview': 'read',
   'export.start': 'edit', 'export.cancel': 'edit', 'export.status': 'read',
 };
 
@@ -217,9 +221,11 @@ export interface AppEvents {
   'photos.changed': { ids: string[]; jobId: string | null };
   'import.finished': { jobId: string; summary: ImportSummary };
   'export.progress': ExportProgress;
+  'exhibition.progress': JobProgress;
+  'exhibition.finished': { jobId: string; result: ExhibitionExportResult };
   'export.finished': { jobId: string; summary: ExportSummary };
   /** companies, workers or the history changed: lists and the undo menu refresh */
   'catalog.changed': { history: boolean };
 }
 export type AppEventName = keyof AppEvents;
-export const APP_EVENTS: AppEventName[] = ['import.progress', 'photos.changed', 'import.finished', 'catalog.changed', 'export.progress', 'export.finished'];
+export const APP_EVENTS: AppEventName[] = ['import.progress', 'photos.changed', 'import.finished', 'catalog.changed', 'export.progress', 'export.finished', 'exhibition.progress', 'exhibition.finished'];

@@ -237,6 +237,27 @@ export const requestSchemas = {
       coverPhotoId: id.optional(),
     })
     .strict(),
+  'exhibitions.exportStart': z
+    .object({
+      exhibitionId: id.optional(),
+      what: z.enum(EXHIBITION_OUTPUTS),
+      format: z.enum(['pdf', 'jpeg', 'tiff']).optional(),
+      dpi: z.number().int().min(30).max(600).optional(),
+      bleedMm: z.number().min(0).max(20).optional(),
+      marks: z.boolean().optional(),
+      outDir: z.string().trim().min(1).max(4096).optional(),
+      baseUrl: z.string().trim().max(2000).optional(),
+      allowLowRes: z.boolean().optional(),
+      material: z.string().trim().max(40).optional(),
+      labelTemplateId: id.optional(),
+      labelSheet: z.enum(['A4', 'A3', 'single']).optional(),
+      catalogueSize: z.enum(['A4', '210x285']).optional(),
+      landscape: z.boolean().optional(),
+      coverPhotoId: id.optional(),
+    })
+    .strict(),
+  'exhibitions.exportStatus': z.object({ jobId: z.string().min(1).max(64) }).strict(),
+  'exhibitions.exportCancel': z.object({ jobId: z.string().min(1).max(64) }).strict(),
   'gifts.markPrinted': z.object({ workerIds: z.array(id).min(1).max(100000) }).strict(),
   'gifts.setHandOver': z
     .object({ workerId: id, patch: z.object({ printedAt: isoDate.nullable().optional(), framedAt: isoDate.nullable().optional(), handedOverAt: isoDate.nullable().optional(), handedOverBy: optText(100) }).strict() })

@@ -119,6 +119,8 @@ export interface ExhibitionExportResult {
   outDir: string;
   files: ExhibitionFile[];
   warnings: ExhibitionWarning[];
+  /** stopped by the user: the files listed are whole, the rest was not written */
+  cancelled: boolean;
 }
 
 /** How a wall label (展签) looks: its size, its text blocks (the gift templates' variables), and its QR code. */

@@ -184,3 +184,26 @@ describe(`${ExhibitionExportService.name}: summary card`, () => {
     ]);
   });
 });
+
+describe(`${ExhibitionExportService.name}: as a job`, () => {
+  it('reports progress, and a cancelled catalogue leaves no file behind, half-written or finished', async () => {
+    const { services, root } = await wall(2400);
+    services.exhibitions.plan({ boards: 1 });
+    const seen: number[] = [];
+    const off = services.events.subscribe((name, p) => name === 'exhibition.progress' && seen.push((p as { done: number }).done));
+    const out = path.join(root, 'book');
+    const { jobId } = services.exhibitionExport.start({ what: 'catalogue', outDir: out });
+    services.exhibitionExport.cancel(jobId);
+    const result = await services.exhibitionExport.done(jobId);
+    expect(result.cancelled).toBe(true);
+    expect(services.exhibitionExport.status(jobId).state).toBe('cancelled');
+    expect(await fs.readdir(out)).toEqual([]);
+
+    const boards = services.exhibitionExport.start({ what: 'boards', outDir: path.join(root, 'boards') });
+    await services.exhibitionExport.done(boards.jobId);
+    off();
+    expect(services.exhibitionExport.status(boards.jobId)).toMatchObject({ state: 'finished', progress: { done: 1, total: 1 } });
+    expect(seen).toContain(1);
+    expect(() => services.exhibitionExport.start({ what: 'boards', exhibitionId: 'elsewhere' })).toThrow(expect.objectContaining({ key: 'exhibit.none' }));
+  });
+});

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { AppError } from '../../../shared/errors';
+import { AppError, isAppError } from '../../../shared/errors';
 import { formatMessage, msg, type Message } from '../../../shared/i18n/messages';
 import { composeBoard, type BoardCaption } from '../../../shared/logic/board-drawing';
 import { displayPath } from '../../../shared/logic/file-path';
@@ -17,6 +17,7 @@ import { isWebAddress, photoPageUrl } from '../../../shared/logic/qr';
 import type { Board, Exhibition, ExhibitionExportOptions, ExhibitionExportResult, ExhibitionWarning } from '../../../shared/model/exhibition';
 import type { Photo } from '../../../shared/model/photo';
 import type { Worker } from '../../../shared/model/roster';
+import type { EventBus } from '../events';
 import type { Logger } from '../logger';
 import type { OrderLine, PdfRepository } from '../repositories/pdf.repository';
 import type { SheetRepository } from '../repositories/sheet.repository';
@@ -25,6 +26,10 @@ import type { TypesetterRepository } from '../repositories/typesetter';
 import { DEFAULT_EXHIBITION, type ExhibitionService } from './exhibition.service';
 import type { GiftService } from './gift.service';
 import { prefetcher } from './prefetch';
+import { JobRunner, type JobControl } from './job-runner';
+
+/** The control of an export nobody watches (the command line awaits it): never cancelled, progress unheard. */
+const UNWATCHED: JobControl = { cancelled: false, setTotal: () => undefined, working: () => undefined, step: () => undefined };
 import type { ProjectSession } from './project-session';
 
 /** Boards are seen from a metre or two: soft below 100 ppi, not printed below 50 (unless the user says so). */
@@ -36,6 +41,7 @@ const DEFAULT_MATERIAL = 'KT板';
 
 interface Deps {
   session: ProjectSession;
+  events: EventBus;
   exhibitions: ExhibitionService;
   gifts: GiftService;
   sheets: SheetRepository;
@@ -61,7 +67,18 @@ const warn = (photoId: string | null, code: ExhibitionWarning['code'], m: Messag
  * its reason and the others go on.
  */
 export class ExhibitionExportService {
-  constructor(private readonly deps: Deps) {}
+  private readonly runner: JobRunner<ExhibitionExportResult>;
+
+  constructor(private readonly deps: Deps) {
+    this.runner = new JobRunner<ExhibitionExportResult>({
+      logger: deps.logger,
+      progress: (p) => deps.events.emit('exhibition.progress', p),
+      finished: (jobId, result) => deps.events.emit('exhibition.finished', { jobId, result }),
+      unknown: (id) => new AppError('NOT_FOUND', msg('export.noJob', { id })),
+      unexpected: () => new AppError('INTERNAL', msg('export.unexpected')),
+      cancelledIn: (r) => r.cancelled,
+    });
+  }
 
   private get catalog() {
     return this.deps.session.require();
@@ -70,9 +87,33 @@ export class ExhibitionExportService {
   /** The faces as the page typesetter needs them. */
   private readonly faces: Faces = (font, weight) => ({ measure: this.deps.type.measure(font, weight), ...this.deps.type.verticalMetrics(font, weight) });
 
-  async export(opts: ExhibitionExportOptions): Promise<ExhibitionExportResult> {
+  /** The export as a job with progress and cancel (the window's way); what cannot start is refused at once. */
+  start(opts: ExhibitionExportOptions): { jobId: string } {
+    this.planned(opts);
+    return { jobId: this.runner.start((control) => this.export(opts, control)) };
+  }
+
+  status(jobId: string) {
+    return this.runner.status(jobId);
+  }
+
+  done(jobId: string) {
+    return this.runner.done(jobId);
+  }
+
+  cancel(jobId: string) {
+    return this.runner.cancel(jobId);
+  }
+
+  private planned(opts: ExhibitionExportOptions): Exhibition {
     const exhibition = this.deps.exhibitions.get(opts.exhibitionId ?? DEFAULT_EXHIBITION);
     if (!exhibition.boards.some((b) => b.photos.length)) throw new AppError('VALIDATION', msg('exhibit.notPlanned'));
+    return exhibition;
+  }
+
+  /** The export, awaited (the command line's way); `control` reports progress and says when the user cancelled. */
+  async export(opts: ExhibitionExportOptions, control: JobControl = UNWATCHED): Promise<ExhibitionExportResult> {
+    const exhibition = this.planned(opts);
     const format = opts.format ?? 'pdf';
     const outDir = path.resolve(opts.outDir?.trim() || path.join(this.catalog.dir, 'exports', `${new Date().toISOString().slice(0, 10)}_展览_${opts.what}`));
     try {
@@ -80,38 +121,42 @@ export class ExhibitionExportService {
     } catch (err) {
       throw new AppError('IO', msg('export.notWritable', { dir: outDir, detail: (err as Error).message }));
     }
-    const result: ExhibitionExportResult = { outDir, files: [], warnings: [] };
+    const result: ExhibitionExportResult = { outDir, files: [], warnings: [], cancelled: false };
     switch (opts.what) {
       case 'boards':
-        await this.boards(exhibition, { ...opts, format }, result);
+        await this.boards(exhibition, { ...opts, format }, result, control);
         break;
       case 'labels':
-        await this.labels(exhibition, { ...opts, format }, result);
+        await this.labels(exhibition, { ...opts, format }, result, control);
         break;
       case 'summary':
-        await this.summary(exhibition, opts.format === 'pdf' || !opts.format ? 'jpeg' : opts.format, result);
+        await this.summary(exhibition, opts.format === 'pdf' || !opts.format ? 'jpeg' : opts.format, result, control);
         break;
       case 'catalogue':
         if (format !== 'pdf') throw new AppError('VALIDATION', msg('exhibit.badFormat', { what: '画册 catalogue', format }));
-        await this.catalogue(exhibition, opts, result);
+        await this.catalogue(exhibition, opts, result, control);
         break;
       default:
         throw new AppError('VALIDATION', msg('exhibit.badFormat', { what: opts.what, format }));
     }
+    result.cancelled = control.cancelled;
     return result;
   }
 
   // --- boards ----------------------------------------------------------------------------------------
 
-  private async boards(exhibition: Exhibition, opts: ExhibitionExportOptions & { format: 'pdf' | 'jpeg' | 'tiff' }, result: ExhibitionExportResult) {
+  private async boards(exhibition: Exhibition, opts: ExhibitionExportOptions & { format: 'pdf' | 'jpeg' | 'tiff' }, result: ExhibitionExportResult, control: JobControl) {
     const dpi = opts.dpi ?? 150;
     if (opts.format !== 'pdf' && !(dpi >= 30 && dpi <= 300)) throw new AppError('VALIDATION', msg('exhibit.badDpi', { dpi }));
     const bleedMm = opts.bleedMm ?? 5;
     const marks = opts.marks ?? opts.format === 'pdf';
     const lines: OrderLine[] = [];
     const count = exhibition.boards.length;
+    control.setTotal(exhibition.boards.filter((b) => b.photos.length).length);
     for (const [i, board] of exhibition.boards.entries()) {
       if (!board.photos.length) continue;
+      if (control.cancelled) break;
+      control.working(board.name);
       const name = `展板${String(i + 1).padStart(2, '0')}_${Math.round(board.widthMm / 10)}x${Math.round(board.heightMm / 10)}cm`;
       const ext = opts.format === 'pdf' ? '.pdf' : opts.format === 'tiff' ? '.tif' : '.jpg';
       try {
@@ -138,6 +183,7 @@ export class ExhibitionExportService {
         if (!(err instanceof ItemRefused)) throw err;
         result.warnings.push(err.warning);
       }
+      control.step();
     }
     if (lines.length) await this.orderSheet(exhibition, result, lines, `${opts.format.toUpperCase()}${opts.format === 'pdf' ? '' : ` · ${dpi} dpi`} · 出血 ${bleedMm} mm`);
   }
@@ -145,14 +191,16 @@ export class ExhibitionExportService {
   // --- summary card ----------------------------------------------------------------------------------
 
   /** The campaign summary card, portrait and landscape, its figures counted from the catalog. */
-  private async summary(exhibition: Exhibition, format: 'jpeg' | 'tiff', result: ExhibitionExportResult) {
+  private async summary(exhibition: Exhibition, format: 'jpeg' | 'tiff', result: ExhibitionExportResult, control: JobControl) {
     const figures = this.figures(exhibition);
     const photoIds = exhibition.boards.flatMap((b) => b.photos.map((p) => p.photoId)).filter((id) => this.catalog.photo(id));
     // An even spread of the wall, not just its first board.
     const step = Math.max(1, photoIds.length / 16);
     const chosen = Array.from({ length: Math.min(16, photoIds.length) }, (_, i) => photoIds[Math.floor(i * step)]!);
     const facts = { title: exhibition.title, subtitle: exhibition.subtitle, organizers: exhibition.organizers, figures, photoIds: chosen, date: new Date().toISOString().slice(0, 10) };
+    control.setTotal(2);
     for (const orientation of ['portrait', 'landscape'] as const) {
+      if (control.cancelled) break;
       const page = composeSummaryCard(facts, orientation, this.faces);
       const provide = this.pageImages([page], result, CARD_DPI);
       const images = new Map<string, Buffer>();
@@ -161,6 +209,7 @@ export class ExhibitionExportService {
       const file = path.join(result.outDir, `活动总结卡_${w}x${h}${format === 'tiff' ? '.tif' : '.jpg'}`);
       await this.deps.storage.writeAtomic(file, await this.deps.sheets.rasterPage(page, CARD_DPI, (ref) => images.get(ref)!, { format, quality: 92 }));
       result.files.push({ path: file, kind: 'summary', pages: 1 });
+      control.step();
     }
   }
 
@@ -180,7 +229,7 @@ export class ExhibitionExportService {
   // --- catalogue -------------------------------------------------------------------------------------
 
   /** The catalogue PDF: cover, preface, a page per photo, the workers' and photographers' index, colophon; ×4 pages. */
-  private async catalogue(exhibition: Exhibition, opts: ExhibitionExportOptions, result: ExhibitionExportResult) {
+  private async catalogue(exhibition: Exhibition, opts: ExhibitionExportOptions, result: ExhibitionExportResult, control: JobControl) {
     const base = opts.catalogueSize === '210x285' ? { widthMm: 210, heightMm: 285 } : { widthMm: 210, heightMm: 297 };
     const page = opts.landscape ? { widthMm: base.heightMm, heightMm: base.widthMm } : base;
     const entries = this.catalogueEntries(exhibition);
@@ -205,8 +254,23 @@ export class ExhibitionExportService {
     );
     const file = path.join(result.outDir, `画册_${opts.catalogueSize ?? 'A4'}${opts.landscape ? '_横' : ''}.pdf`);
     // Photos are resized a few pages ahead of the PDF, which takes them as it draws: never the whole book in memory.
-    const images = this.pageImages(book.pages, result);
-    await this.deps.storage.writeChunksAtomic(file, this.deps.pdf.drawing(book.pages, images, { title: `${exhibition.title} · 画册`, author: exhibition.organizers ?? '', subject: exhibition.subtitle }, await this.deps.sheets.srgbIcc()));
+    const made = this.pageImages(book.pages, result);
+    const refs = new Set(book.pages.flatMap((p) => p.ops.flatMap((op) => (op.kind === 'image' ? [op.ref] : []))));
+    control.setTotal(refs.size);
+    // Cancelled mid-book: the half-written file is removed, never left looking finished.
+    const images = async (ref: string) => {
+      if (control.cancelled) throw new AppError('CANCELLED', msg('exhibit.cancelled'));
+      control.working(ref);
+      const jpeg = await made(ref);
+      control.step();
+      return jpeg;
+    };
+    try {
+      await this.deps.storage.writeChunksAtomic(file, this.deps.pdf.drawing(book.pages, images, { title: `${exhibition.title} · 画册`, author: exhibition.organizers ?? '', subject: exhibition.subtitle }, await this.deps.sheets.srgbIcc()));
+    } catch (err) {
+      if (isAppError(err) && err.code === 'CANCELLED') return;
+      throw err;
+    }
     result.files.push({ path: file, kind: 'catalogue', pages: book.pages.length });
   }
 
@@ -273,7 +337,7 @@ export class ExhibitionExportService {
    * One label per placed photo, in board order: laid n-up on A4/A3 with cut marks (or one page per label), as a
    * PDF or as JPEG/TIFF pages. A label whose text cannot fit is named and left out; the others print.
    */
-  private async labels(exhibition: Exhibition, opts: ExhibitionExportOptions & { format: 'pdf' | 'jpeg' | 'tiff' }, result: ExhibitionExportResult) {
+  private async labels(exhibition: Exhibition, opts: ExhibitionExportOptions & { format: 'pdf' | 'jpeg' | 'tiff' }, result: ExhibitionExportResult, control: JobControl) {
     const template = labelTemplate(opts.labelTemplateId);
     const size = labelSize(template);
     const sheet = opts.labelSheet ?? 'A4';
@@ -284,12 +348,15 @@ export class ExhibitionExportService {
     const baseUrl = this.galleryUrl(exhibition, opts.baseUrl);
     if (template.qr && !baseUrl) result.warnings.push(warn(null, 'noQr', msg('exhibit.noGalleryUrl')));
     const labels: DrawOp[][] = [];
-    for (const content of this.labelContents(exhibition, baseUrl)) {
+    const contents = this.labelContents(exhibition, baseUrl);
+    control.setTotal(contents.length);
+    for (const content of contents) {
       const label = composeLabel(content, template, size, this.faces);
       if ('problem' in label) result.warnings.push(warn(content.photoId, 'labelTooLong', label.problem));
       else labels.push(label.ops);
+      control.step();
     }
-    if (!labels.length) return;
+    if (!labels.length || control.cancelled) return;
     const pages = sheetSize ? imposeLabels(labels, size, sheet as 'A4' | 'A3') : labels.map((l) => labelPage(l, size, opts.marks ?? true));
     const stem = `展签_${Math.round(size.widthMm / 10)}x${Math.round(size.heightMm / 10)}cm_${sheet === 'single' ? '单张' : sheet}`;
     if (opts.format === 'pdf') {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError, isAppError } from '../../../shared/errors';
@@ -9,7 +8,7 @@ import { PPI_REFUSE, refusedOptions, resolutionOf } from '../../../shared/logic/
 import { iccInfo } from '../../../shared/logic/icc';
 import { orderSheetCsv, orderTotals } from '../../../shared/logic/order-sheet';
 import { buildXmpSidecar } from '../../../shared/logic/xmp-write';
-import type { ExportedFile, ExportOptions, ExportProgress, ExportSummary, GiftTemplate } from '../../../shared/model/gift';
+import type { ExportedFile, ExportOptions, ExportSummary, GiftTemplate } from '../../../shared/model/gift';
 import type { Company, Worker } from '../../../shared/model/roster';
 import type { EventBus } from '../events';
 import type { Logger } from '../logger';
@@ -17,6 +16,7 @@ import type { OrderLine, PdfRepository } from '../repositories/pdf.repository';
 import type { SheetRepository } from '../repositories/sheet.repository';
 import type { StorageRepository } from '../repositories/storage.repository';
 import type { GiftService, SheetJob } from './gift.service';
+import { JobRunner, type JobControl } from './job-runner';
 import type { ProjectSession } from './project-session';
 import { msg, reasonOf } from '../../../shared/i18n/messages';
 
@@ -45,16 +45,6 @@ interface Imposable {
   jpeg: Buffer;
 }
 
-interface Running {
-  error?: unknown;
-  id: string;
-  cancelled: boolean;
-  state: 'running' | 'finished' | 'cancelled' | 'failed';
-  progress: ExportProgress;
-  summary: ExportSummary | null;
-  done: Promise<ExportSummary>;
-}
-
 const MANIFEST = '.chasing-light-export.json';
 const DEFAULT_PAPER = '光面相纸';
 
@@ -70,9 +60,18 @@ const ORDER_SHEET = '印制清单';
 const IMPOSED = '拼版';
 
 export class ExportService {
-  private readonly jobs = new Map<string, Running>();
+  private readonly runner: JobRunner<ExportSummary>;
 
-  constructor(private readonly deps: ExportDeps) {}
+  constructor(private readonly deps: ExportDeps) {
+    this.runner = new JobRunner<ExportSummary>({
+      logger: deps.logger,
+      progress: (p) => deps.events.emit('export.progress', p),
+      finished: (jobId, summary) => deps.events.emit('export.finished', { jobId, summary }),
+      unknown: (id) => new AppError('NOT_FOUND', msg('export.noJob', { id })),
+      unexpected: () => new AppError('INTERNAL', msg('export.unexpected')),
+      cancelledIn: (summary) => summary.cancelled,
+    });
+  }
 
   /** Checks the request (what it asks must be honoured, or it is refused by name), then runs it in the background. */
   async start(opts: ExportOptions): Promise<{ jobId: string }> {
@@ -82,22 +81,12 @@ export class ExportService {
     const refused = refusedOptions(opts);
     if (refused) throw new AppError('VALIDATION', refused);
     const profile = opts.cmyk ? await this.profile(opts.icc) : null;
-    const id = randomUUID().slice(0, 8);
-    const running: Running = { id, cancelled: false, state: 'running', progress: { jobId: id, done: 0, total: 0, current: null, rate: 0, etaSeconds: null }, summary: null, done: Promise.resolve(null as never) };
-    this.jobs.set(id, running);
-    running.done = this.execute(running, opts, template, profile);
-    running.done.catch((err) => {
-      running.state = 'failed';
-      running.error = err;
-      // A refusal (an unwritable folder) is the caller's to report; only the unexpected goes to the log.
-      if (!isAppError(err)) this.deps.logger.error(`export ${id} failed`, err);
-    });
-    return { jobId: id };
+    return { jobId: this.runner.start((control) => this.execute(control, opts, template, profile)) };
   }
 
   async run(opts: ExportOptions): Promise<ExportSummary> {
     const { jobId } = await this.start(opts);
-    return this.jobs.get(jobId)!.done;
+    return this.runner.done(jobId);
   }
 
   /** The press profile: the user's .icc (it must be CMYK), or the shipped FOGRA39. */
@@ -110,17 +99,12 @@ export class ExportService {
   }
 
   status(jobId: string) {
-    const r = this.jobs.get(jobId);
-    if (!r) throw new AppError('NOT_FOUND', msg('export.noJob', { id: jobId }));
-    const e = r.error;
-    const error = e === undefined ? null : isAppError(e) ? e.toJSON() : new AppError('INTERNAL', msg('export.unexpected')).toJSON();
-    return { id: r.id, state: r.state, progress: r.progress, summary: r.summary, error };
+    const { result, ...view } = this.runner.status(jobId);
+    return { ...view, summary: result };
   }
 
   cancel(jobId: string) {
-    const r = this.jobs.get(jobId);
-    if (!r) throw new AppError('NOT_FOUND', msg('export.noJob', { id: jobId }));
-    r.cancelled = true;
+    this.runner.cancel(jobId);
     return this.status(jobId);
   }
 
@@ -147,31 +131,22 @@ export class ExportService {
     });
   }
 
-  private async execute(running: Running, opts: ExportOptions, template: GiftTemplate, profile: Profile | null): Promise<ExportSummary> {
+  private async execute(control: JobControl, opts: ExportOptions, template: GiftTemplate, profile: Profile | null): Promise<ExportSummary> {
     const catalog = this.deps.session.require();
     const summary: ExportSummary = { files: [], orderSheet: { pdf: null, csv: null }, skipped: [], warnings: [], cancelled: false, written: 0, reused: 0, pages: 0, minimumPages: 0, profile: profile?.name ?? null };
     const outDir = path.resolve(opts.outDir?.trim() || path.join(catalog.dir, 'exports', `${new Date().toISOString().slice(0, 10)}_${safeFileNamePart(template.name)}`));
     await this.checkWritable(outDir);
     const manifest = await this.readManifest(outDir);
     const items = this.items(opts, summary);
-    const started = Date.now();
-    running.progress.total = items.length;
-    const emit = () => {
-      const elapsed = (Date.now() - started) / 1000;
-      const p = running.progress;
-      p.rate = elapsed > 0 ? p.done / elapsed : 0;
-      p.etaSeconds = p.rate > 0 ? (p.total - p.done) / p.rate : null;
-      this.deps.events.emit('export.progress', { ...p });
-    };
-    emit();
+    control.setTotal(items.length);
     const usedNames = new Set<string>();
     const orderLines: (OrderLine & { thumbFile: string | null })[] = [];
     const forPages: Imposable[] = [];
     const queue = [...items];
     const worker = async () => {
       for (let item = queue.shift(); item; item = queue.shift()) {
-        if (running.cancelled) break;
-        running.progress.current = item.workerId ? (catalog.get('workers', item.workerId)?.name ?? item.workerId) : item.photoId;
+        if (control.cancelled) break;
+        control.working(item.workerId ? (catalog.get('workers', item.workerId)?.name ?? item.workerId) : item.photoId);
         try {
           if (opts.impose) forPages.push(await this.renderForPage(item, opts, template, summary));
           else {
@@ -186,21 +161,15 @@ export class ExportService {
           if (!isAppError(err)) this.deps.logger.error('export item failed', err);
           summary.skipped.push({ workerId: item.workerId, photoId: item.photoId, reason: e.message, key: e.key, params: e.params });
         }
-        running.progress.done++;
-        emit();
+        control.step();
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(this.deps.concurrency ?? os.availableParallelism(), queue.length || 1)) }, worker));
-    summary.cancelled = running.cancelled;
+    summary.cancelled = control.cancelled;
     if (opts.rasterMarks && opts.marks && opts.format !== 'pdf' && !opts.impose && summary.files.length) summary.warnings.push(msg('export.rasterMarksBigger', { extra: 2 * (MARK_OFFSET_MM + MARK_LENGTH_MM) }));
-    if (opts.impose && !running.cancelled) orderLines.push(...(await this.writePages(forPages, opts, opts.impose, outDir, summary, profile, template)));
+    if (opts.impose && !control.cancelled) orderLines.push(...(await this.writePages(forPages, opts, opts.impose, outDir, summary, profile, template)));
     await this.writeManifest(outDir, manifest);
-    if (!running.cancelled && summary.files.length) await this.writeOrderSheet(outDir, catalog.project.name, template, opts, orderLines, summary);
-    running.progress.current = null;
-    running.state = running.cancelled ? 'cancelled' : 'finished';
-    running.summary = summary;
-    emit();
-    this.deps.events.emit('export.finished', { jobId: running.id, summary });
+    if (!control.cancelled && summary.files.length) await this.writeOrderSheet(outDir, catalog.project.name, template, opts, orderLines, summary);
     return summary;
   }
 

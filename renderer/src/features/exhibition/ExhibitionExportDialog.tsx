@@ -2,7 +2,8 @@ import { Alert, Box, Button, Checkbox, Dialog, DialogActions, DialogContent, Dia
 import { useEffect, useState } from 'react';
 import type { ExhibitionExportResult, ExhibitionOutput } from '@shared/model/exhibition';
 import { BUILT_IN_LABELS, DEFAULT_LABEL } from '@shared/logic/label-templates';
-import { call, confirmPaths } from '../../api/client';
+import type { JobView } from '@shared/model/job';
+import { call, confirmPaths, onEvent } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { StringKey } from '../../i18n/strings';
 
@@ -15,24 +16,36 @@ const initial = { what: 'boards' as ExhibitionOutput, format: 'pdf' as 'pdf' | '
 export function ExhibitionExportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t, errorText, say } = useI18n();
   const [form, setForm] = useState(initial);
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<ExhibitionExportResult | null>(null);
+  const [job, setJob] = useState<JobView<ExhibitionExportResult> | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (open) {
-      setResult(null);
+      setJob(null);
       setError(null);
     }
   }, [open]);
+  // Progress as events; a poll as well, in case an event is missed (a reconnecting event stream).
+  useEffect(() => {
+    if (!job || job.state !== 'running') return;
+    const id = job.id;
+    const offP = onEvent('exhibition.progress', (p) => p.jobId === id && setJob((j) => (j && j.state === 'running' ? { ...j, progress: p } : j)));
+    const offF = onEvent('exhibition.finished', (f) => f.jobId === id && call('exhibitions.exportStatus', { jobId: id }).then(setJob, () => undefined));
+    const poll = window.setInterval(() => call('exhibitions.exportStatus', { jobId: id }).then((s) => s.state !== 'running' && setJob(s), () => undefined), 1500);
+    return () => {
+      offP();
+      offF();
+      window.clearInterval(poll);
+    };
+  }, [job?.id, job?.state]); // eslint-disable-line react-hooks/exhaustive-deps
+  const busy = job?.state === 'running';
+  const result = job?.result ?? null;
   const formats = form.what === 'catalogue' ? ['pdf'] : form.what === 'summary' ? ['jpeg', 'tiff'] : ['pdf', 'jpeg', 'tiff'];
   const format = formats.includes(form.format) ? form.format : (formats[0] as typeof form.format);
   const start = async () => {
     setError(null);
-    setBusy(true);
     try {
       const outDir = form.out.trim() ? (await confirmPaths([form.out.trim()], 'export'))[0] : undefined;
-      setResult(
-        await call('exhibitions.export', {
+      const { jobId } = await call('exhibitions.exportStart', {
           what: form.what,
           format,
           dpi: form.dpi.trim() ? Number(form.dpi) : undefined,
@@ -42,12 +55,10 @@ export function ExhibitionExportDialog({ open, onClose }: { open: boolean; onClo
           labelTemplateId: form.labelTemplateId,
           allowLowRes: form.allowLowRes,
           outDir,
-        }),
-      );
+        });
+      setJob(await call('exhibitions.exportStatus', { jobId }));
     } catch (err) {
       setError(errorText(err));
-    } finally {
-      setBusy(false);
     }
   };
   const set = (k: keyof typeof initial) => (e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [k]: e.target.value });
@@ -55,7 +66,7 @@ export function ExhibitionExportDialog({ open, onClose }: { open: boolean; onClo
     <Dialog open={open} onClose={busy ? undefined : onClose} fullWidth maxWidth="sm" data-testid="exhibition-export-dialog">
       <DialogTitle>{t('exhibition.export.title')}</DialogTitle>
       <DialogContent dividers>
-        {!result && (
+        {!job && (
           <Grid container spacing={2}>
             <Grid size={12}>
               <TextField select fullWidth size="small" label={t('exhibition.export.what')} value={form.what} onChange={set('what')} slotProps={{ htmlInput: { 'data-testid': 'exhibition-export-what' } }}>
@@ -98,16 +109,20 @@ export function ExhibitionExportDialog({ open, onClose }: { open: boolean; onClo
             <Grid size={12}><TextField fullWidth size="small" label={t('export.out')} value={form.out} onChange={set('out')} slotProps={{ htmlInput: { 'data-testid': 'exhibition-export-out' } }} /></Grid>
           </Grid>
         )}
-        {busy && (
-          <Box sx={{ mt: 2 }}>
-            <Typography variant="body2" sx={{ mb: 1 }}>{t('exhibition.export.running')}</Typography>
-            <LinearProgress />
+        {busy && job && (
+          <Box sx={{ mt: 2 }} data-testid="exhibition-export-progress">
+            <Typography variant="body2" sx={{ mb: 1 }}>{t('exhibition.export.progress', { done: job.progress.done, total: job.progress.total })}{job.progress.etaSeconds !== null ? ` · ${t('exhibition.export.eta', { seconds: Math.ceil(job.progress.etaSeconds) })}` : ''}</Typography>
+            <LinearProgress variant={job.progress.total ? 'determinate' : 'indeterminate'} value={job.progress.total ? (100 * job.progress.done) / job.progress.total : 0} />
           </Box>
         )}
+        {job?.state === 'failed' && job.error && <Alert severity="error" sx={{ mt: 2 }}>{errorText(job.error)}</Alert>}
         {error && <Alert severity="error" sx={{ mt: 2 }} data-testid="exhibition-export-error">{error}</Alert>}
         {result && (
           <>
-            <Alert severity={result.warnings.length ? 'warning' : 'success'} data-testid="exhibition-export-done">{t('exhibition.export.done', { count: result.files.length })}</Alert>
+            <Alert severity={result.cancelled || result.warnings.length ? 'warning' : 'success'} data-testid="exhibition-export-done">
+              {t('exhibition.export.done', { count: result.files.length })}
+              {result.cancelled ? ` · ${t('exhibition.export.cancelled')}` : ''}
+            </Alert>
             <Box sx={{ mt: 1 }}>
               {result.files.map((f) => <Typography key={f.path} variant="caption" component="div" sx={{ wordBreak: 'break-all' }}>{f.path}</Typography>)}
               {result.warnings.map((w, i) => <Typography key={i} variant="caption" component="div" color="warning.dark">{say({ key: w.key, params: w.params, message: w.message })}</Typography>)}
@@ -116,8 +131,9 @@ export function ExhibitionExportDialog({ open, onClose }: { open: boolean; onClo
         )}
       </DialogContent>
       <DialogActions>
+        {busy && job && <Button onClick={() => void call('exhibitions.exportCancel', { jobId: job.id })} data-testid="exhibition-export-cancel">{t('export.cancel')}</Button>}
         <Button onClick={onClose} disabled={busy}>{t('common.close')}</Button>
-        {!result && <Button variant="contained" disabled={busy} onClick={() => void start()} data-testid="exhibition-export-start">{t('export.start')}</Button>}
+        {!job && <Button variant="contained" onClick={() => void start()} data-testid="exhibition-export-start">{t('export.start')}</Button>}
       </DialogActions>
     </Dialog>
   );
