@@ -63,4 +63,19 @@ describe.skipIf(!hasChromium)('exhibition in Chromium', () => {
     const doc = await PDFDocument.load(await fs.readFile(path.join(app.root, 'boards', '展板01_90x120cm.pdf')));
     expect(doc.getPage(0).getTrimBox().width).toBeCloseTo(mmToPt(900), 1);
   });
+
+  it('holds a second exhibition for another venue, planned on its own, and switches between them', async () => {
+    await app.page.getByRole('button', { name: '关闭' }).click();
+    await app.page.getByTestId('exhibition-new').click();
+    await app.page.getByTestId('exhibition-new-venue').fill('华宇机械 食堂');
+    await app.page.getByTestId('exhibition-new-venue').press('Enter');
+    await expect.poll(() => app.page.getByTestId('exhibition-venue').inputValue()).toBe('华宇机械 食堂');
+    // Its own boards: the first exhibition's two boards are not touched.
+    expect(await app.page.getByTestId('board').count()).toBe(1);
+    const all = app.t.services.exhibitions.list();
+    expect(all.map((e) => e.boards.length).sort()).toEqual([1, 2]);
+    await app.page.getByTestId('exhibition-which').locator('..').click();
+    await app.page.getByRole('option', { name: '未填地点的展览' }).click();
+    await expect.poll(() => app.page.getByTestId('board').count()).toBe(2);
+  });
 });

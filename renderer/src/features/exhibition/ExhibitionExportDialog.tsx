@@ -13,7 +13,7 @@ const initial = { what: 'boards' as ExhibitionOutput, format: 'pdf' as 'pdf' | '
  * What to print for the exhibition (boards, labels, catalogue, summary card), in which form; then the files
  * written and every photo that needs a word (soft, missing, a label that cannot fit), named.
  */
-export function ExhibitionExportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+export function ExhibitionExportDialog({ open, exhibitionId, onClose }: { open: boolean; exhibitionId: string; onClose: () => void }) {
   const { t, errorText, say } = useI18n();
   const [form, setForm] = useState(initial);
   const [job, setJob] = useState<JobView<ExhibitionExportResult> | null>(null);
@@ -46,6 +46,7 @@ export function ExhibitionExportDialog({ open, onClose }: { open: boolean; onClo
     try {
       const outDir = form.out.trim() ? (await confirmPaths([form.out.trim()], 'export'))[0] : undefined;
       const { jobId } = await call('exhibitions.exportStart', {
+          exhibitionId,
           what: form.what,
           format,
           dpi: form.dpi.trim() ? Number(form.dpi) : undefined,

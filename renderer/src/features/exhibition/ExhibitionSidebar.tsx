@@ -66,8 +66,49 @@ export function AutofillFields({ form, onChange }: { form: AutofillForm; onChang
   );
 }
 
+/**
+ * One exhibition per venue: pick which one to plan, or start another (it begins as a copy of nothing: auto-fill
+ * lays it out from the same chosen photos).
+ */
+function VenuePicker({ exhibition, all, onSelect, readOnly }: { exhibition: Exhibition; all: Exhibition[]; onSelect: (id: string) => void; readOnly: boolean }) {
+  const { t, errorText } = useI18n();
+  const [adding, setAdding] = useState(false);
+  const [venue, setVenue] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const add = async () => {
+    const name = venue.trim();
+    if (!name) return;
+    const id = `venue-${Date.now().toString(36)}`;
+    try {
+      await call('exhibitions.plan', { id, title: exhibition.title });
+      await call('exhibitions.update', { id, venue: name });
+      setAdding(false);
+      setVenue('');
+      onSelect(id);
+    } catch (err) {
+      setError(errorText(err));
+    }
+  };
+  return (
+    <Box sx={{ mb: 2 }}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+        <TextField select size="small" fullWidth label={t('exhibition.which')} value={exhibition.id} onChange={(e) => onSelect(e.target.value)} slotProps={{ htmlInput: { 'data-testid': 'exhibition-which' } }}>
+          {all.map((e) => <MenuItem key={e.id} value={e.id}>{e.venue || t('exhibition.unnamedVenue')}</MenuItem>)}
+        </TextField>
+        <Button size="small" sx={{ flexShrink: 0 }} disabled={readOnly} onClick={() => setAdding(!adding)} data-testid="exhibition-new">{t('exhibition.new')}</Button>
+      </Stack>
+      {adding && (
+        <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
+          <TextField size="small" fullWidth autoFocus label={t('exhibition.newVenue')} value={venue} onChange={(e) => setVenue(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && void add()} error={!!error} helperText={error ?? undefined} slotProps={{ htmlInput: { 'data-testid': 'exhibition-new-venue' } }} />
+          <Button size="small" variant="contained" onClick={() => void add()} disabled={!venue.trim()}>{t('exhibition.create')}</Button>
+        </Stack>
+      )}
+    </Box>
+  );
+}
+
 /** A text field saved when the user leaves it (undoable like every edit), its refusal shown under it. */
-function InfoField({ label, value, field, placeholder, readOnly, multiline }: { label: string; value: string; field: 'title' | 'subtitle' | 'venue' | 'dates' | 'organizers' | 'galleryUrl' | 'preface'; placeholder?: string; readOnly: boolean; multiline?: boolean }) {
+function InfoField({ exhibitionId, label, value, field, placeholder, readOnly, multiline }: { exhibitionId: string; label: string; value: string; field: 'title' | 'subtitle' | 'venue' | 'dates' | 'organizers' | 'galleryUrl' | 'preface'; placeholder?: string; readOnly: boolean; multiline?: boolean }) {
   const { errorText } = useI18n();
   const [text, setText] = useState(value);
   const [error, setError] = useState<string | null>(null);
@@ -76,14 +117,16 @@ function InfoField({ label, value, field, placeholder, readOnly, multiline }: { 
     if (text.trim() === value.trim()) return;
     const v = text.trim();
     if (field === 'title' && !v) return setText(value);
-    call('exhibitions.update', { [field]: field === 'title' || field === 'subtitle' ? v : v || null }).then(() => setError(null), (err) => setError(errorText(err)));
+    call('exhibitions.update', { id: exhibitionId, [field]: field === 'title' || field === 'subtitle' ? v : v || null }).then(() => setError(null), (err) => setError(errorText(err)));
   };
   return <TextField size="small" fullWidth multiline={multiline} minRows={multiline ? 3 : undefined} maxRows={multiline ? 8 : undefined} label={label} value={text} placeholder={placeholder} disabled={readOnly} onChange={(e) => setText(e.target.value)} onBlur={save} onKeyDown={(e) => !multiline && e.key === 'Enter' && (e.target as HTMLInputElement).blur()} error={!!error} helperText={error ?? undefined} slotProps={{ htmlInput: { 'data-testid': `exhibition-${field}` } }} />;
 }
 
 /** The left column: what the exhibition is, how auto-fill lays it out, and what is off the wall and why. */
-export function ExhibitionSidebar({ exhibition, leftOff, photos, form, onForm, onAutofill, busy, readOnly }: {
+export function ExhibitionSidebar({ exhibition, all, onSelect, leftOff, photos, form, onForm, onAutofill, busy, readOnly }: {
   exhibition: Exhibition;
+  all: Exhibition[];
+  onSelect: (id: string) => void;
   leftOff: Pick<ExhibitionPlan, 'excluded' | 'toAsk'>;
   photos: Map<string, Photo>;
   form: AutofillForm;
@@ -96,15 +139,16 @@ export function ExhibitionSidebar({ exhibition, leftOff, photos, form, onForm, o
   const { notifyError } = useNotice();
   return (
     <Box sx={{ width: 300, flexShrink: 0, borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper', overflow: 'auto', p: 2 }} data-testid="exhibition-sidebar">
+      <VenuePicker exhibition={exhibition} all={all} onSelect={onSelect} readOnly={readOnly} />
       <Typography variant="subtitle2" sx={{ mb: 1.5 }}>{t('exhibition.info')}</Typography>
       <Stack spacing={1.5}>
-        <InfoField label={t('exhibition.titleField')} value={exhibition.title} field="title" readOnly={readOnly} />
-        <InfoField label={t('exhibition.subtitle')} value={exhibition.subtitle} field="subtitle" readOnly={readOnly} />
-        <InfoField label={t('exhibition.venue')} value={exhibition.venue ?? ''} field="venue" readOnly={readOnly} />
-        <InfoField label={t('exhibition.dates')} value={exhibition.dates ?? ''} field="dates" readOnly={readOnly} />
-        <InfoField label={t('exhibition.organizers')} value={exhibition.organizers ?? ''} field="organizers" readOnly={readOnly} />
-        <InfoField label={t('exhibition.galleryUrl')} value={exhibition.galleryUrl ?? ''} field="galleryUrl" placeholder={t('exhibition.galleryUrl.hint')} readOnly={readOnly} />
-        <InfoField label={t('exhibition.preface')} value={exhibition.preface ?? ''} field="preface" placeholder={t('exhibition.preface.hint')} readOnly={readOnly} multiline />
+        <InfoField exhibitionId={exhibition.id} label={t('exhibition.titleField')} value={exhibition.title} field="title" readOnly={readOnly} />
+        <InfoField exhibitionId={exhibition.id} label={t('exhibition.subtitle')} value={exhibition.subtitle} field="subtitle" readOnly={readOnly} />
+        <InfoField exhibitionId={exhibition.id} label={t('exhibition.venue')} value={exhibition.venue ?? ''} field="venue" readOnly={readOnly} />
+        <InfoField exhibitionId={exhibition.id} label={t('exhibition.dates')} value={exhibition.dates ?? ''} field="dates" readOnly={readOnly} />
+        <InfoField exhibitionId={exhibition.id} label={t('exhibition.organizers')} value={exhibition.organizers ?? ''} field="organizers" readOnly={readOnly} />
+        <InfoField exhibitionId={exhibition.id} label={t('exhibition.galleryUrl')} value={exhibition.galleryUrl ?? ''} field="galleryUrl" placeholder={t('exhibition.galleryUrl.hint')} readOnly={readOnly} />
+        <InfoField exhibitionId={exhibition.id} label={t('exhibition.preface')} value={exhibition.preface ?? ''} field="preface" placeholder={t('exhibition.preface.hint')} readOnly={readOnly} multiline />
       </Stack>
       <Divider sx={{ my: 2 }} />
       <Typography variant="subtitle2" sx={{ mb: 1.5 }}>{t('exhibition.layout')}</Typography>
@@ -129,7 +173,7 @@ export function ExhibitionSidebar({ exhibition, leftOff, photos, form, onForm, o
                   <>
                     <Typography variant="caption" component="span" color={ask || removed ? 'warning.dark' : 'text.secondary'} sx={{ display: 'block' }}>{say({ key: x.key, params: x.params, message: x.reason })}</Typography>
                     {!readOnly && (ask || removed) && (
-                      <Button size="small" sx={{ px: 0, minWidth: 0 }} data-testid={ask ? 'confirm-exhibit' : 'put-back'} onClick={() => (ask ? call('exhibitions.confirm', { photoIds: [x.photoId] }) : call('exhibitions.restore', { photoId: x.photoId })).catch(notifyError)}>
+                      <Button size="small" sx={{ px: 0, minWidth: 0 }} data-testid={ask ? 'confirm-exhibit' : 'put-back'} onClick={() => (ask ? call('exhibitions.confirm', { id: exhibition.id, photoIds: [x.photoId] }) : call('exhibitions.restore', { id: exhibition.id, photoId: x.photoId })).catch(notifyError)}>
                         {ask ? t('exhibition.confirm') : t('exhibition.putBack')}
                       </Button>
                     )}

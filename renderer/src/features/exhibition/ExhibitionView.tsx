@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { call } from '../../api/client';
 import { EmptyState } from '../../components/EmptyState';
 import { useNotice } from '../../components/NoticeProvider';
+import { useRemembered } from '../../components/useRemembered';
 import { useI18n } from '../../i18n/I18nProvider';
 import { BoardCanvas } from './BoardCanvas';
 import { ExhibitionExportDialog } from './ExhibitionExportDialog';
@@ -23,7 +24,8 @@ const BOARD_SCREEN_HEIGHT = 460;
 export function ExhibitionView({ readOnly }: { readOnly: boolean }) {
   const { t } = useI18n();
   const { notifyError } = useNotice();
-  const { exhibition, leftOff, photos } = useExhibition();
+  const [selectedId, setSelectedId] = useRemembered('exhibition.id', 'default');
+  const { exhibition, all, leftOff, photos } = useExhibition(selectedId);
   const [form, setForm] = useState<AutofillForm>(AUTOFILL_DEFAULTS);
   const [selected, setSelected] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -33,7 +35,7 @@ export function ExhibitionView({ readOnly }: { readOnly: boolean }) {
   const autofill = async () => {
     setBusy(true);
     try {
-      await call('exhibitions.plan', planRequest(form));
+      await call('exhibitions.plan', { ...planRequest(form), id: exhibition?.id ?? selectedId });
     } catch (err) {
       notifyError(err);
     } finally {
@@ -67,7 +69,7 @@ export function ExhibitionView({ readOnly }: { readOnly: boolean }) {
   const scale = BOARD_SCREEN_HEIGHT / tallest;
   return (
     <Box sx={{ flex: 1, minHeight: 0, display: 'flex' }} data-testid="exhibition-view">
-      <ExhibitionSidebar exhibition={exhibition} leftOff={leftOff} photos={photos} form={form} onForm={setForm} onAutofill={() => void autofill()} busy={busy} readOnly={readOnly} />
+      <ExhibitionSidebar exhibition={exhibition} all={all} onSelect={setSelectedId} leftOff={leftOff} photos={photos} form={form} onForm={setForm} onAutofill={() => void autofill()} busy={busy} readOnly={readOnly} />
       <Box sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
         <Stack direction="row" spacing={2} sx={{ px: 2, py: 1, borderBottom: 1, borderColor: 'divider', bgcolor: 'background.paper', alignItems: 'center' }}>
           <Box sx={{ minWidth: 0 }}>
@@ -89,14 +91,14 @@ export function ExhibitionView({ readOnly }: { readOnly: boolean }) {
               selected={selected}
               onSelect={setSelected}
               readOnly={readOnly}
-              onMove={(photoId, toBoardId, beforePhotoId) => call('exhibitions.move', { photoId, toBoardId, beforePhotoId }).catch(notifyError)}
-              onRemove={(photoId) => call('exhibitions.remove', { photoId }).catch(notifyError)}
+              onMove={(photoId, toBoardId, beforePhotoId) => call('exhibitions.move', { id: exhibition.id, photoId, toBoardId, beforePhotoId }).catch(notifyError)}
+              onRemove={(photoId) => call('exhibitions.remove', { id: exhibition.id, photoId }).catch(notifyError)}
             />
           ))}
         </Box>
       </Box>
       <LabelPanel exhibition={exhibition} photoId={selected} photo={selected ? (photos.get(selected) ?? null) : null} readOnly={readOnly} />
-      <ExhibitionExportDialog open={exporting} onClose={() => setExporting(false)} />
+      <ExhibitionExportDialog open={exporting} exhibitionId={exhibition.id} onClose={() => setExporting(false)} />
     </Box>
   );
 }

@@ -18,7 +18,7 @@ export function LabelPanel({ exhibition, photoId, photo, readOnly }: { exhibitio
     if (!photoId || !placed) return setPreview(null);
     let live = true;
     setLoading(true);
-    call('exhibitions.labelPreview', { photoId })
+    call('exhibitions.labelPreview', { id: exhibition.id, photoId })
       .then((p) => live && (setPreview(p), setError(null)), (err) => live && setError(errorText(err)))
       .finally(() => live && setLoading(false));
     return () => {
@@ -40,7 +40,7 @@ export function LabelPanel({ exhibition, photoId, photo, readOnly }: { exhibitio
           {preview?.problem && <Alert severity="error" sx={{ mt: 1 }}>{say(preview.problem)}</Alert>}
           {error && <Alert severity="error" sx={{ mt: 1 }}>{error}</Alert>}
           {!readOnly && (
-            <Button fullWidth variant="outlined" color="inherit" sx={{ mt: 2 }} onClick={() => call('exhibitions.remove', { photoId: placed.photoId }).catch(notifyError)} data-testid="label-remove">
+            <Button fullWidth variant="outlined" color="inherit" sx={{ mt: 2 }} onClick={() => call('exhibitions.remove', { id: exhibition.id, photoId: placed.photoId }).catch(notifyError)} data-testid="label-remove">
               {t('exhibition.remove')}
             </Button>
           )}
