@@ -40,7 +40,7 @@ async function exhibitionExport(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
     what: { type: 'string' }, format: { type: 'string' }, 'base-url': { type: 'string' }, out: { type: 'string' }, dpi: { type: 'string' },
     bleed: { type: 'string' }, 'no-marks': { type: 'boolean' }, 'allow-low-res': { type: 'boolean' }, material: { type: 'string' }, json: { type: 'boolean' },
-    'label-template': { type: 'string' }, 'label-sheet': { type: 'string' }, 'page-size': { type: 'string' }, landscape: { type: 'boolean' },
+    'label-template': { type: 'string' }, cover: { type: 'string' }, 'label-sheet': { type: 'string' }, 'page-size': { type: 'string' }, landscape: { type: 'boolean' },
   });
   const labelSheet = values['label-sheet'] as string | undefined;
   if (labelSheet !== undefined && !['A4', 'A3', 'single'].includes(labelSheet)) throw new UsageError(`exhibition export: --label-sheet is A4, A3 or single (got "${labelSheet}")`);
@@ -72,6 +72,7 @@ async function exhibitionExport(args: string[]): Promise<number> {
     labelSheet: labelSheet as 'A4' | 'A3' | 'single' | undefined,
     catalogueSize: pageSize as 'A4' | '210x285' | undefined,
     landscape: values.landscape ? true : undefined,
+    coverPhotoId: values.cover as string | undefined,
   });
   await call('projects.close', {});
   const warnings = localize(result.warnings).map(({ photoId, code, message }) => ({ photoId, code, message }));

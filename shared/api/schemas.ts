@@ -211,6 +211,7 @@ export const requestSchemas = {
       organizers: z.string().trim().max(200).nullable().optional(),
       galleryUrl: z.string().trim().max(2000).nullable().optional(),
       preface: z.string().max(20000).nullable().optional(),
+      coverPhotoId: id.nullable().optional(),
     })
     .strict(),
   'exhibitions.leftOff': z.object({ id: id.optional() }).strict(),

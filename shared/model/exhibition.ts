@@ -37,6 +37,8 @@ export interface Exhibition {
   dates: string | null;
   organizers: string | null;
   order: ExhibitOrder;
+  /** the catalogue's cover photo (default: the first on the wall) */
+  coverPhotoId?: string | null;
   /** the catalogue's preface; empty: a text made from the campaign's figures */
   preface?: string | null;
   /** the web gallery's address, which the wall labels' QR codes open */

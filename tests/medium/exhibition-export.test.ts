@@ -163,6 +163,7 @@ describe(`${ExhibitionExportService.name}: catalogue`, () => {
     const all = pdftotext(book!.path);
     for (const s of ['占牡丹', '“被看见，累也轻了”', '职工索引', '摄影师', '陈晓明']) expect(all).toContain(s);
     // The index names the pages 占牡丹 is on.
+    await expect(services.exhibitionExport.export({ what: 'catalogue', coverPhotoId: 'nope', outDir: path.join(root, 'book2') })).rejects.toThrow(expect.objectContaining({ key: 'exhibit.coverNotOnWall' }));
     const hers = placed.map((p, i) => ({ p, page: 3 + i })).filter(({ p }) => services.photos.get(p.photoId).workers.length).map(({ page }) => page);
     const indexPage = 3 + placed.length;
     expect(pageText(indexPage)).toMatch(new RegExp(`占牡丹\\s+${hers.join('、')}`));

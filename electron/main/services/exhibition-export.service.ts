@@ -234,6 +234,7 @@ export class ExhibitionExportService {
     const page = opts.landscape ? { widthMm: base.heightMm, heightMm: base.widthMm } : base;
     const entries = this.catalogueEntries(exhibition);
     if (!entries.length) throw new AppError('VALIDATION', msg('exhibit.notPlanned'));
+    if (opts.coverPhotoId && !entries.some((e) => e.photoId === opts.coverPhotoId)) throw new AppError('VALIDATION', msg('exhibit.coverNotOnWall', { id: opts.coverPhotoId }));
     const facts = this.facts();
     const book = composeCatalogue(
       {
@@ -243,7 +244,7 @@ export class ExhibitionExportService {
         venue: exhibition.venue,
         dates: exhibition.dates,
         preface: exhibition.preface?.trim() || defaultPreface(exhibition, facts, entries.length),
-        coverPhotoId: opts.coverPhotoId ?? null,
+        coverPhotoId: opts.coverPhotoId ?? exhibition.coverPhotoId ?? null,
         entries,
         colophon: [exhibition.title, ...[exhibition.organizers && `主办：${exhibition.organizers}`, facts.photographers.length ? `摄影：${facts.photographers.join('、')}` : null, exhibition.venue && `展出：${[exhibition.venue, exhibition.dates].filter(Boolean).join(' · ')}`, `${new Date().getFullYear()} 年 · 追光 Chasing Light 制作`].filter((l): l is string => !!l)],
         page,

@@ -275,6 +275,8 @@ export const STRINGS = {
   'exhibition.new': { zh: '新建', en: 'New' },
   'exhibition.newVenue': { zh: '新展览的展出地点', en: 'Venue of the new exhibition' },
   'exhibition.create': { zh: '创建', en: 'Create' },
+  'exhibition.makeCover': { zh: '设为画册封面', en: 'Use on the catalogue cover' },
+  'exhibition.isCover': { zh: '画册封面照片', en: 'On the catalogue cover' },
   'exhibition.autofill': { zh: '自动排版', en: 'Auto-fill' },
   'exhibition.refill': { zh: '重新自动排版', en: 'Auto-fill again' },
   'exhibition.info': { zh: '展览信息', en: 'About the exhibition' },

@@ -40,7 +40,12 @@ export function LabelPanel({ exhibition, photoId, photo, readOnly }: { exhibitio
           {preview?.problem && <Alert severity="error" sx={{ mt: 1 }}>{say(preview.problem)}</Alert>}
           {error && <Alert severity="error" sx={{ mt: 1 }}>{error}</Alert>}
           {!readOnly && (
-            <Button fullWidth variant="outlined" color="inherit" sx={{ mt: 2 }} onClick={() => call('exhibitions.remove', { id: exhibition.id, photoId: placed.photoId }).catch(notifyError)} data-testid="label-remove">
+            <Button fullWidth variant="outlined" sx={{ mt: 2 }} disabled={exhibition.coverPhotoId === placed.photoId} onClick={() => call('exhibitions.update', { id: exhibition.id, coverPhotoId: placed.photoId }).catch(notifyError)} data-testid="label-cover">
+              {exhibition.coverPhotoId === placed.photoId ? t('exhibition.isCover') : t('exhibition.makeCover')}
+            </Button>
+          )}
+          {!readOnly && (
+            <Button fullWidth variant="outlined" color="inherit" sx={{ mt: 1 }} onClick={() => call('exhibitions.remove', { id: exhibition.id, photoId: placed.photoId }).catch(notifyError)} data-testid="label-remove">
               {t('exhibition.remove')}
             </Button>
           )}
