@@ -82,7 +82,7 @@ export function createHandlers(s: Services, host: HostKind) {
     'exhibitions.list': async () => s.exhibitions.list(),
     'exhibitions.get': async (req) => s.exhibitions.get(req.id),
     'exhibitions.confirm': async (req) => s.exhibitions.confirm(req.photoIds, req.id),
-    'exhibitions.update': async ({ id, ...patch }) => s.exhibitions.update(patch, id),
+    'exhibitions.update': async ({ id, logos, ...patch }) => s.exhibitions.update({ ...patch, ...(logos ? { logos: await Promise.all(logos.map((l) => checkLogo(l))) } : {}) }, id),
     'exhibitions.leftOff': async (req) => s.exhibitions.leftOff(req.id),
     'exhibitions.move': async (req) => s.exhibitions.move(req.photoId, req.toBoardId, req.beforePhotoId, req.id),
     'exhibitions.remove': async (req) => s.exhibitions.remove(req.photoId, req.id),

@@ -212,6 +212,7 @@ export const requestSchemas = {
       galleryUrl: z.string().trim().max(2000).nullable().optional(),
       preface: z.string().max(20000).nullable().optional(),
       coverPhotoId: id.nullable().optional(),
+      logos: z.array(z.string().trim().min(1).max(4096)).max(6).optional(),
     })
     .strict(),
   'exhibitions.leftOff': z.object({ id: id.optional() }).strict(),

@@ -195,6 +195,7 @@ export const MESSAGES = {
   'exhibit.notRemoved': { zh: '照片 {id} 没有被撤下', en: 'photo {id} was not taken off the wall' },
   'exhibit.removedByHand': { zh: '已从展板上撤下（可放回）', en: 'taken off the wall by hand (can be put back)' },
   'exhibit.coverNotOnWall': { zh: '封面照片 {id} 不在展板上：请选一张上墙的照片', en: 'cover photo {id} is not on the wall: choose one that hangs' },
+  'exhibit.logoUnreadable': { zh: '标志图片读不出来：{path}（{detail}）', en: 'the emblem cannot be read: {path} ({detail})' },
   'exhibit.cancelled': { zh: '导出已取消', en: 'export cancelled' },
   'exhibit.declined': { zh: '{name} 不同意展出', en: '{name} declined to be exhibited' },
   'exhibit.giftOnly': { zh: '{name} 只同意制作礼物，不上展板', en: '{name} agreed to a gift only, not to the wall' },

@@ -34,6 +34,8 @@ export interface BoardArtwork {
   count: number;
   header: BoardHeader;
   captions: Record<string, BoardCaption>;
+  /** emblems for the header band's right end: their image refs and aspects (width/height) */
+  logos?: { ref: string; aspect: number }[];
 }
 
 /** Space between a photo and its caption, as a share of the caption room. */
@@ -61,7 +63,15 @@ export function composeBoard(art: BoardArtwork, faces: Faces, opts: { bleedMm: n
       { text: art.header.subtitle.trim() === art.header.title.trim() ? '' : art.header.subtitle, font: 'sans', weight: 'normal', color: UNION_RED, sizePt: title * 0.36, leading: 1.3, align: 'left', maxLines: 1 },
       { text: [art.header.organizers, `${board.name}（${art.position}/${art.count}）`].filter(Boolean).join(' · '), font: 'sans', weight: 'normal', color: GREY, sizePt: title * 0.26, leading: 1.3, align: 'left', maxLines: 1 },
     ];
-    const set = setBlocks(blocks, { ...area, h: area.h - 2 }, faces);
+    // Emblems stand at the right, as tall as half the band, the text keeps clear of them.
+    let logosW = 0;
+    const logoH = area.h * 0.5;
+    for (const logo of [...(art.logos ?? [])].reverse()) {
+      const w = logoH * logo.aspect;
+      logosW += w + (logosW ? board.gutterMm : 0);
+      ops.push({ kind: 'image', x: area.x + area.w - logosW, y: area.y + (area.h - logoH) / 2, w, h: logoH, ref: logo.ref });
+    }
+    const set = setBlocks(blocks, { ...area, w: area.w - (logosW ? logosW + board.gutterMm * 2 : 0), h: area.h - 2 }, faces);
     if ('ops' in set) ops.push(...set.ops);
     else problems.push({ photoId: '', message: msg('exhibit.headerTooLong', { board: board.name }) });
     // A red rule closes the band, as on the union's own posters.

@@ -37,6 +37,8 @@ export interface Exhibition {
   dates: string | null;
   organizers: string | null;
   order: ExhibitOrder;
+  /** the organisers' emblems at the right of every board's header band: image files (project-relative or absolute) */
+  logos?: string[];
   /** the catalogue's cover photo (default: the first on the wall) */
   coverPhotoId?: string | null;
   /** the catalogue's preface; empty: a text made from the campaign's figures */

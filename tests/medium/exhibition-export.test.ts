@@ -41,6 +41,29 @@ describe(`${ExhibitionExportService.name}: boards`, () => {
     expect(pdftotext(path.join(out, '印制清单_展板.pdf'))).toContain('60×90cm');
   });
 
+  it('puts the emblems in the header band, flattened on the board (no black where a PNG is transparent); names one it cannot read', async () => {
+    const { services, root } = await wall(3000);
+    services.exhibitions.plan({ boards: 1, boardSize: '60x90cm' });
+    const logo = path.join(root, 'emblem.png');
+    await sharp({ create: { width: 200, height: 100, channels: 4, background: { r: 179, g: 38, b: 30, alpha: 0 } } }).composite([{ input: { create: { width: 100, height: 100, channels: 4, background: '#b3261e' } }, left: 50, top: 0 }]).png().toFile(logo);
+    services.exhibitions.update({ logos: [logo] });
+    const result = await services.exhibitionExport.export({ what: 'boards', format: 'jpeg', dpi: 60, bleedMm: 0, outDir: path.join(root, 'with-logo') });
+    const board = result.files.find((f) => f.kind === 'board')!;
+    // The emblem's transparent left quarter shows the board's white; its middle is red. At 60 dpi: 1 mm ≈ 2.36 px.
+    const header = services.exhibitions.get().boards[0]!;
+    const px = (mm: number) => Math.round((mm / 25.4) * 60);
+    const logoH = (header.headerMm - header.gutterMm) * 0.5;
+    const right = header.widthMm - header.marginMm;
+    const y = px(header.marginMm + (header.headerMm - header.gutterMm) / 2);
+    const at = async (xMm: number) => Array.from((await sharp(board.path).extract({ left: px(xMm), top: y, width: 1, height: 1 }).raw().toBuffer()).subarray(0, 3));
+    const [r0, g0] = await at(right - logoH * 2 + logoH * 0.1);
+    expect(r0! > 230 && g0! > 230).toBe(true);
+    const [r1, g1] = await at(right - logoH);
+    expect(r1! > 140 && g1! < 90).toBe(true);
+    services.exhibitions.update({ logos: [path.join(root, 'missing.png')] });
+    await expect(services.exhibitionExport.export({ what: 'boards', outDir: path.join(root, 'x') })).rejects.toThrow(expect.objectContaining({ key: 'exhibit.logoUnreadable' }));
+  });
+
   it('refuses a board with a photo under 50 ppi by name and writes the others; with leave, prints it and warns', async () => {
     const { services, root, byName } = await wall(400);
     services.exhibitions.plan({ boards: 1, boardSize: '90x120cm' });

@@ -503,6 +503,12 @@ export class SheetRepository {
     return sharp(data, { raw }).jpeg({ quality, chromaSubsampling: '4:2:0' }).toBuffer();
   }
 
+  /** An emblem (PNG, JPEG…) flattened onto a colour, at most 1600 px: a JPEG any renderer takes, and its aspect. */
+  async flatJpeg(bytes: Buffer, background: string): Promise<{ jpeg: Buffer; aspect: number }> {
+    const { data, info } = await sharp(bytes, { failOn: 'error', limitInputPixels: PIXEL_LIMIT }).autoOrient().resize(1600, 1600, { fit: 'inside', withoutEnlargement: true }).flatten({ background }).toColourspace('srgb').jpeg({ quality: 95 }).toBuffer({ resolveWithObject: true });
+    return { jpeg: data, aspect: info.width / info.height };
+  }
+
   /** A light grey JPEG standing in for a photo that could not be read (the page still prints, the problem is named). */
   async blankJpeg(width: number, height: number): Promise<Buffer> {
     return sharp({ create: { width, height, channels: 3, background: '#e6e0d6' } }).jpeg({ quality: 80 }).toBuffer();

@@ -152,6 +152,7 @@ export class ExhibitionExportService {
     const marks = opts.marks ?? opts.format === 'pdf';
     const lines: OrderLine[] = [];
     const count = exhibition.boards.length;
+    const logos = await this.logos(exhibition, exhibition.boards[0]?.background ?? '#ffffff');
     control.setTotal(exhibition.boards.filter((b) => b.photos.length).length);
     for (const [i, board] of exhibition.boards.entries()) {
       if (!board.photos.length) continue;
@@ -160,9 +161,10 @@ export class ExhibitionExportService {
       const name = `展板${String(i + 1).padStart(2, '0')}_${Math.round(board.widthMm / 10)}x${Math.round(board.heightMm / 10)}cm`;
       const ext = opts.format === 'pdf' ? '.pdf' : opts.format === 'tiff' ? '.tif' : '.jpg';
       try {
-        const drawn = composeBoard({ board, position: i + 1, count, header: { title: exhibition.title, subtitle: exhibition.subtitle, organizers: exhibition.organizers }, captions: this.boardCaptions(board) }, this.faces, { bleedMm, marks });
+        const drawn = composeBoard({ board, position: i + 1, count, header: { title: exhibition.title, subtitle: exhibition.subtitle, organizers: exhibition.organizers }, captions: this.boardCaptions(board), logos: logos.map(({ ref, aspect }) => ({ ref, aspect })) }, this.faces, { bleedMm, marks });
         for (const p of drawn.problems) result.warnings.push(warn(p.photoId || null, p.photoId ? 'captionTooLong' : 'headerTooLong', p.message));
         const { images, minPpi } = await this.boardImages(board, opts.format === 'pdf' ? null : dpi, !!opts.allowLowRes, result);
+        for (const logo of logos) images.set(logo.ref, logo.jpeg);
         const file = path.join(result.outDir, name + ext);
         if (opts.format === 'pdf') await this.deps.storage.writeChunksAtomic(file, this.deps.pdf.drawing([drawn.page], (ref) => images.get(ref)!, { title: `${exhibition.title} · ${board.name}`, subject: exhibition.subtitle }, await this.deps.sheets.srgbIcc()));
         else await this.deps.storage.writeAtomic(file, await this.deps.sheets.rasterPage(drawn.page, dpi, (ref) => images.get(ref)!, { format: opts.format }));
@@ -422,6 +424,24 @@ export class ExhibitionExportService {
           values['worker.quote'] = quoted.length === 1 ? quoted[0]!.quote : null;
         }
         return [{ photoId: photo.id, number: placed.number, values, url: baseUrl ? photoPageUrl(baseUrl, photo.id) : null }];
+      }),
+    );
+  }
+
+  /**
+   * The emblems, each read once and flattened onto the board's background (a PNG's transparency would print
+   * black in a JPEG); refused by name when one cannot be read.
+   */
+  private async logos(exhibition: Exhibition, background: string) {
+    return Promise.all(
+      (exhibition.logos ?? []).map(async (file, i) => {
+        const full = path.isAbsolute(file) ? file : path.join(this.catalog.dir, file);
+        try {
+          const { jpeg, aspect } = await this.deps.sheets.flatJpeg(await this.deps.storage.readFile(full, { maxBytes: 32 * 1024 ** 2 }), background);
+          return { ref: `logo:${i}`, jpeg, aspect };
+        } catch (err) {
+          throw new AppError('NOT_FOUND', msg('exhibit.logoUnreadable', { path: full, detail: (err as Error).message }));
+        }
       }),
     );
   }

@@ -51,7 +51,7 @@ export class ExhibitionService {
   }
 
   /** Changes what the exhibition says about itself (title, subtitle, venue, dates, organisers, gallery address). */
-  update(patch: Partial<Pick<Exhibition, 'title' | 'subtitle' | 'venue' | 'dates' | 'organizers' | 'galleryUrl' | 'preface' | 'coverPhotoId'>>, id = DEFAULT_EXHIBITION): Exhibition {
+  update(patch: Partial<Pick<Exhibition, 'title' | 'subtitle' | 'venue' | 'dates' | 'organizers' | 'galleryUrl' | 'preface' | 'coverPhotoId' | 'logos'>>, id = DEFAULT_EXHIBITION): Exhibition {
     if (patch.coverPhotoId && !this.catalog.photo(patch.coverPhotoId)) throw new AppError('NOT_FOUND', msg('photo.notFound', { id: patch.coverPhotoId }));
     const url = patch.galleryUrl?.trim();
     if (url && !isWebAddress(url)) throw new AppError('VALIDATION', msg('exhibit.badBaseUrl', { url, schemes: 'http:// https://' }));

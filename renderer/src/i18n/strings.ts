@@ -277,6 +277,8 @@ export const STRINGS = {
   'exhibition.create': { zh: '创建', en: 'Create' },
   'exhibition.makeCover': { zh: '设为画册封面', en: 'Use on the catalogue cover' },
   'exhibition.isCover': { zh: '画册封面照片', en: 'On the catalogue cover' },
+  'exhibition.logos': { zh: '标题区标志（图片）', en: 'Emblems in the header band (images)' },
+  'exhibition.logos.hint': { zh: '项目内的路径或完整路径，多个用分号隔开', en: 'A path in the project or a full path; several separated by semicolons' },
   'exhibition.autofill': { zh: '自动排版', en: 'Auto-fill' },
   'exhibition.refill': { zh: '重新自动排版', en: 'Auto-fill again' },
   'exhibition.info': { zh: '展览信息', en: 'About the exhibition' },

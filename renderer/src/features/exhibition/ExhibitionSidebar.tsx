@@ -3,7 +3,7 @@ import { Box, Button, Divider, FormControlLabel, List, ListItem, ListItemAvatar,
 import { useEffect, useState } from 'react';
 import { BOARD_PRESETS, EXHIBIT_ORDERS, type Exhibition, type ExhibitionPlan, type ExhibitOrder } from '@shared/model/exhibition';
 import type { Photo } from '@shared/model/photo';
-import { call, mediaUrl } from '../../api/client';
+import { call, confirmPaths, mediaUrl } from '../../api/client';
 import { useNotice } from '../../components/NoticeProvider';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { StringKey } from '../../i18n/strings';
@@ -107,6 +107,29 @@ function VenuePicker({ exhibition, all, onSelect, readOnly }: { exhibition: Exhi
   );
 }
 
+/** The emblems for the header band: image paths (in the project, or a file the user names), saved on leave. */
+function LogoField({ exhibition, readOnly }: { exhibition: Exhibition; readOnly: boolean }) {
+  const { t, errorText } = useI18n();
+  const value = (exhibition.logos ?? []).join('；');
+  const [text, setText] = useState(value);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => setText(value), [value]);
+  const save = async () => {
+    if (text.trim() === value) return;
+    try {
+      const paths = text.split(/[;；]/).map((p) => p.trim()).filter(Boolean);
+      // An absolute path is confirmed like any file the user names; a project-relative one is the project's.
+      const absolute = paths.filter((p) => /^([a-zA-Z]:[\\/]|\/)/.test(p));
+      const confirmed = absolute.length ? await confirmPaths(absolute, 'image') : [];
+      await call('exhibitions.update', { id: exhibition.id, logos: paths.map((p) => (absolute.includes(p) ? confirmed[absolute.indexOf(p)]! : p)) });
+      setError(null);
+    } catch (err) {
+      setError(errorText(err));
+    }
+  };
+  return <TextField size="small" fullWidth label={t('exhibition.logos')} placeholder="assets/emblem.png" value={text} disabled={readOnly} onChange={(e) => setText(e.target.value)} onBlur={() => void save()} error={!!error} helperText={error ?? t('exhibition.logos.hint')} slotProps={{ htmlInput: { 'data-testid': 'exhibition-logos' } }} />;
+}
+
 /** A text field saved when the user leaves it (undoable like every edit), its refusal shown under it. */
 function InfoField({ exhibitionId, label, value, field, placeholder, readOnly, multiline }: { exhibitionId: string; label: string; value: string; field: 'title' | 'subtitle' | 'venue' | 'dates' | 'organizers' | 'galleryUrl' | 'preface'; placeholder?: string; readOnly: boolean; multiline?: boolean }) {
   const { errorText } = useI18n();
@@ -148,6 +171,7 @@ export function ExhibitionSidebar({ exhibition, all, onSelect, leftOff, photos, 
         <InfoField exhibitionId={exhibition.id} label={t('exhibition.dates')} value={exhibition.dates ?? ''} field="dates" readOnly={readOnly} />
         <InfoField exhibitionId={exhibition.id} label={t('exhibition.organizers')} value={exhibition.organizers ?? ''} field="organizers" readOnly={readOnly} />
         <InfoField exhibitionId={exhibition.id} label={t('exhibition.galleryUrl')} value={exhibition.galleryUrl ?? ''} field="galleryUrl" placeholder={t('exhibition.galleryUrl.hint')} readOnly={readOnly} />
+        <LogoField exhibition={exhibition} readOnly={readOnly} />
         <InfoField exhibitionId={exhibition.id} label={t('exhibition.preface')} value={exhibition.preface ?? ''} field="preface" placeholder={t('exhibition.preface.hint')} readOnly={readOnly} multiline />
       </Stack>
       <Divider sx={{ my: 2 }} />
