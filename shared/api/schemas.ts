@@ -91,6 +91,16 @@ export const giftTemplateSchema = z
     paper: z.string().trim().max(40).optional(),
   })
   .strict();
+export const labelTemplateSchema = z
+  .object({
+    id: z.string().max(64).optional(),
+    name: z.string().trim().min(1, 'a template needs a name').max(100),
+    size: z.string().trim().min(1).max(40),
+    background: color,
+    blocks: z.array(captionSchema).min(1).max(8),
+    qr: z.boolean(),
+  })
+  .strict();
 export const exportOptionsSchema = z
   .object({
     templateId: id,
@@ -219,7 +229,9 @@ export const requestSchemas = {
   'exhibitions.move': z.object({ id: id.optional(), photoId: id, toBoardId: id, beforePhotoId: id.nullable() }).strict(),
   'exhibitions.remove': z.object({ id: id.optional(), photoId: id }).strict(),
   'exhibitions.restore': z.object({ id: id.optional(), photoId: id }).strict(),
-  'exhibitions.labelPreview': z.object({ id: id.optional(), photoId: id, templateId: id.optional() }).strict(),
+  'exhibitions.labelPreview': z.object({ id: id.optional(), photoId: id, templateId: id.optional(), template: labelTemplateSchema.optional() }).strict(),
+  'labels.templates': empty,
+  'labels.saveTemplate': z.object({ template: labelTemplateSchema }).strict(),
   'exhibitions.export': z
     .object({
       exhibitionId: id.optional(),

@@ -41,6 +41,8 @@ const migrations: Record<number, Migration> = {
   }),
   // 4: the exhibition arrives: boards and where each photo hangs.
   4: (d) => ({ ...d, exhibitions: Array.isArray(d.exhibitions) ? d.exhibitions : [], schemaVersion: 5 }),
+  // 5: wall label templates of the project's own.
+  5: (d) => ({ ...d, labelTemplates: Array.isArray(d.labelTemplates) ? d.labelTemplates : [], schemaVersion: 6 }),
 };
 
 export type MigrationOutcome =
@@ -63,7 +65,7 @@ export function migrateCatalog(input: unknown, target = CATALOG_SCHEMA_VERSION):
   }
   if (!data.project || typeof data.project !== 'object') return { kind: 'invalid', reason: 'the project section is missing' };
   if (!Array.isArray(data.photos)) return { kind: 'invalid', reason: 'the photo list is missing' };
-  for (const list of ['companies', 'photographers', 'workers', 'templates', 'gifts', 'exhibitions'])
+  for (const list of ['companies', 'photographers', 'workers', 'templates', 'gifts', 'exhibitions', 'labelTemplates'])
     if (!Array.isArray(data[list])) return { kind: 'invalid', reason: `the ${list} list is missing` };
   const result = data as unknown as CatalogData;
   return from === target ? { kind: 'current', data: result } : { kind: 'migrated', data: result, from };

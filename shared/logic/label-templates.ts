@@ -3,17 +3,18 @@
  * their words, and the credit; the place number and the QR code at the right. Sizes print shops cut: 15×10 cm,
  * 10×7 cm, A6.
  */
-import { AppError } from '../errors';
-import { msg } from '../i18n/messages';
 import type { CaptionBlock } from '../model/gift';
 import type { LabelTemplate } from '../model/exhibition';
 import { GREY, INK } from './board-drawing';
+import { MIN_TYPE_PT } from './typeset';
 
+/** Sizes scale with the label, never under the 6 pt floor. */
+const pt = (size: number, k: number) => Math.max(MIN_TYPE_PT, Math.round(size * k * 10) / 10);
 const blocks = (k: number): CaptionBlock[] => [
-  { text: '{photo.title}', font: 'serif', weight: 'bold', sizePt: 20 * k, color: INK, align: 'left', leading: 1.3, maxLines: 2 },
-  { text: '{worker.name} · {worker.craft} · {company.short}', font: 'sans', weight: 'normal', sizePt: 11 * k, color: '#3d3631', align: 'left', leading: 1.45, maxLines: 2 },
-  { text: '“{worker.quote}”', font: 'serif', weight: 'normal', sizePt: 12 * k, color: INK, align: 'left', leading: 1.5, maxLines: 3 },
-  { text: '{photographer.credit} · {photo.date}', font: 'sans', weight: 'normal', sizePt: 8 * k, color: GREY, align: 'left', leading: 1.4, maxLines: 1 },
+  { text: '{photo.title}', font: 'serif', weight: 'bold', sizePt: pt(20, k), color: INK, align: 'left', leading: 1.3, maxLines: 2 },
+  { text: '{worker.name} · {worker.craft} · {company.short}', font: 'sans', weight: 'normal', sizePt: pt(11, k), color: '#3d3631', align: 'left', leading: 1.45, maxLines: 2 },
+  { text: '“{worker.quote}”', font: 'serif', weight: 'normal', sizePt: pt(12, k), color: INK, align: 'left', leading: 1.5, maxLines: 3 },
+  { text: '{photographer.credit} · {photo.date}', font: 'sans', weight: 'normal', sizePt: pt(8, k), color: GREY, align: 'left', leading: 1.4, maxLines: 1 },
 ];
 
 export const BUILT_IN_LABELS: LabelTemplate[] = [
@@ -23,10 +24,3 @@ export const BUILT_IN_LABELS: LabelTemplate[] = [
 ];
 
 export const DEFAULT_LABEL = BUILT_IN_LABELS[0]!.id;
-
-/** A built-in template by id (the default when none is named); refused by name when there is none. */
-export function labelTemplate(id: string | undefined): LabelTemplate {
-  const found = BUILT_IN_LABELS.find((t) => t.id === (id ?? DEFAULT_LABEL));
-  if (!found) throw new AppError('NOT_FOUND', msg('exhibit.unknownLabel', { id: id ?? '' }));
-  return found;
-}

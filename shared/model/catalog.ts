@@ -1,10 +1,10 @@
-import type { Exhibition } from './exhibition';
+import type { Exhibition, LabelTemplate } from './exhibition';
 import type { Campaign, GiftRecord, GiftTemplate } from './gift';
 import type { Photo } from './photo';
 import type { Company, Photographer, Worker } from './roster';
 
 /** What `project.json` holds. Bump CATALOG_SCHEMA_VERSION and add a migration when this shape changes. */
-export const CATALOG_SCHEMA_VERSION = 5;
+export const CATALOG_SCHEMA_VERSION = 6;
 
 export interface CatalogData {
   schemaVersion: number;
@@ -19,4 +19,6 @@ export interface CatalogData {
   gifts: (GiftRecord & { id: string })[];
   /** one per venue; auto-fill keeps the default one */
   exhibitions: Exhibition[];
+  /** the project's own wall label templates (built-ins ship with the app) */
+  labelTemplates: LabelTemplate[];
 }

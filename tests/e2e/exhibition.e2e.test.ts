@@ -53,6 +53,15 @@ describe.skipIf(!hasChromium)('exhibition in Chromium', () => {
     await expect.poll(() => app.page.getByTestId('label-preview').evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBeGreaterThan(500);
   });
 
+  it('edits the label style in the caption editor, previewed live, and saves it as the project\u2019s own', async () => {
+    await app.page.getByTestId('label-template-edit').click();
+    await app.page.getByTestId('label-template-preview').waitFor();
+    await app.page.getByTestId('label-template-name').fill('我们的展签');
+    await app.page.getByTestId('label-template-save').click();
+    await expect.poll(() => app.page.getByTestId('label-template-select').inputValue()).toMatch(/^label_/);
+    expect(app.t.services.labels.list().map((l) => l.name)).toContain('我们的展签');
+  });
+
   it('exports the boards as PDFs at their physical size', async () => {
     await app.page.getByTestId('exhibition-export').click();
     await app.page.getByTestId('exhibition-export-out').fill(path.join(app.root, 'boards'));

@@ -231,3 +231,24 @@ describe(`${ExhibitionExportService.name}: as a job`, () => {
     expect(() => services.exhibitionExport.start({ what: 'boards', exhibitionId: 'elsewhere' })).toThrow(expect.objectContaining({ key: 'exhibit.none' }));
   });
 });
+
+describe(`${ExhibitionExportService.name}: label templates`, () => {
+  it('saves a project label template (checked like gift templates) and prints labels with it', async () => {
+    const { services, root } = await wall();
+    services.exhibitions.plan({ boards: 1 });
+    const base = services.labels.get('label-10x7');
+    expect(() => services.labels.save({ ...base, id: undefined, name: '坏的', blocks: [{ ...base.blocks[0]!, text: '{worker.nickname}' }] })).toThrow(expect.objectContaining({ key: 'gift.templateProblems' }));
+    expect(() => services.labels.save({ ...base, id: undefined, name: '太小', blocks: [{ ...base.blocks[0]!, sizePt: 4 }] })).toThrow(expect.objectContaining({ key: 'gift.templateProblems' }));
+    expect(() => services.labels.save({ ...base, id: undefined, name: '太大', size: '400x300' })).toThrow(expect.objectContaining({ key: 'exhibit.badLabelSize' }));
+    const mine = services.labels.save({ ...base, id: base.id, name: '只印名字', qr: false, blocks: [{ ...base.blocks[0]!, text: '{photo.title}（{company.short}）' }] });
+    // Saving a built-in makes a copy: the built-in stays as it was.
+    expect(mine.id).not.toBe('label-10x7');
+    expect(services.labels.list().map((t) => t.id)).toEqual(expect.arrayContaining(['label-10x7', mine.id]));
+    const result = await services.exhibitionExport.export({ what: 'labels', labelTemplateId: mine.id, outDir: path.join(root, 'mine') });
+    expect(path.basename(result.files[0]!.path)).toBe('展签_10x7cm_A4.pdf');
+    if (!hasPdftotext) return;
+    const text = pdftotext(result.files[0]!.path);
+    expect(text).toContain('占牡丹（科润智能控制）');
+    expect(text).not.toContain('摄影');
+  });
+});

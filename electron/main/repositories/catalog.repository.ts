@@ -7,7 +7,7 @@ import { msg } from '../../../shared/i18n/messages';
 import { localTime } from '../../../shared/logic/display';
 import { migrateCatalog } from '../../../shared/logic/catalog-migrations';
 import { CATALOG_SCHEMA_VERSION, type CatalogData } from '../../../shared/model/catalog';
-import type { Exhibition } from '../../../shared/model/exhibition';
+import type { Exhibition, LabelTemplate } from '../../../shared/model/exhibition';
 import type { Photo } from '../../../shared/model/photo';
 import type { Company, Photographer, Worker } from '../../../shared/model/roster';
 import type { GiftRecord, GiftTemplate } from '../../../shared/model/gift';
@@ -28,9 +28,10 @@ export interface CollectionTypes {
   templates: GiftTemplate;
   gifts: GiftRecord & { id: string };
   exhibitions: Exhibition;
+  labelTemplates: LabelTemplate;
 }
 export type CollectionName = keyof CollectionTypes;
-const COLLECTIONS: CollectionName[] = ['photos', 'companies', 'photographers', 'workers', 'templates', 'gifts', 'exhibitions'];
+const COLLECTIONS: CollectionName[] = ['photos', 'companies', 'photographers', 'workers', 'templates', 'gifts', 'exhibitions', 'labelTemplates'];
 
 /** Entity states by `collection:id`; undefined means "did not exist". */
 export type EntityStates = Map<string, CollectionTypes[CollectionName] | undefined>;
@@ -124,6 +125,7 @@ export class CatalogRepository {
       templates: [],
       gifts: [],
       exhibitions: [],
+      labelTemplates: [],
     };
     const repo = new CatalogRepository(dir, new Low(new CatalogFile(file), data), lock, null);
     await repo.db.write().catch((err) => {

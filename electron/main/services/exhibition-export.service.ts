@@ -8,13 +8,12 @@ import { displayPath } from '../../../shared/logic/file-path';
 import { orderSheetCsv, orderTotals } from '../../../shared/logic/order-sheet';
 import type { DrawnPage, DrawOp, Faces } from '../../../shared/logic/page-drawing';
 import { composeLabel, imposeLabels, labelPage, labelSize, type LabelContent } from '../../../shared/logic/label-drawing';
-import { labelTemplate } from '../../../shared/logic/label-templates';
 import { composeCatalogue, COVER, type CatalogueEntry } from '../../../shared/logic/catalogue-drawing';
 import { CARD_DPI, composeSummaryCard, TILE, type CampaignFigures } from '../../../shared/logic/summary-card';
 import { fillTemplate } from '../../../shared/logic/caption-template';
 import { imposition, parsePaperSize } from '../../../shared/logic/print-geometry';
 import { isWebAddress, photoPageUrl } from '../../../shared/logic/qr';
-import type { Board, Exhibition, ExhibitionExportOptions, ExhibitionExportResult, ExhibitionWarning } from '../../../shared/model/exhibition';
+import type { Board, Exhibition, ExhibitionExportOptions, ExhibitionExportResult, ExhibitionWarning, LabelTemplate } from '../../../shared/model/exhibition';
 import type { Photo } from '../../../shared/model/photo';
 import type { Worker } from '../../../shared/model/roster';
 import type { EventBus } from '../events';
@@ -25,6 +24,7 @@ import type { StorageRepository } from '../repositories/storage.repository';
 import type { TypesetterRepository } from '../repositories/typesetter';
 import { DEFAULT_EXHIBITION, type ExhibitionService } from './exhibition.service';
 import type { GiftService } from './gift.service';
+import type { LabelTemplateService } from './label-template.service';
 import { prefetcher } from './prefetch';
 import { JobRunner, type JobControl } from './job-runner';
 
@@ -41,6 +41,7 @@ const DEFAULT_MATERIAL = 'KT板';
 
 interface Deps {
   session: ProjectSession;
+  labels: LabelTemplateService;
   events: EventBus;
   exhibitions: ExhibitionService;
   gifts: GiftService;
@@ -341,7 +342,7 @@ export class ExhibitionExportService {
    * PDF or as JPEG/TIFF pages. A label whose text cannot fit is named and left out; the others print.
    */
   private async labels(exhibition: Exhibition, opts: ExhibitionExportOptions & { format: 'pdf' | 'jpeg' | 'tiff' }, result: ExhibitionExportResult, control: JobControl) {
-    const template = labelTemplate(opts.labelTemplateId);
+    const template = this.deps.labels.get(opts.labelTemplateId);
     const size = labelSize(template);
     const sheet = opts.labelSheet ?? 'A4';
     const sheetSize = sheet === 'single' ? null : parsePaperSize(sheet)!;
@@ -379,11 +380,11 @@ export class ExhibitionExportService {
    * One photo's wall label as it will print, rendered for the screen (150 dpi) into the preview cache; a text that
    * cannot fit is said instead.
    */
-  async labelPreview(photoId: string, templateId?: string, exhibitionId = DEFAULT_EXHIBITION): Promise<{ mediaId: string | null; widthPx: number; heightPx: number; problem: Message | null }> {
+  async labelPreview(photoId: string, templateOrId?: string | LabelTemplate, exhibitionId = DEFAULT_EXHIBITION): Promise<{ mediaId: string | null; widthPx: number; heightPx: number; problem: Message | null }> {
     const exhibition = this.deps.exhibitions.get(exhibitionId);
     const content = this.labelContents(exhibition, exhibition.galleryUrl ?? null).find((c) => c.photoId === photoId);
     if (!content) throw new AppError('NOT_FOUND', msg('exhibit.notOnWall', { id: photoId }));
-    const template = labelTemplate(templateId);
+    const template = typeof templateOrId === 'object' ? templateOrId : this.deps.labels.get(templateOrId);
     const size = labelSize(template)!;
     const label = composeLabel(content, template, size, this.faces);
     const dpi = 150;

@@ -1,6 +1,6 @@
 import { Alert, Box, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, Grid, LinearProgress, MenuItem, TextField, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
-import type { ExhibitionExportResult, ExhibitionOutput } from '@shared/model/exhibition';
+import type { ExhibitionExportResult, ExhibitionOutput, LabelTemplate } from '@shared/model/exhibition';
 import { BUILT_IN_LABELS, DEFAULT_LABEL } from '@shared/logic/label-templates';
 import type { JobView } from '@shared/model/job';
 import { call, confirmPaths, onEvent } from '../../api/client';
@@ -17,6 +17,10 @@ export function ExhibitionExportDialog({ open, exhibitionId, onClose }: { open: 
   const { t, errorText, say } = useI18n();
   const [form, setForm] = useState(initial);
   const [job, setJob] = useState<JobView<ExhibitionExportResult> | null>(null);
+  const [templates, setTemplates] = useState<LabelTemplate[]>(BUILT_IN_LABELS);
+  useEffect(() => {
+    if (open) call('labels.templates', {}).then(setTemplates, () => undefined);
+  }, [open]);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (open) {
@@ -94,7 +98,7 @@ export function ExhibitionExportDialog({ open, exhibitionId, onClose }: { open: 
             {form.what === 'labels' && (
               <Grid size={12}>
                 <TextField select fullWidth size="small" label={t('exhibition.export.labelTemplate')} value={form.labelTemplateId} onChange={set('labelTemplateId')}>
-                  {BUILT_IN_LABELS.map((l) => <MenuItem key={l.id} value={l.id}>{l.name}</MenuItem>)}
+                  {templates.map((l) => <MenuItem key={l.id} value={l.id}>{l.name}</MenuItem>)}
                 </TextField>
               </Grid>
             )}

@@ -40,6 +40,12 @@ describe('composeLabel', () => {
   });
 });
 
+describe('built-in label templates', () => {
+  it('never ask for type under the 6 pt floor, at any of their sizes', () => {
+    for (const t of BUILT_IN_LABELS) for (const b of t.blocks) expect(b.sizePt).toBeGreaterThanOrEqual(6);
+  });
+});
+
 describe('imposeLabels', () => {
   const small = labelSize(BUILT_IN_LABELS[1]!)!;
   const one: DrawOp[] = [{ kind: 'rect', x: 0, y: 0, w: small.widthMm, h: small.heightMm, fill: '#ffffff' }];
