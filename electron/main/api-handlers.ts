@@ -85,6 +85,7 @@ export function createHandlers(s: Services, host: HostKind) {
     'exhibitions.update': async ({ id, logos, ...patch }) => s.exhibitions.update({ ...patch, ...(logos ? { logos: await Promise.all(logos.map((l) => checkLogo(l))) } : {}) }, id),
     'exhibitions.leftOff': async (req) => s.exhibitions.leftOff(req.id),
     'exhibitions.move': async (req) => s.exhibitions.move(req.photoId, req.toBoardId, req.beforePhotoId, req.id),
+    'exhibitions.setLarge': async (req) => s.exhibitions.setLarge(req.photoId, req.large, req.id),
     'exhibitions.remove': async (req) => s.exhibitions.remove(req.photoId, req.id),
     'exhibitions.restore': async (req) => s.exhibitions.restore(req.photoId, req.id),
     'exhibitions.labelPreview': async (req) => s.exhibitionExport.labelPreview(req.photoId, req.template ? s.labels.check(req.template) : req.templateId, req.id),

@@ -130,6 +130,7 @@ export interface AppApi {
   'labels.saveTemplate': (req: RequestOf<'labels.saveTemplate'>) => Promise<LabelTemplate>;
   'exhibitions.leftOff': (req: RequestOf<'exhibitions.leftOff'>) => Promise<Pick<ExhibitionPlan, 'excluded' | 'toAsk'>>;
   'exhibitions.move': (req: RequestOf<'exhibitions.move'>) => Promise<Exhibition>;
+  'exhibitions.setLarge': (req: RequestOf<'exhibitions.setLarge'>) => Promise<Exhibition>;
   'exhibitions.remove': (req: RequestOf<'exhibitions.remove'>) => Promise<Exhibition>;
   'exhibitions.restore': (req: RequestOf<'exhibitions.restore'>) => Promise<Exhibition>;
   'exhibitions.labelPreview': (req: RequestOf<'exhibitions.labelPreview'>) => Promise<LabelPreview>;
@@ -179,7 +180,7 @@ export const API_METHODS = [
   'xmp.write',
   'campaign.get', 'campaign.update', 'templates.list', 'templates.textures', 'templates.save',
   'gifts.list', 'gifts.choosePhoto', 'gifts.setCrop', 'gifts.setHandOver', 'gifts.markPrinted', 'gifts.preview',
-  'exhibitions.plan', 'exhibitions.list', 'exhibitions.get', 'exhibitions.confirm', 'exhibitions.export', 'exhibitions.exportStart', 'exhibitions.exportStatus', 'exhibitions.exportCancel', 'exhibitions.update', 'exhibitions.leftOff', 'exhibitions.move', 'exhibitions.remove', 'exhibitions.restore', 'exhibitions.labelPreview', 'labels.templates', 'labels.saveTemplate',
+  'exhibitions.plan', 'exhibitions.list', 'exhibitions.get', 'exhibitions.confirm', 'exhibitions.export', 'exhibitions.exportStart', 'exhibitions.exportStatus', 'exhibitions.exportCancel', 'exhibitions.update', 'exhibitions.leftOff', 'exhibitions.move', 'exhibitions.setLarge', 'exhibitions.remove', 'exhibitions.restore', 'exhibitions.labelPreview', 'labels.templates', 'labels.saveTemplate',
   'export.start', 'export.cancel', 'export.status',
 ] as const satisfies readonly ApiMethod[];
 
@@ -208,7 +209,7 @@ export const METHOD_KINDS: Record<ApiMethod, MethodKind> = {
   'xmp.write': 'edit', // writes files: not for a read-only token
   'campaign.get': 'read', 'campaign.update': 'edit', 'templates.list': 'read', 'templates.textures': 'read', 'templates.save': 'edit',
   'gifts.list': 'read', 'gifts.choosePhoto': 'edit', 'gifts.setCrop': 'edit', 'gifts.setHandOver': 'edit', 'gifts.markPrinted': 'edit', 'gifts.preview': 'read',
-  'exhibitions.plan': 'edit', 'exhibitions.list': 'read', 'exhibitions.get': 'read', 'exhibitions.confirm': 'edit', 'exhibitions.export': 'edit', 'exhibitions.exportStart': 'edit', 'exhibitions.exportStatus': 'read', 'exhibitions.exportCancel': 'edit', 'exhibitions.update': 'edit', 'exhibitions.leftOff': 'read', 'exhibitions.move': 'edit', 'exhibitions.remove': 'edit', 'exhibitions.restore': 'edit', 'exhibitions.labelPreview': 'read', 'labels.templates': 'read', 'labels.saveTemplate': 'edit',
+  'exhibitions.plan': 'edit', 'exhibitions.list': 'read', 'exhibitions.get': 'read', 'exhibitions.confirm': 'edit', 'exhibitions.export': 'edit', 'exhibitions.exportStart': 'edit', 'exhibitions.exportStatus': 'read', 'exhibitions.exportCancel': 'edit', 'exhibitions.update': 'edit', 'exhibitions.leftOff': 'read', 'exhibitions.move': 'edit', 'exhibitions.setLarge': 'edit', 'exhibitions.remove': 'edit', 'exhibitions.restore': 'edit', 'exhibitions.labelPreview': 'read', 'labels.templates': 'read', 'labels.saveTemplate': 'edit',
   'export.start': 'edit', 'export.cancel': 'edit', 'export.status': 'read',
 };
 

@@ -228,6 +228,7 @@ export const requestSchemas = {
   'exhibitions.leftOff': z.object({ id: id.optional() }).strict(),
   'exhibitions.move': z.object({ id: id.optional(), photoId: id, toBoardId: id, beforePhotoId: id.nullable() }).strict(),
   'exhibitions.remove': z.object({ id: id.optional(), photoId: id }).strict(),
+  'exhibitions.setLarge': z.object({ id: id.optional(), photoId: id, large: z.boolean() }).strict(),
   'exhibitions.restore': z.object({ id: id.optional(), photoId: id }).strict(),
   'exhibitions.labelPreview': z.object({ id: id.optional(), photoId: id, templateId: id.optional(), template: labelTemplateSchema.optional() }).strict(),
   'labels.templates': empty,

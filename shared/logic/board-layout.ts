@@ -44,7 +44,7 @@ function rowHeight(aspects: number[], width: number, gutter: number) {
  * The best split of the photos, in order, into `rows` rows near `target` height each (least squared deviation),
  * by dynamic programming over where each row ends.
  */
-function splitRows(aspects: number[], rows: number, width: number, gutter: number, target: number): number[][] | null {
+function splitRows(aspects: number[], rows: number, width: number, gutter: number, target: number, alone: ReadonlySet<number>): number[][] | null {
   const n = aspects.length;
   if (rows > n) return null;
   const cost: number[][] = Array.from({ length: rows + 1 }, () => new Array<number>(n + 1).fill(Infinity));
@@ -55,6 +55,8 @@ function splitRows(aspects: number[], rows: number, width: number, gutter: numbe
       for (let start = r - 1; start < end; start++) {
         const before = cost[r - 1]![start]!;
         if (!Number.isFinite(before)) continue;
+        // A photo made large stands in a row of its own.
+        if (end - start > 1 && [...alone].some((i) => i >= start && i < end)) continue;
         const h = rowHeight(aspects.slice(start, end), width, gutter);
         if (!(h > 0)) continue;
         const c = before + (h - target) ** 2;
@@ -79,7 +81,7 @@ function splitRows(aspects: number[], rows: number, width: number, gutter: numbe
  * the layout that covers the most of the board; null when not even one photo fits (a board smaller than its
  * margins).
  */
-export function layoutBoard(aspects: number[], board: BoardBox): BoardLayout | null {
+export function layoutBoard(aspects: number[], board: BoardBox, alone: ReadonlySet<number> = new Set()): BoardLayout | null {
   const area = contentArea(board);
   if (area.w <= 0 || area.h <= 0) return null;
   if (!aspects.length) return { placed: [], fill: 0 };
@@ -88,7 +90,7 @@ export function layoutBoard(aspects: number[], board: BoardBox): BoardLayout | n
   for (let rows = 1; rows <= aspects.length; rows++) {
     const target = (area.h - (rows - 1) * board.gutterMm - rows * cap) / rows;
     if (target <= 0) break;
-    const split = splitRows(aspects, rows, area.w, board.gutterMm, target);
+    const split = splitRows(aspects, rows, area.w, board.gutterMm, target, alone);
     if (!split) continue;
     const heights = split.map((row) => rowHeight(row.map((i) => aspects[i]!), area.w, board.gutterMm));
     const fixed = (rows - 1) * board.gutterMm + rows * cap;

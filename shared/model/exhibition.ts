@@ -47,6 +47,8 @@ export interface Exhibition {
   galleryUrl?: string | null;
   /** photos with a worker not yet asked, placed because the user confirmed them */
   confirmed: string[];
+  /** photos the user made large: each stands in a row of its own */
+  large?: string[];
   /** photos the user took off the wall; auto-fill leaves them off until they are put back */
   removed?: string[];
   boards: Board[];

@@ -72,6 +72,11 @@ describe(`${ExhibitionService.name}: by hand`, () => {
     const back = services.exhibitions.restore(moving);
     expect(back.boards.at(-1)!.photos.at(-1)!.photoId).toBe(moving);
     expect(() => services.exhibitions.move(byName('IMG_4.JPG'), two!.id, null)).toThrow(expect.objectContaining({ key: 'exhibit.notOnWall' }));
+    const small = services.exhibitions.plan({ boards: 1 }).exhibition.boards[0]!.photos[1]!;
+    const large = services.exhibitions.setLarge(small.photoId, true).boards[0]!.photos.find((p) => p.photoId === small.photoId)!;
+    expect(large.wMm).toBeGreaterThan(small.wMm);
+    expect(services.exhibitions.plan({}).exhibition.boards[0]!.photos.find((p) => p.photoId === small.photoId)!.wMm).toBeCloseTo(large.wMm, 2);
+    expect(services.exhibitions.setLarge(small.photoId, false).boards[0]!.photos.find((p) => p.photoId === small.photoId)!.wMm).toBeCloseTo(small.wMm, 2);
     expect(() => services.exhibitions.update({ galleryUrl: 'not a url' })).toThrow(expect.objectContaining({ key: 'exhibit.badBaseUrl' }));
   });
 });

@@ -128,11 +128,25 @@ export class ExhibitionService {
     return { hanging, excluded, toAsk, workers };
   }
 
+  /** Makes a photo large (a row of its own on its board) or back to its row; the board is laid out again. */
+  setLarge(photoId: string, large: boolean, id = DEFAULT_EXHIBITION): Exhibition {
+    const e = this.get(id);
+    if (!e.boards.some((b) => b.photos.some((p) => p.photoId === photoId))) throw new AppError('NOT_FOUND', msg('exhibit.notOnWall', { id: photoId }));
+    const set = new Set(e.large ?? []);
+    if (large) set.add(photoId);
+    else set.delete(photoId);
+    const orders = new Map(e.boards.map((b) => [b.id, b.photos.map((p) => p.photoId)]));
+    const next = this.relaid({ ...e, large: [...set] }, orders);
+    this.deps.history.record(large ? { zh: '放大展板上的照片', en: 'Made a photo large on its board' } : { zh: '照片恢复原大小', en: 'Put a photo back to its row' }, () => this.catalog.put('exhibitions', next));
+    return next;
+  }
+
   /** The boards laid out again with these photo orders, places renumbered. */
   private relaid(e: Exhibition, orders: Map<string, string[]>): Exhibition {
+    const large = new Set(e.large ?? []);
     const boards = e.boards.map((board, b) => {
       const photos = orders.get(board.id)!.map((pid) => this.catalog.photo(pid)).filter((p): p is Photo => !!p);
-      const layout = layoutBoard(photos.map((p) => p.width / p.height), board);
+      const layout = layoutBoard(photos.map((p) => p.width / p.height), board, new Set(photos.flatMap((p, i) => (large.has(p.id) ? [i] : []))));
       if (!layout) throw new AppError('VALIDATION', msg('exhibit.boardTooSmall', { size: `${board.widthMm}×${board.heightMm}`, margin: board.marginMm }));
       return { ...board, photos: layout.placed.map((pl, k) => ({ photoId: photos[pl.index]!.id, number: placeNumber(b + 1, k + 1), xMm: round(pl.xMm), yMm: round(pl.yMm), wMm: round(pl.wMm), hMm: round(pl.hMm) })) };
     });
@@ -195,7 +209,8 @@ export class ExhibitionService {
         ...(opts.header !== undefined ? { headerMm: opts.header ? template?.headerMm || BOARD_DEFAULTS.headerMm : 0 } : {}),
       };
       const box = { ...BOARD_DEFAULTS, ...kept, ...asked, ...boardSize };
-      const layout = layoutBoard(photos.map((p) => p.width / p.height), box);
+      const large = new Set(existing?.large ?? []);
+      const layout = layoutBoard(photos.map((p) => p.width / p.height), box, new Set(photos.flatMap((p, i) => (large.has(p.id) ? [i] : []))));
       if (!layout) throw new AppError('VALIDATION', msg('exhibit.boardTooSmall', { size: `${box.widthMm}×${box.heightMm}`, margin: box.marginMm }));
       return {
         id: `board-${b + 1}`,
@@ -216,6 +231,7 @@ export class ExhibitionService {
       order,
       confirmed: [...confirmed],
       removed: existing?.removed ?? [],
+      large: existing?.large ?? [],
       boards,
     };
     this.deps.history.record({ zh: `自动排版展览（${boards.length} 块展板）`, en: `Auto-filled the exhibition (${boards.length} boards)` }, () => catalog.put('exhibitions', exhibition));

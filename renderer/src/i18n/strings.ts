@@ -284,6 +284,8 @@ export const STRINGS = {
   'labelTemplate.size': { zh: '展签尺寸', en: 'Label size' },
   'labelTemplate.qr': { zh: '二维码', en: 'QR code' },
   'labelTemplate.edit': { zh: '编辑样式…', en: 'Edit style…' },
+  'exhibition.larger': { zh: '放大（独占一行）', en: 'Make large (a row of its own)' },
+  'exhibition.smaller': { zh: '恢复到行内大小', en: 'Back to its row' },
   'exhibition.autofill': { zh: '自动排版', en: 'Auto-fill' },
   'exhibition.refill': { zh: '重新自动排版', en: 'Auto-fill again' },
   'exhibition.info': { zh: '展览信息', en: 'About the exhibition' },

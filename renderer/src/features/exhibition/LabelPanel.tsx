@@ -56,7 +56,12 @@ export function LabelPanel({ exhibition, photoId, photo, readOnly }: { exhibitio
           {preview?.problem && <Alert severity="error" sx={{ mt: 1 }}>{say(preview.problem)}</Alert>}
           {error && <Alert severity="error" sx={{ mt: 1 }}>{error}</Alert>}
           {!readOnly && (
-            <Button fullWidth variant="outlined" sx={{ mt: 2 }} disabled={exhibition.coverPhotoId === placed.photoId} onClick={() => call('exhibitions.update', { id: exhibition.id, coverPhotoId: placed.photoId }).catch(notifyError)} data-testid="label-cover">
+            <Button fullWidth variant="outlined" sx={{ mt: 2 }} onClick={() => call('exhibitions.setLarge', { id: exhibition.id, photoId: placed.photoId, large: !exhibition.large?.includes(placed.photoId) }).catch(notifyError)} data-testid="label-large">
+              {exhibition.large?.includes(placed.photoId) ? t('exhibition.smaller') : t('exhibition.larger')}
+            </Button>
+          )}
+          {!readOnly && (
+            <Button fullWidth variant="outlined" sx={{ mt: 1 }} disabled={exhibition.coverPhotoId === placed.photoId} onClick={() => call('exhibitions.update', { id: exhibition.id, coverPhotoId: placed.photoId }).catch(notifyError)} data-testid="label-cover">
               {exhibition.coverPhotoId === placed.photoId ? t('exhibition.isCover') : t('exhibition.makeCover')}
             </Button>
           )}

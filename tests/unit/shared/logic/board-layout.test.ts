@@ -56,6 +56,18 @@ describe('layoutBoard with room for captions', () => {
   });
 });
 
+describe('layoutBoard with a photo made large', () => {
+  it('gives it a row of its own, larger than it was, the others still in order around it', () => {
+    const aspects = [1.5, 1.5, 1.5, 1.5, 1.5, 1.5];
+    const before = layoutBoard(aspects, board)!.placed.find((p) => p.index === 2)!;
+    const layout = layoutBoard(aspects, board, new Set([2]))!;
+    const big = layout.placed.find((p) => p.index === 2)!;
+    expect(layout.placed.filter((p) => Math.abs(p.yMm - big.yMm) < 1e-6)).toEqual([big]);
+    expect(big.wMm).toBeGreaterThan(before.wMm);
+    expect(layout.placed.map((p) => p.index)).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+});
+
 describe('boards', () => {
   it('shares photos across boards as evenly as possible, in order', () => {
     expect(shareAcrossBoards(236, 8)).toEqual([30, 30, 30, 30, 29, 29, 29, 29]);
