@@ -246,6 +246,18 @@ export async function runCommand(argv: string[]): Promise<number> {
       }
       return 0;
     }
+    case 'find': {
+      const { values, positionals } = parse(rest, { json: { type: 'boolean' } });
+      const dir = needDir(positionals, 'find');
+      const query = positionals[1];
+      if (query === undefined) throw new UsageError('find: say whom to find (a name, its pinyin or initials: zmd)');
+      await call('projects.open', { dir, toRead: true });
+      const found = await call('find.worker', { query });
+      if (values.json) out(JSON.stringify(found) + '\n');
+      else if (!found.length) out(`${say('cli.foundNobody', { query })}\n`);
+      else for (const w of found) out(`${w.name}${w.company ? ` · ${w.company}` : ''}  ${w.photos.map((p) => p.number ?? p.photoId).join('、')}\n`);
+      return 0;
+    }
     case 'workers':
     case 'companies': {
       const { values, positionals } = parse(rest, { json: { type: 'boolean' } });

@@ -23,6 +23,7 @@ import { XmpService } from './services/xmp.service';
 import { ExhibitionService } from './services/exhibition.service';
 import { ExhibitionExportService } from './services/exhibition-export.service';
 import { LabelTemplateService } from './services/label-template.service';
+import { FindService } from './services/find.service';
 import { TypesetterRepository } from './repositories/typesetter';
 import { ExportService } from './services/export.service';
 import { GiftService } from './services/gift.service';
@@ -72,6 +73,7 @@ export function createServices(opts: ContainerOptions = {}) {
   const exhibitions = new ExhibitionService({ session, history, gifts });
   const pdf = new PdfRepository();
   const labels = new LabelTemplateService({ session, history });
+  const find = new FindService({ session });
   const exhibitionExport = new ExhibitionExportService({ session, events, labels, exhibitions, gifts, sheets, pdf, type, storage, logger: createLogger('ExhibitionExport'), concurrency: opts.concurrency });
   const exporter = new ExportService({ session, defaultCmykProfile: path.join(assetsDir, 'icc', 'FOGRA39-coated.icc'), gifts, sheets, pdf, storage, events, logger: createLogger('ExportService'), concurrency: opts.concurrency });
   /** What the media route serves: photo caches by photo id, sheet previews by their hash. */
@@ -89,7 +91,7 @@ export function createServices(opts: ContainerOptions = {}) {
       await raw.close();
     }
   };
-  return { events, session, access, projects, importer, photos, folders, demo, dialogs, history, roster, tagging, xmp, gifts, exporter, exhibitions, exhibitionExport, labels, mediaFile, close, logger: createLogger('api') };
+  return { events, session, access, projects, importer, photos, folders, demo, dialogs, history, roster, tagging, xmp, gifts, exporter, exhibitions, exhibitionExport, labels, find, mediaFile, close, logger: createLogger('api') };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -153,3 +153,12 @@ export interface LabelPreview {
   heightPx: number;
   problem: import('../i18n/messages').Message | null;
 }
+
+/** A worker found by name, with the photos of them that may be shown and where each hangs (null: not on the wall). */
+export interface FoundWorker {
+  workerId: string;
+  name: string;
+  /** the company's short name */
+  company: string | null;
+  photos: { photoId: string; number: string | null }[];
+}

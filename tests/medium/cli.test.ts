@@ -128,6 +128,15 @@ describe('the chasing-light command', () => {
     expect((await run('exhibition', 'plan', project, '--board-size', 'huge')).code).toBe(2);
   });
 
+  it('finds workers with the JSON the checks read: none here, for 占牡丹 was not asked about the exhibition', async () => {
+    const found = await run('find', project, 'zmd', '--json');
+    expect(found.code).toBe(0);
+    expect(json<unknown[]>(found)).toEqual([]);
+    expect((await run('find', project, 'zmd')).stdout).toMatch(/nobody found|没有找到/);
+    expect((await run('find', project, '！？')).code).toBe(2);
+    expect((await run('find', project)).code).toBe(2);
+  });
+
   it('exports the exhibition with the JSON the checks read: files with their pages, warnings per photo, exit 3 for a board not written', async () => {
     const labels = await run('exhibition', 'export', project, '--what', 'labels', '--base-url', 'https://zgh.example.cn/g', '--out', path.join(root, 'labels'), '--json');
     expect(labels.code).toBe(0);

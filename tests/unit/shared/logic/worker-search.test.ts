@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { initialsOf, pinyinOf } from '../../../../shared/logic/pinyin';
-import { searchWorkers } from '../../../../shared/logic/worker-search';
+import { searchWorkers, nameMatch, normalizeQuery } from '../../../../shared/logic/worker-search';
 import type { Company, Worker } from '../../../../shared/model/roster';
 
 const w = (id: string, name: string, extra: Partial<Worker> = {}): Worker => ({ id, name, pinyin: pinyinOf(name), companyId: 'co_1', department: null, craft: null, joined: null, employeeNo: null, phone: null, quote: null, consent: 'unknown', consentDate: null, consentNote: null, ...extra });
@@ -29,5 +29,26 @@ describe('searchWorkers', () => {
   });
   it('finds nobody for nonsense', () => {
     expect(names('qqqq')).toEqual([]);
+  });
+});
+
+describe('nameMatch: a name spelled syllable by syllable', () => {
+  const zhan = ['占牡丹', 'zhan mu dan'] as const;
+  it('finds a name by characters, full pinyin, initials, or both mixed; with or without tones and spaces', () => {
+    for (const q of ['zmd', 'zhanmudan', 'zhan mu dan', 'Zhàn Mǔ Dān', 'zhan4 mu3 dan1', '占md', 'zhanmd', '占牡丹', 'zh m d', 'z'])
+      expect([q, nameMatch(q, ...zhan)]).toEqual([q, 'start']);
+    expect(nameMatch('牡丹', ...zhan)).toBe('inside');
+    expect(nameMatch('mudan', ...zhan)).toBe('inside');
+  });
+
+  it('does not find what the name does not spell', () => {
+    for (const q of ['zmx', 'zhanmudanx', '王', 'dz', '', '！？…', ' ']) expect([q, nameMatch(q, ...zhan)]).toEqual([q, null]);
+  });
+
+  it('reads ü typed as v or u, and a name that is not Chinese as one word', () => {
+    expect(nameMatch('lv', '吕', 'lü')).toBe('start');
+    expect(nameMatch('lu', '吕', 'lü')).toBe('start');
+    expect(nameMatch('ann', 'Anna', 'anna')).toBe('start');
+    expect(normalizeQuery(' Zhàn-Mǔ_dān3! ')).toBe('zhanmudan');
   });
 });

@@ -1,0 +1,65 @@
+import { AppError } from '../../../shared/errors';
+import { msg } from '../../../shared/i18n/messages';
+import { shortCompanyName } from '../../../shared/logic/company-name';
+import { exhibitRule } from '../../../shared/logic/photo-usage';
+import { nameMatch, normalizeQuery } from '../../../shared/logic/worker-search';
+import type { FoundWorker } from '../../../shared/model/exhibition';
+import type { Worker } from '../../../shared/model/roster';
+import { DEFAULT_EXHIBITION } from './exhibition.service';
+import type { ProjectSession } from './project-session';
+
+/** Longer than any name: a query this long is a paste gone wrong, refused rather than searched. */
+const MAX_QUERY = 50;
+
+/**
+ * Find your photo: a worker by name, pinyin (with or without tones and spaces), initials, or characters and
+ * pinyin mixed, with the photos of them that may be shown — every tagged worker agreed to be exhibited — and where
+ * each hangs (板3-05) when the exhibition is planned. A worker who did not agree is never found.
+ */
+export class FindService {
+  constructor(private readonly deps: { session: ProjectSession }) {}
+
+  find(query: string, exhibitionId = DEFAULT_EXHIBITION, limit = 50): FoundWorker[] {
+    const text = query.trim();
+    if (text.length > MAX_QUERY) throw new AppError('VALIDATION', msg('find.tooLong', { max: MAX_QUERY }));
+    if (!normalizeQuery(text)) throw new AppError('VALIDATION', msg('find.empty'));
+    const catalog = this.deps.session.require();
+    const workers = new Map(catalog.all('workers').map((w) => [w.id, w]));
+    const companies = new Map(catalog.all('companies').map((c) => [c.id, c]));
+    const numbers = new Map((catalog.get('exhibitions', exhibitionId)?.boards ?? []).flatMap((b) => b.photos.map((p) => [p.photoId, p.number] as const)));
+
+    const ranked = [...workers.values()]
+      .filter((w) => w.consent === 'exhibit')
+      .map((w) => ({ w, score: score(text, w) }))
+      .filter((x) => x.score > 0)
+      .sort((a, b) => b.score - a.score || a.w.pinyin.localeCompare(b.w.pinyin));
+    if (!ranked.length) return [];
+    const wanted = new Set(ranked.map((x) => x.w.id));
+    // One pass over the photos: each shown photo, to each wanted worker in it.
+    const photosOf = new Map<string, { photoId: string; number: string | null }[]>();
+    for (const photo of catalog.photos()) {
+      if (photo.flag === 'rejected' || !photo.workers.some((id) => wanted.has(id))) continue;
+      const people = photo.workers.map((id) => workers.get(id)).filter((w): w is Worker => !!w);
+      if (exhibitRule(people).rule !== 'yes') continue;
+      for (const id of photo.workers) if (wanted.has(id)) photosOf.set(id, [...(photosOf.get(id) ?? []), { photoId: photo.id, number: numbers.get(photo.id) ?? null }]);
+    }
+    return ranked
+      .filter((x) => photosOf.has(x.w.id))
+      .slice(0, limit)
+      .map(({ w }) => {
+        const company = w.companyId ? companies.get(w.companyId) : undefined;
+        const photos = photosOf.get(w.id)!.sort((a, b) => (a.number ?? '\uffff').localeCompare(b.number ?? '\uffff', 'zh-CN', { numeric: true }));
+        return { workerId: w.id, name: w.name, company: company ? company.shortName || shortCompanyName(company.name, '') || company.name : null, photos };
+      });
+  }
+}
+
+/** Names only: the exact name, then names the query begins, then names it spells from a later syllable. */
+function score(query: string, w: Worker): number {
+  if (w.name === query) return 100;
+  if (w.name.startsWith(query)) return 90;
+  const spelled = nameMatch(query, w.name, w.pinyin);
+  if (spelled === 'start') return 70;
+  if (w.name.includes(query)) return 60;
+  return spelled === 'inside' ? 55 : 0;
+}
