@@ -246,6 +246,20 @@ export async function runCommand(argv: string[]): Promise<number> {
       }
       return 0;
     }
+    case 'gallery': {
+      const { values, positionals } = parse(rest, { out: { type: 'string' }, 'base-url': { type: 'string' }, json: { type: 'boolean' } });
+      const dir = needDir(positionals, 'gallery');
+      if (!values.out) throw new UsageError('gallery: --out <folder> says where the web gallery goes');
+      await call('projects.open', { dir });
+      const r = await call('gallery.export', { outDir: path.resolve(values.out as string), baseUrl: values['base-url'] as string | undefined });
+      await call('projects.close', {});
+      if (values.json) out(JSON.stringify({ index: r.index, photos: r.photos, workers: r.workers, excluded: localize(r.excluded).map(({ photoId, reason }) => ({ photoId, reason })), bytes: r.bytes }) + '\n');
+      else {
+        out(`${say('cli.galleryWritten', { photos: r.photos, workers: r.workers, excluded: r.excluded.length, index: r.index })}\n`);
+        for (const e of localize(r.excluded)) out(`  ${say('cli.skipped', { who: e.photoId, reason: e.reason })}\n`);
+      }
+      return 0;
+    }
     case 'find': {
       const { values, positionals } = parse(rest, { json: { type: 'boolean' } });
       const dir = needDir(positionals, 'find');

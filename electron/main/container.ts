@@ -24,6 +24,8 @@ import { ExhibitionService } from './services/exhibition.service';
 import { ExhibitionExportService } from './services/exhibition-export.service';
 import { LabelTemplateService } from './services/label-template.service';
 import { FindService } from './services/find.service';
+import { GalleryService } from './services/gallery.service';
+import { subsetFace } from './repositories/fonts';
 import { TypesetterRepository } from './repositories/typesetter';
 import { ExportService } from './services/export.service';
 import { GiftService } from './services/gift.service';
@@ -75,6 +77,7 @@ export function createServices(opts: ContainerOptions = {}) {
   const labels = new LabelTemplateService({ session, history });
   const find = new FindService({ session });
   const exhibitionExport = new ExhibitionExportService({ session, events, labels, exhibitions, gifts, sheets, pdf, type, storage, logger: createLogger('ExhibitionExport'), concurrency: opts.concurrency });
+  const gallery = new GalleryService({ fonts: (family, weight, chars) => subsetFace(family, weight, chars, 'woff2'), session, exhibitions, exhibitionExport, gifts, sheets, storage, assetsDir: path.join(assetsDir, 'gallery'), concurrency: opts.concurrency });
   const exporter = new ExportService({ session, defaultCmykProfile: path.join(assetsDir, 'icc', 'FOGRA39-coated.icc'), gifts, sheets, pdf, storage, events, logger: createLogger('ExportService'), concurrency: opts.concurrency });
   /** What the media route serves: photo caches by photo id, sheet previews by their hash. */
   const mediaFile = (id: string, kind: MediaKind) => (kind === 'sheet' ? (session.current ? gifts.previewFile(id) : undefined) : photos.mediaFile(id, kind));
@@ -91,7 +94,7 @@ export function createServices(opts: ContainerOptions = {}) {
       await raw.close();
     }
   };
-  return { events, session, access, projects, importer, photos, folders, demo, dialogs, history, roster, tagging, xmp, gifts, exporter, exhibitions, exhibitionExport, labels, find, mediaFile, close, logger: createLogger('api') };
+  return { events, session, access, projects, importer, photos, folders, demo, dialogs, history, roster, tagging, xmp, gifts, exporter, exhibitions, exhibitionExport, labels, find, gallery, mediaFile, close, logger: createLogger('api') };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -57,3 +57,22 @@ ${list('dc:creator', 'Seq', creator ? [creator] : [])}${alt('dc:title', photo.ti
 <?xpacket end="w"?>
 `;
 }
+
+/**
+ * The little a photo carries onto the web: its title, the photographer's credit and the names of the people in it
+ * — no GPS, no camera serials, no maker notes, nothing from the roster beyond names.
+ */
+export function buildWebXmp(p: { title: string | null; creator: string | null; credit: string | null; people: string[] }): string {
+  const bag = (items: string[]) => `<rdf:Bag>${items.map((i) => `<rdf:li>${esc(i)}</rdf:li>`).join('')}</rdf:Bag>`;
+  return `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about=""
+    xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/"
+    xmlns:Iptc4xmpExt="http://iptc.org/std/Iptc4xmpExt/2008-02-29/"${p.credit ? `\n    photoshop:Credit="${esc(p.credit)}"` : ''}>
+${p.title ? `   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">${esc(p.title)}</rdf:li></rdf:Alt></dc:title>\n` : ''}${p.creator ? `   <dc:creator><rdf:Seq><rdf:li>${esc(p.creator)}</rdf:li></rdf:Seq></dc:creator>\n` : ''}${p.people.length ? `   <Iptc4xmpExt:PersonInImage>${bag(p.people)}</Iptc4xmpExt:PersonInImage>\n` : ''}  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>`;
+}

@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { FontFamily } from '../../../shared/model/gift';
@@ -21,4 +22,13 @@ export function fontFor(family: FontFamily, weight: 'normal' | 'bold'): { file: 
   return weight === 'bold'
     ? { file: path.join(dir, '700Bold', 'NotoSansSC_700Bold.ttf'), name: 'Noto Sans SC Bold' }
     : { file: path.join(dir, '400Regular', 'NotoSansSC_400Regular.ttf'), name: 'Noto Sans SC' };
+}
+
+/**
+ * A face cut down to the characters given (HarfBuzz's subsetter): a PDF embeds kilobytes, not the whole 10 MB
+ * face, and the web gallery carries its own Chinese font, so a phone or PC without one shows no boxes.
+ */
+export async function subsetFace(family: FontFamily, weight: 'normal' | 'bold', chars: Iterable<string>, format: 'truetype' | 'woff2'): Promise<Buffer> {
+  const { default: subsetFont } = await import('subset-font');
+  return subsetFont(await fs.readFile(fontFor(family, weight).file), [...chars].join(''), { targetFormat: format });
 }

@@ -1,7 +1,6 @@
-import fs from 'node:fs/promises';
 import type { PDFDocument, PDFFont, PDFImage, PDFObject, PDFPage, PDFRef } from 'pdf-lib';
 import { mmToPt, type SheetBoxes } from '../../../shared/logic/print-geometry';
-import { fontFor } from './fonts';
+import { subsetFace } from './fonts';
 import { charactersByFace, type DrawnPage } from '../../../shared/logic/page-drawing';
 import { qrRuns } from '../../../shared/logic/qr';
 import type { FontFamily } from '../../../shared/model/gift';
@@ -57,8 +56,7 @@ async function addSrgbIntent(doc: PDFDocument, icc: Buffer) {
  * 6.5 MB of a whole CJK face.
  */
 async function embedSubset(doc: PDFDocument, family: FontFamily, weight: 'normal' | 'bold', chars: Iterable<string>): Promise<PDFFont> {
-  const { default: subsetFont } = await import('subset-font');
-  const bytes = await subsetFont(await fs.readFile(fontFor(family, weight).file), [...chars].join(''), { targetFormat: 'truetype' });
+  const bytes = await subsetFace(family, weight, chars, 'truetype');
   // fontkit applies the font's 'locl' lookups with no language set, and Noto SC's default-language
   // lookup swaps ASCII digits for alternates that drop out of the text layer ("300 dpi" read as " dpi").
   // The subset is already Simplified Chinese, so the plain glyphs are the right ones. Ligatures go too:

@@ -496,8 +496,10 @@ export class SheetRepository {
    * A photo, upright and in sRGB, at `width`×`height` pixels (its own aspect: a board places it uncropped), as a
    * JPEG for a PDF or a raster page. Decoded with shrink-on-load, so a 24 MP original costs a fraction of a full decode.
    */
-  async photoJpeg(photo: SheetSpec['photo'], width: number, height: number, quality = 90): Promise<Buffer> {
+  async photoJpeg(photo: SheetSpec['photo'], width: number, height: number, quality = 90, xmp?: string): Promise<Buffer> {
     const { data, raw } = await this.photoInto(photo, width, height);
+    // Nothing of the original's metadata comes along (no GPS, no maker notes); only what `xmp` says.
+    if (xmp) return sharp(data, { raw }).withXmp(xmp).jpeg({ quality, chromaSubsampling: '4:2:0' }).toBuffer();
     // 4:2:0, as cameras write: at 300 ppi the halved colour resolution cannot be seen in a photo, and the file
     // (a catalogue of 236 pages) is a third smaller. Captions are text in the PDF, never in these pixels.
     return sharp(data, { raw }).jpeg({ quality, chromaSubsampling: '4:2:0' }).toBuffer();

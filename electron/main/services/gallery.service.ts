@@ -1,0 +1,215 @@
+import { createHash } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { AppError } from '../../../shared/errors';
+import { msg, reasonOf } from '../../../shared/i18n/messages';
+import { fillTemplate } from '../../../shared/logic/caption-template';
+import { imagePath, indexPage, photoPage, searchData, thumbPath, workerPage, workerPath, photoPath, type GalleryPhoto, type GallerySite, type GalleryWorker } from '../../../shared/logic/gallery-pages';
+import { exhibitRule } from '../../../shared/logic/photo-usage';
+import { isWebAddress } from '../../../shared/logic/qr';
+import { buildWebXmp } from '../../../shared/logic/xmp-write';
+import type { ExcludedPhoto } from '../../../shared/model/exhibition';
+import type { GalleryResult } from '../../../shared/model/gallery';
+import type { Photo } from '../../../shared/model/photo';
+import type { FontFamily } from '../../../shared/model/gift';
+import type { Worker } from '../../../shared/model/roster';
+import type { SheetRepository } from '../repositories/sheet.repository';
+import type { StorageRepository } from '../repositories/storage.repository';
+import { DEFAULT_EXHIBITION, type ExhibitionService } from './exhibition.service';
+import type { ExhibitionExportService } from './exhibition-export.service';
+import type { GiftService } from './gift.service';
+import type { ProjectSession } from './project-session';
+
+/** A photo's page shows it at this long edge; the grid at this one. */
+export const WEB_EDGE = 2048;
+export const THUMB_EDGE = 400;
+const MANIFEST = '.chasing-light-gallery.json';
+
+interface Manifest {
+  files: Record<string, { hash: string; bytes: number }>;
+}
+
+/**
+ * The static web gallery: plain HTML, CSS, JS and JPEGs that work from disk and from any static host. Only photos
+ * everyone in agreed to exhibit; the JPEGs carry no GPS, only the credit, title and names; pages carry names only.
+ * Re-exporting rewrites only what changed (a manifest of what each file was made from) and removes the pages of
+ * photos that left.
+ */
+export class GalleryService {
+  constructor(private readonly deps: { fonts: (family: FontFamily, weight: 'normal' | 'bold', chars: string) => Promise<Buffer>; session: ProjectSession; exhibitions: ExhibitionService; exhibitionExport: ExhibitionExportService; gifts: GiftService; sheets: SheetRepository; storage: StorageRepository; assetsDir: string; concurrency?: number }) {}
+
+  private get catalog() {
+    return this.deps.session.require();
+  }
+
+  async export(opts: { outDir: string; baseUrl?: string; exhibitionId?: string }): Promise<GalleryResult> {
+    const catalog = this.catalog;
+    const baseUrl = opts.baseUrl?.trim() || null;
+    if (baseUrl && !isWebAddress(baseUrl)) throw new AppError('VALIDATION', msg('exhibit.badBaseUrl', { url: baseUrl, schemes: 'http:// https://' }));
+    const outDir = path.resolve(opts.outDir);
+    const originals = path.join(catalog.dir, 'originals');
+    const inside = (dir: string, parent: string) => !path.relative(parent, dir).startsWith('..') && !path.isAbsolute(path.relative(parent, dir));
+    if (inside(outDir, originals) || outDir === catalog.dir) throw new AppError('VALIDATION', msg('gallery.badOut', { dir: outDir }));
+    try {
+      await this.deps.storage.probeWritable(outDir);
+    } catch (err) {
+      throw new AppError('IO', msg('export.notWritable', { dir: outDir, detail: (err as Error).message }));
+    }
+
+    const { photos, excluded } = await this.shown(opts.exhibitionId ?? DEFAULT_EXHIBITION);
+    const site = this.site(opts.exhibitionId ?? DEFAULT_EXHIBITION, baseUrl, photos.length);
+    const workers = this.workersOf(photos);
+    const before = await this.readManifest(outDir);
+    const after: Manifest = { files: {} };
+    const counts = { written: 0, reused: 0, removed: 0 };
+    const put = async (rel: string, hash: string, make: () => Promise<Buffer | string>) => {
+      const file = path.join(outDir, rel);
+      const old = before.files[rel];
+      if (old?.hash === hash && (await this.deps.storage.exists(file))) {
+        after.files[rel] = old;
+        counts.reused++;
+        return;
+      }
+      const data = await make();
+      await this.deps.storage.ensureDir(path.dirname(file));
+      await this.deps.storage.writeAtomic(file, data);
+      after.files[rel] = { hash, bytes: Buffer.byteLength(data) };
+      counts.written++;
+    };
+    const text = (rel: string, content: string) => put(rel, sha(content), async () => content);
+
+    // Images first (the slow part), on every core; each made from the photo's bytes and what it carries.
+    const queue = photos.map((p) => p.view);
+    const work = async () => {
+      for (let p = queue.shift(); p; p = queue.shift()) {
+        const photo = catalog.photo(p.id)!;
+        const source = this.deps.gifts.sourceOf(photo);
+        const xmp = buildWebXmp({ title: p.title || null, creator: photo.photographer, credit: p.credit || null, people: p.workers.map((w) => w.name) });
+        const fit = (edge: number) => (p.width >= p.height ? { w: Math.min(edge, p.width), h: Math.round((Math.min(edge, p.width) * p.height) / p.width) } : { w: Math.round((Math.min(edge, p.height) * p.width) / p.height), h: Math.min(edge, p.height) });
+        for (const [rel, edge, quality] of [[imagePath(p.id), WEB_EDGE, 86], [thumbPath(p.id), THUMB_EDGE, 78]] as const) {
+          const size = fit(edge);
+          await put(rel, sha(`${photo.sha256}:${size.w}x${size.h}:${quality}:${xmp}`), () => this.deps.sheets.photoJpeg({ file: source.file, crop: null, width: photo.width, height: photo.height, format: source.format }, size.w, size.h, quality, xmp));
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(this.deps.concurrency ?? os.availableParallelism(), queue.length || 1)) }, work));
+
+    const views = photos.map((p) => p.view);
+    for (const p of views) await text(photoPath(p.id), photoPage(site, p));
+    for (const w of workers) await text(workerPath(w.id), workerPage(site, w, views.filter((p) => w.photoIds.includes(p.id))));
+    await text('data/search.js', searchData(workers, views));
+    for (const asset of ['gallery.css', 'gallery.js']) await text(`assets/${asset}`, (await this.deps.storage.readFile(path.join(this.deps.assetsDir, asset))).toString('utf8'));
+    await text('index.html', indexPage(site, views));
+    // The gallery brings its own Chinese faces, cut to the characters its pages and search use.
+    const used = new Set<string>();
+    for (const rel of Object.keys(after.files)) if (/\.(html|js)$/.test(rel)) for (const ch of (await this.deps.storage.readFile(path.join(outDir, rel))).toString('utf8')) if (ch.charCodeAt(0) > 0x2000) used.add(ch);
+    const chars = [...used].sort().join('') + FONT_BASICS;
+    for (const [rel, family, weight] of [['assets/sans.woff2', 'sans', 'normal'], ['assets/sans-bold.woff2', 'sans', 'bold'], ['assets/serif-bold.woff2', 'serif', 'bold']] as const)
+      await put(rel, sha(`${family}:${weight}:${chars}`), () => this.deps.fonts(family, weight, chars));
+
+    // Pages and images of photos (and workers) that left the gallery go too.
+    for (const rel of Object.keys(before.files)) {
+      if (after.files[rel]) continue;
+      await this.deps.storage.remove(path.join(outDir, rel)).catch(() => undefined);
+      counts.removed++;
+    }
+    await this.deps.storage.writeAtomic(path.join(outDir, MANIFEST), JSON.stringify(after, null, 1));
+    const bytes = Object.values(after.files).reduce((n, f) => n + f.bytes, 0);
+    return { index: path.join(outDir, 'index.html'), photos: views.length, workers: workers.length, excluded, bytes, ...counts };
+  }
+
+  /**
+   * What the gallery may show: the photos on the wall (or, with no plan yet, the chosen ones) in which every
+   * tagged worker agreed to be exhibited, whose file is there; the rest with the reason.
+   */
+  private async shown(exhibitionId: string): Promise<{ photos: { view: GalleryPhoto }[]; excluded: ExcludedPhoto[] }> {
+    const catalog = this.catalog;
+    const exhibition = catalog.get('exhibitions', exhibitionId);
+    const placed = exhibition?.boards.flatMap((b) => b.photos) ?? [];
+    const numbers = new Map(placed.map((p) => [p.photoId, p.number]));
+    const candidates: Photo[] = placed.length ? placed.map((p) => catalog.photo(p.photoId)).filter((p): p is Photo => !!p) : catalog.photos().filter((p) => p.flag !== 'rejected');
+    const workers = new Map(catalog.all('workers').map((w) => [w.id, w]));
+    const companies = new Map(catalog.all('companies').map((c) => [c.id, c]));
+    const excluded: ExcludedPhoto[] = [];
+    const photos: { view: GalleryPhoto }[] = [];
+    for (const photo of candidates) {
+      const people = photo.workers.map((id) => workers.get(id)).filter((w): w is Worker => !!w);
+      const rule = exhibitRule(people);
+      if (rule.rule !== 'yes') {
+        excluded.push({ photoId: photo.id, ...reasonOf(rule.reason) });
+        continue;
+      }
+      const source = this.deps.gifts.sourceOf(photo);
+      if (!(await this.deps.storage.exists(source.file))) {
+        excluded.push({ photoId: photo.id, ...reasonOf(msg('gallery.photoMissing', { name: photo.originalName, path: source.file })) });
+        continue;
+      }
+      const one = people.length === 1 ? people[0]! : null;
+      const v = this.deps.gifts.captionValues(photo, one);
+      const company = photo.companyId ? companies.get(photo.companyId) : undefined;
+      photos.push({
+        view: {
+          id: photo.id,
+          number: numbers.get(photo.id) ?? null,
+          title: photo.title || people.map((w) => w.name).join('、') || (v['company.short'] ?? ''),
+          who: fillTemplate(people.length ? (photo.title ? '{worker.name} · {worker.craft} · {company.short}' : '{worker.craft} · {company.short}') : '{company.short}', v),
+          quote: one?.quote ?? null,
+          credit: fillTemplate('{photographer.credit} · {photo.date}', v),
+          company: company?.shortName || v['company.short'] || photo.company,
+          photographer: photo.photographer,
+          workers: people.map((w) => ({ id: w.id, name: w.name })),
+          width: photo.width,
+          height: photo.height,
+        },
+      });
+    }
+    photos.sort((a, b) => (a.view.number ?? '\uffff').localeCompare(b.view.number ?? '\uffff', 'zh-CN', { numeric: true }));
+    return { photos, excluded };
+  }
+
+  private workersOf(photos: { view: GalleryPhoto }[]): GalleryWorker[] {
+    const catalog = this.catalog;
+    const byId = new Map<string, GalleryWorker>();
+    for (const { view } of photos)
+      for (const w of view.workers) {
+        const worker = catalog.get('workers', w.id)!;
+        const company = worker.companyId ? catalog.get('companies', worker.companyId) : undefined;
+        const entry = byId.get(w.id) ?? { id: w.id, name: worker.name, pinyin: worker.pinyin, company: company?.shortName || company?.name || null, photoIds: [] };
+        entry.photoIds.push(view.id);
+        byId.set(w.id, entry);
+      }
+    return [...byId.values()].sort((a, b) => a.pinyin.localeCompare(b.pinyin));
+  }
+
+  private site(exhibitionId: string, baseUrl: string | null, shown: number): GallerySite {
+    const exhibition = this.catalog.get('exhibitions', exhibitionId);
+    const campaign = this.deps.gifts.campaign();
+    const figures = exhibition ? this.deps.exhibitionExport.figures(exhibition) : null;
+    return {
+      title: exhibition?.title ?? campaign.theme,
+      subtitle: exhibition?.subtitle ?? campaign.theme,
+      organizers: exhibition?.organizers ?? campaign.organizer,
+      figures: [
+        ['名摄影师', figures?.photographers ?? 0],
+        ['家企业', figures?.companies ?? 0],
+        ['天拍摄', figures?.days ?? 0],
+        ['张照片在这里', shown],
+      ],
+      baseUrl,
+    };
+  }
+
+  private async readManifest(dir: string): Promise<Manifest> {
+    try {
+      const m = JSON.parse((await this.deps.storage.readFile(path.join(dir, MANIFEST))).toString('utf8')) as Manifest;
+      return m && typeof m.files === 'object' ? m : { files: {} };
+    } catch {
+      return { files: {} };
+    }
+  }
+}
+
+/** Latin letters, digits and punctuation, always in the faces (names typed in pinyin, numbers, dates). */
+const FONT_BASICS = ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~·、。，：；！？“”‘’（）《》…—';
+const sha = (s: string) => createHash('sha1').update(s).digest('hex');
+

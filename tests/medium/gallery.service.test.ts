@@ -1,0 +1,67 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { GalleryService } from '../../electron/main/services/gallery.service';
+import { photoPath } from '../../shared/logic/gallery-pages';
+import { photoPageUrl } from '../../shared/logic/qr';
+import { writePhoto } from '../helpers/factories';
+import { exhibitionWall } from '../helpers/exhibition-wall';
+import { hasExiftool } from '../helpers/tools';
+
+const wall = exhibitionWall();
+
+describe(GalleryService.name, () => {
+  it('writes a page and images for every photo that may be shown, none for one a worker declined, JPEGs without GPS', async () => {
+    const { services, root, byName } = await wall();
+    // A photo with a position in it, of the worker who agreed.
+    await writePhoto(path.join(root, 'gps'), 'GPS.JPG', { width: 1200, height: 800, seed: 77, exif: { IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '28/1 44/1 2400/100', GPSLongitudeRef: 'E', GPSLongitude: '118/1 37/1 1200/100' } } });
+    await services.importer.run({ paths: [path.join(root, 'gps')], photographer: '陈晓明' });
+    const gps = services.photos.list().find((p) => p.originalName === 'GPS.JPG')!.id;
+    services.tagging.tag([gps], services.photos.get(byName('IMG_0.JPG')).workers[0]!);
+    services.exhibitions.confirm([byName('IMG_5.JPG')]); // on the wall by the union's word, but 王伟 never said yes
+    const plan = services.exhibitions.plan({ boards: 2 });
+    const out = path.join(root, 'web');
+    const base = 'https://zgh.example.cn/zhuiguang';
+    const result = await services.gallery.export({ outDir: out, baseUrl: base });
+    const placed = plan.exhibition.boards.flatMap((b) => b.photos.map((p) => p.photoId));
+    const shown = placed.filter((id) => id !== byName('IMG_5.JPG'));
+    expect(result.photos).toBe(shown.length);
+    expect(result.excluded).toEqual([expect.objectContaining({ photoId: byName('IMG_5.JPG'), key: 'exhibit.unasked' })]);
+    const pages = await fs.readdir(path.join(out, 'photos'));
+    expect(pages.sort()).toEqual(shown.map((id) => `${id}.html`).sort());
+    for (const declined of ['IMG_4.JPG', 'IMG_2.JPG', 'IMG_5.JPG']) expect(pages).not.toContain(`${byName(declined)}.html`);
+    const index = await fs.readFile(result.index, 'utf8');
+    expect(index).not.toContain('周丽娟');
+    expect(index).not.toContain('王伟');
+    expect((await fs.readFile(path.join(out, photoPath(gps)), 'utf8'))).toContain(`<meta property="og:image" content="${base}/images/${gps}.jpg">`);
+    // The label's code opens exactly this page.
+    expect(photoPageUrl(base, gps)).toBe(`${base}/${photoPath(gps)}`);
+    expect(result.bytes).toBeGreaterThan(0);
+    if (!hasExiftool) return;
+    const original = JSON.parse(execFileSync('exiftool', ['-json', '-G', services.photos.get(gps).path], { encoding: 'utf8' }))[0] as Record<string, unknown>;
+    expect(Object.keys(original).filter((k) => /GPS/i.test(k)).length).toBeGreaterThan(0);
+    const tags = JSON.parse(execFileSync('exiftool', ['-json', '-G', path.join(out, 'images', `${gps}.jpg`)], { encoding: 'utf8' }))[0] as Record<string, unknown>;
+    expect(Object.keys(tags).filter((k) => /GPS/i.test(k))).toEqual([]);
+    expect(tags['XMP:Credit']).toBe('摄影：陈晓明');
+    expect(tags['XMP:PersonInImage']).toBe('占牡丹');
+  });
+
+  it('rewrites only what changed, removes the pages of photos that left, and refuses a folder inside the originals', async () => {
+    const { services, root, byName } = await wall();
+    services.exhibitions.plan({ boards: 1 });
+    const out = path.join(root, 'web');
+    const first = await services.gallery.export({ outDir: out });
+    const again = await services.gallery.export({ outDir: out });
+    expect(again.written).toBe(0);
+    expect(again.reused).toBe(first.written);
+    const leaving = byName('IMG_0.JPG');
+    services.exhibitions.remove(leaving);
+    const third = await services.gallery.export({ outDir: out });
+    expect(third.removed).toBeGreaterThanOrEqual(3); // its page, image and thumbnail
+    await expect(fs.stat(path.join(out, photoPath(leaving)))).rejects.toThrow();
+    expect(third.written).toBeLessThan(first.written / 2);
+    await expect(services.gallery.export({ outDir: path.join(root, 'project', 'originals', 'web') })).rejects.toThrow(expect.objectContaining({ key: 'gallery.badOut' }));
+    await expect(services.gallery.export({ outDir: out, baseUrl: 'file:///etc' })).rejects.toThrow(expect.objectContaining({ key: 'exhibit.badBaseUrl' }));
+  });
+});
