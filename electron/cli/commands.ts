@@ -247,8 +247,20 @@ export async function runCommand(argv: string[]): Promise<number> {
       return 0;
     }
     case 'gallery': {
-      const { values, positionals } = parse(rest, { out: { type: 'string' }, 'base-url': { type: 'string' }, json: { type: 'boolean' } });
+      const { values, positionals } = parse(rest, { out: { type: 'string' }, 'base-url': { type: 'string' }, check: { type: 'boolean' }, json: { type: 'boolean' } });
       const dir = needDir(positionals, 'gallery');
+      if (values.check) {
+        // The privacy check: what would be published, and what is left out, before anything is written.
+        await call('projects.open', { dir, toRead: true });
+        const c = await call('gallery.check', {});
+        const said = { ...c, excluded: localize(c.excluded).map(({ photoId, reason }) => ({ photoId, reason })) };
+        if (values.json) out(JSON.stringify(said) + '\n');
+        else {
+          out(`${say('cli.galleryCheck', { photos: c.photos.length, workers: c.workers.length, excluded: c.excluded.length })}\n  ${c.workers.join('、')}\n`);
+          for (const e of said.excluded) out(`  ${say('cli.skipped', { who: e.photoId, reason: e.reason })}\n`);
+        }
+        return 0;
+      }
       if (!values.out) throw new UsageError('gallery: --out <folder> says where the web gallery goes');
       await call('projects.open', { dir });
       const r = await call('gallery.export', { outDir: path.resolve(values.out as string), baseUrl: values['base-url'] as string | undefined });

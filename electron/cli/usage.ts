@@ -15,7 +15,7 @@ export const USAGE = `chasing-light — 追光 photo campaign tool
                        [--bleed <mm>] [--marks] [--raster-marks] [--cmyk] [--icc <file.icc>] [--allow-low-res]
                        [--per worker|photo] [--photos id,id…] [--impose A4|A3] [--out <folder>] [--json]
   chasing-light templates <dir> [--json]
-  chasing-light gallery <dir> --out <folder> [--base-url URL] [--json]   the static web gallery (photos everyone agreed to)
+  chasing-light gallery <dir> --out <folder> [--base-url URL] [--check] [--json]   the static web gallery (photos everyone agreed to)
   chasing-light find <dir> <query> [--json]     a worker by name, pinyin or initials (zmd), with their photos and places
   chasing-light exhibition plan <dir> [--title T] [--boards N] [--board-size 900x1200mm] [--order company|photographer|day|name] [--json]
   chasing-light exhibition export <dir> --what boards|labels|catalogue|summary [--format pdf|jpeg|tiff] [--dpi N]

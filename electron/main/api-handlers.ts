@@ -90,6 +90,7 @@ export function createHandlers(s: Services, host: HostKind) {
     'exhibitions.restore': async (req) => s.exhibitions.restore(req.photoId, req.id),
     'exhibitions.labelPreview': async (req) => s.exhibitionExport.labelPreview(req.photoId, req.template ? s.labels.check(req.template) : req.templateId, req.id),
     'labels.templates': async () => s.labels.list(),
+    'gallery.check': async (req) => s.gallery.check(req.exhibitionId),
     'gallery.export': async (req) => s.gallery.export({ ...req, outDir: await guard.check(req.outDir, 'export') }),
     'find.worker': async (req) => s.find.find(req.query, req.exhibitionId),
     'labels.saveTemplate': async (req) => s.labels.save(req.template),

@@ -10,7 +10,7 @@ import type { HistoryState } from '../model/history';
 import type { Company, Photographer, Worker } from '../model/roster';
 import type { Exhibition, ExhibitionExportResult, ExhibitionPlan, FoundWorker, LabelPreview, LabelTemplate } from '../model/exhibition';
 import type { JobProgress, JobView } from '../model/job';
-import type { GalleryResult } from '../model/gallery';
+import type { GalleryCheck, GalleryResult } from '../model/gallery';
 import type { Campaign, ExportProgress, ExportSummary, GiftTemplate, GiftView, SheetPreview } from '../model/gift';
 import type { RequestOf } from './schemas';
 
@@ -127,6 +127,7 @@ export interface AppApi {
   'exhibitions.exportStatus': (req: RequestOf<'exhibitions.exportStatus'>) => Promise<JobView<ExhibitionExportResult>>;
   'exhibitions.exportCancel': (req: RequestOf<'exhibitions.exportCancel'>) => Promise<JobView<ExhibitionExportResult>>;
   'exhibitions.update': (req: RequestOf<'exhibitions.update'>) => Promise<Exhibition>;
+  'gallery.check': (req: RequestOf<'gallery.check'>) => Promise<GalleryCheck>;
   'gallery.export': (req: RequestOf<'gallery.export'>) => Promise<GalleryResult>;
   'find.worker': (req: RequestOf<'find.worker'>) => Promise<FoundWorker[]>;
   'labels.templates': (req: RequestOf<'labels.templates'>) => Promise<LabelTemplate[]>;
@@ -183,7 +184,7 @@ export const API_METHODS = [
   'xmp.write',
   'campaign.get', 'campaign.update', 'templates.list', 'templates.textures', 'templates.save',
   'gifts.list', 'gifts.choosePhoto', 'gifts.setCrop', 'gifts.setHandOver', 'gifts.markPrinted', 'gifts.preview',
-  'exhibitions.plan', 'exhibitions.list', 'exhibitions.get', 'exhibitions.confirm', 'exhibitions.export', 'exhibitions.exportStart', 'exhibitions.exportStatus', 'exhibitions.exportCancel', 'exhibitions.update', 'exhibitions.leftOff', 'exhibitions.move', 'exhibitions.setLarge', 'exhibitions.remove', 'exhibitions.restore', 'exhibitions.labelPreview', 'labels.templates', 'labels.saveTemplate', 'find.worker', 'gallery.export',
+  'exhibitions.plan', 'exhibitions.list', 'exhibitions.get', 'exhibitions.confirm', 'exhibitions.export', 'exhibitions.exportStart', 'exhibitions.exportStatus', 'exhibitions.exportCancel', 'exhibitions.update', 'exhibitions.leftOff', 'exhibitions.move', 'exhibitions.setLarge', 'exhibitions.remove', 'exhibitions.restore', 'exhibitions.labelPreview', 'labels.templates', 'labels.saveTemplate', 'find.worker', 'gallery.export', 'gallery.check',
   'export.start', 'export.cancel', 'export.status',
 ] as const satisfies readonly ApiMethod[];
 
@@ -212,7 +213,7 @@ export const METHOD_KINDS: Record<ApiMethod, MethodKind> = {
   'xmp.write': 'edit', // writes files: not for a read-only token
   'campaign.get': 'read', 'campaign.update': 'edit', 'templates.list': 'read', 'templates.textures': 'read', 'templates.save': 'edit',
   'gifts.list': 'read', 'gifts.choosePhoto': 'edit', 'gifts.setCrop': 'edit', 'gifts.setHandOver': 'edit', 'gifts.markPrinted': 'edit', 'gifts.preview': 'read',
-  'exhibitions.plan': 'edit', 'exhibitions.list': 'read', 'exhibitions.get': 'read', 'exhibitions.confirm': 'edit', 'exhibitions.export': 'edit', 'exhibitions.exportStart': 'edit', 'exhibitions.exportStatus': 'read', 'exhibitions.exportCancel': 'edit', 'exhibitions.update': 'edit', 'exhibitions.leftOff': 'read', 'exhibitions.move': 'edit', 'exhibitions.setLarge': 'edit', 'exhibitions.remove': 'edit', 'exhibitions.restore': 'edit', 'exhibitions.labelPreview': 'read', 'labels.templates': 'read', 'find.worker': 'read', 'gallery.export': 'edit', 'labels.saveTemplate': 'edit',
+  'exhibitions.plan': 'edit', 'exhibitions.list': 'read', 'exhibitions.get': 'read', 'exhibitions.confirm': 'edit', 'exhibitions.export': 'edit', 'exhibitions.exportStart': 'edit', 'exhibitions.exportStatus': 'read', 'exhibitions.exportCancel': 'edit', 'exhibitions.update': 'edit', 'exhibitions.leftOff': 'read', 'exhibitions.move': 'edit', 'exhibitions.setLarge': 'edit', 'exhibitions.remove': 'edit', 'exhibitions.restore': 'edit', 'exhibitions.labelPreview': 'read', 'labels.templates': 'read', 'find.worker': 'read', 'gallery.export': 'edit', 'gallery.check': 'read', 'labels.saveTemplate': 'edit',
   'export.start': 'edit', 'export.cancel': 'edit', 'export.status': 'read',
 };
 

@@ -232,6 +232,7 @@ export const requestSchemas = {
   'exhibitions.restore': z.object({ id: id.optional(), photoId: id }).strict(),
   'exhibitions.labelPreview': z.object({ id: id.optional(), photoId: id, templateId: id.optional(), template: labelTemplateSchema.optional() }).strict(),
   'labels.templates': empty,
+  'gallery.check': z.object({ exhibitionId: id.optional() }).strict(),
   'gallery.export': z.object({ outDir: z.string().trim().min(1).max(4096), baseUrl: z.string().trim().max(2000).optional(), exhibitionId: id.optional() }).strict(),
   'find.worker': z.object({ query: z.string().max(10000), exhibitionId: id.optional() }).strict(),
   'labels.saveTemplate': z.object({ template: labelTemplateSchema }).strict(),

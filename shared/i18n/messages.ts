@@ -199,6 +199,7 @@ export const MESSAGES = {
   'exhibit.cancelled': { zh: '导出已取消', en: 'export cancelled' },
   'gallery.badOut': { zh: '网页相册不能写进项目本身或原片文件夹：{dir}', en: 'the web gallery cannot be written into the project itself or its originals: {dir}' },
   'gallery.photoMissing': { zh: '原片找不到：{name}（{path}）', en: 'the original is missing: {name} ({path})' },
+  'cli.galleryCheck': { zh: '将发布 {photos} 张照片、{workers} 位职工的名字（不含手机号、工号、GPS）；{excluded} 张不发布：', en: 'Would publish {photos} photos and the names of {workers} workers (no phones, employee numbers or GPS); {excluded} left out:' },
   'cli.galleryWritten': { zh: '网页相册：{photos} 张照片、{workers} 位职工，{excluded} 张未收录；首页 {index}', en: 'Web gallery: {photos} photos, {workers} workers, {excluded} left out; index {index}' },
   'find.empty': { zh: '请输入名字、拼音或首字母（如 zmd）', en: 'type a name, its pinyin or its initials (zmd)' },
   'find.tooLong': { zh: '输入太长了：名字最多 {max} 个字', en: 'that is too long for a name: at most {max} characters' },

@@ -11,3 +11,15 @@ export interface GalleryResult {
   reused: number;
   removed: number;
 }
+
+/** What a gallery would publish, said before anything is written. */
+export interface GalleryCheck {
+  photos: { photoId: string; number: string | null; title: string; names: string[] }[];
+  /** the names that would appear (workers who agreed, with a photo shown) */
+  workers: string[];
+  excluded: import('./exhibition').ExcludedPhoto[];
+  /** what each photo's page and JPEG carry */
+  published: string[];
+  /** what never leaves the project */
+  never: string[];
+}

@@ -23,11 +23,18 @@ describe(GalleryService.name, () => {
     const plan = services.exhibitions.plan({ boards: 2 });
     const out = path.join(root, 'web');
     const base = 'https://zgh.example.cn/zhuiguang';
+    // The privacy check says what would be published before anything is written.
+    const check = await services.gallery.check();
+    await expect(fs.stat(out)).rejects.toThrow();
+    expect(check.workers).toEqual(['占牡丹']);
+    expect(check.never).toEqual(expect.arrayContaining(['GPS', 'phone numbers', 'employee numbers']));
     const result = await services.gallery.export({ outDir: out, baseUrl: base });
     const placed = plan.exhibition.boards.flatMap((b) => b.photos.map((p) => p.photoId));
     const shown = placed.filter((id) => id !== byName('IMG_5.JPG'));
     expect(result.photos).toBe(shown.length);
     expect(result.excluded).toEqual([expect.objectContaining({ photoId: byName('IMG_5.JPG'), key: 'exhibit.unasked' })]);
+    expect(check.photos.map((p) => p.photoId).sort()).toEqual(shown.sort());
+    expect(check.excluded).toEqual(result.excluded);
     const pages = await fs.readdir(path.join(out, 'photos'));
     expect(pages.sort()).toEqual(shown.map((id) => `${id}.html`).sort());
     for (const declined of ['IMG_4.JPG', 'IMG_2.JPG', 'IMG_5.JPG']) expect(pages).not.toContain(`${byName(declined)}.html`);

@@ -9,7 +9,7 @@ import { exhibitRule } from '../../../shared/logic/photo-usage';
 import { isWebAddress } from '../../../shared/logic/qr';
 import { buildWebXmp } from '../../../shared/logic/xmp-write';
 import type { ExcludedPhoto } from '../../../shared/model/exhibition';
-import type { GalleryResult } from '../../../shared/model/gallery';
+import type { GalleryCheck, GalleryResult } from '../../../shared/model/gallery';
 import type { Photo } from '../../../shared/model/photo';
 import type { FontFamily } from '../../../shared/model/gift';
 import type { Worker } from '../../../shared/model/roster';
@@ -40,6 +40,22 @@ export class GalleryService {
 
   private get catalog() {
     return this.deps.session.require();
+  }
+
+  /**
+   * The privacy check: what a gallery would publish — which photos, which names — and what it leaves out and
+   * why, before anything is written.
+   */
+  async check(exhibitionId = DEFAULT_EXHIBITION): Promise<GalleryCheck> {
+    const { photos, excluded } = await this.shown(exhibitionId);
+    const workers = this.workersOf(photos);
+    return {
+      photos: photos.map(({ view }) => ({ photoId: view.id, number: view.number, title: view.title, names: view.workers.map((w) => w.name) })),
+      workers: workers.map((w) => w.name),
+      excluded,
+      published: ['title', 'names', 'company', 'craft', 'quote', 'credit', 'shoot date', 'place number'],
+      never: ['GPS', 'camera and lens data', 'phone numbers', 'employee numbers', 'consent notes', 'workers who did not agree'],
+    };
   }
 
   async export(opts: { outDir: string; baseUrl?: string; exhibitionId?: string }): Promise<GalleryResult> {
