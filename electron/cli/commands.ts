@@ -40,10 +40,12 @@ async function exhibitionExport(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
     what: { type: 'string' }, format: { type: 'string' }, 'base-url': { type: 'string' }, out: { type: 'string' }, dpi: { type: 'string' },
     bleed: { type: 'string' }, 'no-marks': { type: 'boolean' }, 'allow-low-res': { type: 'boolean' }, material: { type: 'string' }, json: { type: 'boolean' },
-    'label-template': { type: 'string' }, cover: { type: 'string' }, 'label-sheet': { type: 'string' }, 'page-size': { type: 'string' }, landscape: { type: 'boolean' },
+    'label-template': { type: 'string' }, cover: { type: 'string' }, 'poster-size': { type: 'string' }, 'label-sheet': { type: 'string' }, 'page-size': { type: 'string' }, landscape: { type: 'boolean' },
   });
   const labelSheet = values['label-sheet'] as string | undefined;
   if (labelSheet !== undefined && !['A4', 'A3', 'single'].includes(labelSheet)) throw new UsageError(`exhibition export: --label-sheet is A4, A3 or single (got "${labelSheet}")`);
+  const posterSize = values['poster-size'] as string | undefined;
+  if (posterSize !== undefined && !['A2', 'A1'].includes(posterSize)) throw new UsageError(`exhibition export: --poster-size is A2 or A1 (got "${posterSize}")`);
   const pageSize = values['page-size'] as string | undefined;
   if (pageSize !== undefined && !['A4', '210x285'].includes(pageSize)) throw new UsageError(`exhibition export: --page-size is A4 or 210x285 (got "${pageSize}")`);
   const dir = needDir(positionals, 'exhibition export');
@@ -73,6 +75,7 @@ async function exhibitionExport(args: string[]): Promise<number> {
     catalogueSize: pageSize as 'A4' | '210x285' | undefined,
     landscape: values.landscape ? true : undefined,
     coverPhotoId: values.cover as string | undefined,
+    posterSize: posterSize as 'A2' | 'A1' | undefined,
   });
   await call('projects.close', {});
   const warnings = localize(result.warnings).map(({ photoId, code, message }) => ({ photoId, code, message }));

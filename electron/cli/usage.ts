@@ -18,10 +18,10 @@ export const USAGE = `chasing-light — 追光 photo campaign tool
   chasing-light gallery <dir> --out <folder> [--base-url URL] [--check] [--json]   the static web gallery (photos everyone agreed to)
   chasing-light find <dir> <query> [--json]     a worker by name, pinyin or initials (zmd), with their photos and places
   chasing-light exhibition plan <dir> [--title T] [--boards N] [--board-size 900x1200mm] [--order company|photographer|day|name] [--json]
-  chasing-light exhibition export <dir> --what boards|labels|catalogue|summary [--format pdf|jpeg|tiff] [--dpi N]
+  chasing-light exhibition export <dir> --what boards|labels|catalogue|summary|poster [--format pdf|jpeg|tiff] [--dpi N]
                        [--bleed <mm>] [--no-marks] [--base-url URL] [--material KT板] [--allow-low-res] [--out <folder>] [--json]
                        [--label-template label-15x10|label-10x7|label-a6] [--label-sheet A4|A3|single]
-                       [--page-size A4|210x285] [--landscape] [--cover <photoId>]
+                       [--page-size A4|210x285] [--landscape] [--cover <photoId>] [--poster-size A2|A1]
 
 Exit codes: 0 done (an import with failed files is still done), 2 bad usage, 1 unexpected failure,
 3 an export that finished but refused or failed a gift or a board (a gift below 150 ppi or a board photo below

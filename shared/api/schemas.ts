@@ -253,6 +253,7 @@ export const requestSchemas = {
       catalogueSize: z.enum(['A4', '210x285']).optional(),
       landscape: z.boolean().optional(),
       coverPhotoId: id.optional(),
+      posterSize: z.enum(['A2', 'A1']).optional(),
     })
     .strict(),
   'exhibitions.exportStart': z
@@ -272,6 +273,7 @@ export const requestSchemas = {
       catalogueSize: z.enum(['A4', '210x285']).optional(),
       landscape: z.boolean().optional(),
       coverPhotoId: id.optional(),
+      posterSize: z.enum(['A2', 'A1']).optional(),
     })
     .strict(),
   'exhibitions.exportStatus': z.object({ jobId: z.string().min(1).max(64) }).strict(),

@@ -7,8 +7,8 @@
 import type { SizeMm } from './print-geometry';
 import { sheetBoxes } from './print-geometry';
 import { markOps, offsetOps, setBlocks, type DrawnPage, type DrawOp, type Faces, type TextBlock } from './page-drawing';
+import { listPages } from './list-drawing';
 import { GREY, INK, UNION_RED } from './board-drawing';
-import { PT_TO_MM } from './typeset';
 
 /** Marks an image ref as the cover: the photo cut to the area's aspect rather than fitted whole. */
 export const COVER = '#cover';
@@ -161,8 +161,9 @@ export function composeCatalogue(input: CatalogueInput, faces: Faces): { pages: 
     if (e.photographer) byPhotographer.set(e.photographer, [...(byPhotographer.get(e.photographer) ?? []), firstPhotoPage + i]);
   });
   const credits = [...byPhotographer].sort((a, b) => new Intl.Collator('zh-CN').compare(a[0], b[0]));
-  bodies.push(...listPages('职工索引', lines, input.page, m, k, faces, bodies.length + 1));
-  bodies.push(...listPages('摄影师', credits.map(([name, pages]) => ({ text: name, bold: false, right: pages.join('、') })), input.page, m, k, faces, bodies.length + 1));
+  const listStyle = (firstPage: number) => ({ columns: 2, sizePt: 9 * k, titlePt: 16 * k, margins: m, gapMm: 10 * k, folio: firstPage });
+  bodies.push(...listPages('职工索引', lines, input.page, listStyle(bodies.length + 1), faces));
+  bodies.push(...listPages('摄影师', credits.map(([name, pages]) => ({ text: name, bold: false, right: pages.join('、') })), input.page, listStyle(bodies.length + 1), faces));
 
   // The colophon closes the book; blank pages before it make the count a multiple of 4.
   const blanks = paddingFor(bodies.length + 1);
@@ -186,46 +187,4 @@ function fitImage(e: CatalogueEntry, area: { x: number; y: number; w: number; h:
   const w = Math.min(area.w, area.h * e.aspect);
   const h = w / e.aspect;
   return [{ kind: 'image', x: area.x + (area.w - w) / 2, y: area.y, w, h, ref: e.photoId }];
-}
-
-/** A titled list in two columns, name at the left and pages at the right of each column, as many pages as it takes. */
-function listPages(title: string, lines: { text: string; bold: boolean; right?: string }[], page: SizeMm, m: Margins, k: number, faces: Faces, firstPage: number): DrawOp[][] {
-  if (!lines.length) return [];
-  const size = 9 * k;
-  const lineH = size * 1.7 * PT_TO_MM;
-  const gap = 10 * k;
-  const colW = (page.widthMm - 2 * m.side - gap) / 2;
-  const titleH = 20 * k;
-  const perColumn = Math.max(1, Math.floor((page.heightMm - m.top - m.bottom - titleH) / lineH));
-  const out: DrawOp[][] = [];
-  for (let start = 0; start < lines.length; start += 2 * perColumn) {
-    const n = firstPage + out.length;
-    const ops: DrawOp[] = [];
-    const t = setBlocks([{ text: out.length ? `${title}（续）` : title, font: 'serif', weight: 'bold', color: INK, sizePt: 16 * k, leading: 1.3, align: 'left' }], { x: m.side, y: m.top, w: page.widthMm - 2 * m.side, h: titleH }, faces, 'top');
-    if ('ops' in t) ops.push(...t.ops);
-    lines.slice(start, start + 2 * perColumn).forEach((line, i) => {
-      const col = Math.floor(i / perColumn);
-      const x = m.side + col * (colW + gap);
-      const baseline = m.top + titleH + (i % perColumn) * lineH + size * PT_TO_MM;
-      const face = faces('sans', line.bold ? 'bold' : 'normal');
-      ops.push({ kind: 'text', x, baseline, text: line.text, sizePt: size, font: 'sans', weight: line.bold ? 'bold' : 'normal', color: line.bold ? UNION_RED : INK });
-      if (line.right) {
-        const w = face.measure(line.right, size);
-        // Long page lists are cut to what fits; the full list is in the gallery.
-        const room = colW - face.measure(line.text, size) - 4 * k;
-        const text = w <= room ? line.right : fitText(line.right, room, size, face.measure);
-        ops.push({ kind: 'text', x: x + colW - face.measure(text, size), baseline, text, sizePt: size, font: 'sans', weight: 'normal', color: GREY });
-      }
-    });
-    const w = faces('sans', 'normal').measure(String(n), 8 * k);
-    ops.push({ kind: 'text', x: (page.widthMm - w) / 2, baseline: page.heightMm - m.bottom / 2, text: String(n), sizePt: 8 * k, font: 'sans', weight: 'normal', color: GREY });
-    out.push(ops);
-  }
-  return out;
-}
-
-function fitText(text: string, room: number, size: number, measure: (t: string, s: number) => number): string {
-  let t = text;
-  while (t.length > 1 && measure(`${t}…`, size) > room) t = t.slice(0, t.lastIndexOf('、') > 0 ? t.lastIndexOf('、') : t.length - 1);
-  return `${t}…`;
 }

@@ -77,7 +77,7 @@ export const BOARD_PRESETS = [
   { label: '120×240 cm', widthMm: 1200, heightMm: 2400 },
 ] as const;
 
-export const EXHIBITION_OUTPUTS = ['boards', 'labels', 'catalogue', 'summary'] as const;
+export const EXHIBITION_OUTPUTS = ['boards', 'labels', 'catalogue', 'summary', 'poster'] as const;
 /** What an exhibition export writes: the boards, the wall labels, the catalogue, or the campaign summary card. */
 export type ExhibitionOutput = (typeof EXHIBITION_OUTPUTS)[number];
 
@@ -96,6 +96,8 @@ export interface ExhibitionExportOptions {
   /** labels: the template, and the sheet they are laid out on (none: one file per label) */
   labelTemplateId?: string;
   labelSheet?: LabelSheet | 'single';
+  /** the printed name list: A2 or A1 */
+  posterSize?: 'A2' | 'A1';
   /** catalogue: A4 or 210x285 (mm), and landscape */
   catalogueSize?: 'A4' | '210x285';
   landscape?: boolean;
@@ -108,7 +110,7 @@ export interface ExhibitionExportOptions {
 
 export interface ExhibitionFile {
   path: string;
-  kind: 'board' | 'labels' | 'catalogue' | 'summary' | 'order-sheet';
+  kind: 'board' | 'labels' | 'catalogue' | 'summary' | 'poster' | 'order-sheet';
   pages: number;
 }
 

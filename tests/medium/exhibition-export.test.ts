@@ -252,3 +252,24 @@ describe(`${ExhibitionExportService.name}: label templates`, () => {
     expect(text).not.toContain('摄影');
   });
 });
+
+describe(`${ExhibitionExportService.name}: the printed name list`, () => {
+  it('lists every worker on the wall who agreed, with their places, on A2 (A1 on request)', async () => {
+    const { services, root, byName } = await wall();
+    services.exhibitions.confirm([byName('IMG_5.JPG')]); // 王伟 on the wall by the union's word, but he never said yes
+    const plan = services.exhibitions.plan({ boards: 2 });
+    const result = await services.exhibitionExport.export({ what: 'poster', outDir: path.join(root, 'poster') });
+    expect(result.files).toEqual([{ path: path.join(root, 'poster', '名录_A2.pdf'), kind: 'poster', pages: 1 }]);
+    const doc = await PDFDocument.load(await fs.readFile(result.files[0]!.path));
+    expect(doc.getPage(0).getTrimBox().width).toBeCloseTo(mmToPt(420), 1);
+    const a1 = await services.exhibitionExport.export({ what: 'poster', posterSize: 'A1', outDir: path.join(root, 'poster') });
+    expect(path.basename(a1.files[0]!.path)).toBe('名录_A1.pdf');
+    if (!hasPdftotext) return;
+    const text = pdftotext(result.files[0]!.path);
+    const hers = plan.exhibition.boards.flatMap((b) => b.photos).filter((p) => services.photos.get(p.photoId).workers.some((w) => services.roster.worker(w).name === '占牡丹'));
+    expect(text).toContain('占牡丹');
+    for (const p of hers) expect(text).toContain(p.number);
+    expect(text).not.toContain('王伟');
+    expect(text).not.toContain('周丽娟');
+  });
+});

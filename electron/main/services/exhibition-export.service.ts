@@ -9,6 +9,7 @@ import { orderSheetCsv, orderTotals } from '../../../shared/logic/order-sheet';
 import type { DrawnPage, DrawOp, Faces } from '../../../shared/logic/page-drawing';
 import { composeLabel, imposeLabels, labelPage, labelSize, type LabelContent } from '../../../shared/logic/label-drawing';
 import { composeCatalogue, COVER, type CatalogueEntry } from '../../../shared/logic/catalogue-drawing';
+import { composeNamePoster, type PosterSize } from '../../../shared/logic/name-poster';
 import { CARD_DPI, composeSummaryCard, TILE, type CampaignFigures } from '../../../shared/logic/summary-card';
 import { fillTemplate } from '../../../shared/logic/caption-template';
 import { imposition, parsePaperSize } from '../../../shared/logic/print-geometry';
@@ -133,6 +134,10 @@ export class ExhibitionExportService {
       case 'summary':
         await this.summary(exhibition, opts.format === 'pdf' || !opts.format ? 'jpeg' : opts.format, result, control);
         break;
+      case 'poster':
+        if (format !== 'pdf') throw new AppError('VALIDATION', msg('exhibit.badFormat', { what: '名录 name list', format }));
+        await this.poster(exhibition, opts.posterSize ?? 'A2', result, control);
+        break;
       case 'catalogue':
         if (format !== 'pdf') throw new AppError('VALIDATION', msg('exhibit.badFormat', { what: '画册 catalogue', format }));
         await this.catalogue(exhibition, opts, result, control);
@@ -227,6 +232,29 @@ export class ExhibitionExportService {
       exhibited: exhibition.boards.reduce((n, b) => n + b.photos.length, 0),
       gifts: this.catalog.all('gifts').filter((g) => g.handOver?.handedOverAt).length,
     };
+  }
+
+  // --- name list (名录) --------------------------------------------------------------------------------
+
+  /** Every worker on the wall who agreed to be exhibited, by company then pinyin, with their places; A2 or A1. */
+  private async poster(exhibition: Exhibition, size: PosterSize, result: ExhibitionExportResult, control: JobControl) {
+    control.setTotal(1);
+    const numbers = new Map<string, string[]>();
+    for (const p of exhibition.boards.flatMap((b) => b.photos)) {
+      const photo = this.catalog.photo(p.photoId);
+      if (!photo) continue;
+      for (const w of this.people(photo)) if (w.consent === 'exhibit') numbers.set(w.id, [...(numbers.get(w.id) ?? []), p.number]);
+    }
+    const entries = [...numbers].map(([id, places]) => {
+      const w = this.catalog.get('workers', id)!;
+      const company = w.companyId ? this.catalog.get('companies', w.companyId) : undefined;
+      return { name: w.name, pinyin: w.pinyin, company: company?.shortName || company?.name || '', numbers: places };
+    });
+    const pages = composeNamePoster(`${exhibition.title} · 名录`, entries, size, this.faces);
+    const file = path.join(result.outDir, `名录_${size}.pdf`);
+    await this.deps.storage.writeChunksAtomic(file, this.deps.pdf.drawing(pages, () => Buffer.alloc(0), { title: `${exhibition.title} · 名录` }, await this.deps.sheets.srgbIcc()));
+    result.files.push({ path: file, kind: 'poster', pages: pages.length });
+    control.step();
   }
 
   // --- catalogue -------------------------------------------------------------------------------------
