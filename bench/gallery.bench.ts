@@ -1,0 +1,110 @@
+// npm run bench:gallery — the web gallery of 236 photos of 24 MP against a bare sharp pipeline writing the same
+// 2048 px and 400 px JPEGs (same run); a re-export with one photo changed; the index painting its first
+// thumbnails in Chromium from disk; `find` over 10,000 photos and 3,000 workers in-process, against a plain
+// substring scan of the names (same run).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createServices } from '../electron/main/container';
+import { CatalogRepository } from '../electron/main/repositories/catalog.repository';
+import { pinyinOf } from '../shared/logic/pinyin';
+import { launchChromium } from '../tests/helpers/chromium';
+import { projectLock } from '../tests/helpers/services';
+import { ensureShoot } from './shoot';
+
+const COUNT = 236;
+const shoot = await ensureShoot(COUNT);
+const work = await fs.mkdtemp(path.join(os.tmpdir(), 'cl-bench-gallery-'));
+const project = path.join(work, 'project');
+const home = path.join(work, 'home');
+{
+  const services = createServices({ home });
+  await services.projects.create(project, 'bench');
+  await services.importer.run({ paths: [shoot], photographer: '陈晓明' });
+  const companies = Array.from({ length: 12 }, (_, i) => services.roster.createCompany({ name: `江山第${i + 1}机械有限公司`, shortName: `第${i + 1}机械` }));
+  const surnames = ['占', '王', '张', '李', '周', '陈', '徐', '吴', '郑', '毛'];
+  services.photos.list().forEach((p, i) => {
+    const w = services.roster.createWorker({ name: `${surnames[i % 10]}${['牡丹', '建国', '丽娟', '小峰'][i % 4]}${i}`, companyId: companies[i % 12]!.id, consent: 'exhibit', craft: '焊工', quote: '被看见，累也轻了' });
+    services.tagging.tag([p.id], w.id);
+  });
+  services.exhibitions.plan({ boards: 8, boardSize: '90x120cm' });
+  await services.close();
+}
+const files = (await fs.readdir(shoot)).filter((f) => f.endsWith('.JPG')).map((f) => path.join(shoot, f));
+await fs.writeFile(path.join(work, 'files.json'), JSON.stringify(files));
+
+const run = (script: string, ...args: string[]) => {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, script), ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (r.status !== 0) throw new Error(`${script} failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!);
+};
+const baseline = run('gallery-baseline.ts', path.join(work, 'files.json'), path.join(work, 'baseline'));
+const out = path.join(work, 'web');
+const ours = run('gallery-run.ts', project, out, home);
+
+// The index from disk in Chromium: from navigation to the first thumbnail decoded (the best of 3 loads).
+const browser = await launchChromium();
+let paintMs = Infinity;
+for (let k = 0; k < 3; k++) {
+  const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
+  await page.goto(pathToFileURL(path.join(out, 'index.html')).href);
+  // Written as page source: this file is compiled for Node, without the DOM's types.
+  const ms = (await page.evaluate(`new Promise((resolve) => {
+    const img = document.querySelector('.tile img');
+    const done = () => resolve(performance.now());
+    if (!img || (img.complete && img.naturalWidth)) done();
+    else img.addEventListener('load', done, { once: true });
+  })`)) as number;
+  paintMs = Math.min(paintMs, ms);
+  await page.close();
+}
+await browser.close();
+
+// find at 10,000 photos and 3,000 workers, in-process.
+const big = path.join(work, 'big');
+{
+  const services = createServices({ home });
+  await services.projects.create(big, 'find');
+  await services.close();
+  const catalog = await CatalogRepository.open(big, { lock: await projectLock(big) });
+  const given = ['牡丹', '建国', '丽娟', '小峰', '明', '敏', '强', '芳', '军', '伟', '秀英', '志强'];
+  const surnames = ['占', '王', '张', '李', '周', '陈', '徐', '吴', '郑', '毛', '欧阳', '诸葛'];
+  for (let i = 0; i < 3000; i++) {
+    const name = `${surnames[i % 12]}${given[Math.floor(i / 12) % 12]}${i >= 144 ? String.fromCharCode(0x4e00 + (i % 500)) : ''}`;
+    catalog.put('workers', { id: `wk_${i}`, name, pinyin: pinyinOf(name), companyId: null, department: null, craft: null, joined: null, employeeNo: null, phone: null, quote: null, consent: i % 9 === 0 ? 'declined' : 'exhibit', consentDate: null, consentNote: null });
+  }
+  const seed = JSON.parse(await fs.readFile(path.join(project, 'project.json'), 'utf8')).photos[0];
+  for (let i = 0; i < 10000; i++) catalog.putPhoto({ ...seed, id: `p${i}`, sha256: String(i).padEnd(64, '0'), workers: [`wk_${i % 3000}`, `wk_${(i * 7) % 3000}`].filter((v, j, a) => a.indexOf(v) === j), faceRegions: [] });
+  await catalog.close();
+}
+const find = createServices({ home });
+await find.projects.open(big);
+const queries = ['zmd', 'zhang', '占牡丹', '欧阳md', 'li jian guo', 'w'];
+const timed = (f: () => unknown) => {
+  const times: number[] = [];
+  for (let k = 0; k < 7; k++) {
+    const t = performance.now();
+    f();
+    times.push(performance.now() - t);
+  }
+  return times.sort((a, b) => a - b)[3]!;
+};
+const findMs = Math.max(...queries.map((q) => timed(() => find.find.find(q))));
+const workers = find.roster.workers();
+const scanMs = Math.max(...queries.map((q) => timed(() => workers.filter((w) => w.name.includes(q) || w.pinyin.includes(q)))));
+await find.close();
+await fs.rm(work, { recursive: true, force: true });
+process.stdout.write(
+  JSON.stringify({
+    gallery: { photos: ours.photos, workers: ours.workers, seconds: Number(ours.seconds.toFixed(2)), peakRssMB: ours.peakRssMB, bytes: ours.bytes },
+    baseline: { tool: 'sharp: each photo at 2048 px and 400 px, JPEG', seconds: Number(baseline.seconds.toFixed(2)), peakRssMB: baseline.peakRssMB },
+    ratio: Number((ours.seconds / baseline.seconds).toFixed(3)),
+    reexportOneChanged: { seconds: Number(ours.reexport.seconds.toFixed(2)), written: ours.reexport.written, reused: ours.reexport.reused },
+    indexInitialKB: Math.round(ours.initialBytes / 1024),
+    firstThumbnailMs: Math.round(paintMs),
+    find: { photos: 10000, workers: 3000, worstMedianMs: Number(findMs.toFixed(2)), baselineSubstringScanMs: Number(scanMs.toFixed(2)) },
+    cores: os.availableParallelism(),
+  }) + '\n',
+);
