@@ -135,11 +135,11 @@ export class ExhibitionExportService {
         await this.summary(exhibition, opts.format === 'pdf' || !opts.format ? 'jpeg' : opts.format, result, control);
         break;
       case 'poster':
-        if (format !== 'pdf') throw new AppError('VALIDATION', msg('exhibit.badFormat', { what: '名录 name list', format }));
+        if (format !== 'pdf') throw new AppError('VALIDATION', msg('exhibit.badFormat', { what: 'poster', format }));
         await this.poster(exhibition, opts.posterSize ?? 'A2', result, control);
         break;
       case 'catalogue':
-        if (format !== 'pdf') throw new AppError('VALIDATION', msg('exhibit.badFormat', { what: '画册 catalogue', format }));
+        if (format !== 'pdf') throw new AppError('VALIDATION', msg('exhibit.badFormat', { what: 'catalogue', format }));
         await this.catalogue(exhibition, opts, result, control);
         break;
       default:

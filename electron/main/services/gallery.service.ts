@@ -226,6 +226,6 @@ export class GalleryService {
 }
 
 /** Latin letters, digits and punctuation, always in the faces (names typed in pinyin, numbers, dates). */
-const FONT_BASICS = ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~·、。，：；！？“”‘’（）《》…—';
+const FONT_BASICS = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join('') + '\u00b7\u3001\u3002\uff0c\uff1a\uff1b\uff01\uff1f\u201c\u201d\u2018\u2019\uff08\uff09\u300a\u300b\u2026\u2014';
 const sha = (s: string) => createHash('sha1').update(s).digest('hex');
 
