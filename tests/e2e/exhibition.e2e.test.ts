@@ -3,7 +3,7 @@ import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mmToPt } from '../../shared/logic/print-geometry';
-import { appInChromium, hasChromium } from '../helpers/chromium';
+import { appInChromium, hasChromium, choose } from '../helpers/chromium';
 import { writePhoto } from '../helpers/factories';
 
 /** The exhibition run in Chromium: auto-fill, drag a photo to another board, see its label, export the boards. */
@@ -83,8 +83,7 @@ describe.skipIf(!hasChromium)('exhibition in Chromium', () => {
     expect(await app.page.getByTestId('board').count()).toBe(1);
     const all = app.t.services.exhibitions.list();
     expect(all.map((e) => e.boards.length).sort()).toEqual([1, 2]);
-    await app.page.getByTestId('exhibition-which').locator('..').click();
-    await app.page.getByRole('option', { name: '未填地点的展览' }).click();
+    await choose(app.page, app.page.getByTestId('exhibition-which').locator('..'), '未填地点的展览');
     await expect.poll(() => app.page.getByTestId('board').count()).toBe(2);
   });
 });

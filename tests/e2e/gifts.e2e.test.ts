@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { appInChromium, hasChromium } from '../helpers/chromium';
+import { appInChromium, hasChromium, choose } from '../helpers/chromium';
 import { writePhoto } from '../helpers/factories';
 
 /** The gift run in Chromium: choose a template, see the preview change, drag the crop, export, see the progress. */
@@ -41,8 +41,7 @@ describe.skipIf(!hasChromium)('gifts in Chromium', () => {
 
   it('changes the preview when another template is chosen', async () => {
     const before = await previewSrc();
-    await app.page.getByTestId('template-select').locator('..').click();
-    await app.page.getByRole('option', { name: '红色卡纸 A4' }).click();
+    await choose(app.page, app.page.getByTestId('template-select').locator('..'), '红色卡纸 A4');
     await expect.poll(previewSrc).not.toBe(before);
     // The red mat really is in the preview: sample its pixels.
     const src = (await previewSrc())!;
@@ -54,8 +53,7 @@ describe.skipIf(!hasChromium)('gifts in Chromium', () => {
     await app.page.getByTestId('nav-library').click();
     await app.page.getByTestId('nav-gifts').click();
     await expect.poll(() => app.page.getByTestId('template-select').inputValue()).toBe('red-mat-a4');
-    await app.page.getByTestId('template-select').locator('..').click();
-    await app.page.getByRole('option', { name: '简约白框 10寸' }).click();
+    await choose(app.page, app.page.getByTestId('template-select').locator('..'), '简约白框 10寸');
   });
 
   it('drags the crop and the gift remembers it', async () => {

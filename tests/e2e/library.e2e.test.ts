@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appInChromium, hasChromium } from '../helpers/chromium';
+import { appInChromium, hasChromium, choose } from '../helpers/chromium';
 import { writePhoto } from '../helpers/factories';
 
 /**
@@ -132,14 +132,12 @@ describe.skipIf(!hasChromium)('library flow in Chromium', () => {
 
   it('sorts by file name or rating, either way round, and the slider sizes the thumbnails', async () => {
     const names = () => app.page.$$eval('[data-testid=photo-tile]', (ts) => ts.map((t) => t.textContent ?? ''));
-    await app.page.getByTestId('library-sort').click();
-    await app.page.getByRole('option', { name: '文件名' }).click();
+    await choose(app.page, app.page.getByTestId('library-sort'), '文件名');
     await app.page.getByTestId('library-sort-dir').click();
     await expect.poll(async () => (await names())[0]).toContain('IMG_0005');
     await app.page.getByTestId('library-sort-dir').click();
     await expect.poll(async () => (await names())[0]).toContain('IMG_0000');
-    await app.page.getByTestId('library-sort').click();
-    await app.page.getByRole('option', { name: '拍摄时间' }).click();
+    await choose(app.page, app.page.getByTestId('library-sort'), '拍摄时间');
     const grid = app.page.getByTestId('photo-grid');
     const wide = Number(await grid.getAttribute('data-columns'));
     const slider = app.page.getByTestId('tile-size');

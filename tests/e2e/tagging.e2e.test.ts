@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { appInChromium, hasChromium } from '../helpers/chromium';
+import { appInChromium, hasChromium, choose } from '../helpers/chromium';
 import { writePhoto } from '../helpers/factories';
 import { writeXlsx } from '../helpers/spreadsheets';
 
@@ -57,8 +57,7 @@ describe.skipIf(!hasChromium)('roster and tagging in Chromium', () => {
     expect(await app.page.getByTestId('roster-column').count()).toBe(3);
     expect(await app.page.getByTestId('roster-column').nth(1).textContent()).toContain('毛小峰、徐敏');
     await expect.poll(() => app.page.getByTestId('roster-summary').textContent()).toContain('跳过 2 行');
-    await app.page.getByTestId('map-人员').locator('..').click();
-    await app.page.getByRole('option', { name: '姓名', exact: true }).click();
+    await choose(app.page, app.page.getByTestId('map-人员').locator('..'), '姓名');
     await expect.poll(() => app.page.getByTestId('roster-summary').textContent()).toContain('将新增 2 人');
     await app.page.getByTestId('roster-apply').click();
     await expect.poll(() => app.page.getByTestId('worker-row').count()).toBe(5);
@@ -91,8 +90,7 @@ describe.skipIf(!hasChromium)('roster and tagging in Chromium', () => {
     await tiles.nth(1).click();
     await tiles.nth(3).click({ modifiers: ['Shift'] });
     await app.page.getByTestId('batch-editor').waitFor();
-    await app.page.getByTestId('batch-company').locator('..').click();
-    await app.page.getByRole('option', { name: '江山华宇机械有限公司' }).click();
+    await choose(app.page, app.page.getByTestId('batch-company').locator('..'), '江山华宇机械有限公司');
     await app.page.getByTestId('batch-apply').click();
     await expect.poll(() => app.t.services.photos.list({ company: '江山华宇机械有限公司' }).length).toBe(3);
     await app.page.getByTestId('undo').click();

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { appInChromium, hasChromium } from '../helpers/chromium';
+import { appInChromium, hasChromium, choose } from '../helpers/chromium';
 import { writePhoto } from '../helpers/factories';
 
 /** The template editor in Chromium: every setting the README promises, variables from chips, errors said in Chinese. */
@@ -44,14 +44,11 @@ describe.skipIf(!hasChromium)('template editor in Chromium', () => {
   });
 
   it('sets weight, size, alignment, orientation and photo aspect, and the preview follows', async () => {
-    await app.page.getByTestId('weight-1').locator('..').click();
-    await app.page.getByRole('option', { name: '粗体' }).click();
+    await choose(app.page, app.page.getByTestId('weight-1').locator('..'), '粗体');
     await app.page.getByTestId('size-1').fill('14');
     await app.page.getByTestId('align-right-1').click();
-    await app.page.getByTestId('template-orientation').locator('..').click();
-    await app.page.getByRole('option', { name: '竖版' }).click();
-    await app.page.getByTestId('template-aspect').locator('..').click();
-    await app.page.getByRole('option', { name: '1:1' }).click();
+    await choose(app.page, app.page.getByTestId('template-orientation').locator('..'), '竖版');
+    await choose(app.page, app.page.getByTestId('template-aspect').locator('..'), '1:1');
     await expect.poll(async () => { const [w, h] = await previewSize(); return h! > w!; }, { timeout: 30_000 }).toBe(true);
   });
 

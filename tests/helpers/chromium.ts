@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { startTestHost } from './browser-host';
 import { tempDir } from './factories';
@@ -41,4 +41,26 @@ export function appInChromium(prefix: string, prepare: (app: AppInChromium) => P
     await app.t?.stop();
   });
   return app;
+}
+
+/**
+ * Chooses `option` in an MUI select: open it, click the option, and wait for the menu to close. On a loaded
+ * 2-core machine a click can land while the menu is still opening and be lost, leaving the menu (and its backdrop)
+ * over the page; the choice is then made again, so a later click is never intercepted.
+ */
+export async function choose(page: Page, select: Locator, option: string | RegExp): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await select.click();
+    const item = page.getByRole('option', { name: option, exact: typeof option === 'string' });
+    await item.waitFor();
+    await item.click();
+    try {
+      await page.getByRole('listbox').waitFor({ state: 'hidden', timeout: 5_000 });
+      return;
+    } catch {
+      await page.keyboard.press('Escape');
+      await page.getByRole('listbox').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+    }
+  }
+  throw new Error(`could not choose ${String(option)}`);
 }
