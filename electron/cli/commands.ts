@@ -189,13 +189,14 @@ export async function runCommand(argv: string[]): Promise<number> {
       return 0;
     }
     case 'serve': {
-      const { values, positionals } = parse(rest, { port: { type: 'string' } });
+      const { values, positionals } = parse(rest, { port: { type: 'string' }, kiosk: { type: 'boolean' } });
       const port = values.port === undefined ? 0 : Number(values.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`serve: --port must be a port number, not "${values.port}"`);
       if (positionals[0]) await call('projects.open', { dir: path.resolve(positionals[0]) });
       else await call('projects.openDemo', {});
-      const host = await serveServices(services, { port });
-      out(`${host.url}\n`);
+      const host = await serveServices(services, { port, kiosk: !!values.kiosk });
+      // The kiosk's address carries its read-only token; the app's own address is not printed beside it.
+      out(values.kiosk && host.readOnlyToken ? `${host.url.replace(/\?token=[^&]+/, '')}?token=${host.readOnlyToken}\n` : `${host.url}\n`);
       const stop = async () => {
         await host.close();
         await services.close();

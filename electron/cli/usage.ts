@@ -4,7 +4,7 @@ export const USAGE = `chasing-light — 追光 photo campaign tool
   chasing-light new <dir> [--name <title>]
   chasing-light import <dir> <path>... [--photographer <name>] [--company <name>] [--day YYYY-MM-DD] [--copy] [--json]
   chasing-light photos <dir> [--json]
-  chasing-light serve [<dir>] [--port <n>]      (no dir: the demo campaign)
+  chasing-light serve [<dir>] [--port <n>] [--kiosk]   (no dir: the demo campaign; --kiosk prints the kiosk's read-only address)
   chasing-light roster import <dir> <file.xlsx|file.csv> [--create-companies] [--dry-run] [--json]
   chasing-light workers <dir> [--json]
   chasing-light companies <dir> [--json]

@@ -93,6 +93,7 @@ export function createHandlers(s: Services, host: HostKind) {
     'gallery.check': async (req) => s.gallery.check(req.exhibitionId),
     'gallery.export': async (req) => s.gallery.export({ ...req, outDir: await guard.check(req.outDir, 'export') }),
     'find.worker': async (req) => s.find.find(req.query, req.exhibitionId),
+    'find.kiosk': async (req) => s.find.kiosk(req.exhibitionId),
     'labels.saveTemplate': async (req) => s.labels.save(req.template),
     'exhibitions.export': async (req) => s.exhibitionExport.export({ ...req, outDir: req.outDir && (await guard.check(req.outDir, 'export')) }),
     'exhibitions.exportStart': async (req) => s.exhibitionExport.start({ ...req, outDir: req.outDir && (await guard.check(req.outDir, 'export')) }),

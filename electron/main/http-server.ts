@@ -5,7 +5,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { AddressInfo } from 'node:net';
-import { isApiMethod, METHOD_KINDS, type AppApi } from '../../shared/api/contract';
+import { isApiMethod, KIOSK_METHODS, METHOD_KINDS, type AppApi } from '../../shared/api/contract';
 import type { ErrorCode } from '../../shared/errors';
 import { MEDIA_KINDS, type MediaKind } from '../../shared/model/photo';
 import { dispatch } from './api-dispatch';
@@ -21,6 +21,8 @@ export interface BrowserHostOptions {
   logger: Logger;
   /** absolute path of a photo's cached image, or undefined */
   mediaFile: (id: string, kind: MediaKind) => string | undefined;
+  /** the photos the kiosk may show (everyone in them agreed); the kiosk's token gets no other image */
+  kioskMay?: (photoId: string) => boolean;
   /** the folder media may come from (the open project); anything else is refused */
   mediaRoot: () => string | undefined;
   /** the built renderer (index.html + assets) */
@@ -48,6 +50,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   VALIDATION: 400, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, NO_PROJECT: 409, READ_ONLY: 409, UNSUPPORTED: 415, CORRUPT: 422, EMPTY: 422, TOO_LARGE: 413, INTERNAL: 500, IO: 500,
 };
 const COOKIE = 'cl_token';
+const KIOSK_COOKIE = 'cl_kiosk';
 /** API requests are small JSON; anything larger is refused before it is read. */
 export const MAX_BODY = 1 << 20;
 /** How much of an oversized body is read and thrown away before the connection is cut. */
@@ -96,8 +99,9 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     return a.length === b.length && timingSafeEqual(a, b);
   };
   const sameToken = (given: string | undefined | null) => equal(given, token);
-  const cookieToken = (req: http.IncomingMessage) =>
-    (req.headers.cookie ?? '').split(/;\s*/).find((c) => c.startsWith(`${COOKIE}=`))?.slice(COOKIE.length + 1);
+  const cookieOf = (req: http.IncomingMessage, name: string) =>
+    (req.headers.cookie ?? '').split(/;\s*/).find((c) => c.startsWith(`${name}=`))?.slice(name.length + 1);
+  const cookieToken = (req: http.IncomingMessage) => cookieOf(req, COOKIE);
   const bearer = (req: http.IncomingMessage) => /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
   const ourOrigins = () => [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
 
@@ -127,8 +131,9 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       if (!sameToken(bearer(req)) && !readOnly) throw unauthorized();
       if (req.method !== 'POST') throw new Refusal(405, 'VALIDATION', 'use POST');
       const method = pathname.slice(5);
-      // The read-only token reads; it cannot edit, open, close or choose places.
-      if (readOnly && (!isApiMethod(method) || METHOD_KINDS[method] !== 'read')) throw new Refusal(403, 'FORBIDDEN', 'this token may only read');
+      // The read-only token (the kiosk's) calls only what the kiosk needs: it cannot edit, open, close or choose
+      // places, nor read the roster (phones, employee numbers) or the photo list.
+      if (readOnly && (!isApiMethod(method) || METHOD_KINDS[method] !== 'read' || !KIOSK_METHODS.includes(method))) throw new Refusal(403, 'FORBIDDEN', 'this token may only read what the kiosk shows');
       const body = await readJson(req);
       const result = await dispatch(opts.handlers, method, body, opts.logger);
       return send(res, result.ok ? 200 : (STATUS[result.error.code] ?? 400), result);
@@ -136,21 +141,24 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
 
     const navigation = req.headers['sec-fetch-mode'] === 'navigate' || req.headers['sec-fetch-mode'] === undefined;
     checkOrigin(req, navigation && pathname === '/');
-    const authed = sameToken(bearer(req)) || sameToken(cookieToken(req)) || sameToken(queryToken) || equal(bearer(req), readOnlyToken) || equal(queryToken, readOnlyToken);
-    if (!authed) throw unauthorized();
+    const app = sameToken(bearer(req)) || sameToken(cookieToken(req)) || sameToken(queryToken);
+    // The kiosk's page, assets and photos, under its own token and cookie: it is never handed the app's token.
+    const kiosk = !app && (equal(bearer(req), readOnlyToken) || equal(queryToken, readOnlyToken) || equal(cookieOf(req, KIOSK_COOKIE), readOnlyToken));
+    if (!app && !kiosk) throw unauthorized();
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new Refusal(405, 'VALIDATION', 'use GET');
 
-    if (pathname.startsWith('/media/')) return serveMedia(res, pathname);
+    if (pathname.startsWith('/media/')) return serveMedia(res, pathname, kiosk);
     if (pathname === '/events') {
       if (req.method !== 'GET') throw new Refusal(405, 'VALIDATION', 'the event stream is read with GET');
       return streamEvents(req, res);
     }
-    if (pathname === '/' && queryToken && sameToken(queryToken)) {
+    if (pathname === '/' && queryToken && (sameToken(queryToken) || equal(queryToken, readOnlyToken))) {
       // Trade the token in the URL for a cookie, then drop it from the address bar.
-      res.writeHead(302, { 'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`, Location: '/' });
+      const cookie = sameToken(queryToken) ? `${COOKIE}=${token}` : `${KIOSK_COOKIE}=${readOnlyToken}`;
+      res.writeHead(302, { 'Set-Cookie': `${cookie}; HttpOnly; SameSite=Strict; Path=/`, Location: '/' });
       return void res.end();
     }
-    return serveRenderer(res, pathname);
+    return serveRenderer(res, pathname, kiosk);
   }
 
   const server = http.createServer(async (req, res) => {
@@ -177,8 +185,10 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     return new Refusal(401, 'VALIDATION', 'missing or wrong token: open the address the app printed');
   }
 
-  async function serveMedia(res: http.ServerResponse, pathname: string) {
+  async function serveMedia(res: http.ServerResponse, pathname: string, kiosk: boolean) {
     const [, , kind, id, ...more] = pathname.split('/');
+    // The kiosk sees only photos everyone in agreed to (label previews, named by hash, are made for those alone).
+    if (kiosk && kind !== 'sheet' && !opts.kioskMay?.(id ?? '')) throw new Refusal(404, 'NOT_FOUND', 'no such image');
     const root = opts.mediaRoot();
     const file = !more.length && MEDIA_KINDS.includes(kind as MediaKind) && /^[0-9a-f]{12,64}$/.test(id ?? '') ? opts.mediaFile(id!, kind as MediaKind) : undefined;
     const rel = file && root ? path.relative(root, file) : '..';
@@ -204,7 +214,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     });
   }
 
-  async function serveRenderer(res: http.ServerResponse, pathname: string) {
+  async function serveRenderer(res: http.ServerResponse, pathname: string, kiosk: boolean) {
     const rel = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
     const file = path.resolve(opts.rendererDir, rel);
     const inside = path.relative(opts.rendererDir, file);
@@ -216,7 +226,9 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       throw new Refusal(404, 'NOT_FOUND', 'not found');
     }
     const ext = path.extname(file);
-    if (ext === '.html') data = Buffer.from(data.toString('utf8').replace('</head>', `<meta name="cl-token" content="${token}"></head>`));
+    // The page is given the token it was opened with: the kiosk's page gets the kiosk's, and says it is one.
+    const pageToken = kiosk ? readOnlyToken! : token;
+    if (ext === '.html') data = Buffer.from(data.toString('utf8').replace('</head>', `<meta name="cl-token" content="${pageToken}">${kiosk ? '<meta name="cl-kiosk" content="1">' : ''}</head>`));
     res.writeHead(200, {
       'Content-Type': TYPES[ext] ?? 'application/octet-stream',
       'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -298,14 +310,17 @@ function send(res: http.ServerResponse, status: number, body: unknown, closeAfte
 }
 
 /** The browser host over a set of services: what `chasing-light serve` runs, and what the tests start. */
-export function serveServices(services: Services, opts: { port?: number; rendererDir?: string } = {}): Promise<BrowserHost> {
+export function serveServices(services: Services, opts: { port?: number; rendererDir?: string; kiosk?: boolean } = {}): Promise<BrowserHost> {
   return startBrowserHost({
     handlers: createHandlers(services, 'browser'),
     events: services.events,
     logger: services.logger,
     mediaFile: services.mediaFile,
+    kioskMay: (photoId) => services.find.mayShow(photoId),
     mediaRoot: () => services.session.current?.dir,
     rendererDir: opts.rendererDir ?? path.join(repoRoot(), 'out', 'renderer'),
     port: opts.port,
+    // The kiosk runs beside the app on its own token: a visitor at the venue can search, and change nothing.
+    readOnlyToken: opts.kiosk ? randomBytes(24).toString('base64url') : undefined,
   });
 }

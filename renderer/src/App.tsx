@@ -4,11 +4,19 @@ import type { ProjectInfo } from '@shared/model/project';
 import { call } from './api/client';
 import { useNotice } from './components/NoticeProvider';
 import { ProjectShell } from './features/shell/ProjectShell';
+import { KioskApp } from './features/kiosk/KioskApp';
 import { StartScreen } from './features/start/StartScreen';
 import { useI18n } from './i18n/I18nProvider';
 
-/** Start screen until a project is open, then the library. */
+/** The kiosk's page says so (the browser host serves it under the kiosk's read-only token). */
+const isKiosk = () => !!document.querySelector('meta[name="cl-kiosk"]');
+
+/** Start screen until a project is open, then the library; at the venue, the kiosk. */
 export function App() {
+  return isKiosk() ? <KioskApp /> : <ProjectApp />;
+}
+
+function ProjectApp() {
   const { t } = useI18n();
   const { notifyError } = useNotice();
   const [project, setProject] = useState<ProjectInfo | null | undefined>(undefined);

@@ -130,6 +130,7 @@ export interface AppApi {
   'gallery.check': (req: RequestOf<'gallery.check'>) => Promise<GalleryCheck>;
   'gallery.export': (req: RequestOf<'gallery.export'>) => Promise<GalleryResult>;
   'find.worker': (req: RequestOf<'find.worker'>) => Promise<FoundWorker[]>;
+  'find.kiosk': (req: RequestOf<'find.kiosk'>) => Promise<{ title: string; subtitle: string; companies: { name: string; workers: FoundWorker[] }[] }>;
   'labels.templates': (req: RequestOf<'labels.templates'>) => Promise<LabelTemplate[]>;
   'labels.saveTemplate': (req: RequestOf<'labels.saveTemplate'>) => Promise<LabelTemplate>;
   'exhibitions.leftOff': (req: RequestOf<'exhibitions.leftOff'>) => Promise<Pick<ExhibitionPlan, 'excluded' | 'toAsk'>>;
@@ -162,6 +163,9 @@ export interface ExportJobView {
 }
 
 export type ApiMethod = keyof AppApi;
+
+/** What the exhibition kiosk's read-only token may call: finding a worker and showing a photo's label, nothing else. */
+export const KIOSK_METHODS: readonly string[] = ['app.info', 'find.worker', 'find.kiosk', 'exhibitions.labelPreview'];
 export type ApiRequest<K extends ApiMethod> = Parameters<AppApi[K]>[0];
 export type ApiResponse<K extends ApiMethod> = Awaited<ReturnType<AppApi[K]>>;
 
@@ -184,7 +188,7 @@ export const API_METHODS = [
   'xmp.write',
   'campaign.get', 'campaign.update', 'templates.list', 'templates.textures', 'templates.save',
   'gifts.list', 'gifts.choosePhoto', 'gifts.setCrop', 'gifts.setHandOver', 'gifts.markPrinted', 'gifts.preview',
-  'exhibitions.plan', 'exhibitions.list', 'exhibitions.get', 'exhibitions.confirm', 'exhibitions.export', 'exhibitions.exportStart', 'exhibitions.exportStatus', 'exhibitions.exportCancel', 'exhibitions.update', 'exhibitions.leftOff', 'exhibitions.move', 'exhibitions.setLarge', 'exhibitions.remove', 'exhibitions.restore', 'exhibitions.labelPreview', 'labels.templates', 'labels.saveTemplate', 'find.worker', 'gallery.export', 'gallery.check',
+  'exhibitions.plan', 'exhibitions.list', 'exhibitions.get', 'exhibitions.confirm', 'exhibitions.export', 'exhibitions.exportStart', 'exhibitions.exportStatus', 'exhibitions.exportCancel', 'exhibitions.update', 'exhibitions.leftOff', 'exhibitions.move', 'exhibitions.setLarge', 'exhibitions.remove', 'exhibitions.restore', 'exhibitions.labelPreview', 'labels.templates', 'labels.saveTemplate', 'find.worker', 'find.kiosk', 'gallery.export', 'gallery.check',
   'export.start', 'export.cancel', 'export.status',
 ] as const satisfies readonly ApiMethod[];
 
@@ -213,7 +217,7 @@ export const METHOD_KINDS: Record<ApiMethod, MethodKind> = {
   'xmp.write': 'edit', // writes files: not for a read-only token
   'campaign.get': 'read', 'campaign.update': 'edit', 'templates.list': 'read', 'templates.textures': 'read', 'templates.save': 'edit',
   'gifts.list': 'read', 'gifts.choosePhoto': 'edit', 'gifts.setCrop': 'edit', 'gifts.setHandOver': 'edit', 'gifts.markPrinted': 'edit', 'gifts.preview': 'read',
-  'exhibitions.plan': 'edit', 'exhibitions.list': 'read', 'exhibitions.get': 'read', 'exhibitions.confirm': 'edit', 'exhibitions.export': 'edit', 'exhibitions.exportStart': 'edit', 'exhibitions.exportStatus': 'read', 'exhibitions.exportCancel': 'edit', 'exhibitions.update': 'edit', 'exhibitions.leftOff': 'read', 'exhibitions.move': 'edit', 'exhibitions.setLarge': 'edit', 'exhibitions.remove': 'edit', 'exhibitions.restore': 'edit', 'exhibitions.labelPreview': 'read', 'labels.templates': 'read', 'find.worker': 'read', 'gallery.export': 'edit', 'gallery.check': 'read', 'labels.saveTemplate': 'edit',
+  'exhibitions.plan': 'edit', 'exhibitions.list': 'read', 'exhibitions.get': 'read', 'exhibitions.confirm': 'edit', 'exhibitions.export': 'edit', 'exhibitions.exportStart': 'edit', 'exhibitions.exportStatus': 'read', 'exhibitions.exportCancel': 'edit', 'exhibitions.update': 'edit', 'exhibitions.leftOff': 'read', 'exhibitions.move': 'edit', 'exhibitions.setLarge': 'edit', 'exhibitions.remove': 'edit', 'exhibitions.restore': 'edit', 'exhibitions.labelPreview': 'read', 'labels.templates': 'read', 'find.worker': 'read', 'find.kiosk': 'read', 'gallery.export': 'edit', 'gallery.check': 'read', 'labels.saveTemplate': 'edit',
   'export.start': 'edit', 'export.cancel': 'edit', 'export.status': 'read',
 };
 

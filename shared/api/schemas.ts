@@ -234,6 +234,7 @@ export const requestSchemas = {
   'labels.templates': empty,
   'gallery.check': z.object({ exhibitionId: id.optional() }).strict(),
   'gallery.export': z.object({ outDir: z.string().trim().min(1).max(4096), baseUrl: z.string().trim().max(2000).optional(), exhibitionId: id.optional() }).strict(),
+  'find.kiosk': z.object({ exhibitionId: id.optional() }).strict(),
   'find.worker': z.object({ query: z.string().max(10000), exhibitionId: id.optional() }).strict(),
   'labels.saveTemplate': z.object({ template: labelTemplateSchema }).strict(),
   'exhibitions.export': z

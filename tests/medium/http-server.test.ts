@@ -137,7 +137,10 @@ describe(startBrowserHost.name, () => {
     try {
       expect(kiosk.readOnlyToken).not.toBe(kiosk.token);
       const call = (method: string, body: unknown) => request(kiosk.port, { path: `/api/${method}`, method: 'POST', body: JSON.stringify(body), headers: { Host: `127.0.0.1:${kiosk.port}`, Authorization: 'Bearer kiosk-token-0123456789' } });
-      expect((await call('photos.list', {})).status).toBe(200);
+      expect((await call('find.worker', { query: 'zmd' })).status).toBe(200);
+      expect((await call('find.kiosk', {})).status).toBe(200);
+      // Reading is narrowed to what the kiosk shows: not the roster (phones, employee numbers), not the photo list.
+      for (const m of ['photos.list', 'workers.list', 'projects.recent'] as const) expect((await call(m, {})).status, m).toBe(403);
       for (const [m, body] of [['photos.setRating', { ids: [photoId], rating: 5 }], ['projects.close', {}], ['folders.choose', { paths: ['/tmp'], purpose: 'import' }], ['import.start', { paths: ['/tmp'] }], ['history.undo', {}]] as const)
         expect((await call(m, body)).status, m).toBe(403);
       expect(services.photos.get(photoId).rating).toBe(0);

@@ -19,22 +19,57 @@ const MAX_QUERY = 50;
 export class FindService {
   constructor(private readonly deps: { session: ProjectSession }) {}
 
+  /** May this photo be shown to the public (the kiosk, the gallery): not rejected, and everyone in it agreed? */
+  mayShow(photoId: string): boolean {
+    const catalog = this.deps.session.current;
+    const photo = catalog?.photo(photoId);
+    if (!catalog || !photo || photo.flag === 'rejected') return false;
+    return exhibitRule(photo.workers.map((id) => catalog.get('workers', id)).filter((w): w is Worker => !!w)).rule === 'yes';
+  }
+
+  /** The kiosk's start screen: the exhibition's title and the companies whose workers can be found. */
+  kiosk(exhibitionId = DEFAULT_EXHIBITION): { title: string; subtitle: string; companies: { name: string; workers: FoundWorker[] }[] } {
+    const catalog = this.deps.session.require();
+    const exhibition = catalog.get('exhibitions', exhibitionId);
+    const everyone = this.all(exhibitionId);
+    const byCompany = new Map<string, FoundWorker[]>();
+    for (const w of everyone) byCompany.set(w.company ?? '', [...(byCompany.get(w.company ?? '') ?? []), w]);
+    const zh = new Intl.Collator('zh-CN');
+    return {
+      title: exhibition?.title ?? '',
+      subtitle: exhibition?.subtitle ?? '',
+      companies: [...byCompany].sort((a, b) => (!a[0] ? 1 : !b[0] ? -1 : zh.compare(a[0], b[0]))).map(([name, workers]) => ({ name, workers })),
+    };
+  }
+
+  /** Every findable worker with their photos (the kiosk's company buttons). */
+  private all(exhibitionId: string): FoundWorker[] {
+    const catalog = this.deps.session.require();
+    return this.withPhotos(catalog.all('workers').filter((w) => w.consent === 'exhibit'), exhibitionId, Infinity);
+  }
+
   find(query: string, exhibitionId = DEFAULT_EXHIBITION, limit = 50): FoundWorker[] {
     const text = query.trim();
     if (text.length > MAX_QUERY) throw new AppError('VALIDATION', msg('find.tooLong', { max: MAX_QUERY }));
     if (!normalizeQuery(text)) throw new AppError('VALIDATION', msg('find.empty'));
     const catalog = this.deps.session.require();
-    const workers = new Map(catalog.all('workers').map((w) => [w.id, w]));
-    const companies = new Map(catalog.all('companies').map((c) => [c.id, c]));
-    const numbers = new Map((catalog.get('exhibitions', exhibitionId)?.boards ?? []).flatMap((b) => b.photos.map((p) => [p.photoId, p.number] as const)));
-
-    const ranked = [...workers.values()]
+    const ranked = catalog
+      .all('workers')
       .filter((w) => w.consent === 'exhibit')
       .map((w) => ({ w, score: score(text, w) }))
       .filter((x) => x.score > 0)
       .sort((a, b) => b.score - a.score || a.w.pinyin.localeCompare(b.w.pinyin));
-    if (!ranked.length) return [];
-    const wanted = new Set(ranked.map((x) => x.w.id));
+    return this.withPhotos(ranked.map((x) => x.w), exhibitionId, limit);
+  }
+
+  /** The workers, in the order given, each with the photos of them that may be shown; those with none left out. */
+  private withPhotos(list: Worker[], exhibitionId: string, limit: number): FoundWorker[] {
+    const catalog = this.deps.session.require();
+    if (!list.length) return [];
+    const workers = new Map(catalog.all('workers').map((w) => [w.id, w]));
+    const companies = new Map(catalog.all('companies').map((c) => [c.id, c]));
+    const numbers = new Map((catalog.get('exhibitions', exhibitionId)?.boards ?? []).flatMap((b) => b.photos.map((p) => [p.photoId, p.number] as const)));
+    const wanted = new Set(list.map((w) => w.id));
     // One pass over the photos: each shown photo, to each wanted worker in it.
     const photosOf = new Map<string, { photoId: string; number: string | null }[]>();
     for (const photo of catalog.photos()) {
@@ -43,10 +78,10 @@ export class FindService {
       if (exhibitRule(people).rule !== 'yes') continue;
       for (const id of photo.workers) if (wanted.has(id)) photosOf.set(id, [...(photosOf.get(id) ?? []), { photoId: photo.id, number: numbers.get(photo.id) ?? null }]);
     }
-    return ranked
-      .filter((x) => photosOf.has(x.w.id))
+    return list
+      .filter((w) => photosOf.has(w.id))
       .slice(0, limit)
-      .map(({ w }) => {
+      .map((w) => {
         const company = w.companyId ? companies.get(w.companyId) : undefined;
         const photos = photosOf.get(w.id)!.sort((a, b) => (a.number ?? '\uffff').localeCompare(b.number ?? '\uffff', 'zh-CN', { numeric: true }));
         return { workerId: w.id, name: w.name, company: company ? company.shortName || shortCompanyName(company.name, '') || company.name : null, photos };
