@@ -32,8 +32,9 @@ describe.skipIf(!hasChromium)('exhibition in Chromium', () => {
     await app.page.getByTestId('board-count').fill('2');
     await app.page.getByTestId('exhibition-autofill').click();
     await expect.poll(() => app.page.getByTestId('board').count()).toBe(2);
-    expect(await app.page.getByTestId('board-photo').count()).toBe(5);
-    expect(await app.page.getByTestId('left-off').textContent()).toMatch(/IMG_5\.JPG.*周丽娟 不同意展出/);
+    await expect.poll(() => app.page.getByTestId('board-photo').count()).toBe(5);
+    // The list of what is off the wall arrives just after the boards.
+    await expect.poll(() => app.page.getByTestId('left-off').textContent()).toMatch(/IMG_5\.JPG.*周丽娟 不同意展出/);
   });
 
   it('moves a photo to the other board by dragging it, renumbered, and undoes the move', async () => {
@@ -71,6 +72,17 @@ describe.skipIf(!hasChromium)('exhibition in Chromium', () => {
     expect(files).toEqual(expect.arrayContaining(['展板01_90x120cm.pdf', '展板02_90x120cm.pdf', '印制清单_展板.pdf']));
     const doc = await PDFDocument.load(await fs.readFile(path.join(app.root, 'boards', '展板01_90x120cm.pdf')));
     expect(doc.getPage(0).getTrimBox().width).toBeCloseTo(mmToPt(900), 1);
+  });
+
+  it('exports the web gallery from the window, after saying what it would publish', async () => {
+    await app.page.getByRole('button', { name: '关闭' }).click();
+    await app.page.getByTestId('gallery-open').click();
+    await expect.poll(() => app.page.getByTestId('gallery-check').textContent()).toMatch(/将发布 5 张照片和 1 位职工的名字（不含手机号、工号、GPS）/);
+    await app.page.getByTestId('gallery-out').fill(path.join(app.root, 'web'));
+    await app.page.getByTestId('gallery-start').click();
+    await app.page.getByTestId('gallery-done').waitFor({ timeout: 60_000 });
+    expect((await fs.readdir(path.join(app.root, 'web', 'photos'))).length).toBe(5);
+    await expect(fs.stat(path.join(app.root, 'web', 'index.html'))).resolves.toBeTruthy();
   });
 
   it('holds a second exhibition for another venue, planned on its own, and switches between them', async () => {

@@ -1,5 +1,6 @@
 import MuseumIcon from '@mui/icons-material/MuseumOutlined';
 import PrintIcon from '@mui/icons-material/PrintOutlined';
+import LanguageIcon from '@mui/icons-material/LanguageOutlined';
 import { Box, Button, CircularProgress, Stack, Typography } from '@mui/material';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { call } from '../../api/client';
@@ -9,6 +10,7 @@ import { useRemembered } from '../../components/useRemembered';
 import { useI18n } from '../../i18n/I18nProvider';
 import { BoardCanvas } from './BoardCanvas';
 import { ExhibitionExportDialog } from './ExhibitionExportDialog';
+import { GalleryDialog } from './GalleryDialog';
 import { AUTOFILL_DEFAULTS, AutofillFields, ExhibitionSidebar, planRequest, type AutofillForm } from './ExhibitionSidebar';
 import { LabelPanel } from './LabelPanel';
 import { useExhibition } from './useExhibition';
@@ -30,6 +32,7 @@ export function ExhibitionView({ readOnly }: { readOnly: boolean }) {
   const [selected, setSelected] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const [gallery, setGallery] = useState(false);
   const wall = useRef<HTMLDivElement>(null);
 
   const autofill = async () => {
@@ -77,6 +80,7 @@ export function ExhibitionView({ readOnly }: { readOnly: boolean }) {
             <Typography variant="caption" color="text.secondary" data-testid="exhibition-summary">{`${t('exhibition.summary', { photos: placed, boards: exhibition.boards.length })} · ${t('exhibition.dragHint')}`}</Typography>
           </Box>
           <Box sx={{ flex: 1 }} />
+          <Button variant="outlined" startIcon={<LanguageIcon />} onClick={() => setGallery(true)} disabled={!placed} data-testid="gallery-open">{t('gallery.open')}</Button>
           <Button variant="contained" startIcon={<PrintIcon />} onClick={() => setExporting(true)} disabled={!placed} data-testid="exhibition-export">{t('exhibition.export')}</Button>
         </Stack>
         <Box ref={wall} sx={{ flex: 1, overflow: 'auto', p: 3, display: 'flex', flexWrap: 'wrap', gap: 3, alignContent: 'flex-start', bgcolor: '#ebe6de' }} data-testid="wall">
@@ -98,6 +102,7 @@ export function ExhibitionView({ readOnly }: { readOnly: boolean }) {
         </Box>
       </Box>
       <LabelPanel exhibition={exhibition} photoId={selected} photo={selected ? (photos.get(selected) ?? null) : null} readOnly={readOnly} />
+      <GalleryDialog open={gallery} exhibition={exhibition} onClose={() => setGallery(false)} />
       <ExhibitionExportDialog open={exporting} exhibitionId={exhibition.id} onClose={() => setExporting(false)} />
     </Box>
   );

@@ -1,0 +1,72 @@
+import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, LinearProgress, Stack, TextField, Typography } from '@mui/material';
+import { useEffect, useState } from 'react';
+import type { Exhibition } from '@shared/model/exhibition';
+import type { GalleryCheck, GalleryResult } from '@shared/model/gallery';
+import { call, confirmPaths } from '../../api/client';
+import { useI18n } from '../../i18n/I18nProvider';
+
+/**
+ * 导出网页相册: the privacy check first (what would be published, what is left out and why), then the static
+ * gallery written to a folder the user names, with its address for the wall labels' QR codes.
+ */
+export function GalleryDialog({ open, exhibition, onClose }: { open: boolean; exhibition: Exhibition; onClose: () => void }) {
+  const { t, errorText, say } = useI18n();
+  const [out, setOut] = useState('');
+  const [base, setBase] = useState(exhibition.galleryUrl ?? '');
+  const [check, setCheck] = useState<GalleryCheck | null>(null);
+  const [result, setResult] = useState<GalleryResult | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!open) return;
+    setResult(null);
+    setError(null);
+    setBase(exhibition.galleryUrl ?? '');
+    call('gallery.check', { exhibitionId: exhibition.id }).then(setCheck, (err) => setError(errorText(err)));
+  }, [open, exhibition.id, exhibition.galleryUrl, errorText]);
+  const start = async () => {
+    setError(null);
+    setBusy(true);
+    try {
+      const [outDir] = await confirmPaths([out.trim()], 'export');
+      setResult(await call('gallery.export', { outDir: outDir!, baseUrl: base.trim() || undefined, exhibitionId: exhibition.id }));
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog open={open} onClose={busy ? undefined : onClose} fullWidth maxWidth="sm" data-testid="gallery-dialog">
+      <DialogTitle>{t('gallery.title')}</DialogTitle>
+      <DialogContent dividers>
+        {check && !result && (
+          <Alert severity="info" sx={{ mb: 2 }} data-testid="gallery-check">
+            {t('gallery.check', { photos: check.photos.length, workers: check.workers.length, excluded: check.excluded.length })}
+            <Box component="ul" sx={{ m: 0, pl: 2 }}>
+              {check.excluded.slice(0, 8).map((x) => <li key={x.photoId}><Typography variant="caption">{say({ key: x.key, params: x.params, message: x.reason })}</Typography></li>)}
+            </Box>
+          </Alert>
+        )}
+        {!result && (
+          <Stack spacing={2}>
+            <TextField size="small" fullWidth label={t('gallery.out')} placeholder="/home/…/网页相册" value={out} onChange={(e) => setOut(e.target.value)} slotProps={{ htmlInput: { 'data-testid': 'gallery-out' } }} />
+            <TextField size="small" fullWidth label={t('exhibition.galleryUrl')} value={base} onChange={(e) => setBase(e.target.value)} helperText={t('gallery.baseHint')} />
+          </Stack>
+        )}
+        {busy && <LinearProgress sx={{ mt: 2 }} />}
+        {error && <Alert severity="error" sx={{ mt: 2 }}>{error}</Alert>}
+        {result && (
+          <Alert severity="success" data-testid="gallery-done">
+            {t('gallery.done', { photos: result.photos, workers: result.workers, written: result.written, reused: result.reused })}
+            <Typography variant="caption" component="div" sx={{ wordBreak: 'break-all' }}>{result.index}</Typography>
+          </Alert>
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose} disabled={busy}>{t('common.close')}</Button>
+        {!result && <Button variant="contained" disabled={busy || !out.trim()} onClick={() => void start()} data-testid="gallery-start">{t('gallery.start')}</Button>}
+      </DialogActions>
+    </Dialog>
+  );
+}
