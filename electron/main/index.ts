@@ -23,14 +23,16 @@ guardAllContents(renderer);
 app.whenReady().then(async () => {
   lockDownSessions();
   const services = createServices({ dialogs: new ElectronDialogRepository(), holder: 'Chasing Light (Electron)' });
-  registerIpc(createHandlers(services, 'electron'), services.logger, (url) => isAppUrl(url, renderer));
-  handleMediaScheme(services.mediaFile, () => services.session.current?.dir);
+  // --kiosk: the venue's kiosk, a window without menus, full screen, that can only find photos.
+  const kiosk = process.argv.includes('--kiosk');
+  registerIpc(createHandlers(services, 'electron'), services.logger, (url) => isAppUrl(url, renderer), kiosk);
+  handleMediaScheme(services.mediaFile, () => services.session.current?.dir, kiosk ? (id) => services.find.mayShow(id) : undefined);
 
   // A project folder given on the command line opens at once; otherwise the start screen shows.
   const dirArg = process.argv.slice(app.isPackaged ? 1 : 2).find((a) => !a.startsWith('-'));
   if (dirArg) await services.projects.open(dirArg).catch((err) => services.logger.error(`could not open ${dirArg}`, err));
 
-  const win = createMainWindow({ preload: path.join(here, '../preload/index.cjs'), ...renderer });
+  const win = createMainWindow({ preload: path.join(here, '../preload/index.cjs'), ...renderer, kiosk });
   services.events.subscribe((name, payload) => sendToWindow(win.webContents, name, payload));
   app.on('second-instance', () => {
     if (win.isMinimized()) win.restore();

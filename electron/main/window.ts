@@ -26,8 +26,10 @@ export function guardAllContents(src: RendererSource): void {
 }
 
 /** Creates the one app window with every Electron hardening switch on. */
-export function createMainWindow(opts: RendererSource & { preload: string }): BrowserWindow {
+export function createMainWindow(opts: RendererSource & { preload: string; kiosk?: boolean }): BrowserWindow {
   const win = new BrowserWindow({
+    // The kiosk: full screen, no menu bar, nothing to click but the search.
+    ...(opts.kiosk ? { kiosk: true, autoHideMenuBar: true } : {}),
     width: 1440,
     height: 900,
     minWidth: 960,
@@ -46,8 +48,11 @@ export function createMainWindow(opts: RendererSource & { preload: string }): Br
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // Tells the preload (and so the page) that this window is the kiosk.
+      additionalArguments: opts.kiosk ? ['--cl-kiosk'] : [],
     },
   });
+  if (opts.kiosk) win.setMenu(null);
   win.once('ready-to-show', () => win.show());
   if (opts.rendererUrl) void win.loadURL(opts.rendererUrl);
   else void win.loadFile(opts.rendererFile);

@@ -6,6 +6,8 @@ import { API_METHODS, APP_EVENTS, type ApiMethod, type AppEventName } from '../.
  * crosses into the page.
  */
 const api = {
+  /** this window is the exhibition kiosk (chasing-light --kiosk): the page shows the kiosk */
+  kiosk: process.argv.includes('--cl-kiosk'),
   invoke(method: ApiMethod, request: unknown) {
     if (!(API_METHODS as readonly string[]).includes(method)) return Promise.reject(new Error(`unknown API method ${method}`));
     return ipcRenderer.invoke(`api:${method}`, request);

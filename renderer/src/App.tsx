@@ -9,7 +9,7 @@ import { StartScreen } from './features/start/StartScreen';
 import { useI18n } from './i18n/I18nProvider';
 
 /** The kiosk's page says so (the browser host serves it under the kiosk's read-only token). */
-const isKiosk = () => !!document.querySelector('meta[name="cl-kiosk"]');
+const isKiosk = () => !!document.querySelector('meta[name="cl-kiosk"]') || !!(window as unknown as { api?: { kiosk?: boolean } }).api?.kiosk;
 
 /** Start screen until a project is open, then the library; at the venue, the kiosk. */
 export function App() {
