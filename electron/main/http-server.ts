@@ -149,6 +149,8 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
 
     if (pathname.startsWith('/media/')) return serveMedia(res, pathname, kiosk);
     if (pathname === '/events') {
+      // The app's events name files and folders (import progress, export summaries): not for the kiosk.
+      if (kiosk) throw new Refusal(403, 'FORBIDDEN', 'the kiosk has no event stream');
       if (req.method !== 'GET') throw new Refusal(405, 'VALIDATION', 'the event stream is read with GET');
       return streamEvents(req, res);
     }
