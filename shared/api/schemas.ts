@@ -101,6 +101,27 @@ export const labelTemplateSchema = z
     qr: z.boolean(),
   })
   .strict();
+/** What an exhibition export writes and how: the same request awaited (CLI) or started as a job (window). */
+const exhibitionExportSchema = z
+  .object({
+    exhibitionId: id.optional(),
+    what: z.enum(EXHIBITION_OUTPUTS),
+    format: z.enum(['pdf', 'jpeg', 'tiff']).optional(),
+    dpi: z.number().int().min(30).max(600).optional(),
+    bleedMm: z.number().min(0).max(20).optional(),
+    marks: z.boolean().optional(),
+    outDir: z.string().trim().min(1).max(4096).optional(),
+    baseUrl: z.string().trim().max(2000).optional(),
+    allowLowRes: z.boolean().optional(),
+    material: z.string().trim().max(40).optional(),
+    labelTemplateId: id.optional(),
+    labelSheet: z.enum(['A4', 'A3', 'single']).optional(),
+    catalogueSize: z.enum(['A4', '210x285']).optional(),
+    landscape: z.boolean().optional(),
+    coverPhotoId: id.optional(),
+    posterSize: z.enum(['A2', 'A1']).optional(),
+  })
+  .strict();
 export const exportOptionsSchema = z
   .object({
     templateId: id,
@@ -237,46 +258,8 @@ export const requestSchemas = {
   'find.kiosk': z.object({ exhibitionId: id.optional() }).strict(),
   'find.worker': z.object({ query: z.string().max(10000), exhibitionId: id.optional() }).strict(),
   'labels.saveTemplate': z.object({ template: labelTemplateSchema }).strict(),
-  'exhibitions.export': z
-    .object({
-      exhibitionId: id.optional(),
-      what: z.enum(EXHIBITION_OUTPUTS),
-      format: z.enum(['pdf', 'jpeg', 'tiff']).optional(),
-      dpi: z.number().int().min(30).max(600).optional(),
-      bleedMm: z.number().min(0).max(20).optional(),
-      marks: z.boolean().optional(),
-      outDir: z.string().trim().min(1).max(4096).optional(),
-      baseUrl: z.string().trim().max(2000).optional(),
-      allowLowRes: z.boolean().optional(),
-      material: z.string().trim().max(40).optional(),
-      labelTemplateId: id.optional(),
-      labelSheet: z.enum(['A4', 'A3', 'single']).optional(),
-      catalogueSize: z.enum(['A4', '210x285']).optional(),
-      landscape: z.boolean().optional(),
-      coverPhotoId: id.optional(),
-      posterSize: z.enum(['A2', 'A1']).optional(),
-    })
-    .strict(),
-  'exhibitions.exportStart': z
-    .object({
-      exhibitionId: id.optional(),
-      what: z.enum(EXHIBITION_OUTPUTS),
-      format: z.enum(['pdf', 'jpeg', 'tiff']).optional(),
-      dpi: z.number().int().min(30).max(600).optional(),
-      bleedMm: z.number().min(0).max(20).optional(),
-      marks: z.boolean().optional(),
-      outDir: z.string().trim().min(1).max(4096).optional(),
-      baseUrl: z.string().trim().max(2000).optional(),
-      allowLowRes: z.boolean().optional(),
-      material: z.string().trim().max(40).optional(),
-      labelTemplateId: id.optional(),
-      labelSheet: z.enum(['A4', 'A3', 'single']).optional(),
-      catalogueSize: z.enum(['A4', '210x285']).optional(),
-      landscape: z.boolean().optional(),
-      coverPhotoId: id.optional(),
-      posterSize: z.enum(['A2', 'A1']).optional(),
-    })
-    .strict(),
+  'exhibitions.export': exhibitionExportSchema,
+  'exhibitions.exportStart': exhibitionExportSchema,
   'exhibitions.exportStatus': z.object({ jobId: z.string().min(1).max(64) }).strict(),
   'exhibitions.exportCancel': z.object({ jobId: z.string().min(1).max(64) }).strict(),
   'gifts.markPrinted': z.object({ workerIds: z.array(id).min(1).max(100000) }).strict(),

@@ -4,10 +4,13 @@ export interface OrderCsvLine {
   file: string;
   worker: string;
   company: string;
+  /** the size as the print shop quotes it: "10寸 203×254mm" (one size whichever way round), or "A4" for a page */
   size: string;
+  /** for an n-up page: what is on it ("4 × 5寸 89×127mm") */
   detail?: string;
   paper: string;
   quantity: number;
+  /** the lowest effective resolution of the photo(s) in the file */
   ppi: number;
   bleedMm: number;
   colour: string;

@@ -26,7 +26,7 @@ export function normalizeQuery(query: string): string {
 /** The name as syllables: each character with its pinyin (toneless, ü as u); a name that is not Chinese is one syllable. */
 function syllables(name: string, pinyinText: string): { chars: string[]; sylls: string[] } {
   const chars = [...name];
-  const sylls = normalizeQuery(pinyinText.replace(/\s+/g, ' ')).length ? pinyinText.split(/\s+/).filter(Boolean).map((p) => normalizeQuery(p)) : [];
+  const sylls = pinyinText.split(/\s+/).filter(Boolean).map(normalizeQuery);
   return sylls.length === chars.length ? { chars, sylls } : { chars: [name.toLowerCase()], sylls: [normalizeQuery(pinyinText)] };
 }
 

@@ -147,14 +147,8 @@ export interface ExportSummary {
   profile: string | null;
 }
 
-export interface ExportProgress {
-  jobId: string;
-  done: number;
-  total: number;
-  current: string | null;
-  rate: number;
-  etaSeconds: number | null;
-}
+/** The gift export's progress: a job's. */
+export type ExportProgress = import('./job').JobProgress;
 
 export interface SheetPreview {
   /** media id of the rendered preview (kind "sheet") */

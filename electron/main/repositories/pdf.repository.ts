@@ -3,31 +3,14 @@ import { mmToPt, type SheetBoxes } from '../../../shared/logic/print-geometry';
 import { subsetFace } from './fonts';
 import { charactersByFace, type DrawnPage } from '../../../shared/logic/page-drawing';
 import { qrRuns } from '../../../shared/logic/qr';
+import type { OrderCsvLine, OrderCsvTotal } from '../../../shared/logic/order-sheet';
 import type { FontFamily } from '../../../shared/model/gift';
 
-export interface OrderLine {
-  file: string;
-  worker: string;
-  company: string;
-  /** the size as the print shop quotes it: "10寸 203×254mm" (one size whichever way round), or "A4" for a page */
-  size: string;
-  /** for an n-up page: what is on it ("4 × 5寸 89×127mm") */
-  detail?: string;
-  paper: string;
-  quantity: number;
-  bleedMm: number;
-  colour: string;
-  /** the lowest effective resolution of the photo(s) in the file */
-  ppi: number;
-  /** a small JPEG */
+/** One file on the order sheet: the CSV's line, with a small JPEG of it for the PDF. */
+export interface OrderLine extends OrderCsvLine {
   thumbnail: Buffer | null;
 }
-
-export interface OrderTotal {
-  size: string;
-  paper: string;
-  quantity: number;
-}
+export type OrderTotal = OrderCsvTotal;
 
 const A4 = { w: mmToPt(210), h: mmToPt(297) };
 /** Crop marks as print shops draw them: hairline-thin (0.25 pt) in registration black (every ink at 100 %). */

@@ -72,6 +72,20 @@ function srgbProfile(): Promise<Buffer | null> {
   return srgb;
 }
 
+/**
+ * A composed page as the print shop gets it: TIFF (LZW) with its resolution and profile — sRGB, or CMYK through
+ * the press profile named — or a 4:4:4 JPEG with resolution and sRGB profile written in without re-encoding.
+ */
+async function encodePage(img: Sharp, dpi: number, output: SheetOutput, bigtiff = false): Promise<Buffer> {
+  if (output.format === 'tiff') {
+    const tagged = img.withMetadata({ density: dpi });
+    const profiled = output.cmykProfile ? tagged.withIccProfile(output.cmykProfile) : tagged.withIccProfile('srgb');
+    return profiled.tiff({ compression: 'lzw', xres: dpi / 25.4, yres: dpi / 25.4, resolutionUnit: 'inch', ...(bigtiff ? { bigtiff } : {}) }).toBuffer();
+  }
+  const jpeg = await img.jpeg({ quality: output.quality ?? 95, chromaSubsampling: '4:4:4' }).toBuffer();
+  return withJpegPrintMetadata(jpeg, Math.max(1, Math.round(dpi)), await srgbProfile());
+}
+
 const escapeMarkup = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const CAPTION_CACHE = 256;
 /** Text is never rendered below print resolution; a preview scales it down from here. */
@@ -406,14 +420,8 @@ export class SheetRepository {
         top: vertical ? Math.min(P(m.y1), P(m.y2)) : P(m.y1) - Math.floor(stroke / 2),
       });
     }
-    let img = sharp({ create: { width: P(page.widthMm), height: P(page.heightMm), channels: 3, background: '#ffffff' } }).composite(overlays).removeAlpha();
-    if (output.format === 'tiff') {
-      img = img.withMetadata({ density: dpi });
-      img = output.cmykProfile ? img.withIccProfile(output.cmykProfile) : img.withIccProfile('srgb');
-      return img.tiff({ compression: 'lzw', xres: dpi / 25.4, yres: dpi / 25.4, resolutionUnit: 'inch' }).toBuffer();
-    }
-    const jpeg = await img.jpeg({ quality: output.quality ?? 95, chromaSubsampling: '4:4:4' }).toBuffer();
-    return withJpegPrintMetadata(jpeg, dpi, await srgbProfile());
+    const img = sharp({ create: { width: P(page.widthMm), height: P(page.heightMm), channels: 3, background: '#ffffff' } }).composite(overlays).removeAlpha();
+    return encodePage(img, dpi, { ...output, quality: output.quality ?? 95 });
   }
 
   /**
@@ -481,15 +489,9 @@ export class SheetRepository {
         else bar(Math.min(P(op.x1), P(op.x2)), P(op.y1) - Math.floor(stroke / 2), Math.abs(P(op.x2) - P(op.x1)), stroke, colour);
       }
     }
-    let img = sharp({ create: { width: W, height: H, channels: 3, background: '#ffffff' }, limitInputPixels: false }).composite(overlays).removeAlpha();
-    if (output.format === 'tiff') {
-      img = img.withMetadata({ density: dpi });
-      img = output.cmykProfile ? img.withIccProfile(output.cmykProfile) : img.withIccProfile('srgb');
-      return img.tiff({ compression: 'lzw', xres: dpi / 25.4, yres: dpi / 25.4, resolutionUnit: 'inch', bigtiff: W * H * 3 > 3.5e9 }).toBuffer();
-    }
+    const img = sharp({ create: { width: W, height: H, channels: 3, background: '#ffffff' }, limitInputPixels: false }).composite(overlays).removeAlpha();
     if (output.format === 'png') return img.png().toBuffer();
-    const jpeg = await img.jpeg({ quality: output.quality ?? 92, chromaSubsampling: '4:4:4' }).toBuffer();
-    return withJpegPrintMetadata(jpeg, Math.max(1, Math.round(dpi)), await srgbProfile());
+    return encodePage(img, dpi, { ...output, quality: output.quality ?? 92 }, W * H * 3 > 3.5e9);
   }
 
   /**

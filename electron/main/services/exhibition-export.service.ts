@@ -410,7 +410,8 @@ export class ExhibitionExportService {
    */
   async labelPreview(photoId: string, templateOrId?: string | LabelTemplate, exhibitionId = DEFAULT_EXHIBITION): Promise<{ mediaId: string | null; widthPx: number; heightPx: number; problem: Message | null }> {
     const exhibition = this.deps.exhibitions.get(exhibitionId);
-    const content = this.labelContents(exhibition, exhibition.galleryUrl ?? null).find((c) => c.photoId === photoId);
+    // A preview is asked for at every click: only the one photo's words are gathered.
+    const [content] = this.labelContents(exhibition, exhibition.galleryUrl ?? null, photoId);
     if (!content) throw new AppError('NOT_FOUND', msg('exhibit.notOnWall', { id: photoId }));
     const template = typeof templateOrId === 'object' ? templateOrId : this.deps.labels.get(templateOrId);
     const size = labelSize(template)!;
@@ -437,9 +438,10 @@ export class ExhibitionExportService {
   }
 
   /** What each label says: the photo's title (else the people in it), who they are, their words, credit, date, number. */
-  labelContents(exhibition: Exhibition, baseUrl: string | null): LabelContent[] {
+  labelContents(exhibition: Exhibition, baseUrl: string | null, only?: string): LabelContent[] {
     return exhibition.boards.flatMap((board) =>
       board.photos.flatMap((placed) => {
+        if (only && placed.photoId !== only) return [];
         const photo = this.catalog.photo(placed.photoId);
         if (!photo) return [];
         const people = this.people(photo);

@@ -1,9 +1,9 @@
 import { AppError } from '../../../shared/errors';
 import { msg, reasonOf } from '../../../shared/i18n/messages';
-import { layoutBoard, parseBoardSize, placeNumber, shareAcrossBoards } from '../../../shared/logic/board-layout';
+import { layoutBoard, parseBoardSize, placeNumber, shareAcrossBoards, type BoardBox } from '../../../shared/logic/board-layout';
 import { exhibitRule } from '../../../shared/logic/photo-usage';
 import { isWebAddress } from '../../../shared/logic/qr';
-import type { Board, ExcludedPhoto, Exhibition, ExhibitionPlan, ExhibitOrder } from '../../../shared/model/exhibition';
+import type { Board, ExcludedPhoto, Exhibition, ExhibitionPlan, ExhibitOrder, PlacedOnBoard } from '../../../shared/model/exhibition';
 import type { Photo } from '../../../shared/model/photo';
 import type { Worker } from '../../../shared/model/roster';
 import type { GiftService } from './gift.service';
@@ -144,12 +144,7 @@ export class ExhibitionService {
   /** The boards laid out again with these photo orders, places renumbered. */
   private relaid(e: Exhibition, orders: Map<string, string[]>): Exhibition {
     const large = new Set(e.large ?? []);
-    const boards = e.boards.map((board, b) => {
-      const photos = orders.get(board.id)!.map((pid) => this.catalog.photo(pid)).filter((p): p is Photo => !!p);
-      const layout = layoutBoard(photos.map((p) => p.width / p.height), board, new Set(photos.flatMap((p, i) => (large.has(p.id) ? [i] : []))));
-      if (!layout) throw new AppError('VALIDATION', msg('exhibit.boardTooSmall', { size: `${board.widthMm}×${board.heightMm}`, margin: board.marginMm }));
-      return { ...board, photos: layout.placed.map((pl, k) => ({ photoId: photos[pl.index]!.id, number: placeNumber(b + 1, k + 1), xMm: round(pl.xMm), yMm: round(pl.yMm), wMm: round(pl.wMm), hMm: round(pl.hMm) })) };
-    });
+    const boards = e.boards.map((board, b) => ({ ...board, photos: placed(board, orders.get(board.id)!.map((pid) => this.catalog.photo(pid)).filter((p): p is Photo => !!p), b, large) }));
     return { ...e, boards };
   }
 
@@ -197,27 +192,21 @@ export class ExhibitionService {
     const boardSize = size ?? (template ? { widthMm: template.widthMm, heightMm: template.heightMm } : { widthMm: BOARD_DEFAULTS.widthMm, heightMm: BOARD_DEFAULTS.heightMm });
     const count = opts.boards ?? Math.max(1, Math.ceil(ordered.length / PHOTOS_PER_BOARD));
     const shares = shareAcrossBoards(ordered.length, count);
+    // Every board looks the same: the last plan's look, what this request changes, the size asked.
+    const kept = template ? { background: template.background, marginMm: template.marginMm, gutterMm: template.gutterMm, headerMm: template.headerMm, captionMm: template.captionMm ?? BOARD_DEFAULTS.captionMm } : {};
+    const asked = {
+      ...(opts.background !== undefined ? { background: opts.background } : {}),
+      ...(opts.marginMm !== undefined ? { marginMm: opts.marginMm } : {}),
+      ...(opts.gutterMm !== undefined ? { gutterMm: opts.gutterMm } : {}),
+      ...(opts.header !== undefined ? { headerMm: opts.header ? template?.headerMm || BOARD_DEFAULTS.headerMm : 0 } : {}),
+    };
+    const box = { ...BOARD_DEFAULTS, ...kept, ...asked, ...boardSize };
+    const large = new Set(existing?.large ?? []);
     let next = 0;
     const boards: Board[] = shares.map((n, b) => {
       const photos = ordered.slice(next, next + n);
       next += n;
-      const kept = template ? { background: template.background, marginMm: template.marginMm, gutterMm: template.gutterMm, headerMm: template.headerMm, captionMm: template.captionMm ?? BOARD_DEFAULTS.captionMm } : {};
-      const asked = {
-        ...(opts.background !== undefined ? { background: opts.background } : {}),
-        ...(opts.marginMm !== undefined ? { marginMm: opts.marginMm } : {}),
-        ...(opts.gutterMm !== undefined ? { gutterMm: opts.gutterMm } : {}),
-        ...(opts.header !== undefined ? { headerMm: opts.header ? template?.headerMm || BOARD_DEFAULTS.headerMm : 0 } : {}),
-      };
-      const box = { ...BOARD_DEFAULTS, ...kept, ...asked, ...boardSize };
-      const large = new Set(existing?.large ?? []);
-      const layout = layoutBoard(photos.map((p) => p.width / p.height), box, new Set(photos.flatMap((p, i) => (large.has(p.id) ? [i] : []))));
-      if (!layout) throw new AppError('VALIDATION', msg('exhibit.boardTooSmall', { size: `${box.widthMm}×${box.heightMm}`, margin: box.marginMm }));
-      return {
-        id: `board-${b + 1}`,
-        name: `展板 ${b + 1}`,
-        ...box,
-        photos: layout.placed.map((pl, k) => ({ photoId: photos[pl.index]!.id, number: placeNumber(b + 1, k + 1), xMm: round(pl.xMm), yMm: round(pl.yMm), wMm: round(pl.wMm), hMm: round(pl.hMm) })),
-      };
+      return { id: `board-${b + 1}`, name: `展板 ${b + 1}`, ...box, photos: placed(box, photos, b, large) };
     });
     const campaign = this.deps.gifts.campaign();
     const exhibition: Exhibition = {
@@ -240,6 +229,13 @@ export class ExhibitionService {
 }
 
 const round = (mm: number) => Math.round(mm * 100) / 100;
+
+/** Photos laid out on board `b` (0-based) in their order, numbered 板3-05; refused by name when the board cannot take them. */
+function placed(box: BoardBox, photos: Photo[], b: number, large: ReadonlySet<string>): PlacedOnBoard[] {
+  const layout = layoutBoard(photos.map((p) => p.width / p.height), box, new Set(photos.flatMap((p, i) => (large.has(p.id) ? [i] : []))));
+  if (!layout) throw new AppError('VALIDATION', msg('exhibit.boardTooSmall', { size: `${box.widthMm}×${box.heightMm}`, margin: box.marginMm }));
+  return layout.placed.map((pl, k) => ({ photoId: photos[pl.index]!.id, number: placeNumber(b + 1, k + 1), xMm: round(pl.xMm), yMm: round(pl.yMm), wMm: round(pl.wMm), hMm: round(pl.hMm) }));
+}
 
 /** The wall's choice: the picked photos; else those rated 3 and up; else every photo not rejected. */
 function chosenPhotos(photos: Photo[]): Photo[] {

@@ -92,7 +92,12 @@ export class GalleryService {
       after.files[rel] = { hash, bytes: Buffer.byteLength(data) };
       counts.written++;
     };
-    const text = (rel: string, content: string) => put(rel, sha(content), async () => content);
+    // Every character the pages and scripts show, gathered as they are made: the faces are cut to these.
+    const used = new Set<string>();
+    const text = (rel: string, content: string) => {
+      for (const ch of content) if (ch.charCodeAt(0) > 0x2000) used.add(ch);
+      return put(rel, sha(content), async () => content);
+    };
 
     // Images first (the slow part), on every core; each made from the photo's bytes and what it carries.
     const queue = photos.map((p) => p.view);
@@ -117,8 +122,6 @@ export class GalleryService {
     for (const asset of ['gallery.css', 'gallery.js']) await text(`assets/${asset}`, (await this.deps.storage.readFile(path.join(this.deps.assetsDir, asset))).toString('utf8'));
     await text('index.html', indexPage(site, views));
     // The gallery brings its own Chinese faces, cut to the characters its pages and search use.
-    const used = new Set<string>();
-    for (const rel of Object.keys(after.files)) if (/\.(html|js)$/.test(rel)) for (const ch of (await this.deps.storage.readFile(path.join(outDir, rel))).toString('utf8')) if (ch.charCodeAt(0) > 0x2000) used.add(ch);
     const chars = [...used].sort().join('') + FONT_BASICS;
     for (const [rel, family, weight] of [['assets/sans.woff2', 'sans', 'normal'], ['assets/sans-bold.woff2', 'sans', 'bold'], ['assets/serif-bold.woff2', 'serif', 'bold']] as const)
       await put(rel, sha(`${family}:${weight}:${chars}`), () => this.deps.fonts(family, weight, chars));

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Exhibition, ExhibitionPlan } from '@shared/model/exhibition';
 import type { Photo } from '@shared/model/photo';
-import { call, onEvent } from '../../api/client';
+import { call } from '../../api/client';
+import { useCatalogRefresh } from '../../api/useCatalogRefresh';
 import { useNotice } from '../../components/NoticeProvider';
 
 /**
@@ -26,14 +27,6 @@ export function useExhibition(selectedId: string) {
       notifyError(err);
     }
   }, [notifyError, selectedId]);
-  useEffect(() => {
-    void refresh();
-    const a = onEvent('catalog.changed', () => void refresh());
-    const b = onEvent('photos.changed', () => void refresh());
-    return () => {
-      a();
-      b();
-    };
-  }, [refresh]);
+  useCatalogRefresh(refresh);
   return { exhibition, all, leftOff, photos, refresh };
 }

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { GiftTemplate, GiftView } from '@shared/model/gift';
-import { call, onEvent } from '../../api/client';
+import { call } from '../../api/client';
+import { useCatalogRefresh } from '../../api/useCatalogRefresh';
 import { useNotice } from '../../components/NoticeProvider';
 
 /** Gifts (with the ppi each prints at in the template) and templates, refreshed whenever tags, photos or the roster change. */
@@ -19,14 +20,6 @@ export function useGifts(templateId: string) {
       notifyError(err);
     }
   }, [notifyError, templateId]);
-  useEffect(() => {
-    void refresh();
-    const a = onEvent('catalog.changed', () => void refresh());
-    const b = onEvent('photos.changed', () => void refresh());
-    return () => {
-      a();
-      b();
-    };
-  }, [refresh]);
+  useCatalogRefresh(refresh);
   return { gifts, templates, refresh };
 }
