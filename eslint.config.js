@@ -29,6 +29,12 @@ export default tseslint.config(
     },
   },
   {
+    // The face detector's helper runs as plain CommonJS under node (tfjs' node builds are CommonJS).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', process: 'readonly', Buffer: 'readonly', __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['electron/**/*.ts'],
     rules: restrict(['**/renderer/**', 'react', 'react-dom', '@mui/*'], 'electron/ never imports the renderer.'),
   },

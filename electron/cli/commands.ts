@@ -126,20 +126,60 @@ async function runImport(request: ApiRequest<'import.start'>, quietProgress: boo
   });
 }
 
+/** Follows a background job's status until it ends, a line per step on stderr; a failed job becomes the error. */
+async function follow<V extends { state: string; progress: { done: number; total: number; current: string | null }; error: { message: string; code: string; key?: string; params?: unknown } | null }>(status: () => Promise<V>, quiet: boolean, line: (p: V['progress']) => string): Promise<V> {
+  let lastDone = -1;
+  for (;;) {
+    const st = await status();
+    if (!quiet && st.progress.done !== lastDone) {
+      lastDone = st.progress.done;
+      process.stderr.write(`${line(st.progress)}\n`);
+    }
+    if (st.state === 'failed') throw Object.assign(new Error(st.error?.message ?? 'failed'), { code: st.error?.code ?? 'INTERNAL', key: st.error?.key, params: st.error?.params });
+    if (st.state !== 'running') return st;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+/** `faces detect <dir>`, `faces <dir>` (the list), `faces assign <dir> <faceId> --worker`, `faces reject <dir> <faceId>`. */
+async function facesCommand(args: string[]): Promise<number> {
+  const sub = ['detect', 'assign', 'reject'].includes(args[0] ?? '') ? args[0]! : 'list';
+  const { values, positionals } = parse(sub === 'list' ? args : args.slice(1), { json: { type: 'boolean' }, worker: { type: 'string' }, again: { type: 'boolean' } });
+  const dir = needDir(positionals, `faces ${sub === 'list' ? '' : sub}`.trim());
+  if (sub === 'detect') {
+    await call('projects.open', { dir });
+    const { jobId } = await call('faces.detectStart', { again: values.again as boolean | undefined });
+    const st = await follow(() => call('faces.detectStatus', { jobId }), !!values.json, (p) => say('cli.facesProgress', { done: p.done, total: p.total, file: p.current ?? '' }));
+    const r = st.result!;
+    if (values.json) out(JSON.stringify({ photos: r.photos, faces: r.faces, seconds: r.seconds, tooSmall: r.tooSmall, failed: r.failed.map((f) => ({ photoId: f.photoId, name: f.name, message: localize(f.message) })) }) + '\n');
+    else {
+      out(`${say('cli.facesDetected', { photos: r.photos, faces: r.faces, seconds: r.seconds })}\n`);
+      for (const f of r.failed) process.stderr.write(`${f.name}: ${localize(f.message)}\n`);
+    }
+    return 0;
+  }
+  if (sub === 'list') {
+    await call('projects.open', { dir, toRead: true });
+    const faces = await call('faces.list', {});
+    if (values.json) out(JSON.stringify(faces.map((f) => ({ faceId: f.faceId, photoId: f.photoId, box: f.box, workerId: f.workerId, suggestion: f.suggestion }))) + '\n');
+    else for (const f of faces) out(`${f.faceId}  ${f.photoId}  ${[f.box.x, f.box.y, f.box.w, f.box.h].map((v) => v.toFixed(3)).join(',')}  ${f.workerId ?? (f.suggestion ? `? ${f.suggestion.workerId} ${f.suggestion.score}` : '—')}\n`);
+    return 0;
+  }
+  const faceId = positionals[1];
+  if (!faceId) throw new UsageError(`faces ${sub}: say which face (its faceId from "faces <dir> --json")`);
+  const worker = values.worker as string | undefined;
+  if (sub === 'assign' && !worker) throw new UsageError('faces assign: --worker <id|name> is required');
+  await call('projects.open', { dir });
+  const [face] = sub === 'assign' ? await call('faces.assign', { faceIds: [faceId], workerId: worker! }) : await call('faces.reject', { faceIds: [faceId], workerId: worker });
+  if (values.json) out(JSON.stringify({ faceId: face!.faceId, photoId: face!.photoId, box: face!.box, workerId: face!.workerId, suggestion: face!.suggestion }) + '\n');
+  else out(`${face!.faceId}  ${face!.workerId ?? '—'}\n`);
+  return 0;
+}
+
 /** Starts an export through the API and follows its status until it ends; a failed job becomes the error. */
 async function runExport(request: ApiRequest<'export.start'>, quiet: boolean): Promise<ExportSummary> {
   const { jobId } = await call('export.start', request);
-  let lastDone = -1;
-  for (;;) {
-    const st = await call('export.status', { jobId });
-    if (!quiet && st.progress.done !== lastDone) {
-      lastDone = st.progress.done;
-      process.stderr.write(`${say('cli.exportProgress', { done: st.progress.done, total: st.progress.total, file: st.progress.current ?? '' })}\n`);
-    }
-    if (st.state === 'failed') throw Object.assign(new Error(st.error?.message ?? 'export failed'), { code: st.error?.code ?? 'INTERNAL', key: st.error?.key, params: st.error?.params });
-    if (st.state !== 'running') return st.summary!;
-    await new Promise((r) => setTimeout(r, 150));
-  }
+  return (await follow(() => call('export.status', { jobId }), quiet, (p) => say('cli.exportProgress', { done: p.done, total: p.total, file: p.current ?? '' }))).summary!;
 }
 
 /** Runs one command; resolves with the exit code, or -1 for a command that keeps running (serve). */
@@ -194,6 +234,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`serve: --port must be a port number, not "${values.port}"`);
       if (positionals[0]) await call('projects.open', { dir: path.resolve(positionals[0]) });
       else await call('projects.openDemo', {});
+      services.faces.afterImport = !values.kiosk;
       const host = await serveServices(services, { port, kiosk: !!values.kiosk });
       // The kiosk's address carries its read-only token; the app's own address is not printed beside it.
       out(values.kiosk && host.readOnlyToken ? `${host.url.replace(/\?token=[^&]+/, '')}?token=${host.readOnlyToken}\n` : `${host.url}\n`);
@@ -223,6 +264,8 @@ export async function runCommand(argv: string[]): Promise<number> {
       }
       return 0;
     }
+    case 'faces':
+      return facesCommand(rest);
     case 'exhibition': {
       const [sub, ...more] = rest;
       if (sub === 'export') return exhibitionExport(more);

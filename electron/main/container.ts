@@ -25,6 +25,8 @@ import { ExhibitionExportService } from './services/exhibition-export.service';
 import { LabelTemplateService } from './services/label-template.service';
 import { FindService } from './services/find.service';
 import { GalleryService } from './services/gallery.service';
+import { FaceService } from './services/face.service';
+import { FaceDetectorRepository, faceDetectorScript } from './repositories/face-detector';
 import { subsetFace } from './repositories/fonts';
 import { TypesetterRepository } from './repositories/typesetter';
 import { ExportService } from './services/export.service';
@@ -42,6 +44,10 @@ export interface ContainerOptions {
   concurrency?: number;
   /** the native chooser (Electron); elsewhere a stand-in that says there is none */
   dialogs?: DialogRepository;
+  /** helper processes for the face job (default: one per core, at most two) */
+  faceProcesses?: number;
+  /** the face-api model folder (default: the one its package ships) */
+  faceModels?: string;
   /** what this process is, as a second writer is told ("Electron", "chasing-light serve" …) */
   holder?: string;
 }
@@ -71,7 +77,9 @@ export function createServices(opts: ContainerOptions = {}) {
   const type = new TypesetterRepository();
   const sheets = new SheetRepository(type);
   const assetsDir = opts.assetsDir ?? path.join(repoRoot(), 'assets');
-  const gifts = new GiftService({ session, history, sheets, storage, framesDir: path.join(assetsDir, 'frames') });
+  const detector = new FaceDetectorRepository({ script: faceDetectorScript(repoRoot()), processes: opts.faceProcesses, modelDir: opts.faceModels });
+  const faces = new FaceService({ session, history, roster, events, storage, detector, logger: createLogger('FaceService') });
+  const gifts = new GiftService({ session, history, sheets, storage, framesDir: path.join(assetsDir, 'frames'), faceFocus: (photoId, workerId) => faces.focusOf(photoId, workerId) });
   const exhibitions = new ExhibitionService({ session, history, gifts });
   const pdf = new PdfRepository();
   const labels = new LabelTemplateService({ session, history });
@@ -79,8 +87,11 @@ export function createServices(opts: ContainerOptions = {}) {
   const exhibitionExport = new ExhibitionExportService({ session, events, labels, exhibitions, gifts, sheets, pdf, type, storage, logger: createLogger('ExhibitionExport'), concurrency: opts.concurrency });
   const gallery = new GalleryService({ fonts: (family, weight, chars) => subsetFace(family, weight, chars, 'woff2'), session, exhibitions, exhibitionExport, gifts, sheets, storage, assetsDir: path.join(assetsDir, 'gallery'), concurrency: opts.concurrency });
   const exporter = new ExportService({ session, defaultCmykProfile: path.join(assetsDir, 'icc', 'FOGRA39-coated.icc'), gifts, sheets, pdf, storage, events, logger: createLogger('ExportService'), concurrency: opts.concurrency });
-  /** What the media route serves: photo caches by photo id, sheet previews by their hash. */
-  const mediaFile = (id: string, kind: MediaKind) => (kind === 'sheet' ? (session.current ? gifts.previewFile(id) : undefined) : photos.mediaFile(id, kind));
+  events.subscribe((name) => {
+    if (name === 'import.finished' && faces.afterImport && session.current && !session.current.readOnly) faces.start();
+  });
+  /** What the media route serves: photo caches by photo id, sheet previews by their hash, face crops by face id. */
+  const mediaFile = (id: string, kind: MediaKind) => (kind === 'sheet' ? (session.current ? gifts.previewFile(id) : undefined) : kind === 'face' ? faces.cropFile(id) : photos.mediaFile(id, kind));
   const importer = new ImportService({ session, storage, metadata, image, raw, events, roster, logger: createLogger('ImportService'), concurrency: opts.concurrency });
   const photos = new PhotoService({ session, events, history, image, storage });
   const folders = new FolderService({ storage });
@@ -91,10 +102,10 @@ export function createServices(opts: ContainerOptions = {}) {
     try {
       await session.replace(null);
     } finally {
-      await raw.close();
+      await Promise.all([raw.close(), detector.close()]);
     }
   };
-  return { events, session, access, projects, importer, photos, folders, demo, dialogs, history, roster, tagging, xmp, gifts, exporter, exhibitions, exhibitionExport, labels, find, gallery, mediaFile, close, logger: createLogger('api') };
+  return { events, session, access, projects, importer, photos, folders, demo, dialogs, history, roster, tagging, xmp, gifts, exporter, exhibitions, exhibitionExport, labels, find, gallery, faces, mediaFile, close, logger: createLogger('api') };
 }
 
 export type Services = ReturnType<typeof createServices>;

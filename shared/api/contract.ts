@@ -10,6 +10,7 @@ import type { HistoryState } from '../model/history';
 import type { Company, Photographer, Worker } from '../model/roster';
 import type { Exhibition, ExhibitionExportResult, ExhibitionPlan, FoundWorker, LabelPreview, LabelTemplate } from '../model/exhibition';
 import type { JobProgress, JobView } from '../model/job';
+import type { FaceDetectResult, FaceView, PeopleOverview } from '../model/face';
 import type { GalleryCheck, GalleryResult } from '../model/gallery';
 import type { Campaign, ExportProgress, ExportSummary, GiftTemplate, GiftView, SheetPreview } from '../model/gift';
 import type { RequestOf } from './schemas';
@@ -139,6 +140,17 @@ export interface AppApi {
   'exhibitions.remove': (req: RequestOf<'exhibitions.remove'>) => Promise<Exhibition>;
   'exhibitions.restore': (req: RequestOf<'exhibitions.restore'>) => Promise<Exhibition>;
   'exhibitions.labelPreview': (req: RequestOf<'exhibitions.labelPreview'>) => Promise<LabelPreview>;
+  'faces.detectStart': (req: RequestOf<'faces.detectStart'>) => Promise<{ jobId: string }>;
+  'faces.detectStatus': (req: RequestOf<'faces.detectStatus'>) => Promise<JobView<FaceDetectResult>>;
+  'faces.detectCancel': (req: RequestOf<'faces.detectCancel'>) => Promise<JobView<FaceDetectResult>>;
+  'faces.detectCurrent': (req: RequestOf<'faces.detectCurrent'>) => Promise<JobView<FaceDetectResult> | null>;
+  'faces.list': (req: RequestOf<'faces.list'>) => Promise<FaceView[]>;
+  'faces.people': (req: RequestOf<'faces.people'>) => Promise<PeopleOverview>;
+  'faces.forWorker': (req: RequestOf<'faces.forWorker'>) => Promise<{ workerId: string; confirmed: FaceView[]; suggestions: FaceView[] }>;
+  'faces.assign': (req: RequestOf<'faces.assign'>) => Promise<FaceView[]>;
+  'faces.reject': (req: RequestOf<'faces.reject'>) => Promise<FaceView[]>;
+  'faces.setState': (req: RequestOf<'faces.setState'>) => Promise<FaceView[]>;
+  'faces.setSuggestions': (req: RequestOf<'faces.setSuggestions'>) => Promise<Worker>;
   'export.start': (req: RequestOf<'export.start'>) => Promise<{ jobId: string }>;
   'export.cancel': (req: RequestOf<'export.cancel'>) => Promise<ExportJobView>;
   'export.status': (req: RequestOf<'export.status'>) => Promise<ExportJobView>;
@@ -189,6 +201,7 @@ export const API_METHODS = [
   'campaign.get', 'campaign.update', 'templates.list', 'templates.textures', 'templates.save',
   'gifts.list', 'gifts.choosePhoto', 'gifts.setCrop', 'gifts.setHandOver', 'gifts.markPrinted', 'gifts.preview',
   'exhibitions.plan', 'exhibitions.list', 'exhibitions.get', 'exhibitions.confirm', 'exhibitions.export', 'exhibitions.exportStart', 'exhibitions.exportStatus', 'exhibitions.exportCancel', 'exhibitions.update', 'exhibitions.leftOff', 'exhibitions.move', 'exhibitions.setLarge', 'exhibitions.remove', 'exhibitions.restore', 'exhibitions.labelPreview', 'labels.templates', 'labels.saveTemplate', 'find.worker', 'find.kiosk', 'gallery.export', 'gallery.check',
+  'faces.detectStart', 'faces.detectStatus', 'faces.detectCancel', 'faces.detectCurrent', 'faces.list', 'faces.people', 'faces.forWorker', 'faces.assign', 'faces.reject', 'faces.setState', 'faces.setSuggestions',
   'export.start', 'export.cancel', 'export.status',
 ] as const satisfies readonly ApiMethod[];
 
@@ -218,6 +231,7 @@ export const METHOD_KINDS: Record<ApiMethod, MethodKind> = {
   'campaign.get': 'read', 'campaign.update': 'edit', 'templates.list': 'read', 'templates.textures': 'read', 'templates.save': 'edit',
   'gifts.list': 'read', 'gifts.choosePhoto': 'edit', 'gifts.setCrop': 'edit', 'gifts.setHandOver': 'edit', 'gifts.markPrinted': 'edit', 'gifts.preview': 'read',
   'exhibitions.plan': 'edit', 'exhibitions.list': 'read', 'exhibitions.get': 'read', 'exhibitions.confirm': 'edit', 'exhibitions.export': 'edit', 'exhibitions.exportStart': 'edit', 'exhibitions.exportStatus': 'read', 'exhibitions.exportCancel': 'edit', 'exhibitions.update': 'edit', 'exhibitions.leftOff': 'read', 'exhibitions.move': 'edit', 'exhibitions.setLarge': 'edit', 'exhibitions.remove': 'edit', 'exhibitions.restore': 'edit', 'exhibitions.labelPreview': 'read', 'labels.templates': 'read', 'find.worker': 'read', 'find.kiosk': 'read', 'gallery.export': 'edit', 'gallery.check': 'read', 'labels.saveTemplate': 'edit',
+  'faces.detectStart': 'edit', 'faces.detectStatus': 'read', 'faces.detectCancel': 'edit', 'faces.detectCurrent': 'read', 'faces.list': 'read', 'faces.people': 'read', 'faces.forWorker': 'read', 'faces.assign': 'edit', 'faces.reject': 'edit', 'faces.setState': 'edit', 'faces.setSuggestions': 'edit',
   'export.start': 'edit', 'export.cancel': 'edit', 'export.status': 'read',
 };
 
@@ -235,8 +249,10 @@ export interface AppEvents {
   'exhibition.progress': JobProgress;
   'exhibition.finished': { jobId: string; result: ExhibitionExportResult };
   'export.finished': { jobId: string; summary: ExportSummary };
+  'faces.progress': JobProgress;
+  'faces.finished': { jobId: string; result: FaceDetectResult };
   /** companies, workers or the history changed: lists and the undo menu refresh */
   'catalog.changed': { history: boolean };
 }
 export type AppEventName = keyof AppEvents;
-export const APP_EVENTS: AppEventName[] = ['import.progress', 'photos.changed', 'import.finished', 'catalog.changed', 'export.progress', 'export.finished', 'exhibition.progress', 'exhibition.finished'];
+export const APP_EVENTS: AppEventName[] = ['import.progress', 'photos.changed', 'import.finished', 'catalog.changed', 'export.progress', 'export.finished', 'exhibition.progress', 'exhibition.finished', 'faces.progress', 'faces.finished'];

@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { EXHIBIT_ORDERS, EXHIBITION_OUTPUTS } from '../model/exhibition';
 import { ROSTER_FIELDS } from '../logic/roster-headers';
 import { CONSENTS } from '../model/roster';
+import { FACE_STATES } from '../model/face';
 import { SORT_KEYS } from '../logic/photo-filter';
 import type { ApiMethod } from './contract';
 
 /** Runtime checks for every API request: renderer input is untrusted, so handlers parse before they act. */
 
 const photoId = z.string().regex(/^[0-9a-f]{12,64}$/, 'a photo id is 12-64 hex characters');
+const faceId = z.string().regex(/^[0-9a-f]{16}$/, 'a face id is 16 hex characters');
 const nonEmptyPath = z.string().trim().min(1, 'a path is required').max(4096);
 const personName = z.string().trim().max(100).nullable().optional();
 const day = z
@@ -267,6 +269,17 @@ export const requestSchemas = {
     .object({ workerId: id, patch: z.object({ printedAt: isoDate.nullable().optional(), framedAt: isoDate.nullable().optional(), handedOverAt: isoDate.nullable().optional(), handedOverBy: optText(100) }).strict() })
     .strict(),
   'gifts.preview': z.object({ workerId: id, templateId: id.optional(), template: giftTemplateSchema.optional(), size: z.string().max(40).optional() }).strict(),
+  'faces.detectStart': z.object({ photoIds: z.array(photoId).min(1).max(100000).optional(), again: z.boolean().optional() }).strict(),
+  'faces.detectStatus': z.object({ jobId: z.string().min(1).max(64) }).strict(),
+  'faces.detectCancel': z.object({ jobId: z.string().min(1).max(64) }).strict(),
+  'faces.detectCurrent': empty,
+  'faces.list': z.object({ photoId: photoId.optional(), workerId: id.optional(), all: z.boolean().optional() }).strict(),
+  'faces.people': empty,
+  'faces.forWorker': z.object({ workerId: id }).strict(),
+  'faces.assign': z.object({ faceIds: z.array(faceId).min(1).max(10000), workerId: z.string().trim().min(1).max(100) }).strict(),
+  'faces.reject': z.object({ faceIds: z.array(faceId).min(1).max(10000), workerId: id.optional() }).strict(),
+  'faces.setState': z.object({ faceIds: z.array(faceId).min(1).max(10000), state: z.enum(FACE_STATES) }).strict(),
+  'faces.setSuggestions': z.object({ workerId: id, on: z.boolean() }).strict(),
   'export.start': exportOptionsSchema,
   'export.cancel': z.object({ jobId: z.string().min(1).max(64) }).strict(),
   'export.status': z.object({ jobId: z.string().min(1).max(64) }).strict(),

@@ -43,6 +43,8 @@ const migrations: Record<number, Migration> = {
   4: (d) => ({ ...d, exhibitions: Array.isArray(d.exhibitions) ? d.exhibitions : [], schemaVersion: 5 }),
   // 5: wall label templates of the project's own.
   5: (d) => ({ ...d, labelTemplates: Array.isArray(d.labelTemplates) ? d.labelTemplates : [], schemaVersion: 6 }),
+  // 6: faces found in the photos, and who they are.
+  6: (d) => ({ ...d, faces: Array.isArray(d.faces) ? d.faces : [], schemaVersion: 7 }),
 };
 
 export type MigrationOutcome =
@@ -65,7 +67,7 @@ export function migrateCatalog(input: unknown, target = CATALOG_SCHEMA_VERSION):
   }
   if (!data.project || typeof data.project !== 'object') return { kind: 'invalid', reason: 'the project section is missing' };
   if (!Array.isArray(data.photos)) return { kind: 'invalid', reason: 'the photo list is missing' };
-  for (const list of ['companies', 'photographers', 'workers', 'templates', 'gifts', 'exhibitions', 'labelTemplates'])
+  for (const list of ['companies', 'photographers', 'workers', 'templates', 'gifts', 'exhibitions', 'labelTemplates', 'faces'])
     if (!Array.isArray(data[list])) return { kind: 'invalid', reason: `the ${list} list is missing` };
   const result = data as unknown as CatalogData;
   return from === target ? { kind: 'current', data: result } : { kind: 'migrated', data: result, from };

@@ -1,10 +1,11 @@
 import type { Exhibition, LabelTemplate } from './exhibition';
+import type { Face } from './face';
 import type { Campaign, GiftRecord, GiftTemplate } from './gift';
 import type { Photo } from './photo';
 import type { Company, Photographer, Worker } from './roster';
 
 /** What `project.json` holds. Bump CATALOG_SCHEMA_VERSION and add a migration when this shape changes. */
-export const CATALOG_SCHEMA_VERSION = 6;
+export const CATALOG_SCHEMA_VERSION = 7;
 
 export interface CatalogData {
   schemaVersion: number;
@@ -21,4 +22,6 @@ export interface CatalogData {
   exhibitions: Exhibition[];
   /** the project's own wall label templates (built-ins ship with the app) */
   labelTemplates: LabelTemplate[];
+  /** every face found or drawn, with what it looks like (kept here only) and who it is */
+  faces: Face[];
 }

@@ -1,4 +1,5 @@
 import type { Message } from '../i18n/messages';
+import type { FaceScan } from './face';
 import type { FaceRegion } from './roster';
 
 /** A photo as the catalog keeps it. Every field survives JSON: dates are ISO strings, refs are ids. */
@@ -83,10 +84,12 @@ export interface Photo extends PhotoMetadata {
   embeddedThumbnail: string | null;
   /** false between the fast metadata pass and the decode that makes thumbnail + preview */
   rendered: boolean;
+  /** when the face job looked at it and what it found; absent until it has */
+  faceScan?: FaceScan | null;
   /** what the import noticed (a damaged EXIF block, a sidecar too large), said in each user's language */
   warnings: Message[];
 }
 
 /** How media is addressed by the UI: never by path. */
-export const MEDIA_KINDS = ['thumb', 'preview', 'embedded', 'sheet', 'full'] as const;
+export const MEDIA_KINDS = ['thumb', 'preview', 'embedded', 'sheet', 'full', 'face'] as const;
 export type MediaKind = (typeof MEDIA_KINDS)[number];

@@ -46,6 +46,8 @@ export interface Worker {
   consent: Consent;
   consentDate: string | null;
   consentNote: string | null;
+  /** false: never offered as a suggestion for a face (someone who declined, say) */
+  faceSuggestions?: boolean;
   /** anything else the staff list says (备注) */
   note?: string | null;
 }

@@ -8,6 +8,7 @@ import { localTime } from '../../../shared/logic/display';
 import { migrateCatalog } from '../../../shared/logic/catalog-migrations';
 import { CATALOG_SCHEMA_VERSION, type CatalogData } from '../../../shared/model/catalog';
 import type { Exhibition, LabelTemplate } from '../../../shared/model/exhibition';
+import type { Face } from '../../../shared/model/face';
 import type { Photo } from '../../../shared/model/photo';
 import type { Company, Photographer, Worker } from '../../../shared/model/roster';
 import type { GiftRecord, GiftTemplate } from '../../../shared/model/gift';
@@ -29,9 +30,10 @@ export interface CollectionTypes {
   gifts: GiftRecord & { id: string };
   exhibitions: Exhibition;
   labelTemplates: LabelTemplate;
+  faces: Face;
 }
 export type CollectionName = keyof CollectionTypes;
-const COLLECTIONS: CollectionName[] = ['photos', 'companies', 'photographers', 'workers', 'templates', 'gifts', 'exhibitions', 'labelTemplates'];
+const COLLECTIONS: CollectionName[] = ['photos', 'companies', 'photographers', 'workers', 'templates', 'gifts', 'exhibitions', 'labelTemplates', 'faces'];
 
 /** Entity states by `collection:id`; undefined means "did not exist". */
 export type EntityStates = Map<string, CollectionTypes[CollectionName] | undefined>;
@@ -126,6 +128,7 @@ export class CatalogRepository {
       gifts: [],
       exhibitions: [],
       labelTemplates: [],
+      faces: [],
     };
     const repo = new CatalogRepository(dir, new Low(new CatalogFile(file), data), lock, null);
     await repo.db.write().catch((err) => {
@@ -231,7 +234,9 @@ export class CatalogRepository {
     this.put('photos', photo);
   }
 
+  /** A photo goes with its faces (and what they look like): nothing of a removed photo stays behind. */
   removePhoto(id: string): void {
+    for (const f of this.all('faces').filter((x) => x.photoId === id)) this.remove('faces', f.id);
     this.remove('photos', id);
   }
 

@@ -37,7 +37,7 @@ const DATE_TOLERANCE_DAYS = 30;
 
 /** Gifts: who gets which photo, how it is cropped, which template it is set in, and where the print is now. */
 export class GiftService {
-  constructor(private readonly deps: { session: ProjectSession; history: HistoryService; sheets: SheetRepository; storage: StorageRepository; framesDir: string }) {}
+  constructor(private readonly deps: { session: ProjectSession; history: HistoryService; sheets: SheetRepository; storage: StorageRepository; framesDir: string; faceFocus?: (photoId: string, workerId: string | null) => { x: number; y: number } | null }) {}
 
   private get catalog() {
     return this.deps.session.require();
@@ -190,7 +190,8 @@ export class GiftService {
       throw new AppError('VALIDATION', msg('gift.doesNotFit', { template: opts.template.name, size: opts.size ?? opts.template.size, detail: (err as Error).message }));
     }
     const face = opts.worker ? photo.faceRegions.find((r) => r.workerId === opts.worker!.id) : photo.faceRegions[0];
-    const focus = face ? { x: face.x + face.w / 2, y: face.y + face.h / 2 } : null;
+    // No face drawn: the faces the face job found (the worker's own when named), else the renderer's guess.
+    const focus = face ? { x: face.x + face.w / 2, y: face.y + face.h / 2 } : (this.deps.faceFocus?.(photo.id, opts.worker?.id ?? null) ?? null);
     const crop = cropFor(photo, layout.window.w / layout.window.h, focus, opts.crop);
     const values = this.captionValues(photo, opts.worker);
     let logoFile: string | null = null;

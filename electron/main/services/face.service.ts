@@ -1,0 +1,403 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { AppError } from '../../../shared/errors';
+import { msg } from '../../../shared/i18n/messages';
+import { FaceIndex, SAME_FACE_OVERLAP, groupFaces, overlap, type KnownFace, type UnknownFace } from '../../../shared/logic/face-match';
+import type { Face, FaceDetectResult, FaceState, FaceView, PeopleOverview } from '../../../shared/model/face';
+import type { Photo } from '../../../shared/model/photo';
+import type { Worker } from '../../../shared/model/roster';
+import type { EventBus } from '../events';
+import type { Logger } from '../logger';
+import type { CatalogRepository } from '../repositories/catalog.repository';
+import type { Detection, FaceDetectorRepository } from '../repositories/face-detector';
+import type { StorageRepository } from '../repositories/storage.repository';
+import type { HistoryService } from './history.service';
+import { JobRunner, type JobControl } from './job-runner';
+import type { ProjectSession } from './project-session';
+import type { RosterService } from './roster.service';
+
+/** Photos in flight at once: enough to keep every helper busy while results are stored. */
+const IN_FLIGHT = 4;
+
+export interface DetectOptions {
+  /** only these photos (default: every photo not yet scanned) */
+  photoIds?: string[];
+  /** scan again photos scanned before (faces people named or dismissed are kept) */
+  again?: boolean;
+}
+
+/** A face with who it is as far as anyone said: confirmed on the face, or a region drawn or imported for it. */
+interface Linked {
+  face: Face;
+  workerId: string | null;
+}
+
+/**
+ * Faces: the face job (found in the background, from the preview, in helper processes), who each face may be,
+ * and naming them. Confirmed faces are the photo's tags and face regions, so XMP and prints carry them as before.
+ */
+export class FaceService {
+  private readonly runner: JobRunner<FaceDetectResult>;
+  private running: string | null = null;
+  /** Start the face job after each import: the window does; the command line runs `faces detect` itself. */
+  afterImport = false;
+  private readonly decoded = new Map<string, { from: string; d: Float32Array }>();
+
+  constructor(
+    private readonly deps: {
+      session: ProjectSession;
+      history: HistoryService;
+      roster: RosterService;
+      events: EventBus;
+      storage: StorageRepository;
+      detector: FaceDetectorRepository;
+      logger: Logger;
+    },
+  ) {
+    this.runner = new JobRunner<FaceDetectResult>({
+      logger: deps.logger,
+      progress: (p) => deps.events.emit('faces.progress', p),
+      finished: (jobId, result) => deps.events.emit('faces.finished', { jobId, result }),
+      unknown: (id) => new AppError('NOT_FOUND', msg('faces.unknownJob', { id })),
+      unexpected: () => new AppError('INTERNAL', msg('faces.unexpected')),
+      cancelledIn: (r) => r.cancelled,
+    });
+  }
+
+  private get catalog(): CatalogRepository {
+    return this.deps.session.require();
+  }
+
+  // --- the face job ----------------------------------------------------------------------------
+
+  /** Starts the face job (or says which one already runs: one at a time per process). */
+  start(opts: DetectOptions = {}): { jobId: string } {
+    this.catalog.assertWritable();
+    if (this.running && this.runner.status(this.running).state === 'running') return { jobId: this.running };
+    const jobId = this.runner.start((control) => this.detect(opts, control));
+    this.running = jobId;
+    void this.runner.done(jobId).catch(() => undefined).finally(() => {
+      if (this.running === jobId) this.running = null;
+    });
+    return { jobId };
+  }
+
+  status(jobId: string) {
+    return this.runner.status(jobId);
+  }
+
+  cancel(jobId: string) {
+    return this.runner.cancel(jobId);
+  }
+
+  done(jobId: string) {
+    return this.runner.done(jobId);
+  }
+
+  /** The job running now, if any: the window shows its progress after an import started it. */
+  current() {
+    return this.running ? this.runner.status(this.running) : null;
+  }
+
+  private async detect(opts: DetectOptions, control: JobControl): Promise<FaceDetectResult> {
+    const catalog = this.catalog;
+    const started = performance.now();
+    const wanted = opts.photoIds ? new Set(opts.photoIds) : null;
+    if (opts.photoIds) {
+      const unknown = opts.photoIds.filter((id) => !catalog.photo(id));
+      if (unknown.length) throw new AppError('NOT_FOUND', msg('photo.notFoundMany', { ids: unknown.slice(0, 5).join(', ') }), { ids: unknown });
+    }
+    const todo = catalog.photos().filter((p) => (wanted ? wanted.has(p.id) : true) && (opts.again || !p.faceScan || p.faceScan.error));
+    const result: FaceDetectResult = { photos: 0, faces: 0, seconds: 0, tooSmall: 0, failed: [], cancelled: false };
+    control.setTotal(todo.length);
+    try {
+      let next = 0;
+      const lane = async () => {
+        while (next < todo.length && !control.cancelled) {
+          const photo = todo[next++]!;
+          control.working(photo.originalName);
+          const source = await this.sourceOf(photo);
+          const detection: Detection = source ? await this.deps.detector.detect(source, path.join(catalog.dir, 'cache', 'faces', `${photo.id}-`)) : { ok: false, code: 'MISSING', reason: '' };
+          // The project may have been closed meanwhile: its results are dropped, not written elsewhere.
+          if (this.deps.session.current !== catalog || !catalog.photo(photo.id)) continue;
+          this.store(photo, detection, result);
+          control.step();
+        }
+      };
+      await Promise.all(Array.from({ length: IN_FLIGHT }, lane));
+    } finally {
+      await this.deps.detector.close();
+    }
+    result.cancelled = control.cancelled;
+    result.seconds = Math.round((performance.now() - started) / 10) / 100;
+    this.deps.events.emit('catalog.changed', { history: false });
+    return result;
+  }
+
+  /** The preview (2048 px, upright) when it is there; the original otherwise (a photo not rendered yet). */
+  private async sourceOf(photo: Photo): Promise<string | null> {
+    const dir = this.catalog.dir;
+    for (const rel of [photo.preview, photo.renderSource]) if (rel && (await this.deps.storage.exists(path.join(dir, rel)))) return path.join(dir, rel);
+    return (await this.deps.storage.exists(photo.path)) ? photo.path : null;
+  }
+
+  /** Keeps what the detector found: faces people already named or dismissed stay; the regions link up. */
+  private store(photo: Photo, d: Detection, result: FaceDetectResult) {
+    const catalog = this.catalog;
+    const at = new Date().toISOString();
+    if (!d.ok) {
+      const message = d.code === 'MISSING' ? msg('faces.photoMissing', { name: photo.originalName, path: photo.path }) : msg('faces.undecodable', { name: photo.originalName, reason: d.reason });
+      result.failed.push({ photoId: photo.id, name: photo.originalName, message });
+      catalog.updatePhotos([photo.id], { faceScan: { at, model: this.deps.detector.model, faces: 0, tooSmall: 0, error: message } });
+      return;
+    }
+    const kept = catalog.all('faces').filter((f) => f.photoId === photo.id && (f.workerId || f.state !== 'face' || f.rejected.length || f.source === 'region'));
+    for (const f of catalog.all('faces').filter((x) => x.photoId === photo.id && !kept.includes(x))) catalog.remove('faces', f.id);
+    let added = 0;
+    for (const found of d.faces) {
+      if (kept.some((k) => overlap(k.box, found.box) >= SAME_FACE_OVERLAP)) continue;
+      const id = newFaceId();
+      catalog.put('faces', { id, photoId: photo.id, box: found.box, score: found.score, descriptor: found.descriptor, workerId: null, rejected: [], state: 'face', crop: found.crop && path.relative(catalog.dir, found.crop), source: 'detected' });
+      added++;
+    }
+    this.linkRegions(photo);
+    result.photos++;
+    result.faces += added;
+    result.tooSmall += d.tooSmall;
+    catalog.updatePhotos([photo.id], { faceScan: { at, model: this.deps.detector.model, faces: d.faces.length, tooSmall: d.tooSmall, error: null } });
+  }
+
+  /**
+   * A region that came with the photo (a sidecar's MWG region) or was drawn is a confirmed face: the detected face
+   * under it takes its worker; a region no face was found under becomes a face of its own.
+   */
+  private linkRegions(photo: Photo) {
+    const catalog = this.catalog;
+    const faces = catalog.all('faces').filter((f) => f.photoId === photo.id);
+    for (const r of photo.faceRegions) {
+      if (faces.some((f) => f.workerId === r.workerId)) continue;
+      const under = faces.filter((f) => !f.workerId && f.state === 'face').sort((a, b) => overlap(b.box, r) - overlap(a.box, r))[0];
+      if (under && overlap(under.box, r) >= SAME_FACE_OVERLAP) catalog.put('faces', { ...under, workerId: r.workerId });
+      else catalog.put('faces', { id: newFaceId(), photoId: photo.id, box: { x: r.x, y: r.y, w: r.w, h: r.h }, score: 1, descriptor: null, workerId: r.workerId, rejected: [], state: 'face', crop: null, source: 'region' });
+    }
+  }
+
+  // --- who each face may be ----------------------------------------------------------------------
+
+  private descriptorOf(f: Face): Float32Array | null {
+    if (!f.descriptor) return null;
+    const hit = this.decoded.get(f.id);
+    if (hit?.from === f.descriptor) return hit.d;
+    const buf = Buffer.from(f.descriptor, 'base64');
+    const d = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+    this.decoded.set(f.id, { from: f.descriptor, d });
+    return d;
+  }
+
+  /** Each face with who it is: its own confirmation, else a region of the photo over it (drawn after the scan). */
+  private linked(): Linked[] {
+    const catalog = this.catalog;
+    const byPhoto = new Map<string, Face[]>();
+    for (const f of catalog.all('faces')) byPhoto.set(f.photoId, [...(byPhoto.get(f.photoId) ?? []), f]);
+    const out: Linked[] = [];
+    for (const [photoId, faces] of byPhoto) {
+      const regions = catalog.photo(photoId)?.faceRegions ?? [];
+      for (const face of faces) {
+        let workerId = face.workerId;
+        if (!workerId && face.state === 'face') {
+          const r = regions.find((x) => overlap(face.box, x) >= SAME_FACE_OVERLAP && !faces.some((o) => o.workerId === x.workerId));
+          workerId = r?.workerId ?? null;
+        }
+        out.push({ face, workerId });
+      }
+    }
+    return out;
+  }
+
+  /** Who must never be suggested: those switched off, and those who declined unless switched on by hand. */
+  private excluded(): Set<string> {
+    const off = (w: Worker) => w.faceSuggestions === false || (w.consent === 'declined' && w.faceSuggestions !== true);
+    return new Set(this.catalog.all('workers').filter(off).map((w) => w.id));
+  }
+
+  private index(linked: Linked[]): FaceIndex {
+    const known: KnownFace[] = [];
+    for (const l of linked) {
+      const d = l.workerId && l.face.state === 'face' ? this.descriptorOf(l.face) : null;
+      if (l.workerId && d) known.push({ workerId: l.workerId, photoId: l.face.photoId, d });
+    }
+    const index = new FaceIndex(known, this.excluded());
+    for (const l of linked) if (l.workerId) index.take(l.face.photoId, l.workerId);
+    for (const p of this.catalog.photos()) for (const r of p.faceRegions) index.take(p.id, r.workerId);
+    return index;
+  }
+
+  private unknownOf(l: Linked): UnknownFace | null {
+    if (l.workerId || l.face.state !== 'face') return null;
+    const d = this.descriptorOf(l.face);
+    return d ? { faceId: l.face.id, photoId: l.face.photoId, d, rejected: l.face.rejected } : null;
+  }
+
+  private view(l: Linked, index: FaceIndex | null): FaceView {
+    const u = index ? this.unknownOf(l) : null;
+    const f = l.face;
+    return { faceId: f.id, photoId: f.photoId, box: f.box, score: f.score, workerId: l.workerId, suggestion: u ? index!.suggest(u) : null, state: f.state, source: f.source, hasCrop: !!f.crop };
+  }
+
+  /** Faces (people only, or every state with `all`), with who they are or may be. */
+  list(opts: { photoId?: string; workerId?: string; all?: boolean } = {}): FaceView[] {
+    const linked = this.linked();
+    const index = this.index(linked);
+    return linked
+      .filter((l) => (opts.all || l.face.state === 'face') && (!opts.photoId || l.face.photoId === opts.photoId) && (!opts.workerId || l.workerId === opts.workerId))
+      .map((l) => this.view(l, index))
+      .sort((a, b) => a.photoId.localeCompare(b.photoId) || a.box.x - b.box.x);
+  }
+
+  /** The People view: unnamed faces in look-alike groups, and every worker with faces or suggestions. */
+  people(): PeopleOverview {
+    const linked = this.linked();
+    const index = this.index(linked);
+    const views = linked.map((l) => ({ l, v: this.view(l, index) }));
+    const unnamed = views.filter(({ v }) => v.state === 'face' && !v.workerId && !v.suggestion);
+    const groups = groupFaces(unnamed.flatMap(({ l, v }) => {
+      const d = this.descriptorOf(l.face);
+      return d ? [{ faceId: v.faceId, photoId: v.photoId, d, score: v.score, v }] : [];
+    }));
+    const byWorker = new Map<string, { confirmed: number; suggested: number }>();
+    for (const { v } of views) {
+      if (v.state !== 'face') continue;
+      const key = v.workerId ?? v.suggestion?.workerId;
+      if (!key) continue;
+      const e = byWorker.get(key) ?? { confirmed: 0, suggested: 0 };
+      if (v.workerId) e.confirmed++;
+      else e.suggested++;
+      byWorker.set(key, e);
+    }
+    const excluded = this.excluded();
+    const photos = this.catalog.photos();
+    return {
+      groups: groups.map((g) => ({ id: g[0]!.faceId, faces: g.map((x) => x.v) })),
+      workers: [...byWorker].map(([workerId, e]) => ({ workerId, ...e, suggestions: !excluded.has(workerId) })).sort((a, b) => b.suggested - a.suggested || b.confirmed - a.confirmed),
+      counts: {
+        photos: photos.length,
+        scanned: photos.filter((p) => p.faceScan && !p.faceScan.error).length,
+        faces: views.filter(({ v }) => v.state === 'face').length,
+        named: views.filter(({ v }) => v.state === 'face' && v.workerId).length,
+        unnamed: unnamed.length,
+        ignored: views.filter(({ v }) => v.state === 'ignored').length,
+      },
+    };
+  }
+
+  /** One worker's faces and the faces that may be them, surest first (suggested as them before anyone else). */
+  forWorker(workerIdOrName: string): { workerId: string; confirmed: FaceView[]; suggestions: FaceView[] } {
+    const worker = this.deps.roster.resolveWorker(workerIdOrName);
+    const linked = this.linked();
+    const index = this.index(linked);
+    const unknown = linked.flatMap((l) => this.unknownOf(l) ?? []);
+    const ranked = index.rankFor(worker.id, unknown);
+    const byId = new Map(linked.map((l) => [l.face.id, l]));
+    const suggestions = ranked.map((r) => this.view(byId.get(r.faceId)!, index)).filter((v) => v.suggestion?.workerId === worker.id);
+    const confirmed = linked.filter((l) => l.workerId === worker.id && l.face.state === 'face').map((l) => this.view(l, null));
+    return { workerId: worker.id, confirmed, suggestions };
+  }
+
+  // --- naming ------------------------------------------------------------------------------------
+
+  private faces(ids: string[]): Face[] {
+    const missing = ids.filter((id) => !this.catalog.get('faces', id));
+    if (missing.length) throw new AppError('NOT_FOUND', msg('faces.notFound', { id: missing.slice(0, 5).join(', ') }), { ids: missing });
+    return ids.map((id) => this.catalog.get('faces', id)!);
+  }
+
+  /**
+   * Says who faces are: each becomes the photo's tag and face region (so XMP carries it), in one undoable step.
+   * Two faces of one photo can never be the same person: refused, naming the photo.
+   */
+  assign(faceIds: string[], workerIdOrName: string): FaceView[] {
+    const worker = this.deps.roster.resolveWorker(workerIdOrName);
+    const faces = this.faces(faceIds);
+    const catalog = this.catalog;
+    const seen = new Set<string>();
+    for (const f of faces) {
+      const photo = catalog.photo(f.photoId)!;
+      const elsewhere = catalog.all('faces').some((o) => o.photoId === f.photoId && o.id !== f.id && o.workerId === worker.id && !faceIds.includes(o.id));
+      if (elsewhere || seen.has(f.photoId)) throw new AppError('CONFLICT', msg('faces.takenInPhoto', { name: worker.name, photo: photo.originalName }), { photoId: photo.id });
+      seen.add(f.photoId);
+    }
+    const company = worker.companyId ? catalog.get('companies', worker.companyId) : undefined;
+    const label = { zh: `确认 ${faces.length} 张人脸为 ${worker.name}`, en: `Named ${faces.length} face(s) ${worker.name}` };
+    this.deps.history.record(label, () => {
+      for (const f of faces) {
+        const photo = catalog.photo(f.photoId)!;
+        const before = f.workerId && f.workerId !== worker.id ? f.workerId : null;
+        catalog.put('faces', { ...f, workerId: worker.id, state: 'face', rejected: f.rejected.filter((w) => w !== worker.id) });
+        // A face named again: the one it was said to be loses this face's tag and region.
+        const workers = [...photo.workers.filter((w) => w !== before), ...(photo.workers.includes(worker.id) ? [] : [worker.id])];
+        const faceRegions = [...photo.faceRegions.filter((r) => r.workerId !== worker.id && r.workerId !== before), { workerId: worker.id, ...f.box }];
+        const patch: Partial<Photo> = { workers, faceRegions };
+        if (company && !photo.companyId) Object.assign(patch, { companyId: company.id, company: company.name });
+        catalog.updatePhotos([photo.id], patch);
+      }
+    });
+    return this.list().filter((v) => faceIds.includes(v.faceId));
+  }
+
+  /** "Not them": the face's suggestion (or the worker given) is never offered for it again. */
+  reject(faceIds: string[], workerId?: string): FaceView[] {
+    const faces = this.faces(faceIds);
+    const current = new Map(this.list({ all: true }).map((v) => [v.faceId, v]));
+    const who = faces.map((f) => workerId ?? current.get(f.id)?.suggestion?.workerId ?? null);
+    const none = faces.find((_, i) => !who[i]);
+    if (none) throw new AppError('VALIDATION', msg('faces.noSuggestion', { id: none.id }));
+    const label = { zh: `拒绝 ${faces.length} 个建议`, en: `Rejected ${faces.length} suggestion(s)` };
+    this.deps.history.record(label, () => faces.forEach((f, i) => this.catalog.put('faces', { ...f, rejected: [...new Set([...f.rejected, who[i]!])] })));
+    return this.list({ all: true }).filter((v) => faceIds.includes(v.faceId));
+  }
+
+  /** Not a face, a passer-by to leave unnamed, or (back to) a face; a named face set aside loses its tag. */
+  setState(faceIds: string[], state: FaceState): FaceView[] {
+    const faces = this.faces(faceIds);
+    const catalog = this.catalog;
+    const label =
+      state === 'not-face' ? { zh: `${faces.length} 处标为“不是人脸”`, en: `Marked ${faces.length} as not a face` }
+      : state === 'ignored' ? { zh: `忽略 ${faces.length} 张人脸`, en: `Ignored ${faces.length} face(s)` }
+      : { zh: `恢复 ${faces.length} 张人脸`, en: `Restored ${faces.length} face(s)` };
+    this.deps.history.record(label, () => {
+      for (const f of faces) {
+        if (state !== 'face' && f.workerId) {
+          const photo = catalog.photo(f.photoId)!;
+          catalog.updatePhotos([photo.id], { workers: photo.workers.filter((w) => w !== f.workerId), faceRegions: photo.faceRegions.filter((r) => r.workerId !== f.workerId) });
+        }
+        catalog.put('faces', { ...f, state, workerId: state === 'face' ? f.workerId : null });
+      }
+    });
+    return this.list({ all: true }).filter((v) => faceIds.includes(v.faceId));
+  }
+
+  /** Whether a worker may be suggested at all (off for someone who declined to be in the campaign). */
+  setSuggestions(workerId: string, on: boolean): Worker {
+    const worker = this.deps.roster.resolveWorker(workerId);
+    const label = on ? { zh: `允许为 ${worker.name} 建议人脸`, en: `Suggest faces for ${worker.name}` } : { zh: `不再为 ${worker.name} 建议人脸`, en: `Never suggest ${worker.name}` };
+    this.deps.history.record(label, () => this.catalog.put('workers', { ...worker, faceSuggestions: on }));
+    return this.catalog.get('workers', worker.id)!;
+  }
+
+  /** The crop of a face, for the media route. */
+  cropFile(faceId: string): string | undefined {
+    const catalog = this.deps.session.current;
+    const face = catalog?.get('faces', faceId);
+    return face?.crop ? path.join(catalog!.dir, face.crop) : undefined;
+  }
+
+  /** Where the gift and print crops centre when no face was drawn: the detected faces of the photo. */
+  focusOf(photoId: string, workerId: string | null): { x: number; y: number } | null {
+    const faces = this.linked().filter((l) => l.face.photoId === photoId && l.face.state === 'face');
+    const pick = (workerId && faces.find((l) => l.workerId === workerId)) || faces.sort((a, b) => b.face.box.w * b.face.box.h - a.face.box.w * a.face.box.h)[0];
+    return pick ? { x: pick.face.box.x + pick.face.box.w / 2, y: pick.face.box.y + pick.face.box.h / 2 } : null;
+  }
+}
+
+/** Hex, as media ids are. */
+const newFaceId = () => randomBytes(8).toString('hex');
