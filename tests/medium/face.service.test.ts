@@ -1,0 +1,183 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FaceService } from '../../electron/main/services/face.service';
+import { tempDir } from '../helpers/factories';
+import { servicesWithProject } from '../helpers/services';
+
+/** Photos of known people beside the repo (read-only): train/<person>/…, test/…, and who is in each (truth.json). */
+const FACES = path.resolve(import.meta.dirname, '../../../shared/faces');
+const truth = JSON.parse(await fs.readFile(path.join(FACES, 'truth.json'), 'utf8')).photos as Record<string, string[]>;
+
+type Ctx = Awaited<ReturnType<typeof servicesWithProject>>;
+
+describe(FaceService.name, () => {
+  let ctx: Ctx;
+  /** truth.json's key of each photo id */
+  const keyOf = new Map<string, string>();
+  const workerOf = new Map<string, string>();
+
+  beforeAll(async () => {
+    ctx = await servicesWithProject();
+    await ctx.services.importer.run({ paths: [path.join(FACES, 'train'), path.join(FACES, 'test')] });
+    for (const p of ctx.services.photos.list()) keyOf.set(p.id, path.relative(FACES, p.path).split(path.sep).join('/'));
+    const { jobId } = ctx.services.faces.start();
+    const result = await ctx.services.faces.done(jobId);
+    expect(result).toMatchObject({ photos: 17, failed: [], cancelled: false });
+    for (const person of new Set(Object.values(truth).flat())) if (person !== 'unknown') workerOf.set(person, ctx.services.roster.createWorker({ name: person }).id);
+  }, 180_000);
+  afterAll(() => ctx?.services.close());
+
+  const facesIn = (key: string) => {
+    const id = [...keyOf].find(([, k]) => k === key)![0];
+    return ctx.services.faces.list({ photoId: id });
+  };
+
+  it('finds the face of every listed person, stored unassigned with a box inside the photo', () => {
+    for (const [key, people] of Object.entries(truth)) {
+      const faces = facesIn(key);
+      expect([key, faces.length >= people.filter((p) => p !== 'unknown').length]).toEqual([key, true]);
+      for (const f of faces) {
+        expect(f.workerId).toBeNull();
+        expect(f.box.x).toBeGreaterThanOrEqual(0);
+        expect(f.box.x + f.box.w).toBeLessThanOrEqual(1.000001);
+        expect(f.box.y + f.box.h).toBeLessThanOrEqual(1.000001);
+        expect(f.hasCrop).toBe(true);
+      }
+    }
+    // What a face looks like never leaves the service.
+    expect(JSON.stringify(ctx.services.faces.list())).not.toMatch(/descriptor/);
+  });
+
+  it('after one tag per person, suggests every test face as its person first and names nobody wrongly', () => {
+    const taught = new Set<string>();
+    for (const [key, [person]] of Object.entries(truth)) {
+      if (!key.startsWith('train/') || taught.has(person!)) continue;
+      const [face] = facesIn(key);
+      ctx.services.faces.assign([face!.faceId], workerOf.get(person!)!);
+      taught.add(person!);
+    }
+    let right = 0;
+    let wrong = 0;
+    let expected = 0;
+    for (const [key, people] of Object.entries(truth)) {
+      if (!key.startsWith('test/')) continue;
+      const suggested = facesIn(key).map((f) => f.suggestion?.workerId).filter(Boolean);
+      const named = people.filter((p) => p !== 'unknown').map((p) => workerOf.get(p));
+      expected += named.length;
+      right += named.filter((w) => suggested.includes(w)).length;
+      wrong += suggested.filter((w) => !named.includes(w)).length;
+    }
+    expect({ right, wrong }).toEqual({ right: expected, wrong: 0 });
+    // A worker's own list holds their test faces, surest first.
+    const obama = ctx.services.faces.forWorker(workerOf.get('obama')!);
+    expect(obama.confirmed).toHaveLength(1);
+    expect(obama.suggestions.length).toBeGreaterThanOrEqual(5);
+    expect(obama.suggestions.map((s) => s.suggestion!.score)).toEqual([...obama.suggestions.map((s) => s.suggestion!.score)].sort((a, b) => b - a));
+  });
+
+  it('confirms a face as the photo’s tag and region (carried by the XMP sidecar), undoably; a rejected suggestion is not offered again', async () => {
+    const [face] = facesIn('test/obama1.jpg');
+    expect(face!.suggestion?.workerId).toBe(workerOf.get('obama'));
+    ctx.services.faces.assign([face!.faceId], 'obama');
+    const photo = ctx.services.photos.get(face!.photoId);
+    expect(photo.workers).toContain(workerOf.get('obama'));
+    expect(photo.faceRegions).toEqual([{ workerId: workerOf.get('obama'), ...face!.box }]);
+    const out = await tempDir();
+    await ctx.services.xmp.write([photo.id], out);
+    const sidecar = await fs.readFile(path.join(out, (await fs.readdir(out)).find((f) => f.endsWith('.xmp'))!), 'utf8');
+    expect(sidecar).toContain('<rdf:li>obama</rdf:li>');
+    expect(sidecar).toMatch(/mwg-rs:Name="?>?obama|<mwg-rs:Name>obama/);
+    // Two faces of one photo cannot be the same person.
+    const [left, right] = facesIn('test/two_people.jpg');
+    expect(() => ctx.services.faces.assign([left!.faceId, right!.faceId], 'biden')).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    ctx.services.history.undo();
+    expect(ctx.services.photos.get(face!.photoId).faceRegions).toEqual([]);
+    expect(ctx.services.faces.list({ photoId: face!.photoId })[0]!.workerId).toBeNull();
+    // "Not them": never suggested again for that face, whoever else is.
+    ctx.services.faces.reject([face!.faceId]);
+    expect(ctx.services.faces.list({ photoId: face!.photoId })[0]!.suggestion?.workerId).not.toBe(workerOf.get('obama'));
+    ctx.services.history.undo();
+    expect(ctx.services.faces.list({ photoId: face!.photoId })[0]!.suggestion?.workerId).toBe(workerOf.get('obama'));
+  });
+
+  it('leaves out of suggestions a worker who declined (unless switched on), and a worker switched off', () => {
+    const biden = workerOf.get('biden')!;
+    const [face] = facesIn('test/two_people.jpg').filter((f) => f.suggestion?.workerId === biden);
+    expect(face).toBeDefined();
+    ctx.services.roster.updateWorker(biden, { consent: 'declined' });
+    expect(facesIn('test/two_people.jpg').some((f) => f.suggestion?.workerId === biden)).toBe(false);
+    ctx.services.faces.setSuggestions(biden, true);
+    expect(facesIn('test/two_people.jpg').some((f) => f.suggestion?.workerId === biden)).toBe(true);
+    ctx.services.faces.setSuggestions(biden, false);
+    expect(facesIn('test/two_people.jpg').some((f) => f.suggestion?.workerId === biden)).toBe(false);
+    ctx.services.faces.setSuggestions(biden, true);
+  });
+
+  it('sets aside a false face or a passer-by, and groups the unnamed faces', () => {
+    const overview = ctx.services.faces.people();
+    expect(overview.counts.photos).toBe(17);
+    expect(overview.counts.scanned).toBe(17);
+    const before = overview.counts.faces;
+    const [someone] = overview.groups.flatMap((g) => g.faces);
+    if (someone) {
+      ctx.services.faces.setState([someone.faceId], 'ignored');
+      expect(ctx.services.faces.people().counts).toMatchObject({ faces: before - 1, ignored: 1 });
+      ctx.services.history.undo();
+    }
+    expect(ctx.services.faces.people().counts.faces).toBe(before);
+  });
+});
+
+describe(`${FaceService.name} with bad input`, () => {
+  it('names what it cannot scan and goes on: no face, 16-bit PNG, greyscale and CMYK JPEGs, an image gone from disk', async () => {
+    const ctx = await servicesWithProject();
+    try {
+      const card = path.join(ctx.root, 'card');
+      await fs.mkdir(card);
+      const face = path.join(FACES, 'test', 'obama1.jpg');
+      await sharp({ create: { width: 800, height: 600, channels: 3, background: '#8aa' } }).jpeg().toFile(path.join(card, 'wall.jpg'));
+      await sharp(face).toColourspace('rgb16').png().toFile(path.join(card, 'sixteen.png'));
+      await sharp(face).greyscale().jpeg().toFile(path.join(card, 'grey.jpg'));
+      await sharp(face).toColourspace('cmyk').jpeg().toFile(path.join(card, 'cmyk.jpg'));
+      await fs.copyFile(path.join(FACES, 'test', 'obama3.jpg'), path.join(card, 'gone.jpg'));
+      await ctx.services.importer.run({ paths: [card] });
+      const photos = ctx.services.photos.list();
+      expect(photos).toHaveLength(5);
+      // Gone: the original and the previews made from it.
+      const gone = photos.find((p) => p.originalName === 'gone.jpg')!;
+      await fs.rm(gone.path);
+      for (const rel of [gone.preview, gone.thumbnail]) if (rel) await fs.rm(path.join(ctx.project.dir, rel), { force: true });
+      const { jobId } = ctx.services.faces.start();
+      const result = await ctx.services.faces.done(jobId);
+      expect(result.photos).toBe(4);
+      expect(result.failed).toEqual([expect.objectContaining({ photoId: gone.id, name: 'gone.jpg', message: expect.objectContaining({ key: 'faces.photoMissing' }) })]);
+      const count = (name: string) => ctx.services.faces.list({ photoId: photos.find((p) => p.originalName === name)!.id }).length;
+      expect(count('wall.jpg')).toBe(0);
+      for (const name of ['sixteen.png', 'grey.jpg', 'cmyk.jpg']) expect([name, count(name)]).toEqual([name, 1]);
+      expect(ctx.services.photos.get(gone.id).faceScan?.error?.key).toBe('faces.photoMissing');
+    } finally {
+      await ctx.services.close();
+    }
+  }, 120_000);
+
+  it('says which model file is missing, and the job fails whole', async () => {
+    const models = await tempDir();
+    const root = await tempDir();
+    const { createServices } = await import('../../electron/main/container');
+    const services = createServices({ home: path.join(root, 'home'), faceModels: models, faceProcesses: 1 });
+    try {
+      await services.projects.create(path.join(root, 'project'), '人脸');
+      const card = path.join(root, 'card');
+      await fs.mkdir(card);
+      await fs.copyFile(path.join(FACES, 'test', 'obama1.jpg'), path.join(card, 'a.jpg'));
+      await services.importer.run({ paths: [card] });
+      const { jobId } = services.faces.start();
+      await expect(services.faces.done(jobId)).rejects.toMatchObject({ key: 'faces.modelBroken', params: { file: path.join(models, 'tiny_face_detector_model-weights_manifest.json') } });
+      expect(services.faces.status(jobId).state).toBe('failed');
+    } finally {
+      await services.close();
+    }
+  }, 60_000);
+});
