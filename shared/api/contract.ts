@@ -251,8 +251,10 @@ export interface AppEvents {
   'export.finished': { jobId: string; summary: ExportSummary };
   'faces.progress': JobProgress;
   'faces.finished': { jobId: string; result: FaceDetectResult };
+  /** the face job could not run at all (its model missing or damaged) */
+  'faces.failed': { jobId: string; error: AppErrorShape };
   /** companies, workers or the history changed: lists and the undo menu refresh */
   'catalog.changed': { history: boolean };
 }
 export type AppEventName = keyof AppEvents;
-export const APP_EVENTS: AppEventName[] = ['import.progress', 'photos.changed', 'import.finished', 'catalog.changed', 'export.progress', 'export.finished', 'exhibition.progress', 'exhibition.finished', 'faces.progress', 'faces.finished'];
+export const APP_EVENTS: AppEventName[] = ['import.progress', 'photos.changed', 'import.finished', 'catalog.changed', 'export.progress', 'export.finished', 'exhibition.progress', 'exhibition.finished', 'faces.progress', 'faces.finished', 'faces.failed'];

@@ -76,9 +76,12 @@ export class FaceService {
     if (this.running && this.runner.status(this.running).state === 'running') return { jobId: this.running };
     const jobId = this.runner.start((control) => this.detect(opts, control));
     this.running = jobId;
-    void this.runner.done(jobId).catch(() => undefined).finally(() => {
-      if (this.running === jobId) this.running = null;
-    });
+    void this.runner
+      .done(jobId)
+      .catch(() => this.deps.events.emit('faces.failed', { jobId, error: this.runner.status(jobId).error! }))
+      .finally(() => {
+        if (this.running === jobId) this.running = null;
+      });
     return { jobId };
   }
 

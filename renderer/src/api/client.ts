@@ -55,6 +55,11 @@ export function mediaUrl(kind: MediaKind, photo: Pick<Photo, 'id' | 'rendered'>)
   return current().mediaUrl(kind, photo.id, photo.rendered ? 'r' : 'e');
 }
 
+/** A face's square crop (made by the face job); a face id never changes its crop. */
+export function faceUrl(faceId: string): string {
+  return current().mediaUrl('face', faceId, 'c');
+}
+
 /** The photo at full size, upright, rendered on demand by `photos.full` (the loupe's 100% view). */
 export function fullUrl(photo: Pick<Photo, 'id'>): string {
   return current().mediaUrl('full', photo.id, 'f');

@@ -8,6 +8,7 @@ import { call, fullUrl, mediaUrl } from '../../api/client';
 import { useNotice } from '../../components/NoticeProvider';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { Roster } from '../roster/useRoster';
+import { LoupeFaces } from './LoupeFaces';
 
 type Rect = { x: number; y: number; w: number; h: number };
 
@@ -174,14 +175,7 @@ export function Loupe({ photo, index, total, roster, drawing, startZoomed = fals
           <img key={photo.id} src={mediaUrl('preview', photo)} alt={photo.originalName} data-testid="loupe-image" draggable={false} style={{ width: '100%', height: '100%', display: 'block', userSelect: 'none', position: 'absolute', inset: 0 }} />
           {zoomed && fullReady && <img src={fullUrl(photo)} alt="" data-testid="loupe-full" draggable={false} style={{ width: '100%', height: '100%', display: 'block', userSelect: 'none', position: 'absolute', inset: 0 }} />}
           {zoomed && full?.state === 'loading' && <CircularProgress size={28} sx={{ position: 'fixed', right: 340, bottom: 80, color: '#eee' }} aria-label={t('loupe.loadingFull')} />}
-          {photo.faceRegions.map((r) => {
-            const w = roster.workerById.get(r.workerId);
-            return (
-              <Box key={r.workerId} data-testid="face-region" sx={{ position: 'absolute', left: `${r.x * 100}%`, top: `${r.y * 100}%`, width: `${r.w * 100}%`, height: `${r.h * 100}%`, border: '2px solid', borderColor: w?.consent === 'declined' ? '#ef5350' : '#f6d28b', borderRadius: 0.5, pointerEvents: 'none' }}>
-                <Box component="span" sx={{ position: 'absolute', top: '100%', left: -2, mt: 0.5, px: 0.75, bgcolor: 'rgba(0,0,0,0.7)', color: '#fff', fontSize: 12, borderRadius: 0.5, whiteSpace: 'nowrap' }}>{w?.name ?? '?'}</Box>
-              </Box>
-            );
-          })}
+          <LoupeFaces photo={photo} roster={roster} interactive={!drawing && !zoomed} />
           {drawing && (
             <Box
               data-testid="face-draw-surface"

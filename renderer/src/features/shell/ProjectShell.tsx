@@ -11,9 +11,10 @@ import { HistoryButtons } from '../history/HistoryButtons';
 import { ProjectMenu } from './ProjectMenu';
 import { LibraryView } from '../library/LibraryView';
 import { RosterView } from '../roster/RosterView';
+import { PeopleView } from '../people/PeopleView';
 import { useRoster } from '../roster/useRoster';
 
-type View = 'library' | 'roster' | 'gifts' | 'exhibition';
+type View = 'library' | 'roster' | 'people' | 'gifts' | 'exhibition';
 
 /** An open project: the app bar (views, undo/redo, language, close) over the library or the roster. */
 export function ProjectShell({ project, onClose, onReopen }: { project: ProjectInfo; onClose: () => void; onReopen: () => void }) {
@@ -32,6 +33,7 @@ export function ProjectShell({ project, onClose, onReopen }: { project: ProjectI
           <Tabs value={view} onChange={(_, v: View) => setView(v)} sx={{ minHeight: 52, '& .MuiTab-root': { minHeight: 52, fontSize: 15 } }}>
             <Tab value="library" label={t('nav.library')} data-testid="nav-library" />
             <Tab value="roster" label={t('nav.roster')} data-testid="nav-roster" />
+            <Tab value="people" label={t('nav.people')} data-testid="nav-people" />
             <Tab value="gifts" label={t('nav.gifts')} data-testid="nav-gifts" />
             <Tab value="exhibition" label={t('nav.exhibition')} data-testid="nav-exhibition" />
           </Tabs>
@@ -55,7 +57,7 @@ export function ProjectShell({ project, onClose, onReopen }: { project: ProjectI
         </Alert>
       )}
       <Box sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
-        {view === 'library' ? <LibraryView roster={roster} /> : view === 'roster' ? <RosterView roster={roster} /> : view === 'gifts' ? <GiftsView /> : <ExhibitionView readOnly={!!project.readOnly} />}
+        {view === 'library' ? <LibraryView roster={roster} /> : view === 'roster' ? <RosterView roster={roster} /> : view === 'people' ? <PeopleView roster={roster} readOnly={!!project.readOnly} /> : view === 'gifts' ? <GiftsView /> : <ExhibitionView readOnly={!!project.readOnly} />}
       </Box>
     </Box>
   );

@@ -1,9 +1,8 @@
 import CloseIcon from '@mui/icons-material/Close';
 import CropFreeIcon from '@mui/icons-material/CropFree';
 import FaceIcon from '@mui/icons-material/FaceOutlined';
-import { Alert, Autocomplete, Box, Button, IconButton, Stack, TextField, Tooltip, Typography } from '@mui/material';
+import { Alert, Box, Button, IconButton, Stack, Tooltip, Typography } from '@mui/material';
 import { useState } from 'react';
-import { searchWorkers } from '@shared/logic/worker-search';
 import type { Photo } from '@shared/model/photo';
 import type { Worker } from '@shared/model/roster';
 import { ApiError, call } from '../../api/client';
@@ -11,6 +10,7 @@ import { useNotice } from '../../components/NoticeProvider';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { Roster } from '../roster/useRoster';
 import { ConsentChip } from './ConsentChip';
+import { WorkerPicker } from '../roster/WorkerPicker';
 
 /**
  * Who is in the photo(s): type two or three letters (characters, pinyin or initials), Enter, and the worker
@@ -19,7 +19,6 @@ import { ConsentChip } from './ConsentChip';
 export function WorkerTagBox({ photos, roster, onDrawFace }: { photos: Photo[]; roster: Roster; onDrawFace: (workerId: string) => void }) {
   const { t } = useI18n();
   const { notifyError } = useNotice();
-  const [input, setInput] = useState('');
   const ids = photos.map((p) => p.id);
   const single = photos.length === 1 ? photos[0]! : null;
   // On a selection, show whoever is on any of the photos.
@@ -30,7 +29,6 @@ export function WorkerTagBox({ photos, roster, onDrawFace }: { photos: Photo[]; 
   const [conflict, setConflict] = useState<{ worker: Worker; current: string; next: string } | null>(null);
   const add = async (w: Worker | null, company?: 'keep' | 'worker') => {
     if (!w) return;
-    setInput('');
     setConflict(null);
     try {
       await call('photos.tag', { ids, worker: w.id, company });
@@ -51,39 +49,7 @@ export function WorkerTagBox({ photos, roster, onDrawFace }: { photos: Photo[]; 
   return (
     <Box data-testid="worker-tags">
       <Typography variant="subtitle2" sx={{ mb: 1 }}>{single ? t('tag.title') : t('tag.titleMany', { count: photos.length })}</Typography>
-      <Autocomplete<Worker, false, false, false>
-        options={roster.workers ?? []}
-        value={null}
-        inputValue={input}
-        onInputChange={(_, v, reason) => reason !== 'reset' && setInput(v)}
-        onChange={(_, w) => void add(w)}
-        filterOptions={(options, state) => searchWorkers(state.inputValue, options, roster.companyById, 12)}
-        getOptionLabel={(w) => w.name}
-        autoHighlight
-        blurOnSelect={false}
-        clearOnBlur
-        noOptionsText={t('tag.noMatch')}
-        size="small"
-        renderOption={(props, w) => {
-          const { key, ...rest } = props as typeof props & { key: string };
-          const company = w.companyId ? roster.companyById.get(w.companyId) : null;
-          return (
-            <li key={key} {...rest} data-testid="worker-option">
-              <Stack sx={{ width: '100%' }}>
-                <Stack direction="row" sx={{ alignItems: 'center', gap: 1 }}>
-                  <Typography variant="body2" sx={{ fontWeight: 600, color: w.consent === 'declined' ? 'error.main' : undefined }}>{w.name}</Typography>
-                  <Typography variant="caption" color="text.secondary">{w.pinyin}</Typography>
-                  {w.consent === 'declined' && <ConsentChip consent="declined" />}
-                </Stack>
-                <Typography variant="caption" color="text.secondary" noWrap>
-                  {[company?.shortName ?? company?.name, w.department, w.craft, w.employeeNo && `#${w.employeeNo}`].filter(Boolean).join(' · ')}
-                </Typography>
-              </Stack>
-            </li>
-          );
-        }}
-        renderInput={(params) => <TextField {...params} placeholder={t('tag.add')} slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, 'data-testid': 'tag-input' } }} />}
-      />
+      <WorkerPicker roster={roster} onPick={(w) => void add(w)} placeholder={t('tag.add')} testId="tag-input" />
       {conflict && (
         <Alert severity="warning" sx={{ mt: 1 }} data-testid="tag-company-conflict">
           {t('tag.companyConflict', { worker: conflict.worker.name, current: conflict.current, next: conflict.next })}

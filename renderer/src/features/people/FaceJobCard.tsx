@@ -1,0 +1,49 @@
+import FaceRetouchingNaturalIcon from '@mui/icons-material/FaceRetouchingNatural';
+import { Box, Button, LinearProgress, Stack, Typography } from '@mui/material';
+import type { PeopleOverview } from '@shared/model/face';
+import { useI18n } from '../../i18n/I18nProvider';
+import type { useFaceJob } from './useFaceJob';
+
+/** How far face finding is over the project, with the job's progress and stop, or the button to start it. */
+export function FaceJobCard({ counts, faceJob, readOnly }: { counts: PeopleOverview['counts'] | null; faceJob: ReturnType<typeof useFaceJob>; readOnly: boolean }) {
+  const { t } = useI18n();
+  const { job } = faceJob;
+  const eta = job?.progress.etaSeconds;
+  return (
+    <Box sx={{ p: 2, borderBottom: 1, borderColor: 'divider' }} data-testid="face-job">
+      {counts && (
+        <>
+          <Typography variant="body2" sx={{ fontWeight: 600 }}>{t('people.scanned', { scanned: counts.scanned, photos: counts.photos })}</Typography>
+          <Typography variant="caption" color="text.secondary">{t('people.counts', { faces: counts.faces, named: counts.named, unnamed: counts.unnamed })}</Typography>
+        </>
+      )}
+      {job ? (
+        <Box sx={{ mt: 1.5 }} data-testid="face-job-progress">
+          <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center' }}>
+            <Typography variant="caption">{t('people.progress', { done: job.progress.done, total: job.progress.total })}</Typography>
+            <Button size="small" onClick={() => void faceJob.cancel()} data-testid="face-job-cancel">{t('people.cancel')}</Button>
+          </Stack>
+          <LinearProgress variant={job.progress.total ? 'determinate' : 'indeterminate'} value={job.progress.total ? (100 * job.progress.done) / job.progress.total : 0} />
+          {eta != null && eta > 1 && <Typography variant="caption" color="text.secondary">{t('people.eta', { time: eta > 90 ? `${Math.round(eta / 60)} min` : `${Math.round(eta)} s` })}</Typography>}
+        </Box>
+      ) : (
+        !readOnly &&
+        counts &&
+        counts.photos > 0 && (
+          <Stack direction="row" sx={{ mt: 1.5, gap: 1, flexWrap: 'wrap' }}>
+            {counts.scanned < counts.photos && (
+              <Button size="small" variant="contained" startIcon={<FaceRetouchingNaturalIcon />} onClick={() => void faceJob.start()} data-testid="face-scan">
+                {t('people.scan')}
+              </Button>
+            )}
+            {counts.scanned > 0 && (
+              <Button size="small" onClick={() => void faceJob.start(true)} data-testid="face-scan-again">
+                {t('people.scanAgain')}
+              </Button>
+            )}
+          </Stack>
+        )
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,92 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appInChromium, hasChromium } from '../helpers/chromium';
+
+const FACES = path.resolve(import.meta.dirname, '../../../shared/faces');
+
+/**
+ * A union staffer naming people: find faces from the People view, name one face of a group with the roster
+ * autocomplete, then confirm the suggestions that follows with the keyboard, turn one down, and undo.
+ */
+describe.skipIf(!hasChromium)('the People view in Chromium', () => {
+  const app = appInChromium('cl-e2e-people-', async (app) => {
+    const card = path.join(app.root, 'card');
+    await fs.mkdir(card);
+    for (const f of ['train/obama/obama.jpg', 'train/obama/obama2.jpg', 'test/obama1.jpg', 'test/obama3.jpg', 'train/biden/biden.jpg', 'train/rose_leslie/img1.jpg'])
+      await fs.copyFile(path.join(FACES, f), path.join(card, f.replace(/\//g, '_')));
+    await app.t.services.projects.create(path.join(app.root, 'project'), '人物测试');
+    await app.t.services.importer.run({ paths: [card] });
+    const company = app.t.services.roster.createCompany({ name: '白宫' });
+    for (const name of ['奥巴马', '拜登', '莱斯利']) app.t.services.roster.createWorker({ name, companyId: company.id });
+  });
+  beforeAll(async () => {
+    await app.page.getByTestId('photo-grid').waitFor();
+  });
+
+  it('finds faces on demand and shows them in look-alike groups', async () => {
+    await app.page.getByTestId('nav-people').click();
+    await app.page.getByTestId('people-empty').waitFor();
+    await app.page.getByTestId('face-scan').click();
+    await app.page.getByTestId('face-group').first().waitFor({ timeout: 60_000 });
+    expect(await app.page.getByTestId('face-job').textContent()).toContain('已检测 6/6 张照片');
+    // Obama's four photos make one group, the largest, first.
+    await expect.poll(() => app.page.getByTestId('face-group').first().getByTestId('face-tile').count()).toBe(4);
+  });
+
+  it('names one face of a group with the roster autocomplete; the rest become suggestions', async () => {
+    const group = app.page.getByTestId('face-group').first();
+    const tiles = group.getByTestId('face-tile');
+    // Leave three out: only the first is named.
+    for (const i of [1, 2, 3]) await tiles.nth(i).click();
+    expect(await group.textContent()).toContain('已选 1 张');
+    await group.getByTestId('group-name-input').fill('abm');
+    await app.page.getByTestId('worker-option').first().waitFor();
+    await app.page.keyboard.press('Enter');
+    const obama = app.page.getByTestId('people-worker').filter({ hasText: '奥巴马' });
+    await obama.waitFor();
+    await expect.poll(() => obama.textContent()).toContain('建议 3');
+    expect(await obama.textContent()).toContain('已确认 1');
+  });
+
+  it('confirms a suggestion with Enter, turns one down with X, and undoes', async () => {
+    await app.page.getByTestId('people-worker').filter({ hasText: '奥巴马' }).click();
+    const grid = app.page.getByTestId('suggestion-grid');
+    await expect.poll(() => grid.getByTestId('suggested-face').count()).toBe(3);
+    await grid.focus();
+    await app.page.keyboard.press('Enter');
+    await expect.poll(() => grid.getByTestId('suggested-face').count()).toBe(2);
+    await expect.poll(() => app.page.getByTestId('confirmed-face').count()).toBe(2);
+    await app.page.keyboard.press('x');
+    await expect.poll(() => grid.getByTestId('suggested-face').count()).toBe(1);
+    // Ctrl+Z twice: the rejection, then the confirmation.
+    await app.page.keyboard.press('Control+z');
+    await expect.poll(() => grid.getByTestId('suggested-face').count()).toBe(2);
+    await app.page.keyboard.press('Control+z');
+    await expect.poll(() => grid.getByTestId('suggested-face').count()).toBe(3);
+    await expect.poll(() => app.page.getByTestId('confirmed-face').count()).toBe(1);
+    // All at once.
+    await app.page.getByTestId('confirm-all').click();
+    await expect.poll(() => app.page.getByTestId('confirmed-face').count()).toBe(4);
+    // The photos are tagged: the library knows who is in them.
+    const photos = app.t.services.photos.list().filter((p) => /obama/.test(p.originalName));
+    const obamaId = app.t.services.roster.resolveWorker('奥巴马').id;
+    expect(photos.every((p) => p.workers.includes(obamaId) && p.faceRegions.some((r) => r.workerId === obamaId))).toBe(true);
+  });
+
+  it('shows the faces in the loupe with their names, and names one by clicking it', async () => {
+    await app.page.getByTestId('nav-library').click();
+    const biden = app.t.services.photos.list().find((p) => p.originalName.includes('biden'))!;
+    await app.page.locator(`[data-photo-id="${biden.id}"]`).dblclick();
+    await app.page.getByTestId('loupe').waitFor();
+    const box = app.page.getByTestId('face-box');
+    await box.first().waitFor();
+    await box.first().click();
+    await app.page.getByTestId('face-popover').waitFor();
+    await app.page.getByTestId('face-name-input').fill('bd');
+    await app.page.getByTestId('worker-option').first().waitFor();
+    await app.page.keyboard.press('Enter');
+    await expect.poll(() => app.page.getByTestId('face-region').textContent()).toContain('拜登');
+    expect(app.t.services.photos.get(biden.id).workers).toEqual([app.t.services.roster.resolveWorker('拜登').id]);
+  });
+});
