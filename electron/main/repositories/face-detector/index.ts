@@ -1,10 +1,9 @@
-import { fork, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../../../shared/errors';
 import { msg } from '../../../../shared/i18n/messages';
 import type { Box } from '../../../../shared/model/face';
+import { HelperFailure, HelperProcess, type HelperReply } from './helper-process';
 
 export interface DetectedFace {
   box: Box;
@@ -20,164 +19,57 @@ export type Detection =
   /** MISSING: the file is gone; DECODE: it could not be read as an image */
   | { ok: false; code: 'MISSING' | 'DECODE'; reason: string };
 
-interface Pending {
-  id: number;
-  file: string;
-  crops: string | null;
-  resolve: (d: Detection) => void;
-  reject: (e: unknown) => void;
-}
-
-interface Helper {
-  child: ChildProcess;
-  ready: Promise<void>;
-  busy: Pending | null;
-  /** its peak resident memory (bytes), read before it ends */
-  peak: number;
-}
-
 /**
- * Finds faces and what they look like, in helper processes of their own (face-api on TensorFlow.js' WebAssembly
- * backend: one thread per process, a heap that never shrinks). One photo in flight per helper; the helpers end
- * when `close` is called, giving their memory back.
+ * Finds faces and what they look like, in helper processes (face-api on TensorFlow.js' WebAssembly backend: one
+ * thread per process, a heap that never shrinks). With two cores the work is a pipeline: one helper finds the
+ * boxes (the detector's big heap lives there alone), the other measures each face (landmarks, descriptor) and
+ * writes its crop, each on its own core. With one core, one helper does both. `close` ends them.
  */
 export class FaceDetectorRepository {
-  private helpers: Helper[] = [];
-  private queue: Pending[] = [];
-  private next = 1;
-  private failure: AppError | null = null;
-  private peakBytes = 0;
-  model = '';
+  private finder: HelperProcess;
+  private describer: HelperProcess;
 
-  constructor(
-    private readonly opts: {
-      script: string;
-      /** how many helpers (each holds ~0.4-0.5 GB); defaults to one per core, at most two */
-      processes?: number;
-      /** the face-api model folder (tests point it at a broken copy) */
-      modelDir?: string;
-    },
-  ) {}
+  constructor(opts: { script: string; /** 1: one helper for both stages; 2 (default on two cores or more): one each */ processes?: number; modelDir?: string }) {
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    if (opts.modelDir) env.CHASING_LIGHT_FACE_MODELS = opts.modelDir;
+    const two = (opts.processes ?? Math.min(2, os.availableParallelism())) >= 2;
+    this.finder = new HelperProcess(opts.script, [two ? 'detect' : 'detect,describe'], env);
+    this.describer = two ? new HelperProcess(opts.script, ['describe'], env) : this.finder;
+  }
+
+  get model(): string {
+    return this.describer.model || this.finder.model;
+  }
 
   /** Faces in an upright image file, left to right; their crops written as `${crops}${i}.jpg` when given. */
-  detect(file: string, crops: string | null): Promise<Detection> {
-    if (this.failure) return Promise.reject(this.failure);
-    this.start();
-    return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.next++, file, crops, resolve, reject });
-      this.pump();
-    });
+  async detect(file: string, crops: string | null): Promise<Detection> {
+    try {
+      const found = await this.finder.request({ kind: 'detect', file });
+      if (!found.ok) return failed(found);
+      const boxes = found.boxes as { box: Box; score: number }[];
+      if (!boxes.length) return { ok: true, faces: [], tooSmall: 0 };
+      const described = await this.describer.request({ kind: 'describe', file, boxes, crops });
+      if (!described.ok) return failed(described);
+      const faces = (described.faces as DetectedFace[]).sort((a, b) => a.box.x - b.box.x);
+      return { ok: true, faces, tooSmall: Number(described.tooSmall) };
+    } catch (err) {
+      if (err instanceof HelperFailure) throw new AppError('UNSUPPORTED', msg('faces.modelBroken', { file: err.file, reason: err.reason }));
+      throw err;
+    }
   }
 
-  /** Ends the helpers (their memory goes back to the system); the next detect starts them again. */
-  async close(): Promise<void> {
-    const helpers = this.helpers;
-    this.helpers = [];
-    this.failure = null;
-    this.notePeak(helpers);
-    await Promise.all(
-      helpers.map(
-        (h) =>
-          new Promise<void>((resolve) => {
-            if (h.child.exitCode !== null || h.child.signalCode !== null) return resolve();
-            h.child.once('exit', () => resolve());
-            h.child.kill();
-          }),
-      ),
-    );
-  }
-
-  /** The helpers' peak resident memory added together (bytes; 0 where there is no /proc): the face job's share. */
+  /** The helpers' peak resident memory added together (bytes; 0 without /proc): the face job's share. */
   peakMemory(): number {
-    this.notePeak(this.helpers);
-    return this.peakBytes;
+    return this.finder === this.describer ? this.finder.peak() : this.finder.peak() + this.describer.peak();
   }
 
-  private start() {
-    if (this.helpers.length) return;
-    const count = Math.max(1, this.opts.processes ?? Math.min(2, os.availableParallelism()));
-    for (let i = 0; i < count; i++) this.helpers.push(this.spawn());
-  }
-
-  private spawn(): Helper {
-    const env: NodeJS.ProcessEnv = { ...process.env, ELECTRON_RUN_AS_NODE: '1' };
-    if (this.opts.modelDir) env.CHASING_LIGHT_FACE_MODELS = this.opts.modelDir;
-    // Electron's own binary runs the script as plain Node (ELECTRON_RUN_AS_NODE); without inherited flags (tsx).
-    const child = fork(this.opts.script, [], { env, execArgv: [], stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
-    let stderr = '';
-    child.stderr?.on('data', (b: Buffer) => (stderr = (stderr + b.toString()).slice(-2000)));
-    const helper: Helper = { child, busy: null, peak: 0, ready: Promise.resolve() };
-    helper.ready = new Promise<void>((resolve, reject) => {
-      child.on('message', (m: Record<string, unknown>) => {
-        if (m.type === 'ready') {
-          this.model = String(m.model);
-          resolve();
-          this.pump();
-        } else if (m.type === 'fatal') {
-          const err = new AppError('UNSUPPORTED', msg('faces.modelBroken', { file: String(m.file), reason: String(m.reason) }));
-          this.fail(err);
-          reject(err);
-        } else if (helper.busy && m.id === helper.busy.id) {
-          const job = helper.busy;
-          helper.busy = null;
-          this.notePeak(this.helpers);
-          job.resolve(m.ok ? { ok: true, faces: m.faces as DetectedFace[], tooSmall: Number(m.tooSmall) } : { ok: false, code: m.code === 'MISSING' ? 'MISSING' : 'DECODE', reason: String(m.reason) });
-          this.pump();
-        }
-      });
-      child.on('exit', (code, signal) => {
-        if (!this.helpers.includes(helper)) return; // closed on purpose
-        const err = new AppError('INTERNAL', msg('faces.helperStopped', { reason: signal ?? `exit ${code}`, detail: stderr.trim().split('\n').at(-1) ?? '' }));
-        reject(err);
-        // The photo it was on is named as failed; the others go to a fresh helper.
-        if (helper.busy) helper.busy.resolve({ ok: false, code: 'DECODE', reason: `the face detector stopped (${signal ?? `exit ${code}`})` });
-        helper.busy = null;
-        this.helpers = this.helpers.filter((h) => h !== helper);
-        if (!this.failure) {
-          this.helpers.push(this.spawn());
-          this.pump();
-        }
-      });
-    });
-    helper.ready.catch(() => undefined);
-    return helper;
-  }
-
-  private pump() {
-    for (const h of this.helpers) {
-      if (h.busy || !this.queue.length || !this.model) continue;
-      if (h.child.exitCode !== null || !h.child.connected) continue;
-      const job = this.queue.shift()!;
-      h.busy = job;
-      h.child.send({ id: job.id, file: job.file, crops: job.crops });
-    }
-  }
-
-  private fail(err: AppError) {
-    this.failure = err;
-    for (const job of this.queue.splice(0)) job.reject(err);
-    for (const h of this.helpers) {
-      h.busy?.reject(err);
-      h.busy = null;
-      h.child.kill();
-    }
-  }
-
-  private notePeak(helpers: Helper[]) {
-    for (const h of helpers) h.peak = Math.max(h.peak, readPeak(h.child.pid));
-    this.peakBytes = Math.max(this.peakBytes, helpers.reduce((s, h) => s + h.peak, 0));
+  async close(): Promise<void> {
+    await Promise.all([this.finder.close(), this.describer.close()]);
   }
 }
 
-/** A process's peak resident memory from /proc (Linux), 0 elsewhere. */
-function readPeak(pid: number | undefined): number {
-  if (!pid) return 0;
-  try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) * 1024 : 0;
-  } catch {
-    return 0;
-  }
+function failed(r: HelperReply): Detection {
+  return { ok: false, code: r.code === 'MISSING' ? 'MISSING' : 'DECODE', reason: String(r.reason) };
 }
 
 /** The helper script, beside this file from source and from the built out/ folder alike (both two levels down). */

@@ -1,0 +1,32 @@
+// The baseline for npm run bench:faces: face-api alone in one process, the same networks and settings as the
+// face job (Tiny Face Detector at 608, 68 landmarks, recognition), over the same previews fed at 1024 px. No
+// catalog, no crops, no helper processes. Prints {"ms", "faces", "peakRss"}.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import sharp from 'sharp';
+
+const require = createRequire(import.meta.url);
+const tf = require('@tensorflow/tfjs');
+const wasm = require('@tensorflow/tfjs-backend-wasm');
+const faceapi = require('@vladmandic/face-api/dist/face-api.node-wasm.js');
+
+const files = JSON.parse(fs.readFileSync(process.argv[2]!, 'utf8')) as string[];
+wasm.setWasmPaths(path.join(path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist') + path.sep);
+await tf.setBackend('wasm');
+await tf.ready();
+const models = path.join(path.dirname(require.resolve('@vladmandic/face-api/package.json')), 'model');
+await faceapi.nets.tinyFaceDetector.loadFromDisk(models);
+await faceapi.nets.faceLandmark68Net.loadFromDisk(models);
+await faceapi.nets.faceRecognitionNet.loadFromDisk(models);
+const options = new faceapi.TinyFaceDetectorOptions({ inputSize: 608, scoreThreshold: 0.5 });
+const started = performance.now();
+let faces = 0;
+for (const file of files) {
+  const { data, info } = await sharp(file).rotate().resize(1024, 1024, { fit: 'inside', withoutEnlargement: true }).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const tensor = tf.tensor3d(data, [info.height, info.width, 3], 'int32');
+  faces += (await faceapi.detectAllFaces(tensor, options).withFaceLandmarks().withFaceDescriptors()).length;
+  tensor.dispose();
+}
+const peak = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+console.log(JSON.stringify({ ms: performance.now() - started, faces, peakRss: peak ? Number(peak[1]) * 1024 : 0 }));
