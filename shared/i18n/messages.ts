@@ -199,7 +199,7 @@ export const MESSAGES = {
   'exhibit.cancelled': { zh: '导出已取消', en: 'export cancelled' },
   'gallery.badOut': { zh: '网页相册不能写进项目本身或原片文件夹：{dir}', en: 'the web gallery cannot be written into the project itself or its originals: {dir}' },
   // --- faces ---
-  'faces.modelBroken': { zh: '人脸模型无法载入：{file}（{reason}）。请重新运行 npm install', en: 'the face model cannot be loaded: {file} ({reason}). Run npm install again' },
+  'faces.modelBroken': { zh: '人脸模型无法载入：{file}（{reason}）。请重新安装本软件', en: 'the face model cannot be loaded: {file} ({reason}). Install the app again' },
   'faces.photoMissing': { zh: '{name} 的图像不在 {path}，无法检测人脸', en: 'the image of {name} is missing at {path}; its faces cannot be found' },
   'faces.undecodable': { zh: '{name} 无法读取为图像：{reason}', en: '{name} cannot be read as an image: {reason}' },
   'faces.notFound': { zh: '没有这张人脸：{id}', en: 'there is no face {id}' },

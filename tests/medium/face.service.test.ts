@@ -17,6 +17,8 @@ describe(FaceService.name, () => {
   /** truth.json's key of each photo id */
   const keyOf = new Map<string, string>();
   const workerOf = new Map<string, string>();
+  /** the XMP sidecar written for a photo whose face was named */
+  let sidecarFile = '';
 
   beforeAll(async () => {
     ctx = await servicesWithProject();
@@ -86,7 +88,8 @@ describe(FaceService.name, () => {
     expect(photo.faceRegions).toEqual([{ workerId: workerOf.get('obama'), ...face!.box }]);
     const out = await tempDir();
     await ctx.services.xmp.write([photo.id], out);
-    const sidecar = await fs.readFile(path.join(out, (await fs.readdir(out)).find((f) => f.endsWith('.xmp'))!), 'utf8');
+    sidecarFile = path.join(out, (await fs.readdir(out)).find((f) => f.endsWith('.xmp'))!);
+    const sidecar = await fs.readFile(sidecarFile, 'utf8');
     expect(sidecar).toContain('<rdf:li>obama</rdf:li>');
     expect(sidecar).toMatch(/mwg-rs:Name="?>?obama|<mwg-rs:Name>obama/);
     // Two faces of one photo cannot be the same person.
@@ -101,6 +104,31 @@ describe(FaceService.name, () => {
     ctx.services.history.undo();
     expect(ctx.services.faces.list({ photoId: face!.photoId })[0]!.suggestion?.workerId).toBe(workerOf.get('obama'));
   });
+
+  it('counts a face that came in as a sidecar MWG region as confirmed, and learns from it', async () => {
+    const other = await servicesWithProject();
+    try {
+      const card = path.join(other.root, 'card');
+      await fs.mkdir(card);
+      await fs.copyFile(path.join(FACES, 'test', 'obama1.jpg'), path.join(card, 'obama1.jpg'));
+      await fs.copyFile(sidecarFile, path.join(card, path.basename(sidecarFile)));
+      await fs.copyFile(path.join(FACES, 'test', 'obama3.jpg'), path.join(card, 'obama3.jpg'));
+      const obama = other.services.roster.createWorker({ name: 'obama' });
+      await other.services.importer.run({ paths: [card] });
+      const tagged = other.services.photos.list().find((p) => p.originalName === 'obama1.jpg')!;
+      expect(tagged.faceRegions).toHaveLength(1);
+      await other.services.faces.done(other.services.faces.start().jobId);
+      const [face] = other.services.faces.list({ photoId: tagged.id });
+      expect(face).toMatchObject({ workerId: obama.id, suggestion: null });
+      const untagged = other.services.photos.list().find((p) => p.originalName === 'obama3.jpg')!;
+      expect(other.services.faces.list({ photoId: untagged.id })[0]!.suggestion?.workerId).toBe(obama.id);
+      // The gift crop centres on the face the job found, since nobody drew one there.
+      const box = other.services.faces.list({ photoId: untagged.id })[0]!.box;
+      expect(other.services.faces.focusOf(untagged.id, null)).toEqual({ x: box.x + box.w / 2, y: box.y + box.h / 2 });
+    } finally {
+      await other.services.close();
+    }
+  }, 60_000);
 
   it('leaves out of suggestions a worker who declined (unless switched on), and a worker switched off', () => {
     const biden = workerOf.get('biden')!;
@@ -128,6 +156,27 @@ describe(FaceService.name, () => {
     }
     expect(ctx.services.faces.people().counts.faces).toBe(before);
   });
+});
+
+describe(`${FaceService.name} after an import`, () => {
+  it('runs in the background once an import ends, when the window asks for it', async () => {
+    const ctx = await servicesWithProject();
+    try {
+      ctx.services.faces.afterImport = true;
+      const finished = new Promise<{ result: { photos: number; faces: number } }>((resolve) => ctx.services.events.subscribe((name, payload) => name === 'faces.finished' && resolve(payload as never)));
+      const card = path.join(ctx.root, 'card');
+      await fs.mkdir(card);
+      await fs.copyFile(path.join(FACES, 'test', 'two_people.jpg'), path.join(card, 'two.jpg'));
+      await ctx.services.importer.run({ paths: [card] });
+      expect((await finished).result).toMatchObject({ photos: 1, faces: 2 });
+      // A photo removed takes its faces with it.
+      const [photo] = ctx.services.photos.list();
+      ctx.services.session.require().removePhoto(photo!.id);
+      expect(ctx.services.session.require().all('faces')).toEqual([]);
+    } finally {
+      await ctx.services.close();
+    }
+  }, 60_000);
 });
 
 describe(`${FaceService.name} with bad input`, () => {

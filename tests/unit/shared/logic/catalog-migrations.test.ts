@@ -6,7 +6,7 @@ const project = { id: 'p', name: '追光', createdAt: '2025-05-01T00:00:00Z' };
 
 describe('migrateCatalog', () => {
   it('accepts the current version as it is', () => {
-    const data = { schemaVersion: CATALOG_SCHEMA_VERSION, project, photos: [], companies: [], photographers: [], workers: [], templates: [], gifts: [], exhibitions: [], labelTemplates: [] };
+    const data = { schemaVersion: CATALOG_SCHEMA_VERSION, project, photos: [], companies: [], photographers: [], workers: [], templates: [], gifts: [], exhibitions: [], labelTemplates: [], faces: [] };
     expect(migrateCatalog(data)).toEqual({ kind: 'current', data });
   });
   it('migrates the unversioned layout forward', () => {
@@ -15,9 +15,11 @@ describe('migrateCatalog', () => {
   });
   it('gives a schema-4 catalog an empty exhibition list', () => {
     const v4 = { schemaVersion: 4, project, photos: [], companies: [], photographers: [], workers: [], templates: [], gifts: [] };
-    expect(migrateCatalog(v4)).toMatchObject({ kind: 'migrated', from: 4, data: { schemaVersion: 6, exhibitions: [], labelTemplates: [] } });
+    expect(migrateCatalog(v4)).toMatchObject({ kind: 'migrated', from: 4, data: { schemaVersion: 7, exhibitions: [], labelTemplates: [], faces: [] } });
     const v5 = { ...v4, schemaVersion: 5, exhibitions: [{ id: 'default' }] };
-    expect(migrateCatalog(v5)).toMatchObject({ kind: 'migrated', from: 5, data: { schemaVersion: 6, exhibitions: [{ id: 'default' }], labelTemplates: [] } });
+    expect(migrateCatalog(v5)).toMatchObject({ kind: 'migrated', from: 5, data: { schemaVersion: 7, exhibitions: [{ id: 'default' }], labelTemplates: [], faces: [] } });
+    // 6 → 7: faces arrive empty; a list already there is kept.
+    expect(migrateCatalog({ ...v5, schemaVersion: 6, labelTemplates: [] })).toMatchObject({ kind: 'migrated', from: 6, data: { schemaVersion: 7, faces: [] } });
   });
   it('refuses a catalog from a newer app', () => {
     expect(migrateCatalog({ schemaVersion: CATALOG_SCHEMA_VERSION + 1, project, photos: [] })).toEqual({ kind: 'too-new', version: CATALOG_SCHEMA_VERSION + 1 });
