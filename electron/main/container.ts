@@ -27,6 +27,7 @@ import { FindService } from './services/find.service';
 import { GalleryService } from './services/gallery.service';
 import { FaceService } from './services/face.service';
 import { FaceDetectorRepository, faceDetectorScript } from './repositories/face-detector';
+import type { LaunchHelper } from './repositories/face-detector/helper-process';
 import { subsetFace } from './repositories/fonts';
 import { TypesetterRepository } from './repositories/typesetter';
 import { ExportService } from './services/export.service';
@@ -48,6 +49,8 @@ export interface ContainerOptions {
   faceProcesses?: number;
   /** the face-api model folder (default: the one its package ships) */
   faceModels?: string;
+  /** how face helpers start (default: a Node child process; the desktop app: Electron's utility process) */
+  launchHelper?: LaunchHelper;
   /** what this process is, as a second writer is told ("Electron", "chasing-light serve" …) */
   holder?: string;
 }
@@ -77,7 +80,7 @@ export function createServices(opts: ContainerOptions = {}) {
   const type = new TypesetterRepository();
   const sheets = new SheetRepository(type);
   const assetsDir = opts.assetsDir ?? path.join(repoRoot(), 'assets');
-  const detector = new FaceDetectorRepository({ script: faceDetectorScript(repoRoot()), processes: opts.faceProcesses, modelDir: opts.faceModels });
+  const detector = new FaceDetectorRepository({ script: faceDetectorScript(repoRoot()), processes: opts.faceProcesses, modelDir: opts.faceModels, launch: opts.launchHelper });
   const faces = new FaceService({ session, history, roster, events, storage, detector, logger: createLogger('FaceService') });
   const gifts = new GiftService({ session, history, sheets, storage, framesDir: path.join(assetsDir, 'frames'), faceFocus: (photoId, workerId) => faces.focusOf(photoId, workerId) });
   const exhibitions = new ExhibitionService({ session, history, gifts });

@@ -6,6 +6,7 @@ import { createServices } from './container';
 import { registerIpc, sendToWindow } from './ipc';
 import { handleMediaScheme, registerMediaScheme } from './protocol';
 import { ElectronDialogRepository } from './native-dialog';
+import { launchUtilityHelper } from './utility-helper';
 import { devRendererUrl, isAppUrl } from './navigation';
 import { createMainWindow, guardAllContents, lockDownSessions } from './window';
 
@@ -22,7 +23,7 @@ guardAllContents(renderer);
 
 app.whenReady().then(async () => {
   lockDownSessions();
-  const services = createServices({ dialogs: new ElectronDialogRepository(), holder: 'Chasing Light (Electron)' });
+  const services = createServices({ dialogs: new ElectronDialogRepository(), holder: 'Chasing Light (Electron)', launchHelper: launchUtilityHelper });
   services.faces.afterImport = true;
   // --kiosk: the venue's kiosk, a window without menus, full screen, that can only find photos.
   const kiosk = process.argv.includes('--kiosk');

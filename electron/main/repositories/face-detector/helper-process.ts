@@ -1,5 +1,38 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork } from 'node:child_process';
 import fs from 'node:fs';
+
+/** A started helper as this class needs it: a Node child process, or Electron's utility process in the app. */
+export interface HelperChild {
+  readonly pid: number | undefined;
+  /** what it says when it fails to start (the last lines are kept for the error) */
+  readonly stderr: { on(event: 'data', fn: (b: Buffer) => void): unknown } | null;
+  send(message: unknown): void;
+  kill(): void;
+  on(event: 'message', fn: (m: Record<string, unknown>) => void): void;
+  on(event: 'exit', fn: (code: number | null, signal: string | null) => void): void;
+}
+export type LaunchHelper = (script: string, args: string[], env: NodeJS.ProcessEnv) => HelperChild;
+
+/**
+ * A plain Node child process. Electron's own binary runs it as Node (ELECTRON_RUN_AS_NODE) in development; a
+ * packaged app turns that fuse off and launches with Electron's utility process instead (main/utility-helper.ts).
+ */
+export const launchNodeHelper: LaunchHelper = (script, args, env) => {
+  const child = fork(script, args, { env: { ...env, ELECTRON_RUN_AS_NODE: '1' }, execArgv: [], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  let alive = true;
+  child.on('exit', () => (alive = false));
+  return {
+    get pid() {
+      return child.pid;
+    },
+    stderr: child.stderr,
+    send: (m) => {
+      if (alive && child.connected) child.send(m as never);
+    },
+    kill: () => child.kill(),
+    on: (event: 'message' | 'exit', fn: (...a: never[]) => void) => void child.on(event, fn as never),
+  };
+};
 
 /** What a helper answers for one request: its own fields, and whether it could do it. */
 export type HelperReply = { id: number; ok: boolean } & Record<string, unknown>;
@@ -27,7 +60,9 @@ interface Pending {
  * it dies (the request it was on is answered as failed), ended by `close`. Its peak memory is read from /proc.
  */
 export class HelperProcess {
-  private child: ChildProcess | null = null;
+  private child: HelperChild | null = null;
+  /** helpers that have ended */
+  private readonly gone = new WeakSet<HelperChild>();
   private ready = false;
   private queue: Pending[] = [];
   private busy: Pending | null = null;
@@ -41,6 +76,7 @@ export class HelperProcess {
     private readonly script: string,
     private readonly args: string[],
     private readonly env: NodeJS.ProcessEnv,
+    private readonly launch: LaunchHelper = launchNodeHelper,
   ) {}
 
   request(message: Record<string, unknown>): Promise<HelperReply> {
@@ -64,16 +100,15 @@ export class HelperProcess {
     this.child = null;
     this.ready = false;
     this.failure = null;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    if (!child || this.gone.has(child)) return;
     await new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
+      child.on('exit', () => resolve());
       child.kill();
     });
   }
 
   private spawn() {
-    // Electron's own binary runs the script as plain Node (ELECTRON_RUN_AS_NODE); no inherited flags (tsx).
-    const child = fork(this.script, this.args, { env: { ...this.env, ELECTRON_RUN_AS_NODE: '1' }, execArgv: [], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const child = this.launch(this.script, this.args, this.env);
     this.child = child;
     this.ready = false;
     let stderr = '';
@@ -94,6 +129,7 @@ export class HelperProcess {
       }
     });
     child.on('exit', (code, signal) => {
+      this.gone.add(child);
       if (this.child !== child) return; // closed on purpose
       this.child = null;
       // The photo it was on is answered as failed; the others go to a fresh helper.
@@ -106,7 +142,7 @@ export class HelperProcess {
 
   private pump() {
     const child = this.child;
-    if (!child || !this.ready || this.busy || !this.queue.length || !child.connected) return;
+    if (!child || !this.ready || this.busy || !this.queue.length || this.gone.has(child)) return;
     const job = this.queue.shift()!;
     this.busy = job;
     child.send({ ...job.message, id: job.id });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { AppError } from '../../../../shared/errors';
 import { msg } from '../../../../shared/i18n/messages';
 import type { Box } from '../../../../shared/model/face';
-import { HelperFailure, HelperProcess, type HelperReply } from './helper-process';
+import { HelperFailure, HelperProcess, launchNodeHelper, type HelperReply, type LaunchHelper } from './helper-process';
 
 export interface DetectedFace {
   box: Box;
@@ -29,12 +29,13 @@ export class FaceDetectorRepository {
   private finder: HelperProcess;
   private describer: HelperProcess;
 
-  constructor(opts: { script: string; /** 1: one helper for both stages; 2 (default on two cores or more): one each */ processes?: number; modelDir?: string }) {
+  constructor(opts: { script: string; /** 1: one helper for both stages; 2 (default on two cores or more): one each */ processes?: number; modelDir?: string; launch?: LaunchHelper }) {
     const env: NodeJS.ProcessEnv = { ...process.env };
     if (opts.modelDir) env.CHASING_LIGHT_FACE_MODELS = opts.modelDir;
     const two = (opts.processes ?? Math.min(2, os.availableParallelism())) >= 2;
-    this.finder = new HelperProcess(opts.script, [two ? 'detect' : 'detect,describe'], env);
-    this.describer = two ? new HelperProcess(opts.script, ['describe'], env) : this.finder;
+    const launch = opts.launch ?? launchNodeHelper;
+    this.finder = new HelperProcess(opts.script, [two ? 'detect' : 'detect,describe'], env, launch);
+    this.describer = two ? new HelperProcess(opts.script, ['describe'], env, launch) : this.finder;
   }
 
   get model(): string {

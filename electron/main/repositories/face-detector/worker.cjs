@@ -25,7 +25,10 @@ const CROP_PX = 160;
 const MODEL = `face-api 1.7.15: tiny_face_detector(${DETECTOR_INPUT}) + face_landmark_68 + face_recognition`;
 
 const roles = new Set((process.argv[2] || 'detect,describe').split(','));
-const send = (m) => process.send && process.send(m);
+// Electron's utility process talks through parentPort (the app); a Node child through process.send.
+const port = process.parentPort;
+const send = (m) => (port ? port.postMessage(m) : process.send && process.send(m));
+const onMessage = (fn) => (port ? port.on('message', (e) => fn(e.data)) : process.on('message', fn));
 const reasonOf = (err) => String((err && err.message) || err);
 
 async function main() {
@@ -61,7 +64,7 @@ async function main() {
 
   // One photo at a time, in the order asked: the WASM backend has one thread.
   let queue = Promise.resolve();
-  process.on('message', (job) => {
+  onMessage((job) => {
     queue = queue.then(async () => {
       try {
         send(await (job.kind === 'detect' ? detect(job) : describe(job)));

@@ -1,0 +1,26 @@
+import { utilityProcess } from 'electron';
+import type { LaunchHelper } from './repositories/face-detector/helper-process';
+
+/**
+ * The face helpers in the desktop app: Electron's utility process, which a packaged app can start (its fuses turn
+ * off running Electron as Node, so a plain fork would start a second app). The helper script answers either way.
+ */
+export const launchUtilityHelper: LaunchHelper = (script, args, env) => {
+  const child = utilityProcess.fork(script, args, { env, stdio: ['ignore', 'ignore', 'pipe'], serviceName: 'Chasing Light faces' });
+  let alive = true;
+  child.on('exit', () => (alive = false));
+  return {
+    get pid() {
+      return child.pid;
+    },
+    stderr: child.stderr,
+    send: (m) => {
+      if (alive) child.postMessage(m);
+    },
+    kill: () => void child.kill(),
+    on: (event: 'message' | 'exit', fn: (...a: never[]) => void) => {
+      if (event === 'message') child.on('message', fn as (m: unknown) => void);
+      else child.on('exit', (code: number) => (fn as (c: number | null, s: string | null) => void)(code, null));
+    },
+  };
+};
