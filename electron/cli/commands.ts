@@ -144,11 +144,11 @@ async function follow<V extends { state: string; progress: { done: number; total
 /** `faces detect <dir>`, `faces <dir>` (the list), `faces assign <dir> <faceId> --worker`, `faces reject <dir> <faceId>`. */
 async function facesCommand(args: string[]): Promise<number> {
   const sub = ['detect', 'assign', 'reject'].includes(args[0] ?? '') ? args[0]! : 'list';
-  const { values, positionals } = parse(sub === 'list' ? args : args.slice(1), { json: { type: 'boolean' }, worker: { type: 'string' }, again: { type: 'boolean' } });
+  const { values, positionals } = parse(sub === 'list' ? args : args.slice(1), { json: { type: 'boolean' }, worker: { type: 'string' }, again: { type: 'boolean' }, thorough: { type: 'boolean' } });
   const dir = needDir(positionals, `faces ${sub === 'list' ? '' : sub}`.trim());
   if (sub === 'detect') {
     await call('projects.open', { dir });
-    const { jobId } = await call('faces.detectStart', { again: values.again as boolean | undefined });
+    const { jobId } = await call('faces.detectStart', { again: values.again as boolean | undefined, thorough: values.thorough as boolean | undefined });
     const st = await follow(() => call('faces.detectStatus', { jobId }), !!values.json, (p) => say('cli.facesProgress', { done: p.done, total: p.total, file: p.current ?? '' }));
     const r = st.result!;
     if (values.json) out(JSON.stringify({ photos: r.photos, faces: r.faces, seconds: r.seconds, tooSmall: r.tooSmall, failed: r.failed.map((f) => ({ photoId: f.photoId, name: f.name, message: localize(f.message) })) }) + '\n');

@@ -17,7 +17,7 @@ export const USAGE = `chasing-light — 追光 photo campaign tool
   chasing-light templates <dir> [--json]
   chasing-light gallery <dir> --out <folder> [--base-url URL] [--check] [--json]   the static web gallery (photos everyone agreed to)
   chasing-light find <dir> <query> [--json]     a worker by name, pinyin or initials (zmd), with their photos and places
-  chasing-light faces detect <dir> [--again] [--json]   find faces in photos not scanned yet: {"photos","faces","seconds"}
+  chasing-light faces detect <dir> [--again] [--thorough] [--json]   find faces in photos not scanned yet: {"photos","faces","seconds"}
   chasing-light faces <dir> [--json]            every face: faceId, photoId, box, workerId, suggestion {workerId, score}
   chasing-light faces assign <dir> <faceId> --worker <id|name>   say who a face is (tags the photo, writes its region)
   chasing-light faces reject <dir> <faceId> [--worker <id>]      "not them": its suggestion is never offered again

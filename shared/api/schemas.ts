@@ -269,7 +269,7 @@ export const requestSchemas = {
     .object({ workerId: id, patch: z.object({ printedAt: isoDate.nullable().optional(), framedAt: isoDate.nullable().optional(), handedOverAt: isoDate.nullable().optional(), handedOverBy: optText(100) }).strict() })
     .strict(),
   'gifts.preview': z.object({ workerId: id, templateId: id.optional(), template: giftTemplateSchema.optional(), size: z.string().max(40).optional() }).strict(),
-  'faces.detectStart': z.object({ photoIds: z.array(photoId).min(1).max(100000).optional(), again: z.boolean().optional() }).strict(),
+  'faces.detectStart': z.object({ photoIds: z.array(photoId).min(1).max(100000).optional(), again: z.boolean().optional(), thorough: z.boolean().optional() }).strict(),
   'faces.detectStatus': z.object({ jobId: z.string().min(1).max(64) }).strict(),
   'faces.detectCancel': z.object({ jobId: z.string().min(1).max(64) }).strict(),
   'faces.detectCurrent': empty,

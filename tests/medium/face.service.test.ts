@@ -179,6 +179,25 @@ describe(`${FaceService.name} after an import`, () => {
   }, 60_000);
 });
 
+describe(`${FaceService.name} on small faces`, () => {
+  it('looks closer, in tiles, when the whole photo shows no face: two people far off in a wide shot', async () => {
+    const ctx = await servicesWithProject();
+    try {
+      const card = path.join(ctx.root, 'card');
+      await fs.mkdir(card);
+      // Their faces ~100 px wide on the 2048 px preview: too small for the whole view at the detector's 608 px.
+      const far = await sharp(path.join(FACES, 'test', 'two_people.jpg')).resize(700).toBuffer();
+      await sharp({ create: { width: 3000, height: 2000, channels: 3, background: '#777' } }).composite([{ input: far, left: 200, top: 300 }]).jpeg().toFile(path.join(card, 'wide.jpg'));
+      await ctx.services.importer.run({ paths: [card] });
+      const result = await ctx.services.faces.done(ctx.services.faces.start().jobId);
+      expect(result).toMatchObject({ photos: 1, faces: 2 });
+      for (const f of ctx.services.faces.list()) expect(f.box.x).toBeLessThan(0.35);
+    } finally {
+      await ctx.services.close();
+    }
+  }, 60_000);
+});
+
 describe(`${FaceService.name} with bad input`, () => {
   it('names what it cannot scan and goes on: no face, 16-bit PNG, greyscale and CMYK JPEGs, an image gone from disk', async () => {
     const ctx = await servicesWithProject();

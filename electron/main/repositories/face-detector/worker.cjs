@@ -4,7 +4,8 @@
 //
 // Two stages, each a role a helper takes (argv[2]: "detect", "describe" or both, comma-separated), so that on two
 // cores they run side by side and only one process carries the detector's large heap (README, "Faces"):
-//   detect    finds face boxes:          { kind, id, file }               → { id, ok, boxes: [{ box, score }] }
+//   detect    finds face boxes:          { kind, id, file, tiles }        → { id, ok, boxes: [{ box, score }] }
+//             tiles: true (always look closer), false (never), 'auto' (when no face or a small one was found)
 //   describe  landmarks + descriptors:   { kind, id, file, boxes, crops } → { id, ok, faces: [{ box, score,
 //             descriptor (base64 Float32 × 128), crop }], tooSmall }
 // Either answers { id, ok: false, code: 'MISSING' | 'DECODE', reason } for a photo it cannot read, and says
@@ -21,6 +22,8 @@ const MIN_SCORE = 0.5;
 /** Faces narrower than this on the 2048 px preview are too small to recognise: counted, not stored. */
 const MIN_FACE_PX = 24;
 const PREVIEW_PX = 2048;
+/** A face narrower than this on the preview (found in the whole photo) calls for the closer look in 'auto'. */
+const SMALL_FACE_PX = 100;
 const CROP_PX = 160;
 const MODEL = `face-api 1.7.15: tiny_face_detector(${DETECTOR_INPUT}) + face_landmark_68 + face_recognition`;
 
@@ -91,15 +94,48 @@ async function main() {
     }
   }
 
-  async function detect({ id, file }) {
+  async function detect({ id, file, tiles }) {
     if (!fs.existsSync(file)) return { id, ok: false, code: 'MISSING', reason: 'the file is missing' };
     // The detector sees DETECTOR_INPUT px whatever it is given: shrinking here (sharp, better than the network's
     // bilinear) spares the WASM heap a 1024 px tensor and its float copies.
-    return withTensor(file, DETECTOR_INPUT, async (tensor, img) => {
-      const found = await faceapi.detectAllFaces(tensor, options);
-      const boxes = found.map((d) => ({ box: { x: d.box.x / img.width, y: d.box.y / img.height, w: d.box.width / img.width, h: d.box.height / img.height }, score: round(d.score) }));
-      return { id, ok: true, boxes };
-    });
+    const boxes = await withTensor(file, DETECTOR_INPUT, async (tensor, img) => (await faceapi.detectAllFaces(tensor, options)).map((d) => ({ box: { x: d.box.x / img.width, y: d.box.y / img.height, w: d.box.width / img.width, h: d.box.height / img.height }, score: round(d.score) })));
+    // A closer look when asked, or ('auto') when the whole photo showed no face, or a small one: where there is a
+    // small face there are often more (a group, a line), and a workplace photo without a face is rare.
+    const smallest = Math.min(...boxes.map((b) => b.box.w));
+    if (tiles === true || (tiles === 'auto' && (!boxes.length || smallest * PREVIEW_PX < SMALL_FACE_PX))) boxes.push(...(await tiled(file)));
+    return { id, ok: true, boxes: merge(boxes) };
+  }
+
+  /**
+   * A closer look for small faces (a group, a worker across the workshop): the preview in 2×2 overlapping tiles,
+   * each fed at the detector's own size, so a face is seen about twice as large as in the whole photo.
+   */
+  async function tiled(file) {
+    const { data, info } = await sharp(file, { failOn: 'none' }).rotate().resize(PREVIEW_PX, PREVIEW_PX, { fit: 'inside', withoutEnlargement: true }).toColourspace('srgb').removeAlpha().raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
+    const W = info.width, H = info.height;
+    const rgb = info.channels === 3 ? data : toRgb(data, info.channels, W * H);
+    const tw = Math.round(W * 0.58), th = Math.round(H * 0.58);
+    const out = [];
+    for (const [left, top] of [[0, 0], [W - tw, 0], [0, H - th], [W - tw, H - th]]) {
+      const { data: tile, info: t } = await sharp(rgb, { raw: { width: W, height: H, channels: 3 } }).extract({ left, top, width: tw, height: th }).resize(DETECTOR_INPUT, DETECTOR_INPUT, { fit: 'inside' }).raw().toBuffer({ resolveWithObject: true });
+      const tensor = tf.tensor3d(tile, [t.height, t.width, 3], 'int32');
+      try {
+        for (const d of await faceapi.detectAllFaces(tensor, options)) {
+          const k = tw / t.width;
+          out.push({ box: { x: (left + d.box.x * k) / W, y: (top + d.box.y * k) / H, w: (d.box.width * k) / W, h: (d.box.height * k) / H }, score: round(d.score) });
+        }
+      } finally {
+        tensor.dispose();
+      }
+    }
+    return out;
+  }
+
+  /** One box per face: of boxes mostly over one another (a face seen whole and in a tile), the surest stays. */
+  function merge(boxes) {
+    const kept = [];
+    for (const b of [...boxes].sort((p, q) => q.score - p.score)) if (!kept.some((k) => overSmaller(k.box, b.box) > 0.5)) kept.push(b);
+    return kept;
   }
 
   async function describe({ id, file, boxes, crops }) {
@@ -146,6 +182,11 @@ function toRgb(data, channels, n) {
     out[i * 3 + 2] = data[i * channels + (grey ? 0 : 2)];
   }
   return out;
+}
+function overSmaller(a, b) {
+  const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+  return w <= 0 || h <= 0 ? 0 : (w * h) / Math.min(a.w * a.h, b.w * b.h);
 }
 const clamp = (v) => Math.min(1, Math.max(0, v));
 const round = (v) => Math.round(v * 1000) / 1000;

@@ -1,5 +1,5 @@
 import FaceRetouchingNaturalIcon from '@mui/icons-material/FaceRetouchingNatural';
-import { Box, Button, LinearProgress, Stack, Typography } from '@mui/material';
+import { Box, Button, LinearProgress, Stack, Tooltip, Typography } from '@mui/material';
 import type { PeopleOverview } from '@shared/model/face';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { useFaceJob } from './useFaceJob';
@@ -37,9 +37,16 @@ export function FaceJobCard({ counts, faceJob, readOnly }: { counts: PeopleOverv
               </Button>
             )}
             {counts.scanned > 0 && (
-              <Button size="small" onClick={() => void faceJob.start(true)} data-testid="face-scan-again">
+              <Button size="small" onClick={() => void faceJob.start({ again: true })} data-testid="face-scan-again">
                 {t('people.scanAgain')}
               </Button>
+            )}
+            {counts.scanned > 0 && (
+              <Tooltip title={t('people.thoroughHint')}>
+                <Button size="small" color="inherit" onClick={() => void faceJob.start({ again: true, thorough: true })} data-testid="face-scan-thorough">
+                  {t('people.thorough')}
+                </Button>
+              </Tooltip>
             )}
           </Stack>
         )

@@ -32,9 +32,9 @@ export function useFaceJob() {
   }, [notify, notifyError, t]);
 
   const start = useCallback(
-    async (again = false) => {
+    async (opts: { again?: boolean; thorough?: boolean } = {}) => {
       try {
-        const { jobId } = await call('faces.detectStart', again ? { again } : {});
+        const { jobId } = await call('faces.detectStart', opts);
         const view = await call('faces.detectStatus', { jobId });
         setJob(view.state === 'running' ? view : null);
       } catch (err) {
