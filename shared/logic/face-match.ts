@@ -52,6 +52,11 @@ const scoreOf = (d: number) => Math.round((1 - d) * 1000) / 1000;
  */
 export class FaceIndex {
   private readonly known: KnownFace[];
+  /**
+   * Each worker's faces with their mean and the farthest of them from it: by the triangle inequality no face of
+   * the worker is nearer than (distance to the mean − that radius), so most workers are ruled out by one sum.
+   */
+  private readonly people: { workerId: string; faces: Float32Array[]; mean: Float32Array; radius: number }[] = [];
   readonly takenIn = new Map<string, Set<string>>();
 
   constructor(known: KnownFace[], excluded: ReadonlySet<string> = new Set()) {
@@ -61,6 +66,13 @@ export class FaceIndex {
       this.takenIn.set(k.photoId, set);
     }
     this.known = known.filter((k) => !excluded.has(k.workerId));
+    const byWorker = new Map<string, Float32Array[]>();
+    for (const k of this.known) byWorker.set(k.workerId, [...(byWorker.get(k.workerId) ?? []), k.d]);
+    for (const [workerId, faces] of byWorker) {
+      const mean = new Float32Array(faces[0]!.length);
+      for (const f of faces) for (let i = 0; i < mean.length; i++) mean[i]! += f[i]! / faces.length;
+      this.people.push({ workerId, faces, mean, radius: Math.max(...faces.map((f) => distance(f, mean))) });
+    }
   }
 
   /** Adds a worker confirmed in a photo without a descriptor (a drawn region): they are taken there all the same. */
@@ -75,12 +87,15 @@ export class FaceIndex {
     const taken = this.takenIn.get(face.photoId);
     let best = MATCH_DISTANCE;
     let who: string | null = null;
-    for (const k of this.known) {
-      if (taken?.has(k.workerId) || face.rejected.includes(k.workerId)) continue;
-      const d = distance(face.d, k.d, best);
-      if (d < best) {
-        best = d;
-        who = k.workerId;
+    for (const p of this.people) {
+      if (taken?.has(p.workerId) || face.rejected.includes(p.workerId)) continue;
+      if (distance(face.d, p.mean, best + p.radius) - p.radius >= best) continue;
+      for (const f of p.faces) {
+        const d = distance(face.d, f, best);
+        if (d < best) {
+          best = d;
+          who = p.workerId;
+        }
       }
     }
     return who ? { workerId: who, score: scoreOf(best) } : null;

@@ -142,7 +142,7 @@ describe(startBrowserHost.name, () => {
       // Nor the event stream, whose events name files and folders.
       expect((await request(kiosk.port, { path: '/events', headers: { Host: `127.0.0.1:${kiosk.port}`, Authorization: 'Bearer kiosk-token-0123456789' } })).status).toBe(403);
       // Reading is narrowed to what the kiosk shows: not the roster (phones, employee numbers), not the photo list.
-      for (const m of ['photos.list', 'workers.list', 'projects.recent'] as const) expect((await call(m, {})).status, m).toBe(403);
+      for (const m of ['photos.list', 'workers.list', 'projects.recent', 'faces.people', 'faces.list'] as const) expect((await call(m, {})).status, m).toBe(403);
       for (const [m, body] of [['photos.setRating', { ids: [photoId], rating: 5 }], ['projects.close', {}], ['folders.choose', { paths: ['/tmp'], purpose: 'import' }], ['import.start', { paths: ['/tmp'] }], ['history.undo', {}]] as const)
         expect((await call(m, body)).status, m).toBe(403);
       expect(services.photos.get(photoId).rating).toBe(0);

@@ -285,7 +285,7 @@ export const STRINGS = {
   'people.unnamedHint': { zh: '长得像的人脸归为一组，一次为整组命名', en: 'Faces that look alike are grouped: name a whole group at once' },
   'people.named': { zh: '已命名的人', en: 'Named people' },
   'people.groupCount': { zh: '{count} 张', en: '{count} faces' },
-  'people.nameGroup': { zh: '输入姓名或拼音首字母为这组命名', en: 'Type a name or its initials to name this group' },
+  'people.nameGroup': { zh: '输入姓名或拼音首字母为这组命名', en: 'Name them: a name or its initials' },
   'people.ignore': { zh: '忽略此人', en: 'Ignore this person' },
   'people.ignoreHint': { zh: '路人、来访者：不再出现在未命名里', en: 'A passer-by or visitor: no longer among the unnamed' },
   'people.notFace': { zh: '不是人脸', en: 'Not a face' },
