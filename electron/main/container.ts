@@ -81,7 +81,7 @@ export function createServices(opts: ContainerOptions = {}) {
   const sheets = new SheetRepository(type);
   const assetsDir = opts.assetsDir ?? path.join(repoRoot(), 'assets');
   const detector = new FaceDetectorRepository({ script: faceDetectorScript(repoRoot()), processes: opts.faceProcesses, modelDir: opts.faceModels, launch: opts.launchHelper });
-  const faces = new FaceService({ session, history, roster, events, storage, detector, logger: createLogger('FaceService') });
+  const faces = new FaceService({ session, history, roster, events, storage, detector, logger: createLogger('FaceService'), importing: () => importer.busy() });
   const gifts = new GiftService({ session, history, sheets, storage, framesDir: path.join(assetsDir, 'frames'), faceFocus: (photoId, workerId) => faces.focusOf(photoId, workerId) });
   const exhibitions = new ExhibitionService({ session, history, gifts });
   const pdf = new PdfRepository();

@@ -169,9 +169,17 @@ describe(`${FaceService.name} after an import`, () => {
       await fs.copyFile(path.join(FACES, 'test', 'two_people.jpg'), path.join(card, 'two.jpg'));
       await ctx.services.importer.run({ paths: [card] });
       expect((await finished).result).toMatchObject({ photos: 1, faces: 2 });
+      // An import started while faces are being found has the cores to itself; its photos join the job after.
+      await fs.copyFile(path.join(FACES, 'test', 'obama1.jpg'), path.join(card, 'one.jpg'));
+      await fs.copyFile(path.join(FACES, 'test', 'obama3.jpg'), path.join(card, 'three.jpg'));
+      ctx.services.faces.afterImport = false;
+      const again = ctx.services.faces.start({ again: true });
+      const imported = ctx.services.importer.run({ paths: [card] });
+      const during = await ctx.services.faces.done(again.jobId);
+      expect((await imported).imported).toBe(2);
+      expect(during).toMatchObject({ photos: 3, faces: 4 });
       // A photo removed takes its faces with it.
-      const [photo] = ctx.services.photos.list();
-      ctx.services.session.require().removePhoto(photo!.id);
+      for (const photo of ctx.services.photos.list()) ctx.services.session.require().removePhoto(photo.id);
       expect(ctx.services.session.require().all('faces')).toEqual([]);
     } finally {
       await ctx.services.close();

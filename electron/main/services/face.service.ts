@@ -57,6 +57,8 @@ export class FaceService {
       storage: StorageRepository;
       detector: FaceDetectorRepository;
       logger: Logger;
+      /** whether an import runs now: the face job waits while it does */
+      importing: () => boolean;
     },
   ) {
     this.runner = new JobRunner<FaceDetectResult>({
@@ -116,13 +118,26 @@ export class FaceService {
       if (unknown.length) throw new AppError('NOT_FOUND', msg('photo.notFoundMany', { ids: unknown.slice(0, 5).join(', ') }), { ids: unknown });
     }
     const todo = catalog.photos().filter((p) => (wanted ? wanted.has(p.id) : true) && (opts.again || !p.faceScan || p.faceScan.error));
+    const seen = new Set(todo.map((p) => p.id));
     const result: FaceDetectResult = { photos: 0, faces: 0, seconds: 0, tooSmall: 0, failed: [], cancelled: false };
     control.setTotal(todo.length);
+    /** The next photo; photos imported while the job ran join it (unless it was given its photos). */
+    const take = (): Photo | undefined => {
+      if (!todo.length && !wanted) {
+        const more = catalog.photos().filter((p) => !seen.has(p.id) && !p.faceScan);
+        for (const p of more) seen.add(p.id);
+        todo.push(...more);
+        if (more.length) control.setTotal(seen.size);
+      }
+      return todo.shift();
+    };
     try {
-      let next = 0;
       const lane = async () => {
-        while (next < todo.length && !control.cancelled) {
-          const photo = todo[next++]!;
+        for (;;) {
+          // An import has the cores to itself: its speed must not change because faces are being found.
+          while (this.deps.importing() && !control.cancelled) await new Promise((r) => setTimeout(r, 250));
+          const photo = control.cancelled ? undefined : take();
+          if (!photo) break;
           control.working(photo.originalName);
           const source = await this.sourceOf(photo);
           const detection: Detection = source ? await this.deps.detector.detect(source, path.join(catalog.dir, 'cache', 'faces', `${photo.id}-`), { thorough: opts.thorough }) : { ok: false, code: 'MISSING', reason: '' };

@@ -119,6 +119,11 @@ export class ImportService {
     return running.job;
   }
 
+  /** Whether an import is running now (the face job steps aside for it). */
+  busy(): boolean {
+    return [...this.jobs.values()].some((r) => r.job.state === 'running');
+  }
+
   /** Suggested batch values for the import dialog: the photographer from EXIF Artist, the first shoot day. */
   async defaults(paths: string[]): Promise<ImportDefaults> {
     const { plan } = await walkImport(this.deps.storage, paths);
