@@ -1,9 +1,9 @@
 import FaceRetouchingNaturalIcon from '@mui/icons-material/FaceRetouchingNatural';
 import GroupsIcon from '@mui/icons-material/GroupsOutlined';
 import { Box, Chip, CircularProgress, List, ListItemButton, ListItemText, ListSubheader, Stack } from '@mui/material';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { PeopleOverview } from '@shared/model/face';
-import { call } from '../../api/client';
+import { call, onEvent } from '../../api/client';
 import { useCatalogRefresh } from '../../api/useCatalogRefresh';
 import { EmptyState } from '../../components/EmptyState';
 import { useNotice } from '../../components/NoticeProvider';
@@ -30,6 +30,8 @@ export function PeopleView({ roster, readOnly }: { roster: Roster; readOnly: boo
     }
   }, [notifyError]);
   useCatalogRefresh(refresh);
+  // Faces appear as the job finds them: a fresh look every ten photos.
+  useEffect(() => onEvent('faces.progress', (p) => p.done % 10 === 0 && p.done > 0 && void refresh()), [refresh]);
 
   const counts = overview?.counts ?? null;
   const worker = selection !== 'unnamed' ? overview?.workers.find((w) => w.workerId === selection) : null;
