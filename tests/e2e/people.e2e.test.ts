@@ -74,8 +74,23 @@ describe.skipIf(!hasChromium)('the People view in Chromium', () => {
     expect(photos.every((p) => p.workers.includes(obamaId) && p.faceRegions.some((r) => r.workerId === obamaId))).toBe(true);
   });
 
-  it('shows the faces in the loupe with their names, and names one by clicking it', async () => {
+  it('tags a worker from the library and picks their face among those found, instead of drawing it', async () => {
     await app.page.getByTestId('nav-library').click();
+    const rose = app.t.services.photos.list().find((p) => p.originalName.includes('rose'))!;
+    await app.page.locator(`[data-photo-id="${rose.id}"]`).click();
+    await app.page.getByTestId('tag-input').fill('lsl');
+    await app.page.getByTestId('worker-option').first().waitFor();
+    await app.page.keyboard.press('Enter');
+    const choice = app.page.getByTestId('face-choice-tile');
+    await choice.first().waitFor();
+    await choice.first().click();
+    await app.page.getByTestId('face-choice').waitFor({ state: 'detached' });
+    const leslie = app.t.services.roster.resolveWorker('莱斯利').id;
+    expect(app.t.services.photos.get(rose.id).faceRegions.map((r) => r.workerId)).toEqual([leslie]);
+    expect(app.t.services.faces.list({ photoId: rose.id })[0]!.workerId).toBe(leslie);
+  });
+
+  it('shows the faces in the loupe with their names, and names one by clicking it', async () => {
     const biden = app.t.services.photos.list().find((p) => p.originalName.includes('biden'))!;
     await app.page.locator(`[data-photo-id="${biden.id}"]`).dblclick();
     await app.page.getByTestId('loupe').waitFor();

@@ -165,6 +165,8 @@ export const STRINGS = {
   'tag.drawing': { zh: '拖动鼠标框出 {name} 的面部（Esc 取消）', en: "Drag a box around {name}'s face (Esc cancels)" },
   'tag.clearFace': { zh: '清除面部框', en: 'Clear the face box' },
   'tag.hasFace': { zh: '已框选面部', en: 'Face marked' },
+  'tag.whichFace': { zh: '哪一张是 {name}？点选即可', en: 'Which face is {name}? Click it' },
+  'tag.likelyFace': { zh: '最像此人', en: 'Most like them' },
   'tag.remove': { zh: '移除', en: 'Remove' },
   'tag.declinedWarning': { zh: '{name} 不同意展出：这张照片不会进入展览', en: '{name} declined: this photo stays out of the exhibition' },
 

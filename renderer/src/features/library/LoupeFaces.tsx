@@ -1,13 +1,13 @@
 import { Box, Button, Popover, Stack, Typography } from '@mui/material';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { FaceView } from '@shared/model/face';
 import type { Photo } from '@shared/model/photo';
 import { call } from '../../api/client';
-import { useCatalogRefresh } from '../../api/useCatalogRefresh';
 import { useNotice } from '../../components/NoticeProvider';
 import { useI18n } from '../../i18n/I18nProvider';
 import { WorkerPicker } from '../roster/WorkerPicker';
 import type { Roster } from '../roster/useRoster';
+import { usePhotoFaces } from '../tagging/usePhotoFaces';
 
 /**
  * The faces on the loupe's photo: named ones in gold, suggestions with a question, unnamed ones dashed. Clicking
@@ -17,17 +17,8 @@ import type { Roster } from '../roster/useRoster';
 export function LoupeFaces({ photo, roster, interactive }: { photo: Photo; roster: Roster; interactive: boolean }) {
   const { t } = useI18n();
   const { notifyError } = useNotice();
-  const [faces, setFaces] = useState<FaceView[]>([]);
+  const faces = usePhotoFaces(photo.id);
   const [open, setOpen] = useState<{ face: FaceView; anchor: HTMLElement } | null>(null);
-
-  const refresh = useCallback(async () => {
-    try {
-      setFaces(await call('faces.list', { photoId: photo.id }));
-    } catch (err) {
-      notifyError(err);
-    }
-  }, [notifyError, photo.id]);
-  useCatalogRefresh(refresh);
 
   const act = async (run: () => Promise<unknown>) => {
     setOpen(null);

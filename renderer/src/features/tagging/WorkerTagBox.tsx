@@ -11,6 +11,8 @@ import { useI18n } from '../../i18n/I18nProvider';
 import type { Roster } from '../roster/useRoster';
 import { ConsentChip } from './ConsentChip';
 import { WorkerPicker } from '../roster/WorkerPicker';
+import { FaceChoice } from './FaceChoice';
+import { usePhotoFaces } from './usePhotoFaces';
 
 /**
  * Who is in the photo(s): type two or three letters (characters, pinyin or initials), Enter, and the worker
@@ -21,6 +23,7 @@ export function WorkerTagBox({ photos, roster, onDrawFace }: { photos: Photo[]; 
   const { notifyError } = useNotice();
   const ids = photos.map((p) => p.id);
   const single = photos.length === 1 ? photos[0]! : null;
+  const unnamedFaces = usePhotoFaces(single?.id ?? null).filter((f) => !f.workerId);
   // On a selection, show whoever is on any of the photos.
   const tagged = [...new Set(photos.flatMap((p) => p.workers))].map((id) => roster.workerById.get(id)).filter((w): w is Worker => !!w);
   const declined = tagged.filter((w) => w.consent === 'declined');
@@ -69,23 +72,26 @@ export function WorkerTagBox({ photos, roster, onDrawFace }: { photos: Photo[]; 
           const company = w.companyId ? roster.companyById.get(w.companyId) : null;
           const hasFace = !!single?.faceRegions.some((r) => r.workerId === w.id);
           return (
-            <Stack key={w.id} direction="row" sx={{ alignItems: 'center', gap: 0.5, px: 1, py: 0.5, borderRadius: 1, bgcolor: w.consent === 'declined' ? 'rgba(211,47,47,0.06)' : 'rgba(0,0,0,0.03)' }} data-testid="tagged-worker">
-              <Box sx={{ flex: 1, minWidth: 0 }}>
-                <Typography variant="body2" sx={{ fontWeight: 600 }} noWrap>
-                  {w.name} {hasFace && <FaceIcon sx={{ fontSize: 14, verticalAlign: 'middle', color: 'success.main' }} titleAccess={t('tag.hasFace')} />}
-                </Typography>
-                <Typography variant="caption" color="text.secondary" noWrap component="div">{[company?.shortName ?? company?.name, w.department].filter(Boolean).join(' · ')}</Typography>
-              </Box>
-              <ConsentChip consent={w.consent} />
-              {single && (
-                <Tooltip title={t('tag.drawFace')}>
-                  <IconButton size="small" onClick={() => onDrawFace(w.id)} aria-label={t('tag.drawFace')} data-testid="draw-face"><CropFreeIcon fontSize="small" /></IconButton>
+            <Box key={w.id}>
+              <Stack direction="row" sx={{ alignItems: 'center', gap: 0.5, px: 1, py: 0.5, borderRadius: 1, bgcolor: w.consent === 'declined' ? 'rgba(211,47,47,0.06)' : 'rgba(0,0,0,0.03)' }} data-testid="tagged-worker">
+                <Box sx={{ flex: 1, minWidth: 0 }}>
+                  <Typography variant="body2" sx={{ fontWeight: 600 }} noWrap>
+                    {w.name} {hasFace && <FaceIcon sx={{ fontSize: 14, verticalAlign: 'middle', color: 'success.main' }} titleAccess={t('tag.hasFace')} />}
+                  </Typography>
+                  <Typography variant="caption" color="text.secondary" noWrap component="div">{[company?.shortName ?? company?.name, w.department].filter(Boolean).join(' · ')}</Typography>
+                </Box>
+                <ConsentChip consent={w.consent} />
+                {single && (
+                  <Tooltip title={t('tag.drawFace')}>
+                    <IconButton size="small" onClick={() => onDrawFace(w.id)} aria-label={t('tag.drawFace')} data-testid="draw-face"><CropFreeIcon fontSize="small" /></IconButton>
+                  </Tooltip>
+                )}
+                <Tooltip title={t('tag.remove')}>
+                  <IconButton size="small" onClick={() => void remove(w)} aria-label={t('tag.remove')}><CloseIcon fontSize="small" /></IconButton>
                 </Tooltip>
-              )}
-              <Tooltip title={t('tag.remove')}>
-                <IconButton size="small" onClick={() => void remove(w)} aria-label={t('tag.remove')}><CloseIcon fontSize="small" /></IconButton>
-              </Tooltip>
-            </Stack>
+              </Stack>
+              {single && !hasFace && <FaceChoice worker={w} faces={unnamedFaces} />}
+            </Box>
           );
         })}
       </Stack>
