@@ -182,6 +182,12 @@ export class CatalogRepository {
     this.scheduleWrite();
   }
 
+  /** Counts every edit: what is derived from the catalog (face suggestions) is kept until it moves. */
+  get revision(): number {
+    return this.changes;
+  }
+  private changes = 0;
+
   get photoCount() {
     return this.db.data.photos.length;
   }
@@ -324,6 +330,7 @@ export class CatalogRepository {
   // --- persistence -------------------------------------------------------------------------------
 
   private scheduleWrite() {
+    this.changes++;
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = null;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { msg } from '../../../shared/i18n/messages';
 import { FaceIndex, SAME_FACE_OVERLAP, groupFaces, overlap, type KnownFace, type UnknownFace } from '../../../shared/logic/face-match';
-import type { Face, FaceDetectResult, FaceState, FaceView, PeopleOverview } from '../../../shared/model/face';
+import type { Face, FaceDetectResult, FaceState, FaceSuggestion, FaceView, PeopleOverview } from '../../../shared/model/face';
 import type { Photo } from '../../../shared/model/photo';
 import type { Worker } from '../../../shared/model/roster';
 import type { EventBus } from '../events';
@@ -46,6 +46,7 @@ export class FaceService {
   private running: string | null = null;
   /** Start the face job after each import: the window does; the command line runs `faces detect` itself. */
   afterImport = false;
+  private memo: { catalog: CatalogRepository; revision: number; linked: Linked[]; index: FaceIndex; suggestions: Map<string, FaceSuggestion | null> } | null = null;
   private readonly decoded = new Map<string, { from: string; d: Float32Array }>();
 
   constructor(
@@ -261,27 +262,46 @@ export class FaceService {
     return d ? { faceId: l.face.id, photoId: l.face.photoId, d, rejected: l.face.rejected } : null;
   }
 
-  private view(l: Linked, index: FaceIndex | null): FaceView {
-    const u = index ? this.unknownOf(l) : null;
+  /**
+   * Who each face is and the index of confirmed faces, for the catalog as it is now; suggestions are worked out
+   * face by face as asked and kept until the next edit (the loupe asks for one photo's, the People view for all).
+   */
+  private now() {
+    const catalog = this.catalog;
+    if (this.memo?.catalog !== catalog || this.memo.revision !== catalog.revision) {
+      const linked = this.linked();
+      this.memo = { catalog, revision: catalog.revision, linked, index: this.index(linked), suggestions: new Map() };
+    }
+    return this.memo;
+  }
+
+  private suggestionOf(l: Linked): FaceSuggestion | null {
+    const memo = this.now();
+    let s = memo.suggestions.get(l.face.id);
+    if (s === undefined) {
+      const u = this.unknownOf(l);
+      s = u ? memo.index.suggest(u) : null;
+      memo.suggestions.set(l.face.id, s);
+    }
+    return s;
+  }
+
+  private view(l: Linked, withSuggestion = true): FaceView {
     const f = l.face;
-    return { faceId: f.id, photoId: f.photoId, box: f.box, score: f.score, workerId: l.workerId, suggestion: u ? index!.suggest(u) : null, state: f.state, source: f.source, hasCrop: !!f.crop };
+    return { faceId: f.id, photoId: f.photoId, box: f.box, score: f.score, workerId: l.workerId, suggestion: withSuggestion ? this.suggestionOf(l) : null, state: f.state, source: f.source, hasCrop: !!f.crop };
   }
 
   /** Faces (people only, or every state with `all`), with who they are or may be. */
   list(opts: { photoId?: string; workerId?: string; all?: boolean } = {}): FaceView[] {
-    const linked = this.linked();
-    const index = this.index(linked);
-    return linked
-      .filter((l) => (opts.all || l.face.state === 'face') && (!opts.photoId || l.face.photoId === opts.photoId) && (!opts.workerId || l.workerId === opts.workerId))
-      .map((l) => this.view(l, index))
+    return this.now()
+      .linked.filter((l) => (opts.all || l.face.state === 'face') && (!opts.photoId || l.face.photoId === opts.photoId) && (!opts.workerId || l.workerId === opts.workerId))
+      .map((l) => this.view(l))
       .sort((a, b) => a.photoId.localeCompare(b.photoId) || a.box.x - b.box.x);
   }
 
   /** The People view: unnamed faces in look-alike groups, and every worker with faces or suggestions. */
   people(): PeopleOverview {
-    const linked = this.linked();
-    const index = this.index(linked);
-    const views = linked.map((l) => ({ l, v: this.view(l, index) }));
+    const views = this.now().linked.map((l) => ({ l, v: this.view(l) }));
     const unnamed = views.filter(({ v }) => v.state === 'face' && !v.workerId && !v.suggestion);
     const groups = groupFaces(unnamed.flatMap(({ l, v }) => {
       const d = this.descriptorOf(l.face);
@@ -316,13 +336,12 @@ export class FaceService {
   /** One worker's faces and the faces that may be them, surest first (suggested as them before anyone else). */
   forWorker(workerIdOrName: string): { workerId: string; confirmed: FaceView[]; suggestions: FaceView[] } {
     const worker = this.deps.roster.resolveWorker(workerIdOrName);
-    const linked = this.linked();
-    const index = this.index(linked);
+    const { linked, index } = this.now();
     const unknown = linked.flatMap((l) => this.unknownOf(l) ?? []);
     const ranked = index.rankFor(worker.id, unknown);
     const byId = new Map(linked.map((l) => [l.face.id, l]));
-    const suggestions = ranked.map((r) => this.view(byId.get(r.faceId)!, index)).filter((v) => v.suggestion?.workerId === worker.id);
-    const confirmed = linked.filter((l) => l.workerId === worker.id && l.face.state === 'face').map((l) => this.view(l, null));
+    const suggestions = ranked.map((r) => this.view(byId.get(r.faceId)!)).filter((v) => v.suggestion?.workerId === worker.id);
+    const confirmed = linked.filter((l) => l.workerId === worker.id && l.face.state === 'face').map((l) => this.view(l, false));
     return { workerId: worker.id, confirmed, suggestions };
   }
 
@@ -416,7 +435,7 @@ export class FaceService {
 
   /** Where the gift and print crops centre when no face was drawn: the detected faces of the photo. */
   focusOf(photoId: string, workerId: string | null): { x: number; y: number } | null {
-    const faces = this.linked().filter((l) => l.face.photoId === photoId && l.face.state === 'face');
+    const faces = this.now().linked.filter((l) => l.face.photoId === photoId && l.face.state === 'face');
     const pick = (workerId && faces.find((l) => l.workerId === workerId)) || faces.sort((a, b) => b.face.box.w * b.face.box.h - a.face.box.w * a.face.box.h)[0];
     return pick ? { x: pick.face.box.x + pick.face.box.w / 2, y: pick.face.box.y + pick.face.box.h / 2 } : null;
   }
