@@ -187,6 +187,29 @@ describe(`${FaceService.name} after an import`, () => {
   }, 60_000);
 });
 
+describe(`${FaceService.name} and drawn regions`, () => {
+  it('measures a region drawn where the detector saw no face, so it teaches like any confirmed face', async () => {
+    const ctx = await servicesWithProject();
+    try {
+      const card = path.join(ctx.root, 'card');
+      await fs.mkdir(card);
+      // Turned on its side without an orientation tag: the detector does not see a face lying down.
+      await sharp(path.join(FACES, 'test', 'obama1.jpg')).rotate(90).jpeg().toFile(path.join(card, 'sideways.jpg'));
+      await ctx.services.importer.run({ paths: [card] });
+      const [photo] = ctx.services.photos.list();
+      const worker = ctx.services.roster.createWorker({ name: '奥巴马' });
+      ctx.services.tagging.tag([photo!.id], worker.id, { x: 0.25, y: 0.3, w: 0.5, h: 0.3 });
+      await ctx.services.faces.done(ctx.services.faces.start().jobId);
+      const faces = ctx.services.faces.list({ photoId: photo!.id });
+      const region = faces.find((f) => f.source === 'region');
+      expect(region).toMatchObject({ workerId: worker.id, hasCrop: true });
+      expect(ctx.services.session.require().get('faces', region!.faceId)!.descriptor).toEqual(expect.any(String));
+    } finally {
+      await ctx.services.close();
+    }
+  }, 60_000);
+});
+
 describe(`${FaceService.name} on small faces`, () => {
   it('looks closer, in tiles, when the whole photo shows no face: two people far off in a wide shot', async () => {
     const ctx = await servicesWithProject();

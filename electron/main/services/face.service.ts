@@ -9,7 +9,7 @@ import type { Worker } from '../../../shared/model/roster';
 import type { EventBus } from '../events';
 import type { Logger } from '../logger';
 import type { CatalogRepository } from '../repositories/catalog.repository';
-import type { Detection, FaceDetectorRepository } from '../repositories/face-detector';
+import type { DetectedFace, Detection, FaceDetectorRepository } from '../repositories/face-detector';
 import type { StorageRepository } from '../repositories/storage.repository';
 import type { HistoryService } from './history.service';
 import { JobRunner, type JobControl } from './job-runner';
@@ -142,9 +142,12 @@ export class FaceService {
           control.working(photo.originalName);
           const source = await this.sourceOf(photo);
           const detection: Detection = source ? await this.deps.detector.detect(source, path.join(catalog.dir, 'cache', 'faces', `${photo.id}-`), { thorough: opts.thorough }) : { ok: false, code: 'MISSING', reason: '' };
+          // A region drawn or imported where the detector saw no face is measured all the same: it then teaches.
+          const unseen = detection.ok ? photo.faceRegions.filter((r) => !detection.faces.some((f) => overlap(f.box, r) >= SAME_FACE_OVERLAP)) : [];
+          const regions = unseen.length && source ? await this.deps.detector.describe(source, unseen, path.join(catalog.dir, 'cache', 'faces', `${photo.id}-r`)) : [];
           // The project may have been closed meanwhile: its results are dropped, not written elsewhere.
           if (this.deps.session.current !== catalog || !catalog.photo(photo.id)) continue;
-          this.store(photo, detection, result);
+          this.store(photo, detection, result, regions);
           control.step();
         }
       };
@@ -166,7 +169,7 @@ export class FaceService {
   }
 
   /** Keeps what the detector found: faces people already named or dismissed stay; the regions link up. */
-  private store(photo: Photo, d: Detection, result: FaceDetectResult) {
+  private store(photo: Photo, d: Detection, result: FaceDetectResult, regions: DetectedFace[]) {
     const catalog = this.catalog;
     const at = new Date().toISOString();
     if (!d.ok) {
@@ -184,7 +187,7 @@ export class FaceService {
       catalog.put('faces', { id, photoId: photo.id, box: found.box, score: found.score, descriptor: found.descriptor, workerId: null, rejected: [], state: 'face', crop: found.crop && path.relative(catalog.dir, found.crop), source: 'detected' });
       added++;
     }
-    this.linkRegions(photo);
+    this.linkRegions(photo, regions);
     result.photos++;
     result.faces += added;
     result.tooSmall += d.tooSmall;
@@ -195,14 +198,17 @@ export class FaceService {
    * A region that came with the photo (a sidecar's MWG region) or was drawn is a confirmed face: the detected face
    * under it takes its worker; a region no face was found under becomes a face of its own.
    */
-  private linkRegions(photo: Photo) {
+  private linkRegions(photo: Photo, measured: DetectedFace[] = []) {
     const catalog = this.catalog;
     const faces = catalog.all('faces').filter((f) => f.photoId === photo.id);
     for (const r of photo.faceRegions) {
       if (faces.some((f) => f.workerId === r.workerId)) continue;
       const under = faces.filter((f) => !f.workerId && f.state === 'face').sort((a, b) => overlap(b.box, r) - overlap(a.box, r))[0];
       if (under && overlap(under.box, r) >= SAME_FACE_OVERLAP) catalog.put('faces', { ...under, workerId: r.workerId });
-      else catalog.put('faces', { id: newFaceId(), photoId: photo.id, box: { x: r.x, y: r.y, w: r.w, h: r.h }, score: 1, descriptor: null, workerId: r.workerId, rejected: [], state: 'face', crop: null, source: 'region' });
+      else {
+        const m = measured.find((x) => overlap(x.box, r) >= 0.5);
+        catalog.put('faces', { id: newFaceId(), photoId: photo.id, box: { x: r.x, y: r.y, w: r.w, h: r.h }, score: 1, descriptor: m?.descriptor ?? null, workerId: r.workerId, rejected: [], state: 'face', crop: m?.crop ? path.relative(catalog.dir, m.crop) : null, source: 'region' });
+      }
     }
   }
 

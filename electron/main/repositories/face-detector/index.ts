@@ -44,19 +44,23 @@ export class FaceDetectorRepository {
 
   /** Faces in an upright image file, left to right; their crops written as `${crops}${i}.jpg` when given. */
   async detect(file: string, crops: string | null, opts: { /** true: always look closer for small faces (about five times slower); false: never; default: when the whole photo shows no face or a small one */ thorough?: boolean } = {}): Promise<Detection> {
-    try {
-      const found = await this.finder.request({ kind: 'detect', file, tiles: opts.thorough ?? 'auto' });
-      if (!found.ok) return failed(found);
-      const boxes = found.boxes as { box: Box; score: number }[];
-      if (!boxes.length) return { ok: true, faces: [], tooSmall: 0 };
-      const described = await this.describer.request({ kind: 'describe', file, boxes, crops });
-      if (!described.ok) return failed(described);
-      const faces = (described.faces as DetectedFace[]).sort((a, b) => a.box.x - b.box.x);
-      return { ok: true, faces, tooSmall: Number(described.tooSmall) };
-    } catch (err) {
-      if (err instanceof HelperFailure) throw new AppError('UNSUPPORTED', msg('faces.modelBroken', { file: err.file, reason: err.reason }));
-      throw err;
-    }
+    const found = await ask(this.finder, { kind: 'detect', file, tiles: opts.thorough ?? 'auto' });
+    if (!found.ok) return failed(found);
+    const boxes = found.boxes as { box: Box; score: number }[];
+    if (!boxes.length) return { ok: true, faces: [], tooSmall: 0 };
+    const described = await ask(this.describer, { kind: 'describe', file, boxes, crops });
+    if (!described.ok) return failed(described);
+    const faces = (described.faces as DetectedFace[]).sort((a, b) => a.box.x - b.box.x);
+    return { ok: true, faces, tooSmall: Number(described.tooSmall) };
+  }
+
+  /**
+   * What the faces in given boxes look like (a region drawn or imported where the detector saw none), with their
+   * crops; boxes too small to tell who, or a file that cannot be read, give nothing.
+   */
+  async describe(file: string, boxes: Box[], crops: string | null): Promise<DetectedFace[]> {
+    const r = await ask(this.describer, { kind: 'describe', file, boxes: boxes.map((b) => ({ box: { x: b.x, y: b.y, w: b.w, h: b.h }, score: 1 })), crops });
+    return r.ok ? (r.faces as DetectedFace[]) : [];
   }
 
   /** The helpers' peak resident memory added together (bytes; 0 without /proc): the face job's share. */
@@ -66,6 +70,16 @@ export class FaceDetectorRepository {
 
   async close(): Promise<void> {
     await Promise.all([this.finder.close(), this.describer.close()]);
+  }
+}
+
+/** A helper's answer; a helper that cannot start names its model file. */
+async function ask(helper: HelperProcess, message: Record<string, unknown>): Promise<HelperReply> {
+  try {
+    return await helper.request(message);
+  } catch (err) {
+    if (err instanceof HelperFailure) throw new AppError('UNSUPPORTED', msg('faces.modelBroken', { file: err.file, reason: err.reason }));
+    throw err;
   }
 }
 
