@@ -103,6 +103,15 @@ describe(FaceService.name, () => {
     expect(ctx.services.faces.list({ photoId: face!.photoId })[0]!.suggestion?.workerId).not.toBe(workerOf.get('obama'));
     ctx.services.history.undo();
     expect(ctx.services.faces.list({ photoId: face!.photoId })[0]!.suggestion?.workerId).toBe(workerOf.get('obama'));
+    // A confirmed face turned down ("not them" in the People view) is unnamed, and the photo untagged.
+    ctx.services.faces.assign([face!.faceId], 'obama');
+    ctx.services.faces.reject([face!.faceId]);
+    expect(ctx.services.faces.list({ photoId: face!.photoId })[0]).toMatchObject({ workerId: null });
+    expect(ctx.services.faces.list({ photoId: face!.photoId })[0]!.suggestion?.workerId).not.toBe(workerOf.get('obama'));
+    expect(ctx.services.photos.get(face!.photoId)).toMatchObject({ workers: [], faceRegions: [] });
+    ctx.services.history.undo();
+    ctx.services.history.undo();
+    expect(ctx.services.faces.list({ photoId: face!.photoId })[0]).toMatchObject({ workerId: null, suggestion: { workerId: workerOf.get('obama') } });
   });
 
   it('counts a face that came in as a sidecar MWG region as confirmed, and learns from it', async () => {

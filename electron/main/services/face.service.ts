@@ -313,21 +313,24 @@ export class FaceService {
       const d = this.descriptorOf(l.face);
       return d ? [{ faceId: v.faceId, photoId: v.photoId, d, score: v.score, v }] : [];
     }));
-    const byWorker = new Map<string, { confirmed: number; suggested: number }>();
+    const byWorker = new Map<string, { confirmed: number; suggested: number; faceId: string | null; best: number }>();
     for (const { v } of views) {
       if (v.state !== 'face') continue;
       const key = v.workerId ?? v.suggestion?.workerId;
       if (!key) continue;
-      const e = byWorker.get(key) ?? { confirmed: 0, suggested: 0 };
-      if (v.workerId) e.confirmed++;
-      else e.suggested++;
+      const e = byWorker.get(key) ?? { confirmed: 0, suggested: 0, faceId: null, best: -1 };
+      if (v.workerId) {
+        e.confirmed++;
+        // Their surest face with a crop stands for them in the list.
+        if (v.hasCrop && v.score > e.best) Object.assign(e, { faceId: v.faceId, best: v.score });
+      } else e.suggested++;
       byWorker.set(key, e);
     }
     const excluded = this.excluded();
     const photos = this.catalog.photos();
     return {
       groups: groups.map((g) => ({ id: g[0]!.faceId, faces: g.map((x) => x.v) })),
-      workers: [...byWorker].map(([workerId, e]) => ({ workerId, ...e, suggestions: !excluded.has(workerId) })).sort((a, b) => b.suggested - a.suggested || b.confirmed - a.confirmed),
+      workers: [...byWorker].map(([workerId, e]) => ({ workerId, confirmed: e.confirmed, suggested: e.suggested, faceId: e.faceId, suggestions: !excluded.has(workerId) })).sort((a, b) => b.suggested - a.suggested || b.confirmed - a.confirmed),
       counts: {
         photos: photos.length,
         scanned: photos.filter((p) => p.faceScan && !p.faceScan.error).length,
@@ -392,15 +395,28 @@ export class FaceService {
     return this.list().filter((v) => faceIds.includes(v.faceId));
   }
 
-  /** "Not them": the face's suggestion (or the worker given) is never offered for it again. */
+  /**
+   * "Not them": the face's suggestion (or the worker given) is never offered for it again. A face confirmed as that
+   * worker is unnamed as well: the photo loses their tag and region.
+   */
   reject(faceIds: string[], workerId?: string): FaceView[] {
     const faces = this.faces(faceIds);
+    const catalog = this.catalog;
     const current = new Map(this.list({ all: true }).map((v) => [v.faceId, v]));
-    const who = faces.map((f) => workerId ?? current.get(f.id)?.suggestion?.workerId ?? null);
+    const who = faces.map((f) => workerId ?? current.get(f.id)?.suggestion?.workerId ?? f.workerId ?? null);
     const none = faces.find((_, i) => !who[i]);
     if (none) throw new AppError('VALIDATION', msg('faces.noSuggestion', { id: none.id }));
     const label = { zh: `拒绝 ${faces.length} 个建议`, en: `Rejected ${faces.length} suggestion(s)` };
-    this.deps.history.record(label, () => faces.forEach((f, i) => this.catalog.put('faces', { ...f, rejected: [...new Set([...f.rejected, who[i]!])] })));
+    this.deps.history.record(label, () =>
+      faces.forEach((f, i) => {
+        const named = f.workerId === who[i] || current.get(f.id)?.workerId === who[i];
+        if (named) {
+          const photo = catalog.photo(f.photoId)!;
+          catalog.updatePhotos([photo.id], { workers: photo.workers.filter((w) => w !== who[i]), faceRegions: photo.faceRegions.filter((r) => r.workerId !== who[i]) });
+        }
+        catalog.put('faces', { ...f, workerId: named ? null : f.workerId, rejected: [...new Set([...f.rejected, who[i]!])] });
+      }),
+    );
     return this.list({ all: true }).filter((v) => faceIds.includes(v.faceId));
   }
 

@@ -1,9 +1,10 @@
 import FaceRetouchingNaturalIcon from '@mui/icons-material/FaceRetouchingNatural';
 import GroupsIcon from '@mui/icons-material/GroupsOutlined';
-import { Box, Chip, CircularProgress, List, ListItemButton, ListItemText, ListSubheader, Stack } from '@mui/material';
-import { useCallback, useEffect, useState } from 'react';
+import { Avatar, Box, Chip, CircularProgress, List, ListItemAvatar, ListItemButton, ListItemText, ListSubheader, Stack, TextField } from '@mui/material';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { searchWorkers } from '@shared/logic/worker-search';
 import type { PeopleOverview } from '@shared/model/face';
-import { call, onEvent } from '../../api/client';
+import { call, faceUrl, onEvent } from '../../api/client';
 import { useCatalogRefresh } from '../../api/useCatalogRefresh';
 import { EmptyState } from '../../components/EmptyState';
 import { useNotice } from '../../components/NoticeProvider';
@@ -21,6 +22,9 @@ export function PeopleView({ roster, readOnly }: { roster: Roster; readOnly: boo
   const [overview, setOverview] = useState<PeopleOverview | null>(null);
   const [selection, setSelection] = useState<string>('unnamed');
   const faceJob = useFaceJob();
+  const [query, setQuery] = useState('');
+  // A long list narrows by name, pinyin or initials, as the roster does.
+  const shownIds = useMemo(() => (query.trim() ? new Set(searchWorkers(query, roster.workers ?? [], roster.companyById, 500).map((w) => w.id)) : null), [query, roster.workers, roster.companyById]);
 
   const refresh = useCallback(async () => {
     try {
@@ -54,11 +58,19 @@ export function PeopleView({ roster, readOnly }: { roster: Roster; readOnly: boo
             {counts && <Chip size="small" label={counts.unnamed} />}
           </ListItemButton>
           {!!overview?.workers.length && <ListSubheader sx={{ lineHeight: '32px' }}>{t('people.named')}</ListSubheader>}
-          {overview?.workers.map((w) => {
+          {(overview?.workers.length ?? 0) > 8 && (
+            <Box sx={{ px: 2, pb: 1 }}>
+              <TextField size="small" fullWidth value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('people.findPerson')} slotProps={{ htmlInput: { 'data-testid': 'people-find' } }} />
+            </Box>
+          )}
+          {overview?.workers.filter((w) => !shownIds || shownIds.has(w.workerId)).map((w) => {
             const person = roster.workerById.get(w.workerId);
             const company = person?.companyId ? roster.companyById.get(person.companyId) : null;
             return (
               <ListItemButton key={w.workerId} selected={selection === w.workerId} onClick={() => setSelection(w.workerId)} data-testid="people-worker">
+                <ListItemAvatar sx={{ minWidth: 48 }}>
+                  <Avatar src={w.faceId ? faceUrl(w.faceId) : undefined} alt="" sx={{ width: 36, height: 36 }}>{person?.name.slice(-2)}</Avatar>
+                </ListItemAvatar>
                 <ListItemText primary={person?.name ?? w.workerId} secondary={company?.shortName ?? company?.name} />
                 <Stack direction="row" sx={{ gap: 0.5 }}>
                   {w.suggested > 0 && <Chip size="small" color="secondary" label={t('people.suggested', { count: w.suggested })} />}

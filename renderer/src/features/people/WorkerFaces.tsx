@@ -95,7 +95,13 @@ export function WorkerFaces({ workerId, roster, readOnly, suggestionsOn }: { wor
 
       <Typography variant="subtitle2" sx={{ mt: 2, mb: 1 }}>{t('people.confirmedTitle')} · {data?.confirmed.length ?? 0}</Typography>
       <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap' }} data-testid="confirmed-faces">
-        {data?.confirmed.slice(0, 40).map((f) => <FaceTile key={f.faceId} face={f} size={64} testId="confirmed-face" />)}
+        {data?.confirmed.slice(0, 60).map((f) => (
+          <Tooltip key={f.faceId} title={readOnly ? '' : t('people.notThisPerson', { name: worker?.name ?? '' })}>
+            <span>
+              <FaceTile face={f} size={64} testId="confirmed-face" onClick={readOnly ? undefined : () => void act('reject', [f.faceId])} />
+            </span>
+          </Tooltip>
+        ))}
       </Stack>
 
       <Stack direction="row" sx={{ mt: 3, mb: 1, alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
