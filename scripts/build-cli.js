@@ -1,4 +1,4 @@
-// Bundles the command line (electron/cli) into out/cli, so `chasing-light` starts in a fraction of a second
+// Bundles the command line (electron/cli) into out/cli (and copies the face helper into out/face-helper), so `chasing-light` starts in a fraction of a second
 // instead of compiling TypeScript at every start. Runs at install and in `npm run build`.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,3 +23,8 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning',
 });
+
+// The face helper runs as its own process from a plain script: a packaged app carries out/ but not the sources,
+// so the build puts a copy there (the checkout runs it from its place beside the face repository).
+fs.mkdirSync(path.join(root, 'out', 'face-helper'), { recursive: true });
+fs.copyFileSync(path.join(root, 'electron', 'main', 'repositories', 'face-detector', 'worker.cjs'), path.join(root, 'out', 'face-helper', 'worker.cjs'));

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../../../shared/errors';
@@ -87,7 +88,11 @@ function failed(r: HelperReply): Detection {
   return { ok: false, code: r.code === 'MISSING' ? 'MISSING' : 'DECODE', reason: String(r.reason) };
 }
 
-/** The helper script, beside this file from source and from the built out/ folder alike (both two levels down). */
+/**
+ * The helper script: beside this file in a checkout (from source and from out/ alike), else the copy the build puts
+ * in out/face-helper (a packaged app carries out/ but not the sources).
+ */
 export function faceDetectorScript(root: string): string {
-  return path.join(root, 'electron', 'main', 'repositories', 'face-detector', 'worker.cjs');
+  const source = path.join(root, 'electron', 'main', 'repositories', 'face-detector', 'worker.cjs');
+  return fs.existsSync(source) ? source : path.join(root, 'out', 'face-helper', 'worker.cjs');
 }
