@@ -16,6 +16,7 @@ import { imposition, parsePaperSize } from '../../../shared/logic/print-geometry
 import { isWebAddress, photoPageUrl } from '../../../shared/logic/qr';
 import type { Board, Exhibition, ExhibitionExportOptions, ExhibitionExportResult, ExhibitionWarning, LabelTemplate } from '../../../shared/model/exhibition';
 import type { Photo } from '../../../shared/model/photo';
+import { cropFor } from '../../../shared/logic/sheet-layout';
 import type { Worker } from '../../../shared/model/roster';
 import type { EventBus } from '../events';
 import type { Logger } from '../logger';
@@ -352,8 +353,12 @@ export class ExhibitionExportService {
       const ppi = rasterDpi ?? Math.min(BOARD_PPI_CAP, photo.width / (size.wMm / 25.4));
       const w = Math.max(1, Math.round((size.wMm / 25.4) * ppi));
       const h = Math.max(1, Math.round((size.hMm / 25.4) * ppi));
+      // A cover or a collage tile is cut to its area: around the faces (drawn, or found by the face job).
+      const cut = ref.endsWith(COVER) || ref.endsWith(TILE);
+      const focus = cut ? this.deps.gifts.focusOf(photo, null) : null;
+      const crop = focus ? cropFor(photo, w / h, focus, null) : null;
       try {
-        return await this.deps.sheets.photoJpeg({ file: source.file, crop: null, width: photo.width, height: photo.height, format: source.format }, w, h, 90);
+        return await this.deps.sheets.photoJpeg({ file: source.file, crop, width: photo.width, height: photo.height, format: source.format }, w, h, 90);
       } catch (err) {
         result.warnings.push(warn(photo.id, 'photoUnreadable', msg('exhibit.photoUnreadable', { number: photo.originalName, detail: (err as Error).message, item: '画册' })));
         return this.deps.sheets.blankJpeg(w, h);

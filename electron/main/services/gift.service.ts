@@ -39,6 +39,15 @@ const DATE_TOLERANCE_DAYS = 30;
 export class GiftService {
   constructor(private readonly deps: { session: ProjectSession; history: HistoryService; sheets: SheetRepository; storage: StorageRepository; framesDir: string; faceFocus?: (photoId: string, workerId: string | null) => { x: number; y: number } | null }) {}
 
+  /**
+   * Where a crop of a photo centres: the worker's face (else the first) as drawn or confirmed; with none drawn, the
+   * faces the face job found (the worker's own when named); null lets the renderer find the interest itself.
+   */
+  focusOf(photo: Photo, workerId: string | null): { x: number; y: number } | null {
+    const face = workerId ? photo.faceRegions.find((r) => r.workerId === workerId) : photo.faceRegions[0];
+    return face ? { x: face.x + face.w / 2, y: face.y + face.h / 2 } : (this.deps.faceFocus?.(photo.id, workerId) ?? null);
+  }
+
   private get catalog() {
     return this.deps.session.require();
   }
@@ -189,9 +198,7 @@ export class GiftService {
     } catch (err) {
       throw new AppError('VALIDATION', msg('gift.doesNotFit', { template: opts.template.name, size: opts.size ?? opts.template.size, detail: (err as Error).message }));
     }
-    const face = opts.worker ? photo.faceRegions.find((r) => r.workerId === opts.worker!.id) : photo.faceRegions[0];
-    // No face drawn: the faces the face job found (the worker's own when named), else the renderer's guess.
-    const focus = face ? { x: face.x + face.w / 2, y: face.y + face.h / 2 } : (this.deps.faceFocus?.(photo.id, opts.worker?.id ?? null) ?? null);
+    const focus = this.focusOf(photo, opts.worker?.id ?? null);
     const crop = cropFor(photo, layout.window.w / layout.window.h, focus, opts.crop);
     const values = this.captionValues(photo, opts.worker);
     let logoFile: string | null = null;
