@@ -24,7 +24,7 @@ const mb = (b: number) => Math.round(b / 1e6);
   await services.projects.create(path.join(work, 'quality'), 'quality');
   await services.importer.run({ paths: [path.join(FACES, 'train'), path.join(FACES, 'test')] });
   const keyOf = new Map(services.photos.list().map((p) => [p.id, path.relative(FACES, p.path).split(path.sep).join('/')]));
-  const r = await services.faces.done(services.faces.start().jobId);
+  const r = await services.faceJob.done(services.faceJob.start().jobId);
   const workerOf = new Map<string, string>();
   for (const [key, [person]] of Object.entries(truth)) {
     if (!key.startsWith('train/') || workerOf.has(person!)) continue;
@@ -72,10 +72,10 @@ const runJob = async (processes: number) => {
   await services.importer.run({ paths: [card] });
   const previews = services.photos.list().map((p) => path.join(dir, p.preview!));
   const started = performance.now();
-  const result = await services.faces.done(services.faces.start().jobId);
+  const result = await services.faceJob.done(services.faceJob.start().jobId);
   const ms = performance.now() - started;
   // The helpers' peak memory is read before the job lets them go.
-  const detector = (services.faces as unknown as { deps: { detector: { peakMemory(): number; finder: { peak(): number }; describer: { peak(): number } } } }).deps.detector;
+  const detector = (services.faceJob as unknown as { deps: { detector: { peakMemory(): number; finder: { peak(): number }; describer: { peak(): number } } } }).deps.detector;
   const peak = detector.peakMemory();
   const split = processes > 1 ? ` (finder ${mb(detector.finder.peak())} MB + describer ${mb(detector.describer.peak())} MB)` : '';
   await services.close();

@@ -234,7 +234,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`serve: --port must be a port number, not "${values.port}"`);
       if (positionals[0]) await call('projects.open', { dir: path.resolve(positionals[0]) });
       else await call('projects.openDemo', {});
-      services.faces.afterImport = !values.kiosk;
+      services.faceJob.afterImport = !values.kiosk;
       const host = await serveServices(services, { port, kiosk: !!values.kiosk });
       // The kiosk's address carries its read-only token; the app's own address is not printed beside it.
       out(values.kiosk && host.readOnlyToken ? `${host.url.replace(/\?token=[^&]+/, '')}?token=${host.readOnlyToken}\n` : `${host.url}\n`);

@@ -26,6 +26,7 @@ import { LabelTemplateService } from './services/label-template.service';
 import { FindService } from './services/find.service';
 import { GalleryService } from './services/gallery.service';
 import { FaceService } from './services/face.service';
+import { FaceJobService } from './services/face-job.service';
 import { FaceDetectorRepository, faceDetectorScript } from './repositories/face-detector';
 import type { LaunchHelper } from './repositories/face-detector/helper-process';
 import { subsetFace } from './repositories/fonts';
@@ -81,7 +82,8 @@ export function createServices(opts: ContainerOptions = {}) {
   const sheets = new SheetRepository(type);
   const assetsDir = opts.assetsDir ?? path.join(repoRoot(), 'assets');
   const detector = new FaceDetectorRepository({ script: faceDetectorScript(repoRoot()), processes: opts.faceProcesses, modelDir: opts.faceModels, launch: opts.launchHelper });
-  const faces = new FaceService({ session, history, roster, events, storage, detector, logger: createLogger('FaceService'), importing: () => importer.busy() });
+  const faceJob = new FaceJobService({ session, events, storage, detector, logger: createLogger('FaceJob'), importing: () => importer.busy() });
+  const faces = new FaceService({ session, history, roster });
   const gifts = new GiftService({ session, history, sheets, storage, framesDir: path.join(assetsDir, 'frames'), faceFocus: (photoId, workerId) => faces.focusOf(photoId, workerId) });
   const exhibitions = new ExhibitionService({ session, history, gifts });
   const pdf = new PdfRepository();
@@ -91,7 +93,7 @@ export function createServices(opts: ContainerOptions = {}) {
   const gallery = new GalleryService({ fonts: (family, weight, chars) => subsetFace(family, weight, chars, 'woff2'), session, exhibitions, exhibitionExport, gifts, sheets, storage, assetsDir: path.join(assetsDir, 'gallery'), concurrency: opts.concurrency });
   const exporter = new ExportService({ session, defaultCmykProfile: path.join(assetsDir, 'icc', 'FOGRA39-coated.icc'), gifts, sheets, pdf, storage, events, logger: createLogger('ExportService'), concurrency: opts.concurrency });
   events.subscribe((name) => {
-    if (name === 'import.finished' && faces.afterImport && session.current && !session.current.readOnly) faces.start();
+    if (name === 'import.finished' && faceJob.afterImport && session.current && !session.current.readOnly) faceJob.start();
   });
   /** What the media route serves: photo caches by photo id, sheet previews by their hash, face crops by face id. */
   const mediaFile = (id: string, kind: MediaKind) => (kind === 'sheet' ? (session.current ? gifts.previewFile(id) : undefined) : kind === 'face' ? faces.cropFile(id) : photos.mediaFile(id, kind));
@@ -108,7 +110,7 @@ export function createServices(opts: ContainerOptions = {}) {
       await Promise.all([raw.close(), detector.close()]);
     }
   };
-  return { events, session, access, projects, importer, photos, folders, demo, dialogs, history, roster, tagging, xmp, gifts, exporter, exhibitions, exhibitionExport, labels, find, gallery, faces, mediaFile, close, logger: createLogger('api') };
+  return { events, session, access, projects, importer, photos, folders, demo, dialogs, history, roster, tagging, xmp, gifts, exporter, exhibitions, exhibitionExport, labels, find, gallery, faces, faceJob, mediaFile, close, logger: createLogger('api') };
 }
 
 export type Services = ReturnType<typeof createServices>;

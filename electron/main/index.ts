@@ -24,7 +24,7 @@ guardAllContents(renderer);
 app.whenReady().then(async () => {
   lockDownSessions();
   const services = createServices({ dialogs: new ElectronDialogRepository(), holder: 'Chasing Light (Electron)', launchHelper: launchUtilityHelper });
-  services.faces.afterImport = true;
+  services.faceJob.afterImport = true;
   // --kiosk: the venue's kiosk, a window without menus, full screen, that can only find photos.
   const kiosk = process.argv.includes('--kiosk');
   registerIpc(createHandlers(services, 'electron'), services.logger, (url) => isAppUrl(url, renderer), kiosk);

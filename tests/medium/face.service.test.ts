@@ -1,6 +1,5 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FaceService } from '../../electron/main/services/face.service';
 import { tempDir } from '../helpers/factories';
@@ -24,8 +23,8 @@ describe(FaceService.name, () => {
     ctx = await servicesWithProject();
     await ctx.services.importer.run({ paths: [path.join(FACES, 'train'), path.join(FACES, 'test')] });
     for (const p of ctx.services.photos.list()) keyOf.set(p.id, path.relative(FACES, p.path).split(path.sep).join('/'));
-    const { jobId } = ctx.services.faces.start();
-    const result = await ctx.services.faces.done(jobId);
+    const { jobId } = ctx.services.faceJob.start();
+    const result = await ctx.services.faceJob.done(jobId);
     expect(result).toMatchObject({ photos: 17, failed: [], cancelled: false });
     for (const person of new Set(Object.values(truth).flat())) if (person !== 'unknown') workerOf.set(person, ctx.services.roster.createWorker({ name: person }).id);
   }, 180_000);
@@ -126,7 +125,7 @@ describe(FaceService.name, () => {
       await other.services.importer.run({ paths: [card] });
       const tagged = other.services.photos.list().find((p) => p.originalName === 'obama1.jpg')!;
       expect(tagged.faceRegions).toHaveLength(1);
-      await other.services.faces.done(other.services.faces.start().jobId);
+      await other.services.faceJob.done(other.services.faceJob.start().jobId);
       const [face] = other.services.faces.list({ photoId: tagged.id });
       expect(face).toMatchObject({ workerId: obama.id, suggestion: null });
       const untagged = other.services.photos.list().find((p) => p.originalName === 'obama3.jpg')!;
@@ -168,127 +167,4 @@ describe(FaceService.name, () => {
     }
     expect(ctx.services.faces.people().counts.faces).toBe(before);
   });
-});
-
-describe(`${FaceService.name} after an import`, () => {
-  it('runs in the background once an import ends, when the window asks for it', async () => {
-    const ctx = await servicesWithProject();
-    try {
-      ctx.services.faces.afterImport = true;
-      const finished = new Promise<{ result: { photos: number; faces: number } }>((resolve) => ctx.services.events.subscribe((name, payload) => name === 'faces.finished' && resolve(payload as never)));
-      const card = path.join(ctx.root, 'card');
-      await fs.mkdir(card);
-      await fs.copyFile(path.join(FACES, 'test', 'two_people.jpg'), path.join(card, 'two.jpg'));
-      await ctx.services.importer.run({ paths: [card] });
-      expect((await finished).result).toMatchObject({ photos: 1, faces: 2 });
-      // An import started while faces are being found has the cores to itself; its photos join the job after.
-      await fs.copyFile(path.join(FACES, 'test', 'obama1.jpg'), path.join(card, 'one.jpg'));
-      await fs.copyFile(path.join(FACES, 'test', 'obama3.jpg'), path.join(card, 'three.jpg'));
-      ctx.services.faces.afterImport = false;
-      const again = ctx.services.faces.start({ again: true });
-      const imported = ctx.services.importer.run({ paths: [card] });
-      const during = await ctx.services.faces.done(again.jobId);
-      expect((await imported).imported).toBe(2);
-      expect(during).toMatchObject({ photos: 3, faces: 4 });
-      // A photo removed takes its faces with it.
-      for (const photo of ctx.services.photos.list()) ctx.services.session.require().removePhoto(photo.id);
-      expect(ctx.services.session.require().all('faces')).toEqual([]);
-    } finally {
-      await ctx.services.close();
-    }
-  }, 60_000);
-});
-
-describe(`${FaceService.name} and drawn regions`, () => {
-  it('measures a region drawn where the detector saw no face, so it teaches like any confirmed face', async () => {
-    const ctx = await servicesWithProject();
-    try {
-      const card = path.join(ctx.root, 'card');
-      await fs.mkdir(card);
-      // Turned on its side without an orientation tag: the detector does not see a face lying down.
-      await sharp(path.join(FACES, 'test', 'obama1.jpg')).rotate(90).jpeg().toFile(path.join(card, 'sideways.jpg'));
-      await ctx.services.importer.run({ paths: [card] });
-      const [photo] = ctx.services.photos.list();
-      const worker = ctx.services.roster.createWorker({ name: '奥巴马' });
-      ctx.services.tagging.tag([photo!.id], worker.id, { x: 0.25, y: 0.3, w: 0.5, h: 0.3 });
-      await ctx.services.faces.done(ctx.services.faces.start().jobId);
-      const faces = ctx.services.faces.list({ photoId: photo!.id });
-      const region = faces.find((f) => f.source === 'region');
-      expect(region).toMatchObject({ workerId: worker.id, hasCrop: true });
-      expect(ctx.services.session.require().get('faces', region!.faceId)!.descriptor).toEqual(expect.any(String));
-    } finally {
-      await ctx.services.close();
-    }
-  }, 60_000);
-});
-
-describe(`${FaceService.name} on small faces`, () => {
-  it('looks closer, in tiles, when the whole photo shows no face: two people far off in a wide shot', async () => {
-    const ctx = await servicesWithProject();
-    try {
-      const card = path.join(ctx.root, 'card');
-      await fs.mkdir(card);
-      // Their faces ~100 px wide on the 2048 px preview: too small for the whole view at the detector's 608 px.
-      const far = await sharp(path.join(FACES, 'test', 'two_people.jpg')).resize(700).toBuffer();
-      await sharp({ create: { width: 3000, height: 2000, channels: 3, background: '#777' } }).composite([{ input: far, left: 200, top: 300 }]).jpeg().toFile(path.join(card, 'wide.jpg'));
-      await ctx.services.importer.run({ paths: [card] });
-      const result = await ctx.services.faces.done(ctx.services.faces.start().jobId);
-      expect(result).toMatchObject({ photos: 1, faces: 2 });
-      for (const f of ctx.services.faces.list()) expect(f.box.x).toBeLessThan(0.35);
-    } finally {
-      await ctx.services.close();
-    }
-  }, 60_000);
-});
-
-describe(`${FaceService.name} with bad input`, () => {
-  it('names what it cannot scan and goes on: no face, 16-bit PNG, greyscale and CMYK JPEGs, an image gone from disk', async () => {
-    const ctx = await servicesWithProject();
-    try {
-      const card = path.join(ctx.root, 'card');
-      await fs.mkdir(card);
-      const face = path.join(FACES, 'test', 'obama1.jpg');
-      await sharp({ create: { width: 800, height: 600, channels: 3, background: '#8aa' } }).jpeg().toFile(path.join(card, 'wall.jpg'));
-      await sharp(face).toColourspace('rgb16').png().toFile(path.join(card, 'sixteen.png'));
-      await sharp(face).greyscale().jpeg().toFile(path.join(card, 'grey.jpg'));
-      await sharp(face).toColourspace('cmyk').jpeg().toFile(path.join(card, 'cmyk.jpg'));
-      await fs.copyFile(path.join(FACES, 'test', 'obama3.jpg'), path.join(card, 'gone.jpg'));
-      await ctx.services.importer.run({ paths: [card] });
-      const photos = ctx.services.photos.list();
-      expect(photos).toHaveLength(5);
-      // Gone: the original and the previews made from it.
-      const gone = photos.find((p) => p.originalName === 'gone.jpg')!;
-      await fs.rm(gone.path);
-      for (const rel of [gone.preview, gone.thumbnail]) if (rel) await fs.rm(path.join(ctx.project.dir, rel), { force: true });
-      const { jobId } = ctx.services.faces.start();
-      const result = await ctx.services.faces.done(jobId);
-      expect(result.photos).toBe(4);
-      expect(result.failed).toEqual([expect.objectContaining({ photoId: gone.id, name: 'gone.jpg', message: expect.objectContaining({ key: 'faces.photoMissing' }) })]);
-      const count = (name: string) => ctx.services.faces.list({ photoId: photos.find((p) => p.originalName === name)!.id }).length;
-      expect(count('wall.jpg')).toBe(0);
-      for (const name of ['sixteen.png', 'grey.jpg', 'cmyk.jpg']) expect([name, count(name)]).toEqual([name, 1]);
-      expect(ctx.services.photos.get(gone.id).faceScan?.error?.key).toBe('faces.photoMissing');
-    } finally {
-      await ctx.services.close();
-    }
-  }, 120_000);
-
-  it('says which model file is missing, and the job fails whole', async () => {
-    const models = await tempDir();
-    const root = await tempDir();
-    const { createServices } = await import('../../electron/main/container');
-    const services = createServices({ home: path.join(root, 'home'), faceModels: models, faceProcesses: 1 });
-    try {
-      await services.projects.create(path.join(root, 'project'), '人脸');
-      const card = path.join(root, 'card');
-      await fs.mkdir(card);
-      await fs.copyFile(path.join(FACES, 'test', 'obama1.jpg'), path.join(card, 'a.jpg'));
-      await services.importer.run({ paths: [card] });
-      const { jobId } = services.faces.start();
-      await expect(services.faces.done(jobId)).rejects.toMatchObject({ key: 'faces.modelBroken', params: { file: path.join(models, 'tiny_face_detector_model-weights_manifest.json') } });
-      expect(services.faces.status(jobId).state).toBe('failed');
-    } finally {
-      await services.close();
-    }
-  }, 60_000);
 });

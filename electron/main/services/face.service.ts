@@ -1,35 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { msg } from '../../../shared/i18n/messages';
 import { FaceIndex, SAME_FACE_OVERLAP, groupFaces, overlap, type KnownFace, type UnknownFace } from '../../../shared/logic/face-match';
-import type { Face, FaceDetectResult, FaceState, FaceSuggestion, FaceView, PeopleOverview } from '../../../shared/model/face';
+import type { Face, FaceState, FaceSuggestion, FaceView, PeopleOverview } from '../../../shared/model/face';
 import type { Photo } from '../../../shared/model/photo';
 import type { Worker } from '../../../shared/model/roster';
-import type { EventBus } from '../events';
-import type { Logger } from '../logger';
 import type { CatalogRepository } from '../repositories/catalog.repository';
-import type { DetectedFace, Detection, FaceDetectorRepository } from '../repositories/face-detector';
-import type { StorageRepository } from '../repositories/storage.repository';
 import type { HistoryService } from './history.service';
-import { JobRunner, type JobControl } from './job-runner';
 import type { ProjectSession } from './project-session';
 import type { RosterService } from './roster.service';
-
-/** Photos in flight at once: enough to keep every helper busy while results are stored. */
-const IN_FLIGHT = 4;
-
-export interface DetectOptions {
-  /** only these photos (default: every photo not yet scanned) */
-  photoIds?: string[];
-  /** scan again photos scanned before (faces people named or dismissed are kept) */
-  again?: boolean;
-  /**
-   * Look closer for small faces (a group, someone across the workshop) in tiles of the preview, ~5× slower: true
-   * on every photo, false on none; by default on photos whose whole view showed no face or a small one.
-   */
-  thorough?: boolean;
-}
 
 /** A face with who it is as far as anyone said: confirmed on the face, or a region drawn or imported for it. */
 interface Linked {
@@ -38,178 +17,17 @@ interface Linked {
 }
 
 /**
- * Faces: the face job (found in the background, from the preview, in helper processes), who each face may be,
- * and naming them. Confirmed faces are the photo's tags and face regions, so XMP and prints carry them as before.
+ * Faces and who they are: suggestions (nearest confirmed faces), look-alike groups, and naming. Confirmed faces
+ * are the photo's tags and face regions, so XMP and prints carry them as before. The faces come from the face job.
  */
 export class FaceService {
-  private readonly runner: JobRunner<FaceDetectResult>;
-  private running: string | null = null;
-  /** Start the face job after each import: the window does; the command line runs `faces detect` itself. */
-  afterImport = false;
   private memo: { catalog: CatalogRepository; revision: number; linked: Linked[]; index: FaceIndex; suggestions: Map<string, FaceSuggestion | null> } | null = null;
   private readonly decoded = new Map<string, { from: string; d: Float32Array }>();
 
-  constructor(
-    private readonly deps: {
-      session: ProjectSession;
-      history: HistoryService;
-      roster: RosterService;
-      events: EventBus;
-      storage: StorageRepository;
-      detector: FaceDetectorRepository;
-      logger: Logger;
-      /** whether an import runs now: the face job waits while it does */
-      importing: () => boolean;
-    },
-  ) {
-    this.runner = new JobRunner<FaceDetectResult>({
-      logger: deps.logger,
-      progress: (p) => deps.events.emit('faces.progress', p),
-      finished: (jobId, result) => deps.events.emit('faces.finished', { jobId, result }),
-      unknown: (id) => new AppError('NOT_FOUND', msg('faces.unknownJob', { id })),
-      unexpected: () => new AppError('INTERNAL', msg('faces.unexpected')),
-      cancelledIn: (r) => r.cancelled,
-    });
-  }
+  constructor(private readonly deps: { session: ProjectSession; history: HistoryService; roster: RosterService }) {}
 
   private get catalog(): CatalogRepository {
     return this.deps.session.require();
-  }
-
-  // --- the face job ----------------------------------------------------------------------------
-
-  /** Starts the face job (or says which one already runs: one at a time per process). */
-  start(opts: DetectOptions = {}): { jobId: string } {
-    this.catalog.assertWritable();
-    if (this.running && this.runner.status(this.running).state === 'running') return { jobId: this.running };
-    const jobId = this.runner.start((control) => this.detect(opts, control));
-    this.running = jobId;
-    void this.runner
-      .done(jobId)
-      .catch(() => this.deps.events.emit('faces.failed', { jobId, error: this.runner.status(jobId).error! }))
-      .finally(() => {
-        if (this.running === jobId) this.running = null;
-      });
-    return { jobId };
-  }
-
-  status(jobId: string) {
-    return this.runner.status(jobId);
-  }
-
-  cancel(jobId: string) {
-    return this.runner.cancel(jobId);
-  }
-
-  done(jobId: string) {
-    return this.runner.done(jobId);
-  }
-
-  /** The job running now, if any: the window shows its progress after an import started it. */
-  current() {
-    return this.running ? this.runner.status(this.running) : null;
-  }
-
-  private async detect(opts: DetectOptions, control: JobControl): Promise<FaceDetectResult> {
-    const catalog = this.catalog;
-    const started = performance.now();
-    const wanted = opts.photoIds ? new Set(opts.photoIds) : null;
-    if (opts.photoIds) {
-      const unknown = opts.photoIds.filter((id) => !catalog.photo(id));
-      if (unknown.length) throw new AppError('NOT_FOUND', msg('photo.notFoundMany', { ids: unknown.slice(0, 5).join(', ') }), { ids: unknown });
-    }
-    const todo = catalog.photos().filter((p) => (wanted ? wanted.has(p.id) : true) && (opts.again || !p.faceScan || p.faceScan.error));
-    const seen = new Set(todo.map((p) => p.id));
-    const result: FaceDetectResult = { photos: 0, faces: 0, seconds: 0, tooSmall: 0, failed: [], cancelled: false };
-    control.setTotal(todo.length);
-    /** The next photo; photos imported while the job ran join it (unless it was given its photos). */
-    const take = (): Photo | undefined => {
-      if (!todo.length && !wanted) {
-        const more = catalog.photos().filter((p) => !seen.has(p.id) && !p.faceScan);
-        for (const p of more) seen.add(p.id);
-        todo.push(...more);
-        if (more.length) control.setTotal(seen.size);
-      }
-      return todo.shift();
-    };
-    try {
-      const lane = async () => {
-        for (;;) {
-          // An import has the cores to itself: its speed must not change because faces are being found.
-          while (this.deps.importing() && !control.cancelled) await new Promise((r) => setTimeout(r, 250));
-          const photo = control.cancelled ? undefined : take();
-          if (!photo) break;
-          control.working(photo.originalName);
-          const source = await this.sourceOf(photo);
-          const detection: Detection = source ? await this.deps.detector.detect(source, path.join(catalog.dir, 'cache', 'faces', `${photo.id}-`), { thorough: opts.thorough }) : { ok: false, code: 'MISSING', reason: '' };
-          // A region drawn or imported where the detector saw no face is measured all the same: it then teaches.
-          const unseen = detection.ok ? photo.faceRegions.filter((r) => !detection.faces.some((f) => overlap(f.box, r) >= SAME_FACE_OVERLAP)) : [];
-          const regions = unseen.length && source ? await this.deps.detector.describe(source, unseen, path.join(catalog.dir, 'cache', 'faces', `${photo.id}-r`)) : [];
-          // The project may have been closed meanwhile: its results are dropped, not written elsewhere.
-          if (this.deps.session.current !== catalog || !catalog.photo(photo.id)) continue;
-          this.store(photo, detection, result, regions);
-          control.step();
-        }
-      };
-      await Promise.all(Array.from({ length: IN_FLIGHT }, lane));
-    } finally {
-      await this.deps.detector.close();
-    }
-    result.cancelled = control.cancelled;
-    result.seconds = Math.round((performance.now() - started) / 10) / 100;
-    this.deps.events.emit('catalog.changed', { history: false });
-    return result;
-  }
-
-  /** The preview (2048 px, upright) when it is there; the original otherwise (a photo not rendered yet). */
-  private async sourceOf(photo: Photo): Promise<string | null> {
-    const dir = this.catalog.dir;
-    for (const rel of [photo.preview, photo.renderSource]) if (rel && (await this.deps.storage.exists(path.join(dir, rel)))) return path.join(dir, rel);
-    return (await this.deps.storage.exists(photo.path)) ? photo.path : null;
-  }
-
-  /** Keeps what the detector found: faces people already named or dismissed stay; the regions link up. */
-  private store(photo: Photo, d: Detection, result: FaceDetectResult, regions: DetectedFace[]) {
-    const catalog = this.catalog;
-    const at = new Date().toISOString();
-    if (!d.ok) {
-      const message = d.code === 'MISSING' ? msg('faces.photoMissing', { name: photo.originalName, path: photo.path }) : msg('faces.undecodable', { name: photo.originalName, reason: d.reason });
-      result.failed.push({ photoId: photo.id, name: photo.originalName, message });
-      catalog.updatePhotos([photo.id], { faceScan: { at, model: this.deps.detector.model, faces: 0, tooSmall: 0, error: message } });
-      return;
-    }
-    const kept = catalog.all('faces').filter((f) => f.photoId === photo.id && (f.workerId || f.state !== 'face' || f.rejected.length || f.source === 'region'));
-    for (const f of catalog.all('faces').filter((x) => x.photoId === photo.id && !kept.includes(x))) catalog.remove('faces', f.id);
-    let added = 0;
-    for (const found of d.faces) {
-      if (kept.some((k) => overlap(k.box, found.box) >= SAME_FACE_OVERLAP)) continue;
-      const id = newFaceId();
-      catalog.put('faces', { id, photoId: photo.id, box: found.box, score: found.score, descriptor: found.descriptor, workerId: null, rejected: [], state: 'face', crop: found.crop && path.relative(catalog.dir, found.crop), source: 'detected' });
-      added++;
-    }
-    this.linkRegions(photo, regions);
-    result.photos++;
-    result.faces += added;
-    result.tooSmall += d.tooSmall;
-    catalog.updatePhotos([photo.id], { faceScan: { at, model: this.deps.detector.model, faces: d.faces.length, tooSmall: d.tooSmall, error: null } });
-  }
-
-  /**
-   * A region that came with the photo (a sidecar's MWG region) or was drawn is a confirmed face: the detected face
-   * under it takes its worker; a region no face was found under becomes a face of its own.
-   */
-  private linkRegions(photo: Photo, measured: DetectedFace[] = []) {
-    const catalog = this.catalog;
-    const faces = catalog.all('faces').filter((f) => f.photoId === photo.id);
-    for (const r of photo.faceRegions) {
-      if (faces.some((f) => f.workerId === r.workerId)) continue;
-      const under = faces.filter((f) => !f.workerId && f.state === 'face').sort((a, b) => overlap(b.box, r) - overlap(a.box, r))[0];
-      if (under && overlap(under.box, r) >= SAME_FACE_OVERLAP) catalog.put('faces', { ...under, workerId: r.workerId });
-      else {
-        const m = measured.find((x) => overlap(x.box, r) >= 0.5);
-        catalog.put('faces', { id: newFaceId(), photoId: photo.id, box: { x: r.x, y: r.y, w: r.w, h: r.h }, score: 1, descriptor: m?.descriptor ?? null, workerId: r.workerId, rejected: [], state: 'face', crop: m?.crop ? path.relative(catalog.dir, m.crop) : null, source: 'region' });
-      }
-    }
   }
 
   // --- who each face may be ----------------------------------------------------------------------
@@ -462,6 +280,3 @@ export class FaceService {
     return pick ? { x: pick.face.box.x + pick.face.box.w / 2, y: pick.face.box.y + pick.face.box.h / 2 } : null;
   }
 }
-
-/** Hex, as media ids are. */
-const newFaceId = () => randomBytes(8).toString('hex');
