@@ -277,7 +277,6 @@ export const STRINGS = {
   'people.scanned': { zh: '已检测 {scanned}/{photos} 张照片', en: '{scanned} of {photos} photos scanned' },
   'people.counts': { zh: '{faces} 张人脸 · 已命名 {named} · 未命名 {unnamed}', en: '{faces} faces · {named} named · {unnamed} unnamed' },
   'people.progress': { zh: '正在检测人脸 {done}/{total}', en: 'Finding faces {done}/{total}' },
-  'people.eta': { zh: '约剩 {time}', en: 'about {time} left' },
   'people.thorough': { zh: '仔细重查小脸', en: 'Look closer for small faces' },
   'people.thoroughHint': { zh: '把每张照片分块放大再找一遍，能找到合影和远处的小脸，约慢五倍', en: 'Looks at every photo again in enlarged tiles: finds small faces in groups and far away, about five times slower' },
   'people.cancel': { zh: '停止', en: 'Stop' },

@@ -1,5 +1,6 @@
 import FaceRetouchingNaturalIcon from '@mui/icons-material/FaceRetouchingNatural';
 import { Box, Button, LinearProgress, Stack, Tooltip, Typography } from '@mui/material';
+import { formatDuration } from '@shared/logic/display';
 import type { PeopleOverview } from '@shared/model/face';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { useFaceJob } from './useFaceJob';
@@ -24,7 +25,7 @@ export function FaceJobCard({ counts, faceJob, readOnly }: { counts: PeopleOverv
             <Button size="small" onClick={() => void faceJob.cancel()} data-testid="face-job-cancel">{t('people.cancel')}</Button>
           </Stack>
           <LinearProgress variant={job.progress.total ? 'determinate' : 'indeterminate'} value={job.progress.total ? (100 * job.progress.done) / job.progress.total : 0} />
-          {eta != null && eta > 1 && <Typography variant="caption" color="text.secondary">{t('people.eta', { time: eta > 90 ? `${Math.round(eta / 60)} min` : `${Math.round(eta)} s` })}</Typography>}
+          {eta != null && eta > 1 && <Typography variant="caption" color="text.secondary">{t('import.eta', { eta: formatDuration(eta) ?? '' })}</Typography>}
         </Box>
       ) : (
         !readOnly &&
