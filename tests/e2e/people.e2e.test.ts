@@ -65,6 +65,12 @@ describe.skipIf(!hasChromium)('the People view in Chromium', () => {
     await app.page.keyboard.press('Control+z');
     await expect.poll(() => grid.getByTestId('suggested-face').count()).toBe(3);
     await expect.poll(() => app.page.getByTestId('confirmed-face').count()).toBe(1);
+    // O: the whole photo, to be sure; Esc back to the keyboard work.
+    await grid.focus();
+    await app.page.keyboard.press('o');
+    await app.page.getByTestId('face-photo').waitFor();
+    await app.page.keyboard.press('Escape');
+    await app.page.getByTestId('face-photo').waitFor({ state: 'detached' });
     // All at once.
     await app.page.getByTestId('confirm-all').click();
     await expect.poll(() => app.page.getByTestId('confirmed-face').count()).toBe(4);

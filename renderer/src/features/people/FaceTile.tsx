@@ -4,7 +4,7 @@ import type { FaceView } from '@shared/model/face';
 import { faceUrl } from '../../api/client';
 
 /** One face as a square crop, with an optional line under it (a name, a confidence). */
-export function FaceTile({ face, size = 96, selected, focused, caption, onClick, testId = 'face-tile' }: { face: FaceView; size?: number; selected?: boolean; focused?: boolean; caption?: string; onClick?: (e: React.MouseEvent) => void; testId?: string }) {
+export function FaceTile({ face, size = 96, selected, focused, caption, onClick, onOpen, testId = 'face-tile' }: { face: FaceView; size?: number; selected?: boolean; focused?: boolean; caption?: string; onClick?: (e: React.MouseEvent) => void; /** double-click: the whole photo */ onOpen?: (face: FaceView) => void; testId?: string }) {
   return (
     <Box
       data-testid={testId}
@@ -12,6 +12,7 @@ export function FaceTile({ face, size = 96, selected, focused, caption, onClick,
       data-selected={selected || undefined}
       data-focused={focused || undefined}
       onClick={onClick}
+      onDoubleClick={onOpen && (() => onOpen(face))}
       sx={{ width: size, cursor: onClick ? 'pointer' : undefined, userSelect: 'none' }}
     >
       <Box

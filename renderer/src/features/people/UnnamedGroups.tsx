@@ -1,12 +1,13 @@
 import { Box, Button, Paper, Stack, Tooltip, Typography } from '@mui/material';
 import { useState } from 'react';
-import type { FaceGroup } from '@shared/model/face';
+import type { FaceGroup, FaceView } from '@shared/model/face';
 import type { Worker } from '@shared/model/roster';
 import { call } from '../../api/client';
 import { useNotice } from '../../components/NoticeProvider';
 import { useI18n } from '../../i18n/I18nProvider';
 import { WorkerPicker } from '../roster/WorkerPicker';
 import type { Roster } from '../roster/useRoster';
+import { FacePhotoDialog } from './FacePhotoDialog';
 import { FaceTile } from './FaceTile';
 
 const PAGE = 40;
@@ -38,6 +39,7 @@ function GroupCard({ group, roster, readOnly }: { group: FaceGroup; roster: Rost
   const { notify, notifyError } = useNotice();
   /** faces left out of the action (clicked off); all are in by default */
   const [off, setOff] = useState<Set<string>>(new Set());
+  const [shown, setShown] = useState<FaceView | null>(null);
   const chosen = group.faces.filter((f) => !off.has(f.faceId)).map((f) => f.faceId);
   const act = async (run: () => Promise<unknown>) => {
     try {
@@ -60,6 +62,7 @@ function GroupCard({ group, roster, readOnly }: { group: FaceGroup; roster: Rost
             key={f.faceId}
             face={f}
             size={84}
+            onOpen={setShown}
             selected={off.size ? !off.has(f.faceId) : undefined}
             onClick={
               group.faces.length > 1
@@ -98,6 +101,7 @@ function GroupCard({ group, roster, readOnly }: { group: FaceGroup; roster: Rost
           </Button>
         </Stack>
       )}
+      <FacePhotoDialog face={shown} onClose={() => setShown(null)} />
     </Paper>
   );
 }

@@ -6,6 +6,7 @@ import { useCatalogRefresh } from '../../api/useCatalogRefresh';
 import { useNotice } from '../../components/NoticeProvider';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { Roster } from '../roster/useRoster';
+import { FacePhotoDialog } from './FacePhotoDialog';
 import { FaceTile } from './FaceTile';
 
 const TILE = 112;
@@ -23,6 +24,7 @@ export function WorkerFaces({ workerId, roster, readOnly, suggestionsOn }: { wor
   const [focus, setFocus] = useState(0);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const grid = useRef<HTMLDivElement>(null);
+  const [shown, setShown] = useState<FaceView | null>(null);
 
   const refresh = useCallback(async () => {
     try {
@@ -69,6 +71,7 @@ export function WorkerFaces({ workerId, roster, readOnly, suggestionsOn }: { wor
       if (id) setSelected((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set([...s, id])));
     } else if ((e.ctrlKey || e.metaKey) && k.toLowerCase() === 'a') setSelected(new Set(suggestions.map((f) => f.faceId)));
     else if (k === 'Escape') setSelected(new Set());
+    else if (k === 'o' || k === 'O') setShown(suggestions[focus] ?? null);
     else return;
     e.preventDefault();
   };
@@ -98,7 +101,7 @@ export function WorkerFaces({ workerId, roster, readOnly, suggestionsOn }: { wor
         {data?.confirmed.slice(0, 60).map((f) => (
           <Tooltip key={f.faceId} title={readOnly ? '' : t('people.notThisPerson', { name: worker?.name ?? '' })}>
             <span>
-              <FaceTile face={f} size={64} testId="confirmed-face" onClick={readOnly ? undefined : () => void act('reject', [f.faceId])} />
+              <FaceTile face={f} size={64} testId="confirmed-face" onOpen={setShown} onClick={readOnly ? undefined : () => void act('reject', [f.faceId])} />
             </span>
           </Tooltip>
         ))}
@@ -129,6 +132,7 @@ export function WorkerFaces({ workerId, roster, readOnly, suggestionsOn }: { wor
             face={f}
             size={TILE}
             testId="suggested-face"
+            onOpen={setShown}
             focused={i === focus}
             selected={selected.size ? selected.has(f.faceId) : undefined}
             caption={t('people.confidence', { value: Math.round((f.suggestion?.score ?? 0) * 100) })}
@@ -141,6 +145,7 @@ export function WorkerFaces({ workerId, roster, readOnly, suggestionsOn }: { wor
         ))}
         {data && suggestions.length === 0 && <Typography variant="body2" color="text.secondary">{t('people.noSuggestions')}</Typography>}
       </Box>
+      <FacePhotoDialog face={shown} onClose={() => setShown(null)} />
     </Box>
   );
 }
