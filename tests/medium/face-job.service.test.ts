@@ -38,6 +38,27 @@ describe(`${FaceJobService.name} after an import`, () => {
   }, 60_000);
 });
 
+describe(`${FaceJobService.name} and the project`, () => {
+  it('stops quietly when the project is closed under it, and the next open goes on where it stopped', async () => {
+    const ctx = await servicesWithProject();
+    try {
+      const card = path.join(ctx.root, 'card');
+      await fs.mkdir(card);
+      for (const f of ['obama1.jpg', 'obama3.jpg', 'two_people.jpg']) await fs.copyFile(path.join(FACES, 'test', f), path.join(card, f));
+      await ctx.services.importer.run({ paths: [card] });
+      const { jobId } = ctx.services.faceJob.start();
+      await ctx.services.projects.close();
+      expect(await ctx.services.faceJob.done(jobId)).toMatchObject({ cancelled: true });
+      await ctx.services.projects.open(ctx.project.dir);
+      const rest = await ctx.services.faceJob.done(ctx.services.faceJob.start().jobId);
+      expect(rest).toMatchObject({ cancelled: false, photos: 3 });
+      expect(ctx.services.photos.list().every((p) => p.faceScan && !p.faceScan.error)).toBe(true);
+    } finally {
+      await ctx.services.close();
+    }
+  }, 60_000);
+});
+
 describe(`${FaceJobService.name} and drawn regions`, () => {
   it('measures a region drawn where the detector saw no face, so it teaches like any confirmed face', async () => {
     const ctx = await servicesWithProject();

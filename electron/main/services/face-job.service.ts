@@ -123,10 +123,11 @@ export class FaceJobService {
         for (;;) {
           // An import has the cores to itself: its speed must not change because faces are being found.
           while (this.deps.importing() && !control.cancelled) await new Promise((r) => setTimeout(r, 250));
-          const photo = control.cancelled ? undefined : take();
+          // A project closed meanwhile ends the job quietly: its results would have nowhere to go.
+          const photo = control.cancelled || this.deps.session.current !== catalog ? undefined : take();
           if (!photo) break;
           control.working(photo.originalName);
-          const source = await this.sourceOf(photo);
+          const source = await this.sourceOf(catalog, photo);
           const detection: Detection = source ? await this.deps.detector.detect(source, path.join(catalog.dir, 'cache', 'faces', `${photo.id}-`), { thorough: opts.thorough }) : { ok: false, code: 'MISSING', reason: '' };
           // A region drawn or imported where the detector saw no face is measured all the same: it then teaches.
           const unseen = detection.ok ? photo.faceRegions.filter((r) => !detection.faces.some((f) => overlap(f.box, r) >= SAME_FACE_OVERLAP)) : [];
@@ -141,15 +142,15 @@ export class FaceJobService {
     } finally {
       await this.deps.detector.close();
     }
-    result.cancelled = control.cancelled;
+    result.cancelled = control.cancelled || this.deps.session.current !== catalog;
     result.seconds = Math.round((performance.now() - started) / 10) / 100;
     this.deps.events.emit('catalog.changed', { history: false });
     return result;
   }
 
   /** The preview (2048 px, upright) when it is there; the original otherwise (a photo not rendered yet). */
-  private async sourceOf(photo: Photo): Promise<string | null> {
-    const dir = this.catalog.dir;
+  private async sourceOf(catalog: CatalogRepository, photo: Photo): Promise<string | null> {
+    const dir = catalog.dir;
     for (const rel of [photo.preview, photo.renderSource]) if (rel && (await this.deps.storage.exists(path.join(dir, rel)))) return path.join(dir, rel);
     return (await this.deps.storage.exists(photo.path)) ? photo.path : null;
   }
