@@ -6,7 +6,7 @@ import { STRINGS } from '../../../../renderer/src/i18n/strings';
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;
 /** Latin words a Chinese sentence may hold: formats, standards, units, keys and product names people use as they are. */
-const LATIN_IN_ZH = new Set(['JPEG', 'PNG', 'TIFF', 'WebP', 'AVIF', 'HEIC', 'HEIF', 'RAW', 'XMP', 'EXIF', 'IPTC', 'GPS', 'ICC', 'PDF', 'CSV', 'xlsx', 'xls', 'csv', 'xmp', 'json', 'project', 'Excel', 'WPS', 'Lightroom', 'Chrome', 'Edge', 'Firefox', 'ppi', 'dpi', 'mm', 'cm', 'MB', 'KB', 'GB', 'B', 'A', 'C', 'P', 'X', 'U', 'Z', 'Esc', 'Ctrl', 'Shift', 'Enter', 'Space', 'ID', 'sRGB', 'CMYK', 'FOGRA', 'RGB', 'English', 'Chasing', 'Light', 'IPC', 'HTTP', 'MWG', 'PersonInImage', 'CLI', 'Electron', 'UTC', 'AI', 'DCIM', 'x', 'y', 'w', 'h', 'zmd', 'exports']);
+const LATIN_IN_ZH = new Set(['JPEG', 'PNG', 'TIFF', 'WebP', 'AVIF', 'HEIC', 'HEIF', 'RAW', 'XMP', 'EXIF', 'IPTC', 'GPS', 'ICC', 'PDF', 'CSV', 'xlsx', 'xls', 'csv', 'xmp', 'json', 'project', 'Excel', 'WPS', 'Lightroom', 'Chrome', 'Edge', 'Firefox', 'ppi', 'dpi', 'mm', 'cm', 'MB', 'KB', 'GB', 'B', 'A', 'C', 'O', 'P', 'X', 'U', 'Z', 'Esc', 'Ctrl', 'Shift', 'Enter', 'Space', 'ID', 'sRGB', 'CMYK', 'FOGRA', 'RGB', 'English', 'Chasing', 'Light', 'IPC', 'HTTP', 'MWG', 'PersonInImage', 'CLI', 'Electron', 'UTC', 'AI', 'DCIM', 'x', 'y', 'w', 'h', 'zmd', 'exports']);
 /** Chinese a sentence in English may quote: paper sizes as print shops say them, and header words of a Chinese staff list. */
 const CJK_IN_EN = /寸|姓名|摄影：张三|追光|中文|工号|单位|简称/g;
 
