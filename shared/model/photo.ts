@@ -73,6 +73,11 @@ export interface Photo extends PhotoMetadata {
   /** ids of the workers shown, in tagging order */
   workers: string[];
   faceRegions: FaceRegion[];
+  /**
+   * Faces the file's own metadata names (MWG regions) whose names are not a roster worker: kept so the face job
+   * stores a face there even where its detector sees none. Upright fractions, as face regions are.
+   */
+  namedRegions?: { name: string; x: number; y: number; w: number; h: number }[];
   /** YYYY-MM-DD */
   shootDay: string | null;
   rating: number;

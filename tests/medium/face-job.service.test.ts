@@ -82,6 +82,37 @@ describe(`${FaceJobService.name} and drawn regions`, () => {
   }, 60_000);
 });
 
+describe(`${FaceJobService.name} and a file's own MWG regions`, () => {
+  it('keeps a face where the file names someone not in the roster, even where the detector sees none', async () => {
+    const ctx = await servicesWithProject();
+    try {
+      const card = path.join(ctx.root, 'card');
+      await fs.mkdir(card);
+      await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#8aa' } }).jpeg().toFile(path.join(card, 'wall.jpg'));
+      // Another tool's sidecar: one face region (MWG, centre-based) named 陌生人, who is in no roster.
+      await fs.writeFile(
+        path.join(card, 'wall.xmp'),
+        `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about="" xmlns:mwg-rs="http://www.metadataworkinggroup.com/schemas/regions/" xmlns:stArea="http://ns.adobe.com/xmp/sType/Area#" xmlns:stDim="http://ns.adobe.com/xap/1.0/sType/Dimensions#">
+   <mwg-rs:Regions rdf:parseType="Resource">
+    <mwg-rs:AppliedToDimensions stDim:w="1200" stDim:h="800" stDim:unit="pixel"/>
+    <mwg-rs:RegionList><rdf:Bag>
+     <rdf:li rdf:parseType="Resource"><mwg-rs:Name>陌生人</mwg-rs:Name><mwg-rs:Type>Face</mwg-rs:Type><mwg-rs:Area stArea:x="0.5" stArea:y="0.4" stArea:w="0.2" stArea:h="0.3" stArea:unit="normalized"/></rdf:li>
+    </rdf:Bag></mwg-rs:RegionList>
+   </mwg-rs:Regions>
+  </rdf:Description></rdf:RDF></x:xmpmeta>`,
+      );
+      await ctx.services.importer.run({ paths: [card] });
+      const [photo] = ctx.services.photos.list();
+      expect(photo!.namedRegions).toEqual([{ name: '陌生人', x: expect.closeTo(0.4, 3), y: expect.closeTo(0.25, 3), w: expect.closeTo(0.2, 3), h: expect.closeTo(0.3, 3) }]);
+      await ctx.services.faceJob.done(ctx.services.faceJob.start().jobId);
+      expect(ctx.services.faces.list({ photoId: photo!.id })).toEqual([expect.objectContaining({ workerId: null, source: 'region', box: { x: expect.closeTo(0.4, 3), y: expect.closeTo(0.25, 3), w: expect.closeTo(0.2, 3), h: expect.closeTo(0.3, 3) } })]);
+    } finally {
+      await ctx.services.close();
+    }
+  }, 60_000);
+});
+
 describe(`${FaceJobService.name} on small faces`, () => {
   it('looks closer, in tiles, when the whole photo shows no face: two people far off in a wide shot', async () => {
     const ctx = await servicesWithProject();

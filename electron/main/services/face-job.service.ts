@@ -3,7 +3,7 @@ import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { msg } from '../../../shared/i18n/messages';
 import { SAME_FACE_OVERLAP, overlap } from '../../../shared/logic/face-match';
-import type { FaceDetectResult } from '../../../shared/model/face';
+import type { Box, FaceDetectResult } from '../../../shared/model/face';
 import type { Photo } from '../../../shared/model/photo';
 import type { EventBus } from '../events';
 import type { Logger } from '../logger';
@@ -130,7 +130,7 @@ export class FaceJobService {
           const source = await this.sourceOf(catalog, photo);
           const detection: Detection = source ? await this.deps.detector.detect(source, path.join(catalog.dir, 'cache', 'faces', `${photo.id}-`), { thorough: opts.thorough }) : { ok: false, code: 'MISSING', reason: '' };
           // A region drawn or imported where the detector saw no face is measured all the same: it then teaches.
-          const unseen = detection.ok ? photo.faceRegions.filter((r) => !detection.faces.some((f) => overlap(f.box, r) >= SAME_FACE_OVERLAP)) : [];
+          const unseen = detection.ok ? [...photo.faceRegions, ...(photo.namedRegions ?? [])].filter((r) => !detection.faces.some((f) => overlap(f.box, r) >= SAME_FACE_OVERLAP)) : [];
           const regions = unseen.length && source ? await this.deps.detector.describe(source, unseen, path.join(catalog.dir, 'cache', 'faces', `${photo.id}-r`)) : [];
           // The project may have been closed meanwhile: its results are dropped, not written elsewhere.
           if (this.deps.session.current !== catalog || !catalog.photo(photo.id)) continue;
@@ -192,11 +192,20 @@ export class FaceJobService {
       if (faces.some((f) => f.workerId === r.workerId)) continue;
       const under = faces.filter((f) => !f.workerId && f.state === 'face').sort((a, b) => overlap(b.box, r) - overlap(a.box, r))[0];
       if (under && overlap(under.box, r) >= SAME_FACE_OVERLAP) catalog.put('faces', { ...under, workerId: r.workerId });
-      else {
-        const m = measured.find((x) => overlap(x.box, r) >= 0.5);
-        catalog.put('faces', { id: newFaceId(), photoId: photo.id, box: { x: r.x, y: r.y, w: r.w, h: r.h }, score: 1, descriptor: m?.descriptor ?? null, workerId: r.workerId, rejected: [], state: 'face', crop: m?.crop ? path.relative(catalog.dir, m.crop) : null, source: 'region' });
-      }
+      else this.putRegionFace(photo, r, r.workerId, measured);
     }
+    // A face the file names (not a roster worker yet) where the detector saw none: an unnamed face all the same.
+    for (const r of photo.namedRegions ?? []) {
+      const all = catalog.all('faces').filter((f) => f.photoId === photo.id);
+      if (!all.some((f) => overlap(f.box, r) >= SAME_FACE_OVERLAP)) this.putRegionFace(photo, r, null, measured);
+    }
+  }
+
+  /** A face where a region says one is: measured when the helper could, with its crop. */
+  private putRegionFace(photo: Photo, r: Box, workerId: string | null, measured: DetectedFace[]) {
+    const catalog = this.catalog;
+    const m = measured.find((x) => overlap(x.box, r) >= 0.5);
+    catalog.put('faces', { id: newFaceId(), photoId: photo.id, box: { x: r.x, y: r.y, w: r.w, h: r.h }, score: 1, descriptor: m?.descriptor ?? null, workerId, rejected: [], state: 'face', crop: m?.crop ? path.relative(catalog.dir, m.crop) : null, source: 'region' });
   }
 }
 

@@ -384,7 +384,9 @@ export class ImportService {
           if (c) Object.assign(record, { companyId: c.id, company: c.name });
         }
       } catch {
-        /* not in the roster, or ambiguous: left as text */
+        // Not in the roster, or ambiguous: the name stays as text, and where the file drew the face is kept.
+        const face = faces.find((f) => f.name === name);
+        if (face) record.namedRegions = [...(record.namedRegions ?? []), { name, ...regionToDisplayed(face, record.orientation) }];
       }
     }
     if (!record.companyId && record.organisations.length === 1) {
