@@ -1,7 +1,6 @@
 // npm run bench:exhibition — 236 photos of 24 MP on 8 boards of 90×120 cm (PDF), 236 wall labels (A4 n-up PDF) and
 // the catalogue (A4 PDF), against a bare sharp pipeline writing the same photos resized to their placed sizes (on
 // the boards and in the catalogue) as JPEGs, in the same run. Photos are generated once, cached outside the repo.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +8,7 @@ import { createServices } from '../electron/main/container';
 import { composeCatalogue } from '../shared/logic/catalogue-drawing';
 import { PT_TO_MM } from '../shared/logic/typeset';
 import { ensureShoot } from './shoot';
+import { runScript, type Timed } from './measure';
 
 const COUNT = 236;
 const shoot = await ensureShoot(COUNT);
@@ -49,13 +49,8 @@ const targets: { file: string; w: number; h: number }[] = [];
 }
 await fs.writeFile(path.join(work, 'targets.json'), JSON.stringify(targets));
 
-const run = (script: string, ...args: string[]) => {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, script), ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
-  if (r.status !== 0) throw new Error(`${script} failed: ${r.stderr}`);
-  return JSON.parse(r.stdout.trim().split('\n').pop()!);
-};
-const baseline = run('exhibition-baseline.ts', path.join(work, 'targets.json'), path.join(work, 'baseline'));
-const ours = run('exhibition-run.ts', project, path.join(work, 'out'), path.join(work, 'home'));
+const baseline = runScript<Timed & { images: number }>('exhibition-baseline.ts', path.join(work, 'targets.json'), path.join(work, 'baseline'));
+const ours = runScript<Timed & Record<'parts' | 'peaks' | 'files' | 'warnings' | 'catalogue', unknown>>('exhibition-run.ts', project, path.join(work, 'out'), path.join(work, 'home'));
 await fs.rm(work, { recursive: true, force: true });
 process.stdout.write(
   JSON.stringify({

@@ -1,11 +1,11 @@
 // npm run bench:export — 236 gift sheets (10寸, 300 dpi, JPEG) from 24 MP photos, against a bare sharp
 // resize-into-a-white-canvas of the same files in the same run. Photos are generated once, cached outside the repo.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createServices } from '../electron/main/container';
 import { ensureShoot } from './shoot';
+import { runScript, type Timed } from './measure';
 
 const COUNT = 236;
 const shoot = await ensureShoot(COUNT);
@@ -26,13 +26,8 @@ const project = path.join(work, 'project');
   await services.close();
 }
 
-const run = (script: string, ...args: string[]) => {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, script), ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
-  if (r.status !== 0) throw new Error(`${script} failed: ${r.stderr}`);
-  return JSON.parse(r.stdout.trim().split('\n').pop()!);
-};
-const baseline = run('export-baseline.ts', shoot, path.join(work, 'baseline'));
-const ours = run('export-run.ts', project, path.join(work, 'sheets'), path.join(work, 'home'));
+const baseline = runScript<Timed & { sheets: number }>('export-baseline.ts', shoot, path.join(work, 'baseline'));
+const ours = runScript<Timed & { sheets: number }>('export-run.ts', project, path.join(work, 'sheets'), path.join(work, 'home'));
 await fs.rm(work, { recursive: true, force: true });
 process.stdout.write(
   JSON.stringify({

@@ -1,6 +1,6 @@
 // The baseline for npm run bench:faces: face-api alone in one process, the same networks and settings as the
 // face job (Tiny Face Detector at 608, 68 landmarks, recognition), over the same previews fed at 1024 px. No
-// catalog, no crops, no helper processes. Prints {"ms", "faces", "peakRss"}.
+// catalog, no crops, no helper processes. Prints {"ms", "seconds", "faces", "peakRssMB"}.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -29,4 +29,5 @@ for (const file of files) {
   tensor.dispose();
 }
 const peak = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'));
-console.log(JSON.stringify({ ms: performance.now() - started, faces, peakRss: peak ? Number(peak[1]) * 1024 : 0 }));
+const ms = performance.now() - started;
+console.log(JSON.stringify({ ms, seconds: ms / 1000, faces, peakRssMB: peak ? Math.round((Number(peak[1]) * 1024) / 1e6) : 0 }));

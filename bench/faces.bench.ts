@@ -5,13 +5,13 @@
 //     with two helper processes and with one, against face-api alone in one process on the same previews;
 //  3. ranking 10,000 faces for one worker, against a plain full-distance scan of the same faces;
 //  4. the People view over 10,000 faces, against every unknown face measured against every confirmed one.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { createServices } from '../electron/main/container';
 import { FaceIndex } from '../shared/logic/face-match';
+import { medianMs, runScript, type Timed } from './measure';
 
 const FACES = path.resolve(import.meta.dirname, '../../shared/faces');
 const truth = JSON.parse(await fs.readFile(path.join(FACES, 'truth.json'), 'utf8')).photos as Record<string, string[]>;
@@ -84,14 +84,12 @@ const runJob = async (processes: number) => {
 const two = await runJob(2);
 const one = await runJob(1);
 await fs.writeFile(path.join(work, 'previews.json'), JSON.stringify(two.previews));
-const b = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'faces-baseline.ts'), path.join(work, 'previews.json')], { encoding: 'utf8' });
-if (b.status !== 0) throw new Error(`baseline failed: ${b.stderr}`);
-const baseline = JSON.parse(b.stdout.trim().split('\n').pop()!) as { ms: number; faces: number; peakRss: number };
+const baseline = runScript<Timed & { ms: number; faces: number }>('faces-baseline.ts', path.join(work, 'previews.json'));
 const per = (ms: number) => (ms / n).toFixed(0);
 console.log(`face job over ${n} photos of 4000 px (from their 2048 px previews):`);
 console.log(`  two helpers (one finds, one measures): ${per(two.ms)} ms per photo, ${two.result.faces} faces, peak RSS of the two ${mb(two.peak)} MB${two.split}`);
 console.log(`  one helper doing both: ${per(one.ms)} ms per photo, ${one.result.faces} faces, peak RSS ${mb(one.peak)} MB`);
-console.log(`  baseline, face-api alone in one process: ${per(baseline.ms)} ms per photo, ${baseline.faces} faces, peak RSS ${mb(baseline.peakRss)} MB`);
+console.log(`  baseline, face-api alone in one process: ${per(baseline.ms)} ms per photo, ${baseline.faces} faces, peak RSS ${baseline.peakRssMB} MB`);
 console.log(`  ratio two helpers / baseline ${(two.ms / baseline.ms).toFixed(3)}; one helper / baseline ${(one.ms / baseline.ms).toFixed(3)}`);
 
 // --- 3. ranking ----------------------------------------------------------------------------------------
@@ -101,15 +99,7 @@ const vector = () => Float32Array.from({ length: 128 }, () => rand() * 0.09);
 const known = Array.from({ length: 20 }, (_, i) => ({ workerId: 'w', photoId: `k${i}`, d: vector() }));
 const faces = Array.from({ length: 10_000 }, (_, i) => ({ faceId: `f${i}`, photoId: `p${i}`, d: vector(), rejected: [] as string[] }));
 const index = new FaceIndex(known);
-const time = (fn: () => unknown) => {
-  const runs: number[] = [];
-  for (let r = 0; r < 9; r++) {
-    const t = performance.now();
-    fn();
-    runs.push(performance.now() - t);
-  }
-  return runs.sort((x, y) => x - y)[4]!;
-};
+const time = (fn: () => unknown) => medianMs(fn, 9);
 /** The plain way: the whole Euclidean distance, every dimension, every time. */
 const full = (a: Float32Array, b: Float32Array) => {
   let sum = 0;

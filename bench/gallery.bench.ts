@@ -2,7 +2,6 @@
 // 2048 px and 400 px JPEGs (same run); a re-export with one photo changed; the index painting its first
 // thumbnails in Chromium from disk; `find` over 10,000 photos and 3,000 workers in-process, against a plain
 // substring scan of the names (same run).
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +12,7 @@ import { pinyinOf } from '../shared/logic/pinyin';
 import { launchChromium } from '../tests/helpers/chromium';
 import { projectLock } from '../tests/helpers/services';
 import { ensureShoot } from './shoot';
+import { medianMs, runScript, type Timed } from './measure';
 
 const COUNT = 236;
 const shoot = await ensureShoot(COUNT);
@@ -35,14 +35,9 @@ const home = path.join(work, 'home');
 const files = (await fs.readdir(shoot)).filter((f) => f.endsWith('.JPG')).map((f) => path.join(shoot, f));
 await fs.writeFile(path.join(work, 'files.json'), JSON.stringify(files));
 
-const run = (script: string, ...args: string[]) => {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, script), ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
-  if (r.status !== 0) throw new Error(`${script} failed: ${r.stderr}`);
-  return JSON.parse(r.stdout.trim().split('\n').pop()!);
-};
-const baseline = run('gallery-baseline.ts', path.join(work, 'files.json'), path.join(work, 'baseline'));
+const baseline = runScript<Timed>('gallery-baseline.ts', path.join(work, 'files.json'), path.join(work, 'baseline'));
 const out = path.join(work, 'web');
-const ours = run('gallery-run.ts', project, out, home);
+const ours = runScript<Timed & { photos: number; workers: number; bytes: number; initialBytes: number; reexport: { seconds: number; written: number; reused: number } }>('gallery-run.ts', project, out, home);
 
 // The index from disk in Chromium: from navigation to the first thumbnail decoded (the best of 3 loads).
 const browser = await launchChromium();
@@ -82,15 +77,7 @@ const big = path.join(work, 'big');
 const find = createServices({ home });
 await find.projects.open(big);
 const queries = ['zmd', 'zhang', '占牡丹', '欧阳md', 'li jian guo', 'w'];
-const timed = (f: () => unknown) => {
-  const times: number[] = [];
-  for (let k = 0; k < 7; k++) {
-    const t = performance.now();
-    f();
-    times.push(performance.now() - t);
-  }
-  return times.sort((a, b) => a - b)[3]!;
-};
+const timed = (f: () => unknown) => medianMs(f, 7);
 const findMs = Math.max(...queries.map((q) => timed(() => find.find.find(q))));
 const workers = find.roster.workers();
 const scanMs = Math.max(...queries.map((q) => timed(() => workers.filter((w) => w.name.includes(q) || w.pinyin.includes(q)))));
