@@ -7,16 +7,13 @@ import type { LaunchHelper } from './repositories/face-detector/helper-process';
  */
 export const launchUtilityHelper: LaunchHelper = (script, args, env) => {
   const child = utilityProcess.fork(script, args, { env, stdio: ['ignore', 'ignore', 'pipe'], serviceName: 'Chasing Light faces' });
-  let alive = true;
-  child.on('exit', () => (alive = false));
   return {
     get pid() {
       return child.pid;
     },
     stderr: child.stderr,
-    send: (m) => {
-      if (alive) child.postMessage(m);
-    },
+    // HelperProcess never writes to a helper it has seen end.
+    send: (m) => child.postMessage(m),
     kill: () => void child.kill(),
     on: (event: 'message' | 'exit', fn: (...a: never[]) => void) => {
       if (event === 'message') child.on('message', fn as (m: unknown) => void);

@@ -51,7 +51,6 @@ const scoreOf = (d: number) => Math.round((1 - d) * 1000) / 1000;
  * and keeping, per photo, who is already there (a face is never suggested as someone confirmed beside it).
  */
 export class FaceIndex {
-  private readonly known: KnownFace[];
   /**
    * Each worker's faces with their mean and the farthest of them from it: by the triangle inequality no face of
    * the worker is nearer than (distance to the mean − that radius), so most workers are ruled out by one sum.
@@ -60,14 +59,14 @@ export class FaceIndex {
   readonly takenIn = new Map<string, Set<string>>();
 
   constructor(known: KnownFace[], excluded: ReadonlySet<string> = new Set()) {
-    for (const k of known) {
-      const set = this.takenIn.get(k.photoId) ?? new Set<string>();
-      set.add(k.workerId);
-      this.takenIn.set(k.photoId, set);
-    }
-    this.known = known.filter((k) => !excluded.has(k.workerId));
     const byWorker = new Map<string, Float32Array[]>();
-    for (const k of this.known) byWorker.set(k.workerId, [...(byWorker.get(k.workerId) ?? []), k.d]);
+    for (const k of known) {
+      this.take(k.photoId, k.workerId);
+      if (excluded.has(k.workerId)) continue;
+      const faces = byWorker.get(k.workerId);
+      if (faces) faces.push(k.d);
+      else byWorker.set(k.workerId, [k.d]);
+    }
     for (const [workerId, faces] of byWorker) {
       const mean = new Float32Array(faces[0]!.length);
       for (const f of faces) for (let i = 0; i < mean.length; i++) mean[i]! += f[i]! / faces.length;
@@ -106,8 +105,8 @@ export class FaceIndex {
    * photo where they are already confirmed, not rejected for them.
    */
   rankFor(workerId: string, faces: readonly UnknownFace[]): { faceId: string; score: number }[] {
-    const mine = this.known.filter((k) => k.workerId === workerId).map((k) => k.d);
-    if (!mine.length) return [];
+    const mine = this.people.find((p) => p.workerId === workerId)?.faces;
+    if (!mine) return [];
     const out: { faceId: string; score: number }[] = [];
     for (const f of faces) {
       if (this.takenIn.get(f.photoId)?.has(workerId) || f.rejected.includes(workerId)) continue;

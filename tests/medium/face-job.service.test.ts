@@ -4,164 +4,142 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { FaceJobService } from '../../electron/main/services/face-job.service';
 import { tempDir } from '../helpers/factories';
-import { servicesWithProject } from '../helpers/services';
+import { freshProjects } from '../helpers/services';
 
 /** Photos of known people beside the repo (read-only). */
 const FACES = path.resolve(import.meta.dirname, '../../../shared/faces');
+const freshProject = freshProjects();
+
+/** An empty memory card folder beside the project. */
+async function cardIn(root: string): Promise<string> {
+  const card = path.join(root, 'card');
+  await fs.mkdir(card);
+  return card;
+}
 
 describe(`${FaceJobService.name} after an import`, () => {
   it('runs in the background once an import ends, when the window asks for it', async () => {
-    const ctx = await servicesWithProject();
-    try {
-      ctx.services.faceJob.afterImport = true;
-      const finished = new Promise<{ result: { photos: number; faces: number } }>((resolve) => ctx.services.events.subscribe((name, payload) => name === 'faces.finished' && resolve(payload as never)));
-      const card = path.join(ctx.root, 'card');
-      await fs.mkdir(card);
-      await fs.copyFile(path.join(FACES, 'test', 'two_people.jpg'), path.join(card, 'two.jpg'));
-      await ctx.services.importer.run({ paths: [card] });
-      expect((await finished).result).toMatchObject({ photos: 1, faces: 2 });
-      // An import started while faces are being found has the cores to itself; its photos join the job after.
-      await fs.copyFile(path.join(FACES, 'test', 'obama1.jpg'), path.join(card, 'one.jpg'));
-      await fs.copyFile(path.join(FACES, 'test', 'obama3.jpg'), path.join(card, 'three.jpg'));
-      ctx.services.faceJob.afterImport = false;
-      const again = ctx.services.faceJob.start({ again: true });
-      const imported = ctx.services.importer.run({ paths: [card] });
-      const during = await ctx.services.faceJob.done(again.jobId);
-      expect((await imported).imported).toBe(2);
-      expect(during).toMatchObject({ photos: 3, faces: 4 });
-      // A photo removed takes its faces with it.
-      for (const photo of ctx.services.photos.list()) ctx.services.session.require().removePhoto(photo.id);
-      expect(ctx.services.session.require().all('faces')).toEqual([]);
-    } finally {
-      await ctx.services.close();
-    }
+    const ctx = await freshProject();
+    ctx.services.faceJob.afterImport = true;
+    const finished = new Promise<{ result: { photos: number; faces: number } }>((resolve) => ctx.services.events.subscribe((name, payload) => name === 'faces.finished' && resolve(payload as never)));
+    const card = await cardIn(ctx.root);
+    await fs.copyFile(path.join(FACES, 'test', 'two_people.jpg'), path.join(card, 'two.jpg'));
+    await ctx.services.importer.run({ paths: [card] });
+    expect((await finished).result).toMatchObject({ photos: 1, faces: 2 });
+    // An import started while faces are being found has the cores to itself; its photos join the job after.
+    await fs.copyFile(path.join(FACES, 'test', 'obama1.jpg'), path.join(card, 'one.jpg'));
+    await fs.copyFile(path.join(FACES, 'test', 'obama3.jpg'), path.join(card, 'three.jpg'));
+    ctx.services.faceJob.afterImport = false;
+    const again = ctx.services.faceJob.start({ again: true });
+    const imported = ctx.services.importer.run({ paths: [card] });
+    const during = await ctx.services.faceJob.done(again.jobId);
+    expect((await imported).imported).toBe(2);
+    expect(during).toMatchObject({ photos: 3, faces: 4 });
+    // A photo removed takes its faces with it.
+    for (const photo of ctx.services.photos.list()) ctx.services.session.require().removePhoto(photo.id);
+    expect(ctx.services.session.require().all('faces')).toEqual([]);
   }, 60_000);
 });
 
 describe(`${FaceJobService.name} and the project`, () => {
   it('stops quietly when the project is closed under it, and the next open goes on where it stopped', async () => {
-    const ctx = await servicesWithProject();
-    try {
-      const card = path.join(ctx.root, 'card');
-      await fs.mkdir(card);
-      for (const f of ['obama1.jpg', 'obama3.jpg', 'two_people.jpg']) await fs.copyFile(path.join(FACES, 'test', f), path.join(card, f));
-      await ctx.services.importer.run({ paths: [card] });
-      const { jobId } = ctx.services.faceJob.start();
-      await ctx.services.projects.close();
-      expect(await ctx.services.faceJob.done(jobId)).toMatchObject({ cancelled: true });
-      await ctx.services.projects.open(ctx.project.dir);
-      const rest = await ctx.services.faceJob.done(ctx.services.faceJob.start().jobId);
-      expect(rest).toMatchObject({ cancelled: false, photos: 3 });
-      expect(ctx.services.photos.list().every((p) => p.faceScan && !p.faceScan.error)).toBe(true);
-    } finally {
-      await ctx.services.close();
-    }
+    const ctx = await freshProject();
+    const card = await cardIn(ctx.root);
+    for (const f of ['obama1.jpg', 'obama3.jpg', 'two_people.jpg']) await fs.copyFile(path.join(FACES, 'test', f), path.join(card, f));
+    await ctx.services.importer.run({ paths: [card] });
+    const { jobId } = ctx.services.faceJob.start();
+    await ctx.services.projects.close();
+    expect(await ctx.services.faceJob.done(jobId)).toMatchObject({ cancelled: true });
+    await ctx.services.projects.open(ctx.project.dir);
+    const rest = await ctx.services.faceJob.done(ctx.services.faceJob.start().jobId);
+    expect(rest).toMatchObject({ cancelled: false, photos: 3 });
+    expect(ctx.services.photos.list().every((p) => p.faceScan && !p.faceScan.error)).toBe(true);
   }, 60_000);
 });
 
 describe(`${FaceJobService.name} and drawn regions`, () => {
   it('measures a region drawn where the detector saw no face, so it teaches like any confirmed face', async () => {
-    const ctx = await servicesWithProject();
-    try {
-      const card = path.join(ctx.root, 'card');
-      await fs.mkdir(card);
-      // Turned on its side without an orientation tag: the detector does not see a face lying down.
-      await sharp(path.join(FACES, 'test', 'obama1.jpg')).rotate(90).jpeg().toFile(path.join(card, 'sideways.jpg'));
-      await ctx.services.importer.run({ paths: [card] });
-      const [photo] = ctx.services.photos.list();
-      const worker = ctx.services.roster.createWorker({ name: '奥巴马' });
-      ctx.services.tagging.tag([photo!.id], worker.id, { x: 0.25, y: 0.3, w: 0.5, h: 0.3 });
-      await ctx.services.faceJob.done(ctx.services.faceJob.start().jobId);
-      const faces = ctx.services.faces.list({ photoId: photo!.id });
-      const region = faces.find((f) => f.source === 'region');
-      expect(region).toMatchObject({ workerId: worker.id, hasCrop: true });
-      expect(ctx.services.session.require().get('faces', region!.faceId)!.descriptor).toEqual(expect.any(String));
-    } finally {
-      await ctx.services.close();
-    }
+    const ctx = await freshProject();
+    const card = await cardIn(ctx.root);
+    // Turned on its side without an orientation tag: the detector does not see a face lying down.
+    await sharp(path.join(FACES, 'test', 'obama1.jpg')).rotate(90).jpeg().toFile(path.join(card, 'sideways.jpg'));
+    await ctx.services.importer.run({ paths: [card] });
+    const [photo] = ctx.services.photos.list();
+    const worker = ctx.services.roster.createWorker({ name: '奥巴马' });
+    ctx.services.tagging.tag([photo!.id], worker.id, { x: 0.25, y: 0.3, w: 0.5, h: 0.3 });
+    await ctx.services.faceJob.done(ctx.services.faceJob.start().jobId);
+    const faces = ctx.services.faces.list({ photoId: photo!.id });
+    const region = faces.find((f) => f.source === 'region');
+    expect(region).toMatchObject({ workerId: worker.id, hasCrop: true });
+    expect(ctx.services.session.require().get('faces', region!.faceId)!.descriptor).toEqual(expect.any(String));
   }, 60_000);
 });
 
 describe(`${FaceJobService.name} and a file's own MWG regions`, () => {
   it('keeps a face where the file names someone not in the roster, even where the detector sees none', async () => {
-    const ctx = await servicesWithProject();
-    try {
-      const card = path.join(ctx.root, 'card');
-      await fs.mkdir(card);
-      await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#8aa' } }).jpeg().toFile(path.join(card, 'wall.jpg'));
-      // Another tool's sidecar: one face region (MWG, centre-based) named 陌生人, who is in no roster.
-      await fs.writeFile(
-        path.join(card, 'wall.xmp'),
-        `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-  <rdf:Description rdf:about="" xmlns:mwg-rs="http://www.metadataworkinggroup.com/schemas/regions/" xmlns:stArea="http://ns.adobe.com/xmp/sType/Area#" xmlns:stDim="http://ns.adobe.com/xap/1.0/sType/Dimensions#">
-   <mwg-rs:Regions rdf:parseType="Resource">
-    <mwg-rs:AppliedToDimensions stDim:w="1200" stDim:h="800" stDim:unit="pixel"/>
-    <mwg-rs:RegionList><rdf:Bag>
-     <rdf:li rdf:parseType="Resource"><mwg-rs:Name>陌生人</mwg-rs:Name><mwg-rs:Type>Face</mwg-rs:Type><mwg-rs:Area stArea:x="0.5" stArea:y="0.4" stArea:w="0.2" stArea:h="0.3" stArea:unit="normalized"/></rdf:li>
-    </rdf:Bag></mwg-rs:RegionList>
-   </mwg-rs:Regions>
-  </rdf:Description></rdf:RDF></x:xmpmeta>`,
-      );
-      await ctx.services.importer.run({ paths: [card] });
-      const [photo] = ctx.services.photos.list();
-      expect(photo!.namedRegions).toEqual([{ name: '陌生人', x: expect.closeTo(0.4, 3), y: expect.closeTo(0.25, 3), w: expect.closeTo(0.2, 3), h: expect.closeTo(0.3, 3) }]);
-      await ctx.services.faceJob.done(ctx.services.faceJob.start().jobId);
-      expect(ctx.services.faces.list({ photoId: photo!.id })).toEqual([expect.objectContaining({ workerId: null, source: 'region', box: { x: expect.closeTo(0.4, 3), y: expect.closeTo(0.25, 3), w: expect.closeTo(0.2, 3), h: expect.closeTo(0.3, 3) } })]);
-    } finally {
-      await ctx.services.close();
-    }
+    const ctx = await freshProject();
+    const card = await cardIn(ctx.root);
+    await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#8aa' } }).jpeg().toFile(path.join(card, 'wall.jpg'));
+    // Another tool's sidecar: one face region (MWG, centre-based) named 陌生人, who is in no roster.
+    await fs.writeFile(
+      path.join(card, 'wall.xmp'),
+      `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:mwg-rs="http://www.metadataworkinggroup.com/schemas/regions/" xmlns:stArea="http://ns.adobe.com/xmp/sType/Area#" xmlns:stDim="http://ns.adobe.com/xap/1.0/sType/Dimensions#">
+ <mwg-rs:Regions rdf:parseType="Resource">
+  <mwg-rs:AppliedToDimensions stDim:w="1200" stDim:h="800" stDim:unit="pixel"/>
+  <mwg-rs:RegionList><rdf:Bag>
+   <rdf:li rdf:parseType="Resource"><mwg-rs:Name>陌生人</mwg-rs:Name><mwg-rs:Type>Face</mwg-rs:Type><mwg-rs:Area stArea:x="0.5" stArea:y="0.4" stArea:w="0.2" stArea:h="0.3" stArea:unit="normalized"/></rdf:li>
+  </rdf:Bag></mwg-rs:RegionList>
+ </mwg-rs:Regions>
+</rdf:Description></rdf:RDF></x:xmpmeta>`,
+    );
+    await ctx.services.importer.run({ paths: [card] });
+    const [photo] = ctx.services.photos.list();
+    expect(photo!.namedRegions).toEqual([{ name: '陌生人', x: expect.closeTo(0.4, 3), y: expect.closeTo(0.25, 3), w: expect.closeTo(0.2, 3), h: expect.closeTo(0.3, 3) }]);
+    await ctx.services.faceJob.done(ctx.services.faceJob.start().jobId);
+    expect(ctx.services.faces.list({ photoId: photo!.id })).toEqual([expect.objectContaining({ workerId: null, source: 'region', box: { x: expect.closeTo(0.4, 3), y: expect.closeTo(0.25, 3), w: expect.closeTo(0.2, 3), h: expect.closeTo(0.3, 3) } })]);
   }, 60_000);
 });
 
 describe(`${FaceJobService.name} on small faces`, () => {
   it('looks closer, in tiles, when the whole photo shows no face: two people far off in a wide shot', async () => {
-    const ctx = await servicesWithProject();
-    try {
-      const card = path.join(ctx.root, 'card');
-      await fs.mkdir(card);
-      // Their faces ~100 px wide on the 2048 px preview: too small for the whole view at the detector's 608 px.
-      const far = await sharp(path.join(FACES, 'test', 'two_people.jpg')).resize(700).toBuffer();
-      await sharp({ create: { width: 3000, height: 2000, channels: 3, background: '#777' } }).composite([{ input: far, left: 200, top: 300 }]).jpeg().toFile(path.join(card, 'wide.jpg'));
-      await ctx.services.importer.run({ paths: [card] });
-      const result = await ctx.services.faceJob.done(ctx.services.faceJob.start().jobId);
-      expect(result).toMatchObject({ photos: 1, faces: 2 });
-      for (const f of ctx.services.faces.list()) expect(f.box.x).toBeLessThan(0.35);
-    } finally {
-      await ctx.services.close();
-    }
+    const ctx = await freshProject();
+    const card = await cardIn(ctx.root);
+    // Their faces ~100 px wide on the 2048 px preview: too small for the whole view at the detector's 608 px.
+    const far = await sharp(path.join(FACES, 'test', 'two_people.jpg')).resize(700).toBuffer();
+    await sharp({ create: { width: 3000, height: 2000, channels: 3, background: '#777' } }).composite([{ input: far, left: 200, top: 300 }]).jpeg().toFile(path.join(card, 'wide.jpg'));
+    await ctx.services.importer.run({ paths: [card] });
+    const result = await ctx.services.faceJob.done(ctx.services.faceJob.start().jobId);
+    expect(result).toMatchObject({ photos: 1, faces: 2 });
+    for (const f of ctx.services.faces.list()) expect(f.box.x).toBeLessThan(0.35);
   }, 60_000);
 });
 
 describe(`${FaceJobService.name} with bad input`, () => {
   it('names what it cannot scan and goes on: no face, 16-bit PNG, greyscale and CMYK JPEGs, an image gone from disk', async () => {
-    const ctx = await servicesWithProject();
-    try {
-      const card = path.join(ctx.root, 'card');
-      await fs.mkdir(card);
-      const face = path.join(FACES, 'test', 'obama1.jpg');
-      await sharp({ create: { width: 800, height: 600, channels: 3, background: '#8aa' } }).jpeg().toFile(path.join(card, 'wall.jpg'));
-      await sharp(face).toColourspace('rgb16').png().toFile(path.join(card, 'sixteen.png'));
-      await sharp(face).greyscale().jpeg().toFile(path.join(card, 'grey.jpg'));
-      await sharp(face).toColourspace('cmyk').jpeg().toFile(path.join(card, 'cmyk.jpg'));
-      await fs.copyFile(path.join(FACES, 'test', 'obama3.jpg'), path.join(card, 'gone.jpg'));
-      await ctx.services.importer.run({ paths: [card] });
-      const photos = ctx.services.photos.list();
-      expect(photos).toHaveLength(5);
-      // Gone: the original and the previews made from it.
-      const gone = photos.find((p) => p.originalName === 'gone.jpg')!;
-      await fs.rm(gone.path);
-      for (const rel of [gone.preview, gone.thumbnail]) if (rel) await fs.rm(path.join(ctx.project.dir, rel), { force: true });
-      const { jobId } = ctx.services.faceJob.start();
-      const result = await ctx.services.faceJob.done(jobId);
-      expect(result.photos).toBe(4);
-      expect(result.failed).toEqual([expect.objectContaining({ photoId: gone.id, name: 'gone.jpg', message: expect.objectContaining({ key: 'faces.photoMissing' }) })]);
-      const count = (name: string) => ctx.services.faces.list({ photoId: photos.find((p) => p.originalName === name)!.id }).length;
-      expect(count('wall.jpg')).toBe(0);
-      for (const name of ['sixteen.png', 'grey.jpg', 'cmyk.jpg']) expect([name, count(name)]).toEqual([name, 1]);
-      expect(ctx.services.photos.get(gone.id).faceScan?.error?.key).toBe('faces.photoMissing');
-    } finally {
-      await ctx.services.close();
-    }
+    const ctx = await freshProject();
+    const card = await cardIn(ctx.root);
+    const face = path.join(FACES, 'test', 'obama1.jpg');
+    await sharp({ create: { width: 800, height: 600, channels: 3, background: '#8aa' } }).jpeg().toFile(path.join(card, 'wall.jpg'));
+    await sharp(face).toColourspace('rgb16').png().toFile(path.join(card, 'sixteen.png'));
+    await sharp(face).greyscale().jpeg().toFile(path.join(card, 'grey.jpg'));
+    await sharp(face).toColourspace('cmyk').jpeg().toFile(path.join(card, 'cmyk.jpg'));
+    await fs.copyFile(path.join(FACES, 'test', 'obama3.jpg'), path.join(card, 'gone.jpg'));
+    await ctx.services.importer.run({ paths: [card] });
+    const photos = ctx.services.photos.list();
+    expect(photos).toHaveLength(5);
+    // Gone: the original and the previews made from it.
+    const gone = photos.find((p) => p.originalName === 'gone.jpg')!;
+    await fs.rm(gone.path);
+    for (const rel of [gone.preview, gone.thumbnail]) if (rel) await fs.rm(path.join(ctx.project.dir, rel), { force: true });
+    const { jobId } = ctx.services.faceJob.start();
+    const result = await ctx.services.faceJob.done(jobId);
+    expect(result.photos).toBe(4);
+    expect(result.failed).toEqual([expect.objectContaining({ photoId: gone.id, name: 'gone.jpg', message: expect.objectContaining({ key: 'faces.photoMissing' }) })]);
+    const count = (name: string) => ctx.services.faces.list({ photoId: photos.find((p) => p.originalName === name)!.id }).length;
+    expect(count('wall.jpg')).toBe(0);
+    for (const name of ['sixteen.png', 'grey.jpg', 'cmyk.jpg']) expect([name, count(name)]).toEqual([name, 1]);
+    expect(ctx.services.photos.get(gone.id).faceScan?.error?.key).toBe('faces.photoMissing');
   }, 120_000);
 
   it('says which model file is missing, and the job fails whole', async () => {
@@ -171,8 +149,7 @@ describe(`${FaceJobService.name} with bad input`, () => {
     const services = createServices({ home: path.join(root, 'home'), faceModels: models, faceProcesses: 1 });
     try {
       await services.projects.create(path.join(root, 'project'), '人脸');
-      const card = path.join(root, 'card');
-      await fs.mkdir(card);
+      const card = await cardIn(root);
       await fs.copyFile(path.join(FACES, 'test', 'obama1.jpg'), path.join(card, 'a.jpg'));
       await services.importer.run({ paths: [card] });
       const { jobId } = services.faceJob.start();

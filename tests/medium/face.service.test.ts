@@ -3,13 +3,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FaceService } from '../../electron/main/services/face.service';
 import { tempDir } from '../helpers/factories';
-import { servicesWithProject } from '../helpers/services';
+import { freshProjects, servicesWithProject } from '../helpers/services';
 
 /** Photos of known people beside the repo (read-only): train/<person>/…, test/…, and who is in each (truth.json). */
 const FACES = path.resolve(import.meta.dirname, '../../../shared/faces');
 const truth = JSON.parse(await fs.readFile(path.join(FACES, 'truth.json'), 'utf8')).photos as Record<string, string[]>;
 
 type Ctx = Awaited<ReturnType<typeof servicesWithProject>>;
+const freshProject = freshProjects();
 
 describe(FaceService.name, () => {
   let ctx: Ctx;
@@ -114,31 +115,27 @@ describe(FaceService.name, () => {
   });
 
   it('counts a face that came in as a sidecar MWG region as confirmed, and learns from it', async () => {
-    const other = await servicesWithProject();
-    try {
-      const card = path.join(other.root, 'card');
-      await fs.mkdir(card);
-      await fs.copyFile(path.join(FACES, 'test', 'obama1.jpg'), path.join(card, 'obama1.jpg'));
-      await fs.copyFile(sidecarFile, path.join(card, path.basename(sidecarFile)));
-      await fs.copyFile(path.join(FACES, 'test', 'obama3.jpg'), path.join(card, 'obama3.jpg'));
-      const obama = other.services.roster.createWorker({ name: 'obama' });
-      await other.services.importer.run({ paths: [card] });
-      const tagged = other.services.photos.list().find((p) => p.originalName === 'obama1.jpg')!;
-      expect(tagged.faceRegions).toHaveLength(1);
-      await other.services.faceJob.done(other.services.faceJob.start().jobId);
-      const [face] = other.services.faces.list({ photoId: tagged.id });
-      expect(face).toMatchObject({ workerId: obama.id, suggestion: null });
-      const untagged = other.services.photos.list().find((p) => p.originalName === 'obama3.jpg')!;
-      expect(other.services.faces.list({ photoId: untagged.id })[0]!.suggestion?.workerId).toBe(obama.id);
-      // The gift crop centres on the face the job found, since nobody drew one there.
-      const box = other.services.faces.list({ photoId: untagged.id })[0]!.box;
-      expect(other.services.gifts.focusOf(untagged, null)).toEqual({ x: box.x + box.w / 2, y: box.y + box.h / 2 });
-      // A face drawn or confirmed wins over the ones found.
-      const region = other.services.photos.get(tagged.id).faceRegions[0]!;
-      expect(other.services.gifts.focusOf(other.services.photos.get(tagged.id), obama.id)).toEqual({ x: region.x + region.w / 2, y: region.y + region.h / 2 });
-    } finally {
-      await other.services.close();
-    }
+    const other = await freshProject();
+    const card = path.join(other.root, 'card');
+    await fs.mkdir(card);
+    await fs.copyFile(path.join(FACES, 'test', 'obama1.jpg'), path.join(card, 'obama1.jpg'));
+    await fs.copyFile(sidecarFile, path.join(card, path.basename(sidecarFile)));
+    await fs.copyFile(path.join(FACES, 'test', 'obama3.jpg'), path.join(card, 'obama3.jpg'));
+    const obama = other.services.roster.createWorker({ name: 'obama' });
+    await other.services.importer.run({ paths: [card] });
+    const tagged = other.services.photos.list().find((p) => p.originalName === 'obama1.jpg')!;
+    expect(tagged.faceRegions).toHaveLength(1);
+    await other.services.faceJob.done(other.services.faceJob.start().jobId);
+    const [face] = other.services.faces.list({ photoId: tagged.id });
+    expect(face).toMatchObject({ workerId: obama.id, suggestion: null });
+    const untagged = other.services.photos.list().find((p) => p.originalName === 'obama3.jpg')!;
+    expect(other.services.faces.list({ photoId: untagged.id })[0]!.suggestion?.workerId).toBe(obama.id);
+    // The gift crop centres on the face the job found, since nobody drew one there.
+    const box = other.services.faces.list({ photoId: untagged.id })[0]!.box;
+    expect(other.services.gifts.focusOf(untagged, null)).toEqual({ x: box.x + box.w / 2, y: box.y + box.h / 2 });
+    // A face drawn or confirmed wins over the ones found.
+    const region = other.services.photos.get(tagged.id).faceRegions[0]!;
+    expect(other.services.gifts.focusOf(other.services.photos.get(tagged.id), obama.id)).toEqual({ x: region.x + region.w / 2, y: region.y + region.h / 2 });
   }, 60_000);
 
   it('leaves out of suggestions a worker who declined (unless switched on), and a worker switched off', () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { msg } from '../../../shared/i18n/messages';
 import { SAME_FACE_OVERLAP, overlap } from '../../../shared/logic/face-match';
-import type { Box, FaceDetectResult } from '../../../shared/model/face';
+import type { Box, Face, FaceDetectResult } from '../../../shared/model/face';
 import type { Photo } from '../../../shared/model/photo';
 import type { EventBus } from '../events';
 import type { Logger } from '../logger';
@@ -165,16 +165,19 @@ export class FaceJobService {
       catalog.updatePhotos([photo.id], { faceScan: { at, model: this.deps.detector.model, faces: 0, tooSmall: 0, error: message } });
       return;
     }
-    const kept = catalog.all('faces').filter((f) => f.photoId === photo.id && (f.workerId || f.state !== 'face' || f.rejected.length || f.source === 'region'));
-    for (const f of catalog.all('faces').filter((x) => x.photoId === photo.id && !kept.includes(x))) catalog.remove('faces', f.id);
-    let added = 0;
-    for (const found of d.faces) {
-      if (kept.some((k) => overlap(k.box, found.box) >= SAME_FACE_OVERLAP)) continue;
-      const id = newFaceId();
-      catalog.put('faces', { id, photoId: photo.id, box: found.box, score: found.score, descriptor: found.descriptor, workerId: null, rejected: [], state: 'face', crop: found.crop && path.relative(catalog.dir, found.crop), source: 'detected' });
-      added++;
+    // The photo's faces, read once: what people named or dismissed stays, the rest gives way to this scan's.
+    const faces: Face[] = [];
+    for (const f of catalog.all('faces').filter((x) => x.photoId === photo.id)) {
+      if (f.workerId || f.state !== 'face' || f.rejected.length || f.source === 'region') faces.push(f);
+      else catalog.remove('faces', f.id);
     }
-    this.linkRegions(photo, regions);
+    const kept = faces.length;
+    for (const found of d.faces) {
+      if (faces.slice(0, kept).some((k) => overlap(k.box, found.box) >= SAME_FACE_OVERLAP)) continue;
+      faces.push(this.put(photo, found.box, { score: found.score, descriptor: found.descriptor, crop: found.crop, source: 'detected', workerId: null }));
+    }
+    const added = faces.length - kept;
+    this.linkRegions(photo, faces, regions);
     result.photos++;
     result.faces += added;
     result.tooSmall += d.tooSmall;
@@ -185,27 +188,27 @@ export class FaceJobService {
    * A region that came with the photo (a sidecar's MWG region) or was drawn is a confirmed face: the detected face
    * under it takes its worker; a region no face was found under becomes a face of its own.
    */
-  private linkRegions(photo: Photo, measured: DetectedFace[] = []) {
-    const catalog = this.catalog;
-    const faces = catalog.all('faces').filter((f) => f.photoId === photo.id);
+  private linkRegions(photo: Photo, faces: Face[], measured: DetectedFace[]) {
+    /** A face where a region says one is: measured when the helper could, with its crop. */
+    const regionFace = (r: Box, workerId: string | null) => {
+      const m = measured.find((x) => overlap(x.box, r) >= 0.5);
+      faces.push(this.put(photo, { x: r.x, y: r.y, w: r.w, h: r.h }, { score: 1, descriptor: m?.descriptor ?? null, crop: m?.crop ?? null, source: 'region', workerId }));
+    };
     for (const r of photo.faceRegions) {
       if (faces.some((f) => f.workerId === r.workerId)) continue;
       const under = faces.filter((f) => !f.workerId && f.state === 'face').sort((a, b) => overlap(b.box, r) - overlap(a.box, r))[0];
-      if (under && overlap(under.box, r) >= SAME_FACE_OVERLAP) catalog.put('faces', { ...under, workerId: r.workerId });
-      else this.putRegionFace(photo, r, r.workerId, measured);
+      if (under && overlap(under.box, r) >= SAME_FACE_OVERLAP) this.catalog.put('faces', { ...under, workerId: r.workerId });
+      else regionFace(r, r.workerId);
     }
     // A face the file names (not a roster worker yet) where the detector saw none: an unnamed face all the same.
-    for (const r of photo.namedRegions ?? []) {
-      const all = catalog.all('faces').filter((f) => f.photoId === photo.id);
-      if (!all.some((f) => overlap(f.box, r) >= SAME_FACE_OVERLAP)) this.putRegionFace(photo, r, null, measured);
-    }
+    for (const r of photo.namedRegions ?? []) if (!faces.some((f) => overlap(f.box, r) >= SAME_FACE_OVERLAP)) regionFace(r, null);
   }
 
-  /** A face where a region says one is: measured when the helper could, with its crop. */
-  private putRegionFace(photo: Photo, r: Box, workerId: string | null, measured: DetectedFace[]) {
-    const catalog = this.catalog;
-    const m = measured.find((x) => overlap(x.box, r) >= 0.5);
-    catalog.put('faces', { id: newFaceId(), photoId: photo.id, box: { x: r.x, y: r.y, w: r.w, h: r.h }, score: 1, descriptor: m?.descriptor ?? null, workerId, rejected: [], state: 'face', crop: m?.crop ? path.relative(catalog.dir, m.crop) : null, source: 'region' });
+  /** A new face of the photo in the catalog; its crop kept project-relative. */
+  private put(photo: Photo, box: Box, f: Pick<Face, 'score' | 'descriptor' | 'crop' | 'source' | 'workerId'>): Face {
+    const face: Face = { id: newFaceId(), photoId: photo.id, box, ...f, crop: f.crop && path.relative(this.catalog.dir, f.crop), rejected: [], state: 'face' };
+    this.catalog.put('faces', face);
+    return face;
   }
 }
 

@@ -46,7 +46,11 @@ export class FaceService {
   private linked(): Linked[] {
     const catalog = this.catalog;
     const byPhoto = new Map<string, Face[]>();
-    for (const f of catalog.all('faces')) byPhoto.set(f.photoId, [...(byPhoto.get(f.photoId) ?? []), f]);
+    for (const f of catalog.all('faces')) {
+      const faces = byPhoto.get(f.photoId);
+      if (faces) faces.push(f);
+      else byPhoto.set(f.photoId, [f]);
+    }
     const out: Linked[] = [];
     for (const [photoId, faces] of byPhoto) {
       const regions = catalog.photo(photoId)?.faceRegions ?? [];
@@ -200,17 +204,32 @@ export class FaceService {
     this.deps.history.record(label, () => {
       for (const f of faces) {
         const photo = catalog.photo(f.photoId)!;
-        const before = f.workerId && f.workerId !== worker.id ? f.workerId : null;
         catalog.put('faces', { ...f, workerId: worker.id, state: 'face', rejected: f.rejected.filter((w) => w !== worker.id) });
         // A face named again: the one it was said to be loses this face's tag and region.
-        const workers = [...photo.workers.filter((w) => w !== before), ...(photo.workers.includes(worker.id) ? [] : [worker.id])];
-        const faceRegions = [...photo.faceRegions.filter((r) => r.workerId !== worker.id && r.workerId !== before), { workerId: worker.id, ...f.box }];
+        if (f.workerId && f.workerId !== worker.id) this.untag(photo.id, f.workerId);
+        const workers = photo.workers.includes(worker.id) ? photo.workers : [...photo.workers, worker.id];
+        const faceRegions = [...photo.faceRegions.filter((r) => r.workerId !== worker.id), { workerId: worker.id, ...f.box }];
         const patch: Partial<Photo> = { workers, faceRegions };
         if (company && !photo.companyId) Object.assign(patch, { companyId: company.id, company: company.name });
         catalog.updatePhotos([photo.id], patch);
       }
     });
-    return this.list().filter((v) => faceIds.includes(v.faceId));
+    return this.viewsOf(faceIds);
+  }
+
+  /** These faces as the window sees them (only their own suggestions are worked out), in the order `list` gives. */
+  private viewsOf(faceIds: string[]): FaceView[] {
+    const byId = new Map(this.now().linked.map((l) => [l.face.id, l]));
+    return faceIds
+      .flatMap((id) => byId.get(id) ?? [])
+      .map((l) => this.view(l))
+      .sort((a, b) => a.photoId.localeCompare(b.photoId) || a.box.x - b.box.x);
+  }
+
+  /** Within an edit: the photo loses a worker's tag and face region (their face there was unnamed or set aside). */
+  private untag(photoId: string, workerId: string) {
+    const photo = this.catalog.photo(photoId)!;
+    this.catalog.updatePhotos([photoId], { workers: photo.workers.filter((w) => w !== workerId), faceRegions: photo.faceRegions.filter((r) => r.workerId !== workerId) });
   }
 
   /**
@@ -220,7 +239,7 @@ export class FaceService {
   reject(faceIds: string[], workerId?: string): FaceView[] {
     const faces = this.faces(faceIds);
     const catalog = this.catalog;
-    const current = new Map(this.list({ all: true }).map((v) => [v.faceId, v]));
+    const current = new Map(this.viewsOf(faceIds).map((v) => [v.faceId, v]));
     const who = faces.map((f) => workerId ?? current.get(f.id)?.suggestion?.workerId ?? f.workerId ?? null);
     const none = faces.find((_, i) => !who[i]);
     if (none) throw new AppError('VALIDATION', msg('faces.noSuggestion', { id: none.id }));
@@ -228,14 +247,11 @@ export class FaceService {
     this.deps.history.record(label, () =>
       faces.forEach((f, i) => {
         const named = f.workerId === who[i] || current.get(f.id)?.workerId === who[i];
-        if (named) {
-          const photo = catalog.photo(f.photoId)!;
-          catalog.updatePhotos([photo.id], { workers: photo.workers.filter((w) => w !== who[i]), faceRegions: photo.faceRegions.filter((r) => r.workerId !== who[i]) });
-        }
+        if (named) this.untag(f.photoId, who[i]!);
         catalog.put('faces', { ...f, workerId: named ? null : f.workerId, rejected: [...new Set([...f.rejected, who[i]!])] });
       }),
     );
-    return this.list({ all: true }).filter((v) => faceIds.includes(v.faceId));
+    return this.viewsOf(faceIds);
   }
 
   /** Not a face, a passer-by to leave unnamed, or (back to) a face; a named face set aside loses its tag. */
@@ -248,14 +264,11 @@ export class FaceService {
       : { zh: `恢复 ${faces.length} 张人脸`, en: `Restored ${faces.length} face(s)` };
     this.deps.history.record(label, () => {
       for (const f of faces) {
-        if (state !== 'face' && f.workerId) {
-          const photo = catalog.photo(f.photoId)!;
-          catalog.updatePhotos([photo.id], { workers: photo.workers.filter((w) => w !== f.workerId), faceRegions: photo.faceRegions.filter((r) => r.workerId !== f.workerId) });
-        }
+        if (state !== 'face' && f.workerId) this.untag(f.photoId, f.workerId);
         catalog.put('faces', { ...f, state, workerId: state === 'face' ? f.workerId : null });
       }
     });
-    return this.list({ all: true }).filter((v) => faceIds.includes(v.faceId));
+    return this.viewsOf(faceIds);
   }
 
   /** Whether a worker may be suggested at all (off for someone who declined to be in the campaign). */

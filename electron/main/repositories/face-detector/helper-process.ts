@@ -19,15 +19,14 @@ export type LaunchHelper = (script: string, args: string[], env: NodeJS.ProcessE
  */
 export const launchNodeHelper: LaunchHelper = (script, args, env) => {
   const child = fork(script, args, { env: { ...env, ELECTRON_RUN_AS_NODE: '1' }, execArgv: [], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
-  let alive = true;
-  child.on('exit', () => (alive = false));
+  // HelperProcess never writes to a helper it has seen end; `connected` covers the moment before it hears so.
   return {
     get pid() {
       return child.pid;
     },
     stderr: child.stderr,
     send: (m) => {
-      if (alive && child.connected) child.send(m as never);
+      if (child.connected) child.send(m as never);
     },
     kill: () => child.kill(),
     on: (event: 'message' | 'exit', fn: (...a: never[]) => void) => void child.on(event, fn as never),
@@ -88,7 +87,10 @@ export class HelperProcess {
     });
   }
 
-  /** The largest resident memory it reached (bytes; 0 where there is no /proc). */
+  /**
+   * The largest resident memory it reached (bytes; 0 where there is no /proc). The kernel keeps the high-water mark,
+   * so it is read only when asked and before the helper ends.
+   */
   peak(): number {
     this.notePeak();
     return this.peakBytes;
@@ -123,7 +125,6 @@ export class HelperProcess {
       } else if (this.busy && m.id === this.busy.id) {
         const job = this.busy;
         this.busy = null;
-        this.notePeak();
         job.resolve(m as HelperReply);
         this.pump();
       }

@@ -84,21 +84,25 @@ async function main() {
     return { rgb: info.channels === 3 ? data : toRgb(data, info.channels, info.width * info.height), width: info.width, height: info.height };
   }
 
-  async function withTensor(file, px, fn) {
-    const img = await pixels(file, px);
+  async function withTensor(img, fn) {
     const tensor = tf.tensor3d(img.rgb, [img.height, img.width, 3], 'int32');
     try {
-      return await fn(tensor, img);
+      return await fn(tensor);
     } finally {
       tensor.dispose();
     }
+  }
+
+  /** The detector's boxes on an image, as fractions of it. */
+  function facesIn(img) {
+    return withTensor(img, async (tensor) => (await faceapi.detectAllFaces(tensor, options)).map((d) => ({ box: { x: d.box.x / img.width, y: d.box.y / img.height, w: d.box.width / img.width, h: d.box.height / img.height }, score: round(d.score) })));
   }
 
   async function detect({ id, file, tiles }) {
     if (!fs.existsSync(file)) return { id, ok: false, code: 'MISSING', reason: 'the file is missing' };
     // The detector sees DETECTOR_INPUT px whatever it is given: shrinking here (sharp, better than the network's
     // bilinear) spares the WASM heap a 1024 px tensor and its float copies.
-    const boxes = await withTensor(file, DETECTOR_INPUT, async (tensor, img) => (await faceapi.detectAllFaces(tensor, options)).map((d) => ({ box: { x: d.box.x / img.width, y: d.box.y / img.height, w: d.box.width / img.width, h: d.box.height / img.height }, score: round(d.score) })));
+    const boxes = await facesIn(await pixels(file, DETECTOR_INPUT));
     // A closer look when asked, or ('auto') when the whole photo showed no face, or a small one: where there is a
     // small face there are often more (a group, a line), and a workplace photo without a face is rare.
     const smallest = Math.min(...boxes.map((b) => b.box.w));
@@ -111,22 +115,14 @@ async function main() {
    * each fed at the detector's own size, so a face is seen about twice as large as in the whole photo.
    */
   async function tiled(file) {
-    const { data, info } = await sharp(file, { failOn: 'none' }).rotate().resize(PREVIEW_PX, PREVIEW_PX, { fit: 'inside', withoutEnlargement: true }).toColourspace('srgb').removeAlpha().raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
-    const W = info.width, H = info.height;
-    const rgb = info.channels === 3 ? data : toRgb(data, info.channels, W * H);
+    const whole = await pixels(file, PREVIEW_PX);
+    const W = whole.width, H = whole.height;
     const tw = Math.round(W * 0.58), th = Math.round(H * 0.58);
     const out = [];
     for (const [left, top] of [[0, 0], [W - tw, 0], [0, H - th], [W - tw, H - th]]) {
-      const { data: tile, info: t } = await sharp(rgb, { raw: { width: W, height: H, channels: 3 } }).extract({ left, top, width: tw, height: th }).resize(DETECTOR_INPUT, DETECTOR_INPUT, { fit: 'inside' }).raw().toBuffer({ resolveWithObject: true });
-      const tensor = tf.tensor3d(tile, [t.height, t.width, 3], 'int32');
-      try {
-        for (const d of await faceapi.detectAllFaces(tensor, options)) {
-          const k = tw / t.width;
-          out.push({ box: { x: (left + d.box.x * k) / W, y: (top + d.box.y * k) / H, w: (d.box.width * k) / W, h: (d.box.height * k) / H }, score: round(d.score) });
-        }
-      } finally {
-        tensor.dispose();
-      }
+      const { data, info } = await sharp(whole.rgb, { raw: { width: W, height: H, channels: 3 } }).extract({ left, top, width: tw, height: th }).resize(DETECTOR_INPUT, DETECTOR_INPUT, { fit: 'inside' }).raw().toBuffer({ resolveWithObject: true });
+      for (const { box, score } of await facesIn({ rgb: data, width: info.width, height: info.height }))
+        out.push({ box: { x: (left + box.x * tw) / W, y: (top + box.y * th) / H, w: (box.w * tw) / W, h: (box.h * th) / H }, score });
     }
     return out;
   }
@@ -140,7 +136,8 @@ async function main() {
 
   async function describe({ id, file, boxes, crops }) {
     if (!fs.existsSync(file)) return { id, ok: false, code: 'MISSING', reason: 'the file is missing' };
-    return withTensor(file, INPUT_PX, async (tensor, img) => {
+    const img = await pixels(file, INPUT_PX);
+    return withTensor(img, async (tensor) => {
       // A face under MIN_FACE_PX on the preview is too small to tell who it is.
       const previewScale = Math.min(PREVIEW_PX, Math.max(img.width, img.height) * 8) / Math.max(img.width, img.height);
       const big = boxes.filter((b) => b.box.w * img.width * previewScale >= MIN_FACE_PX);

@@ -9,6 +9,7 @@ import { WorkerPicker } from '../roster/WorkerPicker';
 import type { Roster } from '../roster/useRoster';
 import { FacePhotoDialog } from './FacePhotoDialog';
 import { FaceTile } from './FaceTile';
+import { toggled } from './toggled';
 
 const PAGE = 40;
 
@@ -64,17 +65,7 @@ function GroupCard({ group, roster, readOnly }: { group: FaceGroup; roster: Rost
             size={84}
             onOpen={setShown}
             selected={off.size ? !off.has(f.faceId) : undefined}
-            onClick={
-              group.faces.length > 1
-                ? () =>
-                    setOff((s) => {
-                      const next = new Set(s);
-                      if (next.has(f.faceId)) next.delete(f.faceId);
-                      else next.add(f.faceId);
-                      return next;
-                    })
-                : undefined
-            }
+            onClick={group.faces.length > 1 ? () => setOff((s) => toggled(s, f.faceId)) : undefined}
           />
         ))}
         {group.faces.length > 24 && (

@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import type { Roster } from '../roster/useRoster';
 import { FacePhotoDialog } from './FacePhotoDialog';
 import { FaceTile } from './FaceTile';
+import { toggled } from './toggled';
 
 const TILE = 112;
 const GAP = 12;
@@ -68,7 +69,7 @@ export function WorkerFaces({ workerId, roster, readOnly, suggestionsOn }: { wor
     else if ((k === 'x' || k === 'X') && !e.ctrlKey && !e.metaKey) void act('reject');
     else if (k === ' ') {
       const id = suggestions[focus]?.faceId;
-      if (id) setSelected((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set([...s, id])));
+      if (id) setSelected((s) => toggled(s, id));
     } else if ((e.ctrlKey || e.metaKey) && k.toLowerCase() === 'a') setSelected(new Set(suggestions.map((f) => f.faceId)));
     else if (k === 'Escape') setSelected(new Set());
     else if (k === 'o' || k === 'O') setShown(suggestions[focus] ?? null);
@@ -139,7 +140,7 @@ export function WorkerFaces({ workerId, roster, readOnly, suggestionsOn }: { wor
             onClick={(e) => {
               setFocus(i);
               grid.current?.focus();
-              if (e.ctrlKey || e.metaKey || e.shiftKey) setSelected((s) => (s.has(f.faceId) ? new Set([...s].filter((x) => x !== f.faceId)) : new Set([...s, f.faceId])));
+              if (e.ctrlKey || e.metaKey || e.shiftKey) setSelected((s) => toggled(s, f.faceId));
             }}
           />
         ))}
