@@ -5,7 +5,7 @@ export const ERROR_CODES = [
   'VALIDATION', // a request or a form value is wrong
   'NOT_FOUND', // a path, project or record does not exist
   'CONFLICT', // the thing exists already / the state forbids it
-  'FORBIDDEN', // a place the user did not choose, a foreign origin, a read-only caller
+  'FORBIDDEN', // a place the user did not choose, a foreign origin, a read-only caller, a path the OS does not let us use
   'READ_ONLY', // the project is open for writing in another window or process
   'IO', // the file system refused (permission, disk full)
   'UNSUPPORTED', // a format or version we do not handle

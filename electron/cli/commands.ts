@@ -59,7 +59,8 @@ async function exhibitionExport(args: string[]): Promise<number> {
     if (!Number.isFinite(n) || n < 0) throw new UsageError(`exhibition export: --${name} is a number (got "${v}")`);
     return n;
   };
-  await call('projects.open', { dir });
+  // An export reads the catalog as it stands (a window may be editing it meanwhile): no write lock is asked for.
+  await call('projects.open', { dir, toRead: true });
   const result = await call('exhibitions.export', {
     what: what as (typeof EXHIBITION_OUTPUTS)[number],
     format: format as 'pdf' | 'jpeg' | 'tiff' | undefined,
@@ -78,7 +79,7 @@ async function exhibitionExport(args: string[]): Promise<number> {
     posterSize: posterSize as 'A2' | 'A1' | undefined,
   });
   await call('projects.close', {});
-  const warnings = localize(result.warnings).map(({ photoId, code, message }) => ({ photoId, code, message }));
+  const warnings = localize(result.warnings).map(({ photoId, code, key, message }) => ({ photoId, code, key, message }));
   if (values.json) out(JSON.stringify({ files: result.files.map(({ path: p, kind, pages }) => ({ path: p, kind, pages })), warnings }) + '\n');
   else {
     out(`${say('cli.exhibitionExported', { files: result.files.length, dir: result.outDir })}\n`);
@@ -151,7 +152,7 @@ async function facesCommand(args: string[]): Promise<number> {
     const { jobId } = await call('faces.detectStart', { again: values.again as boolean | undefined, thorough: values.thorough as boolean | undefined });
     const st = await follow(() => call('faces.detectStatus', { jobId }), !!values.json, (p) => say('cli.facesProgress', { done: p.done, total: p.total, file: p.current ?? '' }));
     const r = st.result!;
-    if (values.json) out(JSON.stringify({ photos: r.photos, faces: r.faces, seconds: r.seconds, tooSmall: r.tooSmall, failed: r.failed.map((f) => ({ photoId: f.photoId, name: f.name, message: localize(f.message) })) }) + '\n');
+    if (values.json) out(JSON.stringify({ photos: r.photos, faces: r.faces, seconds: r.seconds, tooSmall: r.tooSmall, failed: r.failed.map((f) => ({ photoId: f.photoId, name: f.name, key: f.message.key, message: say(f.message.key, f.message.params) })) }) + '\n');
     else {
       out(`${say('cli.facesDetected', { photos: r.photos, faces: r.faces, seconds: r.seconds })}\n`);
       for (const f of r.failed) process.stderr.write(`${f.name}: ${localize(f.message)}\n`);
@@ -224,7 +225,7 @@ export async function runCommand(argv: string[]): Promise<number> {
         preview: p.preview ? path.join(info.dir, p.preview) : null,
         embeddedThumbnail: p.embeddedThumbnail ? path.join(info.dir, p.embeddedThumbnail) : null,
       }));
-      if (values.json) out(JSON.stringify(photos, null, 1) + '\n');
+      if (values.json) out(JSON.stringify(localize(photos), null, 1) + '\n');
       else for (const p of photos) out(`${p.id}  ${p.capturedAt ?? '—'}  ${p.width}×${p.height}  ${p.photographer ?? ''}  ${p.path}\n`);
       return 0;
     }
@@ -232,7 +233,11 @@ export async function runCommand(argv: string[]): Promise<number> {
       const { values, positionals } = parse(rest, { port: { type: 'string' }, kiosk: { type: 'boolean' } });
       const port = values.port === undefined ? 0 : Number(values.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`serve: --port must be a port number, not "${values.port}"`);
-      if (positionals[0]) await call('projects.open', { dir: path.resolve(positionals[0]) });
+      // A window or a kiosk stays open for hours: a read-only view follows the writer's edits (a withdrawal at
+      // the venue reaches the kiosk within seconds).
+      services.projects.followReadOnly = true;
+      // The kiosk only reads: it never holds the project's write lock, so staff can edit (and withdraw) meanwhile.
+      if (positionals[0]) await call('projects.open', { dir: path.resolve(positionals[0]), toRead: !!values.kiosk });
       else await call('projects.openDemo', {});
       services.faceJob.afterImport = !values.kiosk;
       const host = await serveServices(services, { port, kiosk: !!values.kiosk });
@@ -257,10 +262,13 @@ export async function runCommand(argv: string[]): Promise<number> {
       await call('projects.open', { dir });
       const request = { file: path.resolve(file), createCompanies: !!values['create-companies'] };
       const plan = values['dry-run'] ? await call('roster.preview', request) : await call('roster.apply', request);
-      if (values.json) out(JSON.stringify(localize({ created: plan.created, updated: plan.updated, skipped: plan.skipped, dryRun: !!values['dry-run'] })) + '\n');
+      // A value read with doubt (a consent word it does not know, a year it cannot read) is named on its row.
+      const warnings = plan.rows.flatMap((r) => r.warnings.map((w) => ({ row: r.row, key: w.key, message: say(w.key, w.params) })));
+      if (values.json) out(JSON.stringify(localize({ created: plan.created, updated: plan.updated, skipped: plan.skipped, warnings, dryRun: !!values['dry-run'] })) + '\n');
       else {
         out(`${say(values['dry-run'] ? 'cli.rosterPlanned' : 'cli.rosterDone', { created: plan.created, updated: plan.updated, skipped: plan.skipped.length, sheet: plan.sheet, row: plan.headerRow })}\n`);
         for (const sk of localize(plan.skipped)) out(`  ${say('cli.rosterRow', { row: sk.row, reason: sk.reason })}\n`);
+        for (const w of warnings) out(`  ${say('cli.rosterRow', { row: w.row, reason: w.message })}\n`);
       }
       return 0;
     }
@@ -300,7 +308,7 @@ export async function runCommand(argv: string[]): Promise<number> {
         // The privacy check: what would be published, and what is left out, before anything is written.
         await call('projects.open', { dir, toRead: true });
         const c = await call('gallery.check', {});
-        const said = { ...c, excluded: localize(c.excluded).map(({ photoId, reason }) => ({ photoId, reason })) };
+        const said = { ...c, excluded: localize(c.excluded).map(({ photoId, reason, key }) => ({ photoId, reason, key })) };
         if (values.json) out(JSON.stringify(said) + '\n');
         else {
           out(`${say('cli.galleryCheck', { photos: c.photos.length, workers: c.workers.length, excluded: c.excluded.length })}\n  ${c.workers.join('、')}\n`);
@@ -309,10 +317,10 @@ export async function runCommand(argv: string[]): Promise<number> {
         return 0;
       }
       if (!values.out) throw new UsageError('gallery: --out <folder> says where the web gallery goes');
-      await call('projects.open', { dir });
+      await call('projects.open', { dir, toRead: true });
       const r = await call('gallery.export', { outDir: path.resolve(values.out as string), baseUrl: values['base-url'] as string | undefined });
       await call('projects.close', {});
-      if (values.json) out(JSON.stringify({ index: r.index, photos: r.photos, workers: r.workers, excluded: localize(r.excluded).map(({ photoId, reason }) => ({ photoId, reason })), bytes: r.bytes }) + '\n');
+      if (values.json) out(JSON.stringify({ index: r.index, photos: r.photos, workers: r.workers, excluded: localize(r.excluded).map(({ photoId, reason, key }) => ({ photoId, reason, key })), bytes: r.bytes }) + '\n');
       else {
         out(`${say('cli.galleryWritten', { photos: r.photos, workers: r.workers, excluded: r.excluded.length, index: r.index })}\n`);
         for (const e of localize(r.excluded)) out(`  ${say('cli.skipped', { who: e.photoId, reason: e.reason })}\n`);
@@ -362,7 +370,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     }
     case 'xmp': {
       const { values, positionals } = parse(rest, { out: { type: 'string' }, json: { type: 'boolean' } });
-      await call('projects.open', { dir: needDir(positionals, 'xmp') });
+      await call('projects.open', { dir: needDir(positionals, 'xmp'), toRead: true });
       const { written, refused } = await call('xmp.write', { outDir: values.out ? path.resolve(values.out as string) : undefined });
       if (values.json) out(JSON.stringify(localize({ written, refused })) + '\n');
       else {
@@ -398,7 +406,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       if (per !== 'worker' && per !== 'photo') throw new UsageError(`export: --per is worker or photo (got "${per}")`);
       const impose = values.impose as string | undefined;
       if (impose !== undefined && impose !== 'A4' && impose !== 'A3') throw new UsageError(`export: --impose is A4 or A3 (got "${impose}")`);
-      await call('projects.open', { dir });
+      await call('projects.open', { dir, toRead: true });
       const request = {
         templateId: (values.template as string | undefined) ?? 'simple-white-10',
         size: values.size as string | undefined,
@@ -427,7 +435,7 @@ export async function runCommand(argv: string[]): Promise<number> {
             minimumPages: summary.minimumPages,
             profile: summary.profile,
             skipped: localize(summary.skipped),
-            warnings: summary.warnings.map((w) => say(w.key, w.params)),
+            warnings: summary.warnings.map((w) => ({ key: w.key, message: say(w.key, w.params) })),
             cancelled: summary.cancelled,
           }) + '\n',
         );

@@ -18,7 +18,7 @@ export function say(key: MessageKey, params?: MessageParams): string {
 
 /**
  * What a command prints, with every keyed message said in the CLI's language: an object carrying `key` (and
- * `params`) has its `message` or `reason` text replaced. Keys stay, so scripts can match on them.
+ * `params`) has its `message` or `reason` text replaced, or a `message` added. Keys stay, so scripts can match on them.
  */
 export function localize<T>(value: T): T {
   if (Array.isArray(value)) return value.map(localize) as T;
@@ -26,10 +26,11 @@ export function localize<T>(value: T): T {
   const o = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(o)) out[k] = localize(v);
-  if (isMessageKey(o.key) && (typeof o.message === 'string' || typeof o.reason === 'string')) {
+  if (isMessageKey(o.key)) {
     const text = formatMessage({ key: o.key, params: o.params as MessageParams | undefined }, lang);
-    if (typeof o.message === 'string') out.message = text;
-    else out.reason = text;
+    if (typeof o.reason === 'string') out.reason = text;
+    // A bare message ({key, params}, a photo's warning) gains its text: a script reads the words and the key.
+    else out.message = text;
   }
   return out as T;
 }

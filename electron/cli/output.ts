@@ -15,3 +15,14 @@ export function guardStdout(): void {
 export function out(text: string): void {
   stdoutWrite(text);
 }
+
+/**
+ * Resolves once everything written to stdout has left the process. A pipe takes writes asynchronously: exiting
+ * straight after a large answer would cut it at the pipe's buffer (64 KB), so a script would read half a JSON.
+ */
+export function flushOut(): Promise<void> {
+  return new Promise((resolve) => {
+    if (process.stdout.destroyed || !process.stdout.writable) return resolve();
+    stdoutWrite('', () => resolve());
+  });
+}

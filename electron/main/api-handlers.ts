@@ -94,6 +94,7 @@ export function createHandlers(s: Services, host: HostKind) {
     'gallery.export': async (req) => s.gallery.export({ ...req, outDir: await guard.check(req.outDir, 'export') }),
     'find.worker': async (req) => s.find.find(req.query, req.exhibitionId),
     'find.kiosk': async (req) => s.find.kiosk(req.exhibitionId),
+    'find.label': async (req) => s.find.label(req.photoId, req.exhibitionId),
     'labels.saveTemplate': async (req) => s.labels.save(req.template),
     'exhibitions.export': async (req) => s.exhibitionExport.export({ ...req, outDir: req.outDir && (await guard.check(req.outDir, 'export')) }),
     'exhibitions.exportStart': async (req) => s.exhibitionExport.start({ ...req, outDir: req.outDir && (await guard.check(req.outDir, 'export')) }),
@@ -115,21 +116,30 @@ export function createHandlers(s: Services, host: HostKind) {
     'export.cancel': async (req) => s.exporter.cancel(req.jobId),
     'export.status': async (req) => s.exporter.status(req.jobId),
   } satisfies AppApi;
-  return refuseEditsWhenReadOnly(handlers, () => s.session.current?.assertWritable());
+  return editsAsUnits(handlers, () => s.session.current);
 }
 
 /**
  * Every edit call first asks whether the open project may be written (another process may hold it): the refusal
- * comes before any service touches a live record, so a read-only view never drifts from the file.
+ * comes before any service touches a live record, so a read-only view never drifts from the file. After the
+ * edit, and before it is answered, what it changed is committed (synced to the journal): an answered edit is
+ * never lost to a kill or a power cut, and one that could not be saved is answered with the reason.
  */
-function refuseEditsWhenReadOnly<H extends AppApi>(handlers: H, assertWritable: () => void): H {
+function editsAsUnits<H extends AppApi>(handlers: H, catalog: () => { assertWritable(): void; commit(): Promise<void> } | null): H {
   const out = { ...handlers } as Record<string, unknown>;
   for (const m of API_METHODS)
-    if (METHOD_KINDS[m] === 'edit') {
+    if (METHOD_KINDS[m] === 'edit' || METHOD_KINDS[m] === 'export') {
       const handler = handlers[m] as (req: unknown) => Promise<unknown>;
+      const edits = METHOD_KINDS[m] === 'edit';
       out[m] = async (req: unknown) => {
-        assertWritable();
-        return handler(req);
+        // An export only reads the catalog: it runs on a read-only view too (and commits what it noted, if it may).
+        if (edits) catalog()?.assertWritable();
+        try {
+          return await handler(req);
+        } finally {
+          // A read-only view has nothing to commit; a project opened by the call commits on its own.
+          await catalog()?.commit();
+        }
       };
     }
   return out as H;

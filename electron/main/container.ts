@@ -72,7 +72,7 @@ export function createServices(opts: ContainerOptions = {}) {
   const events = new EventBus();
   const session = new ProjectSession();
   const locks = new ProjectLockRepository(opts.holder ?? `chasing-light ${process.argv[2] ?? ''}`.trim());
-  const projects = new ProjectService({ session, settings, storage, locks, logger: createLogger('ProjectService') });
+  const projects = new ProjectService({ session, events, settings, storage, locks, logger: createLogger('ProjectService') });
   const access = new AccessService({ session, recentDirs: async () => (await settings.recent()).map((r) => r.dir) });
   const history = new HistoryService({ session, events });
   const roster = new RosterService({ session, history, spreadsheets: new SpreadsheetRepository() });
@@ -88,7 +88,7 @@ export function createServices(opts: ContainerOptions = {}) {
   const exhibitions = new ExhibitionService({ session, history, gifts });
   const pdf = new PdfRepository();
   const labels = new LabelTemplateService({ session, history });
-  const find = new FindService({ session });
+  const find = new FindService({ session, labelPreview: (photoId, exhibitionId) => exhibitionExport.labelPreview(photoId, undefined, exhibitionId) });
   const exhibitionExport = new ExhibitionExportService({ session, events, labels, exhibitions, gifts, sheets, pdf, type, storage, logger: createLogger('ExhibitionExport'), concurrency: opts.concurrency });
   const gallery = new GalleryService({ fonts: (family, weight, chars) => subsetFace(family, weight, chars, 'woff2'), session, exhibitions, exhibitionExport, gifts, sheets, storage, assetsDir: path.join(assetsDir, 'gallery'), concurrency: opts.concurrency });
   const exporter = new ExportService({ session, defaultCmykProfile: path.join(assetsDir, 'icc', 'FOGRA39-coated.icc'), gifts, sheets, pdf, storage, events, logger: createLogger('ExportService'), concurrency: opts.concurrency });

@@ -21,8 +21,8 @@ export interface BrowserHostOptions {
   logger: Logger;
   /** absolute path of a photo's cached image, or undefined */
   mediaFile: (id: string, kind: MediaKind) => string | undefined;
-  /** the photos the kiosk may show (everyone in them agreed); the kiosk's token gets no other image */
-  kioskMay?: (photoId: string) => boolean;
+  /** what the kiosk may fetch, asked at each request (everyone in the photo agreed today); nothing else */
+  kioskMay?: (kind: MediaKind, id: string) => boolean;
   /** the folder media may come from (the open project); anything else is refused */
   mediaRoot: () => string | undefined;
   /** the built renderer (index.html + assets) */
@@ -189,16 +189,17 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
 
   async function serveMedia(res: http.ServerResponse, pathname: string, kiosk: boolean) {
     const [, , kind, id, ...more] = pathname.split('/');
-    // The kiosk sees only photos everyone in agreed to (label previews, named by hash, are made for those alone).
-    if (kiosk && kind !== 'sheet' && !opts.kioskMay?.(id ?? '')) throw new Refusal(404, 'NOT_FOUND', 'no such image');
+    // The kiosk sees only photos everyone in agreed to, and their labels, as consent stands at this request.
+    if (kiosk && !(MEDIA_KINDS.includes(kind as MediaKind) && opts.kioskMay?.(kind as MediaKind, id ?? ''))) throw new Refusal(404, 'NOT_FOUND', 'no such image');
     const root = opts.mediaRoot();
     const file = !more.length && MEDIA_KINDS.includes(kind as MediaKind) && /^[0-9a-f]{12,64}$/.test(id ?? '') ? opts.mediaFile(id!, kind as MediaKind) : undefined;
     const rel = file && root ? path.relative(root, file) : '..';
     if (!file || rel.startsWith('..') || path.isAbsolute(rel)) throw new Refusal(404, 'NOT_FOUND', 'no such image');
     const stat = await fs.stat(file).catch(() => null);
     if (!stat?.isFile()) throw new Refusal(404, 'NOT_FOUND', 'no such image');
-    // Media URLs carry a version (embedded → rendered), so a URL's bytes never change: cache hard.
-    res.writeHead(200, { 'Content-Type': 'image/jpeg', 'Content-Length': stat.size, 'Cache-Control': 'private, max-age=31536000, immutable', 'X-Content-Type-Options': 'nosniff' });
+    // Media URLs carry a version (embedded → rendered), so a URL's bytes never change: cache hard. Not at the
+    // kiosk: a photo withdrawn from it must not live on in its browser's cache.
+    res.writeHead(200, { 'Content-Type': 'image/jpeg', 'Content-Length': stat.size, 'Cache-Control': kiosk ? 'no-store' : 'private, max-age=31536000, immutable', 'X-Content-Type-Options': 'nosniff' });
     // The file can vanish between stat and read (a re-render): the response is cut, the host carries on.
     await pipeline(createReadStream(file), res).catch(() => res.destroy());
   }
@@ -270,23 +271,26 @@ function readJson(req: http.IncomingMessage): Promise<unknown> {
     const chunks: Buffer[] = [];
     let size = 0;
     let over = false;
-    const refuse = () => {
-      over = true;
-      chunks.length = 0;
-      reject(new Refusal(413, 'TOO_LARGE', `the request body is over ${MAX_BODY} bytes`));
-    };
-    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) refuse();
+    const tooLarge = () => new Refusal(413, 'TOO_LARGE', `the request body is over ${MAX_BODY} bytes`);
+    // Beyond any drain: answered at once (the client may see the connection cut, it was sending hundreds of MB).
+    if (Number(req.headers['content-length'] ?? 0) > DRAIN_LIMIT) return reject(tooLarge());
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (over) {
-        if (size > DRAIN_LIMIT) req.destroy();
+      if (size > MAX_BODY) {
+        // Read to the end and thrown away: answering while the client still sends makes the socket close on
+        // unread data, and the client sees a reset instead of the 413.
+        over = true;
+        chunks.length = 0;
+        if (size > DRAIN_LIMIT) {
+          reject(tooLarge());
+          req.destroy();
+        }
         return;
       }
-      if (size > MAX_BODY) refuse();
-      else chunks.push(c);
+      chunks.push(c);
     });
     req.on('end', () => {
-      if (over) return;
+      if (over) return reject(tooLarge());
       const text = Buffer.concat(chunks).toString('utf8').trim();
       if (!text) return resolve({});
       try {
@@ -318,7 +322,7 @@ export function serveServices(services: Services, opts: { port?: number; rendere
     events: services.events,
     logger: services.logger,
     mediaFile: services.mediaFile,
-    kioskMay: (photoId) => services.find.mayShow(photoId),
+    kioskMay: (kind, id) => services.find.mayShowMedia(kind, id),
     mediaRoot: () => services.session.current?.dir,
     rendererDir: opts.rendererDir ?? path.join(repoRoot(), 'out', 'renderer'),
     port: opts.port,

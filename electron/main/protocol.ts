@@ -10,13 +10,13 @@ export function registerMediaScheme(): void {
 }
 
 /** Serves `cl-media://media/<kind>/<id>` from the open project's cache; nothing outside it, no image bytes over IPC. */
-export function handleMediaScheme(mediaFile: (id: string, kind: MediaKind) => string | undefined, mediaRoot: () => string | undefined, kioskMay?: (photoId: string) => boolean): void {
+export function handleMediaScheme(mediaFile: (id: string, kind: MediaKind) => string | undefined, mediaRoot: () => string | undefined, kioskMay?: (kind: MediaKind, id: string) => boolean): void {
   protocol.handle(MEDIA_SCHEME, async (request) => {
     const url = new URL(request.url);
     const [, kind, id] = url.pathname.split('/');
     const root = mediaRoot();
-    // The kiosk shows only photos everyone in agreed to (label previews are made for those alone).
-    if (kioskMay && kind !== 'sheet' && !kioskMay(id ?? '')) return new Response('not found', { status: 404 });
+    // The kiosk shows only photos everyone in agreed to, and their labels, as consent stands at this request.
+    if (kioskMay && !(MEDIA_KINDS.includes(kind as MediaKind) && kioskMay(kind as MediaKind, id ?? ''))) return new Response('not found', { status: 404 });
     const file = MEDIA_KINDS.includes(kind as MediaKind) && /^[0-9a-f]{12,64}$/.test(id ?? '') ? mediaFile(id!, kind as MediaKind) : undefined;
     const rel = file && root ? path.relative(root, file) : '..';
     if (!file || rel.startsWith('..') || path.isAbsolute(rel)) return new Response('not found', { status: 404 });

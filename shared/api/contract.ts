@@ -131,6 +131,8 @@ export interface AppApi {
   'gallery.check': (req: RequestOf<'gallery.check'>) => Promise<GalleryCheck>;
   'gallery.export': (req: RequestOf<'gallery.export'>) => Promise<GalleryResult>;
   'find.worker': (req: RequestOf<'find.worker'>) => Promise<FoundWorker[]>;
+  /** the kiosk's wall label for a photo it lists (consent checked when asked) */
+  'find.label': (req: RequestOf<'find.label'>) => Promise<LabelPreview>;
   'find.kiosk': (req: RequestOf<'find.kiosk'>) => Promise<{ title: string; subtitle: string; companies: { name: string; workers: FoundWorker[] }[] }>;
   'labels.templates': (req: RequestOf<'labels.templates'>) => Promise<LabelTemplate[]>;
   'labels.saveTemplate': (req: RequestOf<'labels.saveTemplate'>) => Promise<LabelTemplate>;
@@ -177,7 +179,7 @@ export interface ExportJobView {
 export type ApiMethod = keyof AppApi;
 
 /** What the exhibition kiosk's read-only token may call: finding a worker and showing a photo's label, nothing else. */
-export const KIOSK_METHODS: readonly string[] = ['app.info', 'find.worker', 'find.kiosk', 'exhibitions.labelPreview'];
+export const KIOSK_METHODS: readonly string[] = ['app.info', 'find.worker', 'find.kiosk', 'find.label'];
 export type ApiRequest<K extends ApiMethod> = Parameters<AppApi[K]>[0];
 export type ApiResponse<K extends ApiMethod> = Awaited<ReturnType<AppApi[K]>>;
 
@@ -200,7 +202,7 @@ export const API_METHODS = [
   'xmp.write',
   'campaign.get', 'campaign.update', 'templates.list', 'templates.textures', 'templates.save',
   'gifts.list', 'gifts.choosePhoto', 'gifts.setCrop', 'gifts.setHandOver', 'gifts.markPrinted', 'gifts.preview',
-  'exhibitions.plan', 'exhibitions.list', 'exhibitions.get', 'exhibitions.confirm', 'exhibitions.export', 'exhibitions.exportStart', 'exhibitions.exportStatus', 'exhibitions.exportCancel', 'exhibitions.update', 'exhibitions.leftOff', 'exhibitions.move', 'exhibitions.setLarge', 'exhibitions.remove', 'exhibitions.restore', 'exhibitions.labelPreview', 'labels.templates', 'labels.saveTemplate', 'find.worker', 'find.kiosk', 'gallery.export', 'gallery.check',
+  'exhibitions.plan', 'exhibitions.list', 'exhibitions.get', 'exhibitions.confirm', 'exhibitions.export', 'exhibitions.exportStart', 'exhibitions.exportStatus', 'exhibitions.exportCancel', 'exhibitions.update', 'exhibitions.leftOff', 'exhibitions.move', 'exhibitions.setLarge', 'exhibitions.remove', 'exhibitions.restore', 'exhibitions.labelPreview', 'labels.templates', 'labels.saveTemplate', 'find.worker', 'find.kiosk', 'find.label', 'gallery.export', 'gallery.check',
   'faces.detectStart', 'faces.detectStatus', 'faces.detectCancel', 'faces.detectCurrent', 'faces.list', 'faces.people', 'faces.forWorker', 'faces.assign', 'faces.reject', 'faces.setState', 'faces.setSuggestions',
   'export.start', 'export.cancel', 'export.status',
 ] as const satisfies readonly ApiMethod[];
@@ -214,7 +216,12 @@ void _listCoversApi;
  * What each call does. Reads are allowed on a read-only project (another process is writing it) and, later, for
  * the read-only kiosk; edits are refused there; session calls open, close and choose places.
  */
-export type MethodKind = 'read' | 'edit' | 'session';
+/**
+ * read: answers from the catalog; edit: changes the catalog (refused in a read-only view, committed before it is
+ * answered); export: writes files from what the catalog holds, so it works on a read-only view (another window
+ * may be editing), yet is no call for a read-only token; session: opens, closes, chooses places.
+ */
+export type MethodKind = 'read' | 'edit' | 'export' | 'session';
 export const METHOD_KINDS: Record<ApiMethod, MethodKind> = {
   'app.info': 'session',
   'projects.create': 'session', 'projects.open': 'session', 'projects.openDemo': 'session', 'projects.recent': 'read', 'projects.current': 'read', 'projects.close': 'session',
@@ -227,12 +234,12 @@ export const METHOD_KINDS: Record<ApiMethod, MethodKind> = {
   'roster.preview': 'read', 'roster.apply': 'edit',
   'photos.tag': 'edit', 'photos.untag': 'edit', 'photos.setRegion': 'edit', 'photos.update': 'edit', 'photos.usage': 'read',
   'history.list': 'read', 'history.undo': 'edit', 'history.redo': 'edit',
-  'xmp.write': 'edit', // writes files: not for a read-only token
+  'xmp.write': 'export',
   'campaign.get': 'read', 'campaign.update': 'edit', 'templates.list': 'read', 'templates.textures': 'read', 'templates.save': 'edit',
   'gifts.list': 'read', 'gifts.choosePhoto': 'edit', 'gifts.setCrop': 'edit', 'gifts.setHandOver': 'edit', 'gifts.markPrinted': 'edit', 'gifts.preview': 'read',
-  'exhibitions.plan': 'edit', 'exhibitions.list': 'read', 'exhibitions.get': 'read', 'exhibitions.confirm': 'edit', 'exhibitions.export': 'edit', 'exhibitions.exportStart': 'edit', 'exhibitions.exportStatus': 'read', 'exhibitions.exportCancel': 'edit', 'exhibitions.update': 'edit', 'exhibitions.leftOff': 'read', 'exhibitions.move': 'edit', 'exhibitions.setLarge': 'edit', 'exhibitions.remove': 'edit', 'exhibitions.restore': 'edit', 'exhibitions.labelPreview': 'read', 'labels.templates': 'read', 'find.worker': 'read', 'find.kiosk': 'read', 'gallery.export': 'edit', 'gallery.check': 'read', 'labels.saveTemplate': 'edit',
+  'exhibitions.plan': 'edit', 'exhibitions.list': 'read', 'exhibitions.get': 'read', 'exhibitions.confirm': 'edit', 'exhibitions.export': 'export', 'exhibitions.exportStart': 'export', 'exhibitions.exportStatus': 'read', 'exhibitions.exportCancel': 'export', 'exhibitions.update': 'edit', 'exhibitions.leftOff': 'read', 'exhibitions.move': 'edit', 'exhibitions.setLarge': 'edit', 'exhibitions.remove': 'edit', 'exhibitions.restore': 'edit', 'exhibitions.labelPreview': 'read', 'labels.templates': 'read', 'find.worker': 'read', 'find.kiosk': 'read', 'find.label': 'read', 'gallery.export': 'export', 'gallery.check': 'read', 'labels.saveTemplate': 'edit',
   'faces.detectStart': 'edit', 'faces.detectStatus': 'read', 'faces.detectCancel': 'edit', 'faces.detectCurrent': 'read', 'faces.list': 'read', 'faces.people': 'read', 'faces.forWorker': 'read', 'faces.assign': 'edit', 'faces.reject': 'edit', 'faces.setState': 'edit', 'faces.setSuggestions': 'edit',
-  'export.start': 'edit', 'export.cancel': 'edit', 'export.status': 'read',
+  'export.start': 'export', 'export.cancel': 'export', 'export.status': 'read',
 };
 
 export function isApiMethod(name: unknown): name is ApiMethod {

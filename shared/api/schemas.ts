@@ -10,7 +10,11 @@ import type { ApiMethod } from './contract';
 
 const photoId = z.string().regex(/^[0-9a-f]{12,64}$/, 'a photo id is 12-64 hex characters');
 const faceId = z.string().regex(/^[0-9a-f]{16}$/, 'a face id is 16 hex characters');
-const nonEmptyPath = z.string().trim().min(1, 'a path is required').max(4096);
+/** A file-system path as text: a NUL cannot be in one (the OS would refuse it deep inside with a 500). */
+const noNul = (t: string) => !t.includes('\0');
+const NUL = 'a path cannot hold a NUL character';
+const pathText = z.string().max(4096).refine(noNul, NUL);
+const nonEmptyPath = z.string().trim().min(1, 'a path is required').max(4096).refine(noNul, NUL);
 const personName = z.string().trim().max(100).nullable().optional();
 const day = z
   .string()
@@ -46,7 +50,7 @@ const companyFields = {
   shortName: optText(100),
   district: optText(200),
   contact: optText(200),
-  logo: optText(4096),
+  logo: pathText.nullable().optional(),
 };
 const workerFields = {
   pinyin: optText(200),
@@ -89,7 +93,7 @@ export const giftTemplateSchema = z
     mat: z.object({ color, topMm: z.number().min(0).max(300), sideMm: z.number().min(0).max(300), bottomMm: z.number().min(0).max(300) }).strict(),
     photoAspect: z.number().min(0.2).max(5).nullable(),
     captions: z.array(captionSchema).max(8),
-    logo: z.object({ path: z.string().min(1).max(4096), heightMm: z.number().min(3).max(100) }).strict().nullable(),
+    logo: z.object({ path: nonEmptyPath, heightMm: z.number().min(3).max(100) }).strict().nullable(),
     paper: z.string().trim().max(40).optional(),
   })
   .strict();
@@ -112,7 +116,7 @@ const exhibitionExportSchema = z
     dpi: z.number().int().min(30).max(600).optional(),
     bleedMm: z.number().min(0).max(20).optional(),
     marks: z.boolean().optional(),
-    outDir: z.string().trim().min(1).max(4096).optional(),
+    outDir: nonEmptyPath.optional(),
     baseUrl: z.string().trim().max(2000).optional(),
     allowLowRes: z.boolean().optional(),
     material: z.string().trim().max(40).optional(),
@@ -136,12 +140,12 @@ export const exportOptionsSchema = z
     per: z.enum(['worker', 'photo']),
     workerIds: z.array(id).max(100000).optional(),
     photoIds: z.array(photoId).max(100000).optional(),
-    outDir: z.string().max(4096).optional(),
+    outDir: pathText.optional(),
     namePattern: z.string().max(200).optional(),
     impose: z.enum(['A4', 'A3']).nullable().optional(),
     rasterMarks: z.boolean().optional(),
     allowLowRes: z.boolean().optional(),
-    icc: z.string().min(1).max(4096).optional(),
+    icc: nonEmptyPath.optional(),
   })
   .strict();
 
@@ -177,7 +181,7 @@ export const requestSchemas = {
   'import.cancel': z.object({ jobId: z.string().min(1).max(64) }).strict(),
   'import.status': z.object({ jobId: z.string().min(1).max(64) }).strict(),
   'import.defaults': z.object({ paths: z.array(nonEmptyPath).min(1).max(10000) }).strict(),
-  'folders.browse': z.object({ path: z.string().max(4096).optional(), show: z.enum(['photos', 'spreadsheets']).optional() }).strict(),
+  'folders.browse': z.object({ path: pathText.optional(), show: z.enum(['photos', 'spreadsheets']).optional() }).strict(),
   'folders.choose': z.object({ paths: z.array(nonEmptyPath).min(1).max(1000), purpose: z.enum(['project', 'import', 'spreadsheet', 'export', 'image']) }).strict(),
   'dialogs.pickPaths': z.object({ mode: z.enum(['folder', 'files']), title: z.string().max(200).optional(), filter: z.enum(['photos', 'spreadsheets']).optional() }).strict(),
 
@@ -208,7 +212,7 @@ export const requestSchemas = {
   'history.list': empty,
   'history.undo': empty,
   'history.redo': empty,
-  'xmp.write': z.object({ ids: z.array(photoId).max(100000).optional(), outDir: z.string().max(4096).optional() }).strict(),
+  'xmp.write': z.object({ ids: z.array(photoId).max(100000).optional(), outDir: pathText.optional() }).strict(),
 
   'campaign.get': empty,
   'campaign.update': z.object({ theme: z.string().trim().max(200).optional(), organizer: z.string().trim().max(200).optional() }).strict(),
@@ -245,7 +249,7 @@ export const requestSchemas = {
       galleryUrl: z.string().trim().max(2000).nullable().optional(),
       preface: z.string().max(20000).nullable().optional(),
       coverPhotoId: id.nullable().optional(),
-      logos: z.array(z.string().trim().min(1).max(4096)).max(6).optional(),
+      logos: z.array(nonEmptyPath).max(6).optional(),
     })
     .strict(),
   'exhibitions.leftOff': z.object({ id: id.optional() }).strict(),
@@ -256,8 +260,9 @@ export const requestSchemas = {
   'exhibitions.labelPreview': z.object({ id: id.optional(), photoId: id, templateId: id.optional(), template: labelTemplateSchema.optional() }).strict(),
   'labels.templates': empty,
   'gallery.check': z.object({ exhibitionId: id.optional() }).strict(),
-  'gallery.export': z.object({ outDir: z.string().trim().min(1).max(4096), baseUrl: z.string().trim().max(2000).optional(), exhibitionId: id.optional() }).strict(),
+  'gallery.export': z.object({ outDir: nonEmptyPath, baseUrl: z.string().trim().max(2000).optional(), exhibitionId: id.optional() }).strict(),
   'find.kiosk': z.object({ exhibitionId: id.optional() }).strict(),
+  'find.label': z.object({ photoId: id, exhibitionId: id.optional() }).strict(),
   'find.worker': z.object({ query: z.string().max(10000), exhibitionId: id.optional() }).strict(),
   'labels.saveTemplate': z.object({ template: labelTemplateSchema }).strict(),
   'exhibitions.export': exhibitionExportSchema,

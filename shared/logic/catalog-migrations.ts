@@ -45,6 +45,9 @@ const migrations: Record<number, Migration> = {
   5: (d) => ({ ...d, labelTemplates: Array.isArray(d.labelTemplates) ? d.labelTemplates : [], schemaVersion: 6 }),
   // 6: faces found in the photos, and who they are.
   6: (d) => ({ ...d, faces: Array.isArray(d.faces) ? d.faces : [], schemaVersion: 7 }),
+  // 7: edits go to project.journal first (synced before they are answered); the snapshot says how far it holds
+  // them. An older version would not read the journal, so it must refuse the catalog: hence a new version.
+  7: (d) => ({ ...d, journalSeq: typeof d.journalSeq === 'number' ? d.journalSeq : 0, schemaVersion: 8 }),
 };
 
 export type MigrationOutcome =

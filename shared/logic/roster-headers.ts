@@ -15,7 +15,7 @@ const SYNONYMS: Record<RosterField, string[]> = {
   years: ['工龄', '工作年限', '司龄', '厂龄', '年限', 'years', 'yearsofservice', 'tenure'],
   phone: ['手机', '手机号', '手机号码', '电话', '联系电话', '联系方式', 'phone', 'mobile', 'tel'],
   quote: ['寄语', '感言', '心声', '一句话', '个人感言', 'quote', 'words'],
-  consent: ['同意展出', '是否同意展出', '授权', '是否同意', '肖像授权', 'consent'],
+  consent: ['同意', '同意展出', '是否同意展出', '是否同意', '授权', '肖像授权', '是否授权', '展出授权', 'consent'],
   pinyin: ['拼音', '姓名拼音', 'pinyin'],
   notes: ['备注', '说明', '备注说明', '其他', 'notes', 'note', 'remark', 'remarks', 'comment', 'comments'],
 };

@@ -73,14 +73,18 @@ export interface RosterSheet {
   rows: string[][];
 }
 
+/**
+ * What a consent cell may say, word for word: a worker's consent is never guessed from part of a cell ("是否",
+ * "可以不", "同意？" are not yes). Anything else is named on its row and the worker's consent left as it was.
+ */
 const CONSENT_WORDS: [RegExp, Consent][] = [
-  [/^(仅赠送|只赠送|仅送|gift|giftonly)/i, 'gift-only'],
-  [/^(不同意|否|拒绝|no|declined?|n)$/i, 'declined'],
-  [/^(同意|是|可以|yes|y|exhibit|ok)/i, 'exhibit'],
+  [/^(仅礼物|只送礼物|仅送礼物|仅赠送|只赠送|仅送|仅礼品|只要礼物|gift|giftonly)$/i, 'gift-only'],
+  [/^(不同意|否|拒绝|不|不愿意|no|n|declined?|refused?|×|✗)$/i, 'declined'],
+  [/^(同意|同意展出|是|可以|愿意|yes|y|exhibit|agreed?|ok|√|✓|✔)$/i, 'exhibit'],
 ];
 
-function parseConsent(v: string): Consent | null {
-  const s = v.trim();
+export function parseConsent(v: string): Consent | null {
+  const s = v.normalize('NFKC').replace(/[\s。.!！]+/g, '').replace(/-/g, '');
   if (!s) return null;
   for (const [re, c] of CONSENT_WORDS) if (re.test(s)) return c;
   return null;

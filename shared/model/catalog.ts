@@ -5,10 +5,12 @@ import type { Photo } from './photo';
 import type { Company, Photographer, Worker } from './roster';
 
 /** What `project.json` holds. Bump CATALOG_SCHEMA_VERSION and add a migration when this shape changes. */
-export const CATALOG_SCHEMA_VERSION = 7;
+export const CATALOG_SCHEMA_VERSION = 8;
 
 export interface CatalogData {
   schemaVersion: number;
+  /** the last journal entry (project.journal) this snapshot holds; later ones are applied on open (schema 8) */
+  journalSeq?: number;
   project: { id: string; name: string; createdAt: string; isDemo?: boolean; campaign?: Campaign };
   photos: Photo[];
   companies: Company[];

@@ -79,9 +79,10 @@ describe.skipIf(!hasChromium)('library flow in Chromium', () => {
     await app.page.getByTestId('photo-grid').waitFor();
     const tiles = app.page.getByTestId('photo-tile');
     await expect.poll(() => tiles.nth(0).getAttribute('data-rating')).toBe('4');
-    expect(await tiles.nth(0).getAttribute('data-flag')).toBe('picked');
-    expect(await tiles.nth(1).getAttribute('data-flag')).toBe('rejected');
-    expect(await tiles.nth(2).getAttribute('data-rating')).toBe('2');
+    // Each key is its own edit, answered in turn: wait for every one, not only the first.
+    await expect.poll(() => tiles.nth(0).getAttribute('data-flag')).toBe('picked');
+    await expect.poll(() => tiles.nth(1).getAttribute('data-flag')).toBe('rejected');
+    await expect.poll(() => tiles.nth(2).getAttribute('data-rating')).toBe('2');
     await app.page.keyboard.press('u');
     await app.page.keyboard.press('0');
     await expect.poll(() => tiles.nth(2).getAttribute('data-rating')).toBe('0');

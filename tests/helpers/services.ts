@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import { createServices } from '../../electron/main/container';
+import { CatalogRepository } from '../../electron/main/repositories/catalog.repository';
 import { ProjectLockRepository } from '../../electron/main/repositories/project-lock.repository';
 import { tempDir } from './factories';
 
@@ -33,4 +34,13 @@ export async function projectLock(dir: string) {
   const outcome = await new ProjectLockRepository('test').acquire(dir, () => undefined);
   if (outcome.kind !== 'held') throw new Error(`${dir} is locked by ${JSON.stringify(outcome)}`);
   return outcome.lock;
+}
+
+/**
+ * What a project holds on disk as the next process would see it: the snapshot and the journal's edits after it
+ * (read like any read-only view, without the lock). A test reading project.json alone misses the journal.
+ */
+export async function savedCatalog(dir: string) {
+  const catalog = await CatalogRepository.open(dir, { toRead: true });
+  return { photos: catalog.photos(), workers: catalog.all('workers'), faces: catalog.all('faces'), exhibitions: catalog.all('exhibitions') };
 }

@@ -2,7 +2,9 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli';
-import { tempDir, writePhoto } from '../helpers/factories';
+import { CatalogRepository } from '../../electron/main/repositories/catalog.repository';
+import { photoRecord, tempDir, writePhoto } from '../helpers/factories';
+import { projectLock } from '../helpers/services';
 import { writeXlsx } from '../helpers/spreadsheets';
 
 const run = (...args: string[]) => runCli(args);
@@ -43,6 +45,25 @@ describe('the chasing-light command', () => {
     expect(zh.stderr).toMatch(/不是追光项目文件夹/);
     expect(zh.stderr).not.toMatch(/not a Chasing Light project/);
     expect((await run('tag', project, 'abc', '--worker', 'x', '--region', '1,2')).code).toBe(2);
+  });
+
+  it('prints a JSON answer of over 1 MB whole through a pipe, and under --json a refusal as JSON on stdout too', async () => {
+    // 1,500 photo records written straight into a catalog: the size of the answer without importing 1,500 files.
+    const big = path.join(root, 'big');
+    await fs.mkdir(big);
+    const catalog = await CatalogRepository.create(big, 'big', false, await projectLock(big));
+    for (let i = 0; i < 1500; i++) catalog.putPhoto(photoRecord({ id: `ab${String(i).padStart(14, '0')}`, caption: '车间里的一个下午'.repeat(8) }));
+    await catalog.close();
+    const listed = await run('photos', big, '--json');
+    expect(listed.code).toBe(0);
+    expect(Buffer.byteLength(listed.stdout)).toBeGreaterThan(1 << 20);
+    expect(json<unknown[]>(listed)).toHaveLength(1500);
+    const notProject = await run('photos', root, '--json');
+    expect(notProject.code).toBe(2);
+    expect(json(notProject)).toEqual({ error: { code: 'NOT_FOUND', key: 'project.notProject', message: expect.stringContaining('not a Chasing Light project') } });
+    const usage = await run('export', project, '--format', 'gif', '--json');
+    expect(usage.code).toBe(2);
+    expect(json(usage)).toEqual({ error: { code: 'USAGE', key: 'cli.badUsage', message: expect.stringContaining('--format is jpeg, tiff or pdf') } });
   });
 
   it('imports a roster (dry run first), lists workers and companies, tags and untags', async () => {

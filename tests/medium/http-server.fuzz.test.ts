@@ -24,7 +24,7 @@ function prng(seed: number) {
 }
 type Rng = ReturnType<typeof prng>;
 
-const NASTY = ['%', '%%', '%zz', '%E0%A4%A', '%00', '%2e%2e/', '..', '../..', '\u00e9', '占牡丹', '%FF', '//', '\\', '?', '#', ';', "'", '"', '<', '{}', '%5C..%5C', 'token=', 'a'.repeat(300)];
+const NASTY = ['\u0000', '/tmp/\u0000x', '%', '%%', '%zz', '%E0%A4%A', '%00', '%2e%2e/', '..', '../..', '\u00e9', '占牡丹', '%FF', '//', '\\', '?', '#', ';', "'", '"', '<', '{}', '%5C..%5C', 'token=', 'a'.repeat(300)];
 /** A path made of route prefixes and junk: every route the host serves, hit with what a fuzzer sends. */
 function fuzzPath(r: Rng, photoId: string): string {
   const prefix = r.pick(['/', '/api/', `/api/${r.pick(API_METHODS)}`, '/media/', '/media/thumb/', `/media/preview/${photoId}`, '/media/sheet/', '/events', '/assets/', '/index.html', '']);
@@ -44,7 +44,7 @@ function fuzzJson(r: Rng, depth = 0): unknown {
     case 4: return r.pick(['', 'photos', '0123456789abcdef', 'ws_x']);
     case 5: return Array.from({ length: r.int(4) }, () => fuzzJson(r, depth + 1));
     default: {
-      const keys = ['ids', 'id', 'filter', 'rating', 'flag', 'jobId', 'workerId', 'text', 'query', 'patch', 'limit', r.pick(NASTY)];
+      const keys = ['ids', 'id', 'filter', 'rating', 'flag', 'jobId', 'workerId', 'text', 'query', 'patch', 'limit', 'path', 'dir', 'outDir', r.pick(NASTY)];
       return Object.fromEntries(Array.from({ length: r.int(4) }, () => [r.pick(keys), fuzzJson(r, depth + 1)]));
     }
   }

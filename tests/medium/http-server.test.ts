@@ -7,6 +7,7 @@ import { MAX_BODY, startBrowserHost } from '../../electron/main/http-server';
 import { createHandlers } from '../../electron/main/api-handlers';
 import { tempDir, writePhoto } from '../helpers/factories';
 import { startTestHost } from '../helpers/browser-host';
+import { ioError } from '../../electron/main/repositories/storage.repository';
 
 /** Raw request, so the Host header can be forged (fetch will not let us). */
 function request(port: number, opts: { path: string; method?: string; headers?: Record<string, string>; body?: string }) {
@@ -130,6 +131,50 @@ describe(startBrowserHost.name, () => {
     const own = await request(t.host.port, { path: '/api/app.info', method: 'POST', body: '{}', headers: { ...auth, Origin: `http://127.0.0.1:${t.host.port}`, 'Sec-Fetch-Site': 'same-origin' } });
     expect(own.status).toBe(200);
   });
+
+  it('answers a malformed or refused path with a 4xx naming it, never a 500', async () => {
+    const call = async (method: string, body: unknown) => {
+      const res = await request(t.host.port, { path: `/api/${method}`, method: 'POST', body: JSON.stringify(body), headers: { Host: `127.0.0.1:${t.host.port}`, Authorization: `Bearer ${t.host.token}` } });
+      return { status: res.status, error: (JSON.parse(res.body) as { error?: { code: string; message: string } }).error };
+    };
+    const root = await tempDir();
+    await writePhoto(root, 'not-a-folder.jpg');
+    expect(await call('folders.browse', { path: `${root}/a\u0000b` })).toMatchObject({ status: 400, error: { code: 'VALIDATION', message: expect.stringContaining('NUL') } });
+    expect(await call('folders.browse', { path: path.join(root, 'not-a-folder.jpg') })).toMatchObject({ status: 400, error: { message: expect.stringContaining('not-a-folder.jpg') } });
+    expect(await call('folders.browse', { path: path.join(root, 'gone') })).toMatchObject({ status: 404, error: { message: expect.stringContaining('gone') } });
+    expect(await call('projects.open', { dir: `${root}\u0000` })).toMatchObject({ status: 400 });
+    expect(await call('import.start', { paths: [`${root}/x\u0000.jpg`] })).toMatchObject({ status: 400 });
+    // A folder the operating system will not let us read is refused (403), not an error of ours.
+    expect(ioError(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }), '/secret', 'list')).toMatchObject({ code: 'FORBIDDEN', key: 'fs.permission' });
+    expect(ioError(Object.assign(new TypeError('bad'), { code: 'ERR_INVALID_ARG_VALUE' }), '/x', 'list')).toMatchObject({ code: 'VALIDATION', key: 'fs.badPath' });
+  });
+
+  it('answers a 10 MB body with 413 every time, sent at once or as it comes: the body is read and thrown away, never a reset', async () => {
+    const body = Buffer.alloc(10 << 20, 'x');
+    const headers = { Host: `127.0.0.1:${t.host.port}`, Authorization: `Bearer ${t.host.token}` };
+    /** The body in 256 KB pieces as the socket takes them (chunked, no length given), like a slow uploader. */
+    const streamed = () =>
+      new Promise<number | string>((resolve) => {
+        const req = http.request({ host: '127.0.0.1', port: t.host.port, path: '/api/app.info', method: 'POST', headers }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode!));
+        });
+        req.on('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? 'error'));
+        let at = 0;
+        const more = () => {
+          while (at < body.length) {
+            const piece = body.subarray(at, (at += 256 << 10));
+            if (!req.write(piece)) return void req.once('drain', () => setTimeout(more, 1));
+          }
+          req.end();
+        };
+        more();
+      });
+    const statuses: (number | string)[] = [];
+    for (let i = 0; i < 10; i++) statuses.push(await request(t.host.port, { path: '/api/app.info', method: 'POST', body: body.toString(), headers: { ...headers, 'Content-Length': String(body.length) } }).then((r) => r.status, (e: NodeJS.ErrnoException) => e.code ?? 'error'));
+    for (let i = 0; i < 10; i++) statuses.push(await streamed());
+    expect(statuses).toEqual(Array(20).fill(413));
+  }, 60_000);
 
   it('a read-only token (the kiosk\'s) is not the app\'s: it reads, and every edit or session call is refused', async () => {
     const services = t.services;

@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { ImportService } from '../../electron/main/services/import.service';
 import { SHARED_PHOTOS, makePhoto, redQuadrant, writePhoto } from '../helpers/factories';
-import { freshProjects } from '../helpers/services';
+import { freshProjects, savedCatalog } from '../helpers/services';
 import { hasExiftool } from '../helpers/tools';
 
 const sha = async (file: string) => createHash('sha256').update(await fs.readFile(file)).digest('hex');
@@ -182,7 +182,7 @@ describe(ImportService.name, () => {
     expect(first.summary!.cancelled).toBe(true);
     expect(first.summary!.imported).toBeLessThan(12);
     // The catalog on disk is whole and holds what was imported so far.
-    const onDisk = JSON.parse(await fs.readFile(path.join(project.dir, 'project.json'), 'utf8'));
+    const onDisk = await savedCatalog(project.dir);
     expect(onDisk.photos.filter((p: { rendered: boolean }) => p.rendered)).toHaveLength(first.summary!.imported);
 
     const second = await services.importer.run({ paths: [card] });
@@ -365,15 +365,15 @@ describe('a killed import', () => {
     await promisify(execFile)(process.execPath, [cli, 'new', project]);
     // Kill the importer (SIGKILL: no chance to flush) once the catalog on disk holds a few photos.
     const child = spawn(process.execPath, [cli, 'import', project, card, '--json'], { stdio: 'ignore' });
-    const catalog = path.join(project, 'project.json');
+
     for (let tries = 0; tries < 400; tries++) {
-      const text = await fs.readFile(catalog, 'utf8').catch(() => '');
-      if (text && JSON.parse(text).photos.length >= 3) break;
+      const saved = await savedCatalog(project).catch(() => null);
+      if (saved && saved.photos.length >= 3) break;
       await new Promise((r) => setTimeout(r, 25));
     }
     child.kill('SIGKILL');
     await new Promise((r) => child.on('exit', r));
-    const afterKill = JSON.parse(await fs.readFile(catalog, 'utf8'));
+    const afterKill = await savedCatalog(project);
     expect(afterKill.photos.length).toBeGreaterThan(0);
     expect(afterKill.photos.length).toBeLessThan(COUNT);
     await promisify(execFile)(process.execPath, [cli, 'import', project, card, '--json']);

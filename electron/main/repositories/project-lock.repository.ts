@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +15,11 @@ const REFRESH_MS = 1000;
 
 export interface HeldLock {
   release(): Promise<void>;
+  /**
+   * Is the lock still ours, right now? False once another process has taken it over (this one stalled past the
+   * stale time: a laptop lid, SIGSTOP, a debugger): asked before every write, not only when the refresh notices.
+   */
+  verify(): Promise<boolean>;
 }
 
 /** held: ours; busy: another process has it; unwritable: the folder cannot be written (a read-only share or disc) */
@@ -49,15 +55,25 @@ export class ProjectLockRepository {
     for (let attempt = 0; ; attempt++) {
       try {
         const release = await lockfile.lock(target, options);
-        const holder: ProjectHolder = { pid: process.pid, host: os.hostname(), since: new Date().toISOString(), app: this.description };
+        // The lock folder's identity and a token of this taking: a process that takes over after us makes a new
+        // folder and writes its own note, so either tells a stalled writer that the project is no longer its own.
+        const folder = await fs.stat(options.lockfilePath);
+        const token = randomUUID();
+        const holder: ProjectHolder & { token: string } = { pid: process.pid, host: os.hostname(), since: new Date().toISOString(), app: this.description, token };
         await writeFileAtomic(path.join(dir, HOLDER_FILE), JSON.stringify(holder)).catch(() => undefined);
+        let released = false;
         return {
           kind: 'held',
           lock: {
             release: async () => {
+              released = true;
+              // After a takeover the lock folder and the note are the new holder's: leave both (releasing would
+              // remove its folder). Our refresh timer notices the takeover by itself and stops.
+              if (!(await this.ours(dir, token, folder.ino))) return;
               await fs.rm(path.join(dir, HOLDER_FILE), { force: true }).catch(() => undefined);
               await release().catch(() => undefined);
             },
+            verify: async () => !released && (await this.ours(dir, token, folder.ino)),
           },
         };
       } catch (err) {
@@ -74,11 +90,20 @@ export class ProjectLockRepository {
     }
   }
 
+  /** The lock folder is the one we made, and the note beside it is ours. */
+  private async ours(dir: string, token: string, ino: number): Promise<boolean> {
+    const folder = await fs.stat(path.join(dir, LOCK_DIR)).catch(() => null);
+    if (!folder || folder.ino !== ino) return false;
+    const note = await fs.readFile(path.join(dir, HOLDER_FILE), 'utf8').then((t) => JSON.parse(t) as { token?: string }, () => null);
+    return note?.token === token;
+  }
+
   /** Who holds the lock, as the holder wrote it (unknown fields when the note is missing or damaged). */
   async holder(dir: string): Promise<ProjectHolder> {
     try {
-      const h = JSON.parse(await fs.readFile(path.join(dir, HOLDER_FILE), 'utf8')) as ProjectHolder;
-      if (typeof h.pid === 'number' && typeof h.host === 'string') return h;
+      const { pid, host, since, app } = JSON.parse(await fs.readFile(path.join(dir, HOLDER_FILE), 'utf8')) as ProjectHolder;
+      // The note's token stays in the note: it is not for whoever is told who holds the project.
+      if (typeof pid === 'number' && typeof host === 'string') return { pid, host, since, app };
     } catch {
       /* fall through */
     }

@@ -17,8 +17,12 @@ export function ioError(err: unknown, target: string, doing: Doing): AppError {
   const activity = typeof doing === 'string' ? msg(`doing.${doing}`) : msg('doing.copy', { from: doing.copy });
   const details = { path: target };
   if (code === 'ENOENT') return new AppError('NOT_FOUND', msg('fs.notFound', { path: target }), details);
-  if (code === 'EACCES' || code === 'EPERM') return new AppError('IO', msg('fs.permission', { path: target, doing: activity }), details);
+  // Refused by the operating system: the user's path is the cause (a 403 in the browser host), not a fault of ours.
+  if (code === 'EACCES' || code === 'EPERM') return new AppError('FORBIDDEN', msg('fs.permission', { path: target, doing: activity }), details);
   if (code === 'ENOSPC') return new AppError('IO', msg('fs.diskFull', { path: target, doing: activity }), details);
+  // A path the OS cannot even take (a NUL, too long, a loop of links): the path is wrong, not the disk.
+  if (code === 'ERR_INVALID_ARG_VALUE' || code === 'ERR_INVALID_ARG_TYPE' || code === 'ENAMETOOLONG' || code === 'ELOOP')
+    return new AppError('VALIDATION', msg('fs.badPath', { path: target, detail: (err as Error)?.message ?? String(err) }), details);
   if (code === 'EISDIR') return new AppError('VALIDATION', msg('fs.isFolder', { path: target }), details);
   if (code === 'ENOTDIR') return new AppError('VALIDATION', msg('fs.notFolder', { path: target }), details);
   return new AppError('IO', msg('fs.other', { path: target, doing: activity, detail: (err as Error)?.message ?? String(err) }), details);

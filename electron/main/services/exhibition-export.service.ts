@@ -438,7 +438,8 @@ export class ExhibitionExportService {
     const url = given?.trim();
     if (!url) return exhibition.galleryUrl ?? null;
     if (!isWebAddress(url)) throw new AppError('VALIDATION', msg('exhibit.badBaseUrl', { url, schemes: 'http:// https://' }));
-    if (url !== exhibition.galleryUrl) this.deps.exhibitions.update({ galleryUrl: url }, exhibition.id);
+    // Kept for next time where the project may be written; an export from a read-only view only uses it.
+    if (url !== exhibition.galleryUrl && !this.catalog.readOnly) this.deps.exhibitions.update({ galleryUrl: url }, exhibition.id);
     return url;
   }
 

@@ -3,7 +3,8 @@ import { msg } from '../../../shared/i18n/messages';
 import { shortCompanyName } from '../../../shared/logic/company-name';
 import { exhibitRule } from '../../../shared/logic/photo-usage';
 import { nameMatch, normalizeQuery } from '../../../shared/logic/worker-search';
-import type { FoundWorker } from '../../../shared/model/exhibition';
+import type { FoundWorker, LabelPreview } from '../../../shared/model/exhibition';
+import type { MediaKind } from '../../../shared/model/photo';
 import type { Worker } from '../../../shared/model/roster';
 import { DEFAULT_EXHIBITION } from './exhibition.service';
 import type { ProjectSession } from './project-session';
@@ -17,7 +18,10 @@ const MAX_QUERY = 50;
  * each hangs (板3-05) when the exhibition is planned. A worker who did not agree is never found.
  */
 export class FindService {
-  constructor(private readonly deps: { session: ProjectSession }) {}
+  /** Label previews handed to the kiosk, by media id: each names its photo, so it is served only while that photo may be. */
+  private readonly issued = new Map<string, string>();
+
+  constructor(private readonly deps: { session: ProjectSession; labelPreview: (photoId: string, exhibitionId: string) => Promise<LabelPreview> }) {}
 
   /** May this photo be shown to the public (the kiosk, the gallery): not rejected, and everyone in it agreed? */
   mayShow(photoId: string): boolean {
@@ -25,6 +29,30 @@ export class FindService {
     const photo = catalog?.photo(photoId);
     if (!catalog || !photo || photo.flag === 'rejected') return false;
     return exhibitRule(photo.workers.map((id) => catalog.get('workers', id)).filter((w): w is Worker => !!w)).rule === 'yes';
+  }
+
+  /**
+   * What the kiosk may fetch, decided when it is fetched (consent can be withdrawn at any moment): a photo's
+   * images while everyone in it agrees; a label preview while its photo may be shown.
+   */
+  mayShowMedia(kind: MediaKind, id: string): boolean {
+    if (kind === 'face') return false;
+    if (kind === 'sheet') {
+      const photoId = this.issued.get(id);
+      return !!photoId && this.mayShow(photoId);
+    }
+    return this.mayShow(id);
+  }
+
+  /**
+   * A photo's wall label for the kiosk: only for a photo the kiosk lists at a place on the boards (everyone in it
+   * agreed today), by the same rule as the list, so a tap on a listed photo never ends in an error.
+   */
+  async label(photoId: string, exhibitionId = DEFAULT_EXHIBITION): Promise<LabelPreview> {
+    if (!this.mayShow(photoId) || !this.places(exhibitionId).has(photoId)) throw new AppError('NOT_FOUND', msg('find.notShown', { id: photoId }));
+    const preview = await this.deps.labelPreview(photoId, exhibitionId);
+    if (preview.mediaId) this.issued.set(preview.mediaId, photoId);
+    return preview;
   }
 
   /** The kiosk's start screen: the exhibition's title and the companies whose workers can be found. */
@@ -62,13 +90,19 @@ export class FindService {
     return this.withPhotos(ranked.map((x) => x.w), exhibitionId, limit);
   }
 
+  /** Where each photo on the boards hangs (板3-05): the one rule for the kiosk's list and for its labels. */
+  private places(exhibitionId: string): Map<string, string> {
+    const catalog = this.deps.session.require();
+    return new Map((catalog.get('exhibitions', exhibitionId)?.boards ?? []).flatMap((b) => b.photos.map((p) => [p.photoId, p.number] as const)));
+  }
+
   /** The workers, in the order given, each with the photos of them that may be shown; those with none left out. */
   private withPhotos(list: Worker[], exhibitionId: string, limit: number): FoundWorker[] {
     const catalog = this.deps.session.require();
     if (!list.length) return [];
     const workers = new Map(catalog.all('workers').map((w) => [w.id, w]));
     const companies = new Map(catalog.all('companies').map((c) => [c.id, c]));
-    const numbers = new Map((catalog.get('exhibitions', exhibitionId)?.boards ?? []).flatMap((b) => b.photos.map((p) => [p.photoId, p.number] as const)));
+    const numbers = this.places(exhibitionId);
     const wanted = new Set(list.map((w) => w.id));
     // One pass over the photos: each shown photo, to each wanted worker in it.
     const photosOf = new Map<string, { photoId: string; number: string | null }[]>();

@@ -199,7 +199,8 @@ export class ImportService {
       throw err;
     } finally {
       progress.currentFile = null;
-      await catalog.flush();
+      // Synced to the journal before the import says it is done: what it reports is what the project holds.
+      await catalog.commit();
       emitProgress(true);
     }
     // The job reads as ended only once its summary is there and the catalog is saved: a poller never sees one without the other.

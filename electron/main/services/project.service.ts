@@ -6,12 +6,14 @@ import { CatalogRepository } from '../repositories/catalog.repository';
 import type { ProjectLockRepository } from '../repositories/project-lock.repository';
 import type { SettingsRepository } from '../repositories/settings.repository';
 import type { StorageRepository } from '../repositories/storage.repository';
+import type { EventBus } from '../events';
 import type { Logger } from '../logger';
 import { cachePaths } from './import.service';
 import type { ProjectSession } from './project-session';
 
 interface ProjectDeps {
   session: ProjectSession;
+  events: EventBus;
   settings: SettingsRepository;
   storage: StorageRepository;
   locks: ProjectLockRepository;
@@ -19,9 +21,18 @@ interface ProjectDeps {
 }
 
 const RECENT_LIMIT = 10;
+/** How often a read-only view looks for the writer's edits: a withdrawal reaches the kiosk within seconds. */
+const FOLLOW_MS = 1000;
 
 /** Creates, opens and remembers projects: a project is a folder with project.json, cache/ and exports/. */
 export class ProjectService {
+  /**
+   * A read-only view in a long-running process (a window, the kiosk) follows the writer's edits; a one-shot
+   * command reads once.
+   */
+  followReadOnly = false;
+  private follower: NodeJS.Timeout | null = null;
+
   constructor(private readonly deps: ProjectDeps) {}
 
   async create(dir: string, name?: string, isDemo = false): Promise<ProjectInfo> {
@@ -90,6 +101,8 @@ export class ProjectService {
   }
 
   async close(): Promise<void> {
+    if (this.follower) clearInterval(this.follower);
+    this.follower = null;
     await this.deps.session.replace(null);
   }
 
@@ -100,8 +113,38 @@ export class ProjectService {
     return alive;
   }
 
+  /** Looks for the writer's edits every second while the open catalog is a read-only view, and says what moved. */
+  private follow(catalog: CatalogRepository) {
+    if (this.follower) clearInterval(this.follower);
+    this.follower = null;
+    if (!catalog.readOnly || !this.followReadOnly) return;
+    let busy = false;
+    this.follower = setInterval(() => {
+      if (busy) return;
+      if (this.deps.session.current !== catalog) {
+        clearInterval(this.follower!);
+        this.follower = null;
+        return;
+      }
+      busy = true;
+      catalog
+        .refresh()
+        .then((changed) => {
+          if (!changed) return;
+          this.deps.events.emit('photos.changed', { ids: changed.photoIds, jobId: null });
+          this.deps.events.emit('catalog.changed', { history: false });
+        })
+        .catch((err) => this.deps.logger.error(`could not read the changes to ${catalog.dir}`, err))
+        .finally(() => {
+          busy = false;
+        });
+    }, FOLLOW_MS);
+    this.follower.unref();
+  }
+
   private async activate(catalog: CatalogRepository): Promise<ProjectInfo> {
     await this.deps.session.replace(catalog);
+    this.follow(catalog);
     const info = infoOf(catalog);
     if (!info.isDemo) {
       const list = (await this.deps.settings.recent()).filter((r) => r.dir !== info.dir);

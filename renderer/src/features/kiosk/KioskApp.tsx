@@ -131,7 +131,7 @@ function KioskPhoto({ open, onClose }: { open: { worker: FoundWorker; photoId: s
   const [label, setLabel] = useState<LabelPreview | null>(null);
   useEffect(() => {
     if (!open.number) return;
-    call('exhibitions.labelPreview', { photoId: open.photoId }).then(setLabel, () => setLabel(null));
+    call('find.label', { photoId: open.photoId }).then(setLabel, () => setLabel(null));
   }, [open.photoId, open.number]);
   return (
     <Box sx={{ position: 'fixed', inset: 0, bgcolor: '#111', display: 'flex', flexDirection: { xs: 'column', md: 'row' }, zIndex: 10 }} data-testid="kiosk-open">

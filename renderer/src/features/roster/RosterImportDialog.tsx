@@ -160,7 +160,9 @@ export function RosterImportDialog({ open, onClose }: { open: boolean; onClose: 
                     <TableCell sx={{ whiteSpace: 'nowrap' }}>{t('field.name')}</TableCell>
                     <TableCell>{t('field.company')}</TableCell>
                     <TableCell sx={{ whiteSpace: 'nowrap' }}>{t('field.department')}</TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{t('field.craft')}</TableCell>
                     <TableCell sx={{ whiteSpace: 'nowrap' }}>{t('field.employeeNo')}</TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{t('field.consent')}</TableCell>
                     <TableCell>{t('rosterImport.reason')}</TableCell>
                   </TableRow>
                 </TableHead>
@@ -172,7 +174,11 @@ export function RosterImportDialog({ open, onClose }: { open: boolean; onClose: 
                       <TableCell sx={{ whiteSpace: 'nowrap', fontWeight: 600 }}>{r.worker?.name ?? r.name ?? '—'}</TableCell>
                       <TableCell sx={{ minWidth: 160 }}>{r.worker?.companyName ?? ''}</TableCell>
                       <TableCell sx={{ whiteSpace: 'nowrap' }}>{r.worker?.department ?? ''}</TableCell>
+                      <TableCell sx={{ whiteSpace: 'nowrap' }}>{r.worker?.craft ?? ''}</TableCell>
                       <TableCell sx={{ whiteSpace: 'nowrap' }}>{r.worker?.employeeNo ?? ''}</TableCell>
+                      <TableCell sx={{ whiteSpace: 'nowrap' }} data-testid="roster-row-consent">
+                        {r.worker?.consent ? <Chip size="small" variant="outlined" label={t(`consent.${r.worker.consent}`)} color={r.worker.consent === 'declined' ? 'error' : r.worker.consent === 'exhibit' ? 'success' : 'default'} /> : ''}
+                      </TableCell>
                       <TableCell sx={{ color: r.action === 'skip' ? 'warning.dark' : 'text.secondary', fontSize: 12 }}>{[...(r.reason ? [r.reason] : []), ...r.warnings].map((m) => say(m)).join(lang === 'zh' ? '；' : '; ')}</TableCell>
                     </TableRow>
                   ))}

@@ -15,11 +15,13 @@ describe('migrateCatalog', () => {
   });
   it('gives a schema-4 catalog an empty exhibition list', () => {
     const v4 = { schemaVersion: 4, project, photos: [], companies: [], photographers: [], workers: [], templates: [], gifts: [] };
-    expect(migrateCatalog(v4)).toMatchObject({ kind: 'migrated', from: 4, data: { schemaVersion: 7, exhibitions: [], labelTemplates: [], faces: [] } });
+    expect(migrateCatalog(v4)).toMatchObject({ kind: 'migrated', from: 4, data: { schemaVersion: 8, exhibitions: [], labelTemplates: [], faces: [] } });
     const v5 = { ...v4, schemaVersion: 5, exhibitions: [{ id: 'default' }] };
-    expect(migrateCatalog(v5)).toMatchObject({ kind: 'migrated', from: 5, data: { schemaVersion: 7, exhibitions: [{ id: 'default' }], labelTemplates: [], faces: [] } });
+    expect(migrateCatalog(v5)).toMatchObject({ kind: 'migrated', from: 5, data: { schemaVersion: 8, exhibitions: [{ id: 'default' }], labelTemplates: [], faces: [] } });
     // 6 → 7: faces arrive empty; a list already there is kept.
-    expect(migrateCatalog({ ...v5, schemaVersion: 6, labelTemplates: [] })).toMatchObject({ kind: 'migrated', from: 6, data: { schemaVersion: 7, faces: [] } });
+    expect(migrateCatalog({ ...v5, schemaVersion: 6, labelTemplates: [] })).toMatchObject({ kind: 'migrated', from: 6, data: { schemaVersion: 8, faces: [] } });
+    // 7 → 8: the journal arrives; the snapshot holds none of it yet.
+    expect(migrateCatalog({ ...v5, schemaVersion: 7, labelTemplates: [], faces: [] })).toMatchObject({ kind: 'migrated', from: 7, data: { schemaVersion: 8, journalSeq: 0 } });
   });
   it('refuses a catalog from a newer app', () => {
     expect(migrateCatalog({ schemaVersion: CATALOG_SCHEMA_VERSION + 1, project, photos: [] })).toEqual({ kind: 'too-new', version: CATALOG_SCHEMA_VERSION + 1 });

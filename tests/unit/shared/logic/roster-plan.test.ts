@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planRoster } from '../../../../shared/logic/roster-plan';
+import { formatMessage } from '../../../../shared/i18n/messages';
 import type { Company, Worker } from '../../../../shared/model/roster';
 
 const keRun: Company = { id: 'co_1', name: '科润智能控制股份有限公司', shortName: '科润智控', district: null, contact: null, logo: null };
@@ -103,5 +104,26 @@ describe('planRoster', () => {
     const p = plan([['姓名', '单位', '同意展出'], ['甲', '科润智控', '同意'], ['乙', '科润智控', '仅赠送'], ['丙', '科润智控', '否'], ['丁', '科润智控', '也许']]);
     expect(p.rows.map((r) => r.worker!.consent)).toEqual(['exhibit', 'gift-only', 'declined', null]);
     expect(p.rows[3]!.warnings[0]).toEqual({ key: 'roster.warn.consent', params: { value: '也许' } });
+  });
+
+  it.each(['同意', '是否同意', '同意展出', '授权', '肖像授权', 'consent', 'Consent'])('takes a column headed %s as consent', (header) => {
+    const p = plan([['姓名', '单位', header], ['甲', '科润智控', '同意']]);
+    expect(p.mapping[header]).toBe('consent');
+    expect(p.rows[0]!.worker!.consent).toBe('exhibit');
+  });
+
+  it('reads every consent word, and names a value it cannot read instead of taking it for agreement', () => {
+    const words: [string, string | null][] = [
+      ['不同意', 'declined'], ['否', 'declined'], ['拒绝', 'declined'], ['no', 'declined'], ['NO', 'declined'],
+      ['同意', 'exhibit'], ['是', 'exhibit'], ['可以', 'exhibit'], ['yes', 'exhibit'], [' 同意 ', 'exhibit'],
+      ['仅礼物', 'gift-only'], ['只送礼物', 'gift-only'], ['仅赠送', 'gift-only'],
+      // Not agreement: part of a word, a question, a maybe.
+      ['待定', null], ['是否', null], ['可以不', null], ['同意？', null], ['yesterday', null], ['未问', null],
+    ];
+    const p = plan([['姓名', '单位', '同意'], ...words.map(([v], i) => [`人${i}`, '科润智控', v])]);
+    expect(p.rows.map((r) => [words[r.row - 2]![0], r.worker!.consent])).toEqual(words);
+    const unread = p.rows.filter((r) => r.worker!.consent === null);
+    expect(unread.map((r) => r.warnings)).toEqual(unread.map((r) => [{ key: 'roster.warn.consent', params: { value: words[r.row - 2]![0] } }]));
+    expect(formatMessage(unread[0]!.warnings[0]!, 'zh')).toBe('「待定」不是可识别的授权值（可填：同意、不同意、仅礼物）：此人的授权不作改动，新增的人记为“未确认”');
   });
 });
