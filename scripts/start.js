@@ -1,24 +1,21 @@
 // `npm start [project-dir]`: the Electron app where its binary is installed; otherwise the browser host, whose
 // address is printed last, framed, so it is not lost. With no project folder the app opens the demo campaign
 // (browser host) or its start screen (Electron).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { isFresh } from './freshness.js';
+import { buildApp } from './build-app.js';
 import { electronBinary } from './install-electron.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 
 function buildIfStale() {
-  const sources = ['renderer', 'shared', 'electron'].map((d) => path.join(root, d));
-  if (isFresh(path.join(root, 'out', 'renderer', 'index.html'), sources) && isFresh(path.join(root, 'out', 'cli', 'index.js'), sources)) return;
-  process.stdout.write('Building the app (a few seconds, only when the sources changed)…\n');
-  const r = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (r.status !== 0) {
-    process.stderr.write('The build failed (see above). Try: npm install, then npm start.\n');
-    process.exit(r.status ?? 1);
+  const r = buildApp({ say: (text) => process.stdout.write(text) });
+  if (!r.ok) {
+    process.stderr.write(`The build failed: ${r.reason}. Try: npm install, then npm start.\n`);
+    process.exit(1);
   }
 }
 

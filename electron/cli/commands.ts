@@ -308,11 +308,12 @@ export async function runCommand(argv: string[]): Promise<number> {
         // The privacy check: what would be published, and what is left out, before anything is written.
         await call('projects.open', { dir, toRead: true });
         const c = await call('gallery.check', {});
-        const said = { ...c, excluded: localize(c.excluded).map(({ photoId, reason, key }) => ({ photoId, reason, key })) };
+        const said = { ...c, excluded: localize(c.excluded).map(({ photoId, reason, key }) => ({ photoId, reason, key })), withheld: localize(c.withheld).map(({ workerId, name, reason, key }) => ({ workerId, name, reason, key })) };
         if (values.json) out(JSON.stringify(said) + '\n');
         else {
-          out(`${say('cli.galleryCheck', { photos: c.photos.length, workers: c.workers.length, excluded: c.excluded.length })}\n  ${c.workers.join('、')}\n`);
+          out(`${say('cli.galleryCheck', { photos: c.photos.length, workers: c.workers.length, excluded: c.excluded.length, withheld: c.withheld.length })}\n  ${c.workers.join('、')}\n`);
           for (const e of said.excluded) out(`  ${say('cli.skipped', { who: e.photoId, reason: e.reason })}\n`);
+          for (const w of said.withheld) out(`  ${w.reason}\n`);
         }
         return 0;
       }

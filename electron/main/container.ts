@@ -24,6 +24,7 @@ import { ExhibitionService } from './services/exhibition.service';
 import { ExhibitionExportService } from './services/exhibition-export.service';
 import { LabelTemplateService } from './services/label-template.service';
 import { FindService } from './services/find.service';
+import { OutputPlaces } from './services/output-place';
 import { GalleryService } from './services/gallery.service';
 import { FaceService } from './services/face.service';
 import { FaceJobService } from './services/face-job.service';
@@ -77,7 +78,8 @@ export function createServices(opts: ContainerOptions = {}) {
   const history = new HistoryService({ session, events });
   const roster = new RosterService({ session, history, spreadsheets: new SpreadsheetRepository() });
   const tagging = new TaggingService({ session, history, roster });
-  const xmp = new XmpService({ session, storage });
+  const places = new OutputPlaces({ session, storage });
+  const xmp = new XmpService({ session, storage, places });
   const type = new TypesetterRepository();
   const sheets = new SheetRepository(type);
   const assetsDir = opts.assetsDir ?? path.join(repoRoot(), 'assets');
@@ -89,9 +91,9 @@ export function createServices(opts: ContainerOptions = {}) {
   const pdf = new PdfRepository();
   const labels = new LabelTemplateService({ session, history });
   const find = new FindService({ session, labelPreview: (photoId, exhibitionId) => exhibitionExport.labelPreview(photoId, undefined, exhibitionId) });
-  const exhibitionExport = new ExhibitionExportService({ session, events, labels, exhibitions, gifts, sheets, pdf, type, storage, logger: createLogger('ExhibitionExport'), concurrency: opts.concurrency });
-  const gallery = new GalleryService({ fonts: (family, weight, chars) => subsetFace(family, weight, chars, 'woff2'), session, exhibitions, exhibitionExport, gifts, sheets, storage, assetsDir: path.join(assetsDir, 'gallery'), concurrency: opts.concurrency });
-  const exporter = new ExportService({ session, defaultCmykProfile: path.join(assetsDir, 'icc', 'FOGRA39-coated.icc'), gifts, sheets, pdf, storage, events, logger: createLogger('ExportService'), concurrency: opts.concurrency });
+  const exhibitionExport = new ExhibitionExportService({ session, events, labels, exhibitions, gifts, sheets, pdf, type, storage, places, logger: createLogger('ExhibitionExport'), concurrency: opts.concurrency });
+  const gallery = new GalleryService({ fonts: (family, weight, chars) => subsetFace(family, weight, chars, 'woff2'), session, exhibitions, exhibitionExport, gifts, sheets, storage, places, assetsDir: path.join(assetsDir, 'gallery'), concurrency: opts.concurrency });
+  const exporter = new ExportService({ session, defaultCmykProfile: path.join(assetsDir, 'icc', 'FOGRA39-coated.icc'), gifts, sheets, pdf, storage, places, events, logger: createLogger('ExportService'), concurrency: opts.concurrency });
   events.subscribe((name) => {
     if (name === 'import.finished' && faceJob.afterImport && session.current && !session.current.readOnly) faceJob.start();
   });

@@ -94,9 +94,15 @@ export function cropFor(photo: { width: number; height: number }, windowAspect: 
   return { x: round(clamp(focus.x - full.w / 2, full.w)), y: round(clamp(focus.y - full.h * 0.42, full.h)), w: round(full.w), h: round(full.h) };
 }
 
-/** Pixels per inch the photo will print at (see export-rules for what is soft and what is refused). */
-export function effectivePpi(photoWidthPx: number, crop: CropRect | null, windowWidthMm: number): number {
-  return Math.round((photoWidthPx * (crop?.w ?? 1)) / (windowWidthMm / 25.4));
+/**
+ * Pixels per inch a photo prints at when `crop` of it fills a window of w×h mm (see export-rules for what is
+ * soft and what is refused): the one measure for gifts, their order sheet, boards and the catalogue. No crop
+ * means the largest of the window's aspect (what a sheet cuts when no one chose): a wide photo in a tall window
+ * prints from a part of its width, never from all of it. The lower of the two directions counts.
+ */
+export function placedPpi(photo: { width: number; height: number }, window: { w: number; h: number }, crop: CropRect | null): number {
+  const shown = crop ?? cropFor(photo, window.w / window.h, { x: 0.5, y: 0.5 }, null)!;
+  return Math.round(Math.min((photo.width * shown.w) / (window.w / 25.4), (photo.height * shown.h) / (window.h / 25.4)));
 }
 
 /**
@@ -105,8 +111,7 @@ export function effectivePpi(photoWidthPx: number, crop: CropRect | null, window
  */
 export function printPpi(t: GiftTemplate, photo: { width: number; height: number }, crop: CropRect | null): number {
   const layout = layoutSheet(t, templateTrim(t, photo.width >= photo.height), { bleedMm: 0, marks: false });
-  const shown = cropFor(photo, layout.window.w / layout.window.h, { x: 0.5, y: 0.5 }, crop);
-  return effectivePpi(photo.width, shown, layout.window.w);
+  return placedPpi(photo, layout.window, crop && cropFor(photo, layout.window.w / layout.window.h, null, crop));
 }
 
 /**

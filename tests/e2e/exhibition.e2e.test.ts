@@ -5,9 +5,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mmToPt } from '../../shared/logic/print-geometry';
 import { appInChromium, hasChromium, choose } from '../helpers/chromium';
 import { writePhoto } from '../helpers/factories';
+import { lacks } from '../helpers/tools';
 
 /** The exhibition run in Chromium: auto-fill, drag a photo to another board, see its label, export the boards. */
-describe.skipIf(!hasChromium)('exhibition in Chromium', () => {
+describe.skipIf(lacks(hasChromium))('exhibition in Chromium', () => {
   const app = appInChromium('cl-e2e-exhibition-', async (app) => {
     for (let i = 0; i < 6; i++) await writePhoto(path.join(app.root, 'card'), `IMG_${i}.JPG`, { width: i === 2 ? 1600 : 2400, height: i === 2 ? 2400 : 1600, seed: 700 + i });
     const s = app.t.services;

@@ -3,11 +3,12 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exhibitionWall } from '../helpers/exhibition-wall';
 import { hasChromium, launchChromium } from '../helpers/chromium';
+import { lacks } from '../helpers/tools';
 
 const wall = exhibitionWall();
 
 /** The web gallery as a worker opens it: from disk, on a phone-sized screen, finding herself by initials. */
-describe.skipIf(!hasChromium)('web gallery in Chromium, from file://', () => {
+describe.skipIf(lacks(hasChromium))('web gallery in Chromium, from file://', () => {
   const browser = hasChromium ? launchChromium() : null;
   afterAll(async () => (await browser)?.close());
 

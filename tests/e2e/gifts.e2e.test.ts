@@ -4,9 +4,10 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appInChromium, hasChromium, choose } from '../helpers/chromium';
 import { writePhoto } from '../helpers/factories';
+import { lacks } from '../helpers/tools';
 
 /** The gift run in Chromium: choose a template, see the preview change, drag the crop, export, see the progress. */
-describe.skipIf(!hasChromium)('gifts in Chromium', () => {
+describe.skipIf(lacks(hasChromium))('gifts in Chromium', () => {
   const app = appInChromium('cl-e2e-gift-', async (app) => {
     for (let i = 0; i < 3; i++) await writePhoto(path.join(app.root, 'card'), `IMG_${i}.JPG`, { width: 2400, height: 1600, seed: 500 + i, exif: { IFD2: { DateTimeOriginal: '2025:05:12 10:00:00' } } });
     // A phone snapshot far too small for 10寸: about 60 ppi.

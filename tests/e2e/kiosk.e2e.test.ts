@@ -2,11 +2,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { serveServices } from '../../electron/main/http-server';
 import { exhibitionWall } from '../helpers/exhibition-wall';
 import { hasChromium, launchChromium } from '../helpers/chromium';
+import { lacks } from '../helpers/tools';
 
 const wall = exhibitionWall();
 
 /** The kiosk at the venue: a visitor searches, opens a photo, walks away; the kiosk's token can change nothing. */
-describe.skipIf(!hasChromium)('kiosk in Chromium', () => {
+describe.skipIf(lacks(hasChromium))('kiosk in Chromium', () => {
   const browser = hasChromium ? launchChromium() : null;
   afterAll(async () => (await browser)?.close());
 

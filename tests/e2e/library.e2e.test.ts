@@ -3,12 +3,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appInChromium, hasChromium, choose } from '../helpers/chromium';
 import { writePhoto } from '../helpers/factories';
+import { lacks } from '../helpers/tools';
 
 /**
  * A photographer's first day, through the real UI in Chromium against the browser host: create a project,
  * import a card, see thumbnails, open the loupe, cull with keys, filter.
  */
-describe.skipIf(!hasChromium)('library flow in Chromium', () => {
+describe.skipIf(lacks(hasChromium))('library flow in Chromium', () => {
   const app = appInChromium('cl-e2e-', async (app) => {
     const card = path.join(app.root, 'card', 'DCIM', '100CANON');
     for (let i = 0; i < 6; i++)

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appInChromium, hasChromium } from '../helpers/chromium';
+import { lacks } from '../helpers/tools';
 
 const FACES = path.resolve(import.meta.dirname, '../../../shared/faces');
 
@@ -9,7 +10,7 @@ const FACES = path.resolve(import.meta.dirname, '../../../shared/faces');
  * A union staffer naming people: find faces from the People view, name one face of a group with the roster
  * autocomplete, then confirm the suggestions that follows with the keyboard, turn one down, and undo.
  */
-describe.skipIf(!hasChromium)('the People view in Chromium', () => {
+describe.skipIf(lacks(hasChromium))('the People view in Chromium', () => {
   const app = appInChromium('cl-e2e-people-', async (app) => {
     const card = path.join(app.root, 'card');
     await fs.mkdir(card);

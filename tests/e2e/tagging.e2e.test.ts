@@ -3,12 +3,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { appInChromium, hasChromium, choose } from '../helpers/chromium';
 import { writePhoto } from '../helpers/factories';
 import { writeXlsx } from '../helpers/spreadsheets';
+import { lacks } from '../helpers/tools';
 
 /**
  * A union staffer's afternoon, through the UI in Chromium: import a roster, tag a photo by pinyin initials, draw a
  * face, batch-set a company on a selection, undo it, and filter to what is still untagged.
  */
-describe.skipIf(!hasChromium)('roster and tagging in Chromium', () => {
+describe.skipIf(lacks(hasChromium))('roster and tagging in Chromium', () => {
   const app = appInChromium('cl-e2e-tag-', async (app) => {
     for (let i = 0; i < 4; i++) await writePhoto(path.join(app.root, 'card'), `IMG_${i}.JPG`, { width: 1200, height: 800, seed: 400 + i, exif: { IFD2: { DateTimeOriginal: `2025:05:12 10:0${i}:00` } } });
     await writeXlsx(path.join(app.root, '名单.xlsx'), [

@@ -2,9 +2,10 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appInChromium, hasChromium, choose } from '../helpers/chromium';
 import { writePhoto } from '../helpers/factories';
+import { lacks } from '../helpers/tools';
 
 /** The template editor in Chromium: every setting the README promises, variables from chips, errors said in Chinese. */
-describe.skipIf(!hasChromium)('template editor in Chromium', () => {
+describe.skipIf(lacks(hasChromium))('template editor in Chromium', () => {
   const app = appInChromium('cl-e2e-template-', async (app) => {
     await writePhoto(path.join(app.root, 'card'), 'IMG_1.JPG', { width: 3000, height: 2000, seed: 700 });
     const s = app.t.services;

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import type { TestContext } from 'vitest';
 
 /** Is an external program installed (answers its version flag)? Tests that need one are skipped, not passed, without it. */
 function installed(command: string, versionFlag: string): boolean {
@@ -14,3 +15,22 @@ function installed(command: string, versionFlag: string): boolean {
 export const hasExiftool = installed('exiftool', '-ver');
 /** pdftotext (Debian: poppler-utils). */
 export const hasPdftotext = installed('pdftotext', '-v');
+
+/**
+ * CI installs every tool these tests use (.ci/run sets CHASING_LIGHT_CI=1): there a test that would be skipped for
+ * want of one fails instead, for a skipped check (a privacy check, a print check) is no check.
+ */
+export const toolsRequired = process.env.CHASING_LIGHT_CI === '1';
+
+/** For `it.skipIf(...)`: skip without the tool, except in CI, where the test runs (and fails, naming what is missing). */
+export const lacks = (has: boolean) => !has && !toolsRequired;
+
+/**
+ * Midway through a test, the checks that need a tool: skipped with the reason when it is missing here (reported
+ * as skipped, never as passed), and failed in CI.
+ */
+export function needTool(ctx: TestContext, has: boolean, tool: string, debianPackage: string): void {
+  if (has) return;
+  if (toolsRequired) throw new Error(`${tool} is not installed (Debian: ${debianPackage}); CI must have it`);
+  ctx.skip(`${tool} is not installed here (Debian: ${debianPackage}): the checks that read the files with it were not run`);
+}

@@ -8,13 +8,13 @@ import { describe, expect, it } from 'vitest';
 import { ExhibitionExportService } from '../../electron/main/services/exhibition-export.service';
 import { mmToPt } from '../../shared/logic/print-geometry';
 import { exhibitionWall } from '../helpers/exhibition-wall';
-import { hasPdftotext } from '../helpers/tools';
+import { hasPdftotext, needTool } from '../helpers/tools';
 
 const wall = exhibitionWall();
 const pdftotext = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 
 describe(`${ExhibitionExportService.name}: boards`, () => {
-  it('writes each board as a PDF at its physical size, bleed and trim declared, photos and captions on it, and an order sheet', async () => {
+  it('writes each board as a PDF at its physical size, bleed and trim declared, photos and captions on it, and an order sheet', async (ctx) => {
     const { services, root } = await wall(3000);
     services.exhibitions.plan({ boards: 2, boardSize: '60x90cm' });
     const out = path.join(root, 'boards');
@@ -35,7 +35,7 @@ describe(`${ExhibitionExportService.name}: boards`, () => {
     // Marks by default: the page is larger than the bleed by the slug that holds them.
     expect(page.getMediaBox().width).toBeGreaterThan(bleed.width + mmToPt(10));
 
-    if (!hasPdftotext) return;
+    needTool(ctx, hasPdftotext, 'pdftotext', 'poppler-utils');
     const text = pdftotext(boards[0]!.path) + pdftotext(boards[1]!.path);
     for (const s of ['占牡丹', '绕线工', '摄影：陈晓明', '板1-01', '板2-01']) expect(text).toContain(s);
     expect(pdftotext(path.join(out, '印制清单_展板.pdf'))).toContain('60×90cm');
@@ -109,7 +109,7 @@ describe(`${ExhibitionExportService.name}: boards`, () => {
 describe(`${ExhibitionExportService.name}: wall labels`, () => {
   const base = 'https://zg.example.cn/zhuiguang/';
 
-  it('prints one label per placed photo, n-up on A4, with the words a visitor reads and a QR code that opens its page', async () => {
+  it('prints one label per placed photo, n-up on A4, with the words a visitor reads and a QR code that opens its page', async (ctx) => {
     const { services, root } = await wall();
     const plan = services.exhibitions.plan({ boards: 1 });
     const placed = plan.exhibition.boards[0]!.photos;
@@ -129,7 +129,7 @@ describe(`${ExhibitionExportService.name}: wall labels`, () => {
     const code = jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength), info.width, info.height);
     expect(code?.data).toBe(`https://zg.example.cn/zhuiguang/photos/${placed[0]!.photoId}.html`);
 
-    if (!hasPdftotext) return;
+    needTool(ctx, hasPdftotext, 'pdftotext', 'poppler-utils');
     // In the PDF the code is vector: rendered by poppler, it reads as well as the raster one.
     const png = path.join(root, 'sheet1');
     execFileSync('pdftoppm', ['-r', '200', '-f', '1', '-l', '1', '-png', '-singlefile', file!.path, png]);
@@ -155,7 +155,7 @@ describe(`${ExhibitionExportService.name}: wall labels`, () => {
 });
 
 describe(`${ExhibitionExportService.name}: catalogue`, () => {
-  it('makes a book of a multiple of 4 pages: a page per photo, an index whose page numbers are right, fonts as subsets', async () => {
+  it('makes a book of a multiple of 4 pages: a page per photo, an index whose page numbers are right, fonts as subsets', async (ctx) => {
     const { services, root } = await wall(2400);
     const plan = services.exhibitions.plan({ boards: 2 });
     const placed = plan.exhibition.boards.flatMap((b) => b.photos);
@@ -179,7 +179,7 @@ describe(`${ExhibitionExportService.name}: catalogue`, () => {
     // Four faces embedded whole would be over 25 MB; as subsets of the characters used, tens of kilobytes.
     expect(bytes - images).toBeLessThan(200_000);
 
-    if (!hasPdftotext) return;
+    needTool(ctx, hasPdftotext, 'pdftotext', 'poppler-utils');
     const pageText = (n: number) => execFileSync('pdftotext', ['-f', String(n), '-l', String(n), '-layout', book!.path, '-'], { encoding: 'utf8' });
     // Photos begin on page 3 (after the cover and the preface), in wall order.
     placed.forEach((p, i) => expect(pageText(3 + i)).toContain(p.number));
@@ -193,6 +193,32 @@ describe(`${ExhibitionExportService.name}: catalogue`, () => {
   });
 });
 
+describe(`${ExhibitionExportService.name}: a photo that cannot be printed`, () => {
+  it('refuses the catalogue and the summary card by name when an original is missing or damaged: no page printed blank, nothing half-written left', async () => {
+    const { services, root } = await wall(1200);
+    const plan = services.exhibitions.plan({ boards: 1 });
+    const placed = plan.exhibition.boards[0]!.photos;
+    const gone = services.photos.get(placed[1]!.photoId);
+    await fs.rm(gone.path);
+    const out = path.join(root, 'book');
+    const book = await services.exhibitionExport.export({ what: 'catalogue', outDir: out });
+    expect(book.files).toEqual([]);
+    expect(book.warnings).toEqual([expect.objectContaining({ photoId: gone.id, code: 'photoMissing', key: 'exhibit.photoMissing', message: expect.stringContaining('画册_A4') })]);
+    const card = await services.exhibitionExport.export({ what: 'summary', outDir: path.join(root, 'summary') });
+    expect(card.files).toEqual([]);
+    expect(card.warnings.map((w) => [w.photoId, w.code])).toEqual([
+      [gone.id, 'photoMissing'],
+      [gone.id, 'photoMissing'],
+    ]);
+    // Damaged rather than missing: the decode fails while the book is being written; the book is refused, its temporary file removed.
+    await fs.writeFile(gone.path, (await fs.readFile(services.photos.get(placed[0]!.photoId).path)).subarray(0, 2000));
+    const again = await services.exhibitionExport.export({ what: 'catalogue', outDir: out });
+    expect(again.files).toEqual([]);
+    expect(again.warnings).toEqual([expect.objectContaining({ photoId: gone.id, code: 'photoUnreadable' })]);
+    expect(await fs.readdir(out)).toEqual([]);
+  });
+});
+
 describe(`${ExhibitionExportService.name}: summary card`, () => {
   it('writes the card upright and across, its figures counted from the catalog', async () => {
     const { services, root, workers } = await wall();
@@ -200,7 +226,7 @@ describe(`${ExhibitionExportService.name}: summary card`, () => {
     services.gifts.setHandOver(workers.yes.id, { handedOverAt: '2025-05-20' });
     const exhibition = services.exhibitions.get();
     expect(services.exhibitionExport.figures(exhibition)).toEqual({ photographers: 1, companies: 2, days: 0, photos: 8, exhibited: 5, gifts: 1 });
-    const result = await services.exhibitionExport.export({ what: 'summary', outDir: path.join(root, 'card') });
+    const result = await services.exhibitionExport.export({ what: 'summary', outDir: path.join(root, 'summary') });
     const sizes = await Promise.all(result.files.map(async (f) => sharp(f.path).metadata().then((m) => [m.width, m.height])));
     expect(sizes).toEqual([
       [1080, 1920],
@@ -233,7 +259,7 @@ describe(`${ExhibitionExportService.name}: as a job`, () => {
 });
 
 describe(`${ExhibitionExportService.name}: label templates`, () => {
-  it('saves a project label template (checked like gift templates) and prints labels with it', async () => {
+  it('saves a project label template (checked like gift templates) and prints labels with it', async (ctx) => {
     const { services, root } = await wall();
     services.exhibitions.plan({ boards: 1 });
     const base = services.labels.get('label-10x7');
@@ -246,7 +272,7 @@ describe(`${ExhibitionExportService.name}: label templates`, () => {
     expect(services.labels.list().map((t) => t.id)).toEqual(expect.arrayContaining(['label-10x7', mine.id]));
     const result = await services.exhibitionExport.export({ what: 'labels', labelTemplateId: mine.id, outDir: path.join(root, 'mine') });
     expect(path.basename(result.files[0]!.path)).toBe('展签_10x7cm_A4.pdf');
-    if (!hasPdftotext) return;
+    needTool(ctx, hasPdftotext, 'pdftotext', 'poppler-utils');
     const text = pdftotext(result.files[0]!.path);
     expect(text).toContain('占牡丹（科润智能控制）');
     expect(text).not.toContain('摄影');
@@ -254,7 +280,7 @@ describe(`${ExhibitionExportService.name}: label templates`, () => {
 });
 
 describe(`${ExhibitionExportService.name}: the printed name list`, () => {
-  it('lists every worker on the wall who agreed, with their places, on A2 (A1 on request)', async () => {
+  it('lists every worker on the wall who agreed, with their places, on A2 (A1 on request)', async (ctx) => {
     const { services, root, byName } = await wall();
     services.exhibitions.confirm([byName('IMG_5.JPG')]); // 王伟 on the wall by the union's word, but he never said yes
     const plan = services.exhibitions.plan({ boards: 2 });
@@ -264,7 +290,7 @@ describe(`${ExhibitionExportService.name}: the printed name list`, () => {
     expect(doc.getPage(0).getTrimBox().width).toBeCloseTo(mmToPt(420), 1);
     const a1 = await services.exhibitionExport.export({ what: 'poster', posterSize: 'A1', outDir: path.join(root, 'poster') });
     expect(path.basename(a1.files[0]!.path)).toBe('名录_A1.pdf');
-    if (!hasPdftotext) return;
+    needTool(ctx, hasPdftotext, 'pdftotext', 'poppler-utils');
     const text = pdftotext(result.files[0]!.path);
     const hers = plan.exhibition.boards.flatMap((b) => b.photos).filter((p) => services.photos.get(p.photoId).workers.some((w) => services.roster.worker(w).name === '占牡丹'));
     expect(text).toContain('占牡丹');

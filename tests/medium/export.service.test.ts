@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ExportService } from '../../electron/main/services/export.service';
 import { mmToPt, mmToPx } from '../../shared/logic/print-geometry';
 import { freshProjects } from '../helpers/services';
-import { hasExiftool, hasPdftotext } from '../helpers/tools';
+import { hasExiftool, hasPdftotext, lacks, needTool } from '../helpers/tools';
 import { iccInfo } from '../../shared/logic/icc';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -103,7 +103,7 @@ describe(ExportService.name, () => {
     expect((await fs.stat(summary.orderSheet.pdf!)).size).toBeLessThan(500 * 1024);
   });
 
-  it.skipIf(!hasPdftotext)('puts every name, size, paper, resolution and the bleed digit in the order sheet\'s text', async () => {
+  it.skipIf(lacks(hasPdftotext))('puts every name, size, paper, resolution and the bleed digit in the order sheet\'s text', async () => {
     const { services, root } = await campaign();
     const summary = await services.exporter.run({ templateId: 'simple-white-10', dpi: 300, format: 'jpeg', bleedMm: 3, marks: false, cmyk: false, per: 'worker', outDir: path.join(root, 'out'), allowLowRes: true });
     const text = (await promisify(execFile)('pdftotext', ['-raw', summary.orderSheet.pdf!, '-'])).stdout;
@@ -174,7 +174,7 @@ describe(ExportService.name, () => {
     expect(ops).toContain('0.25 w');
   });
 
-  it('writes TIFF (LZW) with 3 samples, and CMYK TIFF with 4 through the named press profile, without alpha', async () => {
+  it('writes TIFF (LZW) with 3 samples, and CMYK TIFF with 4 through the named press profile, without alpha', async (ctx) => {
     const { services, root, zhan } = await campaign();
     const rgb = await services.exporter.run({ templateId: 'plain-6', dpi: 150, format: 'tiff', bleedMm: 2, marks: false, cmyk: false, per: 'worker', workerIds: [zhan.id], outDir: path.join(root, 't1') });
     const cmyk = await services.exporter.run({ templateId: 'plain-6', dpi: 150, format: 'tiff', bleedMm: 2, marks: false, cmyk: true, per: 'worker', workerIds: [zhan.id], outDir: path.join(root, 't2') });
@@ -192,16 +192,15 @@ describe(ExportService.name, () => {
     const tags = await exifr.parse(rgb.files[0]!.path, { tiff: true, translateValues: false, pick: ['Compression'] });
     expect(tags.Compression).toBe(5); // TIFF compression 5 = LZW
     expect(m2).toMatchObject({ format: 'tiff', space: 'cmyk' });
-    // What a prepress check reads: samples per pixel, extra samples (alpha), and the profile's name.
-    if (hasExiftool) {
-      const read = async (f: string) => JSON.parse((await promisify(execFile)('exiftool', ['-j', '-SamplesPerPixel', '-ExtraSamples', '-ProfileDescription', f])).stdout)[0];
-      expect(await read(rgb.files[0]!.path)).toMatchObject({ SamplesPerPixel: 3 });
-      expect(await read(rgb.files[0]!.path)).not.toHaveProperty('ExtraSamples');
-      const c = await read(cmyk.files[0]!.path);
-      expect(c).toMatchObject({ SamplesPerPixel: 4, ProfileDescription: expect.stringContaining('FOGRA39') });
-      expect(c).not.toHaveProperty('ExtraSamples');
-    }
     expect([m1.width, m1.height]).toEqual([mmToPx(152, 150) + 2 * mmToPx(2, 150), mmToPx(102, 150) + 2 * mmToPx(2, 150)]);
+    // What a prepress check reads: samples per pixel, extra samples (alpha), and the profile's name.
+    needTool(ctx, hasExiftool, 'exiftool', 'libimage-exiftool-perl');
+    const read = async (f: string) => JSON.parse((await promisify(execFile)('exiftool', ['-j', '-SamplesPerPixel', '-ExtraSamples', '-ProfileDescription', f])).stdout)[0];
+    expect(await read(rgb.files[0]!.path)).toMatchObject({ SamplesPerPixel: 3 });
+    expect(await read(rgb.files[0]!.path)).not.toHaveProperty('ExtraSamples');
+    const c = await read(cmyk.files[0]!.path);
+    expect(c).toMatchObject({ SamplesPerPixel: 4, ProfileDescription: expect.stringContaining('FOGRA39') });
+    expect(c).not.toHaveProperty('ExtraSamples');
   });
 
   it('names an output folder it cannot write, and a template whose logo is missing', async () => {

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,12 +7,12 @@ import { photoPath } from '../../shared/logic/gallery-pages';
 import { photoPageUrl } from '../../shared/logic/qr';
 import { writePhoto } from '../helpers/factories';
 import { exhibitionWall } from '../helpers/exhibition-wall';
-import { hasExiftool } from '../helpers/tools';
+import { hasExiftool, needTool } from '../helpers/tools';
 
 const wall = exhibitionWall();
 
 describe(GalleryService.name, () => {
-  it('writes a page and images for every photo that may be shown, none for one a worker declined, JPEGs without GPS', async () => {
+  it('writes a page and images for every photo that may be shown, none for one a worker declined, JPEGs without GPS', async (ctx) => {
     const { services, root, byName } = await wall();
     // A photo with a position in it, of the worker who agreed.
     await writePhoto(path.join(root, 'gps'), 'GPS.JPG', { width: 1200, height: 800, seed: 77, exif: { IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '28/1 44/1 2400/100', GPSLongitudeRef: 'E', GPSLongitude: '118/1 37/1 1200/100' } } });
@@ -32,7 +32,17 @@ describe(GalleryService.name, () => {
     const placed = plan.exhibition.boards.flatMap((b) => b.photos.map((p) => p.photoId));
     const shown = placed.filter((id) => id !== byName('IMG_5.JPG'));
     expect(result.photos).toBe(shown.length);
-    expect(result.excluded).toEqual([expect.objectContaining({ photoId: byName('IMG_5.JPG'), key: 'exhibit.unasked' })]);
+    // Every photo of the project that is not published is named with why: on the wall or not.
+    expect(result.excluded).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ photoId: byName('IMG_5.JPG'), key: 'exhibit.unasked' }),
+        expect.objectContaining({ photoId: byName('IMG_4.JPG'), key: 'exhibit.declined' }),
+        expect.objectContaining({ photoId: byName('IMG_2.JPG'), key: 'exhibit.giftOnly' }),
+      ]),
+    );
+    expect(result.excluded).toHaveLength(services.photos.list().length - shown.length);
+    // …and every worker whose name is not published.
+    expect(check.withheld.map((w) => [w.name, w.key]).sort()).toEqual([['周丽娟', 'gallery.worker.declined'], ['徐建军', 'gallery.worker.giftOnly'], ['王伟', 'gallery.worker.unasked']].sort());
     expect(check.photos.map((p) => p.photoId).sort()).toEqual(shown.sort());
     expect(check.excluded).toEqual(result.excluded);
     const pages = await fs.readdir(path.join(out, 'photos'));
@@ -45,7 +55,8 @@ describe(GalleryService.name, () => {
     // The label's code opens exactly this page.
     expect(photoPageUrl(base, gps)).toBe(`${base}/${photoPath(gps)}`);
     expect(result.bytes).toBeGreaterThan(0);
-    if (!hasExiftool) return;
+    // The privacy check of the images themselves, read by the reference reader: no GPS, only credit and names.
+    needTool(ctx, hasExiftool, 'exiftool', 'libimage-exiftool-perl');
     const original = JSON.parse(execFileSync('exiftool', ['-json', '-G', services.photos.get(gps).path], { encoding: 'utf8' }))[0] as Record<string, unknown>;
     expect(Object.keys(original).filter((k) => /GPS/i.test(k)).length).toBeGreaterThan(0);
     const tags = JSON.parse(execFileSync('exiftool', ['-json', '-G', path.join(out, 'images', `${gps}.jpg`)], { encoding: 'utf8' }))[0] as Record<string, unknown>;
@@ -68,7 +79,28 @@ describe(GalleryService.name, () => {
     expect(third.removed).toBeGreaterThanOrEqual(3); // its page, image and thumbnail
     await expect(fs.stat(path.join(out, photoPath(leaving)))).rejects.toThrow();
     expect(third.written).toBeLessThan(first.written / 2);
-    await expect(services.gallery.export({ outDir: path.join(root, 'project', 'originals', 'web') })).rejects.toThrow(expect.objectContaining({ key: 'gallery.badOut' }));
+    await expect(services.gallery.export({ outDir: path.join(root, 'project', 'originals', 'web') })).rejects.toThrow(expect.objectContaining({ key: 'export.outInProject' }));
     await expect(services.gallery.export({ outDir: out, baseUrl: 'file:///etc' })).rejects.toThrow(expect.objectContaining({ key: 'exhibit.badBaseUrl' }));
+  });
+
+  it('sweeps what a killed export left in its folder, and never writes a front page before the faces it uses', async () => {
+    const { services, root } = await wall();
+    services.exhibitions.plan({ boards: 1 });
+    const out = path.join(root, 'web');
+    await fs.mkdir(path.join(out, 'images'), { recursive: true });
+    // A process that has ended: its temporary files are leftovers. A living one may still be writing.
+    const dead = spawnSync(process.execPath, ['-e', 'process.pid']).pid!;
+    const stale = [path.join(out, `index.html.${dead}.0badc0de.tmp`), path.join(out, 'images', `x.jpg.${dead}.0badc0de.tmp`)];
+    const living = path.join(out, `photos.html.${process.ppid}.0badc0de.tmp`);
+    for (const f of [...stale, living]) await fs.writeFile(f, 'half');
+    await services.gallery.export({ outDir: out });
+    for (const f of stale) await expect(fs.stat(f), f).rejects.toThrow();
+    await expect(fs.stat(living)).resolves.toBeTruthy();
+    // The Chinese faces cannot be made (the subsetter fails): the export stops before its front page.
+    const failing = new GalleryService({ ...(services.gallery as unknown as { deps: ConstructorParameters<typeof GalleryService>[0] }).deps, fonts: async () => Promise.reject(new Error('subset failed')) });
+    const fresh = path.join(root, 'web2');
+    await expect(failing.export({ outDir: fresh })).rejects.toThrow('subset failed');
+    await expect(fs.stat(path.join(fresh, 'index.html'))).rejects.toThrow();
+    await expect(fs.stat(path.join(fresh, 'photos'))).resolves.toBeTruthy();
   });
 });

@@ -38,6 +38,25 @@ describe(GiftService.name, () => {
     expect(() => services.gifts.saveTemplate({ ...base, id: undefined, captions: [{ ...base.captions[0]!, sizePt: 5 }] })).toThrow(expect.objectContaining({ key: 'gift.templateProblems' }));
   });
 
+  it('measures a photo cut to fill its window by what is printed of it: one figure in the gift list, the preview and the export', async () => {
+    const { services, root } = await freshProject();
+    // 16:9 into a square window: only the middle 56 % of its width is printed.
+    await writePhoto(path.join(root, 'card'), 'wide.jpg', { width: 1600, height: 900, seed: 3 });
+    await services.importer.run({ paths: [path.join(root, 'card')] });
+    const w = services.roster.createWorker({ name: '占牡丹' });
+    services.tagging.tag([services.photos.list()[0]!.id], w.id);
+    const square = services.gifts.saveTemplate({ ...services.gifts.template('red-mat-a4'), id: undefined, name: '方窗', photoAspect: 1 });
+    const listed = services.gifts.list({ templateId: square.id, size: 'A3' }).find((g) => g.workerId === w.id)!;
+    const preview = await services.gifts.preview(w.id, square.id, 'A3');
+    expect(preview.ppi).toBe(listed.ppi);
+    // Its whole width would pass (over 150 ppi); the part printed does not.
+    expect(listed.ppi).toBeLessThan(150);
+    expect(listed.resolution).toBe('refused');
+    const exported = await services.exporter.run({ templateId: square.id, size: 'A3', dpi: 150, format: 'jpeg', bleedMm: 0, marks: false, cmyk: false, per: 'worker', outDir: path.join(root, 'out') });
+    expect(exported.files).toEqual([]);
+    expect(exported.skipped).toEqual([expect.objectContaining({ workerId: w.id, key: 'export.lowResRefused', params: expect.objectContaining({ ppi: listed.ppi }) })]);
+  });
+
   it('marks exported gifts printed in one step that undo takes back, leaving earlier dates alone', async () => {
     const { services, zhan, wang } = await twoWorkers();
     services.gifts.setHandOver(zhan.id, { printedAt: '2025-05-01' });

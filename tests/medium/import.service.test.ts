@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ImportService } from '../../electron/main/services/import.service';
 import { SHARED_PHOTOS, makePhoto, redQuadrant, writePhoto } from '../helpers/factories';
 import { freshProjects, savedCatalog } from '../helpers/services';
-import { hasExiftool } from '../helpers/tools';
+import { hasExiftool, lacks } from '../helpers/tools';
 
 const sha = async (file: string) => createHash('sha256').update(await fs.readFile(file)).digest('hex');
 const project = freshProjects();
@@ -293,7 +293,7 @@ describe('RAW files on their own (Photo Mechanic style: the embedded preview)', 
 describe('the import command against exiftool', () => {
   const tool = path.resolve(SHARED_PHOTOS, '../tools/check-import');
   // CI installs libimage-exiftool-perl; without it these are reported as skipped, never as passed.
-  it.skipIf(!hasExiftool).each(['UTC', 'America/Los_Angeles'])('check-import on the shared camera files agrees with exiftool under TZ=%s', async (tz) => {
+  it.skipIf(lacks(hasExiftool)).each(['UTC', 'America/Los_Angeles'])('check-import on the shared camera files agrees with exiftool under TZ=%s', async (tz) => {
     const { execFile } = await import('node:child_process');
     const { promisify } = await import('node:util');
     const { stdout } = await promisify(execFile)(tool, [SHARED_PHOTOS], { cwd: path.resolve(import.meta.dirname, '../..'), env: { ...process.env, TZ: tz } });

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
@@ -46,6 +46,51 @@ describe('the two commands a newcomer types', () => {
       process.kill(-child.pid!, 'SIGTERM');
     }
   }, 120_000);
+});
+
+describe('the commands the README gives after npm install', () => {
+  it('serve on a clone where nothing is built yet builds the UI first and serves the app, never "the UI is not built"', async (ctx) => {
+    // A clone as npm install leaves it when the build at install could not run: the sources, nothing under out/.
+    let files: string[];
+    try {
+      files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: REPO_ROOT, encoding: 'utf8' }).split('\n');
+    } catch {
+      return ctx.skip('this checkout is not a git work tree: its files cannot be listed to make a clone');
+    }
+    const clone = await tempDir('cl-clone-');
+    for (const f of files.filter((f) => f && !/^(tests|docs|bench|\.ci)\//.test(f))) {
+      await fs.mkdir(path.join(clone, path.dirname(f)), { recursive: true });
+      await fs.copyFile(path.join(REPO_ROOT, f), path.join(clone, f)).catch(() => undefined);
+    }
+    await fs.symlink(path.join(REPO_ROOT, 'node_modules'), path.join(clone, 'node_modules'));
+    const project = path.join(clone, 'proj');
+    expect((await runCli(['new', project])).code).toBe(0);
+    const child = spawn(process.execPath, [path.join(clone, 'bin', 'chasing-light.js'), 'serve', project], { cwd: clone, env: { ...process.env, CHASING_LIGHT_HOME: await tempDir('cl-clone-home-') }, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stderr!.resume();
+    try {
+      const line = await new Promise<string>((resolve, reject) => {
+        readline.createInterface({ input: child.stdout! }).once('line', resolve);
+        child.once('exit', (code) => reject(new Error(`serve exited ${code}`)));
+      });
+      const u = new URL(line);
+      const get = (p: string, headers: Record<string, string> = {}) =>
+        new Promise<{ status: number; body: string; cookie?: string }>((resolve, reject) =>
+          http.get({ host: '127.0.0.1', port: u.port, path: p, headers: { Host: u.host, ...headers } }, (res) => {
+            let body = '';
+            res.on('data', (d) => (body += d));
+            res.on('end', () => resolve({ status: res.statusCode!, body, cookie: res.headers['set-cookie']?.[0]?.split(';')[0] }));
+          }).on('error', reject),
+        );
+      const traded = await get(`/?${u.searchParams}`);
+      expect(traded.status).toBe(302);
+      const page = await get('/', { Cookie: traded.cookie! });
+      expect(page.status).toBe(200);
+      expect(page.body).toMatch(/<script[^>]+src=/);
+      await expect(fs.stat(path.join(clone, 'out', 'renderer', 'index.html'))).resolves.toBeTruthy();
+    } finally {
+      child.kill('SIGTERM');
+    }
+  }, 240_000);
 });
 
 describe('the command line keeps stdout for its output', () => {

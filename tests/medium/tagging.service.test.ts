@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { TaggingService } from '../../electron/main/services/tagging.service';
 import { writePhoto } from '../helpers/factories';
 import { freshProjects, servicesWithProject } from '../helpers/services';
-import { hasExiftool } from '../helpers/tools';
+import { hasExiftool, lacks } from '../helpers/tools';
 
 const freshProject = freshProjects();
 
@@ -102,7 +102,7 @@ describe(TaggingService.name, () => {
   }
 
   // CI installs exiftool; without it this is reported as skipped.
-  it.skipIf(!hasExiftool)('writes XMP sidecars that exiftool reads back', async () => {
+  it.skipIf(lacks(hasExiftool))('writes XMP sidecars that exiftool reads back', async () => {
     const { keRun, out } = await taggedSidecars();
     const { stdout } = await promisify(execFile)('exiftool', ['-json', '-struct', '-n', path.join(out, 'IMG_0000.xmp'), path.join(out, 'IMG_0002.xmp')]);
     const [first, sideways] = JSON.parse(stdout);

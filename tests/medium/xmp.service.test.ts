@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { XmpService } from '../../electron/main/services/xmp.service';
 import { writePhoto } from '../helpers/factories';
 import { freshProjects } from '../helpers/services';
-import { hasExiftool } from '../helpers/tools';
+import { hasExiftool, lacks } from '../helpers/tools';
 
 const freshProject = freshProjects();
 
@@ -40,7 +40,7 @@ describe(XmpService.name, () => {
     expect(merged).toMatch(/占牡丹/);
   });
 
-  it.skipIf(!hasExiftool)('writes a merged sidecar that exiftool reads with both the develop settings and the people', async () => {
+  it.skipIf(lacks(hasExiftool))('writes a merged sidecar that exiftool reads with both the develop settings and the people', async () => {
     const { services, root } = await freshProject();
     const card = path.join(root, 'card');
     await writePhoto(card, 'IMG_0001.JPG', { seed: 43 });

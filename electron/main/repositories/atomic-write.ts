@@ -4,6 +4,12 @@ import fs from 'node:fs/promises';
 /** Temporary names carry the process and a random part: two processes (or two writes) never share one. */
 export const TEMP_SUFFIX = /\.\d+\.[0-9a-f]{8}\.tmp$/;
 
+/** The process that wrote a temporary file, from its name; null for a name that is not one of ours. */
+export function tempWriter(name: string): number | null {
+  const m = /\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name);
+  return m ? Number(m[1]) : null;
+}
+
 /**
  * Write to a temporary name, flush it to the disk, then rename: a crash or a power cut never leaves a half file
  * under the real name. `durable` (the catalog) syncs before the rename; caches and renders skip the sync.

@@ -513,10 +513,6 @@ export class SheetRepository {
     return { jpeg: data, aspect: info.width / info.height };
   }
 
-  /** A light grey JPEG standing in for a photo that could not be read (the page still prints, the problem is named). */
-  async blankJpeg(width: number, height: number): Promise<Buffer> {
-    return sharp({ create: { width, height, channels: 3, background: '#e6e0d6' } }).jpeg({ quality: 80 }).toBuffer();
-  }
 
   /** sharp's sRGB profile, for the output intent of PDFs. */
   async srgbIcc(): Promise<Buffer> {

@@ -6,7 +6,7 @@ import { msg } from '../../../shared/i18n/messages';
 import { AppError } from '../../../shared/errors';
 import { displayName, displayPath, isRawPathToken, rawPathBytes, rawPathToken } from '../../../shared/logic/file-path';
 import { formatBytes } from '../../../shared/logic/display';
-import { TEMP_SUFFIX, writeChunksAtomic, writeFileAtomic } from './atomic-write';
+import { TEMP_SUFFIX, tempWriter, writeChunksAtomic, writeFileAtomic } from './atomic-write';
 
 /** What was being done when a file operation failed, said in the user's language. */
 export type Doing = 'reading' | 'writing' | 'lookup' | 'mkdir' | 'list' | 'createProject' | 'createCatalog' | 'openProject' | 'saveCatalog' | { copy: string };
@@ -111,6 +111,21 @@ export class StorageRepository {
     }
   }
 
+  /**
+   * A path with every symbolic link resolved, also for a folder that does not exist yet: the nearest folder that
+   * does is resolved, and the rest appended.
+   */
+  async realPath(p: string): Promise<string> {
+    const abs = path.resolve(p);
+    const rest: string[] = [];
+    for (let at = abs; ; at = path.dirname(at)) {
+      const real = await fs.realpath(at).catch(() => null);
+      if (real) return path.join(real, ...rest.reverse());
+      if (path.dirname(at) === at) return abs;
+      rest.push(path.basename(at));
+    }
+  }
+
   async exists(file: string): Promise<boolean> {
     try {
       await fs.access(fsPath(file), fsc.F_OK);
@@ -172,7 +187,8 @@ export class StorageRepository {
     try {
       return await writeChunksAtomic(file, chunks);
     } catch (err) {
-      if (err instanceof AppError) throw err;
+      // What made the chunks failed (a photo it could not read, a cancel): its own error, not the disk's.
+      if (err instanceof AppError || typeof (err as NodeJS.ErrnoException)?.errno !== 'number') throw err;
       throw ioError(err, file, 'writing');
     }
   }
@@ -222,6 +238,32 @@ export class StorageRepository {
       }
     };
     for (const sub of ['exports', 'originals', path.join('cache', 'sheets')]) await walk(path.join(dir, sub), 0);
+    return removed;
+  }
+
+  /**
+   * Removes what a killed export left in its folder: our temporary files whose writing process is gone (a living
+   * one, another export into the same folder, is left to finish). Looks `depth` folders down (a gallery's images/).
+   */
+  async sweepStaleTemps(dir: string, depth = 2): Promise<number> {
+    let removed = 0;
+    const gone = (pid: number) => {
+      if (pid === process.pid) return false;
+      try {
+        process.kill(pid, 0);
+        return false;
+      } catch (err) {
+        return (err as NodeJS.ErrnoException).code === 'ESRCH';
+      }
+    };
+    const walk = async (d: string, level: number): Promise<void> => {
+      for (const e of await fs.readdir(d, { withFileTypes: true }).catch(() => [])) {
+        const f = path.join(d, e.name);
+        if (e.isDirectory() && level < depth) await walk(f, level + 1);
+        else if (e.isFile() && TEMP_SUFFIX.test(e.name) && gone(tempWriter(e.name)!)) await fs.rm(f, { force: true }).then(() => removed++, () => undefined);
+      }
+    };
+    await walk(dir, 0);
     return removed;
   }
 

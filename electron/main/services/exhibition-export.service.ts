@@ -16,7 +16,7 @@ import { imposition, parsePaperSize } from '../../../shared/logic/print-geometry
 import { isWebAddress, photoPageUrl } from '../../../shared/logic/qr';
 import type { Board, Exhibition, ExhibitionExportOptions, ExhibitionExportResult, ExhibitionWarning, LabelTemplate } from '../../../shared/model/exhibition';
 import type { Photo } from '../../../shared/model/photo';
-import { cropFor } from '../../../shared/logic/sheet-layout';
+import { cropFor, placedPpi } from '../../../shared/logic/sheet-layout';
 import type { Worker } from '../../../shared/model/roster';
 import type { EventBus } from '../events';
 import type { Logger } from '../logger';
@@ -32,6 +32,7 @@ import { JobRunner, type JobControl } from './job-runner';
 
 /** The control of an export nobody watches (the command line awaits it): never cancelled, progress unheard. */
 const UNWATCHED: JobControl = { cancelled: false, setTotal: () => undefined, working: () => undefined, step: () => undefined };
+import type { OutputPlaces } from './output-place';
 import type { ProjectSession } from './project-session';
 
 /** Boards are seen from a metre or two: soft below 100 ppi, not printed below 50 (unless the user says so). */
@@ -51,6 +52,7 @@ interface Deps {
   pdf: PdfRepository;
   type: TypesetterRepository;
   storage: StorageRepository;
+  places: OutputPlaces;
   logger: Logger;
   concurrency?: number;
 }
@@ -118,7 +120,7 @@ export class ExhibitionExportService {
   async export(opts: ExhibitionExportOptions, control: JobControl = UNWATCHED): Promise<ExhibitionExportResult> {
     const exhibition = this.planned(opts);
     const format = opts.format ?? 'pdf';
-    const outDir = path.resolve(opts.outDir?.trim() || path.join(this.catalog.dir, 'exports', `${new Date().toISOString().slice(0, 10)}_展览_${opts.what}`));
+    const outDir = await this.deps.places.prepare(opts.outDir?.trim() || path.join(this.catalog.dir, 'exports', `${new Date().toISOString().slice(0, 10)}_展览_${opts.what}`));
     try {
       await this.deps.storage.probeWritable(outDir);
     } catch (err) {
@@ -211,13 +213,20 @@ export class ExhibitionExportService {
     for (const orientation of ['portrait', 'landscape'] as const) {
       if (control.cancelled) break;
       const page = composeSummaryCard(facts, orientation, this.faces);
-      const provide = this.pageImages([page], result, CARD_DPI);
-      const images = new Map<string, Buffer>();
-      for (const op of page.ops) if (op.kind === 'image' && !images.has(op.ref)) images.set(op.ref, await provide(op.ref));
       const { widthMm: w, heightMm: h } = page.boxes.mediaMm;
-      const file = path.join(result.outDir, `活动总结卡_${w}x${h}${format === 'tiff' ? '.tif' : '.jpg'}`);
-      await this.deps.storage.writeAtomic(file, await this.deps.sheets.rasterPage(page, CARD_DPI, (ref) => images.get(ref)!, { format, quality: 92 }));
-      result.files.push({ path: file, kind: 'summary', pages: 1 });
+      const name = `活动总结卡_${w}x${h}`;
+      try {
+        await this.assertOriginals([page], name);
+        const provide = this.pageImages([page], name, CARD_DPI);
+        const images = new Map<string, Buffer>();
+        for (const op of page.ops) if (op.kind === 'image' && !images.has(op.ref)) images.set(op.ref, await provide(op.ref));
+        const file = path.join(result.outDir, `${name}${format === 'tiff' ? '.tif' : '.jpg'}`);
+        await this.deps.storage.writeAtomic(file, await this.deps.sheets.rasterPage(page, CARD_DPI, (ref) => images.get(ref)!, { format, quality: 92 }));
+        result.files.push({ path: file, kind: 'summary', pages: 1 });
+      } catch (err) {
+        if (!(err instanceof ItemRefused)) throw err;
+        result.warnings.push(err.warning);
+      }
       control.step();
     }
   }
@@ -285,9 +294,17 @@ export class ExhibitionExportService {
       },
       this.faces,
     );
-    const file = path.join(result.outDir, `画册_${opts.catalogueSize ?? 'A4'}${opts.landscape ? '_横' : ''}.pdf`);
+    const name = `画册_${opts.catalogueSize ?? 'A4'}${opts.landscape ? '_横' : ''}`;
+    const file = path.join(result.outDir, `${name}.pdf`);
+    // A photo whose original is missing or cannot be read refuses the book by name: no page is printed blank.
+    try {
+      await this.assertOriginals(book.pages, name);
+    } catch (err) {
+      if (!(err instanceof ItemRefused)) throw err;
+      return void result.warnings.push(err.warning);
+    }
     // Photos are resized a few pages ahead of the PDF, which takes them as it draws: never the whole book in memory.
-    const made = this.pageImages(book.pages, result);
+    const made = this.pageImages(book.pages, name);
     const refs = new Set(book.pages.flatMap((p) => p.ops.flatMap((op) => (op.kind === 'image' ? [op.ref] : []))));
     control.setTotal(refs.size);
     // Cancelled mid-book: the half-written file is removed, never left looking finished.
@@ -301,7 +318,9 @@ export class ExhibitionExportService {
     try {
       await this.deps.storage.writeChunksAtomic(file, this.deps.pdf.drawing(book.pages, images, { title: `${exhibition.title} · 画册`, author: exhibition.organizers ?? '', subject: exhibition.subtitle }, await this.deps.sheets.srgbIcc()));
     } catch (err) {
+      // Cancelled, or refused by a photo that cannot be read: the half-written file is gone (written under a temporary name).
       if (isAppError(err) && err.code === 'CANCELLED') return;
+      if (err instanceof ItemRefused) return void result.warnings.push(err.warning);
       throw err;
     }
     result.files.push({ path: file, kind: 'catalogue', pages: book.pages.length });
@@ -340,28 +359,41 @@ export class ExhibitionExportService {
   }
 
   /**
-   * The JPEG for every image on these pages, each at the size it prints (its own pixels up to 300 ppi); a cover
-   * cut to its area's aspect. Originals that cannot be read are named; their image is left blank.
+   * Refuses `item` (the catalogue, the summary card) by name when an original on its pages is missing: as a board
+   * is refused, never printed with a blank where the photo should be.
    */
-  private pageImages(pages: DrawnPage[], result: ExhibitionExportResult, rasterDpi?: number): (ref: string) => Promise<Buffer> {
+  private async assertOriginals(pages: DrawnPage[], item: string): Promise<void> {
+    const refs = new Set(pages.flatMap((p) => p.ops.flatMap((op) => (op.kind === 'image' ? [op.ref] : []))));
+    for (const ref of refs) {
+      const photo = this.catalog.photo(ref.replace(COVER, '').replace(TILE, ''));
+      const file = photo ? this.deps.gifts.sourceOf(photo).file : ref;
+      if (!photo || !(await this.deps.storage.exists(file))) throw new ItemRefused(warn(photo?.id ?? null, 'photoMissing', msg('exhibit.photoMissing', { number: photo?.originalName ?? ref, path: displayPath(file), board: item })));
+    }
+  }
+
+  /**
+   * The JPEG for every image on these pages, each at the size it prints (its own pixels up to 300 ppi); a cover
+   * cut to its area's aspect. An original that cannot be read refuses `item` by name (nothing half-made is left).
+   */
+  private pageImages(pages: DrawnPage[], item: string, rasterDpi?: number): (ref: string) => Promise<Buffer> {
     const wanted = new Map<string, { wMm: number; hMm: number }>();
     for (const page of pages) for (const op of page.ops) if (op.kind === 'image' && !wanted.has(op.ref)) wanted.set(op.ref, { wMm: op.w, hMm: op.h });
     const make = async (ref: string) => {
       const size = wanted.get(ref)!;
       const photo = this.catalog.photo(ref.replace(COVER, '').replace(TILE, ''))!;
       const source = this.deps.gifts.sourceOf(photo);
-      const ppi = rasterDpi ?? Math.min(BOARD_PPI_CAP, photo.width / (size.wMm / 25.4));
-      const w = Math.max(1, Math.round((size.wMm / 25.4) * ppi));
-      const h = Math.max(1, Math.round((size.hMm / 25.4) * ppi));
       // A cover or a collage tile is cut to its area: around the faces (drawn, or found by the face job).
       const cut = ref.endsWith(COVER) || ref.endsWith(TILE);
       const focus = cut ? this.deps.gifts.focusOf(photo, null) : null;
-      const crop = focus ? cropFor(photo, w / h, focus, null) : null;
+      const crop = focus ? cropFor(photo, size.wMm / size.hMm, focus, null) : null;
+      // Its own pixels, as many as the cut leaves (up to 300 ppi): a cover cut from a wide photo has fewer.
+      const ppi = rasterDpi ?? Math.min(BOARD_PPI_CAP, placedPpi(photo, { w: size.wMm, h: size.hMm }, crop));
+      const w = Math.max(1, Math.round((size.wMm / 25.4) * ppi));
+      const h = Math.max(1, Math.round((size.hMm / 25.4) * ppi));
       try {
         return await this.deps.sheets.photoJpeg({ file: source.file, crop, width: photo.width, height: photo.height, format: source.format }, w, h, 90);
       } catch (err) {
-        result.warnings.push(warn(photo.id, 'photoUnreadable', msg('exhibit.photoUnreadable', { number: photo.originalName, detail: (err as Error).message, item: '画册' })));
-        return this.deps.sheets.blankJpeg(w, h);
+        throw new ItemRefused(warn(photo.id, 'photoUnreadable', msg('exhibit.photoUnreadable', { number: photo.originalName, detail: (err as Error).message, item })));
       }
     };
     const workers = Math.max(1, this.deps.concurrency ?? os.availableParallelism());
@@ -515,7 +547,7 @@ export class ExhibitionExportService {
       if (!photo) throw new ItemRefused(warn(placed.photoId, 'photoMissing', msg('exhibit.photoMissing', { number: placed.number, path: placed.photoId, board: board.name })));
       const source = this.deps.gifts.sourceOf(photo);
       if (!(await this.deps.storage.exists(source.file))) throw new ItemRefused(warn(photo.id, 'photoMissing', msg('exhibit.photoMissing', { number: placed.number, path: displayPath(source.file), board: board.name })));
-      const ppi = Math.round(photo.width / (placed.wMm / 25.4));
+      const ppi = placedPpi(photo, { w: placed.wMm, h: placed.hMm }, null);
       minPpi = Math.min(minPpi, ppi);
       if (ppi < BOARD_PPI_REFUSE && !allowLowRes) throw new ItemRefused(warn(photo.id, 'tooLowPpi', msg('exhibit.tooLowPpi', { number: placed.number, name: photo.originalName, ppi, min: BOARD_PPI_REFUSE, board: board.name })));
       if (ppi < BOARD_PPI_WARN) result.warnings.push(warn(photo.id, 'lowPpi', msg('exhibit.lowPpi', { number: placed.number, name: photo.originalName, ppi, min: BOARD_PPI_WARN })));

@@ -17,6 +17,7 @@ import type { SheetRepository } from '../repositories/sheet.repository';
 import type { StorageRepository } from '../repositories/storage.repository';
 import type { GiftService, SheetJob } from './gift.service';
 import { JobRunner, type JobControl } from './job-runner';
+import type { OutputPlaces } from './output-place';
 import type { ProjectSession } from './project-session';
 import { msg, reasonOf } from '../../../shared/i18n/messages';
 
@@ -28,6 +29,7 @@ interface ExportDeps {
   sheets: SheetRepository;
   pdf: PdfRepository;
   storage: StorageRepository;
+  places: OutputPlaces;
   events: EventBus;
   logger: Logger;
   concurrency?: number;
@@ -134,7 +136,7 @@ export class ExportService {
   private async execute(control: JobControl, opts: ExportOptions, template: GiftTemplate, profile: Profile | null): Promise<ExportSummary> {
     const catalog = this.deps.session.require();
     const summary: ExportSummary = { files: [], orderSheet: { pdf: null, csv: null }, skipped: [], warnings: [], cancelled: false, written: 0, reused: 0, pages: 0, minimumPages: 0, profile: profile?.name ?? null };
-    const outDir = path.resolve(opts.outDir?.trim() || path.join(catalog.dir, 'exports', `${new Date().toISOString().slice(0, 10)}_${safeFileNamePart(template.name)}`));
+    const outDir = await this.deps.places.prepare(opts.outDir?.trim() || path.join(catalog.dir, 'exports', `${new Date().toISOString().slice(0, 10)}_${safeFileNamePart(template.name)}`));
     await this.checkWritable(outDir);
     const manifest = await this.readManifest(outDir);
     const items = this.items(opts, summary);

@@ -18,6 +18,7 @@ import type { StorageRepository } from '../repositories/storage.repository';
 import { DEFAULT_EXHIBITION, type ExhibitionService } from './exhibition.service';
 import type { ExhibitionExportService } from './exhibition-export.service';
 import type { GiftService } from './gift.service';
+import type { OutputPlaces } from './output-place';
 import type { ProjectSession } from './project-session';
 
 /** A photo's page shows it at this long edge; the grid at this one. */
@@ -36,7 +37,7 @@ interface Manifest {
  * photos that left.
  */
 export class GalleryService {
-  constructor(private readonly deps: { fonts: (family: FontFamily, weight: 'normal' | 'bold', chars: string) => Promise<Buffer>; session: ProjectSession; exhibitions: ExhibitionService; exhibitionExport: ExhibitionExportService; gifts: GiftService; sheets: SheetRepository; storage: StorageRepository; assetsDir: string; concurrency?: number }) {}
+  constructor(private readonly deps: { fonts: (family: FontFamily, weight: 'normal' | 'bold', chars: string) => Promise<Buffer>; session: ProjectSession; exhibitions: ExhibitionService; exhibitionExport: ExhibitionExportService; gifts: GiftService; sheets: SheetRepository; storage: StorageRepository; places: OutputPlaces; assetsDir: string; concurrency?: number }) {}
 
   private get catalog() {
     return this.deps.session.require();
@@ -49,10 +50,17 @@ export class GalleryService {
   async check(exhibitionId = DEFAULT_EXHIBITION): Promise<GalleryCheck> {
     const { photos, excluded } = await this.shown(exhibitionId);
     const workers = this.workersOf(photos);
+    const named = new Set(workers.map((w) => w.id));
+    // Everyone in the roster who will not be named, and why: a staff member checks the list before publishing.
+    const withheld = this.catalog
+      .all('workers')
+      .filter((w) => !named.has(w.id))
+      .map((w) => ({ workerId: w.id, name: w.name, ...reasonOf(msg(WITHHELD[w.consent], { name: w.name })) }));
     return {
       photos: photos.map(({ view }) => ({ photoId: view.id, number: view.number, title: view.title, names: view.workers.map((w) => w.name) })),
       workers: workers.map((w) => w.name),
       excluded,
+      withheld,
       published: ['title', 'names', 'company', 'craft', 'quote', 'credit', 'shoot date', 'place number'],
       never: ['GPS', 'camera and lens data', 'phone numbers', 'employee numbers', 'consent notes', 'workers who did not agree'],
     };
@@ -62,10 +70,7 @@ export class GalleryService {
     const catalog = this.catalog;
     const baseUrl = opts.baseUrl?.trim() || null;
     if (baseUrl && !isWebAddress(baseUrl)) throw new AppError('VALIDATION', msg('exhibit.badBaseUrl', { url: baseUrl, schemes: 'http:// https://' }));
-    const outDir = path.resolve(opts.outDir);
-    const originals = path.join(catalog.dir, 'originals');
-    const inside = (dir: string, parent: string) => !path.relative(parent, dir).startsWith('..') && !path.isAbsolute(path.relative(parent, dir));
-    if (inside(outDir, originals) || outDir === catalog.dir) throw new AppError('VALIDATION', msg('gallery.badOut', { dir: outDir }));
+    const outDir = await this.deps.places.prepare(opts.outDir);
     try {
       await this.deps.storage.probeWritable(outDir);
     } catch (err) {
@@ -120,11 +125,15 @@ export class GalleryService {
     for (const w of workers) await text(workerPath(w.id), workerPage(site, w, views.filter((p) => w.photoIds.includes(p.id))));
     await text('data/search.js', searchData(workers, views));
     for (const asset of ['gallery.css', 'gallery.js']) await text(`assets/${asset}`, (await this.deps.storage.readFile(path.join(this.deps.assetsDir, asset))).toString('utf8'));
-    await text('index.html', indexPage(site, views));
+    // The front page last of the pages, after everything it leads to (a killed export never leaves a front page
+    // without its fonts); its own characters are known before it is written, so the faces carry them.
+    const index = indexPage(site, views);
+    for (const ch of index) if (ch.charCodeAt(0) > 0x2000) used.add(ch);
     // The gallery brings its own Chinese faces, cut to the characters its pages and search use.
     const chars = [...used].sort().join('') + FONT_BASICS;
     for (const [rel, family, weight] of [['assets/sans.woff2', 'sans', 'normal'], ['assets/sans-bold.woff2', 'sans', 'bold'], ['assets/serif-bold.woff2', 'serif', 'bold']] as const)
       await put(rel, sha(`${family}:${weight}:${chars}`), () => this.deps.fonts(family, weight, chars));
+    await text('index.html', index);
 
     // Pages and images of photos (and workers) that left the gallery go too.
     for (const rel of Object.keys(before.files)) {
@@ -151,6 +160,17 @@ export class GalleryService {
     const companies = new Map(catalog.all('companies').map((c) => [c.id, c]));
     const excluded: ExcludedPhoto[] = [];
     const photos: { view: GalleryPhoto }[] = [];
+    // With a plan, the wall is the gallery: every other photo of the project is said to be left out, and why
+    // (whoever in it did not agree first: that is the reason that matters most).
+    if (placed.length) {
+      const onWall = new Set(placed.map((p) => p.photoId));
+      for (const photo of catalog.photos()) {
+        if (onWall.has(photo.id)) continue;
+        const rule = exhibitRule(photo.workers.map((id) => workers.get(id)).filter((w): w is Worker => !!w));
+        const why = rule.reason ?? msg(photo.flag === 'rejected' ? 'gallery.rejected' : 'gallery.notOnWall', { name: photo.originalName });
+        excluded.push({ photoId: photo.id, ...reasonOf(why) });
+      }
+    }
     for (const photo of candidates) {
       const people = photo.workers.map((id) => workers.get(id)).filter((w): w is Worker => !!w);
       const rule = exhibitRule(people);
@@ -227,6 +247,9 @@ export class GalleryService {
     }
   }
 }
+
+/** Why a worker's name is not in the gallery, by their consent (one who agreed has no photo that may be shown). */
+const WITHHELD = { declined: 'gallery.worker.declined', 'gift-only': 'gallery.worker.giftOnly', unknown: 'gallery.worker.unasked', exhibit: 'gallery.worker.noPhoto' } as const;
 
 /** Latin letters, digits and punctuation, always in the faces (names typed in pinyin, numbers, dates). */
 const FONT_BASICS = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join('') + '\u00b7\u3001\u3002\uff0c\uff1a\uff1b\uff01\uff1f\u201c\u201d\u2018\u2019\uff08\uff09\u300a\u300b\u2026\u2014';

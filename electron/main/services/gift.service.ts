@@ -9,7 +9,7 @@ import { MIN_TYPE_PT } from '../../../shared/logic/typeset';
 import { bestPhotoFor } from '../../../shared/logic/gift-choice';
 import { BUILT_IN_TEMPLATES } from '../../../shared/logic/gift-templates';
 import { parsePaperSize } from '../../../shared/logic/print-geometry';
-import { cropFor, effectivePpi, layoutSheet, printPpi, scaleTemplate, templateTrim, type SheetLayout } from '../../../shared/logic/sheet-layout';
+import { cropFor, layoutSheet, placedPpi, printPpi, scaleTemplate, templateTrim, type SheetLayout } from '../../../shared/logic/sheet-layout';
 import { PPI_REFUSE, PPI_WARN, resolutionOf } from '../../../shared/logic/export-rules';
 import { DEFAULT_CAMPAIGN, EMPTY_HANDOVER, type Campaign, type CropRect, type GiftRecord, type GiftTemplate, type GiftView, type HandOver, type SheetPreview } from '../../../shared/model/gift';
 import type { Photo } from '../../../shared/model/photo';
@@ -213,7 +213,8 @@ export class GiftService {
       frameTexture = path.join(this.deps.framesDir, opts.template.frame.texture);
       if (!(await this.deps.storage.exists(frameTexture))) throw new AppError('NOT_FOUND', msg('gift.textureMissing', { template: opts.template.name, path: frameTexture }));
     }
-    const ppi = effectivePpi(photo.width, crop, layout.window.w);
+    // The crop the sheet uses (null: the renderer cuts the largest of the window's aspect), never the whole width.
+    const ppi = placedPpi(photo, layout.window, crop);
     // Soft (150–200) or too soft (below 150, printed only when the user said so): said either way.
     const resolution = resolutionOf(ppi);
     const warnings = resolution === 'ok' ? [] : [msg('gift.lowPpi', { name: photo.originalName, ppi, min: resolution === 'refused' ? PPI_REFUSE : PPI_WARN })];

@@ -7,17 +7,19 @@ import { mergeXmpSidecar } from '../../../shared/logic/xmp-merge';
 import type { XmpRefusal } from '../../../shared/api/contract';
 import type { Company, Worker } from '../../../shared/model/roster';
 import type { StorageRepository } from '../repositories/storage.repository';
+import type { OutputPlaces } from './output-place';
 import type { ProjectSession } from './project-session';
 
 /** Writes IPTC/XMP sidecars for other tools (Lightroom, digiKam, exiftool). Originals are never touched. */
 export class XmpService {
-  constructor(private readonly deps: { session: ProjectSession; storage: StorageRepository }) {}
+  constructor(private readonly deps: { session: ProjectSession; storage: StorageRepository; places: OutputPlaces }) {}
 
   /** One `<name>.xmp` per photo into `outDir` (default: the project's exports/xmp), named like the photo so tools pair them. */
   async write(ids?: string[], outDir?: string): Promise<{ written: string[]; refused: XmpRefusal[] }> {
     const catalog = this.deps.session.require();
     const photos = ids?.length ? ids.map((id) => catalog.photo(id) ?? notFound(id)) : catalog.photos();
-    const dir = path.resolve(outDir?.trim() || path.join(catalog.dir, 'exports', 'xmp'));
+    // Beside the photos is where sidecars belong (the guard allows it); inside the project only under exports/.
+    const dir = await this.deps.places.prepare(outDir?.trim() || path.join(catalog.dir, 'exports', 'xmp'), { sidecars: true });
     await this.deps.storage.ensureDir(dir);
     const used = new Set<string>();
     const written: string[] = [];

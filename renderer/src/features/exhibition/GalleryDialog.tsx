@@ -42,10 +42,21 @@ export function GalleryDialog({ open, exhibition, onClose }: { open: boolean; ex
       <DialogContent dividers>
         {check && !result && (
           <Alert severity="info" sx={{ mb: 2 }} data-testid="gallery-check">
-            {t('gallery.check', { photos: check.photos.length, workers: check.workers.length, excluded: check.excluded.length })}
-            <Box component="ul" sx={{ m: 0, pl: 2 }}>
-              {check.excluded.slice(0, 8).map((x) => <li key={x.photoId}><Typography variant="caption">{say({ key: x.key, params: x.params, message: x.reason })}</Typography></li>)}
-            </Box>
+            {t('gallery.check', { photos: check.photos.length, workers: check.workers.length })}
+            {[
+              { id: 'photos', title: t('gallery.excludedPhotos', { count: check.excluded.length }), items: check.excluded.map((x) => ({ id: x.photoId, text: say({ key: x.key, params: x.params, message: x.reason }) })) },
+              { id: 'workers', title: t('gallery.withheldWorkers', { count: check.withheld.length }), items: check.withheld.map((x) => ({ id: x.workerId, text: say({ key: x.key, params: x.params, message: x.reason }) })) },
+            ]
+              .filter((group) => group.items.length)
+              .map((group) => (
+                <Box key={group.id} sx={{ mt: 1 }} data-testid={`gallery-left-out-${group.id}`}>
+                  <Typography variant="body2" sx={{ fontWeight: 600 }}>{group.title}</Typography>
+                  <Box component="ul" sx={{ m: 0, pl: 2, maxHeight: 160, overflow: 'auto' }}>
+                    {group.items.slice(0, 50).map((x) => <li key={x.id}><Typography variant="caption">{x.text}</Typography></li>)}
+                    {group.items.length > 50 && <li><Typography variant="caption">{t('gallery.more', { count: group.items.length - 50 })}</Typography></li>}
+                  </Box>
+                </Box>
+              ))}
           </Alert>
         )}
         {!result && (

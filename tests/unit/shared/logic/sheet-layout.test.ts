@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_TEMPLATES } from '../../../../shared/logic/gift-templates';
-import { cropFor, effectivePpi, layoutSheet, scaleTemplate, templateTrim } from '../../../../shared/logic/sheet-layout';
+import { cropFor, layoutSheet, placedPpi, scaleTemplate, templateTrim } from '../../../../shared/logic/sheet-layout';
 
 const t = BUILT_IN_TEMPLATES[0]!;
 
@@ -44,9 +44,15 @@ describe('cropFor', () => {
   it('leaves it to the renderer when there is no face and no user crop', () => {
     expect(cropFor(photo, 1.5, null, null)).toBeNull();
   });
-  it('computes the effective resolution', () => {
-    expect(effectivePpi(6000, { x: 0, y: 0, w: 0.5, h: 1 }, 254)).toBe(300);
-    expect(effectivePpi(1200, null, 254)).toBe(120);
+  it('computes the resolution a photo prints at from the part of it printed', () => {
+    // The whole photo, at its own aspect: 1200 px over 10 inches.
+    expect(placedPpi({ width: 1200, height: 800 }, { w: 254, h: 254 / 1.5 }, null)).toBe(120);
+    // Half its width chosen by hand.
+    expect(placedPpi({ width: 6000, height: 4000 }, { w: 254, h: 254 / 0.75 }, { x: 0, y: 0, w: 0.5, h: 1 })).toBe(300);
+    // No crop given, a wide photo in a square window: the window's aspect is cut from the middle, not the whole width.
+    expect(placedPpi({ width: 1600, height: 900 }, { w: 200, h: 200 }, null)).toBe(Math.round(900 / (200 / 25.4)));
+    // The lower of the two directions counts.
+    expect(placedPpi({ width: 1000, height: 1000 }, { w: 100, h: 100 }, { x: 0, y: 0, w: 1, h: 0.5 })).toBe(127);
   });
 });
 
