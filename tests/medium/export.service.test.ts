@@ -244,8 +244,8 @@ describe('n-up imposition', () => {
 describe('HEIF gifts', () => {
   it('prints a photo shot as HEIC/HEIF, which sharp alone cannot decode', async () => {
     const { services, root } = await freshProject();
-    const { SHARED_PHOTOS } = await import('../helpers/factories');
-    await services.importer.run({ paths: [path.join(SHARED_PHOTOS, 'samplefilehub.heif')] });
+    const { PHOTO_FIXTURES } = await import('../helpers/factories');
+    await services.importer.run({ paths: [path.join(PHOTO_FIXTURES, 'samplefilehub.heif')] });
     const w = services.roster.createWorker({ name: '占牡丹' });
     services.tagging.tag([services.photos.list()[0]!.id], w.id);
     const summary = await services.exporter.run({ templateId: 'plain-6', dpi: 150, format: 'jpeg', bleedMm: 3, marks: false, cmyk: false, per: 'worker', outDir: path.join(root, 'heif'), allowLowRes: true });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { ImportService } from '../../electron/main/services/import.service';
-import { SHARED_PHOTOS, makePhoto, redQuadrant, writePhoto } from '../helpers/factories';
+import { PHOTO_FIXTURES, RAW_FIXTURES, SHARED_PHOTOS, hasTeamResources, makePhoto, redQuadrant, writePhoto } from '../helpers/factories';
 import { freshProjects, savedCatalog } from '../helpers/services';
 import { hasExiftool, lacks } from '../helpers/tools';
 
@@ -193,13 +193,13 @@ describe(ImportService.name, () => {
 
   it('imports the real camera files, HEIF included, and fails none of the readable ones', async () => {
     const { services } = await setup();
-    const summary = await services.importer.run({ paths: [SHARED_PHOTOS] });
+    const summary = await services.importer.run({ paths: [PHOTO_FIXTURES] });
     // SOURCES.md is not a photo: skipped and counted as such, not a failure.
     expect(summary.failed).toEqual([]);
     expect(summary.notPhotos).toBe(1);
     const byName = Object.fromEntries(services.photos.list().map((p) => [p.originalName, p]));
     expect(byName['mobile_HMD_Nokia_8.3_5G_hdr.heif']).toMatchObject({ format: 'heif', width: 4608, height: 3456 });
-    expect(byName['hdr_canon_hdr_NO.jpg']).toMatchObject({ orientation: 6, width: 1536, height: 2048 });
+    expect(byName['orientation_portrait_6.jpg']).toMatchObject({ orientation: 6 });
     expect(byName['gps_DSCN0012.jpg']!.gps!.lat).toBeCloseTo(43.467157, 5);
     for (const o of [1, 2, 3, 4, 5, 6, 7, 8]) expect(byName[`orientation_portrait_${o}.jpg`]).toMatchObject({ width: 450, height: 600 });
   });
@@ -270,7 +270,7 @@ describe('what a card holds besides photos, and files that would hang a reader',
 });
 
 describe('RAW files on their own (Photo Mechanic style: the embedded preview)', () => {
-  const RAW = path.resolve(SHARED_PHOTOS, '../raw');
+  const RAW = RAW_FIXTURES;
   it('imports a RAW with a full-size preview, and names the ones whose preview is missing or far too small', async () => {
     const { services } = await setup();
     const summary = await services.importer.run({ paths: [RAW] });
@@ -290,9 +290,10 @@ describe('RAW files on their own (Photo Mechanic style: the embedded preview)', 
   });
 });
 
-describe('the import command against exiftool', () => {
+// The team's whole camera set and its reference tool live beside the repository on the team's machines; a clone
+// elsewhere has neither, and says so (skipped with the reason). CI installs exiftool: there a missing one fails.
+describe.skipIf(!hasTeamResources)(`the import command against exiftool, on the team's whole camera set (${hasTeamResources ? SHARED_PHOTOS : '../shared/photos is not beside this clone'})`, () => {
   const tool = path.resolve(SHARED_PHOTOS, '../tools/check-import');
-  // CI installs libimage-exiftool-perl; without it these are reported as skipped, never as passed.
   it.skipIf(lacks(hasExiftool)).each(['UTC', 'America/Los_Angeles'])('check-import on the shared camera files agrees with exiftool under TZ=%s', async (tz) => {
     const { execFile } = await import('node:child_process');
     const { promisify } = await import('node:util');

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { electronBinary } from '../../scripts/install-electron.js';
 import { REPO_ROOT } from '../helpers/browser-host';
 import { runCli } from '../helpers/cli';
-import { SHARED_PHOTOS, tempDir } from '../helpers/factories';
+import { PHOTO_FIXTURES, tempDir } from '../helpers/factories';
 
 describe('the two commands a newcomer types', () => {
   it("npm install: Electron's own download script is not run by npm; ours tries and never fails the install", async () => {
@@ -98,7 +98,7 @@ describe('the command line keeps stdout for its output', () => {
     const root = await tempDir('cl-stdout-');
     const card = path.join(root, 'card');
     await fs.mkdir(card);
-    const heif = await fs.readFile(path.join(SHARED_PHOTOS, 'samplefilehub.heif'));
+    const heif = await fs.readFile(path.join(PHOTO_FIXTURES, 'samplefilehub.heif'));
     await fs.writeFile(path.join(card, 'broken.heif'), heif.subarray(0, 3000));
     expect((await runCli(['new', path.join(root, 'p')])).code).toBe(0);
     const r = await runCli(['import', path.join(root, 'p'), card, '--json', '--quiet']);
