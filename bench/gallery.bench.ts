@@ -5,13 +5,13 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { createServices } from '../electron/main/container';
 import { CatalogRepository } from '../electron/main/repositories/catalog.repository';
 import { pinyinOf } from '../shared/logic/pinyin';
 import { launchChromium } from '../tests/helpers/chromium';
 import { projectLock } from '../tests/helpers/services';
 import { ensureShoot } from './shoot';
+import { measureIndex } from './gallery-load';
 import { medianMs, runScript, type Timed } from './measure';
 
 const COUNT = 236;
@@ -37,24 +37,12 @@ await fs.writeFile(path.join(work, 'files.json'), JSON.stringify(files));
 
 const baseline = runScript<Timed>('gallery-baseline.ts', path.join(work, 'files.json'), path.join(work, 'baseline'));
 const out = path.join(work, 'web');
-const ours = runScript<Timed & { photos: number; workers: number; bytes: number; initialBytes: number; reexport: { seconds: number; written: number; reused: number } }>('gallery-run.ts', project, out, home);
+const ours = runScript<Timed & { photos: number; workers: number; bytes: number; reexport: { seconds: number; written: number; reused: number } }>('gallery-run.ts', project, out, home);
 
-// The index from disk in Chromium: from navigation to the first thumbnail decoded (the best of 3 loads).
+// The index as a visitor gets it, in Chromium on a phone-sized page: bytes until the first thumbnail is on screen
+// and the time to it, from disk, from a static host here and over a slow phone link (bench/gallery-load.ts).
 const browser = await launchChromium();
-let paintMs = Infinity;
-for (let k = 0; k < 3; k++) {
-  const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
-  await page.goto(pathToFileURL(path.join(out, 'index.html')).href);
-  // Written as page source: this file is compiled for Node, without the DOM's types.
-  const ms = (await page.evaluate(`new Promise((resolve) => {
-    const img = document.querySelector('.tile img');
-    const done = () => resolve(performance.now());
-    if (!img || (img.complete && img.naturalWidth)) done();
-    else img.addEventListener('load', done, { once: true });
-  })`)) as number;
-  paintMs = Math.min(paintMs, ms);
-  await page.close();
-}
+const load = await measureIndex(browser, out);
 await browser.close();
 
 // find at 10,000 photos and 3,000 workers, in-process.
@@ -89,8 +77,7 @@ process.stdout.write(
     baseline: { tool: 'sharp: each photo at 2048 px and 400 px, JPEG', seconds: Number(baseline.seconds.toFixed(2)), peakRssMB: baseline.peakRssMB },
     ratio: Number((ours.seconds / baseline.seconds).toFixed(3)),
     reexportOneChanged: { seconds: Number(ours.reexport.seconds.toFixed(2)), written: ours.reexport.written, reused: ours.reexport.reused },
-    indexInitialKB: Math.round(ours.initialBytes / 1024),
-    firstThumbnailMs: Math.round(paintMs),
+    index: Object.fromEntries(Object.entries(load).map(([way, l]) => [way, { firstThumbnailPaintedMs: l.firstThumbnailMs, kbUntilFirstThumbnail: Math.round(l.bytes / 1024), requests: l.requests, kbOnOpening: Math.round(l.settledBytes / 1024), requestsOnOpening: l.settledRequests }])),
     find: { photos: 10000, workers: 3000, worstMedianMs: Number(findMs.toFixed(2)), baselineSubstringScanMs: Number(scanMs.toFixed(2)) },
     cores: os.availableParallelism(),
   }) + '\n',
