@@ -78,6 +78,8 @@ export const MESSAGES = {
   'import.damagedPreview': { zh: '{name}（RAW 文件内嵌的 JPEG 预览图）：{reason}；请从存储卡重新复制', en: '{name} (the JPEG preview inside this RAW file): {reason}; copy it from the card again' },
   'damage.truncated': { zh: '文件不完整：图像还没结束文件就到头了（{detail}）', en: 'truncated: the file ends before the picture does ({detail})' },
   'damage.broken': { zh: '文件已损坏：图像数据中途出错（{detail}）', en: 'damaged: the picture data is broken part-way ({detail})' },
+  'damage.brokenUnsaid': { zh: '文件已损坏：图像数据中途出错', en: 'damaged: the picture data is broken part-way' },
+  'damage.endsInside': { zh: '文件在第 {size} 字节处结束，{part} 不完整', en: 'the file ends at byte {size}, inside the {part}' },
   'damage.pastEnd': { zh: '{part} 应到第 {end} 字节，文件在第 {size} 字节就结束了', en: '{part} runs to byte {end}; the file ends at byte {size}' },
   'import.heifEmpty': { zh: '{name}：HEIF 文件中没有图像', en: '{name}: the HEIF file holds no image' },
   'import.unexpected': { zh: '{name}：导入时出现意外错误（{detail}）', en: '{name}: an unexpected error while importing ({detail})' },

@@ -5,8 +5,9 @@ import { msg, type Message } from '../i18n/messages';
  * parsing of the container (no decoding), for the formats whose decoders do not say so themselves, or say it
  * too late: HEIF/AVIF and CR3 (ISO-BMFF boxes and the item locations in `iloc`: libheif paints what is missing
  * green), TIFF and the RAW formats built on it (IFDs, strips, tiles, embedded JPEGs: libtiff cannot find an IFD
- * past the end and calls the file "unsupported"), WebP (RIFF chunks), PNG (chunks) and Fujifilm RAF (its JPEG
- * preview). A JPEG is left to libjpeg, which says "premature end" itself.
+ * past the end and calls the file "unsupported"), WebP (RIFF chunks), PNG (chunks), Fujifilm RAF (its JPEG
+ * preview) and JPEG (header segments, and scan data that must reach its EOI marker: libjpeg notices too, but its
+ * words can be lost when several pictures decode at once).
  *
  * Only evidence counts: a structure it cannot follow (garbage, a format it does not know) gives `null`, and the
  * decoder decides. Never throws on any input.
@@ -14,20 +15,22 @@ import { msg, type Message } from '../i18n/messages';
 export interface Truncation {
   /** what runs past the end, as the format names it: "item 1 (hvc1)", "mdat box", "IFD0 strip 3", "IDAT chunk" */
   part: string;
-  /** the byte the file would have to reach for that part to be whole */
-  end: number;
+  /** the byte the file would have to reach for that part to be whole, when the part says how long it is */
+  end: number | null;
   /** the file's length */
   size: number;
 }
 
 /** The damage as it is said to people: "truncated: the file ends before the picture does (… runs to byte …)". */
 export function truncationMessage(t: Truncation): Message {
-  return msg('damage.truncated', { detail: msg('damage.pastEnd', { part: t.part, end: t.end, size: t.size }) });
+  const detail = t.end === null ? msg('damage.endsInside', { part: t.part, size: t.size }) : msg('damage.pastEnd', { part: t.part, end: t.end, size: t.size });
+  return msg('damage.truncated', { detail });
 }
 
 export function findTruncation(bytes: Uint8Array): Truncation | null {
   const r = new Reader(bytes);
   if (bytes.length < 12) return null;
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return jpegTruncation(r);
   if (r.ascii(4, 4) === 'ftyp') return bmffTruncation(r);
   if (r.ascii(0, 4) === 'RIFF') return riffTruncation(r);
   if (bytes[0] === 0x89 && r.ascii(1, 3) === 'PNG') return pngTruncation(r);
@@ -75,7 +78,49 @@ class Reader {
 }
 
 /** Of several parts past the end, the one that reaches furthest: it says how much of the file is missing. */
-const furthest = (found: Truncation[]): Truncation | null => found.reduce<Truncation | null>((a, b) => (!a || b.end > a.end ? b : a), null);
+const furthest = (found: Truncation[]): Truncation | null => found.reduce<Truncation | null>((a, b) => (!a || (b.end ?? 0) > (a.end ?? 0) ? b : a), null);
+
+// --- JPEG ---
+
+/** Marker names as the JPEG standard gives them, for the part that is cut short. */
+function jpegMarker(m: number): string {
+  if (m >= 0xe0 && m <= 0xef) return `APP${m - 0xe0}`;
+  if (m >= 0xc0 && m <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(m)) return `SOF${m - 0xc0}`;
+  return { 0xc4: 'DHT', 0xcc: 'DAC', 0xda: 'SOS', 0xdb: 'DQT', 0xdd: 'DRI', 0xfe: 'COM' }[m] ?? `marker 0x${m.toString(16)}`;
+}
+
+/**
+ * The header's segments (each says its length) up to the first scan; from there the picture must reach an EOI
+ * marker. Inside entropy-coded data an 0xFF byte is always followed by 0x00 or a restart marker, so FF D9 cannot
+ * appear there by chance: a file with none after its first scan ends inside the picture. Bytes broken in the
+ * middle (which can look like any marker) leave the EOI at the end where it was, and are the decoder's to find.
+ * What follows EOI (a phone's motion clip, a second picture) is not looked at.
+ */
+function jpegTruncation(r: Reader): Truncation | null {
+  const b = r.bytes;
+  let at = 2;
+  for (;;) {
+    if (at >= r.size) return { part: 'JPEG header', end: null, size: r.size };
+    if (b[at] !== 0xff) return null; // not where a marker should be: the decoder decides
+    while (at + 1 < r.size && b[at + 1] === 0xff) at++; // fill bytes
+    const m = r.u8(at + 1);
+    if (m === null) return { part: 'JPEG header', end: null, size: r.size };
+    if (m === 0xd9) return null; // EOI before any scan: nothing to cut short
+    if ((m >= 0xd0 && m <= 0xd7) || m === 0x01) {
+      at += 2;
+      continue;
+    }
+    const length = r.u16(at + 2);
+    if (length === null) return { part: `${jpegMarker(m)} segment`, end: at + 4, size: r.size };
+    if (length < 2) return null;
+    const end = at + 2 + length;
+    if (end > r.size) return { part: `${jpegMarker(m)} segment`, end, size: r.size };
+    at = end;
+    if (m === 0xda) break;
+  }
+  for (let ff = b.indexOf(0xff, at); ff >= 0 && ff + 1 < r.size; ff = b.indexOf(0xff, ff + 1)) if (b[ff + 1] === 0xd9) return null;
+  return { part: 'JPEG scan data', end: null, size: r.size };
+}
 
 // --- ISO-BMFF (HEIF, AVIF, CR3) ---
 

@@ -143,6 +143,39 @@ describe('findTruncation: TIFF and RAW files built on it', () => {
   });
 });
 
+// --- JPEG: segments, then scan data up to EOI ---
+/** SOI, an APP1 holding a thumbnail JPEG (with its own EOI), DQT, SOF0, SOS, scan data with stuffed 0xFF and restarts, EOI. */
+function jpeg(trailer: number[] = []) {
+  const segment = (marker: number, payload: number[]) => cat([0xff, marker], be(payload.length + 2, 2), payload);
+  const thumbnail = cat([0xff, 0xd8], new Array(30).fill(1), [0xff, 0xd9]);
+  const scan = cat(new Array(100).fill(0x35), [0xff, 0x00], new Array(100).fill(0x47), [0xff, 0xd0], new Array(100).fill(0x51));
+  return cat([0xff, 0xd8], segment(0xe1, cat(text('Exif'), [0, 0], thumbnail)), segment(0xdb, new Array(65).fill(2)), segment(0xc0, new Array(15).fill(3)), segment(0xda, new Array(10).fill(4)), scan, [0xff, 0xd9], trailer);
+}
+
+describe('findTruncation: JPEG', () => {
+  const scanAt = jpeg().length - 2 - 304;
+
+  it('finds a whole file whole, with whatever a phone appends after EOI', () => {
+    expect(findTruncation(whole(jpeg()))).toBeNull();
+    expect(findTruncation(whole(jpeg(cat([0, 0, 0, 24], text('ftypmp42'), new Array(100).fill(0)))))).toBeNull();
+  });
+
+  it('names the header segment cut short, with the byte it needs', () => {
+    expect(findTruncation(cut(jpeg(), 20))).toEqual({ part: 'APP1 segment', end: 4 + 6 + 34 + 2, size: 20 });
+  });
+
+  it('finds scan data with no EOI after it, whatever EOI the header (a thumbnail) holds', () => {
+    for (const at of [scanAt + 10, scanAt + 150, jpeg().length - 1])
+      expect(findTruncation(cut(jpeg(), at)), `cut at ${at}`).toEqual({ part: 'JPEG scan data', end: null, size: at });
+  });
+
+  it('leaves bytes broken in the middle (fake markers and all) to the decoder, while the EOI is there', () => {
+    const broken = jpeg();
+    broken.splice(scanAt + 20, 8, 0xff, 0xc3, 0x40, 0x00, 0xff, 0xda, 0x7f, 0xff);
+    expect(findTruncation(whole(broken))).toBeNull();
+  });
+});
+
 // --- WebP, PNG, RAF ---
 function webp() {
   const vp8 = cat(text('VP8 '), le(101, 4), new Array(101).fill(5), [0]); // odd size: one pad byte
@@ -178,8 +211,8 @@ describe('findTruncation: WebP, PNG and RAF', () => {
     expect(findTruncation(cut(file, 250))).toEqual({ part: 'JPEG preview', end: 420, size: 250 });
   });
 
-  it('leaves JPEG (libjpeg says "premature end" itself), text and short files alone', () => {
-    expect(findTruncation(whole(cat([0xff, 0xd8, 0xff, 0xe0], new Array(40).fill(0))))).toBeNull();
+  it('leaves text, short files and what it does not follow alone', () => {
+    expect(findTruncation(whole(cat([0xff, 0xd8, 0xff, 0xe0, 0, 16], new Array(14).fill(0), [0x12, 0x34], new Array(40).fill(0))))).toBeNull();
     expect(findTruncation(new TextEncoder().encode('not a photo at all, only named like one'))).toBeNull();
     expect(findTruncation(new Uint8Array([0x89, 0x50]))).toBeNull();
   });
@@ -190,5 +223,6 @@ describe('truncationMessage', () => {
     const m = truncationMessage({ part: 'item 1 (hvc1)', end: 29208, size: 14604 });
     expect(formatMessage(m, 'en')).toBe('truncated: the file ends before the picture does (item 1 (hvc1) runs to byte 29208; the file ends at byte 14604)');
     expect(formatMessage(m, 'zh')).toContain('29208');
+    expect(formatMessage(truncationMessage({ part: 'JPEG scan data', end: null, size: 5000 }), 'en')).toBe('truncated: the file ends before the picture does (the file ends at byte 5000, inside the JPEG scan data)');
   });
 });
