@@ -472,6 +472,17 @@ describe('truncated and damaged photos (a copy that stopped, a card going bad)',
     expect(await cached(project.dir)).toEqual([`cache/previews/${good!.id}.jpg`, `cache/thumbs/${good!.id}.jpg`]);
   });
 
+  it('refuses the 100% view of an original cut short after import, by name, and keeps no render of it', async () => {
+    const { services, root, project } = await setup();
+    const file = await writePhoto(path.join(root, 'card'), 'later.jpg', { width: 1600, height: 1200, seed: 8 });
+    await services.importer.run({ paths: [file] });
+    const [photo] = services.photos.list();
+    const bytes = await fs.readFile(file);
+    await fs.writeFile(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    await expect(services.photos.full(photo!.id)).rejects.toMatchObject({ code: 'DAMAGED', message: expect.stringMatching(/^later\.jpg: truncated: the file ends before the picture does/) });
+    expect((await cached(project.dir)).filter((f) => f.startsWith('cache/full'))).toEqual([]);
+  });
+
   it('names a lone RAW cut short, and one whose embedded preview is broken', async () => {
     const { services, root, project } = await setup();
     const card = path.join(root, 'card');
