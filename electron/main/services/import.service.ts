@@ -330,7 +330,7 @@ export class ImportService {
         );
       } catch (err) {
         // The RAW file read well; what is damaged is the JPEG inside it.
-        if (src.format === 'raw' && isAppError(err) && err.code === 'DAMAGED') throw new AppError('DAMAGED', msg('import.damagedPreview', { name: label, reason: err.params!.reason! }));
+        if (src.format === 'raw' && isAppError(err) && err.code === 'DAMAGED') throw new AppError('DAMAGED', msg('import.damagedPreview', { name: label, reason: err.params?.reason ?? err.message }));
         throw err;
       }
       if (req.copy && !record.originalPath) await this.copyIntoProject(catalog, record, seqByDay);
@@ -360,11 +360,16 @@ export class ImportService {
    */
   private async discard(catalog: CatalogRepository, id: string, jobId: string) {
     if (catalog.photo(id)?.rendered) return;
-    const shown = !!catalog.photo(id);
-    if (shown) catalog.removePhoto(id);
-    const cache = cachePaths(id);
-    for (const rel of [cache.embedded, cache.raw, cache.preview, cache.thumbnail]) await this.deps.storage.remove(path.join(catalog.dir, rel)).catch(() => undefined);
-    if (shown) this.deps.events.emit('photos.changed', { ids: [id], jobId });
+    try {
+      const shown = !!catalog.photo(id);
+      if (shown) catalog.removePhoto(id);
+      const cache = cachePaths(id);
+      for (const rel of [cache.embedded, cache.raw, cache.preview, cache.thumbnail]) await this.deps.storage.remove(path.join(catalog.dir, rel));
+      if (shown) this.deps.events.emit('photos.changed', { ids: [id], jobId });
+    } catch (err) {
+      // The failure is reported either way; cache files no photo owns are swept when the project next opens.
+      this.deps.logger.error(`discarding what ${id} left`, err);
+    }
   }
 
   /** A sidecar is small text: one over the limit is not read (a warning says so) rather than stalling the import. */
