@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'IO', // the file system refused (permission, disk full)
   'UNSUPPORTED', // a format or version we do not handle
   'CORRUPT', // a file that claims a format but cannot be read as one
+  'DAMAGED', // a photo whose picture is cut short (truncated) or broken part-way: a decoder would paint the rest grey or green
   'EMPTY', // a zero-byte file
   'TOO_LARGE', // over the pixel limit (decompression bomb guard), or a file over its size limit
   'NO_PREVIEW', // a RAW file without an embedded preview large enough to stand for the photo

@@ -79,6 +79,9 @@ describe.skipIf(lacks(hasChromium))('exhibition in Chromium', () => {
     await app.page.getByRole('button', { name: '关闭' }).click();
     await app.page.getByTestId('gallery-open').click();
     await expect.poll(() => app.page.getByTestId('gallery-check').textContent()).toMatch(/将发布 5 张照片和 1 位职工的名字（不含手机号、工号、GPS）/);
+    // Everyone whose name will not be published is listed, with why.
+    expect(await app.page.getByTestId('gallery-left-out-workers').textContent()).toMatch(/周丽娟：不同意展出/);
+    if (process.env.CL_SCREENSHOTS) await app.page.screenshot({ path: path.join(process.env.CL_SCREENSHOTS, 'gallery-check.png') });
     await app.page.getByTestId('gallery-out').fill(path.join(app.root, 'web'));
     await app.page.getByTestId('gallery-start').click();
     await app.page.getByTestId('gallery-done').waitFor({ timeout: 60_000 });

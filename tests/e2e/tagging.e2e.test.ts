@@ -44,6 +44,9 @@ describe.skipIf(lacks(hasChromium))('roster and tagging in Chromium', () => {
     expect(await app.page.getByTestId('roster-apply').isDisabled()).toBe(true);
     await app.page.getByTestId('roster-create-companies-button').click();
     await expect.poll(() => app.page.getByTestId('roster-summary').textContent()).toContain('将新增 3 人');
+    // The preview shows what each row says about consent, as it will be recorded.
+    expect(await app.page.getByTestId('roster-row-consent').allTextContents()).toEqual(['同意展出', '同意展出', '不同意']);
+    if (process.env.CL_SCREENSHOTS) await app.page.screenshot({ path: path.join(process.env.CL_SCREENSHOTS, 'roster-import.png') });
     expect(await app.page.getByTestId('roster-apply').textContent()).toBe('导入：新增 3、更新 0');
     await app.page.getByTestId('roster-apply').click();
     await expect.poll(() => app.page.getByTestId('worker-row').count()).toBe(3);

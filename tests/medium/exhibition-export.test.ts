@@ -95,6 +95,17 @@ describe(`${ExhibitionExportService.name}: boards`, () => {
     expect(meta.density).toBe(40);
   });
 
+  it('names a board whose original was cut short after import, rather than print it half grey', async () => {
+    const { services, root } = await wall(3000);
+    const plan = services.exhibitions.plan({ boards: 2, boardSize: '60x90cm' });
+    const cut = services.photos.get(plan.exhibition.boards[0]!.photos[0]!.photoId);
+    const bytes = await fs.readFile(cut.path);
+    await fs.writeFile(cut.path, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const result = await services.exhibitionExport.export({ what: 'boards', format: 'jpeg', dpi: 40, outDir: path.join(root, 'raster') });
+    expect(result.warnings).toEqual([expect.objectContaining({ photoId: cut.id, code: 'photoUnreadable', message: expect.stringContaining(`${cut.path}: the photo cannot be printed, truncated: the file ends before the picture does`) })]);
+    expect(result.files.filter((f) => f.kind === 'board').map((f) => path.basename(f.path))).toEqual(['展板02_60x90cm.jpg']);
+  });
+
   it('refuses an export before a plan, a dpi out of range and a folder that cannot be written, by name', async () => {
     const { services, root } = await wall();
     await expect(services.exhibitionExport.export({ what: 'boards' })).rejects.toThrow(expect.objectContaining({ key: 'exhibit.none' }));

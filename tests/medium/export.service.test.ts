@@ -254,6 +254,28 @@ describe('HEIF gifts', () => {
   });
 });
 
+describe('an original damaged after import', () => {
+  it('skips its gift by name rather than print half the picture, JPEG and HEIF alike', async () => {
+    const { services, root, a, zhan } = await campaign();
+    const { SHARED_PHOTOS } = await import('../helpers/factories');
+    const heif = path.join(root, 'card', 'phone.heif');
+    await fs.copyFile(path.join(SHARED_PHOTOS, 'samplefilehub.heif'), heif);
+    await services.importer.run({ paths: [heif] });
+    const phone = services.photos.list().find((p) => p.originalName === 'phone.heif')!;
+    const xu = services.roster.createWorker({ name: '徐建军' });
+    services.tagging.tag([phone.id], xu.id);
+    // A sync that stopped, a failing disk: both originals now end half-way.
+    for (const file of [a.path, heif]) {
+      const bytes = await fs.readFile(file);
+      await fs.writeFile(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    }
+    const summary = await services.exporter.run({ templateId: 'plain-6', dpi: 150, format: 'jpeg', bleedMm: 3, marks: false, cmyk: false, per: 'worker', workerIds: [zhan.id, xu.id], outDir: path.join(root, 'out'), allowLowRes: true });
+    expect(summary.files).toEqual([]);
+    const damaged = (file: string, detail: RegExp) => expect.objectContaining({ key: 'sheet.photoDamaged', reason: expect.stringMatching(new RegExp(`^${file.replace(/[.]/g, '\\.')}: the photo cannot be printed, truncated: the file ends before the picture does \\(${detail.source}`)) });
+    expect(summary.skipped).toEqual(expect.arrayContaining([damaged(a.path, /the file ends at byte \d+, inside the JPEG scan data/), damaged(heif, /item 1 \(hvc1\) runs to byte 29208/)]));
+  });
+});
+
 describe('frame textures', () => {
   it('tiles a texture from assets/frames over the frame band, and names a missing one', async () => {
     const { services, root, zhan } = await campaign();

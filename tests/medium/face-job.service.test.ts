@@ -3,6 +3,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { FaceJobService } from '../../electron/main/services/face-job.service';
+import { formatMessage } from '../../shared/i18n/messages';
 import { tempDir } from '../helpers/factories';
 import { freshProjects } from '../helpers/services';
 
@@ -140,6 +141,25 @@ describe(`${FaceJobService.name} with bad input`, () => {
     expect(count('wall.jpg')).toBe(0);
     for (const name of ['sixteen.png', 'grey.jpg', 'cmyk.jpg']) expect([name, count(name)]).toEqual([name, 1]);
     expect(ctx.services.photos.get(gone.id).faceScan?.error?.key).toBe('faces.photoMissing');
+  }, 120_000);
+
+  it('names a photo whose preview was cut short and does not search what is left of it; the others are scanned', async () => {
+    const ctx = await freshProject();
+    const card = await cardIn(ctx.root);
+    await fs.copyFile(path.join(FACES, 'test', 'obama1.jpg'), path.join(card, 'cut.jpg'));
+    await fs.copyFile(path.join(FACES, 'test', 'obama3.jpg'), path.join(card, 'whole.jpg'));
+    await ctx.services.importer.run({ paths: [card] });
+    const cut = ctx.services.photos.list().find((p) => p.originalName === 'cut.jpg')!;
+    // A disk that filled, a sync that stopped: the preview keeps its top 70%, the face included.
+    const preview = path.join(ctx.project.dir, cut.preview!);
+    const bytes = await fs.readFile(preview);
+    await fs.writeFile(preview, bytes.subarray(0, Math.floor(bytes.length * 0.7)));
+    const result = await ctx.services.faceJob.done(ctx.services.faceJob.start().jobId);
+    expect(result).toMatchObject({ photos: 1, faces: 1 });
+    expect(result.failed).toEqual([expect.objectContaining({ photoId: cut.id, name: 'cut.jpg', message: expect.objectContaining({ key: 'faces.damaged' }) })]);
+    expect(formatMessage(result.failed[0]!.message, 'en')).toBe(`cut.jpg: the image at ${preview} was not searched for faces, truncated: the file ends before the picture does (VipsJpeg: premature end of JPEG image)`);
+    expect(ctx.services.faces.list({ photoId: cut.id })).toEqual([]);
+    expect(ctx.services.photos.get(cut.id).faceScan?.error?.key).toBe('faces.damaged');
   }, 120_000);
 
   it('says which model file is missing, and the job fails whole', async () => {

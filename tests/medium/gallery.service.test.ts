@@ -65,6 +65,19 @@ describe(GalleryService.name, () => {
     expect(tags['XMP:PersonInImage']).toBe('占牡丹');
   });
 
+  it('stops by name at a photo whose original was cut short after import, rather than publish half of it', async () => {
+    const { services, root, byName } = await wall();
+    services.exhibitions.plan({ boards: 2 });
+    const cut = services.photos.get(byName('IMG_0.JPG'));
+    const bytes = await fs.readFile(cut.path);
+    await fs.writeFile(cut.path, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    await expect(services.gallery.export({ outDir: path.join(root, 'web'), baseUrl: 'https://zgh.example.cn/zhuiguang' })).rejects.toMatchObject({
+      code: 'DAMAGED',
+      key: 'sheet.photoDamaged',
+      message: expect.stringContaining(`${cut.path}: the photo cannot be printed, truncated: the file ends before the picture does`),
+    });
+  });
+
   it('rewrites only what changed, removes the pages of photos that left, and refuses a folder inside the originals', async () => {
     const { services, root, byName } = await wall();
     services.exhibitions.plan({ boards: 1 });

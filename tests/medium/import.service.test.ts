@@ -91,7 +91,8 @@ describe(ImportService.name, () => {
     const byName = Object.fromEntries(summary.failed.map((f) => [path.basename(f.path), f]));
     expect(summary.imported).toBe(2);
     expect(byName['IMG_0099']).toBeUndefined();
-    expect(byName['truncated.jpg']).toMatchObject({ code: 'CORRUPT', message: expect.stringContaining('truncated.jpg') });
+    // Its header reads, its picture stops a third of the way down: damaged, not unreadable.
+    expect(byName['truncated.jpg']).toMatchObject({ code: 'DAMAGED', key: 'import.damaged', message: expect.stringMatching(/^truncated\.jpg: truncated: the file ends before the picture does \(the file ends at byte \d+, inside the JPEG scan data\)/) });
     expect(byName['empty.jpg']).toMatchObject({ code: 'EMPTY', message: expect.stringContaining('empty') });
     expect(byName['text.jpg']).toMatchObject({ code: 'UNSUPPORTED', message: expect.stringContaining('text') });
     expect(byName['lone.NEF']).toMatchObject({ code: 'NO_PREVIEW', key: 'import.noPreview', message: expect.stringContaining('RAW') });
@@ -277,7 +278,9 @@ describe('RAW files on their own (Photo Mechanic style: the embedded preview)', 
     expect(summary.notPhotos).toBe(1); // SOURCES.md
     const failed = Object.fromEntries(summary.failed.map((f) => [path.basename(f.path), f]));
     expect(Object.keys(failed).sort()).toEqual(['canon_m50_stripped.cr3', 'nikon_z9_tiny-preview.dng', 'sony_a7iii_stripped.ARW']);
-    for (const f of Object.values(failed)) expect(f).toMatchObject({ code: 'NO_PREVIEW', key: 'import.noPreview' });
+    for (const name of ['canon_m50_stripped.cr3', 'nikon_z9_tiny-preview.dng']) expect(failed[name]).toMatchObject({ code: 'NO_PREVIEW', key: 'import.noPreview' });
+    // The first 8 KB of an ARW: its IFD0 says the preview lies at 135330 and runs 392117 bytes. Cut short, not preview-less.
+    expect(failed['sony_a7iii_stripped.ARW']).toMatchObject({ code: 'DAMAGED', key: 'import.damaged', message: expect.stringContaining('truncated: the file ends before the picture does (IFD0 JPEG runs to byte 527447; the file ends at byte 8255)') });
     expect(failed['nikon_z9_tiny-preview.dng']!.message).toMatch(/256×171 for a 5392×3592 image/);
     expect(summary.imported).toBe(1);
     const [p] = services.photos.list();
@@ -403,5 +406,98 @@ describe('orientation known only from XMP', () => {
       expect([p.width, p.height], p.originalName).toEqual([640, 480]);
       expect(await redQuadrant(services.photos.mediaFile(p.id, 'preview')!), p.originalName).toBe('top-left');
     }
+  });
+});
+
+describe('truncated and damaged photos (a copy that stopped, a card going bad)', () => {
+  /** Every file the project's caches hold, relative to the project. */
+  const cached = async (dir: string) => (await fs.readdir(path.join(dir, 'cache'), { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
+  const firstHalf = async (from: string, to: string) => {
+    const bytes = await fs.readFile(from);
+    await fs.writeFile(to, bytes.subarray(0, Math.floor(bytes.length / 2)));
+  };
+  /** `count` bytes of a fixed pseudo-random run written over the middle of the file: data no encoder wrote. */
+  const scramble = (bytes: Buffer, at: number, count: number) => {
+    const out = Buffer.from(bytes);
+    let x = 12345;
+    for (let i = 0; i < count; i++) {
+      x = (x * 1103515245 + 12345) & 0x7fffffff;
+      out[at + i] = (x >> 8) & 0xff;
+    }
+    return out;
+  };
+
+  it('names each one DAMAGED with what is wrong, carries on, and leaves nothing of them in the catalog or the cache', async () => {
+    const { services, root, project } = await setup();
+    const card = path.join(root, 'card');
+    await fs.mkdir(card, { recursive: true });
+    await writePhoto(card, 'good.jpg', { seed: 5 });
+    // HEIF: the decoder would paint the missing half green and say nothing.
+    await firstHalf(path.join(SHARED_PHOTOS, 'samplefilehub.heif'), path.join(card, 'samplefilehub-half.heif'));
+    await firstHalf(path.join(SHARED_PHOTOS, 'mobile_HMD_Nokia_8.3_5G_hdr.heif'), path.join(card, 'nokia-half.heif'));
+    // JPEG, PNG, TIFF and WebP made here, then cut in half.
+    for (const format of ['jpeg', 'png', 'tiff', 'webp'] as const) {
+      const whole = await makePhoto({ width: 1200, height: 900, format, seed: 30 });
+      await fs.writeFile(path.join(card, `cut.${format}`), whole.subarray(0, Math.floor(whole.length / 2)));
+    }
+    // A camera JPEG cut after its EXIF thumbnail: found cut short by its structure, before anything is painted.
+    await fs.writeFile(path.join(card, 'cut-camera.jpg'), (await fs.readFile(path.join(SHARED_PHOTOS, 'gps_DSCN0012.jpg'))).subarray(0, 100_000));
+    // Whole files with a run of foreign bytes in the middle: a camera JPEG (restart markers) and one made here.
+    const nikon = await fs.readFile(path.join(SHARED_PHOTOS, 'exif-org_nikon-e950.jpg'));
+    await fs.writeFile(path.join(card, 'middle-camera.jpg'), scramble(nikon, Math.floor(nikon.length / 2), 64));
+    const made = await makePhoto({ width: 1200, height: 900, seed: 31 });
+    await fs.writeFile(path.join(card, 'middle-made.jpg'), scramble(made, Math.floor(made.length / 2), 4096));
+
+    const painted = new Set<string>();
+    services.events.subscribe((name, payload) => name === 'photos.changed' && (payload as { ids: string[] }).ids.forEach((id) => painted.add(id)));
+    const summary = await services.importer.run({ paths: [card] });
+    const failed = Object.fromEntries(summary.failed.map((f) => [path.basename(f.path), f]));
+    const truncated = (name: string, part: string) => expect(failed[name], name).toMatchObject({ code: 'DAMAGED', key: 'import.damaged', message: expect.stringMatching(new RegExp(`^${name.replace('.', '\\.')}: truncated: the file ends before the picture does \\(${part}.*; copy it from the card again$`)) });
+    truncated('samplefilehub-half.heif', 'item 1 \\(hvc1\\) runs to byte 29208; the file ends at byte 14604');
+    truncated('nokia-half.heif', 'item 1 \\(hvc1\\) runs to byte 865787');
+    truncated('cut.jpeg', 'the file ends at byte \\d+, inside the JPEG scan data');
+    truncated('cut.png', 'IDAT chunk runs to byte');
+    truncated('cut.tiff', 'IFD0 runs to byte');
+    truncated('cut.webp', '(VP8 chunk|RIFF) runs to byte');
+    truncated('cut-camera.jpg', 'the file ends at byte 100000, inside the JPEG scan data');
+    for (const name of ['middle-camera.jpg', 'middle-made.jpg'])
+      // libjpeg's own words ("Corrupt JPEG data: …") when sharp passes them on; they can be lost when pictures decode side by side.
+      expect(failed[name], name).toMatchObject({ code: 'DAMAGED', key: 'import.damaged', message: expect.stringMatching(new RegExp(`^${name.replace('.', '\\.')}: damaged: the picture data is broken part-way( \\(VipsJpeg: Corrupt JPEG data.*\\))?; copy it from the card again$`)) });
+    expect(Object.keys(failed)).toHaveLength(9);
+    // The batch went on; nothing of the damaged files stayed, though the whole-looking camera JPEG was painted in
+    // the grid (its EXIF thumbnail) until its decode failed.
+    expect(summary.imported).toBe(1);
+    const [good] = services.photos.list();
+    expect(good!.originalName).toBe('good.jpg');
+    expect([...painted].filter((id) => id !== good!.id)).toHaveLength(1);
+    expect(await cached(project.dir)).toEqual([`cache/previews/${good!.id}.jpg`, `cache/thumbs/${good!.id}.jpg`]);
+  });
+
+  it('refuses the 100% view of an original cut short after import, by name, and keeps no render of it', async () => {
+    const { services, root, project } = await setup();
+    const file = await writePhoto(path.join(root, 'card'), 'later.jpg', { width: 1600, height: 1200, seed: 8 });
+    await services.importer.run({ paths: [file] });
+    const [photo] = services.photos.list();
+    const bytes = await fs.readFile(file);
+    await fs.writeFile(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    await expect(services.photos.full(photo!.id)).rejects.toMatchObject({ code: 'DAMAGED', message: expect.stringMatching(/^later\.jpg: truncated: the file ends before the picture does/) });
+    expect((await cached(project.dir)).filter((f) => f.startsWith('cache/full'))).toEqual([]);
+  });
+
+  it('names a lone RAW cut short, and one whose embedded preview is broken', async () => {
+    const { services, root, project } = await setup();
+    const card = path.join(root, 'card');
+    await fs.mkdir(card, { recursive: true });
+    const dng = await fs.readFile(path.join(path.resolve(SHARED_PHOTOS, '../raw'), 'canon_eos_6d.dng'));
+    // Cut inside the full-size preview (bytes 145584 to 203485): ExifTool would only find the small one.
+    await fs.writeFile(path.join(card, 'cut.dng'), dng.subarray(0, 180_000));
+    await fs.writeFile(path.join(card, 'preview-broken.dng'), scramble(dng, 165_584, 4096));
+    const summary = await services.importer.run({ paths: [card] });
+    const failed = Object.fromEntries(summary.failed.map((f) => [path.basename(f.path), f]));
+    expect(failed['cut.dng']).toMatchObject({ code: 'DAMAGED', key: 'import.damaged', message: expect.stringMatching(/^cut\.dng: truncated: the file ends before the picture does \(SubIFD1 tile \d runs to byte 411943; the file ends at byte 180000\)/) });
+    expect(failed['preview-broken.dng']).toMatchObject({ code: 'DAMAGED', key: 'import.damagedPreview', message: expect.stringMatching(/^preview-broken\.dng \(the JPEG preview inside this RAW file\): damaged: the picture data is broken part-way/) });
+    expect(summary.imported).toBe(0);
+    expect(services.photos.list()).toEqual([]);
+    expect(await cached(project.dir)).toEqual([]);
   });
 });

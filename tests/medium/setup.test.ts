@@ -99,11 +99,18 @@ describe('the command line keeps stdout for its output', () => {
     const card = path.join(root, 'card');
     await fs.mkdir(card);
     const heif = await fs.readFile(path.join(PHOTO_FIXTURES, 'samplefilehub.heif'));
-    await fs.writeFile(path.join(card, 'broken.heif'), heif.subarray(0, 3000));
+    // Whole, but its primary item ('pitm', at byte 81) names an item that does not exist: libheif prints and gives up.
+    const broken = Buffer.from(heif);
+    expect(broken.toString('latin1', 73, 77)).toBe('pitm');
+    broken.writeUInt16BE(99, 81);
+    await fs.writeFile(path.join(card, 'broken.heif'), broken);
+    // Cut short: found in the container, before the decoder runs.
+    await fs.writeFile(path.join(card, 'cut.heif'), heif.subarray(0, 3000));
     expect((await runCli(['new', path.join(root, 'p')])).code).toBe(0);
     const r = await runCli(['import', path.join(root, 'p'), card, '--json', '--quiet']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ imported: 0, failed: [{ code: 'CORRUPT' }] });
+    const failed = (JSON.parse(r.stdout) as { imported: number; failed: { path: string; code: string }[] }).failed;
+    expect(Object.fromEntries(failed.map((f) => [path.basename(f.path), f.code]))).toEqual({ 'broken.heif': 'CORRUPT', 'cut.heif': 'DAMAGED' });
     expect(r.stderr).toMatch(/Could not parse HEIF file/);
   });
 });

@@ -1,6 +1,8 @@
 import sharp, { type Sharp } from 'sharp';
 import { writeFileAtomic } from './atomic-write';
+import { assertWhole, damageReason, damaged, saysTruncated, strictness } from './decode-damage';
 import { decodeHeifPrimary } from './heif-decoder';
+import { ioError } from './storage.repository';
 import { AppError } from '../../../shared/errors';
 import { displayedSize, orientationSteps } from '../../../shared/logic/orientation';
 import type { PhotoFormat } from '../../../shared/model/photo';
@@ -36,7 +38,17 @@ export class ImageRepository {
     return (await this.readHeader(bytes, label, xmpOrientation)).size;
   }
 
+  /**
+   * Refuses (DAMAGED) a file whose own structure says it was cut short, without decoding it: a RAW file whose
+   * preview or raw data runs past its end, before its preview is taken out of it.
+   */
+  checkWhole(bytes: Buffer, label: string): void {
+    assertWhole(bytes, label);
+  }
+
   private async readHeader(bytes: Buffer, label: string, xmpOrientation: number | null = null) {
+    // Before the decoder: a TIFF whose directory was cut off reads as "unsupported", a WebP as "corrupt header".
+    assertWhole(bytes, label);
     try {
       // The header is read without sharp's own limit so the refusal can name the size (checkPixels below).
       const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
@@ -45,9 +57,9 @@ export class ImageRepository {
       const fromXmp = !meta.orientation && xmpOrientation && xmpOrientation > 1 ? xmpOrientation : null;
       const oriented = fromXmp ? displayedSize(meta.width, meta.height, fromXmp) : (meta.autoOrient ?? { width: meta.width, height: meta.height });
       const size: HeaderInfo = { width: oriented.width, height: oriented.height, orientation: meta.orientation ?? fromXmp ?? null };
-      return { size, hasAlpha: !!meta.hasAlpha, space: meta.space, fromXmp };
+      return { size, hasAlpha: !!meta.hasAlpha, space: meta.space, fromXmp, format: meta.format };
     } catch (err) {
-      throw this.translate(err, label);
+      throw this.translateHeader(err, label);
     }
   }
 
@@ -58,11 +70,12 @@ export class ImageRepository {
    * CMYK (which screens cannot show) is converted to sRGB. Returns the displayed size of the full image.
    */
   async render(bytes: Buffer, format: PhotoFormat, label: string, targets: RenderTargets, xmpOrientation: number | null = null): Promise<HeaderInfo> {
+    let size: HeaderInfo;
+    let preview: Buffer;
+    let thumbnail: Buffer;
     try {
-      let size: HeaderInfo;
-      let preview: Buffer;
       if (format === 'heif') {
-        const decoded = await decodeHeifPrimary(bytes, label, PIXEL_LIMIT);
+        const decoded = await this.decodeHeif(bytes, label);
         // libheif applies the container's own rotation and mirroring; EXIF Orientation is informational there.
         size = { width: decoded.width, height: decoded.height, orientation: null };
         preview = await sharp(decoded.data, {
@@ -80,12 +93,13 @@ export class ImageRepository {
           .jpeg({ quality: 85 })
           .toBuffer();
       }
-      const thumbnail = await sharp(preview).resize(THUMB_EDGE, THUMB_EDGE, { fit: 'inside' }).keepIccProfile().jpeg({ quality: 80 }).toBuffer();
-      await Promise.all([writeFileAtomic(targets.preview, preview), writeFileAtomic(targets.thumbnail, thumbnail)]);
-      return size;
+      thumbnail = await sharp(preview).resize(THUMB_EDGE, THUMB_EDGE, { fit: 'inside' }).keepIccProfile().jpeg({ quality: 80 }).toBuffer();
     } catch (err) {
-      throw this.translate(err, label);
+      throw this.translateDecode(err, label);
     }
+    // Nothing is written unless the whole picture decoded: a damaged photo leaves no preview behind.
+    await Promise.all([this.write(targets.preview, preview), this.write(targets.thumbnail, thumbnail)]);
+    return size;
   }
 
   /**
@@ -93,18 +107,32 @@ export class ImageRepository {
    * (CMYK made sRGB), JPEG at a quality that shows the detail people zoom in for.
    */
   async renderFull(bytes: Buffer, format: PhotoFormat, label: string, target: string, xmpOrientation: number | null = null): Promise<void> {
+    let out: Buffer;
     try {
-      let out: Buffer;
       if (format === 'heif') {
-        const d = await decodeHeifPrimary(bytes, label, PIXEL_LIMIT);
+        const d = await this.decodeHeif(bytes, label);
         out = await sharp(d.data, { raw: { width: d.width, height: d.height, channels: 4 } }).flatten({ background: '#ffffff' }).jpeg({ quality: 90 }).withIccProfile('srgb').toBuffer();
       } else {
         const meta = await this.readHeader(bytes, label, xmpOrientation);
         out = await this.upright(bytes, meta, (p) => p).jpeg({ quality: 90 }).toBuffer();
       }
-      await writeFileAtomic(target, out);
     } catch (err) {
-      throw this.translate(err, label);
+      throw this.translateDecode(err, label);
+    }
+    await this.write(target, out);
+  }
+
+  /** HEIF's decoder paints missing data green: the container is checked first (items and boxes within the file). */
+  private async decodeHeif(bytes: Buffer, label: string) {
+    assertWhole(bytes, label);
+    return decodeHeifPrimary(bytes, label, PIXEL_LIMIT);
+  }
+
+  private async write(target: string, data: Buffer) {
+    try {
+      await writeFileAtomic(target, data);
+    } catch (err) {
+      throw ioError(err, target, 'writing');
     }
   }
 
@@ -113,7 +141,8 @@ export class ImageRepository {
    * white where it was transparent, in its own colour profile (CMYK made sRGB): what previews and 100% views share.
    */
   private upright(bytes: Buffer, meta: Awaited<ReturnType<ImageRepository['readHeader']>>, size: (p: Sharp) => Sharp): Sharp {
-    let pipeline = sharp(bytes, { limitInputPixels: PIXEL_LIMIT, failOn: 'error', sequentialRead: true });
+    // Strict: a JPEG whose data is broken part-way is refused, not shown with grey or smeared rows (decode-damage).
+    let pipeline = sharp(bytes, { limitInputPixels: PIXEL_LIMIT, failOn: strictness(meta.format), sequentialRead: true });
     if (meta.fromXmp) {
       const steps = orientationSteps(meta.fromXmp);
       if (steps.flop) pipeline = pipeline.flop();
@@ -136,11 +165,23 @@ export class ImageRepository {
       throw new AppError('TOO_LARGE', msg('import.tooLarge', { name: label, width, height, limit: Math.round(PIXEL_LIMIT / 1e6) }));
   }
 
-  private translate(err: unknown, label: string): AppError {
+  /** Reading the header: a file cut inside it is DAMAGED (truncated); one no decoder can read at all is CORRUPT. */
+  private translateHeader(err: unknown, label: string): AppError {
     if (err instanceof AppError) return err;
     const m = message(err);
     if (/pixel limit/i.test(m)) return new AppError('TOO_LARGE', msg('import.overPixelLimit', { name: label }));
     if (/unsupported image format/i.test(m)) return new AppError('UNSUPPORTED', msg('import.unreadableFormat', { name: label }));
+    if (saysTruncated(m)) return damaged(label, damageReason(m));
     return new AppError('CORRUPT', msg('import.corrupt', { name: label, detail: m.split('\n')[0]! }));
+  }
+
+  /** Decoding the pixels once the header read well: what fails now is the picture itself, cut short or broken. */
+  private translateDecode(err: unknown, label: string): AppError {
+    if (err instanceof AppError) return err;
+    const m = message(err);
+    if (/pixel limit/i.test(m)) return new AppError('TOO_LARGE', msg('import.overPixelLimit', { name: label }));
+    // libtiff's "compression scheme ... not implemented": a file we cannot decode, not a damaged one.
+    if (/not implemented|not configured|unsupported image format/i.test(m)) return new AppError('UNSUPPORTED', msg('import.unreadableFormat', { name: label }));
+    return damaged(label, damageReason(m));
   }
 }

@@ -1,7 +1,7 @@
 import sharp, { type OverlayOptions, type Sharp } from 'sharp';
 import { AppError } from '../../../shared/errors';
 import { msg } from '../../../shared/i18n/messages';
-import { displayPath, isRawPathToken } from '../../../shared/logic/file-path';
+import { displayPath } from '../../../shared/logic/file-path';
 import { fsPath } from './storage.repository';
 import type { CaptionBlock, CropRect } from '../../../shared/model/gift';
 import { mmToPx, type CropMark, type RectMm, type SideBleed } from '../../../shared/logic/print-geometry';
@@ -12,6 +12,7 @@ import { fontFor } from './fonts';
 import { PIXEL_LIMIT } from './image.repository';
 import { withJpegPrintMetadata } from './jpeg-metadata';
 import { decodeHeifPrimary } from './heif-decoder';
+import { assertWhole, damageReason, reasonOf, strictness } from './decode-damage';
 import fs from 'node:fs/promises';
 import type { PhotoFormat } from '../../../shared/model/photo';
 import type { DrawnPage } from '../../../shared/logic/page-drawing';
@@ -290,21 +291,21 @@ export class SheetRepository {
   /**
    * The photo, upright, filling the window without distortion. The crop is applied after a shrink-on-load
    * resize (scale the whole photo so the crop lands at window size, then cut it out), so a 24 MP JPEG is never
-   * decoded at full size for a 10-inch print.
+   * decoded at full size for a 10-inch print. Decoded as strictly as at import: an original cut short or broken
+   * since (a sync that stopped, a failing disk) is refused by name rather than printed half grey or green.
    */
   private async photoInto({ file, crop, width: fullW, height: fullH, format }: SheetSpec['photo'], width: number, height: number) {
+    const name = displayPath(file);
     try {
       // Flattened and sRGB-converted here, once, so the sheet is composed in one colour space. HEVC HEIF goes
       // through its own decoder (already upright); everything else through sharp, turned upright.
+      const bytes = await fs.readFile(fsPath(file));
+      assertWhole(bytes, name);
       let input: Sharp;
       if (format === 'heif') {
-        const d = await decodeHeifPrimary(await fs.readFile(fsPath(file)), displayPath(file), PIXEL_LIMIT);
+        const d = await decodeHeifPrimary(bytes, name, PIXEL_LIMIT);
         input = sharp(d.data, { raw: { width: d.width, height: d.height, channels: 4 } });
-      } else {
-        // sharp takes a path as a string; a name that is not UTF-8 (a raw-path token) is read into memory first.
-        const from = isRawPathToken(file) ? await fs.readFile(fsPath(file)) : file;
-        input = sharp(from, { failOn: 'error', limitInputPixels: PIXEL_LIMIT, sequentialRead: true }).autoOrient();
-      }
+      } else input = sharp(bytes, { failOn: strictness(format), limitInputPixels: PIXEL_LIMIT, sequentialRead: true }).autoOrient();
       const finish = async (s: Sharp) => {
         const { data, info } = await s.flatten({ background: '#ffffff' }).toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
         return { data, raw: { width: info.width, height: info.height, channels: info.channels } };
@@ -317,8 +318,13 @@ export class SheetRepository {
       const top = Math.min(Math.max(0, Math.round(crop.y * scaledH)), scaledH - height);
       return await finish(input.resize(scaledW, scaledH, { fit: 'fill' }).extract({ left, top, width, height }));
     } catch (err) {
+      if (err instanceof AppError && err.code === 'DAMAGED') throw new AppError('DAMAGED', msg('sheet.photoDamaged', { path: name, reason: reasonOf(err) }));
       if (err instanceof AppError) throw err;
-      throw new AppError('CORRUPT', msg('sheet.photoUnreadable', { path: displayPath(file), detail: (err as Error).message }));
+      const detail = (err as Error).message;
+      // Its header read at import: a picture that fails now is damaged; a file that is gone or no longer an image is not.
+      if ((err as NodeJS.ErrnoException).code || /unsupported image format|corrupt header|missing/i.test(detail))
+        throw new AppError('CORRUPT', msg('sheet.photoUnreadable', { path: name, detail }));
+      throw new AppError('DAMAGED', msg('sheet.photoDamaged', { path: name, reason: damageReason(detail) }));
     }
   }
 

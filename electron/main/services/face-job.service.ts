@@ -3,6 +3,7 @@ import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { msg } from '../../../shared/i18n/messages';
 import { SAME_FACE_OVERLAP, overlap } from '../../../shared/logic/face-match';
+import { displayPath } from '../../../shared/logic/file-path';
 import type { Box, Face, FaceDetectResult } from '../../../shared/model/face';
 import type { Photo } from '../../../shared/model/photo';
 import type { EventBus } from '../events';
@@ -134,7 +135,7 @@ export class FaceJobService {
           const regions = unseen.length && source ? await this.deps.detector.describe(source, unseen, path.join(catalog.dir, 'cache', 'faces', `${photo.id}-r`)) : [];
           // The project may have been closed meanwhile: its results are dropped, not written elsewhere.
           if (this.deps.session.current !== catalog || !catalog.photo(photo.id)) continue;
-          this.store(photo, detection, result, regions);
+          this.store(photo, detection, result, regions, source);
           control.step();
         }
       };
@@ -156,11 +157,15 @@ export class FaceJobService {
   }
 
   /** Keeps what the detector found: faces people already named or dismissed stay; the regions link up. */
-  private store(photo: Photo, d: Detection, result: FaceDetectResult, regions: DetectedFace[]) {
+  private store(photo: Photo, d: Detection, result: FaceDetectResult, regions: DetectedFace[], source: string | null) {
     const catalog = this.catalog;
     const at = new Date().toISOString();
     if (!d.ok) {
-      const message = d.code === 'MISSING' ? msg('faces.photoMissing', { name: photo.originalName, path: photo.path }) : msg('faces.undecodable', { name: photo.originalName, reason: d.reason });
+      // A preview cut short (a disk that filled, a sync that stopped) is named, not searched for half its faces.
+      const message =
+        d.code === 'MISSING' ? msg('faces.photoMissing', { name: photo.originalName, path: photo.path })
+        : d.code === 'DAMAGED' ? msg('faces.damaged', { name: photo.originalName, path: displayPath(source ?? photo.path), reason: d.damage })
+        : msg('faces.undecodable', { name: photo.originalName, reason: d.reason });
       result.failed.push({ photoId: photo.id, name: photo.originalName, message });
       catalog.updatePhotos([photo.id], { faceScan: { at, model: this.deps.detector.model, faces: 0, tooSmall: 0, error: message } });
       return;

@@ -217,7 +217,9 @@ export class ImportService {
       if (!format) throw new AppError('UNSUPPORTED', msg('import.notPhoto', { name: label, content: msg(`content.${describeContent(bytes)}`) }));
       return { format, decode: bytes, rawMetadata: null, renderSource: null, preview: null };
     }
-    // Photo Mechanic's way with a RAW: show and print the full-size JPEG the camera embedded in it.
+    // Photo Mechanic's way with a RAW: show and print the full-size JPEG the camera embedded in it. A RAW cut short
+    // (a copy that stopped) is named as such, rather than as one "without a preview" when its preview is the lost part.
+    this.deps.image.checkWhole(bytes, label);
     const file = displayPath(c.path);
     const [previews, tags] = await Promise.all([this.deps.raw.previews(file), this.deps.raw.metadata(file).catch(() => null)]);
     let best: { jpeg: Buffer; width: number; height: number } | null = null;
@@ -248,12 +250,13 @@ export class ImportService {
     jobId: string,
   ): Promise<Outcome> {
     const label = displayName(c.path);
+    let id: string | null = null;
     try {
       const bytes = await this.deps.storage.readFile(c.path, PHOTO_LIMITS);
       if (bytes.length === 0) throw new AppError('EMPTY', msg('import.empty', { name: label }));
       if (!c.fromRaw && !sniffFormat(bytes)) throw new AppError('UNSUPPORTED', msg('import.notPhoto', { name: label, content: msg(`content.${describeContent(bytes)}`) }));
       const sha256 = this.deps.storage.sha256(bytes);
-      const id = sha256.slice(0, 16);
+      id = sha256.slice(0, 16);
       const existing = catalog.photo(id);
       if (existing?.rendered) return { kind: 'duplicate', id };
 
@@ -327,7 +330,8 @@ export class ImportService {
           metadata.orientation,
         );
       } catch (err) {
-        if (!existing) catalog.removePhoto(id);
+        // The RAW file read well; what is damaged is the JPEG inside it.
+        if (src.format === 'raw' && isAppError(err) && err.code === 'DAMAGED') throw new AppError('DAMAGED', msg('import.damagedPreview', { name: label, reason: err.params?.reason ?? err.message }));
         throw err;
       }
       if (req.copy && !record.originalPath) await this.copyIntoProject(catalog, record, seqByDay);
@@ -345,7 +349,27 @@ export class ImportService {
     } catch (err) {
       const e = isAppError(err) ? err : new AppError('INTERNAL', msg('import.unexpected', { name: label, detail: (err as Error)?.message ?? String(err) }));
       if (!isAppError(err)) this.deps.logger.error(`importing ${displayPath(c.path)}`, err);
+      if (id) await this.discard(catalog, id, jobId);
       return { kind: 'failed', failure: { path: displayPath(c.path), code: e.code, message: e.message, key: e.key, params: e.params } };
+    }
+  }
+
+  /**
+   * A file that failed leaves nothing behind: not the record its fast pass painted in the grid, nor the camera
+   * thumbnail, the RAW preview or any render kept for it. A photo another worker finished meanwhile (the same
+   * bytes under another name) is left alone.
+   */
+  private async discard(catalog: CatalogRepository, id: string, jobId: string) {
+    if (catalog.photo(id)?.rendered) return;
+    try {
+      const shown = !!catalog.photo(id);
+      if (shown) catalog.removePhoto(id);
+      const cache = cachePaths(id);
+      for (const rel of [cache.embedded, cache.raw, cache.preview, cache.thumbnail]) await this.deps.storage.remove(path.join(catalog.dir, rel));
+      if (shown) this.deps.events.emit('photos.changed', { ids: [id], jobId });
+    } catch (err) {
+      // The failure is reported either way; cache files no photo owns are swept when the project next opens.
+      this.deps.logger.error(`discarding what ${id} left`, err);
     }
   }
 

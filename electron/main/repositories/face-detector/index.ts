@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../../../shared/errors';
-import { msg } from '../../../../shared/i18n/messages';
+import { msg, type Message } from '../../../../shared/i18n/messages';
 import type { Box } from '../../../../shared/model/face';
+import { damageReason } from '../decode-damage';
 import { HelperFailure, HelperProcess, launchNodeHelper, type HelperReply, type LaunchHelper } from './helper-process';
 
 export interface DetectedFace {
@@ -18,7 +19,9 @@ export interface DetectedFace {
 export type Detection =
   | { ok: true; faces: DetectedFace[]; tooSmall: number }
   /** MISSING: the file is gone; DECODE: it could not be read as an image */
-  | { ok: false; code: 'MISSING' | 'DECODE'; reason: string };
+  | { ok: false; code: 'MISSING' | 'DECODE'; reason: string }
+  /** its header reads but its picture is cut short or broken: not searched as if whole; `damage` says which */
+  | { ok: false; code: 'DAMAGED'; reason: string; damage: Message };
 
 /**
  * Finds faces and what they look like, in helper processes (face-api on TensorFlow.js' WebAssembly backend: one
@@ -85,7 +88,9 @@ async function ask(helper: HelperProcess, message: Record<string, unknown>): Pro
 }
 
 function failed(r: HelperReply): Detection {
-  return { ok: false, code: r.code === 'MISSING' ? 'MISSING' : 'DECODE', reason: String(r.reason) };
+  const reason = String(r.reason);
+  if (r.code === 'DAMAGED') return { ok: false, code: 'DAMAGED', reason, damage: damageReason(reason) };
+  return { ok: false, code: r.code === 'MISSING' ? 'MISSING' : 'DECODE', reason };
 }
 
 /**

@@ -8,7 +8,8 @@
 //             tiles: true (always look closer), false (never), 'auto' (when no face or a small one was found)
 //   describe  landmarks + descriptors:   { kind, id, file, boxes, crops } → { id, ok, faces: [{ box, score,
 //             descriptor (base64 Float32 × 128), crop }], tooSmall }
-// Either answers { id, ok: false, code: 'MISSING' | 'DECODE', reason } for a photo it cannot read, and says
+// Either answers { id, ok: false, code: 'MISSING' | 'DECODE' | 'DAMAGED', reason } for a photo it cannot read
+// (DAMAGED: its header reads but its picture is cut short or broken; it is not searched as if whole), and says
 // { type: 'ready', model } once its models are loaded, or { type: 'fatal', code, file, reason }.
 'use strict';
 const path = require('node:path');
@@ -72,16 +73,25 @@ async function main() {
       try {
         send(await (job.kind === 'detect' ? detect(job) : describe(job)));
       } catch (err) {
-        send({ id: job.id, ok: false, code: 'DECODE', reason: reasonOf(err) });
+        send({ id: job.id, ok: false, code: err instanceof Damaged ? 'DAMAGED' : 'DECODE', reason: reasonOf(err) });
       }
     });
   });
 
-  /** The photo upright, 8-bit sRGB whatever came in (16-bit PNG, greyscale, CMYK): what the networks know. */
+  /**
+   * The photo upright, 8-bit sRGB whatever came in (16-bit PNG, greyscale, CMYK): what the networks know. Decoded
+   * as strictly as the app decodes photos (decode-damage.ts: JPEG at sharp's 'warning' level, the rest at
+   * 'error'): a preview cut short is refused, not searched with its missing rows painted grey.
+   */
   async function pixels(file, px) {
-    const img = sharp(file, { failOn: 'none' }).rotate().resize(px, px, { fit: 'inside', withoutEnlargement: true }).toColourspace('srgb').removeAlpha();
-    const { data, info } = await img.raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
-    return { rgb: info.channels === 3 ? data : toRgb(data, info.channels, info.width * info.height), width: info.width, height: info.height };
+    const { format } = await sharp(file).metadata();
+    try {
+      const img = sharp(file, { failOn: format === 'jpeg' ? 'warning' : 'error' }).rotate().resize(px, px, { fit: 'inside', withoutEnlargement: true }).toColourspace('srgb').removeAlpha();
+      const { data, info } = await img.raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
+      return { rgb: info.channels === 3 ? data : toRgb(data, info.channels, info.width * info.height), width: info.width, height: info.height };
+    } catch (err) {
+      throw new Damaged(reasonOf(err));
+    }
   }
 
   async function withTensor(img, fn) {
@@ -169,6 +179,9 @@ async function main() {
     await sharp(img.rgb, { raw: { width: img.width, height: img.height, channels: 3 } }).extract({ left, top, width: side, height: side }).resize(CROP_PX, CROP_PX).jpeg({ quality: 82 }).toFile(file);
   }
 }
+
+/** A picture whose header reads but whose data does not: cut short, or broken part-way. */
+class Damaged extends Error {}
 
 function toRgb(data, channels, n) {
   const out = Buffer.alloc(n * 3);
