@@ -28,4 +28,30 @@ describe(FindService.name, () => {
     expect(() => services.find.find('！？……')).toThrow(expect.objectContaining({ key: 'find.empty' }));
     expect(() => services.find.find('占'.repeat(10000))).toThrow(expect.objectContaining({ key: 'find.tooLong' }));
   });
+
+  it('agrees with itself at the kiosk: every photo it lists at a place has its label; one withdrawn or off the wall is refused by name', async () => {
+    const { services, byName, workers } = await wall();
+    // A photo of two who both agreed, and one the union confirmed for a worker not asked yet.
+    services.tagging.tag([byName('IMG_6.JPG')], workers.yes.id);
+    const both = services.roster.createWorker({ name: '毛小峰', consent: 'exhibit' });
+    services.tagging.tag([byName('IMG_6.JPG')], both.id);
+    services.exhibitions.confirm([byName('IMG_5.JPG')]);
+    services.exhibitions.plan({ boards: 2 });
+    const listed = services.find.kiosk().companies.flatMap((c) => c.workers.flatMap((w) => w.photos)).filter((p) => p.number);
+    expect(listed.length).toBeGreaterThanOrEqual(4);
+    for (const p of listed) await expect(services.find.label(p.photoId), p.photoId).resolves.toMatchObject({ widthPx: expect.any(Number) });
+    // Taken off the wall: no label (the list says no place either).
+    services.exhibitions.remove(byName('IMG_0.JPG'));
+    await expect(services.find.label(byName('IMG_0.JPG'))).rejects.toMatchObject({ code: 'NOT_FOUND', key: 'find.notShown' });
+    // On the wall by the union's word, but 王伟 never said yes: never at the kiosk.
+    await expect(services.find.label(byName('IMG_5.JPG'))).rejects.toMatchObject({ key: 'find.notShown' });
+    // Withdrawn: her label and her pictures are refused from that moment.
+    const label = await services.find.label(byName('IMG_1.JPG'));
+    expect(services.find.mayShowMedia('sheet', label.mediaId!)).toBe(true);
+    services.roster.updateWorker(workers.yes.id, { consent: 'declined' });
+    await expect(services.find.label(byName('IMG_1.JPG'))).rejects.toMatchObject({ key: 'find.notShown' });
+    expect(services.find.mayShowMedia('sheet', label.mediaId!)).toBe(false);
+    expect(services.find.mayShowMedia('preview', byName('IMG_1.JPG'))).toBe(false);
+    expect(services.find.mayShowMedia('face', byName('IMG_1.JPG'))).toBe(false);
+  });
 });
