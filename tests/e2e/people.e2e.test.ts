@@ -2,8 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appInChromium, hasChromium } from '../helpers/chromium';
-
-const FACES = path.resolve(import.meta.dirname, '../../../shared/faces');
+import { FACES_FIXTURES } from '../helpers/fixtures';
 
 /**
  * A union staffer naming people: find faces from the People view, name one face of a group with the roster
@@ -14,7 +13,7 @@ describe.skipIf(!hasChromium)('the People view in Chromium', () => {
     const card = path.join(app.root, 'card');
     await fs.mkdir(card);
     for (const f of ['train/obama/obama.jpg', 'train/obama/obama2.jpg', 'test/obama1.jpg', 'test/obama3.jpg', 'train/biden/biden.jpg', 'train/rose_leslie/img1.jpg'])
-      await fs.copyFile(path.join(FACES, f), path.join(card, f.replace(/\//g, '_')));
+      await fs.copyFile(path.join(FACES_FIXTURES, f), path.join(card, f.replace(/\//g, '_')));
     await app.t.services.projects.create(path.join(app.root, 'project'), '人物测试');
     await app.t.services.importer.run({ paths: [card] });
     const company = app.t.services.roster.createCompany({ name: '白宫' });

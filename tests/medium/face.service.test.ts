@@ -4,10 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FaceService } from '../../electron/main/services/face.service';
 import { tempDir } from '../helpers/factories';
 import { freshProjects, servicesWithProject } from '../helpers/services';
+import { FACES_FIXTURES } from '../helpers/fixtures';
 
-/** Photos of known people beside the repo (read-only): train/<person>/…, test/…, and who is in each (truth.json). */
-const FACES = path.resolve(import.meta.dirname, '../../../shared/faces');
-const truth = JSON.parse(await fs.readFile(path.join(FACES, 'truth.json'), 'utf8')).photos as Record<string, string[]>;
+const truth = JSON.parse(await fs.readFile(path.join(FACES_FIXTURES, 'truth.json'), 'utf8')).photos as Record<string, string[]>;
 
 type Ctx = Awaited<ReturnType<typeof servicesWithProject>>;
 const freshProject = freshProjects();
@@ -22,8 +21,8 @@ describe(FaceService.name, () => {
 
   beforeAll(async () => {
     ctx = await servicesWithProject();
-    await ctx.services.importer.run({ paths: [path.join(FACES, 'train'), path.join(FACES, 'test')] });
-    for (const p of ctx.services.photos.list()) keyOf.set(p.id, path.relative(FACES, p.path).split(path.sep).join('/'));
+    await ctx.services.importer.run({ paths: [path.join(FACES_FIXTURES, 'train'), path.join(FACES_FIXTURES, 'test')] });
+    for (const p of ctx.services.photos.list()) keyOf.set(p.id, path.relative(FACES_FIXTURES, p.path).split(path.sep).join('/'));
     const { jobId } = ctx.services.faceJob.start();
     const result = await ctx.services.faceJob.done(jobId);
     expect(result).toMatchObject({ photos: 17, failed: [], cancelled: false });
@@ -118,9 +117,9 @@ describe(FaceService.name, () => {
     const other = await freshProject();
     const card = path.join(other.root, 'card');
     await fs.mkdir(card);
-    await fs.copyFile(path.join(FACES, 'test', 'obama1.jpg'), path.join(card, 'obama1.jpg'));
+    await fs.copyFile(path.join(FACES_FIXTURES, 'test', 'obama1.jpg'), path.join(card, 'obama1.jpg'));
     await fs.copyFile(sidecarFile, path.join(card, path.basename(sidecarFile)));
-    await fs.copyFile(path.join(FACES, 'test', 'obama3.jpg'), path.join(card, 'obama3.jpg'));
+    await fs.copyFile(path.join(FACES_FIXTURES, 'test', 'obama3.jpg'), path.join(card, 'obama3.jpg'));
     const obama = other.services.roster.createWorker({ name: 'obama' });
     await other.services.importer.run({ paths: [card] });
     const tagged = other.services.photos.list().find((p) => p.originalName === 'obama1.jpg')!;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { FaceDetectorRepository, faceDetectorScript } from '../../../../../electron/main/repositories/face-detector';
 import { REPO_ROOT } from '../../../../helpers/browser-host';
 import { tempDir } from '../../../../helpers/factories';
+import { FACES_FIXTURES } from '../../../../helpers/fixtures';
 
 describe('the face helper', () => {
   it('runs from beside its repository in a checkout, and from out/ in a packaged app without the sources', async () => {
@@ -21,7 +22,7 @@ describe('the face helper', () => {
       await fs.writeFile(text, 'hello');
       expect(await detector.detect(path.join(dir, 'gone.jpg'), null)).toMatchObject({ ok: false, code: 'MISSING' });
       expect(await detector.detect(text, null)).toMatchObject({ ok: false, code: 'DECODE', reason: expect.any(String) });
-      const face = path.resolve(REPO_ROOT, '../shared/faces/test/obama1.jpg');
+      const face = path.join(FACES_FIXTURES, 'test/obama1.jpg');
       expect(await detector.detect(face, null)).toMatchObject({ ok: true, faces: [{ descriptor: expect.any(String), crop: null }] });
       expect(detector.model).toMatch(/face-api .*tiny_face_detector/);
     } finally {
