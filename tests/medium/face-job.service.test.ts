@@ -4,8 +4,10 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { FaceJobService } from '../../electron/main/services/face-job.service';
 import { tempDir } from '../helpers/factories';
-import { freshProjects } from '../helpers/services';
+import { closePortrait, groupSelfie } from '../helpers/face-scenes';
 import { FACES_FIXTURES } from '../helpers/fixtures';
+import { freshProjects } from '../helpers/services';
+import { overlap } from '../../shared/logic/face-match';
 
 const freshProject = freshProjects();
 
@@ -99,6 +101,26 @@ describe(`${FaceJobService.name} and a file's own MWG regions`, () => {
     await ctx.services.faceJob.done(ctx.services.faceJob.start().jobId);
     expect(ctx.services.faces.list({ photoId: photo!.id })).toEqual([expect.objectContaining({ workerId: null, source: 'region', box: { x: expect.closeTo(0.4, 3), y: expect.closeTo(0.25, 3), w: expect.closeTo(0.2, 3), h: expect.closeTo(0.3, 3) } })]);
   }, 60_000);
+});
+
+describe(`${FaceJobService.name} on large faces`, () => {
+  it('finds the face filling a close portrait, and all seven of a group selfie whose front faces the frame cuts off', async () => {
+    const ctx = await freshProject();
+    const card = await cardIn(ctx.root);
+    // The tiny detector alone finds neither the portrait's face nor the three cut off in front (README, "Faces").
+    const portrait = await closePortrait(FACES_FIXTURES, path.join(card, 'portrait.jpg'), { fill: 0.7 });
+    const group = await groupSelfie(FACES_FIXTURES, path.join(card, 'group.jpg'));
+    await ctx.services.importer.run({ paths: [card] });
+    const result = await ctx.services.faceJob.done(ctx.services.faceJob.start().jobId);
+    expect(result).toMatchObject({ photos: 2, faces: 8, failed: [] });
+    for (const scene of [portrait, group]) {
+      const photo = ctx.services.photos.list().find((p) => p.path === scene.file)!;
+      const found = ctx.services.faces.list({ photoId: photo.id });
+      // Each face there is covered by exactly one found face.
+      const covering = scene.faces.map((f) => found.filter((x) => overlap(x.box, f.box) >= 0.3).length);
+      expect([path.basename(scene.file), covering]).toEqual([path.basename(scene.file), scene.faces.map(() => 1)]);
+    }
+  }, 120_000);
 });
 
 describe(`${FaceJobService.name} on small faces`, () => {
