@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Services } from '../../electron/main/container';
 import { overlap } from '../../shared/logic/face-match';
 import type { Box, FaceView } from '../../shared/model/face';
-import { closePortrait, groupSelfie } from './face-scenes';
+import { PORTRAITS, closePortrait, groupSelfie, type Scene } from './face-scenes';
 
 /** A photo, who is in it (left to right) and where each face is. */
 export interface FaceCase {
@@ -51,12 +51,22 @@ export async function truthCases(faces: string): Promise<FaceCase[]> {
   });
 }
 
-/** The photos made from a face folder, written to `dir`: a close portrait and a group selfie of seven. */
-export async function madeCases(faces: string, dir: string): Promise<FaceCase[]> {
+/**
+ * The photos made from a face folder, written to `dir`: a group selfie of seven, and a close portrait (or, with
+ * `portraits: 'all'`, the close portraits of six people at four sizes that bench:faces measures: PORTRAITS).
+ */
+export async function madeCases(faces: string, dir: string, opts: { portraits?: 'one' | 'all' } = {}): Promise<FaceCase[]> {
   await fs.mkdir(dir, { recursive: true });
-  const scenes = { 'made/close-portrait.jpg': await closePortrait(faces, path.join(dir, 'close-portrait.jpg')), 'made/group-selfie.jpg': await groupSelfie(faces, path.join(dir, 'group-selfie.jpg')) };
-  return Object.entries(scenes).map(([key, s]) => ({ key, file: s.file, people: s.people, boxes: s.faces.map((f) => f.box) }));
+  const out = [asCase('made/group-selfie.jpg', await groupSelfie(faces, path.join(dir, 'group-selfie.jpg')))];
+  if (opts.portraits !== 'all') return [asCase('made/close-portrait.jpg', await closePortrait(faces, path.join(dir, 'close-portrait.jpg'))), ...out];
+  for (const p of PORTRAITS) {
+    const name = `portrait-${p.source}-${p.fill}.jpg`;
+    out.push(asCase(`made/${name}`, await closePortrait(faces, path.join(dir, name), p)));
+  }
+  return out;
 }
+
+const asCase = (key: string, s: Scene): FaceCase => ({ key, file: s.file, people: s.people, boxes: s.faces.map((f) => f.box) });
 
 /** The photo id of each case, once imported from where it is. */
 export function photoIds(services: Services, cases: FaceCase[]): Map<string, string> {

@@ -4,7 +4,8 @@
 //
 // Two stages, each a role a helper takes (argv[2]: "detect", "describe" or both, comma-separated), so that on two
 // cores they run side by side and only one process carries the detector's large heap (README, "Faces"):
-//   detect    finds face boxes:          { kind, id, file, tiles }        → { id, ok, boxes: [{ box, score }] }
+//   detect    finds face boxes:          { kind, id, file, tiles }        → { id, ok, boxes: [{ box, score }],
+//             looked: { ssd, tiles } (whether the second looks ran) }
 //             (the tiny detector; the SSD as well where the tiny one is in doubt: large or cut-off faces)
 //             tiles: true (always look closer), false (never), 'auto' (when no face or a small one was found)
 //   describe  landmarks + descriptors:   { kind, id, file, boxes, crops } → { id, ok, faces: [{ box, score,
@@ -27,8 +28,11 @@ const MIN_SCORE = 0.5;
 // face inside a cell's view but not inside the priors: measured, it still misses some and places others badly.
 // SSD MobileNet v1 (same package) predicts from six feature maps with default boxes up to the whole frame and
 // finds them, at about twice the tiny detector's cost; so it looks again only where the tiny pass is in doubt.
-/** The tiny detector's candidates down to this score are looked at, not kept: a large one is a face it half saw. */
-const DOUBT_SCORE = 0.15;
+/**
+ * The tiny detector's candidates down to this score are looked at, not kept: a large one is a face it half saw.
+ * Lower (0.15), junk shapes on ordinary photos called for the SSD on 6 more of bench:faces' 76 photos (22, not 16).
+ */
+const DOUBT_SCORE = 0.25;
 /** A doubtful candidate at least this share of the long side, or a face at least LARGE_FACE, calls for the SSD. */
 const DOUBTFUL_FACE = 0.2;
 const LARGE_FACE = 0.4;
@@ -133,7 +137,7 @@ async function main() {
       const share = (b) => (b.box.w * img.width) / long;
       const cut = (b) => b.box.x < 0 || b.box.y < 0 || b.box.x + b.box.w > 1 || b.box.y + b.box.h > 1;
       const doubt = !faces.length || faces.some((b) => share(b) >= LARGE_FACE || cut(b)) || seen.some((b) => b.score < MIN_SCORE && share(b) >= DOUBTFUL_FACE);
-      return doubt ? merge([...faces, ...(await boxesIn(tensor, img, ssdOptions))]) : faces;
+      return { boxes: doubt ? merge([...faces, ...(await boxesIn(tensor, img, ssdOptions))]) : faces, ssd: doubt };
     });
   }
 
@@ -141,12 +145,13 @@ async function main() {
     if (!fs.existsSync(file)) return { id, ok: false, code: 'MISSING', reason: 'the file is missing' };
     // The tiny detector sees DETECTOR_INPUT px whatever it is given (the SSD 512): shrinking here (sharp, better
     // than the network's bilinear) spares the WASM heap a 1024 px tensor and its float copies.
-    const boxes = await wholeFaces(await pixels(file, DETECTOR_INPUT));
+    const { boxes, ssd } = await wholeFaces(await pixels(file, DETECTOR_INPUT));
     // A closer look when asked, or ('auto') when the whole photo showed no face, or a small one: where there is a
     // small face there are often more (a group, a line), and a workplace photo without a face is rare.
     const smallest = Math.min(...boxes.map((b) => b.box.w));
-    if (tiles === true || (tiles === 'auto' && (!boxes.length || smallest * PREVIEW_PX < SMALL_FACE_PX))) boxes.push(...(await tiled(file)));
-    return { id, ok: true, boxes: merge(boxes) };
+    const closer = tiles === true || (tiles === 'auto' && (!boxes.length || smallest * PREVIEW_PX < SMALL_FACE_PX));
+    if (closer) boxes.push(...(await tiled(file)));
+    return { id, ok: true, boxes: merge(boxes), looked: { ssd, tiles: closer } };
   }
 
   /**
