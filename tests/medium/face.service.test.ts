@@ -1,7 +1,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FaceService } from '../../electron/main/services/face.service';
+import { SURE_SUGGESTION } from '../../shared/logic/face-match';
 import { tempDir } from '../helpers/factories';
 import { freshProjects, servicesWithProject } from '../helpers/services';
 import { madeCases, photoIds, precisionOf, recallOf, suggestionQuality, teachOnePerPerson, truthCases, whoIsWhere, type FaceCase } from '../helpers/face-quality';
@@ -57,7 +59,7 @@ describe(FaceService.name, () => {
     // A worker's own list holds their test faces, surest first.
     const obama = ctx.services.faces.forWorker(workerOf.get('obama')!);
     expect(obama.confirmed).toHaveLength(1);
-    const mine = obama.suggestions;
+    const mine = [...obama.suggestions, ...obama.doubtful];
     expect(mine.length).toBeGreaterThanOrEqual(7);
     expect(mine.map((s) => s.suggestion!.score)).toEqual([...mine.map((s) => s.suggestion!.score)].sort((a, b) => b - a));
   });
@@ -119,6 +121,27 @@ describe(FaceService.name, () => {
     // A face drawn or confirmed wins over the ones found.
     const region = other.services.photos.get(tagged.id).faceRegions[0]!;
     expect(other.services.gifts.focusOf(other.services.photos.get(tagged.id), obama.id)).toEqual({ x: region.x + region.w / 2, y: region.y + region.h / 2 });
+  }, 60_000);
+
+  it('keeps the less sure suggestions apart from the sure ones "confirm all" takes', async () => {
+    const other = await freshProject();
+    const card = path.join(other.root, 'card');
+    await fs.mkdir(card);
+    await fs.copyFile(path.join(FACES_FIXTURES, 'train/obama/obama.jpg'), path.join(card, 'taught.jpg'));
+    await fs.copyFile(path.join(FACES_FIXTURES, 'test/obama1.jpg'), path.join(card, 'sharp.jpg'));
+    // Out of focus: still like him, but less sure (about 46 % alike to the taught face).
+    await sharp(path.join(FACES_FIXTURES, 'train/obama/obama2.jpg')).blur(8).jpeg().toFile(path.join(card, 'blurred.jpg'));
+    await other.services.importer.run({ paths: [card] });
+    await other.services.faceJob.done(other.services.faceJob.start().jobId);
+    const photo = (name: string) => other.services.photos.list().find((p) => p.originalName === name)!.id;
+    const obama = other.services.roster.createWorker({ name: 'obama' });
+    other.services.faces.assign([other.services.faces.list({ photoId: photo('taught.jpg') })[0]!.faceId], obama.id);
+    const { suggestions, doubtful } = other.services.faces.forWorker(obama.id);
+    expect(suggestions.map((f) => f.photoId)).toEqual([photo('sharp.jpg')]);
+    expect(doubtful.map((f) => f.photoId)).toEqual([photo('blurred.jpg')]);
+    expect(suggestions[0]!.suggestion!.score).toBeGreaterThanOrEqual(SURE_SUGGESTION);
+    expect(doubtful[0]!.suggestion).toMatchObject({ workerId: obama.id, score: expect.any(Number) });
+    expect(doubtful[0]!.suggestion!.score).toBeLessThan(SURE_SUGGESTION);
   }, 60_000);
 
   it('leaves out of suggestions a worker who declined (unless switched on), and a worker switched off', () => {
