@@ -10,7 +10,7 @@ import type { HistoryState } from '../model/history';
 import type { Company, Photographer, Worker } from '../model/roster';
 import type { Exhibition, ExhibitionExportResult, ExhibitionPlan, FoundWorker, LabelPreview, LabelTemplate } from '../model/exhibition';
 import type { JobProgress, JobView } from '../model/job';
-import type { FaceDetectResult, FaceView, PeopleOverview } from '../model/face';
+import type { FaceDetectResult, FaceView, PeopleOverview, WorkerFaces } from '../model/face';
 import type { GalleryCheck, GalleryResult } from '../model/gallery';
 import type { Campaign, ExportProgress, ExportSummary, GiftTemplate, GiftView, SheetPreview } from '../model/gift';
 import type { RequestOf } from './schemas';
@@ -148,7 +148,7 @@ export interface AppApi {
   'faces.detectCurrent': (req: RequestOf<'faces.detectCurrent'>) => Promise<JobView<FaceDetectResult> | null>;
   'faces.list': (req: RequestOf<'faces.list'>) => Promise<FaceView[]>;
   'faces.people': (req: RequestOf<'faces.people'>) => Promise<PeopleOverview>;
-  'faces.forWorker': (req: RequestOf<'faces.forWorker'>) => Promise<{ workerId: string; confirmed: FaceView[]; suggestions: FaceView[] }>;
+  'faces.forWorker': (req: RequestOf<'faces.forWorker'>) => Promise<WorkerFaces>;
   'faces.assign': (req: RequestOf<'faces.assign'>) => Promise<FaceView[]>;
   'faces.reject': (req: RequestOf<'faces.reject'>) => Promise<FaceView[]>;
   'faces.setState': (req: RequestOf<'faces.setState'>) => Promise<FaceView[]>;

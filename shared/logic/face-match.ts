@@ -9,6 +9,18 @@
  * 0.6 sits in that gap and is also the figure face-api's authors give for this network.
  */
 export const MATCH_DISTANCE = 0.6;
+/**
+ * A suggestion at least this sure (its score, 1 − distance) is one "confirm all" takes; the others are shown apart
+ * and confirmed one at a time. The figure comes from `npm run bench:faces` (its quality lines; README, "Faces"): on
+ * ../shared/faces, 24 close portraits and a group selfie made from it, with one face taught per person, every first
+ * suggestion on the face photos and the group scored 0.50 or more (lowest 0.502), and so did 22 of the 24 portraits;
+ * while two different people (or a false face) came as close as 0.664 apart, only 0.06 past MATCH_DISTANCE. Scores
+ * of 40-50 % belong to faces the network saw badly (blurred, heavily upscaled), the kind it takes for one another
+ * (README); a 42 % one is what "confirm all" once took with the sure ones, on photos nobody here chose.
+ */
+export const SURE_SUGGESTION = 0.5;
+/** Whether a suggestion is sure enough to be confirmed with others at once (see SURE_SUGGESTION). */
+export const isSure = (s: { score: number }) => s.score >= SURE_SUGGESTION;
 /** Unnamed faces are grouped tighter than they are named: a wrong group costs a user more than two groups. */
 export const GROUP_DISTANCE = 0.5;
 

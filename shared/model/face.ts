@@ -67,6 +67,16 @@ export interface FaceView {
   hasCrop: boolean;
 }
 
+/** One person's faces in the People view, each list surest first. */
+export interface WorkerFaces {
+  workerId: string;
+  confirmed: FaceView[];
+  /** suggestions sure enough to be confirmed together ("confirm all": shared/logic/face-match.ts, SURE_SUGGESTION) */
+  suggestions: FaceView[];
+  /** suggestions less sure than that: shown apart, confirmed one at a time */
+  doubtful: FaceView[];
+}
+
 /** Unnamed faces that look alike: named together in the People view. */
 export interface FaceGroup {
   id: string;

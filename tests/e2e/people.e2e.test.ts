@@ -1,10 +1,10 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appInChromium, hasChromium } from '../helpers/chromium';
 import { lacks } from '../helpers/tools';
-
-const FACES = path.resolve(import.meta.dirname, '../../../shared/faces');
+import { FACES_FIXTURES } from '../helpers/fixtures';
 
 /**
  * A union staffer naming people: find faces from the People view, name one face of a group with the roster
@@ -15,7 +15,7 @@ describe.skipIf(lacks(hasChromium))('the People view in Chromium', () => {
     const card = path.join(app.root, 'card');
     await fs.mkdir(card);
     for (const f of ['train/obama/obama.jpg', 'train/obama/obama2.jpg', 'test/obama1.jpg', 'test/obama3.jpg', 'train/biden/biden.jpg', 'train/rose_leslie/img1.jpg'])
-      await fs.copyFile(path.join(FACES, f), path.join(card, f.replace(/\//g, '_')));
+      await fs.copyFile(path.join(FACES_FIXTURES, f), path.join(card, f.replace(/\//g, '_')));
     await app.t.services.projects.create(path.join(app.root, 'project'), '人物测试');
     await app.t.services.importer.run({ paths: [card] });
     const company = app.t.services.roster.createCompany({ name: '白宫' });
@@ -79,6 +79,36 @@ describe.skipIf(lacks(hasChromium))('the People view in Chromium', () => {
     const photos = app.t.services.photos.list().filter((p) => /obama/.test(p.originalName));
     const obamaId = app.t.services.roster.resolveWorker('奥巴马').id;
     expect(photos.every((p) => p.workers.includes(obamaId) && p.faceRegions.some((r) => r.workerId === obamaId))).toBe(true);
+  });
+
+  it('keeps a less sure suggestion apart: confirm-all leaves it, and Enter on it confirms that one', async () => {
+    // Two more photos of him: a sharp one (a sure suggestion) and one out of focus (alike, but under SURE_SUGGESTION).
+    const more = path.join(app.root, 'more');
+    await fs.mkdir(more);
+    await fs.copyFile(path.join(FACES_FIXTURES, 'test/obama_and_biden.jpg'), path.join(more, 'rally.jpg'));
+    await sharp(path.join(FACES_FIXTURES, 'test/two_people.jpg')).blur(6).jpeg().toFile(path.join(more, 'out-of-focus.jpg'));
+    await app.t.services.importer.run({ paths: [more] });
+    await app.t.services.faceJob.done(app.t.services.faceJob.start().jobId);
+    const photoOf = (name: string) => app.t.services.photos.list().find((p) => p.originalName === name)!.id;
+    const sure = app.page.getByTestId('suggestion-grid').getByTestId('suggested-face');
+    const section = app.page.getByTestId('doubtful-section');
+    const doubtful = section.getByTestId('doubtful-face');
+    await expect.poll(() => sure.count()).toBe(1);
+    await expect.poll(() => doubtful.count()).toBe(1);
+    expect(await sure.first().getAttribute('data-face-id')).toBe(app.t.services.faces.list({ photoId: photoOf('rally.jpg') }).find((f) => f.suggestion)!.faceId);
+    expect(await section.textContent()).toContain('不太确定，请逐张确认');
+    expect(await app.page.getByTestId('confirm-all').textContent()).toBe('全部确认（1）');
+    await app.page.getByTestId('confirm-all').click();
+    await expect.poll(() => app.page.getByTestId('confirmed-face').count()).toBe(5);
+    await expect.poll(() => sure.count()).toBe(0);
+    expect(await doubtful.count()).toBe(1);
+    expect(app.t.services.photos.get(photoOf('out-of-focus.jpg')).workers).toEqual([]);
+    // One key each: Enter on the doubtful face in focus.
+    await app.page.getByTestId('doubtful-grid').focus();
+    await app.page.keyboard.press('Enter');
+    await expect.poll(() => app.page.getByTestId('confirmed-face').count()).toBe(6);
+    await expect.poll(() => section.count()).toBe(0);
+    expect(app.t.services.photos.get(photoOf('out-of-focus.jpg')).workers).toEqual([app.t.services.roster.resolveWorker('奥巴马').id]);
   });
 
   it('tags a worker from the library and picks their face among those found, instead of drawing it', async () => {

@@ -1,20 +1,9 @@
-import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import sharp, { type Sharp } from 'sharp';
 import type { Photo } from '../../shared/model/photo';
 
-/** Real camera files the tests need, copied into the repository with their sources (tests/fixtures/photos/SOURCES.md). */
-export const PHOTO_FIXTURES = path.resolve(import.meta.dirname, '../fixtures/photos');
-/** Real RAW files (one with a usable preview), copied likewise. */
-export const RAW_FIXTURES = path.resolve(import.meta.dirname, '../fixtures/raw');
-/**
- * The team's whole set of real camera files and their tools, beside the repository (read-only) when this is the
- * team's machine; a clone elsewhere has none, and the tests that read them say so and are skipped.
- */
-export const SHARED_PHOTOS = path.resolve(import.meta.dirname, '../../../shared/photos');
-export const hasTeamResources = existsSync(SHARED_PHOTOS);
 
 export async function tempDir(prefix = 'cl-test-'): Promise<string> {
   return fs.mkdtemp(path.join(os.tmpdir(), prefix));

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli';
 import { tempDir } from '../helpers/factories';
+import { FACES_FIXTURES } from '../helpers/fixtures';
 
-const FACES = path.resolve(import.meta.dirname, '../../../shared/faces');
 const run = (...args: string[]) => runCli(args);
 const json = <T>(r: { stdout: string }) => JSON.parse(r.stdout) as T;
 
@@ -22,7 +22,7 @@ describe('the faces command', () => {
     const project = path.join(root, 'project');
     const card = path.join(root, 'card');
     await fs.mkdir(card);
-    for (const f of ['train/obama/obama.jpg', 'test/obama1.jpg', 'test/two_people.jpg']) await fs.copyFile(path.join(FACES, f), path.join(card, path.basename(f)));
+    for (const f of ['train/obama/obama.jpg', 'test/obama1.jpg', 'test/two_people.jpg']) await fs.copyFile(path.join(FACES_FIXTURES, f), path.join(card, path.basename(f)));
     expect((await run('new', project)).code).toBe(0);
     expect((await run('import', project, card, '--json')).code).toBe(0);
     const detected = await run('faces', 'detect', project, '--json');

@@ -244,7 +244,7 @@ describe('n-up imposition', () => {
 describe('HEIF gifts', () => {
   it('prints a photo shot as HEIC/HEIF, which sharp alone cannot decode', async () => {
     const { services, root } = await freshProject();
-    const { PHOTO_FIXTURES } = await import('../helpers/factories');
+    const { PHOTO_FIXTURES } = await import('../helpers/fixtures');
     await services.importer.run({ paths: [path.join(PHOTO_FIXTURES, 'samplefilehub.heif')] });
     const w = services.roster.createWorker({ name: '占牡丹' });
     services.tagging.tag([services.photos.list()[0]!.id], w.id);
@@ -257,9 +257,9 @@ describe('HEIF gifts', () => {
 describe('an original damaged after import', () => {
   it('skips its gift by name rather than print half the picture, JPEG and HEIF alike', async () => {
     const { services, root, a, zhan } = await campaign();
-    const { SHARED_PHOTOS } = await import('../helpers/factories');
+    const { PHOTO_FIXTURES } = await import('../helpers/fixtures');
     const heif = path.join(root, 'card', 'phone.heif');
-    await fs.copyFile(path.join(SHARED_PHOTOS, 'samplefilehub.heif'), heif);
+    await fs.copyFile(path.join(PHOTO_FIXTURES, 'samplefilehub.heif'), heif);
     await services.importer.run({ paths: [heif] });
     const phone = services.photos.list().find((p) => p.originalName === 'phone.heif')!;
     const xu = services.roster.createWorker({ name: '徐建军' });

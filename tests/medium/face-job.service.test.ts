@@ -5,10 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { FaceJobService } from '../../electron/main/services/face-job.service';
 import { formatMessage } from '../../shared/i18n/messages';
 import { tempDir } from '../helpers/factories';
+import { closePortrait, groupSelfie } from '../helpers/face-scenes';
+import { FACES_FIXTURES } from '../helpers/fixtures';
 import { freshProjects } from '../helpers/services';
+import { overlap } from '../../shared/logic/face-match';
 
-/** Photos of known people beside the repo (read-only). */
-const FACES = path.resolve(import.meta.dirname, '../../../shared/faces');
 const freshProject = freshProjects();
 
 /** An empty memory card folder beside the project. */
@@ -24,12 +25,12 @@ describe(`${FaceJobService.name} after an import`, () => {
     ctx.services.faceJob.afterImport = true;
     const finished = new Promise<{ result: { photos: number; faces: number } }>((resolve) => ctx.services.events.subscribe((name, payload) => name === 'faces.finished' && resolve(payload as never)));
     const card = await cardIn(ctx.root);
-    await fs.copyFile(path.join(FACES, 'test', 'two_people.jpg'), path.join(card, 'two.jpg'));
+    await fs.copyFile(path.join(FACES_FIXTURES, 'test', 'two_people.jpg'), path.join(card, 'two.jpg'));
     await ctx.services.importer.run({ paths: [card] });
     expect((await finished).result).toMatchObject({ photos: 1, faces: 2 });
     // An import started while faces are being found has the cores to itself; its photos join the job after.
-    await fs.copyFile(path.join(FACES, 'test', 'obama1.jpg'), path.join(card, 'one.jpg'));
-    await fs.copyFile(path.join(FACES, 'test', 'obama3.jpg'), path.join(card, 'three.jpg'));
+    await fs.copyFile(path.join(FACES_FIXTURES, 'test', 'obama1.jpg'), path.join(card, 'one.jpg'));
+    await fs.copyFile(path.join(FACES_FIXTURES, 'test', 'obama3.jpg'), path.join(card, 'three.jpg'));
     ctx.services.faceJob.afterImport = false;
     const again = ctx.services.faceJob.start({ again: true });
     const imported = ctx.services.importer.run({ paths: [card] });
@@ -46,7 +47,7 @@ describe(`${FaceJobService.name} and the project`, () => {
   it('stops quietly when the project is closed under it, and the next open goes on where it stopped', async () => {
     const ctx = await freshProject();
     const card = await cardIn(ctx.root);
-    for (const f of ['obama1.jpg', 'obama3.jpg', 'two_people.jpg']) await fs.copyFile(path.join(FACES, 'test', f), path.join(card, f));
+    for (const f of ['obama1.jpg', 'obama3.jpg', 'two_people.jpg']) await fs.copyFile(path.join(FACES_FIXTURES, 'test', f), path.join(card, f));
     await ctx.services.importer.run({ paths: [card] });
     const { jobId } = ctx.services.faceJob.start();
     await ctx.services.projects.close();
@@ -62,12 +63,13 @@ describe(`${FaceJobService.name} and drawn regions`, () => {
   it('measures a region drawn where the detector saw no face, so it teaches like any confirmed face', async () => {
     const ctx = await freshProject();
     const card = await cardIn(ctx.root);
-    // Turned on its side without an orientation tag: the detector does not see a face lying down.
-    await sharp(path.join(FACES, 'test', 'obama1.jpg')).rotate(90).jpeg().toFile(path.join(card, 'sideways.jpg'));
+    // Upside down without an orientation tag: neither detector sees a face standing on its head (the SSD does see
+    // one lying on its side).
+    await sharp(path.join(FACES_FIXTURES, 'test', 'obama1.jpg')).rotate(180).jpeg().toFile(path.join(card, 'upside-down.jpg'));
     await ctx.services.importer.run({ paths: [card] });
     const [photo] = ctx.services.photos.list();
     const worker = ctx.services.roster.createWorker({ name: '奥巴马' });
-    ctx.services.tagging.tag([photo!.id], worker.id, { x: 0.25, y: 0.3, w: 0.5, h: 0.3 });
+    ctx.services.tagging.tag([photo!.id], worker.id, { x: 0.35, y: 0.25, w: 0.3, h: 0.5 });
     await ctx.services.faceJob.done(ctx.services.faceJob.start().jobId);
     const faces = ctx.services.faces.list({ photoId: photo!.id });
     const region = faces.find((f) => f.source === 'region');
@@ -102,12 +104,32 @@ describe(`${FaceJobService.name} and a file's own MWG regions`, () => {
   }, 60_000);
 });
 
+describe(`${FaceJobService.name} on large faces`, () => {
+  it('finds the face filling a close portrait, and all seven of a group selfie whose front faces the frame cuts off', async () => {
+    const ctx = await freshProject();
+    const card = await cardIn(ctx.root);
+    // The tiny detector alone finds neither the portrait's face nor the three cut off in front (README, "Faces").
+    const portrait = await closePortrait(FACES_FIXTURES, path.join(card, 'portrait.jpg'), { fill: 0.7 });
+    const group = await groupSelfie(FACES_FIXTURES, path.join(card, 'group.jpg'));
+    await ctx.services.importer.run({ paths: [card] });
+    const result = await ctx.services.faceJob.done(ctx.services.faceJob.start().jobId);
+    expect(result).toMatchObject({ photos: 2, faces: 8, failed: [] });
+    for (const scene of [portrait, group]) {
+      const photo = ctx.services.photos.list().find((p) => p.path === scene.file)!;
+      const found = ctx.services.faces.list({ photoId: photo.id });
+      // Each face there is covered by exactly one found face.
+      const covering = scene.faces.map((f) => found.filter((x) => overlap(x.box, f.box) >= 0.3).length);
+      expect([path.basename(scene.file), covering]).toEqual([path.basename(scene.file), scene.faces.map(() => 1)]);
+    }
+  }, 120_000);
+});
+
 describe(`${FaceJobService.name} on small faces`, () => {
   it('looks closer, in tiles, when the whole photo shows no face: two people far off in a wide shot', async () => {
     const ctx = await freshProject();
     const card = await cardIn(ctx.root);
     // Their faces ~100 px wide on the 2048 px preview: too small for the whole view at the detector's 608 px.
-    const far = await sharp(path.join(FACES, 'test', 'two_people.jpg')).resize(700).toBuffer();
+    const far = await sharp(path.join(FACES_FIXTURES, 'test', 'two_people.jpg')).resize(700).toBuffer();
     await sharp({ create: { width: 3000, height: 2000, channels: 3, background: '#777' } }).composite([{ input: far, left: 200, top: 300 }]).jpeg().toFile(path.join(card, 'wide.jpg'));
     await ctx.services.importer.run({ paths: [card] });
     const result = await ctx.services.faceJob.done(ctx.services.faceJob.start().jobId);
@@ -120,12 +142,12 @@ describe(`${FaceJobService.name} with bad input`, () => {
   it('names what it cannot scan and goes on: no face, 16-bit PNG, greyscale and CMYK JPEGs, an image gone from disk', async () => {
     const ctx = await freshProject();
     const card = await cardIn(ctx.root);
-    const face = path.join(FACES, 'test', 'obama1.jpg');
+    const face = path.join(FACES_FIXTURES, 'test', 'obama1.jpg');
     await sharp({ create: { width: 800, height: 600, channels: 3, background: '#8aa' } }).jpeg().toFile(path.join(card, 'wall.jpg'));
     await sharp(face).toColourspace('rgb16').png().toFile(path.join(card, 'sixteen.png'));
     await sharp(face).greyscale().jpeg().toFile(path.join(card, 'grey.jpg'));
     await sharp(face).toColourspace('cmyk').jpeg().toFile(path.join(card, 'cmyk.jpg'));
-    await fs.copyFile(path.join(FACES, 'test', 'obama3.jpg'), path.join(card, 'gone.jpg'));
+    await fs.copyFile(path.join(FACES_FIXTURES, 'test', 'obama3.jpg'), path.join(card, 'gone.jpg'));
     await ctx.services.importer.run({ paths: [card] });
     const photos = ctx.services.photos.list();
     expect(photos).toHaveLength(5);
@@ -146,8 +168,8 @@ describe(`${FaceJobService.name} with bad input`, () => {
   it('names a photo whose preview was cut short and does not search what is left of it; the others are scanned', async () => {
     const ctx = await freshProject();
     const card = await cardIn(ctx.root);
-    await fs.copyFile(path.join(FACES, 'test', 'obama1.jpg'), path.join(card, 'cut.jpg'));
-    await fs.copyFile(path.join(FACES, 'test', 'obama3.jpg'), path.join(card, 'whole.jpg'));
+    await fs.copyFile(path.join(FACES_FIXTURES, 'test', 'obama1.jpg'), path.join(card, 'cut.jpg'));
+    await fs.copyFile(path.join(FACES_FIXTURES, 'test', 'obama3.jpg'), path.join(card, 'whole.jpg'));
     await ctx.services.importer.run({ paths: [card] });
     const cut = ctx.services.photos.list().find((p) => p.originalName === 'cut.jpg')!;
     // A disk that filled, a sync that stopped: the preview keeps its top 70%, the face included.
@@ -170,7 +192,7 @@ describe(`${FaceJobService.name} with bad input`, () => {
     try {
       await services.projects.create(path.join(root, 'project'), '人脸');
       const card = await cardIn(root);
-      await fs.copyFile(path.join(FACES, 'test', 'obama1.jpg'), path.join(card, 'a.jpg'));
+      await fs.copyFile(path.join(FACES_FIXTURES, 'test', 'obama1.jpg'), path.join(card, 'a.jpg'));
       await services.importer.run({ paths: [card] });
       const { jobId } = services.faceJob.start();
       await expect(services.faceJob.done(jobId)).rejects.toMatchObject({ key: 'faces.modelBroken', params: { file: path.join(models, 'tiny_face_detector_model-weights_manifest.json') } });

@@ -5,7 +5,8 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { ImportService } from '../../electron/main/services/import.service';
-import { PHOTO_FIXTURES, RAW_FIXTURES, SHARED_PHOTOS, hasTeamResources, makePhoto, redQuadrant, writePhoto } from '../helpers/factories';
+import { makePhoto, redQuadrant, writePhoto } from '../helpers/factories';
+import { PHOTO_FIXTURES, RAW_FIXTURES, SHARED_PHOTOS, hasTeamResources } from '../helpers/fixtures';
 import { freshProjects, savedCatalog } from '../helpers/services';
 import { hasExiftool, lacks } from '../helpers/tools';
 
@@ -433,17 +434,17 @@ describe('truncated and damaged photos (a copy that stopped, a card going bad)',
     await fs.mkdir(card, { recursive: true });
     await writePhoto(card, 'good.jpg', { seed: 5 });
     // HEIF: the decoder would paint the missing half green and say nothing.
-    await firstHalf(path.join(SHARED_PHOTOS, 'samplefilehub.heif'), path.join(card, 'samplefilehub-half.heif'));
-    await firstHalf(path.join(SHARED_PHOTOS, 'mobile_HMD_Nokia_8.3_5G_hdr.heif'), path.join(card, 'nokia-half.heif'));
+    await firstHalf(path.join(PHOTO_FIXTURES, 'samplefilehub.heif'), path.join(card, 'samplefilehub-half.heif'));
+    await firstHalf(path.join(PHOTO_FIXTURES, 'mobile_HMD_Nokia_8.3_5G_hdr.heif'), path.join(card, 'nokia-half.heif'));
     // JPEG, PNG, TIFF and WebP made here, then cut in half.
     for (const format of ['jpeg', 'png', 'tiff', 'webp'] as const) {
       const whole = await makePhoto({ width: 1200, height: 900, format, seed: 30 });
       await fs.writeFile(path.join(card, `cut.${format}`), whole.subarray(0, Math.floor(whole.length / 2)));
     }
     // A camera JPEG cut after its EXIF thumbnail: found cut short by its structure, before anything is painted.
-    await fs.writeFile(path.join(card, 'cut-camera.jpg'), (await fs.readFile(path.join(SHARED_PHOTOS, 'gps_DSCN0012.jpg'))).subarray(0, 100_000));
+    await fs.writeFile(path.join(card, 'cut-camera.jpg'), (await fs.readFile(path.join(PHOTO_FIXTURES, 'gps_DSCN0012.jpg'))).subarray(0, 100_000));
     // Whole files with a run of foreign bytes in the middle: a camera JPEG (restart markers) and one made here.
-    const nikon = await fs.readFile(path.join(SHARED_PHOTOS, 'exif-org_nikon-e950.jpg'));
+    const nikon = await fs.readFile(path.join(PHOTO_FIXTURES, 'exif-org_nikon-e950.jpg'));
     await fs.writeFile(path.join(card, 'middle-camera.jpg'), scramble(nikon, Math.floor(nikon.length / 2), 64));
     const made = await makePhoto({ width: 1200, height: 900, seed: 31 });
     await fs.writeFile(path.join(card, 'middle-made.jpg'), scramble(made, Math.floor(made.length / 2), 4096));
@@ -488,7 +489,7 @@ describe('truncated and damaged photos (a copy that stopped, a card going bad)',
     const { services, root, project } = await setup();
     const card = path.join(root, 'card');
     await fs.mkdir(card, { recursive: true });
-    const dng = await fs.readFile(path.join(path.resolve(SHARED_PHOTOS, '../raw'), 'canon_eos_6d.dng'));
+    const dng = await fs.readFile(path.join(RAW_FIXTURES, 'canon_eos_6d.dng'));
     // Cut inside the full-size preview (bytes 145584 to 203485): ExifTool would only find the small one.
     await fs.writeFile(path.join(card, 'cut.dng'), dng.subarray(0, 180_000));
     await fs.writeFile(path.join(card, 'preview-broken.dng'), scramble(dng, 165_584, 4096));

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { electronBinary } from '../../scripts/install-electron.js';
 import { REPO_ROOT } from '../helpers/browser-host';
 import { runCli } from '../helpers/cli';
-import { PHOTO_FIXTURES, tempDir } from '../helpers/factories';
+import { tempDir } from '../helpers/factories';
+import { PHOTO_FIXTURES } from '../helpers/fixtures';
 
 describe('the two commands a newcomer types', () => {
   it("npm install: Electron's own download script is not run by npm; ours tries and never fails the install", async () => {

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { msg } from '../../../shared/i18n/messages';
-import { FaceIndex, SAME_FACE_OVERLAP, groupFaces, overlap, type KnownFace, type UnknownFace } from '../../../shared/logic/face-match';
-import type { Face, FaceState, FaceSuggestion, FaceView, PeopleOverview } from '../../../shared/model/face';
+import { FaceIndex, SAME_FACE_OVERLAP, groupFaces, isSure, overlap, type KnownFace, type UnknownFace } from '../../../shared/logic/face-match';
+import type { Face, FaceState, FaceSuggestion, FaceView, PeopleOverview, WorkerFaces } from '../../../shared/model/face';
 import type { Photo } from '../../../shared/model/photo';
 import type { Worker } from '../../../shared/model/roster';
 import type { CatalogRepository } from '../repositories/catalog.repository';
@@ -164,16 +164,19 @@ export class FaceService {
     };
   }
 
-  /** One worker's faces and the faces that may be them, surest first (suggested as them before anyone else). */
-  forWorker(workerIdOrName: string): { workerId: string; confirmed: FaceView[]; suggestions: FaceView[] } {
+  /**
+   * One worker's faces and the faces that may be them, surest first (suggested as them before anyone else): the
+   * sure ones ("confirm all" takes them) apart from the doubtful ones, confirmed one at a time (SURE_SUGGESTION).
+   */
+  forWorker(workerIdOrName: string): WorkerFaces {
     const worker = this.deps.roster.resolveWorker(workerIdOrName);
     const { linked, index } = this.now();
     const unknown = linked.flatMap((l) => this.unknownOf(l) ?? []);
     const ranked = index.rankFor(worker.id, unknown);
     const byId = new Map(linked.map((l) => [l.face.id, l]));
-    const suggestions = ranked.map((r) => this.view(byId.get(r.faceId)!)).filter((v) => v.suggestion?.workerId === worker.id);
+    const mine = ranked.map((r) => this.view(byId.get(r.faceId)!)).filter((v) => v.suggestion?.workerId === worker.id);
     const confirmed = linked.filter((l) => l.workerId === worker.id && l.face.state === 'face').map((l) => this.view(l, false));
-    return { workerId: worker.id, confirmed, suggestions };
+    return { workerId: worker.id, confirmed, suggestions: mine.filter((v) => isSure(v.suggestion!)), doubtful: mine.filter((v) => !isSure(v.suggestion!)) };
   }
 
   // --- naming ------------------------------------------------------------------------------------

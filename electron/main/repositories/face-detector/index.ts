@@ -32,6 +32,8 @@ export type Detection =
 export class FaceDetectorRepository {
   private finder: HelperProcess;
   private describer: HelperProcess;
+  /** photos looked at, and how many of them took the SSD's second look and the closer look in tiles */
+  private looked = { photos: 0, ssd: 0, tiles: 0 };
 
   constructor(opts: { script: string; /** 1: one helper for both stages; 2 (default on two cores or more): one each */ processes?: number; modelDir?: string; launch?: LaunchHelper }) {
     const env: NodeJS.ProcessEnv = { ...process.env };
@@ -50,6 +52,8 @@ export class FaceDetectorRepository {
   async detect(file: string, crops: string | null, opts: { /** true: always look closer for small faces (about five times slower); false: never; default: when the whole photo shows no face or a small one */ thorough?: boolean } = {}): Promise<Detection> {
     const found = await ask(this.finder, { kind: 'detect', file, tiles: opts.thorough ?? 'auto' });
     if (!found.ok) return failed(found);
+    const looked = found.looked as { ssd: boolean; tiles: boolean };
+    this.looked = { photos: this.looked.photos + 1, ssd: this.looked.ssd + Number(looked.ssd), tiles: this.looked.tiles + Number(looked.tiles) };
     const boxes = found.boxes as { box: Box; score: number }[];
     if (!boxes.length) return { ok: true, faces: [], tooSmall: 0 };
     const described = await ask(this.describer, { kind: 'describe', file, boxes, crops });
@@ -65,6 +69,11 @@ export class FaceDetectorRepository {
   async describe(file: string, boxes: Box[], crops: string | null): Promise<DetectedFace[]> {
     const r = await ask(this.describer, { kind: 'describe', file, boxes: boxes.map((b) => ({ box: { x: b.x, y: b.y, w: b.w, h: b.h }, score: 1 })), crops });
     return r.ok ? (r.faces as DetectedFace[]) : [];
+  }
+
+  /** How many photos were looked at, and how many of them again by the SSD or in tiles (the cost of doubt). */
+  passes(): { photos: number; ssd: number; tiles: number } {
+    return { ...this.looked };
   }
 
   /** The helpers' peak resident memory added together (bytes; 0 without /proc): the face job's share. */

@@ -4,7 +4,9 @@
 //
 // Two stages, each a role a helper takes (argv[2]: "detect", "describe" or both, comma-separated), so that on two
 // cores they run side by side and only one process carries the detector's large heap (README, "Faces"):
-//   detect    finds face boxes:          { kind, id, file, tiles }        → { id, ok, boxes: [{ box, score }] }
+//   detect    finds face boxes:          { kind, id, file, tiles }        → { id, ok, boxes: [{ box, score }],
+//             looked: { ssd, tiles } (whether the second looks ran) }
+//             (the tiny detector; the SSD as well where the tiny one is in doubt: large or cut-off faces)
 //             tiles: true (always look closer), false (never), 'auto' (when no face or a small one was found)
 //   describe  landmarks + descriptors:   { kind, id, file, boxes, crops } → { id, ok, faces: [{ box, score,
 //             descriptor (base64 Float32 × 128), crop }], tooSmall }
@@ -20,13 +22,30 @@ const INPUT_PX = 1024;
 /** Tiny Face Detector's own input and the score a face must reach (chosen on ../shared/faces: README, "Faces"). */
 const DETECTOR_INPUT = 608;
 const MIN_SCORE = 0.5;
+// Why the tiny detector misses large faces: it is a YOLO v2 net whose largest prior box is 9 × 11 cells of its
+// 19 × 19 grid (about half the frame, whatever the input size), and each cell sees a fixed patch of pixels. A face
+// filling most of the frame is past both: found with a low score, a shifted box, or not at all; a face cut off by
+// the frame's edge has its centre outside, where no cell predicts. Shrinking the input (608 → 320/224) brings the
+// face inside a cell's view but not inside the priors: measured, it still misses some and places others badly.
+// SSD MobileNet v1 (same package) predicts from six feature maps with default boxes up to the whole frame and
+// finds them, at about twice the tiny detector's cost; so it looks again only where the tiny pass is in doubt.
+/**
+ * The tiny detector's candidates down to this score are looked at, not kept: a large one is a face it half saw.
+ * Lower (0.15), junk shapes on ordinary photos called for the SSD on 6 more of bench:faces' 76 photos (22, not 16).
+ */
+const DOUBT_SCORE = 0.25;
+/** A doubtful candidate at least this share of the long side, or a face at least LARGE_FACE, calls for the SSD. */
+const DOUBTFUL_FACE = 0.2;
+const LARGE_FACE = 0.4;
+/** The SSD's own threshold (face-api's default): below it, it names blurred shapes as faces. */
+const SSD_MIN_SCORE = 0.5;
 /** Faces narrower than this on the 2048 px preview are too small to recognise: counted, not stored. */
 const MIN_FACE_PX = 24;
 const PREVIEW_PX = 2048;
 /** A face narrower than this on the preview (found in the whole photo) calls for the closer look in 'auto'. */
 const SMALL_FACE_PX = 100;
 const CROP_PX = 160;
-const MODEL = `face-api 1.7.15: tiny_face_detector(${DETECTOR_INPUT}) + face_landmark_68 + face_recognition`;
+const MODEL = `face-api 1.7.15: tiny_face_detector(${DETECTOR_INPUT}) + ssd_mobilenetv1 where in doubt + face_landmark_68 + face_recognition`;
 
 const roles = new Set((process.argv[2] || 'detect,describe').split(','));
 // Electron's utility process talks through parentPort (the app); a Node child through process.send.
@@ -51,7 +70,7 @@ async function main() {
     return send({ type: 'fatal', code: 'ENGINE', file: '@tensorflow/tfjs-backend-wasm', reason: reasonOf(err) });
   }
   const nets = [
-    ...(roles.has('detect') ? [['tiny_face_detector_model', faceapi.nets.tinyFaceDetector]] : []),
+    ...(roles.has('detect') ? [['tiny_face_detector_model', faceapi.nets.tinyFaceDetector], ['ssd_mobilenetv1_model', faceapi.nets.ssdMobilenetv1]] : []),
     ...(roles.has('describe') ? [['face_landmark_68_model', faceapi.nets.faceLandmark68Net], ['face_recognition_model', faceapi.nets.faceRecognitionNet]] : []),
   ];
   for (const [name, net] of nets) {
@@ -64,6 +83,8 @@ async function main() {
     }
   }
   const options = new faceapi.TinyFaceDetectorOptions({ inputSize: DETECTOR_INPUT, scoreThreshold: MIN_SCORE });
+  const doubtOptions = new faceapi.TinyFaceDetectorOptions({ inputSize: DETECTOR_INPUT, scoreThreshold: DOUBT_SCORE });
+  const ssdOptions = new faceapi.SsdMobilenetv1Options({ minConfidence: SSD_MIN_SCORE });
   send({ type: 'ready', model: MODEL });
 
   // One photo at a time, in the order asked: the WASM backend has one thread.
@@ -103,21 +124,44 @@ async function main() {
     }
   }
 
-  /** The detector's boxes on an image, as fractions of it. */
+  /** A detector's boxes on an image (as fractions of it; not clipped: a box past the edge says a face is cut off). */
+  async function boxesIn(tensor, img, opts) {
+    return (await faceapi.detectAllFaces(tensor, opts)).map((d) => ({ box: { x: d.box.x / img.width, y: d.box.y / img.height, w: d.box.width / img.width, h: d.box.height / img.height }, score: round(d.score) }));
+  }
+
+  /** The tiny detector's faces on an image. */
   function facesIn(img) {
-    return withTensor(img, async (tensor) => (await faceapi.detectAllFaces(tensor, options)).map((d) => ({ box: { x: d.box.x / img.width, y: d.box.y / img.height, w: d.box.width / img.width, h: d.box.height / img.height }, score: round(d.score) })));
+    return withTensor(img, (tensor) => boxesIn(tensor, img, options));
+  }
+
+  /**
+   * The whole photo: the tiny detector's faces, and the SSD's too where the tiny one is in doubt (no face; a large
+   * face, or one cut off by the edge; a large shape it half took for a face), as it is on close portraits and on
+   * groups of large faces. Most photos take the fast path alone.
+   */
+  function wholeFaces(img) {
+    return withTensor(img, async (tensor) => {
+      const seen = await boxesIn(tensor, img, doubtOptions);
+      const faces = seen.filter((b) => b.score >= MIN_SCORE);
+      const long = Math.max(img.width, img.height);
+      const share = (b) => (b.box.w * img.width) / long;
+      const cut = (b) => b.box.x < 0 || b.box.y < 0 || b.box.x + b.box.w > 1 || b.box.y + b.box.h > 1;
+      const doubt = !faces.length || faces.some((b) => share(b) >= LARGE_FACE || cut(b)) || seen.some((b) => b.score < MIN_SCORE && share(b) >= DOUBTFUL_FACE);
+      return { boxes: doubt ? merge([...faces, ...(await boxesIn(tensor, img, ssdOptions))]) : faces, ssd: doubt };
+    });
   }
 
   async function detect({ id, file, tiles }) {
     if (!fs.existsSync(file)) return { id, ok: false, code: 'MISSING', reason: 'the file is missing' };
-    // The detector sees DETECTOR_INPUT px whatever it is given: shrinking here (sharp, better than the network's
-    // bilinear) spares the WASM heap a 1024 px tensor and its float copies.
-    const boxes = await facesIn(await pixels(file, DETECTOR_INPUT));
+    // The tiny detector sees DETECTOR_INPUT px whatever it is given (the SSD 512): shrinking here (sharp, better
+    // than the network's bilinear) spares the WASM heap a 1024 px tensor and its float copies.
+    const { boxes, ssd } = await wholeFaces(await pixels(file, DETECTOR_INPUT));
     // A closer look when asked, or ('auto') when the whole photo showed no face, or a small one: where there is a
     // small face there are often more (a group, a line), and a workplace photo without a face is rare.
     const smallest = Math.min(...boxes.map((b) => b.box.w));
-    if (tiles === true || (tiles === 'auto' && (!boxes.length || smallest * PREVIEW_PX < SMALL_FACE_PX))) boxes.push(...(await tiled(file)));
-    return { id, ok: true, boxes: merge(boxes) };
+    const closer = tiles === true || (tiles === 'auto' && (!boxes.length || smallest * PREVIEW_PX < SMALL_FACE_PX));
+    if (closer) boxes.push(...(await tiled(file)));
+    return { id, ok: true, boxes: merge(boxes), looked: { ssd, tiles: closer } };
   }
 
   /**

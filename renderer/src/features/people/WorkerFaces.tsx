@@ -1,6 +1,7 @@
 import { Box, Button, FormControlLabel, Stack, Switch, Tooltip, Typography } from '@mui/material';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { FaceView } from '@shared/model/face';
+import { SURE_SUGGESTION } from '@shared/logic/face-match';
+import type { FaceView, WorkerFaces as WorkerFacesData } from '@shared/model/face';
 import { call } from '../../api/client';
 import { useCatalogRefresh } from '../../api/useCatalogRefresh';
 import { useNotice } from '../../components/NoticeProvider';
@@ -8,23 +9,22 @@ import { useI18n } from '../../i18n/I18nProvider';
 import type { Roster } from '../roster/useRoster';
 import { FacePhotoDialog } from './FacePhotoDialog';
 import { FaceTile } from './FaceTile';
-import { toggled } from './toggled';
-
-const TILE = 112;
-const GAP = 12;
+import { SuggestionGrid, type SuggestionGridHandle } from './SuggestionGrid';
 
 /**
- * One person's faces and the faces that may be them, surest first. The keyboard does the work: arrows move,
- * Enter confirms (the selection, else the face in focus), X rejects, Ctrl+A selects all; Ctrl+Z undoes.
+ * One person's faces and the faces that may be them, surest first: the sure ones, which "confirm all" takes, and
+ * apart from them the doubtful ones (less alike than SURE_SUGGESTION), confirmed one at a time. The keyboard does
+ * the work: arrows move, Enter confirms (the selection, else the face in focus), X rejects, Ctrl+A selects all the
+ * sure ones; Ctrl+Z undoes.
  */
 export function WorkerFaces({ workerId, roster, readOnly, suggestionsOn }: { workerId: string; roster: Roster; readOnly: boolean; suggestionsOn: boolean }) {
   const { t } = useI18n();
   const { notifyError } = useNotice();
   const worker = roster.workerById.get(workerId);
-  const [data, setData] = useState<{ confirmed: FaceView[]; suggestions: FaceView[] } | null>(null);
-  const [focus, setFocus] = useState(0);
+  const [data, setData] = useState<WorkerFacesData | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const grid = useRef<HTMLDivElement>(null);
+  const sureGrid = useRef<SuggestionGridHandle>(null);
+  const doubtfulGrid = useRef<SuggestionGridHandle>(null);
   const [shown, setShown] = useState<FaceView | null>(null);
 
   const refresh = useCallback(async () => {
@@ -32,21 +32,26 @@ export function WorkerFaces({ workerId, roster, readOnly, suggestionsOn }: { wor
       const r = await call('faces.forWorker', { workerId });
       setData(r);
       setSelected((s) => new Set([...s].filter((id) => r.suggestions.some((f) => f.faceId === id))));
-      setFocus((i) => Math.max(0, Math.min(i, r.suggestions.length - 1)));
     } catch (err) {
       notifyError(err);
     }
   }, [notifyError, workerId]);
   useCatalogRefresh(refresh);
   useEffect(() => {
-    setFocus(0);
     setSelected(new Set());
-    grid.current?.focus();
+    setData(null);
   }, [workerId]);
+  // The keyboard starts on the sure suggestions, else on the doubtful ones.
+  const loaded = data?.workerId === workerId;
+  const startOn = !loaded ? null : data.suggestions.length ? 'sure' : data.doubtful.length ? 'doubtful' : null;
+  useEffect(() => {
+    if (startOn === 'sure') sureGrid.current?.focus();
+    else if (startOn === 'doubtful') doubtfulGrid.current?.focus();
+  }, [startOn, workerId]);
 
   const suggestions = data?.suggestions ?? [];
-  const targets = () => (selected.size ? suggestions.filter((f) => selected.has(f.faceId)) : suggestions.slice(focus, focus + 1)).map((f) => f.faceId);
-  const act = async (kind: 'confirm' | 'reject', ids = targets()) => {
+  const doubtful = data?.doubtful ?? [];
+  const act = async (kind: 'confirm' | 'reject', ids: string[]) => {
     if (!ids.length || readOnly) return;
     try {
       if (kind === 'confirm') await call('faces.assign', { faceIds: ids, workerId });
@@ -56,26 +61,8 @@ export function WorkerFaces({ workerId, roster, readOnly, suggestionsOn }: { wor
       notifyError(err);
     }
   };
-
-  const onKey = (e: React.KeyboardEvent) => {
-    const cols = Math.max(1, Math.floor(((grid.current?.clientWidth ?? TILE) + GAP) / (TILE + GAP)));
-    const move = (d: number) => setFocus((i) => Math.max(0, Math.min(suggestions.length - 1, i + d)));
-    const k = e.key;
-    if (k === 'ArrowRight') move(1);
-    else if (k === 'ArrowLeft') move(-1);
-    else if (k === 'ArrowDown') move(cols);
-    else if (k === 'ArrowUp') move(-cols);
-    else if (k === 'Enter') void act('confirm');
-    else if ((k === 'x' || k === 'X') && !e.ctrlKey && !e.metaKey) void act('reject');
-    else if (k === ' ') {
-      const id = suggestions[focus]?.faceId;
-      if (id) setSelected((s) => toggled(s, id));
-    } else if ((e.ctrlKey || e.metaKey) && k.toLowerCase() === 'a') setSelected(new Set(suggestions.map((f) => f.faceId)));
-    else if (k === 'Escape') setSelected(new Set());
-    else if (k === 'o' || k === 'O') setShown(suggestions[focus] ?? null);
-    else return;
-    e.preventDefault();
-  };
+  const selectedIds = () => suggestions.filter((f) => selected.has(f.faceId)).map((f) => f.faceId);
+  const surePercent = Math.round(SURE_SUGGESTION * 100);
 
   const toggleSuggestions = async (on: boolean) => {
     try {
@@ -113,39 +100,29 @@ export function WorkerFaces({ workerId, roster, readOnly, suggestionsOn }: { wor
         <Box sx={{ flex: 1 }} />
         {!readOnly && suggestions.length > 0 && (
           <>
-            {selected.size > 0 && <Button size="small" onClick={() => void act('reject')} data-testid="reject-selected">{t('people.rejectSelected', { count: selected.size })}</Button>}
-            {selected.size > 0 && <Button size="small" variant="outlined" onClick={() => void act('confirm')} data-testid="confirm-selected">{t('people.confirmSelected', { count: selected.size })}</Button>}
-            <Button size="small" variant="contained" onClick={() => void act('confirm', suggestions.map((f) => f.faceId))} data-testid="confirm-all">{t('people.confirmAll')}</Button>
+            {selected.size > 0 && <Button size="small" onClick={() => void act('reject', selectedIds())} data-testid="reject-selected">{t('people.rejectSelected', { count: selected.size })}</Button>}
+            {selected.size > 0 && <Button size="small" variant="outlined" onClick={() => void act('confirm', selectedIds())} data-testid="confirm-selected">{t('people.confirmSelected', { count: selected.size })}</Button>}
+            <Tooltip title={t('people.confirmAllHint', { count: suggestions.length, value: surePercent })}>
+              <Button size="small" variant="contained" onClick={() => void act('confirm', suggestions.map((f) => f.faceId))} data-testid="confirm-all">{t('people.confirmAll', { count: suggestions.length })}</Button>
+            </Tooltip>
           </>
         )}
       </Stack>
-      {suggestions.length > 0 && <Typography variant="caption" color="text.secondary" component="div" sx={{ mb: 1.5 }}>{t('people.keysHint')}</Typography>}
-      <Box
-        ref={grid}
-        tabIndex={0}
-        onKeyDown={onKey}
-        data-testid="suggestion-grid"
-        sx={{ display: 'flex', flexWrap: 'wrap', gap: `${GAP}px`, outline: 'none', p: 0.5, borderRadius: 1, '&:focus-visible': { boxShadow: (th) => `0 0 0 2px ${th.palette.primary.light}` } }}
-      >
-        {suggestions.map((f, i) => (
-          <FaceTile
-            key={f.faceId}
-            face={f}
-            size={TILE}
-            testId="suggested-face"
-            onOpen={setShown}
-            focused={i === focus}
-            selected={selected.size ? selected.has(f.faceId) : undefined}
-            caption={t('people.confidence', { value: Math.round((f.suggestion?.score ?? 0) * 100) })}
-            onClick={(e) => {
-              setFocus(i);
-              grid.current?.focus();
-              if (e.ctrlKey || e.metaKey || e.shiftKey) setSelected((s) => toggled(s, f.faceId));
-            }}
-          />
-        ))}
-        {data && suggestions.length === 0 && <Typography variant="body2" color="text.secondary">{t('people.noSuggestions')}</Typography>}
-      </Box>
+      {suggestions.length > 0 && (
+        <>
+          <Typography variant="caption" color="text.secondary" component="div" sx={{ mb: 1.5 }}>{t('people.keysHint')}</Typography>
+          <SuggestionGrid key={workerId} ref={sureGrid} faces={suggestions} onAct={(kind, ids) => void act(kind, ids)} onOpen={setShown} selected={selected} onSelect={setSelected} testId="suggestion-grid" tileTestId="suggested-face" label={t('people.suggestionsTitle', { name: worker?.name ?? '' })} />
+        </>
+      )}
+      {loaded && suggestions.length === 0 && <Typography variant="body2" color="text.secondary" data-testid="no-sure-suggestions">{doubtful.length ? t('people.noSureSuggestions', { value: surePercent }) : t('people.noSuggestions')}</Typography>}
+
+      {doubtful.length > 0 && (
+        <Box component="section" sx={{ mt: 3, pt: 2, borderTop: 1, borderColor: 'divider' }} data-testid="doubtful-section">
+          <Typography variant="subtitle2" component="h3" sx={{ mb: 0.5 }}>{t('people.doubtfulTitle')} · {doubtful.length}</Typography>
+          <Typography variant="caption" color="text.secondary" component="div" sx={{ mb: 1.5 }}>{t('people.doubtfulHint', { value: surePercent })}</Typography>
+          <SuggestionGrid key={workerId} ref={doubtfulGrid} faces={doubtful} onAct={(kind, ids) => void act(kind, ids)} onOpen={setShown} testId="doubtful-grid" tileTestId="doubtful-face" label={t('people.doubtfulTitle')} />
+        </Box>
+      )}
       <FacePhotoDialog face={shown} onClose={() => setShown(null)} />
     </Box>
   );

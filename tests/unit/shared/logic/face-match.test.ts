@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FaceIndex, GROUP_DISTANCE, MATCH_DISTANCE, distance, groupFaces, overlap } from '../../../../shared/logic/face-match';
+import { FaceIndex, GROUP_DISTANCE, MATCH_DISTANCE, SURE_SUGGESTION, distance, groupFaces, isSure, overlap } from '../../../../shared/logic/face-match';
 
 /** A made-up descriptor: a unit direction per person, moved a little for each photo of them. */
 function face(person: number, jitter = 0, seed = 1): Float32Array {
@@ -34,6 +34,18 @@ describe('face matching', () => {
     between[0] = 0.5;
     between[1] = 0.5;
     expect(index.suggest({ faceId: 'y', photoId: 'p3', d: between, rejected: [] })).toBeNull();
+  });
+
+  it('calls a suggestion sure from SURE_SUGGESTION up; a less sure one is still a suggestion, to be confirmed on its own', () => {
+    const index = new FaceIndex([{ workerId: 'a', photoId: 'p1', d: face(0) }]);
+    /** face(0) moved `by` along another axis: exactly `by` away from it */
+    const at = (by: number) => Float32Array.from(face(0), (v, i) => (i === 1 ? by : v));
+    const close = index.suggest({ faceId: 'x', photoId: 'p2', d: at(0.45), rejected: [] })!;
+    const doubtful = index.suggest({ faceId: 'y', photoId: 'p3', d: at(0.55), rejected: [] })!;
+    expect([close.score, doubtful.score]).toEqual([0.55, 0.45]);
+    expect([isSure(close), isSure(doubtful)]).toEqual([true, false]);
+    expect(SURE_SUGGESTION).toBeGreaterThan(1 - MATCH_DISTANCE);
+    expect(isSure({ score: SURE_SUGGESTION })).toBe(true);
   });
 
   it('takes the nearest of all of a worker’s confirmed faces (more confirmed faces, better suggestions)', () => {
