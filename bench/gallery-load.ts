@@ -92,3 +92,19 @@ export async function measureIndex(browser: Browser, outDir: string, runs = 3): 
     await host.close();
   }
 }
+
+// Run directly on any gallery folder: node --import tsx bench/gallery-load.ts <folder>
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  const dir = process.argv[2];
+  if (!dir) {
+    process.stderr.write('usage: node --import tsx bench/gallery-load.ts <gallery folder>\n');
+    process.exit(2);
+  }
+  const { launchChromium } = await import('../tests/helpers/chromium');
+  const browser = await launchChromium();
+  try {
+    process.stdout.write(JSON.stringify(await measureIndex(browser, path.resolve(dir))) + '\n');
+  } finally {
+    await browser.close();
+  }
+}
