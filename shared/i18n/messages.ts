@@ -224,6 +224,7 @@ export const MESSAGES = {
   'gallery.worker.giftOnly': { zh: '{name}：仅同意赠送礼物，不展出', en: '{name}: agreed to the gift only, not to be shown' },
   'gallery.worker.unasked': { zh: '{name}：尚未确认是否同意展出', en: '{name}: not asked yet whether they agree to be shown' },
   'gallery.worker.noPhoto': { zh: '{name}：同意展出，但没有可发布的照片（照片中有人未同意、不在展板上或原片找不到）', en: '{name}: agreed, but has no photo that may be published (someone else in it did not agree, it is not on the boards, or its original is missing)' },
+  'gallery.photoUnreadable': { zh: '{name}：原片读不出来，未放进网页相册（{detail}）', en: '{name}: its original cannot be read, so it is not in the web gallery ({detail})' },
   'gallery.photoMissing': { zh: '原片找不到：{name}（{path}）', en: 'the original is missing: {name} ({path})' },
   'cli.galleryCheck': { zh: '将发布 {photos} 张照片、{workers} 位职工的名字（不含手机号、工号、GPS）；{excluded} 张照片、{withheld} 位职工不发布：', en: 'Would publish {photos} photos and the names of {workers} workers (no phones, employee numbers or GPS); {excluded} photos and {withheld} workers left out:' },
   'cli.galleryWritten': { zh: '网页相册：{photos} 张照片、{workers} 位职工，{excluded} 张未收录；首页 {index}', en: 'Web gallery: {photos} photos, {workers} workers, {excluded} left out; index {index}' },

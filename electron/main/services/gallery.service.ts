@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { AppError } from '../../../shared/errors';
+import { AppError, isAppError } from '../../../shared/errors';
 import { msg, reasonOf } from '../../../shared/i18n/messages';
 import { fillTemplate } from '../../../shared/logic/caption-template';
 import { imagePath, indexPage, photoPage, searchData, thumbPath, workerPage, workerPath, photoPath, type GalleryPhoto, type GallerySite, type GalleryWorker } from '../../../shared/logic/gallery-pages';
@@ -77,9 +77,8 @@ export class GalleryService {
       throw new AppError('IO', msg('export.notWritable', { dir: outDir, detail: (err as Error).message }));
     }
 
-    const { photos, excluded } = await this.shown(opts.exhibitionId ?? DEFAULT_EXHIBITION);
-    const site = this.site(opts.exhibitionId ?? DEFAULT_EXHIBITION, baseUrl, photos.length);
-    const workers = this.workersOf(photos);
+    const shown = await this.shown(opts.exhibitionId ?? DEFAULT_EXHIBITION);
+    const excluded = shown.excluded;
     const before = await this.readManifest(outDir);
     const after: Manifest = { files: {} };
     const counts = { written: 0, reused: 0, removed: 0 };
@@ -104,21 +103,34 @@ export class GalleryService {
       return put(rel, sha(content), async () => content);
     };
 
-    // Images first (the slow part), on every core; each made from the photo's bytes and what it carries.
-    const queue = photos.map((p) => p.view);
+    // Images first (the slow part), on every core; each made from the photo's bytes and what it carries. An
+    // original that can no longer be read (damaged or gone since import) leaves the gallery, named, with its files.
+    const unreadable = new Set<string>();
+    const queue = shown.photos.map((p) => p.view);
     const work = async () => {
       for (let p = queue.shift(); p; p = queue.shift()) {
         const photo = catalog.photo(p.id)!;
         const source = this.deps.gifts.sourceOf(photo);
         const xmp = buildWebXmp({ title: p.title || null, creator: photo.photographer, credit: p.credit || null, people: p.workers.map((w) => w.name) });
         const fit = (edge: number) => (p.width >= p.height ? { w: Math.min(edge, p.width), h: Math.round((Math.min(edge, p.width) * p.height) / p.width) } : { w: Math.round((Math.min(edge, p.height) * p.width) / p.height), h: Math.min(edge, p.height) });
-        for (const [rel, edge, quality] of [[imagePath(p.id), WEB_EDGE, 86], [thumbPath(p.id), THUMB_EDGE, 78]] as const) {
-          const size = fit(edge);
-          await put(rel, sha(`${photo.sha256}:${size.w}x${size.h}:${quality}:${xmp}`), () => this.deps.sheets.photoJpeg({ file: source.file, crop: null, width: photo.width, height: photo.height, format: source.format }, size.w, size.h, quality, xmp));
+        const files = [[imagePath(p.id), WEB_EDGE, 86], [thumbPath(p.id), THUMB_EDGE, 78]] as const;
+        try {
+          for (const [rel, edge, quality] of files) {
+            const size = fit(edge);
+            await put(rel, sha(`${photo.sha256}:${size.w}x${size.h}:${quality}:${xmp}`), () => this.deps.sheets.photoJpeg({ file: source.file, crop: null, width: photo.width, height: photo.height, format: source.format }, size.w, size.h, quality, xmp));
+          }
+        } catch (err) {
+          if (!isAppError(err) || !UNREADABLE.has(err.code)) throw err;
+          unreadable.add(p.id);
+          for (const [rel] of files) delete after.files[rel];
+          excluded.push({ photoId: p.id, ...reasonOf(msg('gallery.photoUnreadable', { name: photo.originalName, detail: err.message })) });
         }
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(this.deps.concurrency ?? os.availableParallelism(), queue.length || 1)) }, work));
+    const photos = shown.photos.filter((p) => !unreadable.has(p.view.id));
+    const site = this.site(opts.exhibitionId ?? DEFAULT_EXHIBITION, baseUrl, photos.length);
+    const workers = this.workersOf(photos);
 
     const views = photos.map((p) => p.view);
     for (const p of views) await text(photoPath(p.id), photoPage(site, p));
@@ -247,6 +259,9 @@ export class GalleryService {
     }
   }
 }
+
+/** A photo whose original fails in one of these ways is left out of the gallery (named); anything else stops the export. */
+const UNREADABLE = new Set<string>(['DAMAGED', 'CORRUPT', 'NOT_FOUND']);
 
 /** Why a worker's name is not in the gallery, by their consent (one who agreed has no photo that may be shown). */
 const WITHHELD = { declined: 'gallery.worker.declined', 'gift-only': 'gallery.worker.giftOnly', unknown: 'gallery.worker.unasked', exhibit: 'gallery.worker.noPhoto' } as const;
