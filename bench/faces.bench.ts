@@ -33,7 +33,7 @@ const truth = await truthCases(FACES);
   const services = createServices({ home: path.join(work, 'home-q') });
   await services.projects.create(path.join(work, 'quality'), 'quality');
   await services.importer.run({ paths: [path.join(FACES, 'train'), path.join(FACES, 'test'), path.join(work, 'made-all')] });
-  const r = await services.faceJob.done(services.faceJob.start().jobId);
+  const r = await services.faceJob.run();
   const ids = photoIds(services, quality);
   const sets: [string, (c: FaceCase) => boolean][] = [
     ['../shared/faces', (c) => !c.key.startsWith('made/')],
@@ -106,7 +106,7 @@ const runJob = async (processes: number) => {
   await services.importer.run({ paths: [card] });
   const previews = services.photos.list().map((p) => path.join(dir, p.preview!));
   const started = performance.now();
-  const result = await services.faceJob.done(services.faceJob.start().jobId);
+  const result = await services.faceJob.run();
   const ms = performance.now() - started;
   // The helpers' peak memory is read before the job lets them go.
   const detector = (services.faceJob as unknown as { deps: { detector: { peakMemory(): number; passes(): { photos: number; ssd: number; tiles: number }; finder: { peak(): number }; describer: { peak(): number } } } }).deps.detector;

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ApiMethod, ApiRequest, ApiResponse } from '../../shared/api/contract';
-import type { ImportProgress, ImportSummary } from '../../shared/model/import-job';
-import type { ExportSummary } from '../../shared/model/gift';
+import type { JobRequests, JobResults } from '../../shared/api/contract';
+import type { JobKind, JobProgress } from '../../shared/model/job';
 import { dispatch } from '../main/api-dispatch';
 import { createHandlers } from '../main/api-handlers';
 import { createServices } from '../main/container';
@@ -10,6 +10,7 @@ import { serveServices } from '../main/http-server';
 import { localize, say } from './language';
 import { EXHIBIT_ORDERS, EXHIBITION_OUTPUTS, type ExhibitOrder } from '../../shared/model/exhibition';
 import { out } from './output';
+import { ProgressLine } from './progress';
 import { UsageError } from './usage';
 const services = createServices();
 const handlers = createHandlers(services, 'cli');
@@ -40,7 +41,7 @@ async function exhibitionExport(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
     what: { type: 'string' }, format: { type: 'string' }, 'base-url': { type: 'string' }, out: { type: 'string' }, dpi: { type: 'string' },
     bleed: { type: 'string' }, 'no-marks': { type: 'boolean' }, 'allow-low-res': { type: 'boolean' }, material: { type: 'string' }, json: { type: 'boolean' },
-    'label-template': { type: 'string' }, cover: { type: 'string' }, 'poster-size': { type: 'string' }, 'label-sheet': { type: 'string' }, 'page-size': { type: 'string' }, landscape: { type: 'boolean' },
+    'label-template': { type: 'string' }, cover: { type: 'string' }, 'poster-size': { type: 'string' }, 'label-sheet': { type: 'string' }, 'page-size': { type: 'string' }, landscape: { type: 'boolean' }, quiet: { type: 'boolean' },
   });
   const labelSheet = values['label-sheet'] as string | undefined;
   if (labelSheet !== undefined && !['A4', 'A3', 'single'].includes(labelSheet)) throw new UsageError(`exhibition export: --label-sheet is A4, A3 or single (got "${labelSheet}")`);
@@ -61,7 +62,7 @@ async function exhibitionExport(args: string[]): Promise<number> {
   };
   // An export reads the catalog as it stands (a window may be editing it meanwhile): no write lock is asked for.
   await call('projects.open', { dir, toRead: true });
-  const result = await call('exhibitions.export', {
+  const result = await runJob('exhibition-export', {
     what: what as (typeof EXHIBITION_OUTPUTS)[number],
     format: format as 'pdf' | 'jpeg' | 'tiff' | undefined,
     dpi: number('dpi', values.dpi),
@@ -77,7 +78,7 @@ async function exhibitionExport(args: string[]): Promise<number> {
     landscape: values.landscape ? true : undefined,
     coverPhotoId: values.cover as string | undefined,
     posterSize: posterSize as 'A2' | 'A1' | undefined,
-  });
+  }, !!values.quiet);
   await call('projects.close', {});
   const warnings = localize(result.warnings).map(({ photoId, code, key, message }) => ({ photoId, code, key, message }));
   if (values.json) out(JSON.stringify({ files: result.files.map(({ path: p, kind, pages }) => ({ path: p, kind, pages })), warnings }) + '\n');
@@ -90,55 +91,37 @@ async function exhibitionExport(args: string[]): Promise<number> {
   return warnings.some((w) => w.code === 'tooLowPpi' || w.code === 'photoMissing' || w.code === 'photoUnreadable') ? 3 : 0;
 }
 
-let lastLine = 0;
-/** On a terminal one line redrawn in place; in a log (CI, a pipe) a line a second and the last one. */
-function printProgress(p: ImportProgress) {
-  const eta = p.etaSeconds === null ? '' : say('cli.eta', { seconds: Math.ceil(p.etaSeconds) });
-  const text = say('cli.importProgress', { done: p.done, total: p.total, rate: p.rate.toFixed(1), eta, file: p.currentFile ? path.basename(p.currentFile) : '' });
-  if (process.stderr.isTTY) return void process.stderr.write(`\r${text.padEnd(90).slice(0, 120)}`);
-  const now = Date.now();
-  if (now - lastLine < 1000 && p.done < p.total) return;
-  lastLine = now;
-  process.stderr.write(`${text}\n`);
-}
-
-async function runImport(request: ApiRequest<'import.start'>, quietProgress: boolean): Promise<ImportSummary> {
-  return new Promise<ImportSummary>((resolve, reject) => {
-    let jobId: string | null = null;
-    const early: { jobId: string; summary: ImportSummary }[] = [];
-    const unsubscribe = services.events.subscribe((name, payload) => {
-      if (name === 'import.progress' && !quietProgress) printProgress(payload as ImportProgress);
-      if (name === 'import.finished') {
-        const done = payload as { jobId: string; summary: ImportSummary };
-        if (jobId === null) early.push(done);
-        else if (done.jobId === jobId) finish(done.summary);
-      }
-    });
-    const finish = (summary: ImportSummary) => {
-      unsubscribe();
-      if (!quietProgress && process.stderr.isTTY) process.stderr.write('\n');
-      resolve(summary);
-    };
-    call('import.start', request).then(({ jobId: id }) => {
-      jobId = id;
-      const already = early.find((e) => e.jobId === id);
-      if (already) finish(already.summary);
-    }, reject);
+/**
+ * The one way the command line runs a long task: starts the job through the API as the window does, shows its
+ * progress (a bar on a terminal, a line a second in a log) and waits for its end; a failed job becomes the error.
+ * It wakes on the job's `job.finished` event, and reads the status at least every 250 ms besides, so an end said
+ * before the job's id came back is not missed.
+ */
+async function runJob<K extends JobKind>(kind: K, request: JobRequests[K], quiet: boolean): Promise<JobResults[K]> {
+  const bar = new ProgressLine(quiet);
+  let jobId: string | null = null;
+  let wake = () => {};
+  const unsubscribe = services.events.subscribe((name, payload) => {
+    if (name === 'job.progress' && (payload as JobProgress).jobId === jobId) bar.show(payload as JobProgress);
+    if (name === 'job.finished') wake();
   });
-}
-
-/** Follows a background job's status until it ends, a line per step on stderr; a failed job becomes the error. */
-async function follow<V extends { state: string; progress: { done: number; total: number; current: string | null }; error: { message: string; code: string; key?: string; params?: unknown } | null }>(status: () => Promise<V>, quiet: boolean, line: (p: V['progress']) => string): Promise<V> {
-  let lastDone = -1;
-  for (;;) {
-    const st = await status();
-    if (!quiet && st.progress.done !== lastDone) {
-      lastDone = st.progress.done;
-      process.stderr.write(`${line(st.progress)}\n`);
+  try {
+    jobId = (await call('jobs.start', { kind, ...request } as ApiRequest<'jobs.start'>)).jobId;
+    for (;;) {
+      const st = await call('jobs.status', { jobId });
+      if (st.state === 'failed') throw Object.assign(new Error(st.error?.message ?? 'failed'), { code: st.error?.code ?? 'INTERNAL', key: st.error?.key, params: st.error?.params });
+      if (st.state !== 'running') {
+        bar.show(st.progress);
+        return st.result as JobResults[K];
+      }
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, 250);
+      });
     }
-    if (st.state === 'failed') throw Object.assign(new Error(st.error?.message ?? 'failed'), { code: st.error?.code ?? 'INTERNAL', key: st.error?.key, params: st.error?.params });
-    if (st.state !== 'running') return st;
-    await new Promise((r) => setTimeout(r, 150));
+  } finally {
+    unsubscribe();
+    bar.end();
   }
 }
 
@@ -149,9 +132,7 @@ async function facesCommand(args: string[]): Promise<number> {
   const dir = needDir(positionals, `faces ${sub === 'list' ? '' : sub}`.trim());
   if (sub === 'detect') {
     await call('projects.open', { dir });
-    const { jobId } = await call('faces.detectStart', { again: values.again as boolean | undefined, thorough: values.thorough as boolean | undefined });
-    const st = await follow(() => call('faces.detectStatus', { jobId }), !!values.json, (p) => say('cli.facesProgress', { done: p.done, total: p.total, file: p.current ?? '' }));
-    const r = st.result!;
+    const r = await runJob('faces', { again: values.again as boolean | undefined, thorough: values.thorough as boolean | undefined }, !!values.json);
     if (values.json) out(JSON.stringify({ photos: r.photos, faces: r.faces, seconds: r.seconds, tooSmall: r.tooSmall, failed: r.failed.map((f) => ({ photoId: f.photoId, name: f.name, key: f.message.key, message: say(f.message.key, f.message.params) })) }) + '\n');
     else {
       out(`${say('cli.facesDetected', { photos: r.photos, faces: r.faces, seconds: r.seconds })}\n`);
@@ -177,12 +158,6 @@ async function facesCommand(args: string[]): Promise<number> {
   return 0;
 }
 
-/** Starts an export through the API and follows its status until it ends; a failed job becomes the error. */
-async function runExport(request: ApiRequest<'export.start'>, quiet: boolean): Promise<ExportSummary> {
-  const { jobId } = await call('export.start', request);
-  return (await follow(() => call('export.status', { jobId }), quiet, (p) => say('cli.exportProgress', { done: p.done, total: p.total, file: p.current ?? '' }))).summary!;
-}
-
 /** Runs one command; resolves with the exit code, or -1 for a command that keeps running (serve). */
 export async function runCommand(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -202,7 +177,8 @@ export async function runCommand(argv: string[]): Promise<number> {
       const paths = positionals.slice(1);
       if (!paths.length) throw new UsageError('import: name at least one file or folder to import');
       await call('projects.open', { dir });
-      const summary = await runImport(
+      const summary = await runJob(
+        'import',
         { paths: paths.map((p) => path.resolve(p)), photographer: values.photographer as string | undefined, company: values.company as string | undefined, shootDay: values.day as string | undefined, copy: !!values.copy },
         !!values.quiet,
       );
@@ -302,7 +278,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       return 0;
     }
     case 'gallery': {
-      const { values, positionals } = parse(rest, { out: { type: 'string' }, 'base-url': { type: 'string' }, check: { type: 'boolean' }, json: { type: 'boolean' } });
+      const { values, positionals } = parse(rest, { out: { type: 'string' }, 'base-url': { type: 'string' }, check: { type: 'boolean' }, json: { type: 'boolean' }, quiet: { type: 'boolean' } });
       const dir = needDir(positionals, 'gallery');
       if (values.check) {
         // The privacy check: what would be published, and what is left out, before anything is written.
@@ -319,7 +295,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       }
       if (!values.out) throw new UsageError('gallery: --out <folder> says where the web gallery goes');
       await call('projects.open', { dir, toRead: true });
-      const r = await call('gallery.export', { outDir: path.resolve(values.out as string), baseUrl: values['base-url'] as string | undefined });
+      const r = await runJob('gallery-export', { outDir: path.resolve(values.out as string), baseUrl: values['base-url'] as string | undefined }, !!values.quiet);
       await call('projects.close', {});
       if (values.json) out(JSON.stringify({ index: r.index, photos: r.photos, workers: r.workers, excluded: localize(r.excluded).map(({ photoId, reason, key }) => ({ photoId, reason, key })), bytes: r.bytes }) + '\n');
       else {
@@ -424,7 +400,7 @@ export async function runCommand(argv: string[]): Promise<number> {
         allowLowRes: !!values['allow-low-res'],
         icc: values.icc ? path.resolve(values.icc as string) : undefined,
       };
-      const summary = await runExport(request, !!values.quiet);
+      const summary = await runJob('export', request, !!values.quiet);
       if (values.json)
         out(
           JSON.stringify({

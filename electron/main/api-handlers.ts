@@ -1,5 +1,8 @@
 import path from 'node:path';
-import { API_METHODS, METHOD_KINDS, type AppApi, type HostKind } from '../../shared/api/contract';
+import { API_METHODS, JOB_EDITS, METHOD_KINDS, type AppApi, type HostKind, type JobRequests, type JobResults } from '../../shared/api/contract';
+import type { ExhibitionExportResult } from '../../shared/model/exhibition';
+import type { FaceDetectResult } from '../../shared/model/face';
+import type { JobKind, JobView } from '../../shared/model/job';
 import type { Services } from './container';
 import { TrustingGuard, type PathGuard } from './services/access.service';
 import { APP_VERSION } from './version';
@@ -14,6 +17,21 @@ export function createHandlers(s: Services, host: HostKind) {
   /** A logo given as an absolute path must be a chosen place; a project-relative one stays inside the project. */
   const checkLogo = async <T extends string | null | undefined>(logo: T): Promise<T> => (logo && path.isAbsolute(logo) ? ((await guard.check(logo, 'image')) as T) : logo);
   const checkTemplate = async <T extends { logo: { path: string } | null }>(t: T): Promise<T> => (t.logo ? { ...t, logo: { ...t.logo, path: await checkLogo(t.logo.path) } } : t);
+  /** Each kind of job's request with its paths checked (only places the user chose, from a window). */
+  const jobInputs: { [K in JobKind]: (req: JobRequests[K]) => Promise<JobRequests[K]> } = {
+    import: async (r) => ({ ...r, paths: await checkAll(r.paths, 'import') }),
+    export: async (r) => ({ ...r, outDir: r.outDir && (await guard.check(r.outDir, 'export')), icc: r.icc && (await guard.check(r.icc, 'image')) }),
+    'exhibition-export': async (r) => ({ ...r, outDir: r.outDir && (await guard.check(r.outDir, 'export')) }),
+    'gallery-export': async (r) => ({ ...r, outDir: await guard.check(r.outDir, 'export') }),
+    faces: async (r) => r,
+  };
+  /** The one way a long task starts, whichever method asked: a job that edits the catalog needs it writable. */
+  const startJob = async <K extends JobKind>(kind: K, req: JobRequests[K]) => {
+    if (JOB_EDITS[kind]) s.session.current?.assertWritable();
+    return s.jobs.start(kind, await jobInputs[kind](req));
+  };
+  /** A job started and waited for (the awaited methods kept from before jobs: exhibitions.export, gallery.export). */
+  const runJob = async <K extends JobKind>(kind: K, req: JobRequests[K]): Promise<JobResults[K]> => s.jobs.done((await startJob(kind, req)).jobId);
   const handlers = {
     'app.info': async () => ({ version: APP_VERSION, host, platform: process.platform }),
     'projects.create': async (req) => s.projects.create(await guard.check(req.dir, 'project'), req.name),
@@ -31,7 +49,7 @@ export function createHandlers(s: Services, host: HostKind) {
     'photos.facets': async () => s.photos.facets(),
     'photos.setRating': async (req) => s.photos.setRating(req.ids, req.rating),
     'photos.setFlag': async (req) => s.photos.setFlag(req.ids, req.flag),
-    'import.start': async (req) => s.importer.start({ ...req, paths: await checkAll(req.paths, 'import') }),
+    'import.start': async (req) => startJob('import', req),
     'import.cancel': async (req) => s.importer.cancel(req.jobId),
     'import.status': async (req) => s.importer.status(req.jobId),
     'import.defaults': async (req) => s.importer.defaults(await checkAll(req.paths, 'import')),
@@ -91,20 +109,20 @@ export function createHandlers(s: Services, host: HostKind) {
     'exhibitions.labelPreview': async (req) => s.exhibitionExport.labelPreview(req.photoId, req.template ? s.labels.check(req.template) : req.templateId, req.id),
     'labels.templates': async () => s.labels.list(),
     'gallery.check': async (req) => s.gallery.check(req.exhibitionId),
-    'gallery.export': async (req) => s.gallery.export({ ...req, outDir: await guard.check(req.outDir, 'export') }),
+    'gallery.export': async (req) => runJob('gallery-export', req),
     'find.worker': async (req) => s.find.find(req.query, req.exhibitionId),
     'find.kiosk': async (req) => s.find.kiosk(req.exhibitionId),
     'find.label': async (req) => s.find.label(req.photoId, req.exhibitionId),
     'labels.saveTemplate': async (req) => s.labels.save(req.template),
-    'exhibitions.export': async (req) => s.exhibitionExport.export({ ...req, outDir: req.outDir && (await guard.check(req.outDir, 'export')) }),
-    'exhibitions.exportStart': async (req) => s.exhibitionExport.start({ ...req, outDir: req.outDir && (await guard.check(req.outDir, 'export')) }),
-    'exhibitions.exportStatus': async (req) => s.exhibitionExport.status(req.jobId),
-    'exhibitions.exportCancel': async (req) => s.exhibitionExport.cancel(req.jobId),
+    'exhibitions.export': async (req) => runJob('exhibition-export', req),
+    'exhibitions.exportStart': async (req) => startJob('exhibition-export', req),
+    'exhibitions.exportStatus': async (req) => s.jobs.status<ExhibitionExportResult>(req.jobId),
+    'exhibitions.exportCancel': async (req) => s.jobs.cancel(req.jobId) as JobView<ExhibitionExportResult>,
     'gifts.preview': async (req) => s.gifts.preview(req.workerId, req.template ? { ...(await checkTemplate(req.template)), id: req.template.id ?? 'draft', builtIn: false } : (req.templateId ?? 'simple-white-10'), req.size),
-    'faces.detectStart': async (req) => s.faceJob.start(req),
-    'faces.detectStatus': async (req) => s.faceJob.status(req.jobId),
-    'faces.detectCancel': async (req) => s.faceJob.cancel(req.jobId),
-    'faces.detectCurrent': async () => s.faceJob.current(),
+    'faces.detectStart': async (req) => startJob('faces', req),
+    'faces.detectStatus': async (req) => s.jobs.status<FaceDetectResult>(req.jobId),
+    'faces.detectCancel': async (req) => s.jobs.cancel(req.jobId) as JobView<FaceDetectResult>,
+    'faces.detectCurrent': async () => s.faceJob.current() as JobView<FaceDetectResult> | null,
     'faces.list': async (req) => s.faces.list(req),
     'faces.people': async () => s.faces.people(),
     'faces.forWorker': async (req) => s.faces.forWorker(req.workerId),
@@ -112,9 +130,13 @@ export function createHandlers(s: Services, host: HostKind) {
     'faces.reject': async (req) => s.faces.reject(req.faceIds, req.workerId),
     'faces.setState': async (req) => s.faces.setState(req.faceIds, req.state),
     'faces.setSuggestions': async (req) => s.faces.setSuggestions(req.workerId, req.on),
-    'export.start': async (req) => s.exporter.start({ ...req, outDir: req.outDir && (await guard.check(req.outDir, 'export')), icc: req.icc && (await guard.check(req.icc, 'image')) }),
+    'export.start': async (req) => startJob('export', req),
     'export.cancel': async (req) => s.exporter.cancel(req.jobId),
     'export.status': async (req) => s.exporter.status(req.jobId),
+    'jobs.start': async ({ kind, ...req }) => startJob(kind, req as never),
+    'jobs.status': async (req) => s.jobs.status(req.jobId),
+    'jobs.cancel': async (req) => s.jobs.cancel(req.jobId),
+    'jobs.list': async () => s.jobs.list(),
   } satisfies AppApi;
   return editsAsUnits(handlers, () => s.session.current);
 }

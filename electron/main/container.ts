@@ -33,6 +33,7 @@ import type { LaunchHelper } from './repositories/face-detector/helper-process';
 import { subsetFace } from './repositories/fonts';
 import { TypesetterRepository } from './repositories/typesetter';
 import { ExportService } from './services/export.service';
+import { JobService } from './services/jobs.service';
 import { GiftService } from './services/gift.service';
 import { PdfRepository } from './repositories/pdf.repository';
 import { ProjectLockRepository } from './repositories/project-lock.repository';
@@ -71,6 +72,8 @@ export function createServices(opts: ContainerOptions = {}) {
   const image = new ImageRepository();
   const raw = new RawRepository();
   const events = new EventBus();
+  // The one job service: every long task runs here, on one worker pool whose lanes follow the cores.
+  const jobs = new JobService({ events, logger: createLogger('Jobs'), concurrency: opts.concurrency });
   const session = new ProjectSession();
   const locks = new ProjectLockRepository(opts.holder ?? `chasing-light ${process.argv[2] ?? ''}`.trim());
   const projects = new ProjectService({ session, events, settings, storage, locks, logger: createLogger('ProjectService') });
@@ -84,22 +87,19 @@ export function createServices(opts: ContainerOptions = {}) {
   const sheets = new SheetRepository(type);
   const assetsDir = opts.assetsDir ?? path.join(repoRoot(), 'assets');
   const detector = new FaceDetectorRepository({ script: faceDetectorScript(repoRoot()), processes: opts.faceProcesses, modelDir: opts.faceModels, launch: opts.launchHelper });
-  const faceJob = new FaceJobService({ session, events, storage, detector, logger: createLogger('FaceJob'), importing: () => importer.busy() });
+  const faceJob = new FaceJobService({ session, events, storage, detector, jobs });
   const faces = new FaceService({ session, history, roster });
   const gifts = new GiftService({ session, history, sheets, storage, framesDir: path.join(assetsDir, 'frames'), faceFocus: (photoId, workerId) => faces.focusOf(photoId, workerId) });
   const exhibitions = new ExhibitionService({ session, history, gifts });
   const pdf = new PdfRepository();
   const labels = new LabelTemplateService({ session, history });
   const find = new FindService({ session, labelPreview: (photoId, exhibitionId) => exhibitionExport.labelPreview(photoId, undefined, exhibitionId) });
-  const exhibitionExport = new ExhibitionExportService({ session, events, labels, exhibitions, gifts, sheets, pdf, type, storage, places, logger: createLogger('ExhibitionExport'), concurrency: opts.concurrency });
-  const gallery = new GalleryService({ fonts: (family, weight, chars) => subsetFace(family, weight, chars, 'woff2'), session, exhibitions, exhibitionExport, gifts, sheets, storage, places, assetsDir: path.join(assetsDir, 'gallery'), concurrency: opts.concurrency });
-  const exporter = new ExportService({ session, defaultCmykProfile: path.join(assetsDir, 'icc', 'FOGRA39-coated.icc'), gifts, sheets, pdf, storage, places, events, logger: createLogger('ExportService'), concurrency: opts.concurrency });
-  events.subscribe((name) => {
-    if (name === 'import.finished' && faceJob.afterImport && session.current && !session.current.readOnly) faceJob.start();
-  });
+  const exhibitionExport = new ExhibitionExportService({ session, jobs, labels, exhibitions, gifts, sheets, pdf, type, storage, places, logger: createLogger('ExhibitionExport') });
+  const gallery = new GalleryService({ fonts: (family, weight, chars) => subsetFace(family, weight, chars, 'woff2'), session, exhibitions, exhibitionExport, gifts, sheets, storage, places, jobs, assetsDir: path.join(assetsDir, 'gallery') });
+  const exporter = new ExportService({ session, defaultCmykProfile: path.join(assetsDir, 'icc', 'FOGRA39-coated.icc'), gifts, sheets, pdf, storage, places, jobs, logger: createLogger('ExportService') });
   /** What the media route serves: photo caches by photo id, sheet previews by their hash, face crops by face id. */
   const mediaFile = (id: string, kind: MediaKind) => (kind === 'sheet' ? (session.current ? gifts.previewFile(id) : undefined) : kind === 'face' ? faces.cropFile(id) : photos.mediaFile(id, kind));
-  const importer = new ImportService({ session, storage, metadata, image, raw, events, roster, logger: createLogger('ImportService'), concurrency: opts.concurrency });
+  const importer = new ImportService({ session, storage, metadata, image, raw, events, roster, jobs, logger: createLogger('ImportService') });
   const photos = new PhotoService({ session, events, history, image, storage });
   const folders = new FolderService({ storage });
   const demo = new DemoService({ projects, importer, roster, tagging, history, photos, storage, assetsDir: path.join(assetsDir, 'demo'), projectDir: path.join(settings.home, 'demo-project') });
@@ -112,7 +112,7 @@ export function createServices(opts: ContainerOptions = {}) {
       await Promise.all([raw.close(), detector.close()]);
     }
   };
-  return { events, session, access, projects, importer, photos, folders, demo, dialogs, history, roster, tagging, xmp, gifts, exporter, exhibitions, exhibitionExport, labels, find, gallery, faces, faceJob, mediaFile, close, logger: createLogger('api') };
+  return { events, jobs, session, access, projects, importer, photos, folders, demo, dialogs, history, roster, tagging, xmp, gifts, exporter, exhibitions, exhibitionExport, labels, find, gallery, faces, faceJob, mediaFile, close, logger: createLogger('api') };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -1,6 +1,6 @@
 import type { AppErrorShape, ErrorCode } from '../errors';
 import type { MessageKey, MessageParams } from '../i18n/messages';
-import type { ImportJob, ImportProgress, ImportSummary } from '../model/import-job';
+import type { ImportJob, ImportSummary } from '../model/import-job';
 import type { Photo } from '../model/photo';
 import type { ProjectInfo, RecentProject } from '../model/project';
 import type { PhotoFacets } from '../logic/photo-filter';
@@ -9,7 +9,7 @@ import type { RosterPreview } from '../logic/roster-plan';
 import type { HistoryState } from '../model/history';
 import type { Company, Photographer, Worker } from '../model/roster';
 import type { Exhibition, ExhibitionExportResult, ExhibitionPlan, FoundWorker, LabelPreview, LabelTemplate } from '../model/exhibition';
-import type { JobProgress, JobView } from '../model/job';
+import type { JobFinished, JobKind, JobProgress, JobView } from '../model/job';
 import type { FaceDetectResult, FaceView, PeopleOverview, WorkerFaces } from '../model/face';
 import type { GalleryCheck, GalleryResult } from '../model/gallery';
 import type { Campaign, ExportProgress, ExportSummary, GiftTemplate, GiftView, SheetPreview } from '../model/gift';
@@ -156,6 +156,32 @@ export interface AppApi {
   'export.start': (req: RequestOf<'export.start'>) => Promise<{ jobId: string }>;
   'export.cancel': (req: RequestOf<'export.cancel'>) => Promise<ExportJobView>;
   'export.status': (req: RequestOf<'export.status'>) => Promise<ExportJobView>;
+  /**
+   * Every long task is a job: `{kind, …its request}` starts one (a refusal comes at once, by name); its progress
+   * and end come as `job.progress` and `job.finished`, or through status. The per-kind methods above (import.start,
+   * export.start, exhibitions.exportStart, faces.detectStart and their status/cancel) are aliases kept for one version.
+   */
+  'jobs.start': (req: RequestOf<'jobs.start'>) => Promise<{ jobId: string }>;
+  'jobs.status': (req: RequestOf<'jobs.status'>) => Promise<JobView>;
+  'jobs.cancel': (req: RequestOf<'jobs.cancel'>) => Promise<JobView>;
+  /** the jobs of this process, newest first (running, and the last ones ended): the job tray */
+  'jobs.list': (req: RequestOf<'jobs.list'>) => Promise<JobView[]>;
+}
+
+/** What each kind of job is started with, and what it ends with. */
+export interface JobRequests {
+  import: RequestOf<'import.start'>;
+  export: RequestOf<'export.start'>;
+  'exhibition-export': RequestOf<'exhibitions.exportStart'>;
+  'gallery-export': RequestOf<'gallery.export'>;
+  faces: RequestOf<'faces.detectStart'>;
+}
+export interface JobResults {
+  import: ImportSummary;
+  export: ExportSummary;
+  'exhibition-export': ExhibitionExportResult;
+  'gallery-export': GalleryResult;
+  faces: FaceDetectResult;
 }
 
 /** An existing sidecar that could not be read, so it was left as it was rather than replaced. */
@@ -205,6 +231,7 @@ export const API_METHODS = [
   'exhibitions.plan', 'exhibitions.list', 'exhibitions.get', 'exhibitions.confirm', 'exhibitions.export', 'exhibitions.exportStart', 'exhibitions.exportStatus', 'exhibitions.exportCancel', 'exhibitions.update', 'exhibitions.leftOff', 'exhibitions.move', 'exhibitions.setLarge', 'exhibitions.remove', 'exhibitions.restore', 'exhibitions.labelPreview', 'labels.templates', 'labels.saveTemplate', 'find.worker', 'find.kiosk', 'find.label', 'gallery.export', 'gallery.check',
   'faces.detectStart', 'faces.detectStatus', 'faces.detectCancel', 'faces.detectCurrent', 'faces.list', 'faces.people', 'faces.forWorker', 'faces.assign', 'faces.reject', 'faces.setState', 'faces.setSuggestions',
   'export.start', 'export.cancel', 'export.status',
+  'jobs.start', 'jobs.status', 'jobs.cancel', 'jobs.list',
 ] as const satisfies readonly ApiMethod[];
 
 // Compile-time proof that the list names every method of AppApi.
@@ -240,28 +267,27 @@ export const METHOD_KINDS: Record<ApiMethod, MethodKind> = {
   'exhibitions.plan': 'edit', 'exhibitions.list': 'read', 'exhibitions.get': 'read', 'exhibitions.confirm': 'edit', 'exhibitions.export': 'export', 'exhibitions.exportStart': 'export', 'exhibitions.exportStatus': 'read', 'exhibitions.exportCancel': 'export', 'exhibitions.update': 'edit', 'exhibitions.leftOff': 'read', 'exhibitions.move': 'edit', 'exhibitions.setLarge': 'edit', 'exhibitions.remove': 'edit', 'exhibitions.restore': 'edit', 'exhibitions.labelPreview': 'read', 'labels.templates': 'read', 'find.worker': 'read', 'find.kiosk': 'read', 'find.label': 'read', 'gallery.export': 'export', 'gallery.check': 'read', 'labels.saveTemplate': 'edit',
   'faces.detectStart': 'edit', 'faces.detectStatus': 'read', 'faces.detectCancel': 'edit', 'faces.detectCurrent': 'read', 'faces.list': 'read', 'faces.people': 'read', 'faces.forWorker': 'read', 'faces.assign': 'edit', 'faces.reject': 'edit', 'faces.setState': 'edit', 'faces.setSuggestions': 'edit',
   'export.start': 'export', 'export.cancel': 'export', 'export.status': 'read',
+  // Starting a job may import (an edit) or export: each kind says which (JOB_KIND_METHOD_KINDS); the rest read.
+  'jobs.start': 'export', 'jobs.status': 'read', 'jobs.cancel': 'export', 'jobs.list': 'read',
 };
+
+/** Whether a kind of job edits the catalog (refused in a read-only view) or only writes files from it. */
+export const JOB_EDITS: Record<JobKind, boolean> = { import: true, faces: true, export: false, 'exhibition-export': false, 'gallery-export': false };
 
 export function isApiMethod(name: unknown): name is ApiMethod {
   return typeof name === 'string' && (API_METHODS as readonly string[]).includes(name);
 }
 
-/** Pushed from main to every window: import progress and catalog changes. */
+/** Pushed from main to every window: how jobs go, and what changed in the catalog. */
 export interface AppEvents {
-  'import.progress': ImportProgress;
+  /** a job's progress: every kind the same shape (at most ten a second per job) */
+  'job.progress': JobProgress;
+  /** a job ended: its result, or its named failure */
+  'job.finished': JobFinished;
   /** a photo was added or (re)rendered; the grid refreshes it */
   'photos.changed': { ids: string[]; jobId: string | null };
-  'import.finished': { jobId: string; summary: ImportSummary };
-  'export.progress': ExportProgress;
-  'exhibition.progress': JobProgress;
-  'exhibition.finished': { jobId: string; result: ExhibitionExportResult };
-  'export.finished': { jobId: string; summary: ExportSummary };
-  'faces.progress': JobProgress;
-  'faces.finished': { jobId: string; result: FaceDetectResult };
-  /** the face job could not run at all (its model missing or damaged) */
-  'faces.failed': { jobId: string; error: AppErrorShape };
   /** companies, workers or the history changed: lists and the undo menu refresh */
   'catalog.changed': { history: boolean };
 }
 export type AppEventName = keyof AppEvents;
-export const APP_EVENTS: AppEventName[] = ['import.progress', 'photos.changed', 'import.finished', 'catalog.changed', 'export.progress', 'export.finished', 'exhibition.progress', 'exhibition.finished', 'faces.progress', 'faces.finished', 'faces.failed'];
+export const APP_EVENTS: AppEventName[] = ['job.progress', 'job.finished', 'photos.changed', 'catalog.changed'];

@@ -149,6 +149,18 @@ export const exportOptionsSchema = z
   })
   .strict();
 
+const importSchema = z
+  .object({
+    paths: z.array(nonEmptyPath).min(1, 'choose at least one file or folder').max(10000),
+    photographer: personName,
+    company: z.string().trim().max(200).nullable().optional(),
+    shootDay: day,
+    copy: z.boolean().optional(),
+  })
+  .strict();
+const galleryExportSchema = z.object({ outDir: nonEmptyPath, baseUrl: z.string().trim().max(2000).optional(), exhibitionId: id.optional() }).strict();
+const faceDetectSchema = z.object({ photoIds: z.array(photoId).min(1).max(100000).optional(), again: z.boolean().optional(), thorough: z.boolean().optional() }).strict();
+
 export const rosterMappingSchema = z.record(z.string().max(50), z.enum(ROSTER_FIELDS).nullable());
 
 const empty = z.object({}).strict();
@@ -169,15 +181,7 @@ export const requestSchemas = {
   'photos.setFlag': z
     .object({ ids: z.array(photoId).min(1).max(100000), flag: z.enum(['picked', 'rejected']).nullable() })
     .strict(),
-  'import.start': z
-    .object({
-      paths: z.array(nonEmptyPath).min(1, 'choose at least one file or folder').max(10000),
-      photographer: personName,
-      company: z.string().trim().max(200).nullable().optional(),
-      shootDay: day,
-      copy: z.boolean().optional(),
-    })
-    .strict(),
+  'import.start': importSchema,
   'import.cancel': z.object({ jobId: z.string().min(1).max(64) }).strict(),
   'import.status': z.object({ jobId: z.string().min(1).max(64) }).strict(),
   'import.defaults': z.object({ paths: z.array(nonEmptyPath).min(1).max(10000) }).strict(),
@@ -260,7 +264,7 @@ export const requestSchemas = {
   'exhibitions.labelPreview': z.object({ id: id.optional(), photoId: id, templateId: id.optional(), template: labelTemplateSchema.optional() }).strict(),
   'labels.templates': empty,
   'gallery.check': z.object({ exhibitionId: id.optional() }).strict(),
-  'gallery.export': z.object({ outDir: nonEmptyPath, baseUrl: z.string().trim().max(2000).optional(), exhibitionId: id.optional() }).strict(),
+  'gallery.export': galleryExportSchema,
   'find.kiosk': z.object({ exhibitionId: id.optional() }).strict(),
   'find.label': z.object({ photoId: id, exhibitionId: id.optional() }).strict(),
   'find.worker': z.object({ query: z.string().max(10000), exhibitionId: id.optional() }).strict(),
@@ -274,7 +278,7 @@ export const requestSchemas = {
     .object({ workerId: id, patch: z.object({ printedAt: isoDate.nullable().optional(), framedAt: isoDate.nullable().optional(), handedOverAt: isoDate.nullable().optional(), handedOverBy: optText(100) }).strict() })
     .strict(),
   'gifts.preview': z.object({ workerId: id, templateId: id.optional(), template: giftTemplateSchema.optional(), size: z.string().max(40).optional() }).strict(),
-  'faces.detectStart': z.object({ photoIds: z.array(photoId).min(1).max(100000).optional(), again: z.boolean().optional(), thorough: z.boolean().optional() }).strict(),
+  'faces.detectStart': faceDetectSchema,
   'faces.detectStatus': z.object({ jobId: z.string().min(1).max(64) }).strict(),
   'faces.detectCancel': z.object({ jobId: z.string().min(1).max(64) }).strict(),
   'faces.detectCurrent': empty,
@@ -288,6 +292,17 @@ export const requestSchemas = {
   'export.start': exportOptionsSchema,
   'export.cancel': z.object({ jobId: z.string().min(1).max(64) }).strict(),
   'export.status': z.object({ jobId: z.string().min(1).max(64) }).strict(),
+  // One way to start every long task: its kind, and that kind's own request, checked by that kind's schema.
+  'jobs.start': z.discriminatedUnion('kind', [
+    importSchema.extend({ kind: z.literal('import') }),
+    exportOptionsSchema.extend({ kind: z.literal('export') }),
+    exhibitionExportSchema.extend({ kind: z.literal('exhibition-export') }),
+    galleryExportSchema.extend({ kind: z.literal('gallery-export') }),
+    faceDetectSchema.extend({ kind: z.literal('faces') }),
+  ]),
+  'jobs.status': z.object({ jobId: z.string().min(1).max(64) }).strict(),
+  'jobs.cancel': z.object({ jobId: z.string().min(1).max(64) }).strict(),
+  'jobs.list': empty,
 } as const satisfies Record<ApiMethod, z.ZodType>;
 
 export type RequestSchemas = typeof requestSchemas;

@@ -10,6 +10,8 @@ export interface GalleryResult {
   written: number;
   reused: number;
   removed: number;
+  /** stopped by the user before its pages were made */
+  cancelled: boolean;
 }
 
 /** What a gallery would publish, said before anything is written. */

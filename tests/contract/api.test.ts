@@ -85,6 +85,27 @@ describe.each(transports)('the API over %s', (_name, make) => {
     expect(await call('photos.facets', {})).toMatchObject({ ok: true, value: { total: 3, companies: [{ value: '科润智控', count: 3 }] } });
   });
 
+  it('runs every long task as a job: jobs.start by kind, one status, one list; the old names answer the same job', async () => {
+    const started = (await call('jobs.start', { kind: 'import', paths: [path.join(root, 'card')] })) as Result<{ jobId: string }>;
+    const jobId = started.ok ? started.value.jobId : '';
+    let status: Result<{ state: string }>;
+    for (;;) {
+      status = (await call('jobs.status', { jobId })) as Result<{ state: string }>;
+      if (!status.ok || status.value.state !== 'running') break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    // Every kind ends the same way: state, the one progress shape, the result.
+    expect(status).toMatchObject({ ok: true, value: { id: jobId, kind: 'import', state: 'finished', progress: { kind: 'import', done: 3, total: 3 }, result: { imported: 0 }, error: null } });
+    expect(await call('import.status', { jobId })).toMatchObject({ ok: true, value: { state: 'finished', summary: { imported: 0 } } });
+    expect(await call('jobs.list', {})).toMatchObject({ ok: true, value: expect.arrayContaining([expect.objectContaining({ id: jobId, kind: 'import' })]) });
+    // A kind's own request is checked by its own schema, and a refusal comes at the start, by name.
+    expect(await call('jobs.start', { kind: 'sweep' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await call('jobs.start', { kind: 'import', paths: [] })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await call('jobs.start', { kind: 'gallery-export', outDir: path.join(root, 'not-chosen') })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', key: 'access.notChosen' } });
+    expect(await call('jobs.start', { kind: 'exhibition-export', what: 'boards', exhibitionId: 'elsewhere' })).toMatchObject({ ok: false, error: { key: 'exhibit.none' } });
+    expect(await call('jobs.status', { jobId: 'nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', key: 'job.unknown' } });
+  });
+
   it('answers bad input with VALIDATION and unknown ids with NOT_FOUND', async () => {
     expect(await call('photos.setRating', { ids: ['0123456789abcdef'], rating: 6 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(await call('photos.setRating', { ids: ['0123456789abcdef'], rating: 3 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });

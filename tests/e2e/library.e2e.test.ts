@@ -53,6 +53,12 @@ describe.skipIf(lacks(hasChromium))('library flow in Chromium', () => {
     expect(await app.page.getByTestId('import-summary').textContent()).toContain('新增 6 张');
     await app.page.getByTestId('import-details').click();
     expect(await app.page.getByTestId('import-failures').textContent()).toMatch(/broken\.jpg.*UNSUPPORTED/);
+    // The job tray in the app bar holds the same import, ended, with its outcome in the same words.
+    await app.page.getByTestId('job-tray').click();
+    const tray = app.page.getByTestId('job-tray-panel');
+    await expect.poll(() => tray.getByTestId('job-import').getAttribute('data-state')).toBe('finished');
+    expect(await tray.getByTestId('job-import').textContent()).toMatch(/导入.*已完成.*新增 6 张/);
+    await app.page.keyboard.press('Escape');
     await expect.poll(() => app.page.getByTestId('photo-tile').count()).toBe(6);
     // Every thumbnail actually loaded.
     await expect

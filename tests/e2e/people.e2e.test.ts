@@ -88,7 +88,7 @@ describe.skipIf(lacks(hasChromium))('the People view in Chromium', () => {
     await fs.copyFile(path.join(FACES_FIXTURES, 'test/obama_and_biden.jpg'), path.join(more, 'rally.jpg'));
     await sharp(path.join(FACES_FIXTURES, 'test/two_people.jpg')).blur(6).jpeg().toFile(path.join(more, 'out-of-focus.jpg'));
     await app.t.services.importer.run({ paths: [more] });
-    await app.t.services.faceJob.done(app.t.services.faceJob.start().jobId);
+    await app.t.services.faceJob.run();
     const photoOf = (name: string) => app.t.services.photos.list().find((p) => p.originalName === name)!.id;
     const sure = app.page.getByTestId('suggestion-grid').getByTestId('suggested-face');
     const section = app.page.getByTestId('doubtful-section');

@@ -7,6 +7,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { ExhibitionExportService } from '../../electron/main/services/exhibition-export.service';
 import { mmToPt } from '../../shared/logic/print-geometry';
+import type { ExhibitionExportResult } from '../../shared/model/exhibition';
 import { exhibitionWall } from '../helpers/exhibition-wall';
 import { hasPdftotext, needTool } from '../helpers/tools';
 
@@ -251,21 +252,21 @@ describe(`${ExhibitionExportService.name}: as a job`, () => {
     const { services, root } = await wall(2400);
     services.exhibitions.plan({ boards: 1 });
     const seen: number[] = [];
-    const off = services.events.subscribe((name, p) => name === 'exhibition.progress' && seen.push((p as { done: number }).done));
+    const off = services.events.subscribe((name, p) => name === 'job.progress' && (p as { kind: string }).kind === 'exhibition-export' && seen.push((p as { done: number }).done));
     const out = path.join(root, 'book');
-    const { jobId } = services.exhibitionExport.start({ what: 'catalogue', outDir: out });
-    services.exhibitionExport.cancel(jobId);
-    const result = await services.exhibitionExport.done(jobId);
+    const { jobId } = await services.exhibitionExport.start({ what: 'catalogue', outDir: out });
+    services.jobs.cancel(jobId);
+    const result = await services.jobs.done<ExhibitionExportResult>(jobId);
     expect(result.cancelled).toBe(true);
-    expect(services.exhibitionExport.status(jobId).state).toBe('cancelled');
+    expect(services.jobs.status(jobId).state).toBe('cancelled');
     expect(await fs.readdir(out)).toEqual([]);
 
-    const boards = services.exhibitionExport.start({ what: 'boards', outDir: path.join(root, 'boards') });
-    await services.exhibitionExport.done(boards.jobId);
+    const boards = await services.exhibitionExport.start({ what: 'boards', outDir: path.join(root, 'boards') });
+    await services.jobs.done(boards.jobId);
     off();
-    expect(services.exhibitionExport.status(boards.jobId)).toMatchObject({ state: 'finished', progress: { done: 1, total: 1 } });
+    expect(services.jobs.status(boards.jobId)).toMatchObject({ kind: 'exhibition-export', state: 'finished', progress: { done: 1, total: 1 } });
     expect(seen).toContain(1);
-    expect(() => services.exhibitionExport.start({ what: 'boards', exhibitionId: 'elsewhere' })).toThrow(expect.objectContaining({ key: 'exhibit.none' }));
+    await expect(services.exhibitionExport.start({ what: 'boards', exhibitionId: 'elsewhere' })).rejects.toMatchObject({ key: 'exhibit.none' });
   });
 });
 

@@ -23,7 +23,7 @@ describe(`${FaceJobService.name} after an import`, () => {
   it('runs in the background once an import ends, when the window asks for it', async () => {
     const ctx = await freshProject();
     ctx.services.faceJob.afterImport = true;
-    const finished = new Promise<{ result: { photos: number; faces: number } }>((resolve) => ctx.services.events.subscribe((name, payload) => name === 'faces.finished' && resolve(payload as never)));
+    const finished = new Promise<{ result: { photos: number; faces: number } }>((resolve) => ctx.services.events.subscribe((name, payload) => name === 'job.finished' && (payload as { kind: string }).kind === 'faces' && resolve(payload as never)));
     const card = await cardIn(ctx.root);
     await fs.copyFile(path.join(FACES_FIXTURES, 'test', 'two_people.jpg'), path.join(card, 'two.jpg'));
     await ctx.services.importer.run({ paths: [card] });
@@ -32,9 +32,9 @@ describe(`${FaceJobService.name} after an import`, () => {
     await fs.copyFile(path.join(FACES_FIXTURES, 'test', 'obama1.jpg'), path.join(card, 'one.jpg'));
     await fs.copyFile(path.join(FACES_FIXTURES, 'test', 'obama3.jpg'), path.join(card, 'three.jpg'));
     ctx.services.faceJob.afterImport = false;
-    const again = ctx.services.faceJob.start({ again: true });
+    const again = await ctx.services.faceJob.start({ again: true });
     const imported = ctx.services.importer.run({ paths: [card] });
-    const during = await ctx.services.faceJob.done(again.jobId);
+    const during = await ctx.services.jobs.done(again.jobId);
     expect((await imported).imported).toBe(2);
     expect(during).toMatchObject({ photos: 3, faces: 4 });
     // A photo removed takes its faces with it.
@@ -49,11 +49,11 @@ describe(`${FaceJobService.name} and the project`, () => {
     const card = await cardIn(ctx.root);
     for (const f of ['obama1.jpg', 'obama3.jpg', 'two_people.jpg']) await fs.copyFile(path.join(FACES_FIXTURES, 'test', f), path.join(card, f));
     await ctx.services.importer.run({ paths: [card] });
-    const { jobId } = ctx.services.faceJob.start();
+    const { jobId } = await ctx.services.faceJob.start();
     await ctx.services.projects.close();
-    expect(await ctx.services.faceJob.done(jobId)).toMatchObject({ cancelled: true });
+    expect(await ctx.services.jobs.done(jobId)).toMatchObject({ cancelled: true });
     await ctx.services.projects.open(ctx.project.dir);
-    const rest = await ctx.services.faceJob.done(ctx.services.faceJob.start().jobId);
+    const rest = await ctx.services.faceJob.run();
     expect(rest).toMatchObject({ cancelled: false, photos: 3 });
     expect(ctx.services.photos.list().every((p) => p.faceScan && !p.faceScan.error)).toBe(true);
   }, 60_000);
@@ -70,7 +70,7 @@ describe(`${FaceJobService.name} and drawn regions`, () => {
     const [photo] = ctx.services.photos.list();
     const worker = ctx.services.roster.createWorker({ name: '奥巴马' });
     ctx.services.tagging.tag([photo!.id], worker.id, { x: 0.35, y: 0.25, w: 0.3, h: 0.5 });
-    await ctx.services.faceJob.done(ctx.services.faceJob.start().jobId);
+    await ctx.services.faceJob.run();
     const faces = ctx.services.faces.list({ photoId: photo!.id });
     const region = faces.find((f) => f.source === 'region');
     expect(region).toMatchObject({ workerId: worker.id, hasCrop: true });
@@ -99,7 +99,7 @@ describe(`${FaceJobService.name} and a file's own MWG regions`, () => {
     await ctx.services.importer.run({ paths: [card] });
     const [photo] = ctx.services.photos.list();
     expect(photo!.namedRegions).toEqual([{ name: '陌生人', x: expect.closeTo(0.4, 3), y: expect.closeTo(0.25, 3), w: expect.closeTo(0.2, 3), h: expect.closeTo(0.3, 3) }]);
-    await ctx.services.faceJob.done(ctx.services.faceJob.start().jobId);
+    await ctx.services.faceJob.run();
     expect(ctx.services.faces.list({ photoId: photo!.id })).toEqual([expect.objectContaining({ workerId: null, source: 'region', box: { x: expect.closeTo(0.4, 3), y: expect.closeTo(0.25, 3), w: expect.closeTo(0.2, 3), h: expect.closeTo(0.3, 3) } })]);
   }, 60_000);
 });
@@ -112,7 +112,7 @@ describe(`${FaceJobService.name} on large faces`, () => {
     const portrait = await closePortrait(FACES_FIXTURES, path.join(card, 'portrait.jpg'), { fill: 0.7 });
     const group = await groupSelfie(FACES_FIXTURES, path.join(card, 'group.jpg'));
     await ctx.services.importer.run({ paths: [card] });
-    const result = await ctx.services.faceJob.done(ctx.services.faceJob.start().jobId);
+    const result = await ctx.services.faceJob.run();
     expect(result).toMatchObject({ photos: 2, faces: 8, failed: [] });
     for (const scene of [portrait, group]) {
       const photo = ctx.services.photos.list().find((p) => p.path === scene.file)!;
@@ -132,7 +132,7 @@ describe(`${FaceJobService.name} on small faces`, () => {
     const far = await sharp(path.join(FACES_FIXTURES, 'test', 'two_people.jpg')).resize(700).toBuffer();
     await sharp({ create: { width: 3000, height: 2000, channels: 3, background: '#777' } }).composite([{ input: far, left: 200, top: 300 }]).jpeg().toFile(path.join(card, 'wide.jpg'));
     await ctx.services.importer.run({ paths: [card] });
-    const result = await ctx.services.faceJob.done(ctx.services.faceJob.start().jobId);
+    const result = await ctx.services.faceJob.run();
     expect(result).toMatchObject({ photos: 1, faces: 2 });
     for (const f of ctx.services.faces.list()) expect(f.box.x).toBeLessThan(0.35);
   }, 60_000);
@@ -155,8 +155,7 @@ describe(`${FaceJobService.name} with bad input`, () => {
     const gone = photos.find((p) => p.originalName === 'gone.jpg')!;
     await fs.rm(gone.path);
     for (const rel of [gone.preview, gone.thumbnail]) if (rel) await fs.rm(path.join(ctx.project.dir, rel), { force: true });
-    const { jobId } = ctx.services.faceJob.start();
-    const result = await ctx.services.faceJob.done(jobId);
+    const result = await ctx.services.faceJob.run();
     expect(result.photos).toBe(4);
     expect(result.failed).toEqual([expect.objectContaining({ photoId: gone.id, name: 'gone.jpg', message: expect.objectContaining({ key: 'faces.photoMissing' }) })]);
     const count = (name: string) => ctx.services.faces.list({ photoId: photos.find((p) => p.originalName === name)!.id }).length;
@@ -176,7 +175,7 @@ describe(`${FaceJobService.name} with bad input`, () => {
     const preview = path.join(ctx.project.dir, cut.preview!);
     const bytes = await fs.readFile(preview);
     await fs.writeFile(preview, bytes.subarray(0, Math.floor(bytes.length * 0.7)));
-    const result = await ctx.services.faceJob.done(ctx.services.faceJob.start().jobId);
+    const result = await ctx.services.faceJob.run();
     expect(result).toMatchObject({ photos: 1, faces: 1 });
     expect(result.failed).toEqual([expect.objectContaining({ photoId: cut.id, name: 'cut.jpg', message: expect.objectContaining({ key: 'faces.damaged' }) })]);
     expect(formatMessage(result.failed[0]!.message, 'en')).toBe(`cut.jpg: the image at ${preview} was not searched for faces, truncated: the file ends before the picture does (VipsJpeg: premature end of JPEG image)`);
@@ -194,9 +193,9 @@ describe(`${FaceJobService.name} with bad input`, () => {
       const card = await cardIn(root);
       await fs.copyFile(path.join(FACES_FIXTURES, 'test', 'obama1.jpg'), path.join(card, 'a.jpg'));
       await services.importer.run({ paths: [card] });
-      const { jobId } = services.faceJob.start();
-      await expect(services.faceJob.done(jobId)).rejects.toMatchObject({ key: 'faces.modelBroken', params: { file: path.join(models, 'tiny_face_detector_model-weights_manifest.json') } });
-      expect(services.faceJob.status(jobId).state).toBe('failed');
+      const { jobId } = await services.faceJob.start();
+      await expect(services.jobs.done(jobId)).rejects.toMatchObject({ key: 'faces.modelBroken', params: { file: path.join(models, 'tiny_face_detector_model-weights_manifest.json') } });
+      expect(services.jobs.status(jobId).state).toBe('failed');
     } finally {
       await services.close();
     }

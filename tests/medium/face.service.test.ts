@@ -28,8 +28,8 @@ describe(FaceService.name, () => {
     cases = [...(await truthCases(FACES_FIXTURES)), ...(await madeCases(FACES_FIXTURES, made))];
     await ctx.services.importer.run({ paths: [path.join(FACES_FIXTURES, 'train'), path.join(FACES_FIXTURES, 'test'), made] });
     ids = photoIds(ctx.services, cases);
-    const { jobId } = ctx.services.faceJob.start();
-    const result = await ctx.services.faceJob.done(jobId);
+    const { jobId } = await ctx.services.faceJob.start();
+    const result = await ctx.services.jobs.done(jobId);
     expect(result).toMatchObject({ photos: cases.length, failed: [], cancelled: false });
   }, 180_000);
   afterAll(() => ctx?.services.close());
@@ -110,7 +110,7 @@ describe(FaceService.name, () => {
     await other.services.importer.run({ paths: [card] });
     const tagged = other.services.photos.list().find((p) => p.originalName === 'obama1.jpg')!;
     expect(tagged.faceRegions).toHaveLength(1);
-    await other.services.faceJob.done(other.services.faceJob.start().jobId);
+    await other.services.faceJob.run();
     const [face] = other.services.faces.list({ photoId: tagged.id });
     expect(face).toMatchObject({ workerId: obama.id, suggestion: null });
     const untagged = other.services.photos.list().find((p) => p.originalName === 'obama3.jpg')!;
@@ -132,7 +132,7 @@ describe(FaceService.name, () => {
     // Out of focus: still like him, but less sure (about 46 % alike to the taught face).
     await sharp(path.join(FACES_FIXTURES, 'train/obama/obama2.jpg')).blur(8).jpeg().toFile(path.join(card, 'blurred.jpg'));
     await other.services.importer.run({ paths: [card] });
-    await other.services.faceJob.done(other.services.faceJob.start().jobId);
+    await other.services.faceJob.run();
     const photo = (name: string) => other.services.photos.list().find((p) => p.originalName === name)!.id;
     const obama = other.services.roster.createWorker({ name: 'obama' });
     other.services.faces.assign([other.services.faces.list({ photoId: photo('taught.jpg') })[0]!.faceId], obama.id);

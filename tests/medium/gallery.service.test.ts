@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GalleryService } from '../../electron/main/services/gallery.service';
+import { JobService } from '../../electron/main/services/jobs.service';
 import { photoPath } from '../../shared/logic/gallery-pages';
 import { photoPageUrl } from '../../shared/logic/qr';
 import { writePhoto } from '../helpers/factories';
@@ -101,6 +102,34 @@ describe(GalleryService.name, () => {
     await expect(services.gallery.export({ outDir: out, baseUrl: 'file:///etc' })).rejects.toThrow(expect.objectContaining({ key: 'exhibit.badBaseUrl' }));
   });
 
+  it('is a job: progress per photo, and a cancel makes no pages; the images made so far are reused next time', async () => {
+    const { services, root } = await wall();
+    const plan = services.exhibitions.plan({ boards: 1 });
+    const placed = plan.exhibition.boards.flatMap((b) => b.photos).length;
+    const out = path.join(root, 'web');
+    const seen: { done: number; total: number }[] = [];
+    services.events.subscribe((name, p) => name === 'job.progress' && (p as { kind: string }).kind === 'gallery-export' && seen.push(p as { done: number; total: number }));
+    // Cancelled once the first image is made: the rest are not started, no page is written.
+    const off = services.events.subscribe((name, p) => {
+      const progress = p as { jobId: string; kind: string; done: number };
+      if (name === 'job.progress' && progress.kind === 'gallery-export' && progress.done >= 1) {
+        services.jobs.cancel(progress.jobId);
+        off();
+      }
+    });
+    const { jobId } = await services.gallery.start({ outDir: out });
+    const stopped = await services.jobs.done<{ cancelled: boolean; written: number }>(jobId);
+    expect(services.jobs.status(jobId).state).toBe('cancelled');
+    expect(stopped.cancelled).toBe(true);
+    await expect(fs.stat(path.join(out, 'index.html'))).rejects.toThrow();
+    await expect(fs.stat(path.join(out, 'photos'))).rejects.toThrow();
+    const whole = await services.gallery.export({ outDir: out });
+    expect(whole.cancelled).toBe(false);
+    expect(whole.photos).toBe(placed);
+    expect(whole.reused).toBeGreaterThan(0);
+    expect(seen.at(-1)).toMatchObject({ done: placed, total: placed });
+  });
+
   it('sweeps what a killed export left in its folder, and never writes a front page before the faces it uses', async () => {
     const { services, root } = await wall();
     services.exhibitions.plan({ boards: 1 });
@@ -115,7 +144,9 @@ describe(GalleryService.name, () => {
     for (const f of stale) await expect(fs.stat(f), f).rejects.toThrow();
     await expect(fs.stat(living)).resolves.toBeTruthy();
     // The Chinese faces cannot be made (the subsetter fails): the export stops before its front page.
-    const failing = new GalleryService({ ...(services.gallery as unknown as { deps: ConstructorParameters<typeof GalleryService>[0] }).deps, fonts: async () => Promise.reject(new Error('subset failed')) });
+    // Its own job service: each kind of job is defined once per service.
+    const jobs = new JobService({ events: services.events, logger: services.logger });
+    const failing = new GalleryService({ ...(services.gallery as unknown as { deps: ConstructorParameters<typeof GalleryService>[0] }).deps, jobs, fonts: async () => Promise.reject(new Error('subset failed')) });
     const fresh = path.join(root, 'web2');
     await expect(failing.export({ outDir: fresh })).rejects.toThrow('subset failed');
     await expect(fs.stat(path.join(fresh, 'index.html'))).rejects.toThrow();

@@ -168,17 +168,21 @@ describe(ImportService.name, () => {
     const { services, root, project } = await setup(1);
     const card = path.join(root, 'card');
     for (let i = 0; i < 12; i++) await writePhoto(card, `p${String(i).padStart(2, '0')}.jpg`, { width: 1600, height: 1200, seed: 40 + i });
-    const { jobId } = services.importer.start({ paths: [card] });
-    await new Promise<void>((resolve) => {
+    // The import is cancelled through the one job service, once its progress says two photos are done.
+    const cancelled = new Promise<void>((resolve) => {
       const off = services.events.subscribe((name, payload) => {
-        if (name === 'import.progress' && (payload as { done: number }).done >= 2) {
-          services.importer.cancel(jobId);
+        const p = payload as { jobId: string; kind: string; done: number };
+        if (name === 'job.progress' && p.kind === 'import' && p.done >= 2) {
+          services.jobs.cancel(p.jobId);
           off();
           resolve();
         }
       });
     });
-    await new Promise<void>((resolve) => services.events.subscribe((name) => name === 'import.finished' && resolve()));
+    const finished = new Promise<void>((resolve) => services.events.subscribe((name, payload) => name === 'job.finished' && (payload as { kind: string }).kind === 'import' && resolve()));
+    const { jobId } = await services.importer.start({ paths: [card] });
+    await cancelled;
+    await finished;
     const first = services.importer.status(jobId);
     expect(first.state).toBe('cancelled');
     expect(first.summary!.cancelled).toBe(true);

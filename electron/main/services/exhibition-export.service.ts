@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import os from 'node:os';
 import path from 'node:path';
 import { AppError, isAppError } from '../../../shared/errors';
 import { formatMessage, msg, type Message } from '../../../shared/i18n/messages';
@@ -18,7 +17,6 @@ import type { Board, Exhibition, ExhibitionExportOptions, ExhibitionExportResult
 import type { Photo } from '../../../shared/model/photo';
 import { cropFor, placedPpi } from '../../../shared/logic/sheet-layout';
 import type { Worker } from '../../../shared/model/roster';
-import type { EventBus } from '../events';
 import type { Logger } from '../logger';
 import type { OrderLine, PdfRepository } from '../repositories/pdf.repository';
 import type { SheetRepository } from '../repositories/sheet.repository';
@@ -28,10 +26,9 @@ import { DEFAULT_EXHIBITION, type ExhibitionService } from './exhibition.service
 import type { GiftService } from './gift.service';
 import type { LabelTemplateService } from './label-template.service';
 import { prefetcher } from './prefetch';
-import { JobRunner, type JobControl } from './job-runner';
+import type { JobControl, JobService } from './jobs.service';
 
 /** The control of an export nobody watches (the command line awaits it): never cancelled, progress unheard. */
-const UNWATCHED: JobControl = { cancelled: false, setTotal: () => undefined, working: () => undefined, step: () => undefined };
 import type { OutputPlaces } from './output-place';
 import type { ProjectSession } from './project-session';
 
@@ -45,7 +42,6 @@ const DEFAULT_MATERIAL = 'KT板';
 interface Deps {
   session: ProjectSession;
   labels: LabelTemplateService;
-  events: EventBus;
   exhibitions: ExhibitionService;
   gifts: GiftService;
   sheets: SheetRepository;
@@ -53,8 +49,8 @@ interface Deps {
   type: TypesetterRepository;
   storage: StorageRepository;
   places: OutputPlaces;
+  jobs: JobService;
   logger: Logger;
-  concurrency?: number;
 }
 
 /** A photo item that cannot be printed: the file it belongs to is not written, and the reason is said. */
@@ -72,15 +68,13 @@ const warn = (photoId: string | null, code: ExhibitionWarning['code'], m: Messag
  * its reason and the others go on.
  */
 export class ExhibitionExportService {
-  private readonly runner: JobRunner<ExhibitionExportResult>;
-
   constructor(private readonly deps: Deps) {
-    this.runner = new JobRunner<ExhibitionExportResult>({
-      logger: deps.logger,
-      progress: (p) => deps.events.emit('exhibition.progress', p),
-      finished: (jobId, result) => deps.events.emit('exhibition.finished', { jobId, result }),
-      unknown: (id) => new AppError('NOT_FOUND', msg('export.noJob', { id })),
-      unexpected: () => new AppError('INTERNAL', msg('export.unexpected')),
+    // What cannot start (no plan) is refused at once; the rest runs as a job.
+    deps.jobs.define<ExhibitionExportOptions, ExhibitionExportResult>('exhibition-export', {
+      prepare: (opts) => {
+        this.planned(opts);
+        return (control) => this.write(opts, control);
+      },
       cancelledIn: (r) => r.cancelled,
     });
   }
@@ -92,22 +86,14 @@ export class ExhibitionExportService {
   /** The faces as the page typesetter needs them. */
   private readonly faces: Faces = (font, weight) => ({ measure: this.deps.type.measure(font, weight), ...this.deps.type.verticalMetrics(font, weight) });
 
-  /** The export as a job with progress and cancel (the window's way); what cannot start is refused at once. */
-  start(opts: ExhibitionExportOptions): { jobId: string } {
-    this.planned(opts);
-    return { jobId: this.runner.start((control) => this.export(opts, control)) };
+  /** The export as a job of the one job service, with progress and cancel. */
+  start(opts: ExhibitionExportOptions): Promise<{ jobId: string }> {
+    return this.deps.jobs.start('exhibition-export', opts);
   }
 
-  status(jobId: string) {
-    return this.runner.status(jobId);
-  }
-
-  done(jobId: string) {
-    return this.runner.done(jobId);
-  }
-
-  cancel(jobId: string) {
-    return this.runner.cancel(jobId);
+  /** The export, awaited (the command line's and the tests' way): the same job, waited for. */
+  async export(opts: ExhibitionExportOptions): Promise<ExhibitionExportResult> {
+    return this.deps.jobs.done(await this.start(opts).then((j) => j.jobId));
   }
 
   private planned(opts: ExhibitionExportOptions): Exhibition {
@@ -117,7 +103,7 @@ export class ExhibitionExportService {
   }
 
   /** The export, awaited (the command line's way); `control` reports progress and says when the user cancelled. */
-  async export(opts: ExhibitionExportOptions, control: JobControl = UNWATCHED): Promise<ExhibitionExportResult> {
+  private async write(opts: ExhibitionExportOptions, control: JobControl): Promise<ExhibitionExportResult> {
     const exhibition = this.planned(opts);
     const format = opts.format ?? 'pdf';
     const outDir = await this.deps.places.prepare(opts.outDir?.trim() || path.join(this.catalog.dir, 'exports', `${new Date().toISOString().slice(0, 10)}_展览_${opts.what}`));
@@ -172,7 +158,7 @@ export class ExhibitionExportService {
       try {
         const drawn = composeBoard({ board, position: i + 1, count, header: { title: exhibition.title, subtitle: exhibition.subtitle, organizers: exhibition.organizers }, captions: this.boardCaptions(board), logos: logos.map(({ ref, aspect }) => ({ ref, aspect })) }, this.faces, { bleedMm, marks });
         for (const p of drawn.problems) result.warnings.push(warn(p.photoId || null, p.photoId ? 'captionTooLong' : 'headerTooLong', p.message));
-        const { images, minPpi } = await this.boardImages(board, opts.format === 'pdf' ? null : dpi, !!opts.allowLowRes, result);
+        const { images, minPpi } = await this.boardImages(board, opts.format === 'pdf' ? null : dpi, !!opts.allowLowRes, result, control);
         for (const logo of logos) images.set(logo.ref, logo.jpeg);
         const file = path.join(result.outDir, name + ext);
         if (opts.format === 'pdf') await this.deps.storage.writeChunksAtomic(file, this.deps.pdf.drawing([drawn.page], (ref) => images.get(ref)!, { title: `${exhibition.title} · ${board.name}`, subject: exhibition.subtitle }, await this.deps.sheets.srgbIcc()));
@@ -396,7 +382,7 @@ export class ExhibitionExportService {
         throw new ItemRefused(warn(photo.id, 'photoUnreadable', msg('exhibit.photoUnreadable', { number: photo.originalName, detail: (err as Error).message, item })));
       }
     };
-    const workers = Math.max(1, this.deps.concurrency ?? os.availableParallelism());
+    const workers = this.deps.jobs.lanes;
     return prefetcher([...wanted.keys()], make, workers, 2 * workers);
   }
 
@@ -538,10 +524,9 @@ export class ExhibitionExportService {
    * Each photo of a board as a JPEG at the size it prints: its own pixels up to 300 ppi for a PDF, the raster's
    * dpi otherwise. Missing originals and photos under 50 ppi refuse the board, by name; 50–100 ppi is said.
    */
-  private async boardImages(board: Board, rasterDpi: number | null, allowLowRes: boolean, result: ExhibitionExportResult) {
+  private async boardImages(board: Board, rasterDpi: number | null, allowLowRes: boolean, result: ExhibitionExportResult, control: JobControl) {
     const images = new Map<string, Buffer>();
     let minPpi = Infinity;
-    const queue = [...board.photos];
     const one = async (placed: Board['photos'][number]) => {
       const photo = this.catalog.photo(placed.photoId);
       if (!photo) throw new ItemRefused(warn(placed.photoId, 'photoMissing', msg('exhibit.photoMissing', { number: placed.number, path: placed.photoId, board: board.name })));
@@ -560,10 +545,7 @@ export class ExhibitionExportService {
         throw new ItemRefused(warn(photo.id, 'photoUnreadable', msg('exhibit.photoUnreadable', { number: placed.number, detail: (err as Error).message, item: board.name })));
       }
     };
-    const worker = async () => {
-      for (let p = queue.shift(); p; p = queue.shift()) await one(p);
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(this.deps.concurrency ?? os.availableParallelism(), queue.length)) }, worker));
+    await control.pool(board.photos, one);
     return { images, minPpi: Number.isFinite(minPpi) ? minPpi : 0 };
   }
 

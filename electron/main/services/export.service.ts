@@ -1,4 +1,3 @@
-import os from 'node:os';
 import path from 'node:path';
 import { AppError, isAppError } from '../../../shared/errors';
 import { fillTemplate } from '../../../shared/logic/caption-template';
@@ -10,13 +9,12 @@ import { orderSheetCsv, orderTotals } from '../../../shared/logic/order-sheet';
 import { buildXmpSidecar } from '../../../shared/logic/xmp-write';
 import type { ExportedFile, ExportOptions, ExportSummary, GiftTemplate } from '../../../shared/model/gift';
 import type { Company, Worker } from '../../../shared/model/roster';
-import type { EventBus } from '../events';
 import type { Logger } from '../logger';
 import type { OrderLine, PdfRepository } from '../repositories/pdf.repository';
 import type { SheetRepository } from '../repositories/sheet.repository';
 import type { StorageRepository } from '../repositories/storage.repository';
 import type { GiftService, SheetJob } from './gift.service';
-import { JobRunner, type JobControl } from './job-runner';
+import type { JobBody, JobControl, JobService } from './jobs.service';
 import type { OutputPlaces } from './output-place';
 import type { ProjectSession } from './project-session';
 import { msg, reasonOf } from '../../../shared/i18n/messages';
@@ -30,9 +28,8 @@ interface ExportDeps {
   pdf: PdfRepository;
   storage: StorageRepository;
   places: OutputPlaces;
-  events: EventBus;
+  jobs: JobService;
   logger: Logger;
-  concurrency?: number;
 }
 
 interface Item {
@@ -62,33 +59,30 @@ const ORDER_SHEET = '印制清单';
 const IMPOSED = '拼版';
 
 export class ExportService {
-  private readonly runner: JobRunner<ExportSummary>;
-
   constructor(private readonly deps: ExportDeps) {
-    this.runner = new JobRunner<ExportSummary>({
-      logger: deps.logger,
-      progress: (p) => deps.events.emit('export.progress', p),
-      finished: (jobId, summary) => deps.events.emit('export.finished', { jobId, summary }),
-      unknown: (id) => new AppError('NOT_FOUND', msg('export.noJob', { id })),
-      unexpected: () => new AppError('INTERNAL', msg('export.unexpected')),
-      cancelledIn: (summary) => summary.cancelled,
-    });
+    deps.jobs.define<ExportOptions, ExportSummary>('export', { prepare: (opts) => this.prepare(opts), cancelledIn: (summary) => summary.cancelled });
   }
 
-  /** Checks the request (what it asks must be honoured, or it is refused by name), then runs it in the background. */
-  async start(opts: ExportOptions): Promise<{ jobId: string }> {
+  /** Checks the request (what it asks must be honoured, or it is refused by name) and answers the job's body. */
+  private async prepare(opts: ExportOptions): Promise<JobBody<ExportSummary>> {
     this.deps.session.require();
     const template = this.deps.gifts.template(opts.templateId);
     if (opts.size && !parsePaperSize(opts.size)) throw new AppError('VALIDATION', msg('export.unknownSize', { size: opts.size }));
     const refused = refusedOptions(opts);
     if (refused) throw new AppError('VALIDATION', refused);
     const profile = opts.cmyk ? await this.profile(opts.icc) : null;
-    return { jobId: this.runner.start((control) => this.execute(control, opts, template, profile)) };
+    return (control) => this.execute(control, opts, template, profile);
   }
 
+  /** Starts the export as a job of the one job service. */
+  start(opts: ExportOptions): Promise<{ jobId: string }> {
+    return this.deps.jobs.start('export', opts);
+  }
+
+  /** Runs an export to the end (the tests and the awaited API call wait for it). */
   async run(opts: ExportOptions): Promise<ExportSummary> {
     const { jobId } = await this.start(opts);
-    return this.runner.done(jobId);
+    return this.deps.jobs.done(jobId);
   }
 
   /** The press profile: the user's .icc (it must be CMYK), or the shipped FOGRA39. */
@@ -100,13 +94,14 @@ export class ExportService {
     return { file: path_, name: info.description ?? path.basename(path_) };
   }
 
+  /** The job as `export.status` said it before `jobs.status` (kept for one version): its result named `summary`. */
   status(jobId: string) {
-    const { result, ...view } = this.runner.status(jobId);
+    const { result, ...view } = this.deps.jobs.status<ExportSummary>(jobId);
     return { ...view, summary: result };
   }
 
   cancel(jobId: string) {
-    this.runner.cancel(jobId);
+    this.deps.jobs.cancel(jobId);
     return this.status(jobId);
   }
 
@@ -144,10 +139,7 @@ export class ExportService {
     const usedNames = new Set<string>();
     const orderLines: (OrderLine & { thumbFile: string | null })[] = [];
     const forPages: Imposable[] = [];
-    const queue = [...items];
-    const worker = async () => {
-      for (let item = queue.shift(); item; item = queue.shift()) {
-        if (control.cancelled) break;
+    await control.pool(items, async (item) => {
         control.working(item.workerId ? (catalog.get('workers', item.workerId)?.name ?? item.workerId) : item.photoId);
         try {
           if (opts.impose) forPages.push(await this.renderForPage(item, opts, template, summary));
@@ -164,9 +156,7 @@ export class ExportService {
           summary.skipped.push({ workerId: item.workerId, photoId: item.photoId, reason: e.message, key: e.key, params: e.params });
         }
         control.step();
-      }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(this.deps.concurrency ?? os.availableParallelism(), queue.length || 1)) }, worker));
+    });
     summary.cancelled = control.cancelled;
     if (opts.rasterMarks && opts.marks && opts.format !== 'pdf' && !opts.impose && summary.files.length) summary.warnings.push(msg('export.rasterMarksBigger', { extra: 2 * (MARK_OFFSET_MM + MARK_LENGTH_MM) }));
     if (opts.impose && !control.cancelled) orderLines.push(...(await this.writePages(forPages, opts, opts.impose, outDir, summary, profile, template)));

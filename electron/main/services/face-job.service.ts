@@ -7,11 +7,10 @@ import { displayPath } from '../../../shared/logic/file-path';
 import type { Box, Face, FaceDetectResult } from '../../../shared/model/face';
 import type { Photo } from '../../../shared/model/photo';
 import type { EventBus } from '../events';
-import type { Logger } from '../logger';
 import type { CatalogRepository } from '../repositories/catalog.repository';
 import type { DetectedFace, Detection, FaceDetectorRepository } from '../repositories/face-detector';
 import type { StorageRepository } from '../repositories/storage.repository';
-import { JobRunner, type JobControl } from './job-runner';
+import type { JobControl, JobService } from './jobs.service';
 import type { ProjectSession } from './project-session';
 
 /** Photos in flight at once: enough to keep every helper busy while results are stored. */
@@ -35,8 +34,6 @@ export interface DetectOptions {
  * One job at a time; it steps aside while an import runs.
  */
 export class FaceJobService {
-  private readonly runner: JobRunner<FaceDetectResult>;
-  private running: string | null = null;
   /** Start the face job after each import: the window does; the command line runs `faces detect` itself. */
   afterImport = false;
 
@@ -46,18 +43,22 @@ export class FaceJobService {
       events: EventBus;
       storage: StorageRepository;
       detector: FaceDetectorRepository;
-      logger: Logger;
-      /** whether an import runs now: the face job waits while it does */
-      importing: () => boolean;
+      jobs: JobService;
     },
   ) {
-    this.runner = new JobRunner<FaceDetectResult>({
-      logger: deps.logger,
-      progress: (p) => deps.events.emit('faces.progress', p),
-      finished: (jobId, result) => deps.events.emit('faces.finished', { jobId, result }),
-      unknown: (id) => new AppError('NOT_FOUND', msg('faces.unknownJob', { id })),
-      unexpected: () => new AppError('INTERNAL', msg('faces.unexpected')),
+    // One at a time per process: starting while it runs answers the running one.
+    deps.jobs.define<DetectOptions, FaceDetectResult>('faces', {
+      prepare: (opts) => {
+        this.catalog.assertWritable();
+        return (control) => this.detect(opts, control);
+      },
+      single: true,
       cancelledIn: (r) => r.cancelled,
+    });
+    // The window finds faces after every import of its own.
+    deps.events.subscribe((name, payload) => {
+      const ended = payload as { kind?: string; state?: string };
+      if (name === 'job.finished' && ended.kind === 'import' && ended.state !== 'failed' && this.afterImport && this.deps.session.current && !this.deps.session.current.readOnly) void this.start().catch(() => undefined);
     });
   }
 
@@ -66,35 +67,18 @@ export class FaceJobService {
   }
 
   /** Starts the face job (or says which one already runs: one at a time per process). */
-  start(opts: DetectOptions = {}): { jobId: string } {
-    this.catalog.assertWritable();
-    if (this.running && this.runner.status(this.running).state === 'running') return { jobId: this.running };
-    const jobId = this.runner.start((control) => this.detect(opts, control));
-    this.running = jobId;
-    void this.runner
-      .done(jobId)
-      .catch(() => this.deps.events.emit('faces.failed', { jobId, error: this.runner.status(jobId).error! }))
-      .finally(() => {
-        if (this.running === jobId) this.running = null;
-      });
-    return { jobId };
+  start(opts: DetectOptions = {}): Promise<{ jobId: string }> {
+    return this.deps.jobs.start('faces', opts);
   }
 
-  status(jobId: string) {
-    return this.runner.status(jobId);
+  /** Runs the face job to the end (the command line and the tests wait for it). */
+  async run(opts: DetectOptions = {}): Promise<FaceDetectResult> {
+    return this.deps.jobs.done(await this.start(opts).then((j) => j.jobId));
   }
 
-  cancel(jobId: string) {
-    return this.runner.cancel(jobId);
-  }
-
-  done(jobId: string) {
-    return this.runner.done(jobId);
-  }
-
-  /** The job running now, if any: the window shows its progress after an import started it. */
+  /** The face job running now, if any: the window shows its progress after an import started it. */
   current() {
-    return this.running ? this.runner.status(this.running) : null;
+    return this.deps.jobs.running('faces');
   }
 
   private async detect(opts: DetectOptions, control: JobControl): Promise<FaceDetectResult> {
@@ -120,13 +104,15 @@ export class FaceJobService {
       return todo.shift();
     };
     try {
-      const lane = async () => {
-        for (;;) {
-          // An import has the cores to itself: its speed must not change because faces are being found.
-          while (this.deps.importing() && !control.cancelled) await new Promise((r) => setTimeout(r, 250));
-          // A project closed meanwhile ends the job quietly: its results would have nowhere to go.
-          const photo = control.cancelled || this.deps.session.current !== catalog ? undefined : take();
-          if (!photo) break;
+      /** The next photo, once no import runs: an import has the cores to itself, its speed must not change. */
+      const next = async (): Promise<Photo | undefined> => {
+        while (this.deps.jobs.running('import') && !control.cancelled) await new Promise((r) => setTimeout(r, 250));
+        // A project closed meanwhile ends the job quietly: its results would have nowhere to go.
+        return control.cancelled || this.deps.session.current !== catalog ? undefined : take();
+      };
+      await control.pool(
+        next,
+        async (photo) => {
           control.working(photo.originalName);
           const source = await this.sourceOf(catalog, photo);
           const detection: Detection = source ? await this.deps.detector.detect(source, path.join(catalog.dir, 'cache', 'faces', `${photo.id}-`), { thorough: opts.thorough }) : { ok: false, code: 'MISSING', reason: '' };
@@ -134,12 +120,12 @@ export class FaceJobService {
           const unseen = detection.ok ? [...photo.faceRegions, ...(photo.namedRegions ?? [])].filter((r) => !detection.faces.some((f) => overlap(f.box, r) >= SAME_FACE_OVERLAP)) : [];
           const regions = unseen.length && source ? await this.deps.detector.describe(source, unseen, path.join(catalog.dir, 'cache', 'faces', `${photo.id}-r`)) : [];
           // The project may have been closed meanwhile: its results are dropped, not written elsewhere.
-          if (this.deps.session.current !== catalog || !catalog.photo(photo.id)) continue;
+          if (this.deps.session.current !== catalog || !catalog.photo(photo.id)) return;
           this.store(photo, detection, result, regions, source);
           control.step();
-        }
-      };
-      await Promise.all(Array.from({ length: IN_FLIGHT }, lane));
+        },
+        IN_FLIGHT,
+      );
     } finally {
       await this.deps.detector.close();
     }

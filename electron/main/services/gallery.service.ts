@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import os from 'node:os';
 import path from 'node:path';
 import { AppError, isAppError } from '../../../shared/errors';
 import { msg, reasonOf } from '../../../shared/i18n/messages';
@@ -19,7 +18,14 @@ import { DEFAULT_EXHIBITION, type ExhibitionService } from './exhibition.service
 import type { ExhibitionExportService } from './exhibition-export.service';
 import type { GiftService } from './gift.service';
 import type { OutputPlaces } from './output-place';
+import type { JobBody, JobControl, JobService } from './jobs.service';
 import type { ProjectSession } from './project-session';
+
+export interface GalleryOptions {
+  outDir: string;
+  baseUrl?: string;
+  exhibitionId?: string;
+}
 
 /** A photo's page shows it at this long edge; the grid at this one. */
 export const WEB_EDGE = 2048;
@@ -37,7 +43,9 @@ interface Manifest {
  * photos that left.
  */
 export class GalleryService {
-  constructor(private readonly deps: { fonts: (family: FontFamily, weight: 'normal' | 'bold', chars: string) => Promise<Buffer>; session: ProjectSession; exhibitions: ExhibitionService; exhibitionExport: ExhibitionExportService; gifts: GiftService; sheets: SheetRepository; storage: StorageRepository; places: OutputPlaces; assetsDir: string; concurrency?: number }) {}
+  constructor(private readonly deps: { fonts: (family: FontFamily, weight: 'normal' | 'bold', chars: string) => Promise<Buffer>; session: ProjectSession; exhibitions: ExhibitionService; exhibitionExport: ExhibitionExportService; gifts: GiftService; sheets: SheetRepository; storage: StorageRepository; places: OutputPlaces; jobs: JobService; assetsDir: string }) {
+    deps.jobs.define<GalleryOptions, GalleryResult>('gallery-export', { prepare: (opts) => this.prepare(opts), cancelledIn: (r) => r.cancelled });
+  }
 
   private get catalog() {
     return this.deps.session.require();
@@ -66,8 +74,18 @@ export class GalleryService {
     };
   }
 
-  async export(opts: { outDir: string; baseUrl?: string; exhibitionId?: string }): Promise<GalleryResult> {
-    const catalog = this.catalog;
+  /** The gallery written as a job of the one job service (progress, cancel); a place it may not write is refused at once. */
+  start(opts: GalleryOptions): Promise<{ jobId: string }> {
+    return this.deps.jobs.start('gallery-export', opts);
+  }
+
+  /** The gallery written and waited for (the command line's and the tests' way). */
+  async export(opts: GalleryOptions): Promise<GalleryResult> {
+    return this.deps.jobs.done(await this.start(opts).then((j) => j.jobId));
+  }
+
+  private async prepare(opts: GalleryOptions): Promise<JobBody<GalleryResult>> {
+    this.deps.session.require();
     const baseUrl = opts.baseUrl?.trim() || null;
     if (baseUrl && !isWebAddress(baseUrl)) throw new AppError('VALIDATION', msg('exhibit.badBaseUrl', { url: baseUrl, schemes: 'http:// https://' }));
     const outDir = await this.deps.places.prepare(opts.outDir);
@@ -76,7 +94,11 @@ export class GalleryService {
     } catch (err) {
       throw new AppError('IO', msg('export.notWritable', { dir: outDir, detail: (err as Error).message }));
     }
+    return (control) => this.write(opts, outDir, baseUrl, control);
+  }
 
+  private async write(opts: GalleryOptions, outDir: string, baseUrl: string | null, control: JobControl): Promise<GalleryResult> {
+    const catalog = this.catalog;
     const shown = await this.shown(opts.exhibitionId ?? DEFAULT_EXHIBITION);
     const excluded = shown.excluded;
     const before = await this.readManifest(outDir);
@@ -106,9 +128,11 @@ export class GalleryService {
     // Images first (the slow part), on every core; each made from the photo's bytes and what it carries. An
     // original that can no longer be read (damaged or gone since import) leaves the gallery, named, with its files.
     const unreadable = new Set<string>();
-    const queue = shown.photos.map((p) => p.view);
-    const work = async () => {
-      for (let p = queue.shift(); p; p = queue.shift()) {
+    control.setTotal(shown.photos.length);
+    await control.pool(
+      shown.photos.map((p) => p.view),
+      async (p) => {
+        control.working(p.title);
         const photo = catalog.photo(p.id)!;
         const source = this.deps.gifts.sourceOf(photo);
         const xmp = buildWebXmp({ title: p.title || null, creator: photo.photographer, credit: p.credit || null, people: p.workers.map((w) => w.name) });
@@ -125,9 +149,15 @@ export class GalleryService {
           for (const [rel] of files) delete after.files[rel];
           excluded.push({ photoId: p.id, ...reasonOf(msg('gallery.photoUnreadable', { name: photo.originalName, detail: err.message })) });
         }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(this.deps.concurrency ?? os.availableParallelism(), queue.length || 1)) }, work));
+        control.step();
+      },
+    );
+    // Stopped by the user: no pages are made of half a gallery; the images written so far are noted, so the next
+    // export reuses them instead of making them again.
+    if (control.cancelled) {
+      await this.deps.storage.writeAtomic(path.join(outDir, MANIFEST), JSON.stringify({ files: { ...before.files, ...after.files } }, null, 1));
+      return { index: path.join(outDir, 'index.html'), photos: 0, workers: 0, excluded, bytes: 0, ...counts, cancelled: true };
+    }
     const photos = shown.photos.filter((p) => !unreadable.has(p.view.id));
     const site = this.site(opts.exhibitionId ?? DEFAULT_EXHIBITION, baseUrl, photos.length);
     const workers = this.workersOf(photos);
@@ -155,7 +185,7 @@ export class GalleryService {
     }
     await this.deps.storage.writeAtomic(path.join(outDir, MANIFEST), JSON.stringify(after, null, 1));
     const bytes = Object.values(after.files).reduce((n, f) => n + f.bytes, 0);
-    return { index: path.join(outDir, 'index.html'), photos: views.length, workers: workers.length, excluded, bytes, ...counts };
+    return { index: path.join(outDir, 'index.html'), photos: views.length, workers: workers.length, excluded, bytes, ...counts, cancelled: false };
   }
 
   /**

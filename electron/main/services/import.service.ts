@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import os from 'node:os';
 import path from 'node:path';
 import { AppError, isAppError } from '../../../shared/errors';
 import { msg, type Message } from '../../../shared/i18n/messages';
@@ -22,7 +20,9 @@ import type { ImageRepository } from '../repositories/image.repository';
 import type { MetadataRepository } from '../repositories/metadata.repository';
 import type { RawRepository } from '../repositories/raw.repository';
 import type { ReadLimits, StorageRepository } from '../repositories/storage.repository';
+import type { JobProgress } from '../../../shared/model/job';
 import { walkImport } from './import-walk';
+import type { JobControl, JobService } from './jobs.service';
 import type { ProjectSession } from './project-session';
 import type { RosterService } from './roster.service';
 
@@ -37,19 +37,11 @@ interface ImportDeps {
   events: EventBus;
   roster: RosterService;
   logger: Logger;
-  /** parallel files; defaults to the core count */
-  concurrency?: number;
-}
-
-interface RunningJob {
-  job: ImportJob;
-  cancelled: boolean;
-  done: Promise<ImportSummary>;
+  jobs: JobService;
 }
 
 type Outcome = { kind: 'imported'; id: string } | { kind: 'duplicate'; id: string } | { kind: 'failed'; failure: ImportFailure };
 
-const PROGRESS_EVERY_MS = 100;
 /** A photo file: up to 2 GiB (a 268 MP TIFF fits), read within a minute. */
 const PHOTO_LIMITS: ReadLimits = { maxBytes: 2 * 1024 ** 3 - 1, timeoutMs: 60_000 };
 /** A sidecar is text of a few kilobytes; Lightroom's largest are well under this. */
@@ -69,59 +61,48 @@ interface PhotoSource {
 
 /** Brings a shoot into the catalog: hash, read metadata, make thumbnail and preview, never touch the original. */
 export class ImportService {
-  private readonly jobs = new Map<string, RunningJob>();
-  private readonly concurrency: number;
-
   constructor(private readonly deps: ImportDeps) {
-    this.concurrency = Math.max(1, deps.concurrency ?? os.availableParallelism());
+    deps.jobs.define<ImportRequest, ImportSummary>('import', {
+      prepare: (req) => {
+        this.deps.session.require();
+        return (control) => this.execute(req, control);
+      },
+      cancelledIn: (summary) => summary.cancelled,
+    });
   }
 
-  /** Starts an import in the background and returns at once; progress arrives as events. */
-  start(req: ImportRequest): { jobId: string } {
-    this.deps.session.require();
-    const id = randomUUID().slice(0, 8);
-    const running: RunningJob = {
-      job: { id, state: 'running', progress: emptyProgress(id), summary: null },
-      cancelled: false,
-      done: Promise.resolve(null as never),
-    };
-    this.jobs.set(id, running);
-    running.done = this.execute(running, req);
-    running.done.catch((err) => this.deps.logger.error(`import ${id} failed`, err));
-    return { jobId: id };
+  /** Starts an import as a job of the one job service and returns at once; progress arrives as job events. */
+  start(req: ImportRequest): Promise<{ jobId: string }> {
+    return this.deps.jobs.start('import', req);
   }
 
-  /** Runs an import to the end (the CLI and tests wait for it). */
-  async run(req: ImportRequest, onProgress?: (p: ImportProgress) => void): Promise<ImportSummary> {
-    const { jobId } = this.start(req);
+  /** Runs an import to the end (the tests and the demo wait for it); `onProgress` hears its progress. */
+  async run(req: ImportRequest, onProgress?: (p: JobProgress) => void): Promise<ImportSummary> {
+    let jobId: string | null = null;
     const unsubscribe = onProgress
       ? this.deps.events.subscribe((name, payload) => {
-          if (name === 'import.progress' && (payload as ImportProgress).jobId === jobId) onProgress(payload as ImportProgress);
+          if (name === 'job.progress' && (payload as JobProgress).jobId === jobId) onProgress(payload as JobProgress);
         })
       : () => undefined;
     try {
-      return await this.jobs.get(jobId)!.done;
+      jobId = (await this.start(req)).jobId;
+      return await this.deps.jobs.done<ImportSummary>(jobId);
     } finally {
       unsubscribe();
     }
   }
 
+  /** The job as `import.status` said it before `jobs.status` (kept for one version). */
   status(jobId: string): ImportJob {
-    const running = this.jobs.get(jobId);
-    if (!running) throw new AppError('NOT_FOUND', msg('import.noJob', { id: jobId }));
-    return running.job;
+    const view = this.deps.jobs.status<ImportSummary>(jobId);
+    const p = view.progress;
+    const progress: ImportProgress = { jobId, done: p.done, total: p.total, currentFile: p.current, rate: p.rate, etaSeconds: p.etaSeconds, imported: p.counts.imported ?? 0, duplicates: p.counts.duplicates ?? 0, failed: p.counts.failed ?? 0, notPhotos: p.counts.notPhotos ?? 0 };
+    return { id: view.id, state: view.state, progress, summary: view.result };
   }
 
   cancel(jobId: string): ImportJob {
-    const running = this.jobs.get(jobId);
-    if (!running) throw new AppError('NOT_FOUND', msg('import.noJob', { id: jobId }));
-    running.cancelled = true;
-    return running.job;
-  }
-
-  /** Whether an import is running now (the face job steps aside for it). */
-  busy(): boolean {
-    return [...this.jobs.values()].some((r) => r.job.state === 'running');
+    this.deps.jobs.cancel(jobId);
+    return this.status(jobId);
   }
 
   /** Suggested batch values for the import dialog: the photographer from EXIF Artist, the first shoot day. */
@@ -147,66 +128,41 @@ export class ImportService {
     return { photographer, shootDay, sampled: sample.length };
   }
 
-  private async execute(running: RunningJob, req: ImportRequest): Promise<ImportSummary> {
+  private async execute(req: ImportRequest, control: JobControl): Promise<ImportSummary> {
     const catalog = this.deps.session.require();
     const summary: ImportSummary = { imported: 0, duplicates: [], failed: [], notPhotos: 0, cancelled: false };
-    const started = Date.now();
-    const progress = running.job.progress;
-    let lastEmit = 0;
-    let decided = 0; // files reported as failed before any work: they would make the rate look absurd
-    const emitProgress = (force = false) => {
-      const now = Date.now();
-      if (!force && now - lastEmit < PROGRESS_EVERY_MS) return;
-      lastEmit = now;
-      const elapsed = (now - started) / 1000;
-      progress.rate = elapsed > 0.05 ? (progress.done - decided) / elapsed : 0;
-      progress.etaSeconds = progress.rate > 0 ? (progress.total - progress.done) / progress.rate : null;
-      progress.imported = summary.imported;
-      progress.duplicates = summary.duplicates.length;
-      progress.failed = summary.failed.length;
-      progress.notPhotos = summary.notPhotos;
-      this.deps.events.emit('import.progress', { ...progress });
+    const counted = () => {
+      control.count('imported', summary.imported);
+      control.count('duplicates', summary.duplicates.length);
+      control.count('failed', summary.failed.length);
+      control.count('notPhotos', summary.notPhotos);
     };
     try {
       const { plan, failures } = await walkImport(this.deps.storage, req.paths);
       summary.failed.push(...failures);
       // Notes, videos and card index files are not photos: counted as skipped, never as failures or in the total.
       summary.notPhotos = plan.notPhotos.length;
-      progress.total = plan.candidates.length + summary.failed.length;
-      progress.done = decided = summary.failed.length;
-      emitProgress(true);
+      counted();
+      // Files refused before any reading are done, but without work: they do not count towards the rate.
+      control.setTotal(plan.candidates.length + summary.failed.length, summary.failed.length);
 
       // The batch company joins the roster (found by full or short name, or added) before the first photo lands.
       const company = req.company?.trim() ? this.deps.roster.ensureCompany(req.company) : null;
       const seqByDay = new Map<string, number>();
-      const queue = [...plan.candidates];
-      const worker = async () => {
-        for (let c = queue.shift(); c; c = queue.shift()) {
-          if (running.cancelled) break;
-          progress.currentFile = displayPath(c.path);
-          const outcome = await this.importOne(catalog, c, req, company, seqByDay, running.job.id);
-          if (outcome.kind === 'imported') summary.imported++;
-          else if (outcome.kind === 'duplicate') summary.duplicates.push({ path: displayPath(c.path), photoId: outcome.id });
-          else summary.failed.push(outcome.failure);
-          progress.done++;
-          emitProgress();
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(this.concurrency, Math.max(1, queue.length)) }, worker));
-      summary.cancelled = running.cancelled;
-    } catch (err) {
-      running.job.state = 'failed';
-      throw err;
+      await control.pool(plan.candidates, async (c) => {
+        control.working(displayPath(c.path));
+        const outcome = await this.importOne(catalog, c, req, company, seqByDay, control.jobId);
+        if (outcome.kind === 'imported') summary.imported++;
+        else if (outcome.kind === 'duplicate') summary.duplicates.push({ path: displayPath(c.path), photoId: outcome.id });
+        else summary.failed.push(outcome.failure);
+        counted();
+        control.step();
+      });
+      summary.cancelled = control.cancelled;
     } finally {
-      progress.currentFile = null;
       // Synced to the journal before the import says it is done: what it reports is what the project holds.
       await catalog.commit();
-      emitProgress(true);
     }
-    // The job reads as ended only once its summary is there and the catalog is saved: a poller never sees one without the other.
-    running.job.summary = summary;
-    running.job.state = running.cancelled ? 'cancelled' : 'finished';
-    this.deps.events.emit('import.finished', { jobId: running.job.id, summary });
     return summary;
   }
 
@@ -455,6 +411,3 @@ export function cachePaths(id: string) {
   };
 }
 
-function emptyProgress(jobId: string): ImportProgress {
-  return { jobId, done: 0, total: 0, currentFile: null, rate: 0, etaSeconds: null, imported: 0, duplicates: 0, failed: 0, notPhotos: 0 };
-}

@@ -1,9 +1,10 @@
-import { Alert, Box, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, Grid, LinearProgress, MenuItem, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, Grid, MenuItem, TextField, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import type { ExhibitionExportResult, ExhibitionOutput, LabelTemplate } from '@shared/model/exhibition';
 import { BUILT_IN_LABELS, DEFAULT_LABEL } from '@shared/logic/label-templates';
-import type { JobView } from '@shared/model/job';
-import { call, confirmPaths, onEvent } from '../../api/client';
+import { call, confirmPaths } from '../../api/client';
+import { JobProgressBar } from '../jobs/JobProgressBar';
+import { useJob, useJobs } from '../jobs/JobsProvider';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { StringKey } from '../../i18n/strings';
 
@@ -16,7 +17,9 @@ const initial = { what: 'boards' as ExhibitionOutput, format: 'pdf' as 'pdf' | '
 export function ExhibitionExportDialog({ open, exhibitionId, onClose }: { open: boolean; exhibitionId: string; onClose: () => void }) {
   const { t, errorText, say } = useI18n();
   const [form, setForm] = useState(initial);
-  const [job, setJob] = useState<JobView<ExhibitionExportResult> | null>(null);
+  const jobs = useJobs();
+  const [jobId, setJobId] = useState<string | null>(null);
+  const job = useJob<ExhibitionExportResult>(jobId);
   const [templates, setTemplates] = useState<LabelTemplate[]>(BUILT_IN_LABELS);
   useEffect(() => {
     if (open) call('labels.templates', {}).then(setTemplates, () => undefined);
@@ -24,23 +27,10 @@ export function ExhibitionExportDialog({ open, exhibitionId, onClose }: { open: 
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (open) {
-      setJob(null);
+      setJobId(null);
       setError(null);
     }
   }, [open]);
-  // Progress as events; a poll as well, in case an event is missed (a reconnecting event stream).
-  useEffect(() => {
-    if (!job || job.state !== 'running') return;
-    const id = job.id;
-    const offP = onEvent('exhibition.progress', (p) => p.jobId === id && setJob((j) => (j && j.state === 'running' ? { ...j, progress: p } : j)));
-    const offF = onEvent('exhibition.finished', (f) => f.jobId === id && call('exhibitions.exportStatus', { jobId: id }).then(setJob, () => undefined));
-    const poll = window.setInterval(() => call('exhibitions.exportStatus', { jobId: id }).then((s) => s.state !== 'running' && setJob(s), () => undefined), 1500);
-    return () => {
-      offP();
-      offF();
-      window.clearInterval(poll);
-    };
-  }, [job?.id, job?.state]); // eslint-disable-line react-hooks/exhaustive-deps
   const busy = job?.state === 'running';
   const result = job?.result ?? null;
   const formats = form.what === 'catalogue' ? ['pdf'] : form.what === 'summary' ? ['jpeg', 'tiff'] : ['pdf', 'jpeg', 'tiff'];
@@ -49,7 +39,7 @@ export function ExhibitionExportDialog({ open, exhibitionId, onClose }: { open: 
     setError(null);
     try {
       const outDir = form.out.trim() ? (await confirmPaths([form.out.trim()], 'export'))[0] : undefined;
-      const { jobId } = await call('exhibitions.exportStart', {
+      const id = await jobs.start('exhibition-export', {
           exhibitionId,
           what: form.what,
           format,
@@ -61,7 +51,7 @@ export function ExhibitionExportDialog({ open, exhibitionId, onClose }: { open: 
           allowLowRes: form.allowLowRes,
           outDir,
         });
-      setJob(await call('exhibitions.exportStatus', { jobId }));
+      setJobId(id);
     } catch (err) {
       setError(errorText(err));
     }
@@ -114,12 +104,7 @@ export function ExhibitionExportDialog({ open, exhibitionId, onClose }: { open: 
             <Grid size={12}><TextField fullWidth size="small" label={t('export.out')} value={form.out} onChange={set('out')} slotProps={{ htmlInput: { 'data-testid': 'exhibition-export-out' } }} /></Grid>
           </Grid>
         )}
-        {busy && job && (
-          <Box sx={{ mt: 2 }} data-testid="exhibition-export-progress">
-            <Typography variant="body2" sx={{ mb: 1 }}>{t('exhibition.export.progress', { done: job.progress.done, total: job.progress.total })}{job.progress.etaSeconds !== null ? ` · ${t('exhibition.export.eta', { seconds: Math.ceil(job.progress.etaSeconds) })}` : ''}</Typography>
-            <LinearProgress variant={job.progress.total ? 'determinate' : 'indeterminate'} value={job.progress.total ? (100 * job.progress.done) / job.progress.total : 0} />
-          </Box>
-        )}
+        {busy && job && <Box sx={{ mt: 2 }}><JobProgressBar title={t('exhibition.export.progress')} progress={job.progress} testId="exhibition-export-progress" onCancel={() => void jobs.cancel(job.id)} cancelLabel={t('export.cancel')} cancelTestId="exhibition-export-cancel" /></Box>}
         {job?.state === 'failed' && job.error && <Alert severity="error" sx={{ mt: 2 }}>{errorText(job.error)}</Alert>}
         {error && <Alert severity="error" sx={{ mt: 2 }} data-testid="exhibition-export-error">{error}</Alert>}
         {result && (
@@ -136,7 +121,6 @@ export function ExhibitionExportDialog({ open, exhibitionId, onClose }: { open: 
         )}
       </DialogContent>
       <DialogActions>
-        {busy && job && <Button onClick={() => void call('exhibitions.exportCancel', { jobId: job.id })} data-testid="exhibition-export-cancel">{t('export.cancel')}</Button>}
         <Button onClick={onClose} disabled={busy}>{t('common.close')}</Button>
         {!job && <Button variant="contained" onClick={() => void start()} data-testid="exhibition-export-start">{t('export.start')}</Button>}
       </DialogActions>

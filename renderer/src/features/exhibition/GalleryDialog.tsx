@@ -1,9 +1,11 @@
-import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, LinearProgress, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import type { Exhibition } from '@shared/model/exhibition';
 import type { GalleryCheck, GalleryResult } from '@shared/model/gallery';
 import { call, confirmPaths } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
+import { JobProgressBar } from '../jobs/JobProgressBar';
+import { useJob, useJobs } from '../jobs/JobsProvider';
 
 /**
  * 导出网页相册: the privacy check first (what would be published, what is left out and why), then the static
@@ -14,28 +16,30 @@ export function GalleryDialog({ open, exhibition, onClose }: { open: boolean; ex
   const [out, setOut] = useState('');
   const [base, setBase] = useState(exhibition.galleryUrl ?? '');
   const [check, setCheck] = useState<GalleryCheck | null>(null);
-  const [result, setResult] = useState<GalleryResult | null>(null);
-  const [busy, setBusy] = useState(false);
+  const jobs = useJobs();
+  const [jobId, setJobId] = useState<string | null>(null);
+  const job = useJob<GalleryResult>(jobId);
+  const result = job?.state === 'finished' ? job.result : null;
+  const busy = job?.state === 'running';
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (!open) return;
-    setResult(null);
+    setJobId(null);
     setError(null);
     setBase(exhibition.galleryUrl ?? '');
     call('gallery.check', { exhibitionId: exhibition.id }).then(setCheck, (err) => setError(errorText(err)));
   }, [open, exhibition.id, exhibition.galleryUrl, errorText]);
   const start = async () => {
     setError(null);
-    setBusy(true);
     try {
       const [outDir] = await confirmPaths([out.trim()], 'export');
-      setResult(await call('gallery.export', { outDir: outDir!, baseUrl: base.trim() || undefined, exhibitionId: exhibition.id }));
+      setJobId(await jobs.start('gallery-export', { outDir: outDir!, baseUrl: base.trim() || undefined, exhibitionId: exhibition.id }));
     } catch (err) {
       setError(errorText(err));
-    } finally {
-      setBusy(false);
     }
   };
+  // A job that failed or was cancelled leaves the form as it was, saying why; the user may try again.
+  const ended = job && job.state !== 'running' && job.state !== 'finished' ? job : null;
   return (
     <Dialog open={open} onClose={busy ? undefined : onClose} fullWidth maxWidth="sm" data-testid="gallery-dialog">
       <DialogTitle>{t('gallery.title')}</DialogTitle>
@@ -65,8 +69,9 @@ export function GalleryDialog({ open, exhibition, onClose }: { open: boolean; ex
             <TextField size="small" fullWidth label={t('exhibition.galleryUrl')} value={base} onChange={(e) => setBase(e.target.value)} helperText={t('gallery.baseHint')} />
           </Stack>
         )}
-        {busy && <LinearProgress sx={{ mt: 2 }} />}
+        {busy && job && <Box sx={{ mt: 2 }}><JobProgressBar title={t('gallery.running')} progress={job.progress} testId="gallery-progress" onCancel={() => void jobs.cancel(job.id)} cancelTestId="gallery-cancel" /></Box>}
         {error && <Alert severity="error" sx={{ mt: 2 }}>{error}</Alert>}
+        {ended && <Alert severity={ended.state === 'failed' ? 'error' : 'info'} sx={{ mt: 2 }} data-testid="gallery-ended">{ended.state === 'failed' && ended.error ? errorText(ended.error) : t('gallery.cancelled')}</Alert>}
         {result && (
           <Alert severity="success" data-testid="gallery-done">
             {t('gallery.done', { photos: result.photos, workers: result.workers, written: result.written, reused: result.reused })}
@@ -76,7 +81,7 @@ export function GalleryDialog({ open, exhibition, onClose }: { open: boolean; ex
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose} disabled={busy}>{t('common.close')}</Button>
-        {!result && <Button variant="contained" disabled={busy || !out.trim()} onClick={() => void start()} data-testid="gallery-start">{t('gallery.start')}</Button>}
+        {!result && <Button variant="contained" disabled={!!busy || !out.trim()} onClick={() => void start()} data-testid="gallery-start">{t('gallery.start')}</Button>}
       </DialogActions>
     </Dialog>
   );

@@ -1,9 +1,10 @@
-import { Alert, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, Grid, LinearProgress, MenuItem, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, Grid, MenuItem, TextField, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
-import type { ExportJobView } from '@shared/api/contract';
-import type { ExportFormat, GiftTemplate, GiftView } from '@shared/model/gift';
+import type { ExportFormat, ExportSummary, GiftTemplate, GiftView } from '@shared/model/gift';
 import { refusedOptions } from '@shared/logic/export-rules';
-import { call, confirmPaths, onEvent } from '../../api/client';
+import { confirmPaths } from '../../api/client';
+import { JobProgressBar } from '../jobs/JobProgressBar';
+import { useJob, useJobs } from '../jobs/JobsProvider';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ExportOutcome } from './ExportOutcome';
 
@@ -18,28 +19,17 @@ const initial = (templateId: string) => ({ templateId, size: '', dpi: '300', for
 export function ExportDialog({ open, templates, templateId, gifts, onClose }: { open: boolean; templates: GiftTemplate[]; templateId: string; gifts: GiftView[]; onClose: () => void }) {
   const { t, errorText, say } = useI18n();
   const [form, setForm] = useState(() => initial(templateId));
-  const [job, setJob] = useState<ExportJobView | null>(null);
+  const jobs = useJobs();
+  const [jobId, setJobId] = useState<string | null>(null);
+  const job = useJob<ExportSummary>(jobId);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (open) {
       setForm((f) => ({ ...f, templateId }));
-      setJob(null);
+      setJobId(null);
       setError(null);
     }
   }, [open, templateId]);
-  useEffect(() => {
-    if (!job || job.state !== 'running') return;
-    const id = job.id;
-    const offP = onEvent('export.progress', (p) => p.jobId === id && setJob((j) => (j ? { ...j, progress: p } : j)));
-    const offF = onEvent('export.finished', (f) => f.jobId === id && setJob((j) => (j ? { ...j, state: f.summary.cancelled ? 'cancelled' : 'finished', summary: f.summary } : j)));
-    const poll = window.setInterval(() => call('export.status', { jobId: id }).then((s) => s.state !== 'running' && setJob(s), () => undefined), 1500);
-    return () => {
-      offP();
-      offF();
-      window.clearInterval(poll);
-    };
-  }, [job]);
-
   const imposed = form.impose === 'A4' || form.impose === 'A3' ? form.impose : null;
   const cmyk = form.colour !== 'srgb';
   // Marks in a raster file outside n-up pages are asked for explicitly (and warned about): the file is larger than the paper.
@@ -52,7 +42,7 @@ export function ExportDialog({ open, templates, templateId, gifts, onClose }: { 
     try {
       const outDir = form.out.trim() ? (await confirmPaths([form.out.trim()], 'export'))[0] : undefined;
       const icc = form.colour === 'cmyk-file' && form.icc.trim() ? (await confirmPaths([form.icc.trim()], 'image'))[0] : undefined;
-      const { jobId } = await call('export.start', {
+      const id = await jobs.start('export', {
         templateId: form.templateId,
         size: form.size.trim() || undefined,
         dpi: Number(form.dpi),
@@ -67,7 +57,7 @@ export function ExportDialog({ open, templates, templateId, gifts, onClose }: { 
         outDir,
         impose: imposed,
       });
-      setJob(await call('export.status', { jobId }));
+      setJobId(id);
     } catch (err) {
       setError(errorText(err));
     }
@@ -138,17 +128,11 @@ export function ExportDialog({ open, templates, templateId, gifts, onClose }: { 
         )}
         {!job && refusal && <Alert severity="error" sx={{ mt: 2 }} data-testid="export-refusal">{say(refusal)}</Alert>}
         {error && <Alert severity="error" sx={{ mt: 2 }}>{error}</Alert>}
-        {job && !job.summary && (
-          <>
-            <Typography variant="body2" sx={{ mb: 1 }} data-testid="export-progress">{t('export.running', { done: job.progress.done, total: job.progress.total })}{job.progress.current ? ` · ${job.progress.current}` : ''}</Typography>
-            <LinearProgress variant={job.progress.total ? 'determinate' : 'indeterminate'} value={job.progress.total ? (100 * job.progress.done) / job.progress.total : 0} />
-          </>
-        )}
+        {job?.state === 'running' && <Box sx={{ mt: 1 }}><JobProgressBar title={t('export.running')} progress={job.progress} testId="export-progress" onCancel={() => void jobs.cancel(job.id)} cancelLabel={t('export.cancel')} /></Box>}
         {job?.state === 'failed' && <Alert severity="error">{job.error ? errorText(job.error) : null}</Alert>}
-        {job?.summary && <ExportOutcome summary={job.summary} gifts={gifts} />}
+        {job?.result && <ExportOutcome summary={job.result} gifts={gifts} />}
       </DialogContent>
       <DialogActions>
-        {job?.state === 'running' && <Button onClick={() => void call('export.cancel', { jobId: job.id })}>{t('export.cancel')}</Button>}
         <Button onClick={onClose}>{t('common.close')}</Button>
         {!job && <Button variant="contained" disabled={!!refusal} onClick={() => void start()} data-testid="export-start">{t('export.start')}</Button>}
       </DialogActions>

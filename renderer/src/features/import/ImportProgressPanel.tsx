@@ -1,39 +1,33 @@
 import CheckCircleIcon from '@mui/icons-material/CheckCircleOutlineOutlined';
 import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlineOutlined';
-import { Alert, Box, Button, Collapse, LinearProgress, List, ListItem, ListItemText, Paper, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, Collapse, List, ListItem, ListItemText, Paper, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
-import { formatDuration } from '@shared/logic/display';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { StringKey } from '../../i18n/strings';
+import { JobProgressBar } from '../jobs/JobProgressBar';
 import type { ImportJobView } from './useImportJob';
 
 const baseName = (p: string) => p.split(/[\\/]/).pop() ?? p;
 
 /** The import's bar at the foot of the library: progress, rate, ETA and cancel; then the outcome and what failed. */
 export function ImportProgressPanel({ job, onCancel, onDismiss }: { job: ImportJobView; onCancel: () => void; onDismiss: () => void }) {
-  const { t, say } = useI18n();
+  const { t, say, errorText } = useI18n();
   const [details, setDetails] = useState(false);
-  const p = job.progress;
-  const s = job.summary;
-  if (!s) {
-    const pct = p && p.total ? (100 * p.done) / p.total : 0;
+  const s = job.state === 'running' ? null : job.result;
+  if (job.state === 'failed')
     return (
-      <Paper square variant="outlined" sx={{ px: 2.5, py: 1.5, borderLeft: 0, borderRight: 0, borderBottom: 0 }} data-testid="import-progress">
-        <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-          <Box sx={{ flex: 1, minWidth: 0 }}>
-            <Stack direction="row" spacing={2} sx={{ mb: 0.75, alignItems: 'baseline' }}>
-              <Typography variant="body2" sx={{ fontWeight: 600 }}>{t('import.running', { done: p?.done ?? 0, total: p?.total ?? '…' })}</Typography>
-              {p && p.rate > 0 && <Typography variant="caption" color="text.secondary">{t('import.rate', { rate: p.rate.toFixed(1) })}</Typography>}
-              {p?.etaSeconds != null && <Typography variant="caption" color="text.secondary">{t('import.eta', { eta: formatDuration(p.etaSeconds) ?? '' })}</Typography>}
-              <Typography variant="caption" color="text.secondary" noWrap sx={{ flex: 1, minWidth: 0 }}>{p?.currentFile ? baseName(p.currentFile) : ''}</Typography>
-            </Stack>
-            <LinearProgress variant={p?.total ? 'determinate' : 'indeterminate'} value={pct} sx={{ height: 6, borderRadius: 3 }} />
-          </Box>
-          <Button variant="outlined" color="inherit" onClick={onCancel} data-testid="import-cancel">{t('import.cancel')}</Button>
-        </Stack>
+      <Paper square variant="outlined" sx={{ borderLeft: 0, borderRight: 0, borderBottom: 0 }} data-testid="import-summary">
+        <Alert severity="error" sx={{ borderRadius: 0 }} action={<Button color="inherit" size="small" onClick={onDismiss}>{t('common.close')}</Button>}>
+          {job.error ? errorText(job.error) : t('jobs.state.failed')}
+        </Alert>
       </Paper>
     );
-  }
+  if (!s)
+    return (
+      <Paper square variant="outlined" sx={{ px: 2.5, py: 1.5, borderLeft: 0, borderRight: 0, borderBottom: 0 }}>
+        <JobProgressBar title={t('import.running')} progress={job.progress} onCancel={onCancel} cancelLabel={t('import.cancel')} testId="import-progress" cancelTestId="import-cancel" />
+      </Paper>
+    );
   const failed = s.failed.length;
   return (
     <Paper square variant="outlined" sx={{ borderLeft: 0, borderRight: 0, borderBottom: 0 }} data-testid="import-summary">

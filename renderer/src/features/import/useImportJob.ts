@@ -1,69 +1,40 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { ApiRequest } from '@shared/api/contract';
-import type { ImportProgress, ImportSummary } from '@shared/model/import-job';
-import { call, onEvent } from '../../api/client';
+import type { ImportSummary } from '@shared/model/import-job';
+import type { JobView } from '@shared/model/job';
 import { useNotice } from '../../components/NoticeProvider';
+import { useJob, useJobs } from '../jobs/JobsProvider';
 
-export interface ImportJobView {
-  jobId: string;
-  progress: ImportProgress | null;
-  summary: ImportSummary | null;
-}
+export type ImportJobView = JobView<ImportSummary>;
 
-/** Starts an import and follows it through its events; events that outrun the start reply are not lost. */
+/** The import this window started, followed through the one job service: its bar and outcome at the library's foot. */
 export function useImportJob() {
   const { notifyError } = useNotice();
-  const [job, setJob] = useState<ImportJobView | null>(null);
-  const seen = useRef(new Map<string, { progress?: ImportProgress; summary?: ImportSummary }>());
-  const jobIdRef = useRef<string | null>(null);
-
-  useEffect(() => {
-    const apply = (jobId: string) => {
-      if (jobId !== jobIdRef.current) return;
-      const s = seen.current.get(jobId);
-      setJob({ jobId, progress: s?.progress ?? null, summary: s?.summary ?? null });
-    };
-    const offProgress = onEvent('import.progress', (p) => {
-      seen.current.set(p.jobId, { ...seen.current.get(p.jobId), progress: p });
-      apply(p.jobId);
-    });
-    const offFinished = onEvent('import.finished', (f) => {
-      seen.current.set(f.jobId, { ...seen.current.get(f.jobId), summary: f.summary });
-      apply(f.jobId);
-    });
-    return () => {
-      offProgress();
-      offFinished();
-    };
-  }, []);
+  const jobs = useJobs();
+  const [jobId, setJobId] = useState<string | null>(null);
+  const job = useJob<ImportSummary>(jobId);
 
   const start = useCallback(
     async (req: ApiRequest<'import.start'>) => {
       try {
-        const { jobId } = await call('import.start', req);
-        jobIdRef.current = jobId;
-        const s = seen.current.get(jobId);
-        setJob({ jobId, progress: s?.progress ?? null, summary: s?.summary ?? null });
-        // The events may have been missed entirely (a very quick job): ask once.
-        const status = await call('import.status', { jobId });
-        if (jobIdRef.current === jobId) setJob((j) => (j && j.jobId === jobId ? { jobId, progress: j.progress ?? status.progress, summary: j.summary ?? status.summary } : j));
+        setJobId(await jobs.start('import', req));
         return true;
       } catch (err) {
         notifyError(err);
         return false;
       }
     },
-    [notifyError],
+    [jobs, notifyError],
   );
 
   const cancel = useCallback(async () => {
-    if (jobIdRef.current) await call('import.cancel', { jobId: jobIdRef.current }).catch(notifyError);
-  }, [notifyError]);
+    if (jobId) await jobs.cancel(jobId).catch(notifyError);
+  }, [jobs, jobId, notifyError]);
 
   const dismiss = useCallback(() => {
-    jobIdRef.current = null;
-    setJob(null);
-  }, []);
+    if (jobId) jobs.dismiss(jobId);
+    setJobId(null);
+  }, [jobs, jobId]);
 
   return { job, start, cancel, dismiss };
 }

@@ -171,7 +171,7 @@ export function LibraryView({ roster }: { roster: Roster }) {
     body = <EmptyState testId="library-error" icon={<ErrorOutlineIcon />} title={t('library.error')} body={error} action={<Button variant="outlined" onClick={() => void refresh()}>{t('common.retry')}</Button>} />;
   else if (photos === null)
     body = <Box sx={{ flex: 1, display: 'grid', placeItems: 'center' }}><CircularProgress aria-label={t('common.loading')} /></Box>;
-  else if (list.length === 0 && importJob.job && !importJob.job.summary)
+  else if (list.length === 0 && importJob.job?.state === 'running')
     // The first photos land within a second; until then the grid says what is happening, not "nothing matches".
     body = <EmptyState testId="library-importing" icon={<HourglassIcon />} title={t('library.importing.title')} body={t('library.importing.body')} />;
   else if (list.length === 0 && isEmptyFilter(filter) && (!importJob.job || (facets?.total ?? 0) === 0))

@@ -1,15 +1,14 @@
 import FaceRetouchingNaturalIcon from '@mui/icons-material/FaceRetouchingNatural';
-import { Box, Button, LinearProgress, Stack, Tooltip, Typography } from '@mui/material';
-import { formatDuration } from '@shared/logic/display';
+import { Box, Button, Stack, Tooltip, Typography } from '@mui/material';
 import type { PeopleOverview } from '@shared/model/face';
 import { useI18n } from '../../i18n/I18nProvider';
+import { JobProgressBar } from '../jobs/JobProgressBar';
 import type { useFaceJob } from './useFaceJob';
 
 /** How far face finding is over the project, with the job's progress and stop, or the button to start it. */
 export function FaceJobCard({ counts, faceJob, readOnly }: { counts: PeopleOverview['counts'] | null; faceJob: ReturnType<typeof useFaceJob>; readOnly: boolean }) {
   const { t } = useI18n();
   const { job } = faceJob;
-  const eta = job?.progress.etaSeconds;
   return (
     <Box sx={{ p: 2, borderBottom: 1, borderColor: 'divider' }} data-testid="face-job">
       {counts && (
@@ -19,13 +18,8 @@ export function FaceJobCard({ counts, faceJob, readOnly }: { counts: PeopleOverv
         </>
       )}
       {job ? (
-        <Box sx={{ mt: 1.5 }} data-testid="face-job-progress">
-          <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center' }}>
-            <Typography variant="caption">{t('people.progress', { done: job.progress.done, total: job.progress.total })}</Typography>
-            <Button size="small" onClick={() => void faceJob.cancel()} data-testid="face-job-cancel">{t('people.cancel')}</Button>
-          </Stack>
-          <LinearProgress variant={job.progress.total ? 'determinate' : 'indeterminate'} value={job.progress.total ? (100 * job.progress.done) / job.progress.total : 0} />
-          {eta != null && eta > 1 && <Typography variant="caption" color="text.secondary">{t('import.eta', { eta: formatDuration(eta) ?? '' })}</Typography>}
+        <Box sx={{ mt: 1.5 }}>
+          <JobProgressBar title={t('people.progress')} progress={job.progress} testId="face-job-progress" onCancel={() => void faceJob.cancel()} cancelLabel={t('people.cancel')} cancelTestId="face-job-cancel" />
         </Box>
       ) : (
         !readOnly &&

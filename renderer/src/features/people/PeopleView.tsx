@@ -4,7 +4,7 @@ import { Avatar, Box, Chip, CircularProgress, List, ListItemAvatar, ListItemButt
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { searchWorkers } from '@shared/logic/worker-search';
 import type { PeopleOverview } from '@shared/model/face';
-import { call, faceUrl, onEvent } from '../../api/client';
+import { call, faceUrl } from '../../api/client';
 import { useCatalogRefresh } from '../../api/useCatalogRefresh';
 import { EmptyState } from '../../components/EmptyState';
 import { useNotice } from '../../components/NoticeProvider';
@@ -35,7 +35,10 @@ export function PeopleView({ roster, readOnly }: { roster: Roster; readOnly: boo
   }, [notifyError]);
   useCatalogRefresh(refresh);
   // Faces appear as the job finds them: a fresh look every ten photos.
-  useEffect(() => onEvent('faces.progress', (p) => p.done % 10 === 0 && p.done > 0 && void refresh()), [refresh]);
+  const found = faceJob.job?.progress.done ?? 0;
+  useEffect(() => {
+    if (found > 0 && found % 10 === 0) void refresh();
+  }, [found, refresh]);
 
   const counts = overview?.counts ?? null;
   const worker = selection !== 'unnamed' ? overview?.workers.find((w) => w.workerId === selection) : null;

@@ -1,57 +1,39 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { FaceDetectResult } from '@shared/model/face';
 import type { JobView } from '@shared/model/job';
-import { ApiError, call, onEvent } from '../../api/client';
+import { ApiError } from '../../api/client';
 import { useNotice } from '../../components/NoticeProvider';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useJobEnded, useJobs } from '../jobs/JobsProvider';
 
 /** The face job as the window follows it: the one running (started by an import or a click), start and stop. */
 export function useFaceJob() {
   const { t } = useI18n();
   const { notify, notifyError } = useNotice();
-  const [job, setJob] = useState<JobView<FaceDetectResult> | null>(null);
+  const jobs = useJobs();
+  const job = useMemo(() => (jobs.all.find((j) => j.kind === 'faces' && j.state === 'running') as JobView<FaceDetectResult> | undefined) ?? null, [jobs.all]);
 
-  useEffect(() => {
-    let live = true;
-    void call('faces.detectCurrent', {}).then((j) => live && setJob(j), notifyError);
-    const a = onEvent('faces.progress', (p) => setJob((j) => (j && j.id === p.jobId ? { ...j, progress: p } : { id: p.jobId, state: 'running', progress: p, result: null, error: null })));
-    const b = onEvent('faces.finished', ({ result }) => {
-      setJob(null);
-      notify({ severity: result.failed.length ? 'warning' : 'success', message: `${t('people.finished', { photos: result.photos, faces: result.faces })}${result.failed.length ? `；${t('people.failedPhotos', { count: result.failed.length })}` : ''}` });
-    });
-    const c = onEvent('faces.failed', ({ error }) => {
-      setJob(null);
-      notifyError(new ApiError(error));
-    });
-    return () => {
-      live = false;
-      a();
-      b();
-      c();
-    };
-  }, [notify, notifyError, t]);
+  useJobEnded('faces', (ended) => {
+    if (ended.state === 'failed') return notifyError(new ApiError(ended.error ?? { code: 'INTERNAL', message: t('jobs.state.failed') }));
+    const result = ended.result as FaceDetectResult | null;
+    if (!result) return;
+    notify({ severity: result.failed.length ? 'warning' : 'success', message: `${t('people.finished', { photos: result.photos, faces: result.faces })}${result.failed.length ? `；${t('people.failedPhotos', { count: result.failed.length })}` : ''}` });
+  });
 
   const start = useCallback(
     async (opts: { again?: boolean; thorough?: boolean } = {}) => {
       try {
-        const { jobId } = await call('faces.detectStart', opts);
-        const view = await call('faces.detectStatus', { jobId });
-        setJob(view.state === 'running' ? view : null);
+        await jobs.start('faces', opts);
       } catch (err) {
         notifyError(err);
       }
     },
-    [notifyError],
+    [jobs, notifyError],
   );
 
   const cancel = useCallback(async () => {
-    if (!job) return;
-    try {
-      await call('faces.detectCancel', { jobId: job.id });
-    } catch (err) {
-      notifyError(err);
-    }
-  }, [job, notifyError]);
+    if (job) await jobs.cancel(job.id).catch(notifyError);
+  }, [jobs, job, notifyError]);
 
   return { job, start, cancel };
 }

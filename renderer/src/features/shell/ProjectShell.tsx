@@ -8,6 +8,8 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { GiftsView } from '../gifts/GiftsView';
 import { ExhibitionView } from '../exhibition/ExhibitionView';
 import { HistoryButtons } from '../history/HistoryButtons';
+import { JobsProvider } from '../jobs/JobsProvider';
+import { JobTray } from '../jobs/JobTray';
 import { ProjectMenu } from './ProjectMenu';
 import { LibraryView } from '../library/LibraryView';
 import { RosterView } from '../roster/RosterView';
@@ -16,12 +18,13 @@ import { useRoster } from '../roster/useRoster';
 
 type View = 'library' | 'roster' | 'people' | 'gifts' | 'exhibition';
 
-/** An open project: the app bar (views, undo/redo, language, close) over the library or the roster. */
+/** An open project: the app bar (views, the job tray, undo/redo, language, close) over the library or the roster. */
 export function ProjectShell({ project, onClose, onReopen }: { project: ProjectInfo; onClose: () => void; onReopen: () => void }) {
   const { t, say } = useI18n();
   const [view, setView] = useState<View>('library');
   const roster = useRoster();
   return (
+    <JobsProvider>
     <Box sx={{ height: '100vh', display: 'flex', flexDirection: 'column' }}>
       <AppBar position="static" sx={{ borderBottom: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
         <Toolbar variant="dense" sx={{ gap: 2, minHeight: 52 }}>
@@ -38,6 +41,7 @@ export function ProjectShell({ project, onClose, onReopen }: { project: ProjectI
             <Tab value="exhibition" label={t('nav.exhibition')} data-testid="nav-exhibition" />
           </Tabs>
           <Box sx={{ flex: 1 }} />
+          <JobTray />
           <HistoryButtons />
           <ProjectMenu />
           <LanguageSwitch />
@@ -60,5 +64,6 @@ export function ProjectShell({ project, onClose, onReopen }: { project: ProjectI
         {view === 'library' ? <LibraryView roster={roster} /> : view === 'roster' ? <RosterView roster={roster} /> : view === 'people' ? <PeopleView roster={roster} readOnly={!!project.readOnly} /> : view === 'gifts' ? <GiftsView /> : <ExhibitionView readOnly={!!project.readOnly} />}
       </Box>
     </Box>
+    </JobsProvider>
   );
 }
