@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ApiMethod, ApiRequest, ApiResponse } from '../../shared/api/contract';
+import { API_METHODS, isApiMethod, JOB_EDITS, KIOSK_METHODS, METHOD_KINDS, METHODS, type ApiMethod, type ApiRequest, type ApiResponse } from '../../shared/api/contract';
 import type { JobRequests, JobResults } from '../../shared/api/contract';
 import type { JobKind, JobProgress } from '../../shared/model/job';
 import { dispatch } from '../main/api-dispatch';
@@ -158,6 +158,56 @@ async function facesCommand(args: string[]): Promise<number> {
   return 0;
 }
 
+/**
+ * `api <dir> <method> [<request JSON>|-]`, `api --list`: any method of the contract, as the window calls it, for a
+ * script. Its wiring is derived from the declarations: a method added to the contract is here with no more code.
+ * What it reads or exports opens the project to read; an edit opens it to write; a session call opens nothing.
+ * `jobs.start` runs the job to its end and prints its result.
+ */
+async function apiCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { list: { type: 'boolean' }, json: { type: 'boolean' }, quiet: { type: 'boolean' } });
+  if (values.list) {
+    const list = API_METHODS.map((m) => ({ method: m, kind: METHOD_KINDS[m], kiosk: KIOSK_METHODS.includes(m) }));
+    out(values.json ? JSON.stringify(list) + '\n' : list.map((m) => `${m.method}  ${m.kind}${m.kiosk ? '  kiosk' : ''}\n`).join(''));
+    return 0;
+  }
+  const [dir, method, body] = positionals;
+  if (!dir || !method) throw new UsageError('api: say the project folder and the method (api --list names them)');
+  if (!isApiMethod(method)) throw new UsageError(`api: there is no method "${method}" (api --list names them)`);
+  let request: unknown = {};
+  if (body !== undefined) {
+    const text = body === '-' ? await readStdin() : body;
+    try {
+      request = JSON.parse(text);
+    } catch (err) {
+      throw new UsageError(`api: the request is not JSON (${(err as Error).message})`);
+    }
+  }
+  if (method === 'jobs.start') {
+    // Checked by its schema first: a bad kind is a usage error, and only a job that edits takes the write lock.
+    const parsed = METHODS['jobs.start'].schema.safeParse(request);
+    if (!parsed.success) throw new UsageError(`api: jobs.start: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    const { kind: job, ...rest } = parsed.data;
+    await call('projects.open', { dir: path.resolve(dir), toRead: !JOB_EDITS[job] });
+    out(JSON.stringify(localize(await runJob(job, rest as never, !!values.quiet))) + '\n');
+    return 0;
+  }
+  const kind = METHOD_KINDS[method];
+  if (kind !== 'session') await call('projects.open', { dir: path.resolve(dir), toRead: kind !== 'edit' });
+  out(JSON.stringify(localize(await call(method, request as never))) + '\n');
+  return 0;
+}
+
+function readStdin(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    process.stdin.setEncoding('utf8');
+    process.stdin.on('data', (d) => (text += d));
+    process.stdin.on('end', () => resolve(text));
+    process.stdin.on('error', reject);
+  });
+}
+
 /** Runs one command; resolves with the exit code, or -1 for a command that keeps running (serve). */
 export async function runCommand(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -250,6 +300,8 @@ export async function runCommand(argv: string[]): Promise<number> {
     }
     case 'faces':
       return facesCommand(rest);
+    case 'api':
+      return apiCommand(rest);
     case 'exhibition': {
       const [sub, ...more] = rest;
       if (sub === 'export') return exhibitionExport(more);

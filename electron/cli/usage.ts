@@ -26,6 +26,8 @@ export const USAGE = `chasing-light — 追光 photo campaign tool
                        [--bleed <mm>] [--no-marks] [--base-url URL] [--material KT板] [--allow-low-res] [--out <folder>] [--json]
                        [--label-template label-15x10|label-10x7|label-a6] [--label-sheet A4|A3|single]
                        [--page-size A4|210x285] [--landscape] [--cover <photoId>] [--poster-size A2|A1]
+  chasing-light api <dir> <method> [<request JSON>|-]   any method of the API, as the window calls it; prints its JSON answer
+  chasing-light api --list [--json]             every method, with its kind (read, edit, export, session)
 
 Exit codes: 0 done (an import with failed files is still done), 2 bad usage, 1 unexpected failure,
 3 an export that finished but refused or failed a gift or a board (a gift below 150 ppi or a board photo below

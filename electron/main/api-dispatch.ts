@@ -1,5 +1,4 @@
-import { requestSchemas } from '../../shared/api/schemas';
-import { isApiMethod, type AppApi } from '../../shared/api/contract';
+import { isApiMethod, METHODS, type AppApi } from '../../shared/api/contract';
 import { fail, ok, type Result } from '../../shared/api/result';
 import { AppError, isAppError } from '../../shared/errors';
 import type { Logger } from './logger';
@@ -20,7 +19,7 @@ function describeIssues(issues: { path: PropertyKey[]; message: string }[]): str
  */
 export async function dispatch(handlers: AppApi, method: unknown, request: unknown, logger: Logger): Promise<Result<unknown>> {
   if (!isApiMethod(method)) return fail({ code: 'NOT_FOUND', message: `Unknown API method ${JSON.stringify(method)}` });
-  const parsed = requestSchemas[method].safeParse(request ?? {});
+  const parsed = METHODS[method].schema.safeParse(request ?? {});
   if (!parsed.success)
     return fail({ code: 'VALIDATION', message: `${method}: ${describeIssues(parsed.error.issues)}`, details: parsed.error.issues });
   try {

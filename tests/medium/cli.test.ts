@@ -33,6 +33,26 @@ describe('the chasing-light command', () => {
     await expect(fs.stat(photos[0]!.thumbnail as string)).resolves.toBeTruthy();
   });
 
+  it('calls any method of the contract with `api`, as the window does: reads to read, edits to write, jobs to their end', async () => {
+    const list = json<{ method: string; kind: string; kiosk: boolean }[]>(await run('api', '--list', '--json'));
+    expect(list.find((m) => m.method === 'photos.setRating')).toEqual({ method: 'photos.setRating', kind: 'edit', kiosk: false });
+    expect(list.filter((m) => m.kiosk).map((m) => m.method).sort()).toEqual(['app.info', 'find.kiosk', 'find.label', 'find.worker']);
+    const [first] = json<{ id: string }[]>(await run('api', project, 'photos.list'));
+    const rated = await run('api', project, 'photos.setRating', JSON.stringify({ ids: [first!.id], rating: 4 }));
+    expect(rated.code).toBe(0);
+    expect(json<{ rating: number }>(await run('api', project, 'photos.get', JSON.stringify({ id: first!.id })))).toMatchObject({ rating: 4 });
+    // A job through `api` runs to its end and answers its result.
+    expect(json(await run('api', project, 'jobs.start', JSON.stringify({ kind: 'import', paths: [path.join(root, 'card')] }), '--quiet'))).toMatchObject({ imported: 0, duplicates: [{}, {}] });
+    // What the schema refuses is named; an unknown method or kind is bad usage.
+    const refused = await run('api', project, 'photos.setRating', JSON.stringify({ ids: [first!.id], rating: 9 }), '--json');
+    expect([refused.code, json<{ error: { code: string } }>(refused).error.code]).toEqual([2, 'VALIDATION']);
+    expect((await run('api', project, 'photos.frobnicate')).code).toBe(2);
+    expect((await run('api', project, 'jobs.start', '{"kind":"sweep"}')).code).toBe(2);
+    expect((await run('api', project, 'photos.get', '{not json')).code).toBe(2);
+    // The tests after this one read the project as the import left it.
+    expect((await run('api', project, 'photos.setRating', JSON.stringify({ ids: [first!.id], rating: 0 }))).code).toBe(0);
+  });
+
   it('answers bad usage with exit code 2 and a message', async () => {
     expect((await run('import', project)).code).toBe(2);
     expect((await run('frobnicate')).code).toBe(2);

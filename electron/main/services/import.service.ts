@@ -2,7 +2,7 @@ import path from 'node:path';
 import { AppError, isAppError } from '../../../shared/errors';
 import { msg, type Message } from '../../../shared/i18n/messages';
 import type { ImportDefaults } from '../../../shared/api/contract';
-import type { RequestOf } from '../../../shared/api/schemas';
+import type { RequestOf } from '../../../shared/api/contract';
 import { copyFileName } from '../../../shared/logic/copy-name';
 import { normalizeMetadata, type MetadataFace } from '../../../shared/logic/exif-normalize';
 import { regionToDisplayed } from '../../../shared/logic/region-orientation';
