@@ -35,6 +35,9 @@ import { TypesetterRepository } from './repositories/typesetter';
 import { ExportService } from './services/export.service';
 import { JobService } from './services/jobs.service';
 import { GiftService } from './services/gift.service';
+import { CampaignService } from './services/campaign.service';
+import { CaptionValuesService } from './services/caption-values.service';
+import { PhotoSources } from './services/photo-source.service';
 import { PdfRepository } from './repositories/pdf.repository';
 import { ProjectLockRepository } from './repositories/project-lock.repository';
 import { SheetRepository } from './repositories/sheet.repository';
@@ -89,16 +92,20 @@ export function createServices(opts: ContainerOptions = {}) {
   const detector = new FaceDetectorRepository({ script: faceDetectorScript(repoRoot()), processes: opts.faceProcesses, modelDir: opts.faceModels, launch: opts.launchHelper });
   const faceJob = new FaceJobService({ session, events, storage, detector, jobs });
   const faces = new FaceService({ session, history, roster });
-  const gifts = new GiftService({ session, history, sheets, storage, framesDir: path.join(assetsDir, 'frames'), faceFocus: (photoId, workerId) => faces.focusOf(photoId, workerId) });
-  const exhibitions = new ExhibitionService({ session, history, gifts });
+  // What a gift, a label, the catalogue and the gallery share: the campaign, a photo's source, a caption's words.
+  const campaign = new CampaignService({ session });
+  const sources = new PhotoSources({ session, faceFocus: (photoId, workerId) => faces.focusOf(photoId, workerId) });
+  const captions = new CaptionValuesService({ session, campaign });
+  const gifts = new GiftService({ session, history, sheets, storage, framesDir: path.join(assetsDir, 'frames'), sources, captions });
+  const exhibitions = new ExhibitionService({ session, history, campaign });
   const pdf = new PdfRepository();
   const labels = new LabelTemplateService({ session, history });
   const find = new FindService({ session, labelPreview: (photoId, exhibitionId) => exhibitionExport.labelPreview(photoId, undefined, exhibitionId) });
-  const exhibitionExport = new ExhibitionExportService({ session, jobs, labels, exhibitions, gifts, sheets, pdf, type, storage, places, logger: createLogger('ExhibitionExport') });
-  const gallery = new GalleryService({ fonts: (family, weight, chars) => subsetFace(family, weight, chars, 'woff2'), session, exhibitions, exhibitionExport, gifts, sheets, storage, places, jobs, assetsDir: path.join(assetsDir, 'gallery') });
+  const exhibitionExport = new ExhibitionExportService({ session, jobs, labels, exhibitions, sources, captions, campaign, sheets, pdf, type, storage, places, logger: createLogger('ExhibitionExport') });
+  const gallery = new GalleryService({ fonts: (family, weight, chars) => subsetFace(family, weight, chars, 'woff2'), session, exhibitions, campaign, sources, captions, sheets, storage, places, jobs, assetsDir: path.join(assetsDir, 'gallery') });
   const exporter = new ExportService({ session, defaultCmykProfile: path.join(assetsDir, 'icc', 'FOGRA39-coated.icc'), gifts, sheets, pdf, storage, places, jobs, logger: createLogger('ExportService') });
   /** What the media route serves: photo caches by photo id, sheet previews by their hash, face crops by face id. */
-  const mediaFile = (id: string, kind: MediaKind) => (kind === 'sheet' ? (session.current ? gifts.previewFile(id) : undefined) : kind === 'face' ? faces.cropFile(id) : photos.mediaFile(id, kind));
+  const mediaFile = (id: string, kind: MediaKind) => (kind === 'sheet' ? (session.current ? sources.sheetPreviewFile(id) : undefined) : kind === 'face' ? faces.cropFile(id) : photos.mediaFile(id, kind));
   const importer = new ImportService({ session, storage, metadata, image, raw, events, roster, jobs, logger: createLogger('ImportService') });
   const photos = new PhotoService({ session, events, history, image, storage });
   const folders = new FolderService({ storage });
@@ -112,7 +119,7 @@ export function createServices(opts: ContainerOptions = {}) {
       await Promise.all([raw.close(), detector.close()]);
     }
   };
-  return { events, jobs, session, access, projects, importer, photos, folders, demo, dialogs, history, roster, tagging, xmp, gifts, exporter, exhibitions, exhibitionExport, labels, find, gallery, faces, faceJob, mediaFile, close, logger: createLogger('api') };
+  return { events, jobs, session, campaign, sources, captions, access, projects, importer, photos, folders, demo, dialogs, history, roster, tagging, xmp, gifts, exporter, exhibitions, exhibitionExport, labels, find, gallery, faces, faceJob, mediaFile, close, logger: createLogger('api') };
 }
 
 export type Services = ReturnType<typeof createServices>;

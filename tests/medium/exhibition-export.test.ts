@@ -237,7 +237,7 @@ describe(`${ExhibitionExportService.name}: summary card`, () => {
     services.exhibitions.plan({ boards: 1 });
     services.gifts.setHandOver(workers.yes.id, { handedOverAt: '2025-05-20' });
     const exhibition = services.exhibitions.get();
-    expect(services.exhibitionExport.figures(exhibition)).toEqual({ photographers: 1, companies: 2, days: 0, photos: 8, exhibited: 5, gifts: 1 });
+    expect(services.campaign.figures(exhibition)).toEqual({ photographers: 1, companies: 2, days: 0, photos: 8, exhibited: 5, gifts: 1 });
     const result = await services.exhibitionExport.export({ what: 'summary', outDir: path.join(root, 'summary') });
     const sizes = await Promise.all(result.files.map(async (f) => sharp(f.path).metadata().then((m) => [m.width, m.height])));
     expect(sizes).toEqual([

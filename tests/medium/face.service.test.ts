@@ -117,10 +117,10 @@ describe(FaceService.name, () => {
     expect(other.services.faces.list({ photoId: untagged.id })[0]!.suggestion?.workerId).toBe(obama.id);
     // The gift crop centres on the face the job found, since nobody drew one there.
     const box = other.services.faces.list({ photoId: untagged.id })[0]!.box;
-    expect(other.services.gifts.focusOf(untagged, null)).toEqual({ x: box.x + box.w / 2, y: box.y + box.h / 2 });
+    expect(other.services.sources.focusOf(untagged, null)).toEqual({ x: box.x + box.w / 2, y: box.y + box.h / 2 });
     // A face drawn or confirmed wins over the ones found.
     const region = other.services.photos.get(tagged.id).faceRegions[0]!;
-    expect(other.services.gifts.focusOf(other.services.photos.get(tagged.id), obama.id)).toEqual({ x: region.x + region.w / 2, y: region.y + region.h / 2 });
+    expect(other.services.sources.focusOf(other.services.photos.get(tagged.id), obama.id)).toEqual({ x: region.x + region.w / 2, y: region.y + region.h / 2 });
   }, 60_000);
 
   it('keeps the less sure suggestions apart from the sure ones "confirm all" takes', async () => {

@@ -76,12 +76,12 @@ describe(GiftService.name, () => {
     const co = services.roster.createCompany({ name: '江山华宇机械有限公司' });
     const w = services.roster.createWorker({ name: '王伟', companyId: co.id });
     services.tagging.tag([photo.id], w.id);
-    const values = services.gifts.captionValues(services.photos.get(photo.id), services.roster.worker(w.id));
+    const values = services.captions.of(services.photos.get(photo.id), services.roster.worker(w.id));
     expect(values).toMatchObject({ 'photo.date': '2025-05-12', 'photo.captured': expect.stringMatching(/^2014-09-03/), 'company.short': '华宇机械' });
     const preview = await services.gifts.preview(w.id, 'simple-white-10');
     expect(preview.warnings).toContainEqual({ key: 'gift.dateDisagrees', params: expect.objectContaining({ captured: '2014-09-03', day: '2025-05-12' }) });
     // A short name from the roster wins over the derived one.
     services.roster.updateCompany(co.id, { shortName: '华宇' });
-    expect(services.gifts.captionValues(services.photos.get(photo.id), services.roster.worker(w.id))['company.short']).toBe('华宇');
+    expect(services.captions.of(services.photos.get(photo.id), services.roster.worker(w.id))['company.short']).toBe('华宇');
   });
 });

@@ -38,7 +38,7 @@ describe('preview and print agree', () => {
     services.tagging.tag([services.photos.list()[0]!.id], w.id, { x: 0.42, y: 0.3, w: 0.16, h: 0.25 });
 
     const preview = await services.gifts.preview(w.id, templateId);
-    const previewFile = services.gifts.previewFile(preview.mediaId);
+    const previewFile = services.sources.sheetPreviewFile(preview.mediaId);
     const printed = await services.exporter.run({ templateId, dpi: 300, format: 'jpeg', bleedMm: 0, marks: false, cmyk: false, per: 'worker', outDir: path.join(root, 'out'), allowLowRes: true });
     expect(printed.files).toHaveLength(1);
     const share = await differing(await fs.readFile(previewFile), await fs.readFile(printed.files[0]!.path), 8);

@@ -6,7 +6,7 @@ import { isWebAddress } from '../../../shared/logic/qr';
 import type { Board, ExcludedPhoto, Exhibition, ExhibitionPlan, ExhibitOrder, PlacedOnBoard } from '../../../shared/model/exhibition';
 import type { Photo } from '../../../shared/model/photo';
 import type { Worker } from '../../../shared/model/roster';
-import type { GiftService } from './gift.service';
+import type { CampaignService } from './campaign.service';
 import type { HistoryService } from './history.service';
 import type { ProjectSession } from './project-session';
 
@@ -34,7 +34,7 @@ export interface PlanOptions {
  * where. Auto-fill lays the chosen photos on the boards; the plan is kept in the project.
  */
 export class ExhibitionService {
-  constructor(private readonly deps: { session: ProjectSession; history: HistoryService; gifts: GiftService }) {}
+  constructor(private readonly deps: { session: ProjectSession; history: HistoryService; campaign: CampaignService }) {}
 
   private get catalog() {
     return this.deps.session.require();
@@ -208,7 +208,7 @@ export class ExhibitionService {
       next += n;
       return { id: `board-${b + 1}`, name: `展板 ${b + 1}`, ...box, photos: placed(box, photos, b, large) };
     });
-    const campaign = this.deps.gifts.campaign();
+    const campaign = this.deps.campaign.campaign();
     const exhibition: Exhibition = {
       id,
       title: opts.title?.trim() || existing?.title || campaign.theme,

@@ -15,8 +15,9 @@ import type { Worker } from '../../../shared/model/roster';
 import type { SheetRepository } from '../repositories/sheet.repository';
 import type { StorageRepository } from '../repositories/storage.repository';
 import { DEFAULT_EXHIBITION, type ExhibitionService } from './exhibition.service';
-import type { ExhibitionExportService } from './exhibition-export.service';
-import type { GiftService } from './gift.service';
+import type { CampaignService } from './campaign.service';
+import type { CaptionValuesService } from './caption-values.service';
+import type { PhotoSources } from './photo-source.service';
 import type { OutputPlaces } from './output-place';
 import type { JobBody, JobControl, JobService } from './jobs.service';
 import type { ProjectSession } from './project-session';
@@ -43,7 +44,7 @@ interface Manifest {
  * photos that left.
  */
 export class GalleryService {
-  constructor(private readonly deps: { fonts: (family: FontFamily, weight: 'normal' | 'bold', chars: string) => Promise<Buffer>; session: ProjectSession; exhibitions: ExhibitionService; exhibitionExport: ExhibitionExportService; gifts: GiftService; sheets: SheetRepository; storage: StorageRepository; places: OutputPlaces; jobs: JobService; assetsDir: string }) {
+  constructor(private readonly deps: { fonts: (family: FontFamily, weight: 'normal' | 'bold', chars: string) => Promise<Buffer>; session: ProjectSession; exhibitions: ExhibitionService; campaign: CampaignService; sources: PhotoSources; captions: CaptionValuesService; sheets: SheetRepository; storage: StorageRepository; places: OutputPlaces; jobs: JobService; assetsDir: string }) {
     deps.jobs.define<GalleryOptions, GalleryResult>('gallery-export', { prepare: (opts) => this.prepare(opts), cancelledIn: (r) => r.cancelled });
   }
 
@@ -134,7 +135,7 @@ export class GalleryService {
       async (p) => {
         control.working(p.title);
         const photo = catalog.photo(p.id)!;
-        const source = this.deps.gifts.sourceOf(photo);
+        const source = this.deps.sources.sourceOf(photo);
         const xmp = buildWebXmp({ title: p.title || null, creator: photo.photographer, credit: p.credit || null, people: p.workers.map((w) => w.name) });
         const fit = (edge: number) => (p.width >= p.height ? { w: Math.min(edge, p.width), h: Math.round((Math.min(edge, p.width) * p.height) / p.width) } : { w: Math.round((Math.min(edge, p.height) * p.width) / p.height), h: Math.min(edge, p.height) });
         const files = [[imagePath(p.id), WEB_EDGE, 86], [thumbPath(p.id), THUMB_EDGE, 78]] as const;
@@ -220,13 +221,13 @@ export class GalleryService {
         excluded.push({ photoId: photo.id, ...reasonOf(rule.reason) });
         continue;
       }
-      const source = this.deps.gifts.sourceOf(photo);
+      const source = this.deps.sources.sourceOf(photo);
       if (!(await this.deps.storage.exists(source.file))) {
         excluded.push({ photoId: photo.id, ...reasonOf(msg('gallery.photoMissing', { name: photo.originalName, path: source.file })) });
         continue;
       }
       const one = people.length === 1 ? people[0]! : null;
-      const v = this.deps.gifts.captionValues(photo, one);
+      const v = this.deps.captions.of(photo, one);
       const company = photo.companyId ? companies.get(photo.companyId) : undefined;
       photos.push({
         view: {
@@ -264,8 +265,8 @@ export class GalleryService {
 
   private site(exhibitionId: string, baseUrl: string | null, shown: number): GallerySite {
     const exhibition = this.catalog.get('exhibitions', exhibitionId);
-    const campaign = this.deps.gifts.campaign();
-    const figures = exhibition ? this.deps.exhibitionExport.figures(exhibition) : null;
+    const campaign = this.deps.campaign.campaign();
+    const figures = exhibition ? this.deps.campaign.figures(exhibition) : null;
     return {
       title: exhibition?.title ?? campaign.theme,
       subtitle: exhibition?.subtitle ?? campaign.theme,

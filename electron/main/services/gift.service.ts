@@ -4,19 +4,20 @@ import { AppError } from '../../../shared/errors';
 import { msg, type Message } from '../../../shared/i18n/messages';
 import { displayPath } from '../../../shared/logic/file-path';
 import { checkTemplate, daysApart, fillNameLine, variablesIn, type CaptionValues } from '../../../shared/logic/caption-template';
-import { homeCity, shortCompanyName } from '../../../shared/logic/company-name';
 import { MIN_TYPE_PT } from '../../../shared/logic/typeset';
 import { bestPhotoFor } from '../../../shared/logic/gift-choice';
 import { BUILT_IN_TEMPLATES } from '../../../shared/logic/gift-templates';
 import { parsePaperSize } from '../../../shared/logic/print-geometry';
 import { cropFor, layoutSheet, placedPpi, printPpi, scaleTemplate, templateTrim, type SheetLayout } from '../../../shared/logic/sheet-layout';
 import { PPI_REFUSE, PPI_WARN, resolutionOf } from '../../../shared/logic/export-rules';
-import { DEFAULT_CAMPAIGN, EMPTY_HANDOVER, type Campaign, type CropRect, type GiftRecord, type GiftTemplate, type GiftView, type HandOver, type SheetPreview } from '../../../shared/model/gift';
+import { EMPTY_HANDOVER, type CropRect, type GiftRecord, type GiftTemplate, type GiftView, type HandOver, type SheetPreview } from '../../../shared/model/gift';
 import type { Photo } from '../../../shared/model/photo';
 import type { Worker } from '../../../shared/model/roster';
 import type { SheetRepository, SheetSpec } from '../repositories/sheet.repository';
 import type { StorageRepository } from '../repositories/storage.repository';
+import type { CaptionValuesService } from './caption-values.service';
 import type { HistoryService } from './history.service';
+import type { PhotoSources } from './photo-source.service';
 import type { ProjectSession } from './project-session';
 
 /** Everything needed to render one sheet, and a hash of it: same hash, same file. */
@@ -37,32 +38,13 @@ const DATE_TOLERANCE_DAYS = 30;
 
 /** Gifts: who gets which photo, how it is cropped, which template it is set in, and where the print is now. */
 export class GiftService {
-  constructor(private readonly deps: { session: ProjectSession; history: HistoryService; sheets: SheetRepository; storage: StorageRepository; framesDir: string; faceFocus?: (photoId: string, workerId: string | null) => { x: number; y: number } | null }) {}
-
-  /**
-   * Where a crop of a photo centres: the worker's face (else the first) as drawn or confirmed; with none drawn, the
-   * faces the face job found (the worker's own when named); null lets the renderer find the interest itself.
-   */
-  focusOf(photo: Photo, workerId: string | null): { x: number; y: number } | null {
-    const face = workerId ? photo.faceRegions.find((r) => r.workerId === workerId) : photo.faceRegions[0];
-    return face ? { x: face.x + face.w / 2, y: face.y + face.h / 2 } : (this.deps.faceFocus?.(photo.id, workerId) ?? null);
-  }
+  constructor(private readonly deps: { session: ProjectSession; history: HistoryService; sheets: SheetRepository; storage: StorageRepository; framesDir: string; sources: PhotoSources; captions: CaptionValuesService }) {}
 
   private get catalog() {
     return this.deps.session.require();
   }
 
   // --- campaign and templates ---------------------------------------------------------------------
-
-  campaign(): Campaign {
-    return { ...DEFAULT_CAMPAIGN, ...(this.catalog.project.campaign ?? {}) };
-  }
-
-  setCampaign(patch: Partial<Campaign>): Campaign {
-    const next = { ...this.campaign(), ...patch };
-    this.catalog.setProject({ campaign: next });
-    return next;
-  }
 
   /** Textures a template can tile over its frame (files in assets/frames). */
   async frameTextures(): Promise<string[]> {
@@ -187,7 +169,7 @@ export class GiftService {
     const catalog = this.catalog;
     const photo = catalog.photo(opts.photoId);
     if (!photo) throw new AppError('NOT_FOUND', msg('photo.notFound', { id: opts.photoId }));
-    const source = this.sourceOf(photo);
+    const source = this.deps.sources.sourceOf(photo);
     if (!(await this.deps.storage.exists(source.file))) throw new AppError('NOT_FOUND', msg('gift.originalMissing', { name: photo.originalName, path: displayPath(source.file) }));
     let layout: SheetLayout;
     // Another size than the template's: the design scales with the paper.
@@ -198,9 +180,9 @@ export class GiftService {
     } catch (err) {
       throw new AppError('VALIDATION', msg('gift.doesNotFit', { template: opts.template.name, size: opts.size ?? opts.template.size, detail: (err as Error).message }));
     }
-    const focus = this.focusOf(photo, opts.worker?.id ?? null);
+    const focus = this.deps.sources.focusOf(photo, opts.worker?.id ?? null);
     const crop = cropFor(photo, layout.window.w / layout.window.h, focus, opts.crop);
-    const values = this.captionValues(photo, opts.worker);
+    const values = this.deps.captions.of(photo, opts.worker);
     let logoFile: string | null = null;
     if (opts.template.logo) {
       logoFile = path.isAbsolute(opts.template.logo.path) ? opts.template.logo.path : path.join(catalog.dir, opts.template.logo.path);
@@ -240,11 +222,6 @@ export class GiftService {
     return { spec, layout, photo, worker: opts.worker, values, ppi, warnings, inputHash };
   }
 
-  /** The file a photo prints from: its original, or for a lone RAW the full-size JPEG it embedded (kept in the project at import). */
-  sourceOf(photo: Photo): { file: string; format: Photo['format'] } {
-    return photo.renderSource ? { file: path.join(this.catalog.dir, photo.renderSource), format: 'jpeg' } : { file: photo.path, format: photo.format };
-  }
-
   /** The sheet as it will print, rendered by the same pipeline at screen resolution, cached by its inputs. */
   async preview(workerId: string, templateOrId: string | GiftTemplate, size?: string): Promise<SheetPreview> {
     const gift = this.gift(workerId);
@@ -258,7 +235,7 @@ export class GiftService {
     const longMm = Math.max(job.layout.boxes.trim.widthMm, job.layout.boxes.trim.heightMm);
     const dpi = Math.max(30, Math.round((PREVIEW_LONG_EDGE_PX / longMm) * 25.4));
     const mediaId = createHash('sha1').update(`${job.inputHash}:${dpi}`).digest('hex');
-    const file = this.previewFile(mediaId);
+    const file = this.deps.sources.sheetPreviewFile(mediaId);
     if (!(await this.deps.storage.exists(file))) {
       await this.deps.storage.ensureDir(path.dirname(file));
       const sheet = await this.deps.sheets.renderForScreen(job.spec, dpi);
@@ -267,37 +244,5 @@ export class GiftService {
     const w = Math.round((job.layout.boxes.trim.widthMm / 25.4) * dpi);
     const h = Math.round((job.layout.boxes.trim.heightMm / 25.4) * dpi);
     return { mediaId, widthPx: w, heightPx: h, ppi: job.ppi, warnings: job.warnings };
-  }
-
-  /** The words a caption template can use, for one photo and (when it is a gift) one worker. */
-  captionValues(photo: Photo, worker: Worker | null): CaptionValues {
-    const catalog = this.catalog;
-    const people = worker ? [worker] : photo.workers.map((id) => catalog.get('workers', id)).filter((w): w is Worker => !!w);
-    const companyId = worker?.companyId ?? photo.companyId;
-    const company = companyId ? catalog.get('companies', companyId) : undefined;
-    const photographer = photo.photographer ? catalog.all('photographers').find((p) => p.name === photo.photographer) : undefined;
-    const campaign = this.campaign();
-    return {
-      'worker.name': people.map((w) => w.name).join('、') || null,
-      'worker.craft': worker?.craft ?? null,
-      'worker.department': worker?.department ?? null,
-      'worker.quote': worker?.quote ?? null,
-      'company.name': company?.name ?? photo.company,
-      'company.short': company?.shortName || shortCompanyName(company?.name ?? photo.company ?? '', homeCity(campaign.organizer)) || null,
-      'photographer.name': photo.photographer,
-      'photographer.credit': photographer?.credit ?? (photo.photographer ? `摄影：${photo.photographer}` : null),
-      // The day the photographer was there (the shoot day of the import), not the camera clock, which is often unset
-      // or years off (a 2014 date on a 2025 campaign); photo.captured gives the clock date to those who want it.
-      'photo.date': photo.shootDay ?? photo.capturedAt,
-      'photo.captured': photo.capturedAt,
-      'photo.title': photo.title,
-      'photo.caption': photo.caption,
-      'campaign.theme': campaign.theme,
-      'campaign.organizer': campaign.organizer,
-    };
-  }
-
-  previewFile(mediaId: string): string {
-    return path.join(this.catalog.dir, 'cache', 'sheets', `${mediaId}.jpg`);
   }
 }
