@@ -1,16 +1,22 @@
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import { noRestrictedDynamicImports } from './lint/dynamic-imports.js';
+import { LAYERS } from './lint/layers.js';
 
-const NODE_BUILTINS = ['node:*', 'fs', 'fs/promises', 'path', 'os', 'child_process', 'crypto', 'http', 'url', 'util', 'stream'];
-const IO_LIBRARIES = ['electron', 'sharp', 'exifr', 'lowdb', 'lowdb/*', 'heic-decode'];
-
-/** Process boundaries, enforced: a folder-based take on Signal's file-suffix rule. */
-const restrict = (patterns, message) => ({ 'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }] });
+/**
+ * Process and layer boundaries, enforced (lint/layers.js builds each layer's list from the one it sits in). In a
+ * flat config a later rule for the same files replaces an earlier one: each layer below carries its whole list.
+ */
+const restrict = (layer) => ({
+  'no-restricted-imports': ['error', { patterns: layer }],
+  'layers/no-restricted-dynamic-imports': ['error', { patterns: layer }],
+});
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'dist/**', 'coverage/**', '.scratch/**'] },
   ...tseslint.configs.recommended,
   {
+    plugins: { layers: { rules: { 'no-restricted-dynamic-imports': noRestrictedDynamicImports } } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-non-null-assertion': 'off',
@@ -18,14 +24,14 @@ export default tseslint.config(
   },
   {
     files: ['shared/**/*.ts'],
-    rules: restrict([...NODE_BUILTINS, ...IO_LIBRARIES, 'react', 'react-dom', '@mui/*', '**/electron/**', '**/renderer/**'], 'shared/ is pure TypeScript: no Node, Electron, React or IO libraries.'),
+    rules: restrict(LAYERS.shared),
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...restrict([...NODE_BUILTINS, ...IO_LIBRARIES, '**/electron/**'], 'The renderer reaches the main process only through api/client.ts.'),
+      ...restrict(LAYERS.renderer),
     },
   },
   {
@@ -35,12 +41,16 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // The main process, its shells and the CLI: everything in electron/ above the repositories.
     files: ['electron/**/*.ts'],
-    rules: restrict(['**/renderer/**', 'react', 'react-dom', '@mui/*'], 'electron/ never imports the renderer.'),
+    rules: restrict(LAYERS.aboveRepositories),
   },
   {
-    // Services hold the rules and stay testable: no Electron and no IO libraries, only repositories.
+    files: ['electron/main/repositories/**/*.ts'],
+    rules: restrict(LAYERS.repositories),
+  },
+  {
     files: ['electron/main/services/**/*.ts'],
-    rules: restrict(['electron', 'sharp', 'exifr', 'lowdb', 'lowdb/*', 'heic-decode', 'node:fs', 'node:fs/promises', 'fs', '**/renderer/**'], 'Services reach files, images and metadata through repositories.'),
+    rules: restrict(LAYERS.services),
   },
 );

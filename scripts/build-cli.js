@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { copyPrintFaces } from './print-faces.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -28,3 +29,6 @@ await build({
 // so the build puts a copy there (the checkout runs it from its place beside the face repository).
 fs.mkdirSync(path.join(root, 'out', 'face-helper'), { recursive: true });
 fs.copyFileSync(path.join(root, 'electron', 'main', 'repositories', 'face-detector', 'worker.cjs'), path.join(root, 'out', 'face-helper', 'worker.cjs'));
+
+// The print faces likewise: a packaged app carries out/ and no font package (they are devDependencies).
+copyPrintFaces(path.join(root, 'out', 'fonts'));

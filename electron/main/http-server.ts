@@ -1,9 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import fs from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import type { AddressInfo } from 'node:net';
 import { isApiMethod, KIOSK_METHODS, METHOD_KINDS, type AppApi } from '../../shared/api/contract';
 import type { ErrorCode } from '../../shared/errors';
@@ -13,6 +10,7 @@ import { createHandlers } from './api-handlers';
 import { repoRoot, type Services } from './container';
 import type { EventBus } from './events';
 import type { Logger } from './logger';
+import { readRegularFile, regularFileSize, streamFile } from './repositories/served-file.repository';
 import { CONTENT_SECURITY_POLICY } from './security';
 
 export interface BrowserHostOptions {
@@ -195,13 +193,13 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     const file = !more.length && MEDIA_KINDS.includes(kind as MediaKind) && /^[0-9a-f]{12,64}$/.test(id ?? '') ? opts.mediaFile(id!, kind as MediaKind) : undefined;
     const rel = file && root ? path.relative(root, file) : '..';
     if (!file || rel.startsWith('..') || path.isAbsolute(rel)) throw new Refusal(404, 'NOT_FOUND', 'no such image');
-    const stat = await fs.stat(file).catch(() => null);
-    if (!stat?.isFile()) throw new Refusal(404, 'NOT_FOUND', 'no such image');
+    const size = await regularFileSize(file);
+    if (size === null) throw new Refusal(404, 'NOT_FOUND', 'no such image');
     // Media URLs carry a version (embedded → rendered), so a URL's bytes never change: cache hard. Not at the
     // kiosk: a photo withdrawn from it must not live on in its browser's cache.
-    res.writeHead(200, { 'Content-Type': 'image/jpeg', 'Content-Length': stat.size, 'Cache-Control': kiosk ? 'no-store' : 'private, max-age=31536000, immutable', 'X-Content-Type-Options': 'nosniff' });
+    res.writeHead(200, { 'Content-Type': 'image/jpeg', 'Content-Length': size, 'Cache-Control': kiosk ? 'no-store' : 'private, max-age=31536000, immutable', 'X-Content-Type-Options': 'nosniff' });
     // The file can vanish between stat and read (a re-render): the response is cut, the host carries on.
-    await pipeline(createReadStream(file), res).catch(() => res.destroy());
+    await streamFile(file, res).catch(() => res.destroy());
   }
 
   function streamEvents(req: http.IncomingMessage, res: http.ServerResponse) {
@@ -222,8 +220,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     const file = path.resolve(opts.rendererDir, rel);
     const inside = path.relative(opts.rendererDir, file);
     if (inside.startsWith('..') || path.isAbsolute(inside)) throw new Refusal(404, 'NOT_FOUND', 'not found');
-    const stat = await fs.stat(file).catch(() => null);
-    let data = stat?.isFile() ? await fs.readFile(file).catch(() => null) : null;
+    let data = await readRegularFile(file);
     if (!data) {
       if (rel === 'index.html') return send(res, 503, { ok: false, error: { code: 'NOT_FOUND', message: `the UI is not built (${opts.rendererDir}); run npm run build` } });
       throw new Refusal(404, 'NOT_FOUND', 'not found');

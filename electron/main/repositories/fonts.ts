@@ -1,27 +1,33 @@
 import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FontFamily } from '../../../shared/model/gift';
+import { PRINT_FACES, type PrintFace } from '../../../scripts/print-faces.js';
 
 const require = createRequire(import.meta.url);
-const dirOf = (pkg: string) => path.dirname(require.resolve(`${pkg}/package.json`));
 
 /**
- * The CJK faces sheets are set in, shipped as npm packages (OFL) so a machine with no Chinese font installed
- * (a CI box, a print shop's PC) prints the same characters: Noto Sans SC and Noto Serif SC (TrueType, so
- * pdf-lib can subset them into order sheets too).
+ * Where a face is: in its npm package in a checkout; in a packaged app, which carries no font package, in the
+ * out/fonts the build filled (the bundles sit in out/main and out/cli, one level below it). librsvg and pdf-lib
+ * read the file themselves, so a copy inside the app's asar archive is read from the unpacked folder beside it.
+ */
+function faceFile(face: PrintFace): string {
+  try {
+    return path.join(path.dirname(require.resolve(`${face.pkg}/package.json`)), face.file);
+  } catch {
+    const built = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fonts', path.basename(face.file));
+    return built.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+  }
+}
+
+/**
+ * The CJK faces sheets are set in (scripts/print-faces.js), so a machine with no Chinese font installed (a CI
+ * box, a print shop's PC) prints the same characters.
  */
 export function fontFor(family: FontFamily, weight: 'normal' | 'bold'): { file: string; name: string } {
-  if (family === 'serif') {
-    const dir = dirOf('@expo-google-fonts/noto-serif-sc');
-    return weight === 'bold'
-      ? { file: path.join(dir, '700Bold', 'NotoSerifSC_700Bold.ttf'), name: 'Noto Serif SC Bold' }
-      : { file: path.join(dir, '400Regular', 'NotoSerifSC_400Regular.ttf'), name: 'Noto Serif SC' };
-  }
-  const dir = dirOf('@expo-google-fonts/noto-sans-sc');
-  return weight === 'bold'
-    ? { file: path.join(dir, '700Bold', 'NotoSansSC_700Bold.ttf'), name: 'Noto Sans SC Bold' }
-    : { file: path.join(dir, '400Regular', 'NotoSansSC_400Regular.ttf'), name: 'Noto Sans SC' };
+  const face = PRINT_FACES[family][weight];
+  return { file: faceFile(face), name: face.name };
 }
 
 /**

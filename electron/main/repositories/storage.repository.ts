@@ -214,6 +214,11 @@ export class StorageRepository {
     await fs.rm(file, { force: true }).catch(() => undefined);
   }
 
+  /** Removes a folder and all it holds (a demo project being rebuilt); a folder already gone is no error. */
+  async removeFolder(dir: string): Promise<void> {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+
   /**
    * Removes what an interrupted run left in a project: our temporary files (in the project folder, its caches
    * and exports) and cached images that no photo owns (`keep` lists the ones that are owned). Returns how many.

@@ -62,8 +62,7 @@ export class DemoService {
         /* a damaged demo is rebuilt below */
       }
       await this.deps.projects.close();
-      const { rm } = await import('node:fs/promises');
-      await rm(projectDir, { recursive: true, force: true });
+      await this.deps.storage.removeFolder(projectDir);
     }
     const manifestFile = path.join(assetsDir, 'demo.json');
     let manifest;
