@@ -89,14 +89,14 @@ export function createServices(opts: ContainerOptions = {}) {
   const detector = new FaceDetectorRepository({ script: faceDetectorScript(repoRoot()), processes: opts.faceProcesses, modelDir: opts.faceModels, launch: opts.launchHelper });
   const faceJob = new FaceJobService({ session, events, storage, detector, jobs });
   const faces = new FaceService({ session, history, roster });
-  const gifts = new GiftService({ session, history, sheets, storage, framesDir: path.join(assetsDir, 'frames'), faceFocus: (photoId, workerId) => faces.focusOf(photoId, workerId) });
+  const gifts = new GiftService({ session, history, sheets, type, storage, framesDir: path.join(assetsDir, 'frames'), faceFocus: (photoId, workerId) => faces.focusOf(photoId, workerId) });
   const exhibitions = new ExhibitionService({ session, history, gifts });
   const pdf = new PdfRepository();
   const labels = new LabelTemplateService({ session, history });
   const find = new FindService({ session, labelPreview: (photoId, exhibitionId) => exhibitionExport.labelPreview(photoId, undefined, exhibitionId) });
   const exhibitionExport = new ExhibitionExportService({ session, jobs, labels, exhibitions, gifts, sheets, pdf, type, storage, places, logger: createLogger('ExhibitionExport') });
   const gallery = new GalleryService({ fonts: (family, weight, chars) => subsetFace(family, weight, chars, 'woff2'), session, exhibitions, exhibitionExport, gifts, sheets, storage, places, jobs, assetsDir: path.join(assetsDir, 'gallery') });
-  const exporter = new ExportService({ session, defaultCmykProfile: path.join(assetsDir, 'icc', 'FOGRA39-coated.icc'), gifts, sheets, pdf, storage, places, jobs, logger: createLogger('ExportService') });
+  const exporter = new ExportService({ session, defaultCmykProfile: path.join(assetsDir, 'icc', 'FOGRA39-coated.icc'), gifts, sheets, pdf, type, storage, places, jobs, logger: createLogger('ExportService') });
   /** What the media route serves: photo caches by photo id, sheet previews by their hash, face crops by face id. */
   const mediaFile = (id: string, kind: MediaKind) => (kind === 'sheet' ? (session.current ? gifts.previewFile(id) : undefined) : kind === 'face' ? faces.cropFile(id) : photos.mediaFile(id, kind));
   const importer = new ImportService({ session, storage, metadata, image, raw, events, roster, jobs, logger: createLogger('ImportService') });

@@ -5,6 +5,7 @@ import { formatMessage, msg, type Message } from '../../../shared/i18n/messages'
 import { composeBoard, type BoardCaption } from '../../../shared/logic/board-drawing';
 import { displayPath } from '../../../shared/logic/file-path';
 import { orderSheetCsv, orderTotals } from '../../../shared/logic/order-sheet';
+import { orderSheetPages, thumbRef, type OrderSheetLine } from '../../../shared/logic/order-sheet-drawing';
 import type { DrawnPage, DrawOp, Faces } from '../../../shared/logic/page-drawing';
 import { composeLabel, imposeLabels, labelPage, labelSize, type LabelContent } from '../../../shared/logic/label-drawing';
 import { composeCatalogue, COVER, type CatalogueEntry } from '../../../shared/logic/catalogue-drawing';
@@ -18,7 +19,7 @@ import type { Photo } from '../../../shared/model/photo';
 import { cropFor, placedPpi } from '../../../shared/logic/sheet-layout';
 import type { Worker } from '../../../shared/model/roster';
 import type { Logger } from '../logger';
-import type { OrderLine, PdfRepository } from '../repositories/pdf.repository';
+import type { PdfRepository } from '../repositories/pdf.repository';
 import type { SheetRepository } from '../repositories/sheet.repository';
 import type { StorageRepository } from '../repositories/storage.repository';
 import type { TypesetterRepository } from '../repositories/typesetter';
@@ -37,6 +38,8 @@ export const BOARD_PPI_WARN = 100;
 export const BOARD_PPI_REFUSE = 50;
 /** Photos go into a board PDF at their own resolution up to this (more is bytes the press cannot use). */
 const BOARD_PPI_CAP = 300;
+/** A line of the order sheet, with the small picture of its board. */
+type OrderLine = OrderSheetLine & { thumbnail: Buffer | null };
 const DEFAULT_MATERIAL = 'KT板';
 
 interface Deps {
@@ -84,7 +87,9 @@ export class ExhibitionExportService {
   }
 
   /** The faces as the page typesetter needs them. */
-  private readonly faces: Faces = (font, weight) => ({ measure: this.deps.type.measure(font, weight), ...this.deps.type.verticalMetrics(font, weight) });
+  private get faces(): Faces {
+    return this.deps.type.pageFaces();
+  }
 
   /** The export as a job of the one job service, with progress and cancel. */
   start(opts: ExhibitionExportOptions): Promise<{ jobId: string }> {
@@ -164,6 +169,7 @@ export class ExhibitionExportService {
         if (opts.format === 'pdf') await this.deps.storage.writeChunksAtomic(file, this.deps.pdf.drawing([drawn.page], (ref) => images.get(ref)!, { title: `${exhibition.title} · ${board.name}`, subject: exhibition.subtitle }, await this.deps.sheets.srgbIcc()));
         else await this.deps.storage.writeAtomic(file, await this.deps.sheets.rasterPage(drawn.page, dpi, (ref) => images.get(ref)!, { format: opts.format }));
         result.files.push({ path: file, kind: 'board', pages: 1 });
+        const thumbnail = await this.boardThumbnail(drawn.page).catch(() => null);
         lines.push({
           file: path.basename(file),
           worker: `${board.photos[0]!.number}–${board.photos.at(-1)!.number}，${board.photos.length} 张`,
@@ -174,7 +180,8 @@ export class ExhibitionExportService {
           bleedMm,
           colour: 'sRGB',
           ppi: minPpi,
-          thumbnail: await this.boardThumbnail(drawn.page).catch(() => null),
+          thumbAspect: thumbnail ? drawn.page.boxes.mediaMm.widthMm / drawn.page.boxes.mediaMm.heightMm : null,
+          thumbnail,
         });
       } catch (err) {
         if (!(err instanceof ItemRefused)) throw err;
@@ -568,8 +575,11 @@ export class ExhibitionExportService {
     const csvFile = path.join(result.outDir, `${stem}.csv`);
     await this.deps.storage.writeAtomic(csvFile, orderSheetCsv(lines, totals, '内容'));
     const pdfFile = path.join(result.outDir, `${stem}.pdf`);
-    const pdf = await this.deps.pdf.orderSheet(`${exhibition.title} · 印制清单`, `${exhibition.venue ?? ''}${exhibition.venue ? ' · ' : ''}${detail} · sRGB`, lines, totals, '内容');
-    await this.deps.storage.writeAtomic(pdfFile, Buffer.from(pdf));
+    const title = `${exhibition.title} · 印制清单`;
+    const subtitle = `${exhibition.venue ?? ''}${exhibition.venue ? ' · ' : ''}${detail} · sRGB`;
+    const pages = orderSheetPages({ title, subtitle, date: new Date().toISOString().slice(0, 10), lines, totals, whoLabel: '内容' }, this.faces);
+    const thumbs = new Map(lines.flatMap((l, i) => (l.thumbnail ? [[thumbRef(i), l.thumbnail] as const] : [])));
+    await this.deps.storage.writeChunksAtomic(pdfFile, this.deps.pdf.drawing(pages, (ref) => thumbs.get(ref)!, { title }, await this.deps.sheets.srgbIcc()));
     result.files.push({ path: pdfFile, kind: 'order-sheet', pages: 1 }, { path: csvFile, kind: 'order-sheet', pages: 0 });
   }
 }
