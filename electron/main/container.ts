@@ -96,14 +96,14 @@ export function createServices(opts: ContainerOptions = {}) {
   const campaign = new CampaignService({ session });
   const sources = new PhotoSources({ session, faceFocus: (photoId, workerId) => faces.focusOf(photoId, workerId) });
   const captions = new CaptionValuesService({ session, campaign });
-  const gifts = new GiftService({ session, history, sheets, storage, framesDir: path.join(assetsDir, 'frames'), sources, captions });
+  const gifts = new GiftService({ session, history, sheets, type, storage, framesDir: path.join(assetsDir, 'frames'), sources, captions });
   const exhibitions = new ExhibitionService({ session, history, campaign });
   const pdf = new PdfRepository();
   const labels = new LabelTemplateService({ session, history });
   const find = new FindService({ session, labelPreview: (photoId, exhibitionId) => exhibitionExport.labelPreview(photoId, undefined, exhibitionId) });
   const exhibitionExport = new ExhibitionExportService({ session, jobs, labels, exhibitions, sources, captions, campaign, sheets, pdf, type, storage, places, logger: createLogger('ExhibitionExport') });
   const gallery = new GalleryService({ fonts: (family, weight, chars) => subsetFace(family, weight, chars, 'woff2'), session, exhibitions, campaign, sources, captions, sheets, storage, places, jobs, assetsDir: path.join(assetsDir, 'gallery') });
-  const exporter = new ExportService({ session, defaultCmykProfile: path.join(assetsDir, 'icc', 'FOGRA39-coated.icc'), gifts, sheets, pdf, storage, places, jobs, logger: createLogger('ExportService') });
+  const exporter = new ExportService({ session, defaultCmykProfile: path.join(assetsDir, 'icc', 'FOGRA39-coated.icc'), gifts, sheets, pdf, type, storage, places, jobs, logger: createLogger('ExportService') });
   /** What the media route serves: photo caches by photo id, sheet previews by their hash, face crops by face id. */
   const mediaFile = (id: string, kind: MediaKind) => (kind === 'sheet' ? (session.current ? sources.sheetPreviewFile(id) : undefined) : kind === 'face' ? faces.cropFile(id) : photos.mediaFile(id, kind));
   const importer = new ImportService({ session, storage, metadata, image, raw, events, roster, jobs, logger: createLogger('ImportService') });

@@ -1,10 +1,11 @@
 /**
  * A titled list laid in columns, a name at the left and what it points to (pages, places) at the right of each
- * column, as many pages as it takes: the catalogue's index and the exhibition's printed name list. Pure.
+ * column, as many pages as it takes: the catalogue's index and the exhibition's printed name list. Its title is
+ * the order sheet's too. Pure.
  */
 import { GREY, INK, UNION_RED } from './board-drawing';
-import { setBlocks, type DrawOp, type Faces } from './page-drawing';
-import type { SizeMm } from './print-geometry';
+import { setBlocks, type DrawOp, type Faces, type TextBlock, type TextOp } from './page-drawing';
+import type { RectMm, SizeMm } from './print-geometry';
 import { PT_TO_MM } from './typeset';
 
 export interface ListLine {
@@ -24,6 +25,23 @@ export interface ListStyle {
   folio: number | null;
   /** under the title, smaller */
   subtitle?: string;
+}
+
+/**
+ * A list's title in the serif with the lines under it smaller, in the union's red, at the top of `area`. One line
+ * each: a long title is set smaller rather than pushing the list down.
+ */
+export function listTitle(title: string, subtitles: string[], area: RectMm, titlePt: number, faces: Faces): TextOp[] {
+  const t = setBlocks(
+    [
+      { text: title, font: 'serif', weight: 'bold', color: INK, sizePt: titlePt, leading: 1.3, align: 'left', maxLines: 1 },
+      ...subtitles.map((text): TextBlock => ({ text, font: 'sans', weight: 'normal', color: UNION_RED, sizePt: titlePt * 0.45, leading: 1.3, align: 'left', maxLines: 1 })),
+    ],
+    area,
+    faces,
+    'top',
+  );
+  return 'ops' in t ? t.ops : [];
 }
 
 export function listPages(title: string, lines: ListLine[], page: SizeMm, style: ListStyle, faces: Faces): DrawOp[][] {
@@ -60,18 +78,7 @@ export function listPages(title: string, lines: ListLine[], page: SizeMm, style:
   const perPage = style.columns * perColumn;
   const out: DrawOp[][] = [];
   for (let start = 0; start < laid.length; start += perPage) {
-    const ops: DrawOp[] = [];
-    const t = setBlocks(
-      [
-        // One line each: a long title is set smaller rather than pushing the list down.
-        { text: out.length ? `${title}（续）` : title, font: 'serif', weight: 'bold', color: INK, sizePt: style.titlePt, leading: 1.3, align: 'left', maxLines: 1 },
-        { text: style.subtitle ?? '', font: 'sans', weight: 'normal', color: UNION_RED, sizePt: style.titlePt * 0.45, leading: 1.3, align: 'left', maxLines: 1 },
-      ],
-      { x: m.side, y: m.top, w: page.widthMm - 2 * m.side, h: titleH },
-      faces,
-      'top',
-    );
-    if ('ops' in t) ops.push(...t.ops);
+    const ops: DrawOp[] = listTitle(out.length ? `${title}（续）` : title, [style.subtitle ?? ''], { x: m.side, y: m.top, w: page.widthMm - 2 * m.side, h: titleH }, style.titlePt, faces);
     laid.slice(start, start + perPage).forEach((line, i) => {
       if (!line) return;
       const col = Math.floor(i / perColumn);

@@ -1,6 +1,6 @@
 /**
  * A printed page described in millimetres, before any resolution: coloured rectangles, photos, lines of text
- * (already set by the typesetter) and hairlines. Boards, wall labels and catalogue pages are composed as these;
+ * (already set by the typesetter) and hairlines. Gift sheets, order sheets, boards, wall labels and catalogue pages are composed as these;
  * one renderer draws them into a PDF (vectors, subset fonts) and another into a JPEG/TIFF, so a page looks the
  * same in both. Pure.
  */
@@ -61,7 +61,25 @@ export interface QrOp {
   text: string;
 }
 
-export type DrawOp = RectOp | ImageOp | TextOp | LineOp | QrOp;
+/** The physical size one texture tile stands for: its grain is as coarse on screen as on paper. */
+export const TEXTURE_TILE_MM = 90;
+
+/**
+ * A printed frame band `widthMm` wide just inside this box, in a texture (wood, gilt) whose grain runs along each
+ * side, mitred at 45° at the corners as a joiner cuts a frame; `ref` names the texture for the caller. The texture
+ * stands for a fixed physical size, so its grain is as coarse on screen as on paper.
+ */
+export interface BandOp {
+  kind: 'band';
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  widthMm: number;
+  ref: string;
+}
+
+export type DrawOp = RectOp | ImageOp | TextOp | LineOp | QrOp | BandOp;
 
 /** A page at its media size (trim + bleed, and slug when it has marks), with the boxes a PDF declares. */
 export interface DrawnPage {

@@ -15,6 +15,8 @@ function installed(command: string, versionFlag: string): boolean {
 export const hasExiftool = installed('exiftool', '-ver');
 /** pdftotext (Debian: poppler-utils). */
 export const hasPdftotext = installed('pdftotext', '-v');
+/** pdffonts, which lists a PDF's fonts and whether each is embedded and subset (Debian: poppler-utils). */
+export const hasPdffonts = installed('pdffonts', '-v');
 
 /**
  * CI installs every tool these tests use (.ci/run sets CHASING_LIGHT_CI=1): there a test that would be skipped for

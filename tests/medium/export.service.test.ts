@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ExportService } from '../../electron/main/services/export.service';
 import { mmToPt, mmToPx } from '../../shared/logic/print-geometry';
 import { freshProjects } from '../helpers/services';
-import { hasExiftool, hasPdftotext, lacks, needTool } from '../helpers/tools';
+import { hasExiftool, hasPdffonts, hasPdftotext, lacks, needTool } from '../helpers/tools';
 import { iccInfo } from '../../shared/logic/icc';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -172,6 +172,24 @@ describe(ExportService.name, () => {
     const ops = Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
     expect(ops).toContain('1 1 1 1 K'); // registration black: every ink
     expect(ops).toContain('0.25 w');
+  });
+
+  it('sets a gift PDF\'s caption as text in embedded subset faces: selectable, searchable, sharp at any size', async (ctx) => {
+    needTool(ctx, hasPdftotext, 'pdftotext', 'poppler-utils');
+    needTool(ctx, hasPdffonts, 'pdffonts', 'poppler-utils');
+    const { services, root, zhan } = await campaign();
+    const summary = await services.exporter.run({ templateId: 'walnut-12', dpi: 150, format: 'pdf', bleedMm: 3, marks: true, cmyk: false, per: 'worker', workerIds: [zhan.id], outDir: path.join(root, 'pdf') });
+    const file = summary.files[0]!.path;
+    const text = (await promisify(execFile)('pdftotext', ['-raw', file, '-'])).stdout;
+    for (const word of ['占牡丹', '科润智控', '工运百年承匠心', '摄影：陈晓明']) expect(text, word).toContain(word);
+    // The serif of the name and the sans of the rest, each embedded as a subset (a tag before its name).
+    const fonts = (await promisify(execFile)('pdffonts', [file])).stdout;
+    const embedded = fonts.split('\n').filter((l) => /^[A-Z]{6}\+Noto(Serif|Sans)SC\S*\s.*\byes\s+yes\s+yes\b/.test(l));
+    expect(embedded.some((l) => l.includes('NotoSerifSC')) && embedded.some((l) => l.includes('NotoSansSC')), fonts).toBe(true);
+    expect(fonts).not.toMatch(/\bno\s+(yes|no)\s+(yes|no)\s+\d+/);
+    // The trim is still exact with the textured frame drawn as vectors and tiles.
+    const page = (await PDFDocument.load(await fs.readFile(file))).getPage(0);
+    expect(page.getTrimBox().width).toBeCloseTo(mmToPt(305), 1);
   });
 
   it('writes TIFF (LZW) with 3 samples, and CMYK TIFF with 4 through the named press profile, without alpha', async (ctx) => {

@@ -4,9 +4,9 @@ import { msg } from '../../../shared/i18n/messages';
 import { displayPath } from '../../../shared/logic/file-path';
 import { fsPath } from './storage.repository';
 import type { CaptionBlock, CropRect } from '../../../shared/model/gift';
-import { mmToPx, type CropMark, type RectMm, type SideBleed } from '../../../shared/logic/print-geometry';
+import { mmToPx, type CropMark, type RectMm, type SheetBoxes, type SideBleed } from '../../../shared/logic/print-geometry';
 import type { SheetLayout } from '../../../shared/logic/sheet-layout';
-import { MIN_TYPE_PT, PT_TO_MM, setCaption } from '../../../shared/logic/typeset';
+import { PT_TO_MM } from '../../../shared/logic/typeset';
 import { TypesetterRepository } from './typesetter';
 import { fontFor } from './fonts';
 import { PIXEL_LIMIT } from './image.repository';
@@ -15,9 +15,10 @@ import { decodeHeifPrimary } from './heif-decoder';
 import { assertWhole, damageReason, reasonOf, strictness } from './decode-damage';
 import fs from 'node:fs/promises';
 import type { PhotoFormat } from '../../../shared/model/photo';
-import type { DrawnPage } from '../../../shared/logic/page-drawing';
+import { TEXTURE_TILE_MM, type DrawnPage, type DrawOp, type ImageOp } from '../../../shared/logic/page-drawing';
 import { qrRuns } from '../../../shared/logic/qr';
 
+/** Where a gift sheet's pictures come from and what it says: resolved by the gift service, hashed for re-runs. */
 export interface SheetSpec {
   dpi: number;
   layout: SheetLayout;
@@ -29,8 +30,6 @@ export interface SheetSpec {
   photo: { file: string; crop: CropRect | null; width: number; height: number; format: PhotoFormat };
   captions: { block: CaptionBlock; text: string }[];
   logoFile: string | null;
-  /** raster crop marks (JPEG/TIFF); PDFs draw them as vectors instead */
-  rasterMarks: boolean;
 }
 
 export interface SheetOutput {
@@ -52,13 +51,46 @@ export interface PagePlacement {
   bleedMm: number;
 }
 
-export interface RenderedSheet {
-  /** the encoded file */
-  data: Buffer;
-  width: number;
-  height: number;
-  /** captions that had to be set smaller to fit */
-  shrunk: string[];
+/** A picture a page draws: encoded bytes, or pixels already at the size asked (drawn as they are). */
+export type PageImage = Buffer | { data: Buffer; raw: { width: number; height: number; channels: 1 | 2 | 3 | 4 } };
+/** What a page's image and texture refs stand for, asked with the pixel size they are drawn at. */
+export type PageImages = (ref: string, widthPx: number, heightPx: number) => PageImage | Promise<PageImage>;
+
+/**
+ * A page's pixels at `dpi`: the trim rounded from its mm, and the bleed and slug the same whole number of pixels
+ * on every side — a print shop measures the bleed from each edge, and 29 px at the top with 27 at the bottom is a
+ * defect. Positions are rounded once, from mm, against the trim; the edges of the boxes land on their own pixels.
+ */
+function pixelGrid(boxes: SheetBoxes, dpi: number) {
+  const P = (mm: number) => mmToPx(mm, dpi);
+  const slug = P(boxes.slugMm);
+  const edge = slug + P(boxes.bleedMm);
+  const width = P(boxes.trim.widthMm) + 2 * edge;
+  const height = P(boxes.trim.heightMm) + 2 * edge;
+  const axis = (trimAt: number, trimMm: number, mediaMm: number, mediaPx: number) => {
+    const snaps: [number, number][] = [[0, 0], [trimAt - boxes.bleedMm, slug], [trimAt, edge], [trimAt + trimMm, edge + P(trimMm)], [trimAt + trimMm + boxes.bleedMm, mediaPx - slug], [mediaMm, mediaPx]];
+    return (mm: number) => snaps.find(([at]) => Math.abs(at - mm) < 1e-6)?.[1] ?? edge + P(mm - trimAt);
+  };
+  return {
+    width,
+    height,
+    x: axis(boxes.trimRect.x, boxes.trim.widthMm, boxes.mediaMm.widthMm, width),
+    y: axis(boxes.trimRect.y, boxes.trim.heightMm, boxes.mediaMm.heightMm, height),
+  };
+}
+
+/** Do two boxes in mm overlap (touching edges do not)? A band covers only its ring, not what it frames. */
+function overlaps(op: DrawOp, r: RectMm): boolean {
+  const inside = (a: RectMm) => a.x < r.x + r.w - 1e-6 && r.x < a.x + a.w - 1e-6 && a.y < r.y + r.h - 1e-6 && r.y < a.y + a.h - 1e-6;
+  if (op.kind === 'text') return true;
+  if (op.kind === 'line') return inside({ x: Math.min(op.x1, op.x2) - 1, y: Math.min(op.y1, op.y2) - 1, w: Math.abs(op.x2 - op.x1) + 2, h: Math.abs(op.y2 - op.y1) + 2 });
+  if (op.kind === 'qr') return inside({ x: op.x, y: op.y, w: op.size, h: op.size });
+  if (op.kind === 'band') {
+    const f = op.widthMm;
+    const framed = r.x >= op.x + f - 1e-6 && r.y >= op.y + f - 1e-6 && r.x + r.w <= op.x + op.w - f + 1e-6 && r.y + r.h <= op.y + op.h - f + 1e-6;
+    return inside(op) && !framed;
+  }
+  return inside(op);
 }
 
 let srgb: Promise<Buffer | null> | null = null;
@@ -93,13 +125,8 @@ const CAPTION_CACHE = 256;
 const TEXT_DPI = 300;
 /** What a preview is composed at before it is scaled for the screen: the resolution gifts are printed at. */
 const PRINT_DPI = 300;
-/** The physical size one texture tile stands for: its grain is this coarse at every resolution. */
-const TEXTURE_TILE_MM = 90;
 
 type Box = { left: number; top: number; width: number; height: number };
-/** Distance between baselines when a block does not say: the faces' own line height (ascent + descent). */
-const DEFAULT_LEADING = 1.45;
-const leadingOf = (block: CaptionBlock) => block.leading ?? DEFAULT_LEADING;
 
 interface CaptionImage {
   data: Buffer;
@@ -108,138 +135,55 @@ interface CaptionImage {
 }
 
 /**
- * Composes gift sheets with sharp at the print resolution — frame, mat, photo, captions, logo, crop marks — in
- * one pipeline that ends in the encoder, so a sheet is never held as raw pixels twice.
+ * Draws pages composed in mm (gift sheets, boards, labels…) into pixels with sharp — the one raster writer — and
+ * decodes the photos they show: upright, in sRGB, strictly (a damaged original is refused by name).
  */
 export class SheetRepository {
   constructor(private readonly type: TypesetterRepository = new TypesetterRepository()) {}
 
-  /** The theme and credit lines repeat on every sheet of an export: set them once. */
+  /** The theme and credit lines repeat on every sheet of an export: rendered once. */
   private readonly captions = new Map<string, Promise<CaptionImage>>();
   private readonly textures = new Map<string, Promise<Record<'x' | 'y', { data: Buffer; width: number; height: number }>>>();
 
-  async render(spec: SheetSpec, output: SheetOutput): Promise<RenderedSheet> {
-    const { dpi, layout } = spec;
-    const P = (mm: number) => mmToPx(mm, dpi);
-    // The trim is rounded from its mm, and the bleed (and slug) is the same whole number of pixels on every side:
-    // a print shop measures the bleed from each edge, and 29 px at the top with 27 at the bottom is a defect.
-    const bleed = P(layout.boxes.bleedMm);
-    const outerW = P(layout.boxes.trim.widthMm) + 2 * bleed;
-    const outerH = P(layout.boxes.trim.heightMm) + 2 * bleed;
-    const marks = spec.rasterMarks && layout.boxes.marks.length > 0;
-    const slug = marks ? P(layout.boxes.slugMm) : 0;
-    const width = outerW + 2 * slug;
-    const height = outerH + 2 * slug;
-    const slugX = slug;
-    const slugY = slug;
-    const at = (r: RectMm) => ({ left: slugX + bleed + P(r.x), top: slugY + bleed + P(r.y), width: P(r.x + r.w) - P(r.x), height: P(r.y + r.h) - P(r.y) });
-
-    // The canvas is the mat (out into the bleed). Everything else is a small layer: a printed frame band inside
-    // the safe area as four bands, the white slug as four bands, each crop mark as a thin bar. No full-size layer
-    // is blended, so frame, mat, captions and marks cost almost nothing beside the photo's decode and the encode.
-    const mat = at(layout.matRect);
-    const rect = (left: number, top: number, w: number, h: number, colour: string): OverlayOptions[] =>
-      w > 0 && h > 0 ? [{ input: { create: { width: w, height: h, channels: 3, background: colour } }, left, top }] : [];
-    const ring = (x: number, y: number, w: number, h: number, inner: { left: number; top: number; width: number; height: number }, colour: string) => [
-      ...rect(x, y, w, inner.top - y, colour),
-      ...rect(x, inner.top + inner.height, w, y + h - (inner.top + inner.height), colour),
-      ...rect(x, inner.top, inner.left - x, inner.height, colour),
-      ...rect(inner.left + inner.width, inner.top, x + w - (inner.left + inner.width), inner.height, colour),
-    ];
-    const overlays: OverlayOptions[] = [];
-    if (layout.frameRect) {
-      const band = at(layout.frameRect);
-      overlays.push(...(spec.frameTexture ? await this.texturedRing(spec.frameTexture, band, mat, dpi) : ring(band.left, band.top, band.width, band.height, mat, spec.frameColor)));
-    }
-    if (marks) {
-      overlays.push(...ring(0, 0, width, height, { left: slugX, top: slugY, width: outerW, height: outerH }, '#ffffff'));
-      overlays.push(...this.markBars(layout, dpi, slugX + bleed, slugY + bleed));
-    }
-
-    const win = at(layout.window);
-    const photo = await this.photoInto(spec.photo, win.width, win.height);
-
-    const area = at(layout.captionArea);
-    const caption = this.typeset(spec.captions, layout.captionArea);
-    for (const line of caption.lines) {
-      const { block } = spec.captions[line.block]!;
-      const img = await this.lineImage(line.text, block, line.sizePt, dpi);
-      // The line's baseline, in mm, where the typesetter put it; the image is cropped to its ink, so it goes up by
-      // the ink above the baseline. Positions are rounded once, from mm, at any dpi.
-      const sizeMm = line.sizePt * PT_TO_MM;
-      const m = this.type.verticalMetrics(block.font, block.weight);
-      const baselineMm = line.yMm + (sizeMm * leadingOf(block) - (m.ascent + m.descent) * sizeMm) / 2 + m.ascent * sizeMm;
-      const top = area.top + P(baselineMm) - Math.round((this.type.inkAbove(line.text, block.font, block.weight) * sizeMm * dpi) / 25.4);
-      const left = block.align === 'left' ? area.left + P(line.xMm) : block.align === 'right' ? area.left + area.width - img.width : area.left + Math.round((area.width - img.width) / 2);
-      overlays.push({ input: img.data, left: Math.max(0, left), top: Math.max(0, top) });
-    }
-    const shrunk = caption.shrunk.map((i) => spec.captions[i]!.text);
-
-    if (spec.logoFile && layout.logo) {
-      const box = at(layout.logo);
-      const logo = await sharp(spec.logoFile, { failOn: 'error' })
-        .resize(box.width, box.height, { fit: 'inside' })
-        .png()
-        .toBuffer({ resolveWithObject: true })
-        .catch((err) => {
-          throw new AppError('NOT_FOUND', msg('sheet.logoUnreadable', { path: spec.logoFile ?? '', detail: (err as Error).message }));
-        });
-      overlays.push({ input: logo.data, left: box.left + Math.round((box.width - logo.info.width) / 2), top: box.top + Math.round((box.height - logo.info.height) / 2) });
-    }
-
-    // Captions come as transparent layers; the print has no alpha: RGB is 3 samples, CMYK 4, always.
-    // The photo, extended with the mat out to the sheet's edges, is the base: a copy, not a blend of a full-size
-    // layer (about a tenth of a sheet's time); the small layers are composited over it.
-    const base = sharp(photo.data, { raw: photo.raw }).extend({ top: win.top, left: win.left, right: width - win.left - win.width, bottom: height - win.top - win.height, background: spec.matColor });
-    let img = (overlays.length ? base.composite(overlays) : base).removeAlpha();
-    if (output.xmp && output.format !== 'png') img = img.withXmp(output.xmp);
-    let data: Buffer;
-    if (output.format === 'jpeg') {
-      // The sheet is composed in sRGB already: the profile and the resolution are written in, not converted to.
-      // No chroma subsampling: 4:2:0 softens the thin red lines of the captions.
-      data = withJpegPrintMetadata(await img.jpeg({ quality: output.quality ?? 95, chromaSubsampling: '4:4:4' }).toBuffer(), dpi, await srgbProfile());
-    } else if (output.format === 'tiff') {
-      img = img.withMetadata({ density: dpi });
-      // CMYK through the press profile (its name travels in the file); otherwise sRGB, as photo paper wants.
-      img = output.cmykProfile ? img.withIccProfile(output.cmykProfile) : img.withIccProfile('srgb');
-      data = await img.tiff({ compression: 'lzw', xres: dpi / 25.4, yres: dpi / 25.4, resolutionUnit: 'inch' }).toBuffer();
-    } else if (output.format === 'raw') data = await img.raw().toBuffer();
-    else data = await img.png().toBuffer();
-    return { data, width, height, shrunk };
+  /** A page's size in pixels at `dpi`, as it is drawn. */
+  pagePixels(boxes: SheetBoxes, dpi: number): { width: number; height: number } {
+    const { width, height } = pixelGrid(boxes, dpi);
+    return { width, height };
   }
 
   /**
-   * The sheet for the screen: composed at print resolution, as the export composes it, then scaled to `dpi`. Set
-   * at the screen's own resolution, every edge (frame, window, each glyph) would fall on another pixel grid and
-   * the preview would not be the print.
+   * A page for the screen: drawn at print resolution, as the export draws it, then scaled to `dpi`. Drawn at the
+   * screen's own resolution, every edge (frame, window, each glyph) would fall on another pixel grid and the
+   * preview would not be the print.
    */
-  async renderForScreen(spec: SheetSpec, dpi: number): Promise<Buffer> {
-    const P = (mm: number) => mmToPx(mm, dpi);
-    const { trim, bleedMm } = spec.layout.boxes;
-    const width = P(trim.widthMm) + 2 * P(bleedMm);
-    const height = P(trim.heightMm) + 2 * P(bleedMm);
-    const sheet = await this.render({ ...spec, dpi: Math.max(dpi, PRINT_DPI) }, { format: 'raw' });
-    return sharp(sheet.data, { raw: { width: sheet.width, height: sheet.height, channels: 3 } }).resize(width, height, { fit: 'fill', kernel: 'lanczos3' }).jpeg({ quality: 97, chromaSubsampling: '4:4:4' }).toBuffer();
+  async renderForScreen(page: DrawnPage, dpi: number, images: PageImages): Promise<Buffer> {
+    const screen = pixelGrid(page.boxes, dpi);
+    const printDpi = Math.max(dpi, PRINT_DPI);
+    const print = pixelGrid(page.boxes, printDpi);
+    const pixels = await this.rasterPage(page, printDpi, images, { format: 'raw' });
+    return sharp(pixels, { raw: { width: print.width, height: print.height, channels: 3 } }).resize(screen.width, screen.height, { fit: 'fill', kernel: 'lanczos3' }).jpeg({ quality: 97, chromaSubsampling: '4:4:4' }).toBuffer();
   }
 
   /**
    * A texture decoded once per export and resolution, turned both ways (grain across for the top and bottom,
    * along for the sides) and scaled to its physical size: the grain is as fine on screen as on paper.
    */
-  private textureTiles(file: string, dpi: number) {
-    const key = `${file}@${dpi}`;
+  private textureTiles(ref: string, dpi: number, images: PageImages) {
+    const key = `${ref}@${dpi}`;
     let hit = this.textures.get(key);
     if (!hit) {
       const side = Math.max(8, mmToPx(TEXTURE_TILE_MM, dpi));
+      const source = Promise.resolve().then(() => images(ref, side, side));
       const turned = async (degrees: number) => {
-        const { data, info } = await sharp(file).rotate(degrees).resize(side, side, { fit: 'fill' }).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+        const src = await source;
+        const { data, info } = await (Buffer.isBuffer(src) ? sharp(src) : sharp(src.data, { raw: src.raw })).rotate(degrees).resize(side, side, { fit: 'fill' }).removeAlpha().raw().toBuffer({ resolveWithObject: true });
         return { data, width: info.width, height: info.height };
       };
       hit = Promise.all([turned(90), turned(180)])
         .then(([x, y]) => ({ x, y }))
         .catch((err) => {
           this.textures.delete(key);
-          throw new AppError('NOT_FOUND', msg('sheet.textureUnreadable', { path: file, detail: (err as Error).message }));
+          throw new AppError('NOT_FOUND', msg('sheet.textureUnreadable', { path: ref, detail: (err as Error).message }));
         });
       this.textures.set(key, hit);
       if (this.textures.size > 8) this.textures.delete(this.textures.keys().next().value!);
@@ -251,8 +195,8 @@ export class SheetRepository {
    * A textured frame band: grain running along each side, the sides mitred at 45° into the top and bottom as a
    * joiner cuts a frame. The top and bottom bands lie under; the sides, cut along the diagonals, lie over them.
    */
-  private async texturedRing(file: string, outer: Box, inner: Box, dpi: number): Promise<OverlayOptions[]> {
-    const tiles = await this.textureTiles(file, dpi);
+  private async texturedRing(ref: string, outer: Box, inner: Box, dpi: number, images: PageImages): Promise<OverlayOptions[]> {
+    const tiles = await this.textureTiles(ref, dpi, images);
     const tiled = async (width: number, height: number, along: 'x' | 'y') => {
       const tile = tiles[along];
       const reps = (n: number, of: number) => Math.ceil(n / of);
@@ -294,7 +238,7 @@ export class SheetRepository {
    * decoded at full size for a 10-inch print. Decoded as strictly as at import: an original cut short or broken
    * since (a sync that stopped, a failing disk) is refused by name rather than printed half grey or green.
    */
-  private async photoInto({ file, crop, width: fullW, height: fullH, format }: SheetSpec['photo'], width: number, height: number) {
+  async photoPixels({ file, crop, width: fullW, height: fullH, format }: SheetSpec['photo'], width: number, height: number) {
     const name = displayPath(file);
     try {
       // Flattened and sRGB-converted here, once, so the sheet is composed in one colour space. HEVC HEIF goes
@@ -329,22 +273,6 @@ export class SheetRepository {
   }
 
   /**
-   * The caption blocks set in mm (shared/logic/typeset): the same lines and sizes at every resolution, so the
-   * preview breaks where the print does. Text that cannot fit at 6 pt is refused by name.
-   */
-  private typeset(captions: SheetSpec['captions'], area: RectMm) {
-    const blocks = captions.map(({ block, text }) => ({
-      text,
-      style: { sizePt: block.sizePt, leading: leadingOf(block), maxLines: block.maxLines },
-      align: block.align,
-      measure: this.type.measure(block.font, block.weight),
-    }));
-    const set = setCaption(blocks, area);
-    if ('overflow' in set) throw new AppError('VALIDATION', msg('sheet.captionTooLong', { text: captions[set.overflow]!.text, min: MIN_TYPE_PT }));
-    return set;
-  }
-
-  /**
    * One line rendered by Pango in its face, cropped to its ink; cached per export. Below print resolution (a
    * preview) it is rendered at 300 dpi and scaled down: a face hinted at 140 dpi has other advance widths, and
    * the preview would not be the print.
@@ -369,23 +297,6 @@ export class SheetRepository {
       if (this.captions.size > CAPTION_CACHE) this.captions.delete(this.captions.keys().next().value!);
     }
     return hit;
-  }
-
-  /** Crop marks as thin black bars on the trim lines, placed against the pixel trim so they meet its edges exactly. */
-  private markBars(layout: SheetLayout, dpi: number, trimLeft: number, trimTop: number): OverlayOptions[] {
-    const P = (mm: number) => mmToPx(mm, dpi);
-    const { trimRect, trim } = layout.boxes;
-    const stroke = Math.max(1, P(0.1));
-    const x = (mm: number) => (Math.abs(mm - trimRect.x) < 1e-9 ? trimLeft : Math.abs(mm - (trimRect.x + trimRect.w)) < 1e-9 ? trimLeft + P(trim.widthMm) : trimLeft + P(mm - trimRect.x));
-    const y = (mm: number) => (Math.abs(mm - trimRect.y) < 1e-9 ? trimTop : Math.abs(mm - (trimRect.y + trimRect.h)) < 1e-9 ? trimTop + P(trim.heightMm) : trimTop + P(mm - trimRect.y));
-    return layout.boxes.marks.map((m) => {
-      const vertical = m.x1 === m.x2;
-      const left = vertical ? x(m.x1) - Math.floor(stroke / 2) : Math.min(x(m.x1), x(m.x2));
-      const top = vertical ? Math.min(y(m.y1), y(m.y2)) : y(m.y1) - Math.floor(stroke / 2);
-      const w = vertical ? stroke : Math.abs(x(m.x2) - x(m.x1));
-      const h = vertical ? Math.abs(y(m.y2) - y(m.y1)) : stroke;
-      return { input: { create: { width: w, height: h, channels: 3, background: '#000000' } }, left, top };
-    });
   }
 
   /**
@@ -431,33 +342,29 @@ export class SheetRepository {
   }
 
   /**
-   * A page composed in mm (a board, a sheet of labels) drawn at `dpi`: rectangles, photos (each JPEG from
-   * `images` scaled into its box), lines of text as the typesetter placed them, hairlines as bars at least a
-   * pixel wide. Encoded as asked, with its resolution and profile written in.
+   * A page composed in mm (a gift sheet, a board, a sheet of labels) drawn at `dpi`: rectangles, photos (each
+   * from `images`, scaled into its box unless it comes at its size), textured frame bands, lines of text as the
+   * typesetter placed them, QR codes and hairlines as bars at least a pixel wide. Encoded as asked, with its
+   * resolution and profile (and XMP) written in.
    */
-  async rasterPage(page: DrawnPage, dpi: number, images: (ref: string) => Buffer, output: SheetOutput): Promise<Buffer> {
-    const P = (mm: number) => mmToPx(mm, dpi);
-    const W = P(page.boxes.mediaMm.widthMm);
-    const H = P(page.boxes.mediaMm.heightMm);
+  async rasterPage(page: DrawnPage, dpi: number, images: PageImages, output: SheetOutput): Promise<Buffer> {
+    const grid = pixelGrid(page.boxes, dpi);
+    const { width: W, height: H, x: X, y: Y } = grid;
+    const box = (r: RectMm): Box => ({ left: X(r.x), top: Y(r.y), width: X(r.x + r.w) - X(r.x), height: Y(r.y + r.h) - Y(r.y) });
     const overlays: OverlayOptions[] = [];
     // Layers are clipped to the page (a line of text may reach a pixel past a rounded edge).
-    const place = async (input: Buffer, raw: { width: number; height: number; channels: 3 | 4 } | null, left: number, top: number) => {
-      let meta: { width: number; height: number };
-      if (raw) meta = raw;
-      else {
-        const m = await sharp(input).metadata();
-        meta = { width: m.width ?? 0, height: m.height ?? 0 };
-      }
+    const place = async (input: Buffer, size: { width: number; height: number }, raw: boolean, left: number, top: number) => {
+      const rawOf = { width: size.width, height: size.height, channels: 3 as const };
       const x0 = Math.max(0, left);
       const y0 = Math.max(0, top);
-      const x1 = Math.min(W, left + meta.width);
-      const y1 = Math.min(H, top + meta.height);
+      const x1 = Math.min(W, left + size.width);
+      const y1 = Math.min(H, top + size.height);
       if (x1 <= x0 || y1 <= y0) return;
-      if (x0 === left && y0 === top && x1 - x0 === meta.width && y1 - y0 === meta.height) {
-        overlays.push(raw ? { input, raw, left, top } : { input, left, top });
+      if (x0 === left && y0 === top && x1 - x0 === size.width && y1 - y0 === size.height) {
+        overlays.push(raw ? { input, raw: rawOf, left, top } : { input, left, top });
         return;
       }
-      const cut = await sharp(input, raw ? { raw } : {}).extract({ left: x0 - left, top: y0 - top, width: x1 - x0, height: y1 - y0 }).png().toBuffer();
+      const cut = await sharp(input, raw ? { raw: rawOf } : {}).extract({ left: x0 - left, top: y0 - top, width: x1 - x0, height: y1 - y0 }).png().toBuffer();
       overlays.push({ input: cut, left: x0, top: y0 });
     };
     const bar = (left: number, top: number, width: number, height: number, colour: string) => {
@@ -467,36 +374,80 @@ export class SheetRepository {
       const h = Math.min(H, top + height) - y0;
       if (w > 0 && h > 0) overlays.push({ input: { create: { width: w, height: h, channels: 3, background: colour } }, left: x0, top: y0 });
     };
-    for (const op of page.ops) {
-      if (op.kind === 'rect') bar(P(op.x), P(op.y), P(op.x + op.w) - P(op.x), P(op.y + op.h) - P(op.y), op.fill);
-      else if (op.kind === 'image') {
-        const w = Math.max(1, P(op.x + op.w) - P(op.x));
-        const h = Math.max(1, P(op.y + op.h) - P(op.y));
-        const { data, info } = await sharp(images(op.ref)).resize(w, h, { fit: 'fill' }).removeAlpha().raw().toBuffer({ resolveWithObject: true });
-        await place(data, { width: info.width, height: info.height, channels: 3 }, P(op.x), P(op.y));
+    /** An image op's pixels at its box's size, as raw RGB. */
+    const pixelsOf = async (ref: string, w: number, h: number) => {
+      const got = await images(ref, w, h);
+      if (!Buffer.isBuffer(got) && got.raw.width === w && got.raw.height === h && got.raw.channels === 3) return got.data;
+      const input = Buffer.isBuffer(got) ? sharp(got) : sharp(got.data, { raw: got.raw });
+      return input.resize(w, h, { fit: 'fill' }).removeAlpha().raw().toBuffer();
+    };
+
+    // The paper is the first rectangle's colour (white outside it). The largest photo with nothing under it but
+    // the paper is the base, extended with the paper to the page's edges: a copy, not a blend of a full-size
+    // layer (about a tenth of a gift sheet's time); every other op is a small layer over it.
+    const paper = page.ops[0]?.kind === 'rect' ? page.ops[0] : null;
+    let baseAt = -1;
+    page.ops.forEach((op, i) => {
+      if (op.kind !== 'image' || page.ops.slice(paper ? 1 : 0, i).some((under) => overlaps(under, op))) return;
+      const r = box(op);
+      const best = baseAt >= 0 ? box(page.ops[baseAt] as RectMm) : null;
+      if (r.left >= 0 && r.top >= 0 && r.left + r.width <= W && r.top + r.height <= H && r.width > 0 && r.height > 0 && (!best || r.width * r.height > best.width * best.height)) baseAt = i;
+    });
+    if (paper) {
+      const p = box(paper);
+      bar(0, 0, W, p.top, '#ffffff');
+      bar(0, p.top + p.height, W, H - p.top - p.height, '#ffffff');
+      bar(0, p.top, p.left, p.height, '#ffffff');
+      bar(p.left + p.width, p.top, W - p.left - p.width, p.height, '#ffffff');
+    }
+    const background = paper?.fill ?? '#ffffff';
+    let base: Sharp;
+    if (baseAt >= 0) {
+      const op = page.ops[baseAt] as ImageOp;
+      const r = box(op);
+      base = sharp(await pixelsOf(op.ref, r.width, r.height), { raw: { width: r.width, height: r.height, channels: 3 } }).extend({ left: r.left, top: r.top, right: W - r.left - r.width, bottom: H - r.top - r.height, background });
+    } else base = sharp({ create: { width: W, height: H, channels: 3, background }, limitInputPixels: false });
+
+    for (const [i, op] of page.ops.entries()) {
+      if (i === baseAt || (paper && i === 0)) continue;
+      if (op.kind === 'rect') {
+        const r = box(op);
+        bar(r.left, r.top, r.width, r.height, op.fill);
+      } else if (op.kind === 'image') {
+        const r = box(op);
+        const w = Math.max(1, r.width);
+        const h = Math.max(1, r.height);
+        await place(await pixelsOf(op.ref, w, h), { width: w, height: h }, true, r.left, r.top);
+      } else if (op.kind === 'band') {
+        const f = op.widthMm;
+        overlays.push(...(await this.texturedRing(op.ref, box(op), box({ x: op.x + f, y: op.y + f, w: op.w - 2 * f, h: op.h - 2 * f }), dpi, images)));
       } else if (op.kind === 'text') {
         const img = await this.lineImage(op.text, op, op.sizePt, dpi);
         const sizeMm = op.sizePt * PT_TO_MM;
-        const top = P(op.baseline) - Math.round((this.type.inkAbove(op.text, op.font, op.weight) * sizeMm * dpi) / 25.4);
-        await place(img.data, null, P(op.x), top);
+        // The image is cropped to its ink: it goes up from the baseline by the ink above it.
+        const top = Y(op.baseline) - Math.round((this.type.inkAbove(op.text, op.font, op.weight) * sizeMm * dpi) / 25.4);
+        await place(img.data, img, false, X(op.x), top);
       } else if (op.kind === 'qr') {
         // Modules as pixels, scaled without smoothing: every edge stays sharp for a phone's camera.
         const { modules, runs } = qrRuns(op.text);
         const grid = Buffer.alloc(modules * modules, 255);
         for (const [c, r, n] of runs) grid.fill(0, r * modules + c, r * modules + c + n);
-        const side = Math.max(modules, P(op.x + op.size) - P(op.x));
-        const { data, info } = await sharp(grid, { raw: { width: modules, height: modules, channels: 1 } }).resize(side, side, { kernel: 'nearest' }).toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
-        await place(data, { width: info.width, height: info.height, channels: info.channels as 3 }, P(op.x), P(op.y));
+        const side = Math.max(modules, X(op.x + op.size) - X(op.x));
+        const { data } = await sharp(grid, { raw: { width: modules, height: modules, channels: 1 } }).resize(side, side, { kernel: 'nearest' }).toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
+        await place(data, { width: side, height: side }, true, X(op.x), Y(op.y));
       } else {
         const stroke = Math.max(1, Math.round((op.widthPt / 72) * dpi));
         const colour = op.color === 'registration' ? '#000000' : op.color;
         const vertical = Math.abs(op.x1 - op.x2) < 1e-9;
-        if (vertical) bar(P(op.x1) - Math.floor(stroke / 2), Math.min(P(op.y1), P(op.y2)), stroke, Math.abs(P(op.y2) - P(op.y1)), colour);
-        else bar(Math.min(P(op.x1), P(op.x2)), P(op.y1) - Math.floor(stroke / 2), Math.abs(P(op.x2) - P(op.x1)), stroke, colour);
+        if (vertical) bar(X(op.x1) - Math.floor(stroke / 2), Math.min(Y(op.y1), Y(op.y2)), stroke, Math.abs(Y(op.y2) - Y(op.y1)), colour);
+        else bar(Math.min(X(op.x1), X(op.x2)), Y(op.y1) - Math.floor(stroke / 2), Math.abs(X(op.x2) - X(op.x1)), stroke, colour);
       }
     }
-    const img = sharp({ create: { width: W, height: H, channels: 3, background: '#ffffff' }, limitInputPixels: false }).composite(overlays).removeAlpha();
+    // Text comes as transparent layers; the print has no alpha: RGB is 3 samples, CMYK 4, always.
+    let img = (overlays.length ? base.composite(overlays) : base).removeAlpha();
+    if (output.format === 'raw') return img.raw().toBuffer();
     if (output.format === 'png') return img.png().toBuffer();
+    if (output.xmp) img = img.withXmp(output.xmp);
     return encodePage(img, dpi, { ...output, quality: output.quality ?? 92 }, W * H * 3 > 3.5e9);
   }
 
@@ -505,7 +456,7 @@ export class SheetRepository {
    * JPEG for a PDF or a raster page. Decoded with shrink-on-load, so a 24 MP original costs a fraction of a full decode.
    */
   async photoJpeg(photo: SheetSpec['photo'], width: number, height: number, quality = 90, xmp?: string): Promise<Buffer> {
-    const { data, raw } = await this.photoInto(photo, width, height);
+    const { data, raw } = await this.photoPixels(photo, width, height);
     // Nothing of the original's metadata comes along (no GPS, no maker notes); only what `xmp` says.
     if (xmp) return sharp(data, { raw }).withXmp(xmp).jpeg({ quality, chromaSubsampling: '4:2:0' }).toBuffer();
     // 4:2:0, as cameras write: at 300 ppi the halved colour resolution cannot be seen in a photo, and the file
@@ -527,8 +478,18 @@ export class SheetRepository {
     return icc;
   }
 
-  /** A small JPEG of a cached thumbnail, for the order sheet. */
-  async thumbnail(file: string): Promise<Buffer> {
-    return sharp(file).resize(160, 160, { fit: 'inside' }).jpeg({ quality: 75 }).toBuffer();
+  /** A small JPEG of a cached thumbnail, for the order sheet, and its width over its height. */
+  async thumbnail(file: string): Promise<{ jpeg: Buffer; aspect: number }> {
+    const { data, info } = await sharp(file).resize(160, 160, { fit: 'inside' }).jpeg({ quality: 75 }).toBuffer({ resolveWithObject: true });
+    return { jpeg: data, aspect: info.width / info.height };
+  }
+
+  /** A template's logo flattened onto its mat, and its aspect; one that cannot be read is named. */
+  async logo(file: string, background: string): Promise<{ jpeg: Buffer; aspect: number }> {
+    try {
+      return await this.flatJpeg(await fs.readFile(fsPath(file)), background);
+    } catch (err) {
+      throw new AppError('NOT_FOUND', msg('sheet.logoUnreadable', { path: file, detail: (err as Error).message }));
+    }
   }
 }

@@ -1,4 +1,5 @@
 import type { FontFamily } from '../../../shared/model/gift';
+import type { Faces } from '../../../shared/logic/page-drawing';
 import { PT_TO_MM, type Measure } from '../../../shared/logic/typeset';
 import { FontMetrics } from './font-metrics';
 import { fontFor } from './fonts';
@@ -31,6 +32,11 @@ export class TypesetterRepository {
   verticalMetrics(family: FontFamily, weight: Weight): { ascent: number; descent: number } {
     const face = this.face(family, weight);
     return { ascent: face.ascent, descent: face.descent };
+  }
+
+  /** The faces as pages are composed with them (shared/logic/page-drawing): widths and where the baseline sits. */
+  pageFaces(): Faces {
+    return (font, weight) => ({ measure: this.measure(font, weight), ...this.verticalMetrics(font, weight) });
   }
 
   /**

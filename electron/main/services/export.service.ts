@@ -2,17 +2,19 @@ import path from 'node:path';
 import { AppError, isAppError } from '../../../shared/errors';
 import { fillTemplate } from '../../../shared/logic/caption-template';
 import { safeFileNamePart } from '../../../shared/logic/copy-name';
-import { MARK_LENGTH_MM, MARK_OFFSET_MM, imposition, minimumPages, oriented, parsePaperSize, type SizeMm } from '../../../shared/logic/print-geometry';
+import { MARK_LENGTH_MM, MARK_OFFSET_MM, imposition, minimumPages, oriented, parsePaperSize, sheetBoxes, type SizeMm } from '../../../shared/logic/print-geometry';
 import { PPI_REFUSE, refusedOptions, resolutionOf } from '../../../shared/logic/export-rules';
 import { iccInfo } from '../../../shared/logic/icc';
 import { orderSheetCsv, orderTotals } from '../../../shared/logic/order-sheet';
+import { orderSheetPages, thumbRef, type OrderSheetLine } from '../../../shared/logic/order-sheet-drawing';
 import { buildXmpSidecar } from '../../../shared/logic/xmp-write';
 import type { ExportedFile, ExportOptions, ExportSummary, GiftTemplate } from '../../../shared/model/gift';
 import type { Company, Worker } from '../../../shared/model/roster';
 import type { Logger } from '../logger';
-import type { OrderLine, PdfRepository } from '../repositories/pdf.repository';
+import type { PdfRepository } from '../repositories/pdf.repository';
 import type { SheetRepository } from '../repositories/sheet.repository';
 import type { StorageRepository } from '../repositories/storage.repository';
+import type { TypesetterRepository } from '../repositories/typesetter';
 import type { GiftService, SheetJob } from './gift.service';
 import type { JobBody, JobControl, JobService } from './jobs.service';
 import type { OutputPlaces } from './output-place';
@@ -26,6 +28,7 @@ interface ExportDeps {
   gifts: GiftService;
   sheets: SheetRepository;
   pdf: PdfRepository;
+  type: TypesetterRepository;
   storage: StorageRepository;
   places: OutputPlaces;
   jobs: JobService;
@@ -46,6 +49,9 @@ interface Imposable {
 
 const MANIFEST = '.chasing-light-export.json';
 const DEFAULT_PAPER = '光面相纸';
+
+/** A line of the order sheet, with the cached thumbnail its picture is made from. */
+type OrderLine = OrderSheetLine & { thumbFile: string | null };
 
 /** The CMYK profile an export converts with: its file, and its name for the order sheet. */
 interface Profile {
@@ -137,7 +143,7 @@ export class ExportService {
     const items = this.items(opts, summary);
     control.setTotal(items.length);
     const usedNames = new Set<string>();
-    const orderLines: (OrderLine & { thumbFile: string | null })[] = [];
+    const orderLines: OrderLine[] = [];
     const forPages: Imposable[] = [];
     await control.pool(items, async (item) => {
         control.working(item.workerId ? (catalog.get('workers', item.workerId)?.name ?? item.workerId) : item.photoId);
@@ -166,10 +172,10 @@ export class ExportService {
   }
 
   /** A sheet's job, refused by name below 150 ppi unless the user said to go ahead. */
-  private async job(item: Item, opts: ExportOptions, template: GiftTemplate, summary: ExportSummary, marks: boolean, rasterMarks: boolean): Promise<SheetJob> {
+  private async job(item: Item, opts: ExportOptions, template: GiftTemplate, summary: ExportSummary, marks: boolean): Promise<SheetJob> {
     const catalog = this.deps.session.require();
     const w = item.workerId ? (catalog.get('workers', item.workerId) ?? null) : null;
-    const job = await this.deps.gifts.sheetJob({ template, photoId: item.photoId, worker: w, crop: item.crop, size: opts.size, dpi: opts.dpi, bleedMm: opts.bleedMm, marks, rasterMarks });
+    const job = await this.deps.gifts.sheetJob({ template, photoId: item.photoId, worker: w, crop: item.crop, size: opts.size, dpi: opts.dpi, bleedMm: opts.bleedMm, marks });
     if (resolutionOf(job.ppi) === 'refused' && !opts.allowLowRes)
       throw new AppError('VALIDATION', msg('export.lowResRefused', { name: w?.name ?? job.photo.originalName, ppi: job.ppi, min: PPI_REFUSE }), { ppi: job.ppi });
     summary.warnings.push(...job.warnings);
@@ -180,7 +186,7 @@ export class ExportService {
     const catalog = this.deps.session.require();
     // Marks: vectors in a PDF; drawn into a JPEG/TIFF only when asked for explicitly (the file is then larger).
     const rasterMarks = opts.format !== 'pdf' && !!opts.rasterMarks;
-    const job = await this.job(item, opts, template, summary, opts.marks && (opts.format === 'pdf' || rasterMarks), rasterMarks);
+    const job = await this.job(item, opts, template, summary, opts.marks && (opts.format === 'pdf' || rasterMarks));
     const ext = opts.format === 'jpeg' ? '.jpg' : opts.format === 'tiff' ? '.tif' : '.pdf';
     const base = this.fileName(opts.namePattern ?? DEFAULT_NAME_PATTERN, job);
     let name = base;
@@ -188,25 +194,21 @@ export class ExportService {
     usedNames.add(name.toLowerCase());
     const file = path.join(outDir, name + ext);
     const hash = `${job.inputHash}:${opts.format}:${profile?.file ?? 'srgb'}`;
-    const px = (mm: number) => Math.round((mm / 25.4) * opts.dpi);
     const boxes = job.layout.boxes;
-    const size = { w: opts.format === 'pdf' ? px(boxes.bleedRect.w) : px(boxes.mediaMm.widthMm), h: opts.format === 'pdf' ? px(boxes.bleedRect.h) : px(boxes.mediaMm.heightMm) };
+    // A PDF's pixels are its photo's over the bleed box; a raster file's, the whole page.
+    const pixels = this.deps.sheets.pagePixels(opts.format === 'pdf' ? sheetBoxes(boxes.trim, boxes.bleedMm, false) : boxes, opts.dpi);
+    const size = { w: pixels.width, h: pixels.height };
     let reused = false;
     if (manifest[name + ext] === hash && (await this.deps.storage.exists(file))) reused = true;
     else {
-      let bytes: Buffer | Uint8Array;
+      // One drawing either way: in a PDF its captions are text in subset faces; in a JPEG/TIFF, pixels.
       if (opts.format === 'pdf') {
-        const sheet = await this.deps.sheets.render(job.spec, { format: 'jpeg', quality: 95 });
-        bytes = await this.deps.pdf.sheet(sheet.data, boxes, { title: name, author: job.photo.photographer ?? '', subject: `${job.values['campaign.theme'] ?? ''}` }, await this.deps.sheets.srgbIcc());
-        size.w = sheet.width;
-        size.h = sheet.height;
+        const meta = { title: name, author: job.photo.photographer ?? '', subject: `${job.values['campaign.theme'] ?? ''}` };
+        await this.deps.storage.writeChunksAtomic(file, this.deps.pdf.drawing([job.page], this.deps.gifts.jpegs(job, opts.dpi), meta, await this.deps.sheets.srgbIcc()));
       } else {
-        const sheet = await this.deps.sheets.render(job.spec, { format: opts.format, cmykProfile: profile?.file, xmp: this.xmpFor(job) });
-        bytes = sheet.data;
-        size.w = sheet.width;
-        size.h = sheet.height;
+        const output = { format: opts.format, quality: 95, cmykProfile: profile?.file, xmp: this.xmpFor(job) };
+        await this.deps.storage.writeAtomic(file, await this.deps.sheets.rasterPage(job.page, opts.dpi, this.deps.gifts.pixels(job), output));
       }
-      await this.deps.storage.writeAtomic(file, Buffer.from(bytes));
       manifest[name + ext] = hash;
     }
     return {
@@ -221,18 +223,17 @@ export class ExportService {
         bleedMm: opts.bleedMm,
         colour: profile ? 'CMYK' : 'sRGB',
         ppi: job.ppi,
-        thumbnail: null,
+        thumbAspect: null,
         thumbFile: job.photo.thumbnail ? path.join(catalog.dir, job.photo.thumbnail) : null,
-      },
+      } satisfies OrderLine,
     };
   }
 
   /** One finished print (trim + bleed, no marks) kept in memory until its page is composed. */
   private async renderForPage(item: Item, opts: ExportOptions, template: GiftTemplate, summary: ExportSummary): Promise<Imposable> {
-    const job = await this.job(item, opts, template, summary, false, false);
+    const job = await this.job(item, opts, template, summary, false);
     // Kept as a high-quality JPEG until its page is composed (a raw copy of every print would not fit in memory).
-    const sheet = await this.deps.sheets.render(job.spec, { format: 'jpeg', quality: 95 });
-    return { item, job, jpeg: sheet.data };
+    return { item, job, jpeg: await this.deps.sheets.rasterPage(job.page, opts.dpi, this.deps.gifts.pixels(job), { format: 'jpeg', quality: 95 }) };
   }
 
   /**
@@ -241,7 +242,7 @@ export class ExportService {
    */
   private async writePages(prints: Imposable[], opts: ExportOptions, sheetName: 'A4' | 'A3', outDir: string, summary: ExportSummary, profile: Profile | null, template: GiftTemplate) {
     const catalog = this.deps.session.require();
-    const lines: (OrderLine & { thumbFile: string | null })[] = [];
+    const lines: OrderLine[] = [];
     const bySize = new Map<string, Imposable[]>();
     for (const p of prints) {
       const t = p.job.layout.boxes.trim;
@@ -292,7 +293,7 @@ export class ExportService {
           bleedMm: opts.bleedMm,
           colour: profile && opts.format === 'tiff' ? 'CMYK' : 'sRGB',
           ppi: Math.min(...onPage.map((p) => p.job.ppi)),
-          thumbnail: null,
+          thumbAspect: null,
           thumbFile: onPage[0]!.job.photo.thumbnail ? path.join(catalog.dir, onPage[0]!.job.photo.thumbnail) : null,
         });
       }
@@ -338,7 +339,7 @@ export class ExportService {
    * 印制清单: CSV (UTF-8 with BOM, so Excel opens the Chinese; Chinese headers) and PDF, grouped by company,
    * totals per size. Named for the template and format, so a PDF export beside a JPEG one keeps both sheets.
    */
-  private async writeOrderSheet(dir: string, project: string, template: GiftTemplate, opts: ExportOptions, lines: (OrderLine & { thumbFile: string | null })[], summary: ExportSummary) {
+  private async writeOrderSheet(dir: string, project: string, template: GiftTemplate, opts: ExportOptions, lines: OrderLine[], summary: ExportSummary) {
     const sorted = [...lines].sort((a, b) => a.company.localeCompare(b.company, 'zh-CN') || a.worker.localeCompare(b.worker, 'zh-CN'));
     const totals = orderTotals(sorted);
     const csv = orderSheetCsv(sorted, totals);
@@ -346,12 +347,18 @@ export class ExportService {
     const stem = [ORDER_SHEET, safeFileNamePart(template.name, 'template'), opts.impose ? `${IMPOSED}${opts.impose}` : null, opts.format.toUpperCase()].filter(Boolean).join('_');
     const csvFile = path.join(dir, `${stem}.csv`);
     await this.deps.storage.writeAtomic(csvFile, csv);
-    for (const l of sorted) l.thumbnail = l.thumbFile ? await this.deps.sheets.thumbnail(l.thumbFile).catch(() => null) : null;
+    const thumbs = new Map<string, Buffer>();
+    for (const [i, l] of sorted.entries()) {
+      const thumb = l.thumbFile ? await this.deps.sheets.thumbnail(l.thumbFile).catch(() => null) : null;
+      if (thumb) thumbs.set(thumbRef(i), thumb.jpeg);
+      l.thumbAspect = thumb?.aspect ?? null;
+    }
     const pdfFile = path.join(dir, `${stem}.pdf`);
     const colour = summary.profile ? `CMYK（${summary.profile}）` : 'sRGB';
     const subtitle = `${template.name} · ${opts.format.toUpperCase()} · ${opts.dpi} dpi · 出血 ${opts.bleedMm} mm · ${colour}`;
-    const pdf = await this.deps.pdf.orderSheet(`${project} · 印制清单`, subtitle, sorted, totals);
-    await this.deps.storage.writeAtomic(pdfFile, Buffer.from(pdf));
+    const title = `${project} · 印制清单`;
+    const pages = orderSheetPages({ title, subtitle, date: new Date().toISOString().slice(0, 10), lines: sorted, totals, whoLabel: '职工' }, this.deps.type.pageFaces());
+    await this.deps.storage.writeChunksAtomic(pdfFile, this.deps.pdf.drawing(pages, (ref) => thumbs.get(ref)!, { title }, await this.deps.sheets.srgbIcc()));
     summary.orderSheet = { pdf: pdfFile, csv: csvFile };
   }
 }

@@ -7,15 +7,18 @@ import { checkTemplate, daysApart, fillNameLine, variablesIn, type CaptionValues
 import { MIN_TYPE_PT } from '../../../shared/logic/typeset';
 import { bestPhotoFor } from '../../../shared/logic/gift-choice';
 import { BUILT_IN_TEMPLATES } from '../../../shared/logic/gift-templates';
-import { parsePaperSize } from '../../../shared/logic/print-geometry';
+import { mmToPx, parsePaperSize } from '../../../shared/logic/print-geometry';
 import { cropFor, layoutSheet, placedPpi, printPpi, scaleTemplate, templateTrim, type SheetLayout } from '../../../shared/logic/sheet-layout';
 import { PPI_REFUSE, PPI_WARN, resolutionOf } from '../../../shared/logic/export-rules';
 import { EMPTY_HANDOVER, type CropRect, type GiftRecord, type GiftTemplate, type GiftView, type HandOver, type SheetPreview } from '../../../shared/model/gift';
 import type { Photo } from '../../../shared/model/photo';
 import type { Worker } from '../../../shared/model/roster';
-import type { SheetRepository, SheetSpec } from '../repositories/sheet.repository';
+import { composeGiftSheet, GIFT_LOGO, GIFT_PHOTO } from '../../../shared/logic/gift-drawing';
+import type { DrawnPage } from '../../../shared/logic/page-drawing';
+import type { PageImages, SheetRepository, SheetSpec } from '../repositories/sheet.repository';
 import type { StorageRepository } from '../repositories/storage.repository';
 import type { CaptionValuesService } from './caption-values.service';
+import type { TypesetterRepository } from '../repositories/typesetter';
 import type { HistoryService } from './history.service';
 import type { PhotoSources } from './photo-source.service';
 import type { ProjectSession } from './project-session';
@@ -24,6 +27,10 @@ import type { ProjectSession } from './project-session';
 export interface SheetJob {
   spec: SheetSpec;
   layout: SheetLayout;
+  /** the sheet as drawn (shared/logic/gift-drawing): the PDF, the JPEG/TIFF and the preview are made from it */
+  page: DrawnPage;
+  /** the template's logo, flattened onto the mat */
+  logo: Buffer | null;
   photo: Photo;
   worker: Worker | null;
   values: CaptionValues;
@@ -38,7 +45,7 @@ const DATE_TOLERANCE_DAYS = 30;
 
 /** Gifts: who gets which photo, how it is cropped, which template it is set in, and where the print is now. */
 export class GiftService {
-  constructor(private readonly deps: { session: ProjectSession; history: HistoryService; sheets: SheetRepository; storage: StorageRepository; framesDir: string; sources: PhotoSources; captions: CaptionValuesService }) {}
+  constructor(private readonly deps: { session: ProjectSession; history: HistoryService; sheets: SheetRepository; type: TypesetterRepository; storage: StorageRepository; framesDir: string; sources: PhotoSources; captions: CaptionValuesService }) {}
 
   private get catalog() {
     return this.deps.session.require();
@@ -165,7 +172,7 @@ export class GiftService {
   // --- sheets --------------------------------------------------------------------------------------
 
   /** Resolves template, photo, crop and caption for one sheet; throws a named error when something is missing. */
-  async sheetJob(opts: { template: GiftTemplate; photoId: string; worker: Worker | null; crop: CropRect | null; size?: string; dpi: number; bleedMm: number; marks: boolean; rasterMarks: boolean }): Promise<SheetJob> {
+  async sheetJob(opts: { template: GiftTemplate; photoId: string; worker: Worker | null; crop: CropRect | null; size?: string; dpi: number; bleedMm: number; marks: boolean }): Promise<SheetJob> {
     const catalog = this.catalog;
     const photo = catalog.photo(opts.photoId);
     if (!photo) throw new AppError('NOT_FOUND', msg('photo.notFound', { id: opts.photoId }));
@@ -214,15 +221,33 @@ export class GiftService {
       photo: { file: source.file, crop, width: photo.width, height: photo.height, format: source.format },
       captions: opts.template.captions.map((block) => ({ block, text: fillNameLine(block.text, values) })),
       logoFile,
-      rasterMarks: opts.rasterMarks,
     };
+    const logo = logoFile ? await this.deps.sheets.logo(logoFile, spec.matColor) : null;
+    const drawn = composeGiftSheet({ layout, frameColor: spec.frameColor, frameTexture, matColor: spec.matColor, captions: spec.captions, logoAspect: logo?.aspect ?? null }, this.deps.type.pageFaces());
+    if ('overflow' in drawn) throw new AppError('VALIDATION', msg('sheet.captionTooLong', { text: spec.captions[drawn.overflow]!.text, min: MIN_TYPE_PT }));
+    // v2: drawn pages (a PDF's caption is text); files of v1 are made again.
     const inputHash = createHash('sha1')
-      .update(JSON.stringify({ v: 1, spec: { ...spec, photo: { sha: photo.sha256, crop } }, template: opts.template }))
+      .update(JSON.stringify({ v: 2, spec: { ...spec, photo: { sha: photo.sha256, crop } }, template: opts.template }))
       .digest('hex');
-    return { spec, layout, photo, worker: opts.worker, values, ppi, warnings, inputHash };
+    return { spec, layout, page: drawn.page, logo: logo?.jpeg ?? null, photo, worker: opts.worker, values, ppi, warnings, inputHash };
   }
 
-  /** The sheet as it will print, rendered by the same pipeline at screen resolution, cached by its inputs. */
+  /** What a sheet's page draws, for pixels: the photo decoded at the size it is drawn, the logo, the frame's texture. */
+  pixels(job: SheetJob): PageImages {
+    return (ref, width, height) => (ref === GIFT_PHOTO ? this.deps.sheets.photoPixels(job.spec.photo, width, height) : ref === GIFT_LOGO ? job.logo! : this.deps.storage.readFile(ref));
+  }
+
+  /** The same as JPEGs for a PDF: the photo at `dpi` over its window (a PDF has no pixels of its own). */
+  jpegs(job: SheetJob, dpi: number): (ref: string) => Promise<Buffer> {
+    const { window } = job.layout;
+    return async (ref) => {
+      if (ref === GIFT_PHOTO) return this.deps.sheets.photoJpeg(job.spec.photo, mmToPx(window.w, dpi), mmToPx(window.h, dpi), 95);
+      if (ref === GIFT_LOGO) return job.logo!;
+      return (await this.deps.sheets.flatJpeg(await this.deps.storage.readFile(ref), job.spec.frameColor)).jpeg;
+    };
+  }
+
+  /** The sheet as it will print: its drawing, drawn as the export draws it and scaled for the screen, cached by its inputs. */
   async preview(workerId: string, templateOrId: string | GiftTemplate, size?: string): Promise<SheetPreview> {
     const gift = this.gift(workerId);
     if (!gift.photoId) throw new AppError('NOT_FOUND', msg('gift.nothingToPrint', { name: gift.workerName }));
@@ -231,14 +256,14 @@ export class GiftService {
     const worker = this.catalog.get('workers', workerId)!;
     // The layout is in mm and does not depend on the resolution: resolve the sheet once, then render it at the
     // dpi that puts its long edge at about 1400 px.
-    const job = await this.sheetJob({ template, photoId: gift.photoId, worker, crop: gift.crop, size, dpi: 300, bleedMm: 0, marks: false, rasterMarks: false });
+    const job = await this.sheetJob({ template, photoId: gift.photoId, worker, crop: gift.crop, size, dpi: 300, bleedMm: 0, marks: false });
     const longMm = Math.max(job.layout.boxes.trim.widthMm, job.layout.boxes.trim.heightMm);
     const dpi = Math.max(30, Math.round((PREVIEW_LONG_EDGE_PX / longMm) * 25.4));
     const mediaId = createHash('sha1').update(`${job.inputHash}:${dpi}`).digest('hex');
     const file = this.deps.sources.sheetPreviewFile(mediaId);
     if (!(await this.deps.storage.exists(file))) {
       await this.deps.storage.ensureDir(path.dirname(file));
-      const sheet = await this.deps.sheets.renderForScreen(job.spec, dpi);
+      const sheet = await this.deps.sheets.renderForScreen(job.page, dpi, this.pixels(job));
       await this.deps.storage.writeAtomic(file, sheet);
     }
     const w = Math.round((job.layout.boxes.trim.widthMm / 25.4) * dpi);

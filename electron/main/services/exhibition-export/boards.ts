@@ -6,9 +6,8 @@ import { displayPath } from '../../../../shared/logic/file-path';
 import type { DrawnPage } from '../../../../shared/logic/page-drawing';
 import { placedPpi } from '../../../../shared/logic/sheet-layout';
 import type { Board, Exhibition, ExhibitionExportOptions, ExhibitionExportResult } from '../../../../shared/model/exhibition';
-import type { OrderLine } from '../../repositories/pdf.repository';
 import type { JobControl } from '../jobs.service';
-import { ItemRefused, PRINT_PPI_CAP, warn, type PrintShop } from './print-shop';
+import { ItemRefused, PRINT_PPI_CAP, warn, type OrderLine, type PrintShop } from './print-shop';
 import type { ExhibitionProduct } from './product';
 
 /** Boards are seen from a metre or two: soft below 100 ppi, not printed below 50 (unless the user says so). */
@@ -49,6 +48,7 @@ export class BoardsProduct implements ExhibitionProduct {
         if (format === 'pdf') await deps.storage.writeChunksAtomic(file, deps.pdf.drawing([drawn.page], (ref) => images.get(ref)!, { title: `${exhibition.title} · ${board.name}`, subject: exhibition.subtitle }, await deps.sheets.srgbIcc()));
         else await deps.storage.writeAtomic(file, await deps.sheets.rasterPage(drawn.page, dpi, (ref) => images.get(ref)!, { format }));
         result.files.push({ path: file, kind: 'board', pages: 1 });
+        const thumbnail = await this.thumbnail(drawn.page).catch(() => null);
         lines.push({
           file: path.basename(file),
           worker: `${board.photos[0]!.number}–${board.photos.at(-1)!.number}，${board.photos.length} 张`,
@@ -59,7 +59,8 @@ export class BoardsProduct implements ExhibitionProduct {
           bleedMm,
           colour: 'sRGB',
           ppi: minPpi,
-          thumbnail: await this.thumbnail(drawn.page).catch(() => null),
+          thumbAspect: thumbnail ? drawn.page.boxes.mediaMm.widthMm / drawn.page.boxes.mediaMm.heightMm : null,
+          thumbnail,
         });
       } catch (err) {
         if (!(err instanceof ItemRefused)) throw err;

@@ -3,6 +3,7 @@ import { AppError } from '../../../../shared/errors';
 import { formatMessage, msg, type Message } from '../../../../shared/i18n/messages';
 import { displayPath } from '../../../../shared/logic/file-path';
 import { orderSheetCsv, orderTotals } from '../../../../shared/logic/order-sheet';
+import { orderSheetPages, thumbRef, type OrderSheetLine } from '../../../../shared/logic/order-sheet-drawing';
 import type { DrawnPage, Faces } from '../../../../shared/logic/page-drawing';
 import type { LabelContent } from '../../../../shared/logic/label-drawing';
 import { COVER } from '../../../../shared/logic/catalogue-drawing';
@@ -13,7 +14,7 @@ import type { Exhibition, ExhibitionExportResult, ExhibitionWarning } from '../.
 import type { Photo } from '../../../../shared/model/photo';
 import type { Worker } from '../../../../shared/model/roster';
 import type { Logger } from '../../logger';
-import type { OrderLine, PdfRepository } from '../../repositories/pdf.repository';
+import type { PdfRepository } from '../../repositories/pdf.repository';
 import type { SheetRepository } from '../../repositories/sheet.repository';
 import type { StorageRepository } from '../../repositories/storage.repository';
 import type { TypesetterRepository } from '../../repositories/typesetter';
@@ -26,6 +27,9 @@ import type { OutputPlaces } from '../output-place';
 import type { PhotoSources } from '../photo-source.service';
 import { prefetcher } from '../prefetch';
 import type { ProjectSession } from '../project-session';
+
+/** A line of the order sheet, with the small picture of its board. */
+export type OrderLine = OrderSheetLine & { thumbnail: Buffer | null };
 
 /** Photos go into a print at their own resolution up to this (more is bytes the press cannot use). */
 export const PRINT_PPI_CAP = 300;
@@ -67,7 +71,9 @@ export class PrintShop {
   }
 
   /** The faces as the page typesetter needs them. */
-  readonly faces: Faces = (font, weight) => ({ measure: this.deps.type.measure(font, weight), ...this.deps.type.verticalMetrics(font, weight) });
+  get faces(): Faces {
+    return this.deps.type.pageFaces();
+  }
 
   people(photo: Photo): Worker[] {
     return photo.workers.map((id) => this.catalog.get('workers', id)).filter((w): w is Worker => !!w);
@@ -154,8 +160,11 @@ export class PrintShop {
     const csvFile = path.join(result.outDir, `${stem}.csv`);
     await this.deps.storage.writeAtomic(csvFile, orderSheetCsv(lines, totals, '内容'));
     const pdfFile = path.join(result.outDir, `${stem}.pdf`);
-    const pdf = await this.deps.pdf.orderSheet(`${exhibition.title} · 印制清单`, `${exhibition.venue ?? ''}${exhibition.venue ? ' · ' : ''}${detail} · sRGB`, lines, totals, '内容');
-    await this.deps.storage.writeAtomic(pdfFile, Buffer.from(pdf));
+    const title = `${exhibition.title} · 印制清单`;
+    const subtitle = `${exhibition.venue ?? ''}${exhibition.venue ? ' · ' : ''}${detail} · sRGB`;
+    const pages = orderSheetPages({ title, subtitle, date: new Date().toISOString().slice(0, 10), lines, totals, whoLabel: '内容' }, this.faces);
+    const thumbs = new Map(lines.flatMap((l, i) => (l.thumbnail ? [[thumbRef(i), l.thumbnail] as const] : [])));
+    await this.deps.storage.writeChunksAtomic(pdfFile, this.deps.pdf.drawing(pages, (ref) => thumbs.get(ref)!, { title }, await this.deps.sheets.srgbIcc()));
     result.files.push({ path: pdfFile, kind: 'order-sheet', pages: 1 }, { path: csvFile, kind: 'order-sheet', pages: 0 });
   }
 }
