@@ -19,10 +19,24 @@ const work = await fs.mkdtemp(path.join(os.tmpdir(), 'cl-bench-catalog-'));
 const dir = path.join(work, 'project');
 await fs.mkdir(dir);
 const catalog = await CatalogRepository.create(dir, 'bench', false, await projectLock(dir));
-for (let i = 0; i < PHOTOS; i++) catalog.putPhoto(photoRecord({ id: `ph${String(i).padStart(14, '0')}`, caption: '车间里的一个下午', keywords: ['追光', '劳动'] }));
+for (let i = 0; i < PHOTOS; i++)
+  catalog.putPhoto(
+    photoRecord({ id: `ph${String(i).padStart(14, '0')}`, caption: '车间里的一个下午', keywords: ['追光', '劳动'] }),
+  );
 const descriptor = Buffer.alloc(128 * 4, 7).toString('base64');
 for (let i = 0; i < FACES; i++)
-  catalog.put('faces', { id: `fc${String(i).padStart(14, '0')}`, photoId: `ph${String(i % PHOTOS).padStart(14, '0')}`, box: { x: 0.1, y: 0.1, w: 0.2, h: 0.2 }, score: 0.9, descriptor, crop: null, workerId: null, source: 'detected', rejected: [], state: 'face' } satisfies Face);
+  catalog.put('faces', {
+    id: `fc${String(i).padStart(14, '0')}`,
+    photoId: `ph${String(i % PHOTOS).padStart(14, '0')}`,
+    box: { x: 0.1, y: 0.1, w: 0.2, h: 0.2 },
+    score: 0.9,
+    descriptor,
+    crop: null,
+    workerId: null,
+    source: 'detected',
+    rejected: [],
+    state: 'face',
+  } satisfies Face);
 await catalog.flush();
 const snapshotBytes = (await fs.stat(path.join(dir, 'project.json'))).size;
 
@@ -52,7 +66,8 @@ await catalog.close();
 const t0 = performance.now();
 const reopened = await CatalogRepository.open(dir, { toRead: true });
 const openMs = performance.now() - t0;
-if (reopened.photo(`ph${String(EDITS - 1).padStart(14, '0')}`)?.rating !== ((EDITS - 1) % 5) + 1) throw new Error('the last edit was not read back');
+if (reopened.photo(`ph${String(EDITS - 1).padStart(14, '0')}`)?.rating !== ((EDITS - 1) % 5) + 1)
+  throw new Error('the last edit was not read back');
 await fs.rm(work, { recursive: true, force: true });
 
 process.stdout.write(

@@ -39,7 +39,10 @@ const result = {
   runs: RUNS,
   baseline: { bareNodeSeconds: node },
   help: { built: time([cli, '--help']), fromSource: time([cli, '--help'], { CHASING_LIGHT_FROM_SOURCE: '1' }) },
-  photosJson: { built: time([cli, 'photos', project, '--json']), fromSource: time([cli, 'photos', project, '--json'], { CHASING_LIGHT_FROM_SOURCE: '1' }) },
+  photosJson: {
+    built: time([cli, 'photos', project, '--json']),
+    fromSource: time([cli, 'photos', project, '--json'], { CHASING_LIGHT_FROM_SOURCE: '1' }),
+  },
 };
 await fs.rm(work, { recursive: true, force: true });
 process.stdout.write(

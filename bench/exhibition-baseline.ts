@@ -14,7 +14,17 @@ const queue = targets.map((t, i) => ({ ...t, i }));
 await Promise.all(
   Array.from({ length: os.availableParallelism() }, async () => {
     for (let t = queue.shift(); t; t = queue.shift())
-      await sharp(t.file).autoOrient().resize(t.w, t.h, { fit: 'cover' }).jpeg({ quality: 90, chromaSubsampling: '4:2:0' }).toFile(path.join(outDir, `${t.i}.jpg`));
+      await sharp(t.file)
+        .autoOrient()
+        .resize(t.w, t.h, { fit: 'cover' })
+        .jpeg({ quality: 90, chromaSubsampling: '4:2:0' })
+        .toFile(path.join(outDir, `${t.i}.jpg`));
   }),
 );
-process.stdout.write(JSON.stringify({ images: targets.length, seconds: (performance.now() - t0) / 1000, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }) + '\n');
+process.stdout.write(
+  JSON.stringify({
+    images: targets.length,
+    seconds: (performance.now() - t0) / 1000,
+    peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+  }) + '\n',
+);

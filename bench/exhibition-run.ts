@@ -16,7 +16,11 @@ let cataloguePath = '';
 const t0 = performance.now();
 for (const what of ['boards', 'labels', 'catalogue'] as const) {
   const t = performance.now();
-  const r = await services.exhibitionExport.export({ what, outDir: `${outDir}/${what}`, baseUrl: 'https://zgh.example.cn/zhuiguang' });
+  const r = await services.exhibitionExport.export({
+    what,
+    outDir: `${outDir}/${what}`,
+    baseUrl: 'https://zgh.example.cn/zhuiguang',
+  });
   parts[what] = Number(((performance.now() - t) / 1000).toFixed(2));
   peaks[what] = Math.round(process.resourceUsage().maxRSS / 1024);
   files += r.files.length;
@@ -29,5 +33,17 @@ await services.close();
 const bytes = (await fs.stat(cataloguePath)).size;
 const doc = await PDFDocument.load(await fs.readFile(cataloguePath));
 let images = 0;
-for (const [, obj] of doc.context.enumerateIndirectObjects()) if (obj instanceof PDFRawStream && obj.dict.get(PDFName.of('Subtype')) === PDFName.of('Image')) images += obj.contents.length;
-process.stdout.write(JSON.stringify({ seconds, parts, peaks, files, warnings, peakRssMB, catalogue: { pages: doc.getPageCount(), bytes, imageBytes: images, ratio: Number((bytes / images).toFixed(3)) } }) + '\n');
+for (const [, obj] of doc.context.enumerateIndirectObjects())
+  if (obj instanceof PDFRawStream && obj.dict.get(PDFName.of('Subtype')) === PDFName.of('Image'))
+    images += obj.contents.length;
+process.stdout.write(
+  JSON.stringify({
+    seconds,
+    parts,
+    peaks,
+    files,
+    warnings,
+    peakRssMB,
+    catalogue: { pages: doc.getPageCount(), bytes, imageBytes: images, ratio: Number((bytes / images).toFixed(3)) },
+  }) + '\n',
+);

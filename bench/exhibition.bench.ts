@@ -21,9 +21,17 @@ const targets: { file: string; w: number; h: number }[] = [];
   const services = createServices({ home: path.join(work, 'home') });
   await services.projects.create(project, 'bench');
   await services.importer.run({ paths: [shoot], photographer: '陈晓明' });
-  const companies = Array.from({ length: 12 }, (_, i) => services.roster.createCompany({ name: `江山第${i + 1}机械有限公司`, shortName: `第${i + 1}机械` }));
+  const companies = Array.from({ length: 12 }, (_, i) =>
+    services.roster.createCompany({ name: `江山第${i + 1}机械有限公司`, shortName: `第${i + 1}机械` }),
+  );
   services.photos.list().forEach((p, i) => {
-    const w = services.roster.createWorker({ name: `职工${String(i + 1).padStart(3, '0')}`, companyId: companies[i % 12]!.id, consent: 'exhibit', craft: '焊工', quote: '被看见，累也轻了' });
+    const w = services.roster.createWorker({
+      name: `职工${String(i + 1).padStart(3, '0')}`,
+      companyId: companies[i % 12]!.id,
+      consent: 'exhibit',
+      craft: '焊工',
+      quote: '被看见，累也轻了',
+    });
     services.tagging.tag([p.id], w.id);
   });
   const plan = services.exhibitions.plan({ boards: 8, boardSize: '90x120cm' });
@@ -37,7 +45,33 @@ const targets: { file: string; w: number; h: number }[] = [];
   // … and at its size in the catalogue (the page geometry does not depend on the faces).
   const placed = plan.exhibition.boards.flatMap((b) => b.photos);
   const mono = () => ({ measure: (t: string, s: number) => [...t].length * s * PT_TO_MM, ascent: 0.88, descent: 0.12 });
-  const book = composeCatalogue({ title: 't', subtitle: 's', organizers: null, venue: null, dates: null, preface: 'p', coverPhotoId: null, entries: placed.map((p) => ({ photoId: p.photoId, aspect: photo(p.photoId).width / photo(p.photoId).height, number: p.number, title: '', who: '', quote: null, credit: '', workers: [], photographer: null })), colophon: [], page: { widthMm: 210, heightMm: 297 }, bleedMm: 3, marks: true }, mono);
+  const book = composeCatalogue(
+    {
+      title: 't',
+      subtitle: 's',
+      organizers: null,
+      venue: null,
+      dates: null,
+      preface: 'p',
+      coverPhotoId: null,
+      entries: placed.map((p) => ({
+        photoId: p.photoId,
+        aspect: photo(p.photoId).width / photo(p.photoId).height,
+        number: p.number,
+        title: '',
+        who: '',
+        quote: null,
+        credit: '',
+        workers: [],
+        photographer: null,
+      })),
+      colophon: [],
+      page: { widthMm: 210, heightMm: 297 },
+      bleedMm: 3,
+      marks: true,
+    },
+    mono,
+  );
   const seen = new Set<string>();
   for (const page of book.pages)
     for (const op of page.ops) {
@@ -49,8 +83,17 @@ const targets: { file: string; w: number; h: number }[] = [];
 }
 await fs.writeFile(path.join(work, 'targets.json'), JSON.stringify(targets));
 
-const baseline = runScript<Timed & { images: number }>('exhibition-baseline.ts', path.join(work, 'targets.json'), path.join(work, 'baseline'));
-const ours = runScript<Timed & Record<'parts' | 'peaks' | 'files' | 'warnings' | 'catalogue', unknown>>('exhibition-run.ts', project, path.join(work, 'out'), path.join(work, 'home'));
+const baseline = runScript<Timed & { images: number }>(
+  'exhibition-baseline.ts',
+  path.join(work, 'targets.json'),
+  path.join(work, 'baseline'),
+);
+const ours = runScript<Timed & Record<'parts' | 'peaks' | 'files' | 'warnings' | 'catalogue', unknown>>(
+  'exhibition-run.ts',
+  project,
+  path.join(work, 'out'),
+  path.join(work, 'home'),
+);
 await fs.rm(work, { recursive: true, force: true });
 process.stdout.write(
   JSON.stringify({
@@ -62,7 +105,12 @@ process.stdout.write(
     warnings: ours.warnings,
     peakRssMB: ours.peakRssMB,
     catalogue: ours.catalogue,
-    baseline: { tool: 'sharp: each photo resized to its placed sizes (boards and catalogue), JPEG q90 4:2:0', images: baseline.images, seconds: Number(baseline.seconds.toFixed(2)), peakRssMB: baseline.peakRssMB },
+    baseline: {
+      tool: 'sharp: each photo resized to its placed sizes (boards and catalogue), JPEG q90 4:2:0',
+      images: baseline.images,
+      seconds: Number(baseline.seconds.toFixed(2)),
+      peakRssMB: baseline.peakRssMB,
+    },
     ratio: Number((ours.seconds / baseline.seconds).toFixed(3)),
     cores: os.availableParallelism(),
   }) + '\n',

@@ -17,7 +17,12 @@ const template = BUILT_IN_TEMPLATES.find((t) => t.id === 'simple-white-10')!;
 const layout = layoutSheet(template, templateTrim(template, true), { bleedMm: 3, marks: false });
 const W = px(layout.boxes.bleedRect.w);
 const H = px(layout.boxes.bleedRect.h);
-const win = { w: px(layout.window.w), h: px(layout.window.h), left: px(3 + layout.window.x), top: px(3 + layout.window.y) };
+const win = {
+  w: px(layout.window.w),
+  h: px(layout.window.h),
+  left: px(3 + layout.window.x),
+  top: px(3 + layout.window.y),
+};
 const t0 = performance.now();
 const queue = [...files];
 await Promise.all(
@@ -31,4 +36,10 @@ await Promise.all(
     }
   }),
 );
-process.stdout.write(JSON.stringify({ sheets: files.length, seconds: (performance.now() - t0) / 1000, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }) + '\n');
+process.stdout.write(
+  JSON.stringify({
+    sheets: files.length,
+    seconds: (performance.now() - t0) / 1000,
+    peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+  }) + '\n',
+);

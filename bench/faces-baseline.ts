@@ -14,7 +14,9 @@ const faceapi = require('@vladmandic/face-api/dist/face-api.node-wasm.js');
 
 const files = JSON.parse(fs.readFileSync(process.argv[2]!, 'utf8')) as string[];
 const describe = process.argv.includes('--describe');
-wasm.setWasmPaths(path.join(path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist') + path.sep);
+wasm.setWasmPaths(
+  path.join(path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist') + path.sep,
+);
 await tf.setBackend('wasm');
 await tf.ready();
 const models = path.join(path.dirname(require.resolve('@vladmandic/face-api/package.json')), 'model');
@@ -28,12 +30,26 @@ const started = performance.now();
 let faces = 0;
 const boxes: Record<string, { x: number; y: number; w: number; h: number }[]> = {};
 for (const file of files) {
-  const { data, info } = await sharp(file).rotate().resize(1024, 1024, { fit: 'inside', withoutEnlargement: true }).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(file)
+    .rotate()
+    .resize(1024, 1024, { fit: 'inside', withoutEnlargement: true })
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   const tensor = tf.tensor3d(data, [info.height, info.width, 3], 'int32');
-  const found = describe ? await faceapi.detectAllFaces(tensor, options).withFaceLandmarks().withFaceDescriptors() : await faceapi.detectAllFaces(tensor, options);
+  const found = describe
+    ? await faceapi.detectAllFaces(tensor, options).withFaceLandmarks().withFaceDescriptors()
+    : await faceapi.detectAllFaces(tensor, options);
   tensor.dispose();
   faces += found.length;
-  boxes[file] = found.map((f: { detection?: { box: FaceBox }; box: FaceBox }) => (f.detection ?? f).box).map((b: FaceBox) => ({ x: b.x / info.width, y: b.y / info.height, w: b.width / info.width, h: b.height / info.height }));
+  boxes[file] = found
+    .map((f: { detection?: { box: FaceBox }; box: FaceBox }) => (f.detection ?? f).box)
+    .map((b: FaceBox) => ({
+      x: b.x / info.width,
+      y: b.y / info.height,
+      w: b.width / info.width,
+      h: b.height / info.height,
+    }));
 }
 interface FaceBox {
   x: number;
@@ -43,4 +59,12 @@ interface FaceBox {
 }
 const peak = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'));
 const ms = performance.now() - started;
-console.log(JSON.stringify({ ms, seconds: ms / 1000, faces, peakRssMB: peak ? Math.round((Number(peak[1]) * 1024) / 1e6) : 0, boxes }));
+console.log(
+  JSON.stringify({
+    ms,
+    seconds: ms / 1000,
+    faces,
+    peakRssMB: peak ? Math.round((Number(peak[1]) * 1024) / 1e6) : 0,
+    boxes,
+  }),
+);

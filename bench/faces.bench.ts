@@ -13,18 +13,34 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { createServices } from '../electron/main/container';
 import { FaceIndex, SURE_SUGGESTION, distance, overlap } from '../shared/logic/face-match';
-import { madeCases, photoIds, precisionOf, recallOf, suggestionQuality, teachOnePerPerson, truthCases, whoIsWhere, type FaceCase } from '../tests/helpers/face-quality';
+import {
+  madeCases,
+  photoIds,
+  precisionOf,
+  recallOf,
+  suggestionQuality,
+  teachOnePerPerson,
+  truthCases,
+  whoIsWhere,
+  type FaceCase,
+} from '../tests/helpers/face-quality';
 import { medianMs, runScript, type Timed } from './measure';
 
 const FACES = path.resolve(import.meta.dirname, '../../shared/faces');
 if (!(await fs.stat(path.join(FACES, 'truth.json')).catch(() => null))) {
-  console.error(`bench:faces measures on the team's face photos at ${FACES} (train/, test/, truth.json), which are not here. Put them there and run it again.`);
+  console.error(
+    `bench:faces measures on the team's face photos at ${FACES} (train/, test/, truth.json), which are not here. Put them there and run it again.`,
+  );
   process.exit(1);
 }
 const work = await fs.mkdtemp(path.join(os.tmpdir(), 'cl-bench-faces-'));
 const mb = (b: number) => Math.round(b / 1e6);
 const pct = (v: number) => v.toFixed(3);
-type Baseline = Timed & { ms: number; faces: number; boxes: Record<string, { x: number; y: number; w: number; h: number }[]> };
+type Baseline = Timed & {
+  ms: number;
+  faces: number;
+  boxes: Record<string, { x: number; y: number; w: number; h: number }[]>;
+};
 
 // --- 1. quality -------------------------------------------------------------------------------------
 const truth = await truthCases(FACES);
@@ -32,7 +48,9 @@ const truth = await truthCases(FACES);
   const quality = [...truth, ...(await madeCases(FACES, path.join(work, 'made-all'), { portraits: 'all' }))];
   const services = createServices({ home: path.join(work, 'home-q') });
   await services.projects.create(path.join(work, 'quality'), 'quality');
-  await services.importer.run({ paths: [path.join(FACES, 'train'), path.join(FACES, 'test'), path.join(work, 'made-all')] });
+  await services.importer.run({
+    paths: [path.join(FACES, 'train'), path.join(FACES, 'test'), path.join(work, 'made-all')],
+  });
   const r = await services.faceJob.run();
   const ids = photoIds(services, quality);
   const sets: [string, (c: FaceCase) => boolean][] = [
@@ -50,7 +68,9 @@ const truth = await truthCases(FACES);
     const faces = mine.flatMap((c) => c.people).length;
     const lost = missed.filter((m) => mine.some((c) => c.key === m.key));
     const tinyLost = mine.flatMap((c) => c.boxes.filter((b) => !tiny.boxes[c.file]!.some((t) => overlap(t, b) >= 0.3)));
-    console.log(`  ${name}: ${faces - lost.length}/${faces} faces found${lost.length ? ` (missed: ${lost.map((m) => `${m.person} in ${m.key}`).join(', ')})` : ''}; tiny detector alone ${faces - tinyLost.length}/${faces}`);
+    console.log(
+      `  ${name}: ${faces - lost.length}/${faces} faces found${lost.length ? ` (missed: ${lost.map((m) => `${m.person} in ${m.key}`).join(', ')})` : ''}; tiny detector alone ${faces - tinyLost.length}/${faces}`,
+    );
   }
   // How far apart faces measured: two of one person at most, two of different people (or a false face) at least.
   const catalog = services.session.require();
@@ -71,15 +91,21 @@ const truth = await truthCases(FACES);
       if (a.person && a.person === b.person) same = Math.max(same, d);
       else apart = Math.min(apart, d);
     }
-  console.log(`  pairs over the ${described.length} faces: two faces of one person at most ${same.toFixed(3)} apart, two different people (or a false face) at least ${apart.toFixed(3)}; suggestions at or above ${SURE_SUGGESTION} (a distance of ${(1 - SURE_SUGGESTION).toFixed(2)} or less) count as sure`);
+  console.log(
+    `  pairs over the ${described.length} faces: two faces of one person at most ${same.toFixed(3)} apart, two different people (or a false face) at least ${apart.toFixed(3)}; suggestions at or above ${SURE_SUGGESTION} (a distance of ${(1 - SURE_SUGGESTION).toFixed(2)} or less) count as sure`,
+  );
   const workerOf = teachOnePerPerson(services, quality, ids);
   for (const [name, inSet] of sets) {
     const q = suggestionQuality(services, quality.filter(inSet), ids, workerOf);
     const sure = q.scores.filter((s) => s.score >= SURE_SUGGESTION);
-    console.log(`  ${name}, one train/ photo per person taught: first suggestion right for ${q.right}/${q.expected} faces of known people (recall ${pct(recallOf(q))}), ${q.suggested} suggestions of which ${q.suggested - q.right} wrong (precision ${pct(precisionOf(q))}); sure ${sure.length} (${sure.filter((s) => !s.right).length} wrong), doubtful ${q.suggested - sure.length}, lowest right score ${Math.min(...q.scores.filter((s) => s.right).map((s) => s.score)).toFixed(3)}`);
+    console.log(
+      `  ${name}, one train/ photo per person taught: first suggestion right for ${q.right}/${q.expected} faces of known people (recall ${pct(recallOf(q))}), ${q.suggested} suggestions of which ${q.suggested - q.right} wrong (precision ${pct(precisionOf(q))}); sure ${sure.length} (${sure.filter((s) => !s.right).length} wrong), doubtful ${q.suggested - sure.length}, lowest right score ${Math.min(...q.scores.filter((s) => s.right).map((s) => s.score)).toFixed(3)}`,
+    );
   }
   const all = suggestionQuality(services, quality, ids, workerOf);
-  console.log(`  all together: recall ${pct(recallOf(all))} at precision ${pct(precisionOf(all))} (goal: recall >= 0.95 at precision >= 0.98)`);
+  console.log(
+    `  all together: recall ${pct(recallOf(all))} at precision ${pct(precisionOf(all))} (goal: recall >= 0.95 at precision >= 0.98)`,
+  );
   await services.close();
 }
 
@@ -96,7 +122,10 @@ for (const { file } of cases)
     const img = sharp(file).resize(4000, 4000, { fit: 'inside' });
     const meta = await img.clone().toBuffer({ resolveWithObject: true });
     const cut = Math.round(meta.info.width * 0.02 * k);
-    await (k % 2 ? img.clone().flop() : img.clone()).extract({ left: cut, top: 0, width: meta.info.width - cut, height: meta.info.height }).jpeg({ quality: 90 }).toFile(path.join(card, `face_${n++}.jpg`));
+    await (k % 2 ? img.clone().flop() : img.clone())
+      .extract({ left: cut, top: 0, width: meta.info.width - cut, height: meta.info.height })
+      .jpeg({ quality: 90 })
+      .toFile(path.join(card, `face_${n++}.jpg`));
   }
 let runs = 0;
 const runJob = async (processes: number) => {
@@ -109,10 +138,22 @@ const runJob = async (processes: number) => {
   const result = await services.faceJob.run();
   const ms = performance.now() - started;
   // The helpers' peak memory is read before the job lets them go.
-  const detector = (services.faceJob as unknown as { deps: { detector: { peakMemory(): number; passes(): { photos: number; ssd: number; tiles: number }; finder: { peak(): number }; describer: { peak(): number } } } }).deps.detector;
+  const detector = (
+    services.faceJob as unknown as {
+      deps: {
+        detector: {
+          peakMemory(): number;
+          passes(): { photos: number; ssd: number; tiles: number };
+          finder: { peak(): number };
+          describer: { peak(): number };
+        };
+      };
+    }
+  ).deps.detector;
   const peak = detector.peakMemory();
   const passes = detector.passes();
-  const split = processes > 1 ? ` (finder ${mb(detector.finder.peak())} MB + describer ${mb(detector.describer.peak())} MB)` : '';
+  const split =
+    processes > 1 ? ` (finder ${mb(detector.finder.peak())} MB + describer ${mb(detector.describer.peak())} MB)` : '';
   await services.close();
   return { ms, result, previews, peak, split, passes };
 };
@@ -124,18 +165,33 @@ const one = await runJob(1);
 const after = runScript<Baseline>('faces-baseline.ts', path.join(work, 'previews.json'), '--describe');
 const baseMs = (before.ms + after.ms) / 2;
 const per = (ms: number) => (ms / n).toFixed(0);
-console.log(`face job over ${n} photos of 4000 px (${COPIES} of each: the face photos, one close portrait, the group selfie; from their 2048 px previews; goal <= 250 ms per photo on 2 cores):`);
-console.log(`  two helpers (one finds, one measures): ${per(two.ms)} ms per photo, ${two.result.faces} faces, peak RSS of the two ${mb(two.peak)} MB${two.split}; the SSD looked again at ${two.passes.ssd} of ${two.passes.photos} photos, tiles at ${two.passes.tiles}`);
-console.log(`  one helper doing both: ${per(one.ms)} ms per photo, ${one.result.faces} faces, peak RSS ${mb(one.peak)} MB`);
-console.log(`  baseline, face-api alone in one process with the tiny detector only (the face job before the SSD): ${per(before.ms)} ms per photo after the two helpers, ${per(after.ms)} ms after the one; ${before.faces} faces, peak RSS ${before.peakRssMB} MB`);
-console.log(`  ratio two helpers / baseline ${(two.ms / baseMs).toFixed(3)}; one helper / baseline ${(one.ms / baseMs).toFixed(3)} (against the mean of the two baseline runs)`);
+console.log(
+  `face job over ${n} photos of 4000 px (${COPIES} of each: the face photos, one close portrait, the group selfie; from their 2048 px previews; goal <= 250 ms per photo on 2 cores):`,
+);
+console.log(
+  `  two helpers (one finds, one measures): ${per(two.ms)} ms per photo, ${two.result.faces} faces, peak RSS of the two ${mb(two.peak)} MB${two.split}; the SSD looked again at ${two.passes.ssd} of ${two.passes.photos} photos, tiles at ${two.passes.tiles}`,
+);
+console.log(
+  `  one helper doing both: ${per(one.ms)} ms per photo, ${one.result.faces} faces, peak RSS ${mb(one.peak)} MB`,
+);
+console.log(
+  `  baseline, face-api alone in one process with the tiny detector only (the face job before the SSD): ${per(before.ms)} ms per photo after the two helpers, ${per(after.ms)} ms after the one; ${before.faces} faces, peak RSS ${before.peakRssMB} MB`,
+);
+console.log(
+  `  ratio two helpers / baseline ${(two.ms / baseMs).toFixed(3)}; one helper / baseline ${(one.ms / baseMs).toFixed(3)} (against the mean of the two baseline runs)`,
+);
 
 // --- 3. ranking ----------------------------------------------------------------------------------------
 let seed = 7;
 const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 2 - 1;
 const vector = () => Float32Array.from({ length: 128 }, () => rand() * 0.09);
 const known = Array.from({ length: 20 }, (_, i) => ({ workerId: 'w', photoId: `k${i}`, d: vector() }));
-const faces = Array.from({ length: 10_000 }, (_, i) => ({ faceId: `f${i}`, photoId: `p${i}`, d: vector(), rejected: [] as string[] }));
+const faces = Array.from({ length: 10_000 }, (_, i) => ({
+  faceId: `f${i}`,
+  photoId: `p${i}`,
+  d: vector(),
+  rejected: [] as string[],
+}));
 const index = new FaceIndex(known);
 const time = (fn: () => unknown) => medianMs(fn, 9);
 /** The plain way: the whole Euclidean distance, every dimension, every time. */
@@ -145,8 +201,15 @@ const full = (a: Float32Array, b: Float32Array) => {
   return Math.sqrt(sum);
 };
 const ranked = time(() => index.rankFor('w', faces));
-const plain = time(() => faces.map((f) => ({ f, d: Math.min(...known.map((k) => full(k.d, f.d))) })).filter((x) => x.d < 0.6).sort((a, b) => a.d - b.d));
-console.log(`ranking 10,000 faces for one worker with 20 confirmed faces: median ${ranked.toFixed(1)} ms (goal < 100), a plain full-distance scan ${plain.toFixed(1)} ms: ratio ${(ranked / plain).toFixed(3)}`);
+const plain = time(() =>
+  faces
+    .map((f) => ({ f, d: Math.min(...known.map((k) => full(k.d, f.d))) }))
+    .filter((x) => x.d < 0.6)
+    .sort((a, b) => a.d - b.d),
+);
+console.log(
+  `ranking 10,000 faces for one worker with 20 confirmed faces: median ${ranked.toFixed(1)} ms (goal < 100), a plain full-distance scan ${plain.toFixed(1)} ms: ratio ${(ranked / plain).toFixed(3)}`,
+);
 
 // --- 4. the People view over a large catalog ------------------------------------------------------------
 {
@@ -161,7 +224,18 @@ console.log(`ranking 10,000 faces for one worker with 20 confirmed faces: median
     const d = Float32Array.from(looks[who]!, (v) => v + rand() * 0.01);
     const workerId = i < 2000 ? workers[who]!.id : null;
     all.push({ d, workerId });
-    catalog.put('faces', { id: i.toString(16).padStart(16, '0'), photoId: i.toString(16).padStart(12, '0'), box: { x: 0.1, y: 0.1, w: 0.2, h: 0.2 }, score: 0.9, descriptor: Buffer.from(d.buffer).toString('base64'), workerId, rejected: [], state: 'face', crop: null, source: 'detected' });
+    catalog.put('faces', {
+      id: i.toString(16).padStart(16, '0'),
+      photoId: i.toString(16).padStart(12, '0'),
+      box: { x: 0.1, y: 0.1, w: 0.2, h: 0.2 },
+      score: 0.9,
+      descriptor: Buffer.from(d.buffer).toString('base64'),
+      workerId,
+      rejected: [],
+      state: 'face',
+      crop: null,
+      source: 'detected',
+    });
   }
   let t = performance.now();
   const overview = services.faces.people();
@@ -188,7 +262,9 @@ console.log(`ranking 10,000 faces for one worker with 20 confirmed faces: median
     if (best < 0.6) named++;
   }
   const plain = performance.now() - t;
-  console.log(`People view over 10,000 faces (2,000 confirmed, 500 people): ${first.toFixed(0)} ms after an edit (${overview.workers.length} people, ${overview.counts.unnamed} unnamed), ${again.toFixed(1)} ms again, one photo's faces after an edit ${loupe.toFixed(1)} ms; every face against every confirmed face ${plain.toFixed(0)} ms (${named} named): ratio ${(first / plain).toFixed(3)}`);
+  console.log(
+    `People view over 10,000 faces (2,000 confirmed, 500 people): ${first.toFixed(0)} ms after an edit (${overview.workers.length} people, ${overview.counts.unnamed} unnamed), ${again.toFixed(1)} ms again, one photo's faces after an edit ${loupe.toFixed(1)} ms; every face against every confirmed face ${plain.toFixed(0)} ms (${named} named): ratio ${(first / plain).toFixed(3)}`,
+  );
   await services.close();
 }
 await fs.rm(work, { recursive: true, force: true });

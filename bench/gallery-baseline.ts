@@ -14,9 +14,23 @@ const queue = files.map((f, i) => ({ f, i }));
 await Promise.all(
   Array.from({ length: os.availableParallelism() }, async () => {
     for (let t = queue.shift(); t; t = queue.shift()) {
-      await sharp(t.f).autoOrient().resize(2048, 2048, { fit: 'inside' }).jpeg({ quality: 86, chromaSubsampling: '4:2:0' }).toFile(path.join(outDir, `${t.i}.jpg`));
-      await sharp(t.f).autoOrient().resize(400, 400, { fit: 'inside' }).jpeg({ quality: 78, chromaSubsampling: '4:2:0' }).toFile(path.join(outDir, `${t.i}_t.jpg`));
+      await sharp(t.f)
+        .autoOrient()
+        .resize(2048, 2048, { fit: 'inside' })
+        .jpeg({ quality: 86, chromaSubsampling: '4:2:0' })
+        .toFile(path.join(outDir, `${t.i}.jpg`));
+      await sharp(t.f)
+        .autoOrient()
+        .resize(400, 400, { fit: 'inside' })
+        .jpeg({ quality: 78, chromaSubsampling: '4:2:0' })
+        .toFile(path.join(outDir, `${t.i}_t.jpg`));
     }
   }),
 );
-process.stdout.write(JSON.stringify({ photos: files.length, seconds: (performance.now() - t0) / 1000, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }) + '\n');
+process.stdout.write(
+  JSON.stringify({
+    photos: files.length,
+    seconds: (performance.now() - t0) / 1000,
+    peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+  }) + '\n',
+);

@@ -20,8 +20,19 @@ export interface IndexLoad {
   settledRequests: number;
 }
 
-const SLOW_PHONE = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.woff2': 'font/woff2', '.jpg': 'image/jpeg' };
+const SLOW_PHONE = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: (1.6 * 1024 * 1024) / 8,
+  uploadThroughput: (750 * 1024) / 8,
+};
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.woff2': 'font/woff2',
+  '.jpg': 'image/jpeg',
+};
 
 /** A plain static host for the gallery folder, as any web server would serve it (no compression). */
 export async function staticHost(dir: string): Promise<{ origin: string; close: () => Promise<void> }> {
@@ -30,7 +41,10 @@ export async function staticHost(dir: string): Promise<{ origin: string; close: 
     const file = path.join(dir, rel);
     const stat = await fs.stat(file).catch(() => null);
     if (!stat?.isFile() || path.relative(dir, file).startsWith('..')) return void res.writeHead(404).end();
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Content-Length': stat.size });
+    res.writeHead(200, {
+      'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'Content-Length': stat.size,
+    });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -47,7 +61,11 @@ const FIRST_THUMBNAIL_PAINTED = `new Promise((resolve) => {
 })`;
 
 /** One fresh load of `url` on a phone-sized page (no cache); `slow` throttles the link. */
-export async function loadIndex(browser: Browser, url: string, opts: { slow?: boolean; diskDir?: string } = {}): Promise<IndexLoad> {
+export async function loadIndex(
+  browser: Browser,
+  url: string,
+  opts: { slow?: boolean; diskDir?: string } = {},
+): Promise<IndexLoad> {
   const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -56,26 +74,41 @@ export async function loadIndex(browser: Browser, url: string, opts: { slow?: bo
   if (opts.slow) await cdp.send('Network.emulateNetworkConditions', SLOW_PHONE);
   const urls = new Map<string, string>();
   const received = new Map<string, number>();
-  cdp.on('Network.requestWillBeSent', (e: { requestId: string; request: { url: string } }) => urls.set(e.requestId, e.request.url));
-  cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) => received.set(e.requestId, e.encodedDataLength));
+  cdp.on('Network.requestWillBeSent', (e: { requestId: string; request: { url: string } }) =>
+    urls.set(e.requestId, e.request.url),
+  );
+  cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) =>
+    received.set(e.requestId, e.encodedDataLength),
+  );
   await page.goto(url, { waitUntil: 'commit' });
   const firstThumbnailMs = (await page.evaluate(FIRST_THUMBNAIL_PAINTED)) as number;
   const sum = async (ids: string[]) => {
     let n = 0;
     // file:// reports no transfer sizes: the files' own sizes are what was read.
-    for (const id of ids) n += opts.diskDir ? (await fs.stat(new URL(urls.get(id)!)).catch(() => ({ size: 0 }))).size : received.get(id)!;
+    for (const id of ids)
+      n += opts.diskDir ? (await fs.stat(new URL(urls.get(id)!)).catch(() => ({ size: 0 }))).size : received.get(id)!;
     return n;
   };
   const atPaint = [...received.keys()];
   await page.waitForLoadState('networkidle');
   const settled = [...received.keys()];
-  const result = { bytes: await sum(atPaint), requests: atPaint.length, firstThumbnailMs: Math.round(firstThumbnailMs), settledBytes: await sum(settled), settledRequests: settled.length };
+  const result = {
+    bytes: await sum(atPaint),
+    requests: atPaint.length,
+    firstThumbnailMs: Math.round(firstThumbnailMs),
+    settledBytes: await sum(settled),
+    settledRequests: settled.length,
+  };
   await context.close();
   return result;
 }
 
 /** The best of `runs` loads each way (the machine is shared: the fastest load is the page's own cost). */
-export async function measureIndex(browser: Browser, outDir: string, runs = 3): Promise<{ disk: IndexLoad; local: IndexLoad; slowPhone: IndexLoad }> {
+export async function measureIndex(
+  browser: Browser,
+  outDir: string,
+  runs = 3,
+): Promise<{ disk: IndexLoad; local: IndexLoad; slowPhone: IndexLoad }> {
   const host = await staticHost(outDir);
   const best = async (load: () => Promise<IndexLoad>) => {
     const all: IndexLoad[] = [];
@@ -84,7 +117,9 @@ export async function measureIndex(browser: Browser, outDir: string, runs = 3): 
   };
   try {
     return {
-      disk: await best(() => loadIndex(browser, pathToFileURL(path.join(outDir, 'index.html')).href, { diskDir: outDir })),
+      disk: await best(() =>
+        loadIndex(browser, pathToFileURL(path.join(outDir, 'index.html')).href, { diskDir: outDir }),
+      ),
       local: await best(() => loadIndex(browser, `${host.origin}/index.html`)),
       slowPhone: await best(() => loadIndex(browser, `${host.origin}/index.html`, { slow: true })),
     };

@@ -15,4 +15,13 @@ const t1 = performance.now();
 const again = await services.gallery.export({ outDir, baseUrl: 'https://zgh.example.cn/zhuiguang' });
 const reSeconds = (performance.now() - t1) / 1000;
 await services.close();
-process.stdout.write(JSON.stringify({ photos: first.photos, workers: first.workers, bytes: first.bytes, seconds, peakRssMB, reexport: { seconds: reSeconds, written: again.written, reused: again.reused } }) + '\n');
+process.stdout.write(
+  JSON.stringify({
+    photos: first.photos,
+    workers: first.workers,
+    bytes: first.bytes,
+    seconds,
+    peakRssMB,
+    reexport: { seconds: reSeconds, written: again.written, reused: again.reused },
+  }) + '\n',
+);

@@ -23,10 +23,18 @@ const home = path.join(work, 'home');
   const services = createServices({ home });
   await services.projects.create(project, 'bench');
   await services.importer.run({ paths: [shoot], photographer: '陈晓明' });
-  const companies = Array.from({ length: 12 }, (_, i) => services.roster.createCompany({ name: `江山第${i + 1}机械有限公司`, shortName: `第${i + 1}机械` }));
+  const companies = Array.from({ length: 12 }, (_, i) =>
+    services.roster.createCompany({ name: `江山第${i + 1}机械有限公司`, shortName: `第${i + 1}机械` }),
+  );
   const surnames = ['占', '王', '张', '李', '周', '陈', '徐', '吴', '郑', '毛'];
   services.photos.list().forEach((p, i) => {
-    const w = services.roster.createWorker({ name: `${surnames[i % 10]}${['牡丹', '建国', '丽娟', '小峰'][i % 4]}${i}`, companyId: companies[i % 12]!.id, consent: 'exhibit', craft: '焊工', quote: '被看见，累也轻了' });
+    const w = services.roster.createWorker({
+      name: `${surnames[i % 10]}${['牡丹', '建国', '丽娟', '小峰'][i % 4]}${i}`,
+      companyId: companies[i % 12]!.id,
+      consent: 'exhibit',
+      craft: '焊工',
+      quote: '被看见，累也轻了',
+    });
     services.tagging.tag([p.id], w.id);
   });
   services.exhibitions.plan({ boards: 8, boardSize: '90x120cm' });
@@ -37,7 +45,14 @@ await fs.writeFile(path.join(work, 'files.json'), JSON.stringify(files));
 
 const baseline = runScript<Timed>('gallery-baseline.ts', path.join(work, 'files.json'), path.join(work, 'baseline'));
 const out = path.join(work, 'web');
-const ours = runScript<Timed & { photos: number; workers: number; bytes: number; reexport: { seconds: number; written: number; reused: number } }>('gallery-run.ts', project, out, home);
+const ours = runScript<
+  Timed & {
+    photos: number;
+    workers: number;
+    bytes: number;
+    reexport: { seconds: number; written: number; reused: number };
+  }
+>('gallery-run.ts', project, out, home);
 
 // The index as a visitor gets it, in Chromium on a phone-sized page: bytes until the first thumbnail is on screen
 // and the time to it, from disk, from a static host here and over a slow phone link (bench/gallery-load.ts).
@@ -56,10 +71,31 @@ const big = path.join(work, 'big');
   const surnames = ['占', '王', '张', '李', '周', '陈', '徐', '吴', '郑', '毛', '欧阳', '诸葛'];
   for (let i = 0; i < 3000; i++) {
     const name = `${surnames[i % 12]}${given[Math.floor(i / 12) % 12]}${i >= 144 ? String.fromCharCode(0x4e00 + (i % 500)) : ''}`;
-    catalog.put('workers', { id: `wk_${i}`, name, pinyin: pinyinOf(name), companyId: null, department: null, craft: null, joined: null, employeeNo: null, phone: null, quote: null, consent: i % 9 === 0 ? 'declined' : 'exhibit', consentDate: null, consentNote: null });
+    catalog.put('workers', {
+      id: `wk_${i}`,
+      name,
+      pinyin: pinyinOf(name),
+      companyId: null,
+      department: null,
+      craft: null,
+      joined: null,
+      employeeNo: null,
+      phone: null,
+      quote: null,
+      consent: i % 9 === 0 ? 'declined' : 'exhibit',
+      consentDate: null,
+      consentNote: null,
+    });
   }
   const seed = JSON.parse(await fs.readFile(path.join(project, 'project.json'), 'utf8')).photos[0];
-  for (let i = 0; i < 10000; i++) catalog.putPhoto({ ...seed, id: `p${i}`, sha256: String(i).padEnd(64, '0'), workers: [`wk_${i % 3000}`, `wk_${(i * 7) % 3000}`].filter((v, j, a) => a.indexOf(v) === j), faceRegions: [] });
+  for (let i = 0; i < 10000; i++)
+    catalog.putPhoto({
+      ...seed,
+      id: `p${i}`,
+      sha256: String(i).padEnd(64, '0'),
+      workers: [`wk_${i % 3000}`, `wk_${(i * 7) % 3000}`].filter((v, j, a) => a.indexOf(v) === j),
+      faceRegions: [],
+    });
   await catalog.close();
 }
 const find = createServices({ home });
@@ -68,17 +104,49 @@ const queries = ['zmd', 'zhang', '占牡丹', '欧阳md', 'li jian guo', 'w'];
 const timed = (f: () => unknown) => medianMs(f, 7);
 const findMs = Math.max(...queries.map((q) => timed(() => find.find.find(q))));
 const workers = find.roster.workers();
-const scanMs = Math.max(...queries.map((q) => timed(() => workers.filter((w) => w.name.includes(q) || w.pinyin.includes(q)))));
+const scanMs = Math.max(
+  ...queries.map((q) => timed(() => workers.filter((w) => w.name.includes(q) || w.pinyin.includes(q)))),
+);
 await find.close();
 await fs.rm(work, { recursive: true, force: true });
 process.stdout.write(
   JSON.stringify({
-    gallery: { photos: ours.photos, workers: ours.workers, seconds: Number(ours.seconds.toFixed(2)), peakRssMB: ours.peakRssMB, bytes: ours.bytes },
-    baseline: { tool: 'sharp: each photo at 2048 px and 400 px, JPEG', seconds: Number(baseline.seconds.toFixed(2)), peakRssMB: baseline.peakRssMB },
+    gallery: {
+      photos: ours.photos,
+      workers: ours.workers,
+      seconds: Number(ours.seconds.toFixed(2)),
+      peakRssMB: ours.peakRssMB,
+      bytes: ours.bytes,
+    },
+    baseline: {
+      tool: 'sharp: each photo at 2048 px and 400 px, JPEG',
+      seconds: Number(baseline.seconds.toFixed(2)),
+      peakRssMB: baseline.peakRssMB,
+    },
     ratio: Number((ours.seconds / baseline.seconds).toFixed(3)),
-    reexportOneChanged: { seconds: Number(ours.reexport.seconds.toFixed(2)), written: ours.reexport.written, reused: ours.reexport.reused },
-    index: Object.fromEntries(Object.entries(load).map(([way, l]) => [way, { firstThumbnailPaintedMs: l.firstThumbnailMs, kbUntilFirstThumbnail: Math.round(l.bytes / 1024), requests: l.requests, kbOnOpening: Math.round(l.settledBytes / 1024), requestsOnOpening: l.settledRequests }])),
-    find: { photos: 10000, workers: 3000, worstMedianMs: Number(findMs.toFixed(2)), baselineSubstringScanMs: Number(scanMs.toFixed(2)) },
+    reexportOneChanged: {
+      seconds: Number(ours.reexport.seconds.toFixed(2)),
+      written: ours.reexport.written,
+      reused: ours.reexport.reused,
+    },
+    index: Object.fromEntries(
+      Object.entries(load).map(([way, l]) => [
+        way,
+        {
+          firstThumbnailPaintedMs: l.firstThumbnailMs,
+          kbUntilFirstThumbnail: Math.round(l.bytes / 1024),
+          requests: l.requests,
+          kbOnOpening: Math.round(l.settledBytes / 1024),
+          requestsOnOpening: l.settledRequests,
+        },
+      ]),
+    ),
+    find: {
+      photos: 10000,
+      workers: 3000,
+      worstMedianMs: Number(findMs.toFixed(2)),
+      baselineSubstringScanMs: Number(scanMs.toFixed(2)),
+    },
     cores: os.availableParallelism(),
   }) + '\n',
 );

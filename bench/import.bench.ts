@@ -20,14 +20,28 @@ if (hasVipsthumbnail()) {
   const out = path.join(work, 'vips');
   await fs.mkdir(out);
   const t0 = performance.now();
-  execFileSync('bash', ['-c', `cd "${shoot}" && ls *.JPG | xargs -P $(nproc) -I{} vipsthumbnail {} --size 2048 -o "${out}/%s.jpg[Q=85]"`]);
+  execFileSync('bash', [
+    '-c',
+    `cd "${shoot}" && ls *.JPG | xargs -P $(nproc) -I{} vipsthumbnail {} --size 2048 -o "${out}/%s.jpg[Q=85]"`,
+  ]);
   baseline = { tool: 'vipsthumbnail', seconds: (performance.now() - t0) / 1000 };
 } else {
   process.stderr.write('vipsthumbnail is missing (apt-get install libvips-tools): no baseline this run\n');
 }
 
 // Ours: a separate process, so its peak RSS is the import's own.
-const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'import-run.ts'), path.join(work, 'project'), shoot, path.join(work, 'home')], { encoding: 'utf8' });
+const child = spawnSync(
+  process.execPath,
+  [
+    '--import',
+    'tsx',
+    path.join(import.meta.dirname, 'import-run.ts'),
+    path.join(work, 'project'),
+    shoot,
+    path.join(work, 'home'),
+  ],
+  { encoding: 'utf8' },
+);
 if (child.status !== 0) {
   process.stderr.write(child.stderr);
   process.exit(1);

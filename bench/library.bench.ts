@@ -28,13 +28,37 @@ async function makeProject(count: number, home: Awaited<ReturnType<typeof startT
     const id = `wk_${String(i).padStart(16, '0')}`;
     workerIds.push(id);
     const name = surnames[i % 10]! + given[Math.floor(i / 10) % 10]! + (i >= 100 ? String(i) : '');
-    catalog.put('workers', { id, name, pinyin: name, companyId: null, department: null, craft: null, joined: null, employeeNo: String(i).padStart(5, '0'), phone: null, quote: null, consent: i % 17 === 0 ? 'declined' : 'exhibit', consentDate: null, consentNote: null });
+    catalog.put('workers', {
+      id,
+      name,
+      pinyin: name,
+      companyId: null,
+      department: null,
+      craft: null,
+      joined: null,
+      employeeNo: String(i).padStart(5, '0'),
+      phone: null,
+      quote: null,
+      consent: i % 17 === 0 ? 'declined' : 'exhibit',
+      consentDate: null,
+      consentNote: null,
+    });
   }
   for (let i = seeds.length; i < count; i++) {
     const s = seeds[i % seeds.length]!;
     const id = (0x100000000000 + i).toString(16).padStart(16, '0');
     const tagged = i % 5 === 0 ? [] : workerIds.slice(i % 290, (i % 290) + 1 + (i % 3));
-    catalog.putPhoto({ ...s, id, sha256: id.padEnd(64, '0'), originalName: `IMG_${String(i).padStart(5, '0')}.JPG`, shootDay: days[i % 4]!, rating: i % 6, photographer: ['陈晓明', '王丽华', '周建国'][i % 3]!, workers: tagged, faceRegions: [] });
+    catalog.putPhoto({
+      ...s,
+      id,
+      sha256: id.padEnd(64, '0'),
+      originalName: `IMG_${String(i).padStart(5, '0')}.JPG`,
+      shootDay: days[i % 4]!,
+      rating: i % 6,
+      photographer: ['陈晓明', '王丽华', '周建国'][i % 3]!,
+      workers: tagged,
+      faceRegions: [],
+    });
   }
   await catalog.close();
   return dir;
@@ -50,7 +74,14 @@ async function measure(count: number, pxPerFrame: number) {
     const listMs = performance.now() - t0;
     // The slowest of the filters union staff use while tagging (each run 5 times, the worst kept).
     let filterMs = 0;
-    for (const filter of [{ text: '牡丹' }, { untagged: true }, { missingRegion: true }, { consent: 'declined' as const }, { workerId: 'wk_0000000000000007' }, { company: '科润智能控制股份有限公司', minRating: 3 }])
+    for (const filter of [
+      { text: '牡丹' },
+      { untagged: true },
+      { missingRegion: true },
+      { consent: 'declined' as const },
+      { workerId: 'wk_0000000000000007' },
+      { company: '科润智能控制股份有限公司', minRating: 3 },
+    ])
       for (let k = 0; k < 5; k++) {
         const f0 = performance.now();
         host.services.photos.list(filter);
@@ -64,7 +95,9 @@ async function measure(count: number, pxPerFrame: number) {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
     const start = performance.now();
     await page.goto(host.host.url);
-    await page.waitForFunction(`[...document.querySelectorAll('[data-testid=photo-tile] img')].some((i) => i.complete && i.naturalWidth > 0)`);
+    await page.waitForFunction(
+      `[...document.querySelectorAll('[data-testid=photo-tile] img')].some((i) => i.complete && i.naturalWidth > 0)`,
+    );
     const firstPaintMs = performance.now() - start;
     // Sent as source text: tsx would wrap a function in helpers that do not exist inside the page.
     const frames = (await page.evaluate(`(async () => {
@@ -91,14 +124,27 @@ async function measure(count: number, pxPerFrame: number) {
     const mean = frames.reduce((a, b) => a + b, 0) / frames.length;
     await host.services.projects.close();
     await fs.rm(path.dirname(dir), { recursive: true, force: true });
-    return { photos: count, listMs: Number(listMs.toFixed(1)), worstFilterMs: Number(filterMs.toFixed(1)), facetsMs: Number(facetsMs.toFixed(1)), firstPaintMs: Math.round(firstPaintMs), frames: frames.length, meanFrameMs: Number(mean.toFixed(1)), p95FrameMs: Number(p95.toFixed(1)), longFrames: frames.filter((f) => f > 50).length };
+    return {
+      photos: count,
+      listMs: Number(listMs.toFixed(1)),
+      worstFilterMs: Number(filterMs.toFixed(1)),
+      facetsMs: Number(facetsMs.toFixed(1)),
+      firstPaintMs: Math.round(firstPaintMs),
+      frames: frames.length,
+      meanFrameMs: Number(mean.toFixed(1)),
+      p95FrameMs: Number(p95.toFixed(1)),
+      longFrames: frames.filter((f) => f > 50).length,
+    };
   } finally {
     await host.stop();
   }
 }
 
 // Two speeds: reading along (a row every ~4 frames) and a fling (a row and a half every frame).
-for (const [scroll, pxPerFrame] of [['reading', 60], ['fling', 300]] as const) {
+for (const [scroll, pxPerFrame] of [
+  ['reading', 60],
+  ['fling', 300],
+] as const) {
   const baseline = await measure(100, pxPerFrame);
   const large = await measure(10_000, pxPerFrame);
   process.stdout.write(
@@ -107,7 +153,10 @@ for (const [scroll, pxPerFrame] of [['reading', 60], ['fling', 300]] as const) {
       pxPerFrame,
       ...large,
       baseline,
-      ratio: { p95Frame: Number((large.p95FrameMs / baseline.p95FrameMs).toFixed(2)), firstPaint: Number((large.firstPaintMs / baseline.firstPaintMs).toFixed(2)) },
+      ratio: {
+        p95Frame: Number((large.p95FrameMs / baseline.p95FrameMs).toFixed(2)),
+        firstPaint: Number((large.firstPaintMs / baseline.firstPaintMs).toFixed(2)),
+      },
     }) + '\n',
   );
 }

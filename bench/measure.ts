@@ -11,7 +11,10 @@ export interface Timed {
 
 /** Runs bench/<script> with tsx and returns the JSON of its last printed line; a failure stops the bench. */
 export function runScript<T extends Timed>(script: string, ...args: string[]): T {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, script), ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, script), ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
   if (r.status !== 0) throw new Error(`${script} failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as T;
 }

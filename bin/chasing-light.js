@@ -16,7 +16,10 @@ if (process.argv[2] === 'serve') {
   if (!r.ok) process.stderr.write(`chasing-light: could not build the UI (${r.reason}); the address will say so\n`);
 }
 
-if (process.env.CHASING_LIGHT_FROM_SOURCE !== '1' && isFresh(built, [path.join(root, 'electron'), path.join(root, 'shared')])) {
+if (
+  process.env.CHASING_LIGHT_FROM_SOURCE !== '1' &&
+  isFresh(built, [path.join(root, 'electron'), path.join(root, 'shared')])
+) {
   await import(pathToFileURL(built).href);
 } else {
   const { register } = await import('tsx/esm/api');

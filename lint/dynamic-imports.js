@@ -23,7 +23,11 @@ export const noRestrictedDynamicImports = {
               : null;
         if (name === null) return;
         for (const ban of bans) {
-          if (ban.matcher.test(name)) context.report({ node, message: `'${name}' is restricted from being imported, even dynamically. ${ban.message}` });
+          if (ban.matcher.test(name))
+            context.report({
+              node,
+              message: `'${name}' is restricted from being imported, even dynamically. ${ban.message}`,
+            });
         }
       },
     };

@@ -6,7 +6,9 @@ import { builtinModules } from 'node:module';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 /** Every library the project installs: a new dependency is banned from services and shared/ until allowed here. */
-const LIBRARIES = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).filter((name) => !name.startsWith('@types/'));
+const LIBRARIES = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).filter(
+  (name) => !name.startsWith('@types/'),
+);
 
 /** Libraries a service may call: pure rules, no disk, no images, no processes. */
 const SERVICE_LIBRARIES = ['zod', 'pinyin-pro'];
@@ -16,12 +18,32 @@ const SHARED_LIBRARIES = ['zod', 'pinyin-pro', 'qrcode', '@xmldom/xmldom'];
 /** What only repositories touch: the file system and processes, and the libraries for images, PDFs, metadata, spreadsheets, the catalog. */
 const FILES_AND_PROCESSES = ['fs', 'node:fs', 'child_process', 'node:child_process'];
 const REPOSITORY_LIBRARIES = [
-  'sharp', 'heic-decode', 'pdf-lib', '@pdf-lib/fontkit', 'subset-font', 'exiftool-vendored', 'exifr',
-  'lowdb', 'proper-lockfile', 'exceljs', 'csv-parse', '@tensorflow/*', '@vladmandic/face-api',
+  'sharp',
+  'heic-decode',
+  'pdf-lib',
+  '@pdf-lib/fontkit',
+  'subset-font',
+  'exiftool-vendored',
+  'exifr',
+  'lowdb',
+  'proper-lockfile',
+  'exceljs',
+  'csv-parse',
+  '@tensorflow/*',
+  '@vladmandic/face-api',
 ];
 const RENDERER_LIBRARIES = ['react', 'react-dom', 'react-virtuoso', '@mui/*', '@emotion/*', '@fontsource/*'];
 /** The main process's shells and wiring: what calls services, so nothing under them may call it back. */
-const SHELLS = ['api-handlers', 'api-dispatch', 'container', 'ipc', 'http-server', 'window', 'protocol', 'native-dialog'];
+const SHELLS = [
+  'api-handlers',
+  'api-dispatch',
+  'container',
+  'ipc',
+  'http-server',
+  'window',
+  'protocol',
+  'native-dialog',
+];
 
 const escape = (text) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
 
@@ -48,8 +70,14 @@ function otherLibraries(layer, allowed, message) {
   return names.length ? [modules(names, message)] : [];
 }
 
-const NODE = modules(['node:*', ...builtinModules.filter((name) => !name.startsWith('_'))], 'shared/ and the renderer run without Node: no Node built-ins.');
-const ELECTRON = modules(['electron'], 'Only the shells (index, window, ipc, protocol, dialogs) speak to Electron: below them the code runs under plain Node and in the tests.');
+const NODE = modules(
+  ['node:*', ...builtinModules.filter((name) => !name.startsWith('_'))],
+  'shared/ and the renderer run without Node: no Node built-ins.',
+);
+const ELECTRON = modules(
+  ['electron'],
+  'Only the shells (index, window, ipc, protocol, dialogs) speak to Electron: below them the code runs under plain Node and in the tests.',
+);
 
 /** electron/**: the main process never imports the window's code or its libraries. */
 const main = [
@@ -60,7 +88,10 @@ const main = [
 /** electron/** but repositories: everything above the repositories reaches disk, images and metadata through them. */
 const aboveRepositories = [
   ...main,
-  modules([...FILES_AND_PROCESSES, ...REPOSITORY_LIBRARIES], 'Only repositories touch the file system, processes, sharp, pdf-lib, exiftool and the catalog: call a repository.'),
+  modules(
+    [...FILES_AND_PROCESSES, ...REPOSITORY_LIBRARIES],
+    'Only repositories touch the file system, processes, sharp, pdf-lib, exiftool and the catalog: call a repository.',
+  ),
 ];
 
 const belowShells = [
@@ -70,11 +101,14 @@ const belowShells = [
 ];
 
 /** electron/main/services/**: the rules, testable under plain Node with real repositories. */
-const services = [
-  ...aboveRepositories,
-  ...belowShells,
-];
-services.push(...otherLibraries(services, SERVICE_LIBRARIES, `A service calls only ${SERVICE_LIBRARIES.join(', ')} and repositories (lint/layers.js says which libraries).`));
+const services = [...aboveRepositories, ...belowShells];
+services.push(
+  ...otherLibraries(
+    services,
+    SERVICE_LIBRARIES,
+    `A service calls only ${SERVICE_LIBRARIES.join(', ')} and repositories (lint/layers.js says which libraries).`,
+  ),
+);
 
 /** electron/main/repositories/**: the I/O, called by services and never calling them. */
 const repositories = [
@@ -97,7 +131,13 @@ const shared = [
   folders(['renderer'], 'shared/ is pure TypeScript: it never imports the renderer.'),
   modules(RENDERER_LIBRARIES, 'shared/ is pure TypeScript: no React or MUI.'),
 ];
-shared.push(...otherLibraries(shared, SHARED_LIBRARIES, `shared/ calls only ${SHARED_LIBRARIES.join(', ')} (lint/layers.js says which libraries).`));
+shared.push(
+  ...otherLibraries(
+    shared,
+    SHARED_LIBRARIES,
+    `shared/ calls only ${SHARED_LIBRARIES.join(', ')} (lint/layers.js says which libraries).`,
+  ),
+);
 
 /** Case-sensitive, as module names are; the same list feeds the static and the dynamic-import rule. */
 const withCase = (layer) => layer.map((ban) => ({ ...ban, caseSensitive: true }));

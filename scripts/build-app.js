@@ -12,7 +12,10 @@ const SOURCES = ['renderer', 'shared', 'electron'].map((d) => path.join(root, d)
 
 /** Is the built UI there and newer than its sources? */
 export function uiIsFresh() {
-  return isFresh(path.join(root, 'out', 'renderer', 'index.html'), SOURCES) && isFresh(path.join(root, 'out', 'cli', 'index.js'), SOURCES);
+  return (
+    isFresh(path.join(root, 'out', 'renderer', 'index.html'), SOURCES) &&
+    isFresh(path.join(root, 'out', 'cli', 'index.js'), SOURCES)
+  );
 }
 
 /**
@@ -22,11 +25,18 @@ export function uiIsFresh() {
 export function buildApp({ force = false, say = (text) => process.stderr.write(text) } = {}) {
   if (!force && uiIsFresh()) return { ok: true, built: false };
   const vite = path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
-  if (!fs.existsSync(vite)) return { ok: false, reason: 'electron-vite is not installed (run npm install in the checkout)' };
+  if (!fs.existsSync(vite))
+    return { ok: false, reason: 'electron-vite is not installed (run npm install in the checkout)' };
   say('Building the app (a few seconds, only when the sources changed)…\n');
-  const ui = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const ui = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   if (ui.status !== 0) return { ok: false, reason: `the UI build failed (exit ${ui.status})` };
-  const cli = spawnSync(process.execPath, [path.join(root, 'scripts', 'build-cli.js')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const cli = spawnSync(process.execPath, [path.join(root, 'scripts', 'build-cli.js')], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   if (cli.status !== 0) return { ok: false, reason: `the command-line build failed (exit ${cli.status})` };
   return { ok: true, built: true };
 }

@@ -28,7 +28,10 @@ await build({
 // The face helper runs as its own process from a plain script: a packaged app carries out/ but not the sources,
 // so the build puts a copy there (the checkout runs it from its place beside the face repository).
 fs.mkdirSync(path.join(root, 'out', 'face-helper'), { recursive: true });
-fs.copyFileSync(path.join(root, 'electron', 'main', 'repositories', 'face-detector', 'worker.cjs'), path.join(root, 'out', 'face-helper', 'worker.cjs'));
+fs.copyFileSync(
+  path.join(root, 'electron', 'main', 'repositories', 'face-detector', 'worker.cjs'),
+  path.join(root, 'out', 'face-helper', 'worker.cjs'),
+);
 
 // The print faces likewise: a packaged app carries out/ and no font package (they are devDependencies).
 copyPrintFaces(path.join(root, 'out', 'fonts'));

@@ -29,7 +29,10 @@ export default async function afterPack(context) {
   const exe =
     context.electronPlatformName === 'darwin'
       ? path.join(context.appOutDir, `${name}.app`, 'Contents', 'MacOS', name)
-      : path.join(context.appOutDir, context.electronPlatformName === 'win32' ? `${name}.exe` : context.packager.executableName);
+      : path.join(
+          context.appOutDir,
+          context.electronPlatformName === 'win32' ? `${name}.exe` : context.packager.executableName,
+        );
   await setFuses(exe);
 }
 

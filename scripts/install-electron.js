@@ -23,20 +23,27 @@ export function electronBinary() {
 }
 
 export function installElectron() {
-  if (!fs.existsSync(path.join(electronDir, 'install.js'))) return { ok: false, reason: 'the electron package is not installed' };
+  if (!fs.existsSync(path.join(electronDir, 'install.js')))
+    return { ok: false, reason: 'the electron package is not installed' };
   if (electronBinary()) return { ok: true, already: true };
   if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) return { ok: false, reason: 'ELECTRON_SKIP_BINARY_DOWNLOAD is set' };
   process.stdout.write("Downloading Electron's binary…\n");
   const r = spawnSync(process.execPath, ['install.js'], { cwd: electronDir, encoding: 'utf8', timeout: TIMEOUT_MS });
   if (r.status === 0 && electronBinary()) return { ok: true };
   const text = `${r.stderr ?? ''}${r.error ? String(r.error) : ''}`;
-  const reason = /(?:getaddrinfo )?(?:ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT)(?: [\w.-]+)?|socket hang up/.exec(text)?.[0] ?? (r.signal ? 'timed out' : text.split('\n').find((l) => l.trim()) ?? `exit ${r.status}`);
+  const reason =
+    /(?:getaddrinfo )?(?:ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT)(?: [\w.-]+)?|socket hang up/.exec(
+      text,
+    )?.[0] ?? (r.signal ? 'timed out' : (text.split('\n').find((l) => l.trim()) ?? `exit ${r.status}`));
   return { ok: false, reason: reason.trim() };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const r = installElectron();
-  if (r.ok) process.stdout.write(r.already ? 'Electron is installed.\n' : 'Electron is installed: npm start opens the desktop app.\n');
+  if (r.ok)
+    process.stdout.write(
+      r.already ? 'Electron is installed.\n' : 'Electron is installed: npm start opens the desktop app.\n',
+    );
   else
     process.stdout.write(
       `Electron's binary could not be installed (${r.reason}).\n` +

@@ -10,12 +10,24 @@ import path from 'node:path';
 /** family → weight → where the face is in its package, and the family name pango knows it by. */
 export const PRINT_FACES = {
   sans: {
-    normal: { pkg: '@expo-google-fonts/noto-sans-sc', file: '400Regular/NotoSansSC_400Regular.ttf', name: 'Noto Sans SC' },
+    normal: {
+      pkg: '@expo-google-fonts/noto-sans-sc',
+      file: '400Regular/NotoSansSC_400Regular.ttf',
+      name: 'Noto Sans SC',
+    },
     bold: { pkg: '@expo-google-fonts/noto-sans-sc', file: '700Bold/NotoSansSC_700Bold.ttf', name: 'Noto Sans SC Bold' },
   },
   serif: {
-    normal: { pkg: '@expo-google-fonts/noto-serif-sc', file: '400Regular/NotoSerifSC_400Regular.ttf', name: 'Noto Serif SC' },
-    bold: { pkg: '@expo-google-fonts/noto-serif-sc', file: '700Bold/NotoSerifSC_700Bold.ttf', name: 'Noto Serif SC Bold' },
+    normal: {
+      pkg: '@expo-google-fonts/noto-serif-sc',
+      file: '400Regular/NotoSerifSC_400Regular.ttf',
+      name: 'Noto Serif SC',
+    },
+    bold: {
+      pkg: '@expo-google-fonts/noto-serif-sc',
+      file: '700Bold/NotoSerifSC_700Bold.ttf',
+      name: 'Noto Serif SC Bold',
+    },
   },
 };
 
@@ -32,7 +44,9 @@ const inPackage = (pkg, file) => path.join(path.dirname(require.resolve(`${pkg}/
 export function copyPrintFaces(dir) {
   fs.mkdirSync(dir, { recursive: true });
   const copies = [
-    ...Object.values(PRINT_FACES).flatMap((weights) => Object.values(weights)).map((f) => ({ from: inPackage(f.pkg, f.file), to: path.basename(f.file) })),
+    ...Object.values(PRINT_FACES)
+      .flatMap((weights) => Object.values(weights))
+      .map((f) => ({ from: inPackage(f.pkg, f.file), to: path.basename(f.file) })),
     ...FACE_LICENCES.map((l) => ({ from: inPackage(l.pkg, l.file), to: l.as })),
   ];
   return copies.map(({ from, to }) => {

@@ -22,7 +22,10 @@ function buildIfStale() {
 /** Terminal columns a string takes: CJK and full-width characters take two. */
 function width(text) {
   let w = 0;
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  for (const ch of text)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch)
+      ? 2
+      : 1;
   return w;
 }
 
@@ -33,8 +36,12 @@ function framed(lines) {
 }
 
 function runBrowserHost() {
-  process.stdout.write("Electron's binary is not installed here, so Chasing Light runs in your browser (the browser host).\n");
-  const child = spawn(process.execPath, [path.join(root, 'bin', 'chasing-light.js'), 'serve', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  process.stdout.write(
+    "Electron's binary is not installed here, so Chasing Light runs in your browser (the browser host).\n",
+  );
+  const child = spawn(process.execPath, [path.join(root, 'bin', 'chasing-light.js'), 'serve', ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   readline.createInterface({ input: child.stdout }).on('line', (line) => {
     if (!/^http:\/\/127\.0\.0\.1:\d+\/\?token=/.test(line)) return void process.stdout.write(line + '\n');
     process.stdout.write(

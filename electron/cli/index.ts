@@ -28,7 +28,16 @@ try {
 } catch (err) {
   if (err instanceof UsageError) {
     process.stderr.write(`chasing-light: ${err.message}\n\n${USAGE}\n`);
-    if (json) out(JSON.stringify({ error: { code: 'USAGE', key: 'cli.badUsage', message: formatMessage({ key: 'cli.badUsage', params: { detail: err.message } }, lang) } }) + '\n');
+    if (json)
+      out(
+        JSON.stringify({
+          error: {
+            code: 'USAGE',
+            key: 'cli.badUsage',
+            message: formatMessage({ key: 'cli.badUsage', params: { detail: err.message } }, lang),
+          },
+        }) + '\n',
+      );
     await flushOut();
     process.exit(2);
   }
@@ -37,7 +46,11 @@ try {
   const text = isMessageKey(key) ? formatMessage({ key, params }, lang) : (err as Error).message;
   process.stderr.write(`chasing-light: ${code ? `[${code}] ` : ''}${text}\n`);
   const refusal = !!code && code !== 'INTERNAL';
-  if (json) out(JSON.stringify({ error: { code: code ?? 'INTERNAL', key: isMessageKey(key) ? key : null, message: text } }) + '\n');
+  if (json)
+    out(
+      JSON.stringify({ error: { code: code ?? 'INTERNAL', key: isMessageKey(key) ? key : null, message: text } }) +
+        '\n',
+    );
   await commands.closeProject().catch(() => undefined);
   await flushOut();
   process.exit(refusal ? 2 : 1);

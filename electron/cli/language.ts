@@ -1,4 +1,10 @@
-import { formatMessage, isMessageKey, type Lang, type MessageKey, type MessageParams } from '../../shared/i18n/messages';
+import {
+  formatMessage,
+  isMessageKey,
+  type Lang,
+  type MessageKey,
+  type MessageParams,
+} from '../../shared/i18n/messages';
 
 /**
  * The command line speaks its user's language: CHASING_LIGHT_LANG (zh or en), else the locale (LC_ALL,

@@ -8,7 +8,14 @@ const BAR_WIDTH = 24;
 export function progressText(p: JobProgress): string {
   const eta = p.etaSeconds === null || p.done >= p.total ? '' : say('cli.eta', { seconds: Math.ceil(p.etaSeconds) });
   const file = p.current ? path.basename(p.current) : '';
-  return say('cli.jobProgress', { what: say(`job.kind.${p.kind}`), done: p.done, total: p.total, rate: p.rate.toFixed(1), eta, file });
+  return say('cli.jobProgress', {
+    what: say(`job.kind.${p.kind}`),
+    done: p.done,
+    total: p.total,
+    rate: p.rate.toFixed(1),
+    eta,
+    file,
+  });
 }
 
 /** A bar of how far a job is, `[█████░░░░░]`; an empty one while the total is not known yet. */

@@ -17,11 +17,20 @@ function describeIssues(issues: { path: PropertyKey[]; message: string }[]): str
  * against its schema, run the handler, and turn any outcome into a Result. Unknown errors become INTERNAL and
  * are logged with their stack; the caller sees only a generic message.
  */
-export async function dispatch(handlers: AppApi, method: unknown, request: unknown, logger: Logger): Promise<Result<unknown>> {
+export async function dispatch(
+  handlers: AppApi,
+  method: unknown,
+  request: unknown,
+  logger: Logger,
+): Promise<Result<unknown>> {
   if (!isApiMethod(method)) return fail({ code: 'NOT_FOUND', message: `Unknown API method ${JSON.stringify(method)}` });
   const parsed = METHODS[method].schema.safeParse(request ?? {});
   if (!parsed.success)
-    return fail({ code: 'VALIDATION', message: `${method}: ${describeIssues(parsed.error.issues)}`, details: parsed.error.issues });
+    return fail({
+      code: 'VALIDATION',
+      message: `${method}: ${describeIssues(parsed.error.issues)}`,
+      details: parsed.error.issues,
+    });
   try {
     const handler = handlers[method] as (req: unknown) => Promise<unknown>;
     return ok(await handler(parsed.data));

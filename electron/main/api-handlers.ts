@@ -38,7 +38,10 @@ export function createHandlers(s: Services, host: HostKind): AppApi {
  * edit, and before it is answered, what it changed is committed (synced to the journal): an answered edit is
  * never lost to a kill or a power cut, and one that could not be saved is answered with the reason.
  */
-function editsAsUnits<H extends AppApi>(handlers: H, catalog: () => { assertWritable(): void; commit(): Promise<void> } | null): H {
+function editsAsUnits<H extends AppApi>(
+  handlers: H,
+  catalog: () => { assertWritable(): void; commit(): Promise<void> } | null,
+): H {
   const out = { ...handlers } as Record<string, unknown>;
   for (const m of API_METHODS)
     if (METHOD_KINDS[m] === 'edit' || METHOD_KINDS[m] === 'export') {

@@ -79,7 +79,14 @@ export function createServices(opts: ContainerOptions = {}) {
   const jobs = new JobService({ events, logger: createLogger('Jobs'), concurrency: opts.concurrency });
   const session = new ProjectSession();
   const locks = new ProjectLockRepository(opts.holder ?? `chasing-light ${process.argv[2] ?? ''}`.trim());
-  const projects = new ProjectService({ session, events, settings, storage, locks, logger: createLogger('ProjectService') });
+  const projects = new ProjectService({
+    session,
+    events,
+    settings,
+    storage,
+    locks,
+    logger: createLogger('ProjectService'),
+  });
   const access = new AccessService({ session, recentDirs: async () => (await settings.recent()).map((r) => r.dir) });
   const history = new HistoryService({ session, events });
   const roster = new RosterService({ session, history, spreadsheets: new SpreadsheetRepository() });
@@ -89,27 +96,108 @@ export function createServices(opts: ContainerOptions = {}) {
   const type = new TypesetterRepository();
   const sheets = new SheetRepository(type);
   const assetsDir = opts.assetsDir ?? path.join(repoRoot(), 'assets');
-  const detector = new FaceDetectorRepository({ script: faceDetectorScript(repoRoot()), processes: opts.faceProcesses, modelDir: opts.faceModels, launch: opts.launchHelper });
+  const detector = new FaceDetectorRepository({
+    script: faceDetectorScript(repoRoot()),
+    processes: opts.faceProcesses,
+    modelDir: opts.faceModels,
+    launch: opts.launchHelper,
+  });
   const faceJob = new FaceJobService({ session, events, storage, detector, jobs });
   const faces = new FaceService({ session, history, roster });
   // What a gift, a label, the catalogue and the gallery share: the campaign, a photo's source, a caption's words.
   const campaign = new CampaignService({ session });
   const sources = new PhotoSources({ session, faceFocus: (photoId, workerId) => faces.focusOf(photoId, workerId) });
   const captions = new CaptionValuesService({ session, campaign });
-  const gifts = new GiftService({ session, history, sheets, type, storage, framesDir: path.join(assetsDir, 'frames'), sources, captions });
+  const gifts = new GiftService({
+    session,
+    history,
+    sheets,
+    type,
+    storage,
+    framesDir: path.join(assetsDir, 'frames'),
+    sources,
+    captions,
+  });
   const exhibitions = new ExhibitionService({ session, history, campaign });
   const pdf = new PdfRepository();
   const labels = new LabelTemplateService({ session, history });
-  const find = new FindService({ session, labelPreview: (photoId, exhibitionId) => exhibitionExport.labelPreview(photoId, undefined, exhibitionId) });
-  const exhibitionExport = new ExhibitionExportService({ session, jobs, labels, exhibitions, sources, captions, campaign, sheets, pdf, type, storage, places, logger: createLogger('ExhibitionExport') });
-  const gallery = new GalleryService({ fonts: (family, weight, chars) => subsetFace(family, weight, chars, 'woff2'), session, exhibitions, campaign, sources, captions, sheets, storage, places, jobs, assetsDir: path.join(assetsDir, 'gallery') });
-  const exporter = new ExportService({ session, defaultCmykProfile: path.join(assetsDir, 'icc', 'FOGRA39-coated.icc'), gifts, sheets, pdf, type, storage, places, jobs, logger: createLogger('ExportService') });
+  const find = new FindService({
+    session,
+    labelPreview: (photoId, exhibitionId) => exhibitionExport.labelPreview(photoId, undefined, exhibitionId),
+  });
+  const exhibitionExport = new ExhibitionExportService({
+    session,
+    jobs,
+    labels,
+    exhibitions,
+    sources,
+    captions,
+    campaign,
+    sheets,
+    pdf,
+    type,
+    storage,
+    places,
+    logger: createLogger('ExhibitionExport'),
+  });
+  const gallery = new GalleryService({
+    fonts: (family, weight, chars) => subsetFace(family, weight, chars, 'woff2'),
+    session,
+    exhibitions,
+    campaign,
+    sources,
+    captions,
+    sheets,
+    storage,
+    places,
+    jobs,
+    assetsDir: path.join(assetsDir, 'gallery'),
+  });
+  const exporter = new ExportService({
+    session,
+    defaultCmykProfile: path.join(assetsDir, 'icc', 'FOGRA39-coated.icc'),
+    gifts,
+    sheets,
+    pdf,
+    type,
+    storage,
+    places,
+    jobs,
+    logger: createLogger('ExportService'),
+  });
   /** What the media route serves: photo caches by photo id, sheet previews by their hash, face crops by face id. */
-  const mediaFile = (id: string, kind: MediaKind) => (kind === 'sheet' ? (session.current ? sources.sheetPreviewFile(id) : undefined) : kind === 'face' ? faces.cropFile(id) : photos.mediaFile(id, kind));
-  const importer = new ImportService({ session, storage, metadata, image, raw, events, roster, jobs, logger: createLogger('ImportService') });
+  const mediaFile = (id: string, kind: MediaKind) =>
+    kind === 'sheet'
+      ? session.current
+        ? sources.sheetPreviewFile(id)
+        : undefined
+      : kind === 'face'
+        ? faces.cropFile(id)
+        : photos.mediaFile(id, kind);
+  const importer = new ImportService({
+    session,
+    storage,
+    metadata,
+    image,
+    raw,
+    events,
+    roster,
+    jobs,
+    logger: createLogger('ImportService'),
+  });
   const photos = new PhotoService({ session, events, history, image, storage });
   const folders = new FolderService({ storage });
-  const demo = new DemoService({ projects, importer, roster, tagging, history, photos, storage, assetsDir: path.join(assetsDir, 'demo'), projectDir: path.join(settings.home, 'demo-project') });
+  const demo = new DemoService({
+    projects,
+    importer,
+    roster,
+    tagging,
+    history,
+    photos,
+    storage,
+    assetsDir: path.join(assetsDir, 'demo'),
+    projectDir: path.join(settings.home, 'demo-project'),
+  });
   const dialogs = opts.dialogs ?? new NoDialogRepository();
   /** Saves and lets go of the open project, and stops helper processes (ExifTool): before the process ends. */
   const close = async () => {
@@ -119,7 +207,37 @@ export function createServices(opts: ContainerOptions = {}) {
       await Promise.all([raw.close(), detector.close()]);
     }
   };
-  return { events, jobs, session, campaign, sources, captions, access, projects, importer, photos, folders, demo, dialogs, history, roster, tagging, xmp, gifts, exporter, exhibitions, exhibitionExport, labels, find, gallery, faces, faceJob, mediaFile, close, logger: createLogger('api') };
+  return {
+    events,
+    jobs,
+    session,
+    campaign,
+    sources,
+    captions,
+    access,
+    projects,
+    importer,
+    photos,
+    folders,
+    demo,
+    dialogs,
+    history,
+    roster,
+    tagging,
+    xmp,
+    gifts,
+    exporter,
+    exhibitions,
+    exhibitionExport,
+    labels,
+    find,
+    gallery,
+    faces,
+    faceJob,
+    mediaFile,
+    close,
+    logger: createLogger('api'),
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -45,7 +45,19 @@ export interface BrowserHost {
 }
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
-  VALIDATION: 400, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, NO_PROJECT: 409, READ_ONLY: 409, UNSUPPORTED: 415, CORRUPT: 422, DAMAGED: 422, EMPTY: 422, TOO_LARGE: 413, INTERNAL: 500, IO: 500,
+  VALIDATION: 400,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  NO_PROJECT: 409,
+  READ_ONLY: 409,
+  UNSUPPORTED: 415,
+  CORRUPT: 422,
+  DAMAGED: 422,
+  EMPTY: 422,
+  TOO_LARGE: 413,
+  INTERNAL: 500,
+  IO: 500,
 };
 const COOKIE = 'cl_token';
 const KIOSK_COOKIE = 'cl_kiosk';
@@ -54,8 +66,15 @@ export const MAX_BODY = 1 << 20;
 /** How much of an oversized body is read and thrown away before the connection is cut. */
 const DRAIN_LIMIT = 64 * MAX_BODY;
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.woff2': 'font/woff2', '.woff': 'font/woff', '.json': 'application/json',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.json': 'application/json',
 };
 
 /** A client mistake answered with a status; never a crash, never a 5xx. */
@@ -98,7 +117,10 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   };
   const sameToken = (given: string | undefined | null) => equal(given, token);
   const cookieOf = (req: http.IncomingMessage, name: string) =>
-    (req.headers.cookie ?? '').split(/;\s*/).find((c) => c.startsWith(`${name}=`))?.slice(name.length + 1);
+    (req.headers.cookie ?? '')
+      .split(/;\s*/)
+      .find((c) => c.startsWith(`${name}=`))
+      ?.slice(name.length + 1);
   const cookieToken = (req: http.IncomingMessage) => cookieOf(req, COOKIE);
   const bearer = (req: http.IncomingMessage) => /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
   const ourOrigins = () => [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
@@ -106,14 +128,17 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   /** Browsers say where a request comes from; anything but our own page (or the user typing the address) is refused. */
   function checkOrigin(req: http.IncomingMessage, navigation: boolean) {
     const origin = req.headers.origin;
-    if (origin !== undefined && !ourOrigins().includes(origin)) throw new Refusal(403, 'FORBIDDEN', 'requests from another origin are refused');
+    if (origin !== undefined && !ourOrigins().includes(origin))
+      throw new Refusal(403, 'FORBIDDEN', 'requests from another origin are refused');
     const site = req.headers['sec-fetch-site'];
-    if (site !== undefined && site !== 'same-origin' && !(navigation && site === 'none')) throw new Refusal(403, 'FORBIDDEN', 'requests from another site are refused');
+    if (site !== undefined && site !== 'same-origin' && !(navigation && site === 'none'))
+      throw new Refusal(403, 'FORBIDDEN', 'requests from another site are refused');
   }
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse) {
     const host = req.headers.host ?? '';
-    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) throw new Refusal(403, 'FORBIDDEN', 'foreign Host header');
+    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`)
+      throw new Refusal(403, 'FORBIDDEN', 'foreign Host header');
     let url: URL;
     try {
       url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
@@ -131,7 +156,8 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       const method = pathname.slice(5);
       // The read-only token (the kiosk's) calls only what the kiosk needs: it cannot edit, open, close or choose
       // places, nor read the roster (phones, employee numbers) or the photo list.
-      if (readOnly && (!isApiMethod(method) || METHOD_KINDS[method] !== 'read' || !KIOSK_METHODS.includes(method))) throw new Refusal(403, 'FORBIDDEN', 'this token may only read what the kiosk shows');
+      if (readOnly && (!isApiMethod(method) || METHOD_KINDS[method] !== 'read' || !KIOSK_METHODS.includes(method)))
+        throw new Refusal(403, 'FORBIDDEN', 'this token may only read what the kiosk shows');
       const body = await readJson(req);
       const result = await dispatch(opts.handlers, method, body, opts.logger);
       return send(res, result.ok ? 200 : (STATUS[result.error.code] ?? 400), result);
@@ -141,7 +167,11 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     checkOrigin(req, navigation && pathname === '/');
     const app = sameToken(bearer(req)) || sameToken(cookieToken(req)) || sameToken(queryToken);
     // The kiosk's page, assets and photos, under its own token and cookie: it is never handed the app's token.
-    const kiosk = !app && (equal(bearer(req), readOnlyToken) || equal(queryToken, readOnlyToken) || equal(cookieOf(req, KIOSK_COOKIE), readOnlyToken));
+    const kiosk =
+      !app &&
+      (equal(bearer(req), readOnlyToken) ||
+        equal(queryToken, readOnlyToken) ||
+        equal(cookieOf(req, KIOSK_COOKIE), readOnlyToken));
     if (!app && !kiosk) throw unauthorized();
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new Refusal(405, 'VALIDATION', 'use GET');
 
@@ -166,7 +196,8 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       await route(req, res);
     } catch (err) {
       if (err instanceof Refusal) {
-        if (!res.headersSent) send(res, err.status, { ok: false, error: { code: err.code, message: err.message } }, err.status === 413);
+        if (!res.headersSent)
+          send(res, err.status, { ok: false, error: { code: err.code, message: err.message } }, err.status === 413);
         else res.destroy();
         return;
       }
@@ -188,16 +219,25 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   async function serveMedia(res: http.ServerResponse, pathname: string, kiosk: boolean) {
     const [, , kind, id, ...more] = pathname.split('/');
     // The kiosk sees only photos everyone in agreed to, and their labels, as consent stands at this request.
-    if (kiosk && !(MEDIA_KINDS.includes(kind as MediaKind) && opts.kioskMay?.(kind as MediaKind, id ?? ''))) throw new Refusal(404, 'NOT_FOUND', 'no such image');
+    if (kiosk && !(MEDIA_KINDS.includes(kind as MediaKind) && opts.kioskMay?.(kind as MediaKind, id ?? '')))
+      throw new Refusal(404, 'NOT_FOUND', 'no such image');
     const root = opts.mediaRoot();
-    const file = !more.length && MEDIA_KINDS.includes(kind as MediaKind) && /^[0-9a-f]{12,64}$/.test(id ?? '') ? opts.mediaFile(id!, kind as MediaKind) : undefined;
+    const file =
+      !more.length && MEDIA_KINDS.includes(kind as MediaKind) && /^[0-9a-f]{12,64}$/.test(id ?? '')
+        ? opts.mediaFile(id!, kind as MediaKind)
+        : undefined;
     const rel = file && root ? path.relative(root, file) : '..';
     if (!file || rel.startsWith('..') || path.isAbsolute(rel)) throw new Refusal(404, 'NOT_FOUND', 'no such image');
     const size = await regularFileSize(file);
     if (size === null) throw new Refusal(404, 'NOT_FOUND', 'no such image');
     // Media URLs carry a version (embedded → rendered), so a URL's bytes never change: cache hard. Not at the
     // kiosk: a photo withdrawn from it must not live on in its browser's cache.
-    res.writeHead(200, { 'Content-Type': 'image/jpeg', 'Content-Length': size, 'Cache-Control': kiosk ? 'no-store' : 'private, max-age=31536000, immutable', 'X-Content-Type-Options': 'nosniff' });
+    res.writeHead(200, {
+      'Content-Type': 'image/jpeg',
+      'Content-Length': size,
+      'Cache-Control': kiosk ? 'no-store' : 'private, max-age=31536000, immutable',
+      'X-Content-Type-Options': 'nosniff',
+    });
     // The file can vanish between stat and read (a re-render): the response is cut, the host carries on.
     await streamFile(file, res).catch(() => res.destroy());
   }
@@ -222,13 +262,25 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     if (inside.startsWith('..') || path.isAbsolute(inside)) throw new Refusal(404, 'NOT_FOUND', 'not found');
     let data = await readRegularFile(file);
     if (!data) {
-      if (rel === 'index.html') return send(res, 503, { ok: false, error: { code: 'NOT_FOUND', message: `the UI is not built (${opts.rendererDir}); run npm run build` } });
+      if (rel === 'index.html')
+        return send(res, 503, {
+          ok: false,
+          error: { code: 'NOT_FOUND', message: `the UI is not built (${opts.rendererDir}); run npm run build` },
+        });
       throw new Refusal(404, 'NOT_FOUND', 'not found');
     }
     const ext = path.extname(file);
     // The page is given the token it was opened with: the kiosk's page gets the kiosk's, and says it is one.
     const pageToken = kiosk ? readOnlyToken! : token;
-    if (ext === '.html') data = Buffer.from(data.toString('utf8').replace('</head>', `<meta name="cl-token" content="${pageToken}">${kiosk ? '<meta name="cl-kiosk" content="1">' : ''}</head>`));
+    if (ext === '.html')
+      data = Buffer.from(
+        data
+          .toString('utf8')
+          .replace(
+            '</head>',
+            `<meta name="cl-token" content="${pageToken}">${kiosk ? '<meta name="cl-kiosk" content="1">' : ''}</head>`,
+          ),
+      );
     res.writeHead(200, {
       'Content-Type': TYPES[ext] ?? 'application/octet-stream',
       'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -313,7 +365,10 @@ function send(res: http.ServerResponse, status: number, body: unknown, closeAfte
 }
 
 /** The browser host over a set of services: what `chasing-light serve` runs, and what the tests start. */
-export function serveServices(services: Services, opts: { port?: number; rendererDir?: string; kiosk?: boolean } = {}): Promise<BrowserHost> {
+export function serveServices(
+  services: Services,
+  opts: { port?: number; rendererDir?: string; kiosk?: boolean } = {},
+): Promise<BrowserHost> {
   return startBrowserHost({
     handlers: createHandlers(services, 'browser'),
     events: services.events,

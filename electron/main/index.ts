@@ -23,19 +23,30 @@ guardAllContents(renderer);
 
 app.whenReady().then(async () => {
   lockDownSessions();
-  const services = createServices({ dialogs: new ElectronDialogRepository(), holder: 'Chasing Light (Electron)', launchHelper: launchUtilityHelper });
+  const services = createServices({
+    dialogs: new ElectronDialogRepository(),
+    holder: 'Chasing Light (Electron)',
+    launchHelper: launchUtilityHelper,
+  });
   // --kiosk: the venue's kiosk, a window without menus, full screen, that can only find photos.
   const kiosk = process.argv.includes('--kiosk');
   services.faceJob.afterImport = !kiosk;
   // A window stays open for hours: as a read-only view it follows the writer's edits.
   services.projects.followReadOnly = true;
   registerIpc(createHandlers(services, 'electron'), services.logger, (url) => isAppUrl(url, renderer), kiosk);
-  handleMediaScheme(services.mediaFile, () => services.session.current?.dir, kiosk ? (kind, id) => services.find.mayShowMedia(kind, id) : undefined);
+  handleMediaScheme(
+    services.mediaFile,
+    () => services.session.current?.dir,
+    kiosk ? (kind, id) => services.find.mayShowMedia(kind, id) : undefined,
+  );
 
   // A project folder given on the command line opens at once; otherwise the start screen shows.
   const dirArg = process.argv.slice(app.isPackaged ? 1 : 2).find((a) => !a.startsWith('-'));
   // The kiosk only reads: it never holds the write lock, so staff can edit (and withdraw consent) meanwhile.
-  if (dirArg) await services.projects.open(dirArg, { toRead: kiosk }).catch((err) => services.logger.error(`could not open ${dirArg}`, err));
+  if (dirArg)
+    await services.projects
+      .open(dirArg, { toRead: kiosk })
+      .catch((err) => services.logger.error(`could not open ${dirArg}`, err));
 
   const win = createMainWindow({ preload: path.join(here, '../preload/index.cjs'), ...renderer, kiosk });
   services.events.subscribe((name, payload) => sendToWindow(win.webContents, name, payload));

@@ -5,7 +5,12 @@ import { dispatch } from './api-dispatch';
 import type { Logger } from './logger';
 
 /** One ipcMain.handle per API method; calls from frames that are not our app are refused. */
-export function registerIpc(handlers: AppApi, logger: Logger, isAppFrame: (url: string) => boolean, kiosk = false): void {
+export function registerIpc(
+  handlers: AppApi,
+  logger: Logger,
+  isAppFrame: (url: string) => boolean,
+  kiosk = false,
+): void {
   for (const method of API_METHODS) {
     ipcMain.handle(`api:${method}`, async (event, request) => {
       const url = event.senderFrame?.url ?? '';
@@ -14,7 +19,8 @@ export function registerIpc(handlers: AppApi, logger: Logger, isAppFrame: (url: 
         return fail({ code: 'VALIDATION', message: 'calls are accepted from the app window only' });
       }
       // A kiosk window (chasing-light --kiosk) reads only what the kiosk shows, as the kiosk's browser token does.
-      if (kiosk && !KIOSK_METHODS.includes(method)) return fail({ code: 'FORBIDDEN', message: 'the kiosk may only find photos' });
+      if (kiosk && !KIOSK_METHODS.includes(method))
+        return fail({ code: 'FORBIDDEN', message: 'the kiosk may only find photos' });
       return dispatch(handlers, method, request, logger);
     });
   }

@@ -12,7 +12,10 @@ export function createLogger(context: string): Logger {
   const threshold = LEVELS[(process.env.CHASING_LIGHT_LOG as Level) ?? 'warn'] ?? LEVELS.warn;
   const write = (level: Level, msg: string, extra?: unknown) => {
     if (LEVELS[level] > threshold) return;
-    const tail = extra === undefined ? '' : ' ' + (extra instanceof Error ? (extra.stack ?? extra.message) : JSON.stringify(extra));
+    const tail =
+      extra === undefined
+        ? ''
+        : ' ' + (extra instanceof Error ? (extra.stack ?? extra.message) : JSON.stringify(extra));
     process.stderr.write(`[${level}] ${context}: ${msg}${tail}\n`);
   };
   return {

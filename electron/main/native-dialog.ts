@@ -3,7 +3,11 @@ import type { DialogRepository } from './repositories/dialog.repository';
 
 /** Electron's native chooser behind the DialogRepository interface. */
 export class ElectronDialogRepository implements DialogRepository {
-  async pickPaths(mode: 'folder' | 'files', title?: string, filter: 'photos' | 'spreadsheets' = 'photos'): Promise<string[] | null> {
+  async pickPaths(
+    mode: 'folder' | 'files',
+    title?: string,
+    filter: 'photos' | 'spreadsheets' = 'photos',
+  ): Promise<string[] | null> {
     const win = BrowserWindow.getFocusedWindow();
     const options: Electron.OpenDialogOptions = {
       title,

@@ -6,7 +6,11 @@ import type { LaunchHelper } from './repositories/face-detector/helper-process';
  * off running Electron as Node, so a plain fork would start a second app). The helper script answers either way.
  */
 export const launchUtilityHelper: LaunchHelper = (script, args, env) => {
-  const child = utilityProcess.fork(script, args, { env, stdio: ['ignore', 'ignore', 'pipe'], serviceName: 'Chasing Light faces' });
+  const child = utilityProcess.fork(script, args, {
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    serviceName: 'Chasing Light faces',
+  });
   return {
     get pid() {
       return child.pid;

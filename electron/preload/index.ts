@@ -15,7 +15,8 @@ const api = {
   invoke(method: ApiMethod, request: unknown) {
     // The contract (with its schemas) stays out of this tiny sandboxed bundle: main registers a channel per declared
     // method only, so an unknown name finds no handler there.
-    if (typeof method !== 'string' || !METHOD_NAME.test(method)) return Promise.reject(new Error(`unknown API method ${String(method)}`));
+    if (typeof method !== 'string' || !METHOD_NAME.test(method))
+      return Promise.reject(new Error(`unknown API method ${String(method)}`));
     return ipcRenderer.invoke(`api:${method}`, request);
   },
   on(event: AppEventName, listener: (payload: unknown) => void) {

@@ -9,7 +9,9 @@ import { StartScreen } from './features/start/StartScreen';
 import { useI18n } from './i18n/I18nProvider';
 
 /** The kiosk's page says so (the browser host serves it under the kiosk's read-only token). */
-const isKiosk = () => !!document.querySelector('meta[name="cl-kiosk"]') || !!(window as unknown as { api?: { kiosk?: boolean } }).api?.kiosk;
+const isKiosk = () =>
+  !!document.querySelector('meta[name="cl-kiosk"]') ||
+  !!(window as unknown as { api?: { kiosk?: boolean } }).api?.kiosk;
 
 /** Start screen until a project is open, then the library; at the venue, the kiosk. */
 export function App() {
@@ -57,5 +59,9 @@ function ProjectApp() {
         <CircularProgress aria-label={t('common.loading')} />
       </Box>
     );
-  return project ? <ProjectShell project={project} onClose={close} onReopen={() => void reopen()} /> : <StartScreen onOpened={setProject} />;
+  return project ? (
+    <ProjectShell project={project} onClose={close} onReopen={() => void reopen()} />
+  ) : (
+    <StartScreen onOpened={setProject} />
+  );
 }

@@ -1,7 +1,14 @@
 import { createTheme } from '@mui/material/styles';
 
 /** Chinese first: a bundled Noto Sans SC so no machine shows boxes, then the usual system CJK faces. */
-const FONT_STACK = ['"Noto Sans SC"', '"PingFang SC"', '"Microsoft YaHei"', '"Source Han Sans SC"', 'system-ui', 'sans-serif'].join(',');
+const FONT_STACK = [
+  '"Noto Sans SC"',
+  '"PingFang SC"',
+  '"Microsoft YaHei"',
+  '"Source Han Sans SC"',
+  'system-ui',
+  'sans-serif',
+].join(',');
 
 /** Calm paper tones with the union's red kept for what matters: the primary action and the picked flag. */
 export const theme = createTheme({

@@ -77,7 +77,10 @@ export type { MethodKind };
 
 /** The runtime allowlist the IPC layer, the HTTP host and the CLI share. */
 export const API_METHODS = Object.keys(METHODS) as ApiMethod[];
-export const METHOD_KINDS = Object.fromEntries(API_METHODS.map((m) => [m, METHODS[m].kind])) as Record<ApiMethod, MethodKind>;
+export const METHOD_KINDS = Object.fromEntries(API_METHODS.map((m) => [m, METHODS[m].kind])) as Record<
+  ApiMethod,
+  MethodKind
+>;
 /** What the exhibition kiosk's read-only token may call: finding a worker and showing a photo's label, nothing else. */
 export const KIOSK_METHODS: readonly ApiMethod[] = API_METHODS.filter((m) => (METHODS[m] as { kiosk?: boolean }).kiosk);
 
@@ -116,7 +119,13 @@ export interface ExportJobView {
 }
 
 /** Whether a kind of job edits the catalog (refused in a read-only view) or only writes files from it. */
-export const JOB_EDITS: Record<JobKind, boolean> = { import: true, faces: true, export: false, 'exhibition-export': false, 'gallery-export': false };
+export const JOB_EDITS: Record<JobKind, boolean> = {
+  import: true,
+  faces: true,
+  export: false,
+  'exhibition-export': false,
+  'gallery-export': false,
+};
 
 export function isApiMethod(name: unknown): name is ApiMethod {
   return typeof name === 'string' && Object.hasOwn(METHODS, name);

@@ -43,7 +43,12 @@ export const optText = (max: number) => z.string().max(max).nullable().optional(
 export const fraction = z.number().finite().min(0).max(1);
 /** A face as fractions of the displayed photo; it must lie inside it. */
 export const regionSchema = z
-  .object({ x: fraction, y: fraction, w: fraction.refine((v) => v > 0, 'w must be > 0'), h: fraction.refine((v) => v > 0, 'h must be > 0') })
+  .object({
+    x: fraction,
+    y: fraction,
+    w: fraction.refine((v) => v > 0, 'w must be > 0'),
+    h: fraction.refine((v) => v > 0, 'h must be > 0'),
+  })
   .strict()
   .refine((r) => r.x + r.w <= 1.000001 && r.y + r.h <= 1.000001, 'the region must lie inside the photo');
 
@@ -63,14 +68,23 @@ export const workerFields = {
   phone: optText(50),
   quote: optText(1000),
   consent: z.enum(CONSENTS).optional(),
-  consentDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a consent date is YYYY-MM-DD').nullable().optional(),
+  consentDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'a consent date is YYYY-MM-DD')
+    .nullable()
+    .optional(),
   consentNote: optText(500),
   note: optText(1000),
 };
 export const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb');
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'a date is YYYY-MM-DD');
 export const cropSchema = z
-  .object({ x: fraction, y: fraction, w: fraction.refine((v) => v > 0, 'w must be > 0'), h: fraction.refine((v) => v > 0, 'h must be > 0') })
+  .object({
+    x: fraction,
+    y: fraction,
+    w: fraction.refine((v) => v > 0, 'w must be > 0'),
+    h: fraction.refine((v) => v > 0, 'h must be > 0'),
+  })
   .strict();
 export const captionSchema = z
   .object({
@@ -90,11 +104,31 @@ export const giftTemplateSchema = z
     name: z.string().trim().min(1, 'a template needs a name').max(100),
     size: z.string().trim().min(1).max(40),
     orientation: z.enum(['portrait', 'landscape', 'auto']),
-    frame: z.object({ widthMm: z.number().min(0).max(100), color, texture: z.string().regex(/^[\w.-]{1,100}$/, 'a texture is a file name in assets/frames').nullable().optional() }).strict(),
-    mat: z.object({ color, topMm: z.number().min(0).max(300), sideMm: z.number().min(0).max(300), bottomMm: z.number().min(0).max(300) }).strict(),
+    frame: z
+      .object({
+        widthMm: z.number().min(0).max(100),
+        color,
+        texture: z
+          .string()
+          .regex(/^[\w.-]{1,100}$/, 'a texture is a file name in assets/frames')
+          .nullable()
+          .optional(),
+      })
+      .strict(),
+    mat: z
+      .object({
+        color,
+        topMm: z.number().min(0).max(300),
+        sideMm: z.number().min(0).max(300),
+        bottomMm: z.number().min(0).max(300),
+      })
+      .strict(),
     photoAspect: z.number().min(0.2).max(5).nullable(),
     captions: z.array(captionSchema).max(8),
-    logo: z.object({ path: nonEmptyPath, heightMm: z.number().min(3).max(100) }).strict().nullable(),
+    logo: z
+      .object({ path: nonEmptyPath, heightMm: z.number().min(3).max(100) })
+      .strict()
+      .nullable(),
     paper: z.string().trim().max(40).optional(),
   })
   .strict();
@@ -159,8 +193,16 @@ export const importSchema = z
     copy: z.boolean().optional(),
   })
   .strict();
-export const galleryExportSchema = z.object({ outDir: nonEmptyPath, baseUrl: z.string().trim().max(2000).optional(), exhibitionId: id.optional() }).strict();
-export const faceDetectSchema = z.object({ photoIds: z.array(photoId).min(1).max(100000).optional(), again: z.boolean().optional(), thorough: z.boolean().optional() }).strict();
+export const galleryExportSchema = z
+  .object({ outDir: nonEmptyPath, baseUrl: z.string().trim().max(2000).optional(), exhibitionId: id.optional() })
+  .strict();
+export const faceDetectSchema = z
+  .object({
+    photoIds: z.array(photoId).min(1).max(100000).optional(),
+    again: z.boolean().optional(),
+    thorough: z.boolean().optional(),
+  })
+  .strict();
 
 export const rosterMappingSchema = z.record(z.string().max(50), z.enum(ROSTER_FIELDS).nullable());
 

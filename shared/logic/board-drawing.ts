@@ -48,20 +48,65 @@ const sizeFor = (heightMm: number, share: number, leading: number) => (heightMm 
  * The board's page: trim = the board, bleed around it, marks when asked. A caption that cannot fit at 6 pt under
  * a narrow photo keeps only its place number, and is reported.
  */
-export function composeBoard(art: BoardArtwork, faces: Faces, opts: { bleedMm: number; marks: boolean }): { page: DrawnPage; problems: { photoId: string; message: Message }[] } {
+export function composeBoard(
+  art: BoardArtwork,
+  faces: Faces,
+  opts: { bleedMm: number; marks: boolean },
+): { page: DrawnPage; problems: { photoId: string; message: Message }[] } {
   const { board } = art;
   const boxes = sheetBoxes({ widthMm: board.widthMm, heightMm: board.heightMm }, opts.bleedMm, opts.marks);
-  const ops: DrawOp[] = [{ kind: 'rect', x: -opts.bleedMm, y: -opts.bleedMm, w: board.widthMm + 2 * opts.bleedMm, h: board.heightMm + 2 * opts.bleedMm, fill: board.background }];
+  const ops: DrawOp[] = [
+    {
+      kind: 'rect',
+      x: -opts.bleedMm,
+      y: -opts.bleedMm,
+      w: board.widthMm + 2 * opts.bleedMm,
+      h: board.heightMm + 2 * opts.bleedMm,
+      fill: board.background,
+    },
+  ];
   const problems: { photoId: string; message: Message }[] = [];
 
   if (board.headerMm > 0) {
-    const area = { x: board.marginMm, y: board.marginMm, w: board.widthMm - 2 * board.marginMm, h: board.headerMm - board.gutterMm };
+    const area = {
+      x: board.marginMm,
+      y: board.marginMm,
+      w: board.widthMm - 2 * board.marginMm,
+      h: board.headerMm - board.gutterMm,
+    };
     const title = sizeFor(area.h, 0.42, 1.2);
     const blocks: TextBlock[] = [
-      { text: art.header.title, font: 'serif', weight: 'bold', color: INK, sizePt: title, leading: 1.2, align: 'left', maxLines: 1 },
+      {
+        text: art.header.title,
+        font: 'serif',
+        weight: 'bold',
+        color: INK,
+        sizePt: title,
+        leading: 1.2,
+        align: 'left',
+        maxLines: 1,
+      },
       // A subtitle that only repeats the title (both default to the campaign theme) is not printed twice.
-      { text: art.header.subtitle.trim() === art.header.title.trim() ? '' : art.header.subtitle, font: 'sans', weight: 'normal', color: UNION_RED, sizePt: title * 0.36, leading: 1.3, align: 'left', maxLines: 1 },
-      { text: [art.header.organizers, `${board.name}（${art.position}/${art.count}）`].filter(Boolean).join(' · '), font: 'sans', weight: 'normal', color: GREY, sizePt: title * 0.26, leading: 1.3, align: 'left', maxLines: 1 },
+      {
+        text: art.header.subtitle.trim() === art.header.title.trim() ? '' : art.header.subtitle,
+        font: 'sans',
+        weight: 'normal',
+        color: UNION_RED,
+        sizePt: title * 0.36,
+        leading: 1.3,
+        align: 'left',
+        maxLines: 1,
+      },
+      {
+        text: [art.header.organizers, `${board.name}（${art.position}/${art.count}）`].filter(Boolean).join(' · '),
+        font: 'sans',
+        weight: 'normal',
+        color: GREY,
+        sizePt: title * 0.26,
+        leading: 1.3,
+        align: 'left',
+        maxLines: 1,
+      },
     ];
     // Emblems stand at the right, as tall as half the band, the text keeps clear of them.
     let logosW = 0;
@@ -69,13 +114,31 @@ export function composeBoard(art: BoardArtwork, faces: Faces, opts: { bleedMm: n
     for (const logo of [...(art.logos ?? [])].reverse()) {
       const w = logoH * logo.aspect;
       logosW += w + (logosW ? board.gutterMm : 0);
-      ops.push({ kind: 'image', x: area.x + area.w - logosW, y: area.y + (area.h - logoH) / 2, w, h: logoH, ref: logo.ref });
+      ops.push({
+        kind: 'image',
+        x: area.x + area.w - logosW,
+        y: area.y + (area.h - logoH) / 2,
+        w,
+        h: logoH,
+        ref: logo.ref,
+      });
     }
-    const set = setBlocks(blocks, { ...area, w: area.w - (logosW ? logosW + board.gutterMm * 2 : 0), h: area.h - 2 }, faces);
+    const set = setBlocks(
+      blocks,
+      { ...area, w: area.w - (logosW ? logosW + board.gutterMm * 2 : 0), h: area.h - 2 },
+      faces,
+    );
     if ('ops' in set) ops.push(...set.ops);
     else problems.push({ photoId: '', message: msg('exhibit.headerTooLong', { board: board.name }) });
     // A red rule closes the band, as on the union's own posters.
-    ops.push({ kind: 'rect', x: area.x, y: area.y + area.h - 1, w: area.w, h: Math.max(0.8, area.h / 150), fill: UNION_RED });
+    ops.push({
+      kind: 'rect',
+      x: area.x,
+      y: area.y + area.h - 1,
+      w: area.w,
+      h: Math.max(0.8, area.h / 150),
+      fill: UNION_RED,
+    });
   }
 
   const room = board.captionMm;
@@ -86,8 +149,26 @@ export function composeBoard(art: BoardArtwork, faces: Faces, opts: { bleedMm: n
     const area = { x: p.xMm, y: p.yMm + p.hMm + room * CAPTION_GAP, w: p.wMm, h: room * (1 - CAPTION_GAP) };
     const names = sizeFor(area.h, 0.5, LEADING);
     const blocks: TextBlock[] = [
-      { text: caption.names, font: 'sans', weight: 'bold', color: INK, sizePt: names, leading: LEADING, align: 'left', maxLines: 1 },
-      { text: caption.detail, font: 'sans', weight: 'normal', color: GREY, sizePt: names * 0.72, leading: LEADING, align: 'left', maxLines: 1 },
+      {
+        text: caption.names,
+        font: 'sans',
+        weight: 'bold',
+        color: INK,
+        sizePt: names,
+        leading: LEADING,
+        align: 'left',
+        maxLines: 1,
+      },
+      {
+        text: caption.detail,
+        font: 'sans',
+        weight: 'normal',
+        color: GREY,
+        sizePt: names * 0.72,
+        leading: LEADING,
+        align: 'left',
+        maxLines: 1,
+      },
     ];
     let set = setBlocks(blocks, area, faces, 'top');
     if ('overflow' in set) {

@@ -32,7 +32,12 @@ export interface BoardLayout {
 
 /** The area photos may use: inside the margins, below the header band. */
 export function contentArea(b: BoardBox) {
-  return { x: b.marginMm, y: b.marginMm + b.headerMm, w: b.widthMm - 2 * b.marginMm, h: b.heightMm - 2 * b.marginMm - b.headerMm };
+  return {
+    x: b.marginMm,
+    y: b.marginMm + b.headerMm,
+    w: b.widthMm - 2 * b.marginMm,
+    h: b.heightMm - 2 * b.marginMm - b.headerMm,
+  };
 }
 
 /** Height of a row of photos with these aspects (width/height) that exactly fills `width` with `gutter` between them. */
@@ -44,7 +49,14 @@ function rowHeight(aspects: number[], width: number, gutter: number) {
  * The best split of the photos, in order, into `rows` rows near `target` height each (least squared deviation),
  * by dynamic programming over where each row ends.
  */
-function splitRows(aspects: number[], rows: number, width: number, gutter: number, target: number, alone: ReadonlySet<number>): number[][] | null {
+function splitRows(
+  aspects: number[],
+  rows: number,
+  width: number,
+  gutter: number,
+  target: number,
+  alone: ReadonlySet<number>,
+): number[][] | null {
   const n = aspects.length;
   if (rows > n) return null;
   const cost: number[][] = Array.from({ length: rows + 1 }, () => new Array<number>(n + 1).fill(Infinity));
@@ -81,7 +93,11 @@ function splitRows(aspects: number[], rows: number, width: number, gutter: numbe
  * the layout that covers the most of the board; null when not even one photo fits (a board smaller than its
  * margins).
  */
-export function layoutBoard(aspects: number[], board: BoardBox, alone: ReadonlySet<number> = new Set()): BoardLayout | null {
+export function layoutBoard(
+  aspects: number[],
+  board: BoardBox,
+  alone: ReadonlySet<number> = new Set(),
+): BoardLayout | null {
   const area = contentArea(board);
   if (area.w <= 0 || area.h <= 0) return null;
   if (!aspects.length) return { placed: [], fill: 0 };
@@ -92,7 +108,13 @@ export function layoutBoard(aspects: number[], board: BoardBox, alone: ReadonlyS
     if (target <= 0) break;
     const split = splitRows(aspects, rows, area.w, board.gutterMm, target, alone);
     if (!split) continue;
-    const heights = split.map((row) => rowHeight(row.map((i) => aspects[i]!), area.w, board.gutterMm));
+    const heights = split.map((row) =>
+      rowHeight(
+        row.map((i) => aspects[i]!),
+        area.w,
+        board.gutterMm,
+      ),
+    );
     const fixed = (rows - 1) * board.gutterMm + rows * cap;
     const photoHeight = heights.reduce((s, h) => s + h, 0);
     // Too tall: every photo shrinks by the same factor, gutters and caption room stay; narrower rows are centred.

@@ -40,8 +40,13 @@ export function checkTemplate(text: string): TemplateProblem[] {
   const problems: TemplateProblem[] = [];
   for (const m of text.matchAll(TOKEN)) {
     const name = m[1]!;
-    if (!(CAPTION_VARIABLES as readonly string[]).includes(name)) problems.push({ variable: name, message: msg('caption.unknownVariable', { name, known: CAPTION_VARIABLES.map((v) => `{${v}}`).join(' ') }) });
-    else if (m[2] !== undefined && !DATE_VARIABLES.includes(name)) problems.push({ variable: name, message: msg('caption.noFormat', { name }) });
+    if (!(CAPTION_VARIABLES as readonly string[]).includes(name))
+      problems.push({
+        variable: name,
+        message: msg('caption.unknownVariable', { name, known: CAPTION_VARIABLES.map((v) => `{${v}}`).join(' ') }),
+      });
+    else if (m[2] !== undefined && !DATE_VARIABLES.includes(name))
+      problems.push({ variable: name, message: msg('caption.noFormat', { name }) });
   }
   const stray = text.replace(TOKEN, '').match(/[{}]/);
   if (stray) problems.push({ variable: '', message: msg('caption.lone', { char: stray[0], text }) });
@@ -50,7 +55,8 @@ export function checkTemplate(text: string): TemplateProblem[] {
 
 /** Days between two ISO dates (their calendar days), or null when either is missing. */
 export function daysApart(a: string | null, b: string | null): number | null {
-  const day = (s: string | null) => (s && /^\d{4}-\d{2}-\d{2}/.test(s) ? Date.parse(`${s.slice(0, 10)}T00:00:00Z`) : NaN);
+  const day = (s: string | null) =>
+    s && /^\d{4}-\d{2}-\d{2}/.test(s) ? Date.parse(`${s.slice(0, 10)}T00:00:00Z`) : NaN;
   const d = Math.abs(day(a) - day(b)) / 86_400_000;
   return Number.isFinite(d) ? Math.round(d) : null;
 }
@@ -60,7 +66,10 @@ export function formatDate(iso: string, format = 'YYYY年M月'): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   if (!m) return '';
   const [, Y, Mo, D] = m as unknown as [string, string, string, string];
-  return format.replace(/YYYY|MM|M|DD|D/g, (t) => ({ YYYY: Y, MM: Mo, M: String(Number(Mo)), DD: D, D: String(Number(D)) })[t]!);
+  return format.replace(
+    /YYYY|MM|M|DD|D/g,
+    (t) => ({ YYYY: Y, MM: Mo, M: String(Number(Mo)), DD: D, D: String(Number(D)) })[t]!,
+  );
 }
 
 /**
@@ -89,5 +98,7 @@ export function fillTemplate(text: string, values: CaptionValues): string {
  */
 export function fillNameLine(text: string, values: CaptionValues): string {
   const filled = fillTemplate(text, values);
-  return text.trim() === '{worker.name}' && /^[\u3400-\u9fff]{2}$/u.test(filled) ? `${filled[0]}\u3000${filled[1]}` : filled;
+  return text.trim() === '{worker.name}' && /^[\u3400-\u9fff]{2}$/u.test(filled)
+    ? `${filled[0]}\u3000${filled[1]}`
+    : filled;
 }

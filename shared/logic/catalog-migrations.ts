@@ -18,24 +18,46 @@ const migrations: Record<number, Migration> = {
     for (const p of photos) {
       const company = normalizeCompanyName(p.company);
       if (company && !companies.has(company))
-        companies.set(company, { id: stableId('co', company), name: company, shortName: null, district: null, contact: null, logo: null });
+        companies.set(company, {
+          id: stableId('co', company),
+          name: company,
+          shortName: null,
+          district: null,
+          contact: null,
+          logo: null,
+        });
       const who = normalizePersonName(p.photographer);
-      if (who && !photographers.has(who)) photographers.set(who, { id: stableId('ph', who), name: who, organisation: null, credit: null });
+      if (who && !photographers.has(who))
+        photographers.set(who, { id: stableId('ph', who), name: who, organisation: null, credit: null });
       p.company = company || null;
       p.companyId = company ? companies.get(company)!.id : null;
       p.workers = Array.isArray(p.workers) ? p.workers : [];
       p.faceRegions = Array.isArray(p.faceRegions) ? p.faceRegions : [];
     }
-    return { ...d, photos, companies: [...companies.values()], photographers: [...photographers.values()], workers: [], schemaVersion: 2 };
+    return {
+      ...d,
+      photos,
+      companies: [...companies.values()],
+      photographers: [...photographers.values()],
+      workers: [],
+      schemaVersion: 2,
+    };
   },
   // 2: gift sheets arrive: project templates and per-worker gift records.
-  2: (d) => ({ ...d, templates: Array.isArray(d.templates) ? d.templates : [], gifts: Array.isArray(d.gifts) ? d.gifts : [], schemaVersion: 3 }),
+  2: (d) => ({
+    ...d,
+    templates: Array.isArray(d.templates) ? d.templates : [],
+    gifts: Array.isArray(d.gifts) ? d.gifts : [],
+    schemaVersion: 3,
+  }),
   // 3: warnings were English sentences; 4 keeps them as messages by key, said in each user's language.
   3: (d) => ({
     ...d,
     photos: ((d.photos as Record<string, unknown>[]) ?? []).map((p) => ({
       ...p,
-      warnings: (Array.isArray(p.warnings) ? p.warnings : []).map((w) => (typeof w === 'string' ? { key: 'warning.legacy', params: { text: w } } : w)),
+      warnings: (Array.isArray(p.warnings) ? p.warnings : []).map((w) =>
+        typeof w === 'string' ? { key: 'warning.legacy', params: { text: w } } : w,
+      ),
     })),
     schemaVersion: 4,
   }),
@@ -57,20 +79,32 @@ export type MigrationOutcome =
   | { kind: 'invalid'; reason: string };
 
 export function migrateCatalog(input: unknown, target = CATALOG_SCHEMA_VERSION): MigrationOutcome {
-  if (!input || typeof input !== 'object' || Array.isArray(input)) return { kind: 'invalid', reason: 'it is not a JSON object' };
+  if (!input || typeof input !== 'object' || Array.isArray(input))
+    return { kind: 'invalid', reason: 'it is not a JSON object' };
   let data = input as Record<string, unknown>;
   const raw = data.schemaVersion;
   const from = raw === undefined ? 0 : raw;
-  if (typeof from !== 'number' || !Number.isInteger(from) || from < 0) return { kind: 'invalid', reason: `schemaVersion ${JSON.stringify(raw)} is not a version number` };
+  if (typeof from !== 'number' || !Number.isInteger(from) || from < 0)
+    return { kind: 'invalid', reason: `schemaVersion ${JSON.stringify(raw)} is not a version number` };
   if (from > target) return { kind: 'too-new', version: from };
   for (let v = from; v < target; v++) {
     const step = migrations[v];
     if (!step) return { kind: 'invalid', reason: `no migration from schema ${v}` };
     data = step(data);
   }
-  if (!data.project || typeof data.project !== 'object') return { kind: 'invalid', reason: 'the project section is missing' };
+  if (!data.project || typeof data.project !== 'object')
+    return { kind: 'invalid', reason: 'the project section is missing' };
   if (!Array.isArray(data.photos)) return { kind: 'invalid', reason: 'the photo list is missing' };
-  for (const list of ['companies', 'photographers', 'workers', 'templates', 'gifts', 'exhibitions', 'labelTemplates', 'faces'])
+  for (const list of [
+    'companies',
+    'photographers',
+    'workers',
+    'templates',
+    'gifts',
+    'exhibitions',
+    'labelTemplates',
+    'faces',
+  ])
     if (!Array.isArray(data[list])) return { kind: 'invalid', reason: `the ${list} list is missing` };
   const result = data as unknown as CatalogData;
   return from === target ? { kind: 'current', data: result } : { kind: 'migrated', data: result, from };

@@ -4,7 +4,17 @@
  */
 
 /** Legal-form endings, longest first so that 股份有限公司 is taken whole. */
-const LEGAL_FORMS = ['股份有限公司', '有限责任公司', '集团有限公司', '集团股份公司', '有限公司', '集团公司', '股份公司', '总公司', '公司'];
+const LEGAL_FORMS = [
+  '股份有限公司',
+  '有限责任公司',
+  '集团有限公司',
+  '集团股份公司',
+  '有限公司',
+  '集团公司',
+  '股份公司',
+  '总公司',
+  '公司',
+];
 
 /** Where the company is registered, at the start: a province, a city, a county or district of that city. */
 const PLACE = /^(?:[\u4e00-\u9fff]{2,3}(?:省|自治区))?(?:[\u4e00-\u9fff]{2,3}市(?:[\u4e00-\u9fff]{1,3}(?:县|区))?)?/;

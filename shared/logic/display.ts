@@ -60,7 +60,6 @@ export function localTime(iso: string): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-
 /** A time of day as each language reads it: 24-hour in Chinese ("14:03"), 12-hour in English ("2:03 PM"). */
 export function formatClock(iso: string, lang: 'zh' | 'en'): string {
   const d = new Date(iso);

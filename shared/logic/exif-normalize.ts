@@ -46,7 +46,8 @@ function mwgFaces(regions: unknown): MetadataFace[] {
     const x = Math.max(0, cx! - w! / 2);
     const y = Math.max(0, cy! - h! / 2);
     const round = (v: number) => Math.round(v * 1e6) / 1e6;
-    if (w! > 0 && h! > 0 && x + w! <= 1.001 && y + h! <= 1.001) faces.push({ name, x: round(x), y: round(y), w: round(Math.min(w!, 1 - x)), h: round(Math.min(h!, 1 - y)) });
+    if (w! > 0 && h! > 0 && x + w! <= 1.001 && y + h! <= 1.001)
+      faces.push({ name, x: round(x), y: round(y), w: round(Math.min(w!, 1 - x)), h: round(Math.min(h!, 1 - y)) });
   }
   return faces;
 }
@@ -71,7 +72,12 @@ export function isBoilerplateCaption(text: string, camera: (string | null)[] = [
   const t = text.trim().replace(/\s+/g, ' ');
   if (!t) return true;
   if (/^(?:[A-Z][A-Z0-9-]*\s+)*DIGITAL (?:STILL )?CAMERA$/i.test(t)) return true;
-  if (/^(?:SONY DSC|DSC|DCIM|DCF|EXIF_JPEG_(?:PICTURE|420|422)|EXIF JPEG|JPEG|PICTURE|IMAGE|PHOTO|DEFAULT|UNTITLED|SAMSUNG(?: CAMERA PICTURES)?|CAMERA|LEICA|CASIO QV CAMERA|MINOLTA DIGITAL CAMERA|KONICA MINOLTA DIGITAL CAMERA)$/i.test(t)) return true;
+  if (
+    /^(?:SONY DSC|DSC|DCIM|DCF|EXIF_JPEG_(?:PICTURE|420|422)|EXIF JPEG|JPEG|PICTURE|IMAGE|PHOTO|DEFAULT|UNTITLED|SAMSUNG(?: CAMERA PICTURES)?|CAMERA|LEICA|CASIO QV CAMERA|MINOLTA DIGITAL CAMERA|KONICA MINOLTA DIGITAL CAMERA)$/i.test(
+      t,
+    )
+  )
+    return true;
   // A file name as description (IMG_1234, DSC01234, P1010001…).
   if (/^(?:IMG|DSC|DSCN|DSCF|P|PICT|SAM|GOPR|GH)[_-]?\d{3,}(?:\.\w+)?$/i.test(t)) return true;
   return camera.some((c) => c && c.trim().toLowerCase() === t.toLowerCase());
@@ -152,7 +158,10 @@ export function normalizeOffset(v: unknown): string | null {
 export function normalizeDateTime(v: unknown, offset?: unknown): string | null {
   const s = cleanText(v);
   if (!s) return null;
-  const m = /^(\d{4})[:-](\d{1,2})[:-](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(s);
+  const m =
+    /^(\d{4})[:-](\d{1,2})[:-](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(
+      s,
+    );
   if (!m) return null;
   const [, Y, Mo, D, h = '00', mi = '00', sec = '00', tz] = m;
   const month = Number(Mo);
@@ -250,7 +259,8 @@ export function normalizeMetadata(raw: RawMetadata): NormalizedMetadata {
   const png = raw.png ?? {};
 
   let capturedAt = normalizeDateTime(exif.DateTimeOriginal, first(exif.OffsetTimeOriginal, exif.OffsetTime));
-  if (!capturedAt && cleanText(exif.DateTimeOriginal)) warnings.push(msg('warning.badDate', { value: cleanText(exif.DateTimeOriginal)! }));
+  if (!capturedAt && cleanText(exif.DateTimeOriginal))
+    warnings.push(msg('warning.badDate', { value: cleanText(exif.DateTimeOriginal)! }));
   capturedAt ??= normalizeDateTime(xmpExif.DateTimeOriginal);
   capturedAt ??= normalizeDateTime(exif.CreateDate, first(exif.OffsetTimeDigitized, exif.OffsetTime));
   capturedAt ??= normalizeDateTime(first(xmpBasic.CreateDate, photoshop.DateCreated, png['Creation Time']));
@@ -267,10 +277,22 @@ export function normalizeMetadata(raw: RawMetadata): NormalizedMetadata {
     focalLength: first(positive(exif.FocalLength), positive(xmpExif.FocalLength)),
     gps: first(gpsFromExif(raw.exif?.gps), gpsFromXmp(xmpExif)),
     artist: first(cleanText(ifd0.Artist), xmpText(dc.creator), cleanText(iptc.Byline), cleanText(png.Author)),
-    copyright: first(cleanText(ifd0.Copyright), xmpText(dc.rights), cleanText(iptc.CopyrightNotice), cleanText(png.Copyright)),
+    copyright: first(
+      cleanText(ifd0.Copyright),
+      xmpText(dc.rights),
+      cleanText(iptc.CopyrightNotice),
+      cleanText(png.Copyright),
+    ),
     software: first(cleanText(ifd0.Software), cleanText(xmpBasic.CreatorTool), cleanText(png.Software)),
     title: first(xmpText(dc.title), cleanText(iptc.ObjectName), cleanText(png.Title)),
-    caption: first(...[xmpText(dc.description), cleanText(iptc.Caption), cleanText(ifd0.ImageDescription), cleanText(png.Description)].map((c) => (c && !isBoilerplateCaption(c, [cleanText(ifd0.Make), cleanText(ifd0.Model)]) ? c : null))),
+    caption: first(
+      ...[
+        xmpText(dc.description),
+        cleanText(iptc.Caption),
+        cleanText(ifd0.ImageDescription),
+        cleanText(png.Description),
+      ].map((c) => (c && !isBoilerplateCaption(c, [cleanText(ifd0.Make), cleanText(ifd0.Model)]) ? c : null)),
+    ),
     keywords: xmpList(dc.subject).length ? xmpList(dc.subject) : xmpList(iptc.Keywords),
     personsShown: xmpList(ext.PersonInImage),
     organisations: xmpList(ext.OrganisationInImageName),

@@ -16,9 +16,12 @@ export function resolutionOf(ppi: number): Resolution {
  * What a print shop's request asks for that the files cannot honour, said before anything is written: the app
  * never silently gives something else (sRGB when CMYK was asked, marks that make a minilab print small).
  */
-export function refusedOptions(o: Pick<ExportOptions, 'format' | 'cmyk' | 'marks' | 'rasterMarks' | 'impose'>): Message | null {
+export function refusedOptions(
+  o: Pick<ExportOptions, 'format' | 'cmyk' | 'marks' | 'rasterMarks' | 'impose'>,
+): Message | null {
   if (o.cmyk && o.format !== 'tiff') return msg('export.cmykNeedsTiff', { format: o.format.toUpperCase() });
   // Crop marks make a raster file larger than the paper; a minilab that fits it to the paper prints the gift small.
-  if (o.marks && o.format !== 'pdf' && !o.rasterMarks && !o.impose) return msg('export.marksInPdf', { format: o.format.toUpperCase() });
+  if (o.marks && o.format !== 'pdf' && !o.rasterMarks && !o.impose)
+    return msg('export.marksInPdf', { format: o.format.toUpperCase() });
   return null;
 }

@@ -135,7 +135,9 @@ export class FaceIndex {
  * running mean) within GROUP_DISTANCE that has no face from the same photo, else starts one. One pass, so
  * thousands of faces group in well under a second; sure faces go first so they seed the groups.
  */
-export function groupFaces<F extends { faceId: string; photoId: string; d: Float32Array; score: number }>(faces: readonly F[]): F[][] {
+export function groupFaces<F extends { faceId: string; photoId: string; d: Float32Array; score: number }>(
+  faces: readonly F[],
+): F[][] {
   const groups: { mean: Float32Array; n: number; photos: Set<string>; members: F[] }[] = [];
   for (const f of [...faces].sort((a, b) => b.score - a.score || a.faceId.localeCompare(b.faceId))) {
     let best = GROUP_DISTANCE;
@@ -161,7 +163,10 @@ export function groupFaces<F extends { faceId: string; photoId: string; d: Float
 }
 
 /** How much two boxes overlap: intersection over union, 0-1. */
-export function overlap(a: { x: number; y: number; w: number; h: number }, b: { x: number; y: number; w: number; h: number }): number {
+export function overlap(
+  a: { x: number; y: number; w: number; h: number },
+  b: { x: number; y: number; w: number; h: number },
+): number {
   const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
   const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
   if (w <= 0 || h <= 0) return 0;

@@ -40,14 +40,26 @@ export interface GallerySite {
   baseUrl: string | null;
 }
 
-export const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+export const esc = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 export const photoPath = (id: string) => `photos/${encodeURIComponent(id)}.html`;
 export const workerPath = (id: string) => `workers/${encodeURIComponent(id)}.html`;
 export const imagePath = (id: string) => `images/${encodeURIComponent(id)}.jpg`;
 export const thumbPath = (id: string) => `thumbs/${encodeURIComponent(id)}.jpg`;
 
-function shell(site: GallerySite, o: { title: string; up: string; description: string; image: string | null; page: string; body: string; scripts?: string[] }): string {
+function shell(
+  site: GallerySite,
+  o: {
+    title: string;
+    up: string;
+    description: string;
+    image: string | null;
+    page: string;
+    body: string;
+    scripts?: string[];
+  },
+): string {
   const abs = (p: string) => (site.baseUrl ? `${site.baseUrl.replace(/\/+$/, '')}/${p}` : null);
   const og = [
     `<meta property="og:type" content="website">`,
@@ -80,7 +92,11 @@ const tile = (p: GalleryPhoto, up: string) =>
 
 /** The index: title, figures, search, filters and every photo as a lazily loaded thumbnail. */
 export function indexPage(site: GallerySite, photos: GalleryPhoto[]): string {
-  const options = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => !!v))].sort((a, b) => a.localeCompare(b, 'zh-CN')).map((v) => `<option>${esc(v)}</option>`).join('');
+  const options = (values: (string | null)[]) =>
+    [...new Set(values.filter((v): v is string => !!v))]
+      .sort((a, b) => a.localeCompare(b, 'zh-CN'))
+      .map((v) => `<option>${esc(v)}</option>`)
+      .join('');
   const body = `<header class="head">
 <h1>${esc(site.title)}</h1>
 ${site.subtitle && site.subtitle !== site.title ? `<p class="theme">${esc(site.subtitle)}</p>` : ''}
@@ -98,7 +114,15 @@ ${site.subtitle && site.subtitle !== site.title ? `<p class="theme">${esc(site.s
 <main class="grid" id="grid">
 ${photos.map((p) => tile(p, '')).join('\n')}
 </main>`;
-  return shell(site, { title: site.title, up: '', description: site.subtitle || site.title, image: photos[0] ? imagePath(photos[0].id) : null, page: 'index.html', body, scripts: ['data/search.js', 'assets/gallery.js'] });
+  return shell(site, {
+    title: site.title,
+    up: '',
+    description: site.subtitle || site.title,
+    image: photos[0] ? imagePath(photos[0].id) : null,
+    page: 'index.html',
+    body,
+    scripts: ['data/search.js', 'assets/gallery.js'],
+  });
 }
 
 /** A photo's own page: the photo, its label text, and a button that saves the 2048 px JPEG. */
@@ -116,7 +140,14 @@ ${p.quote ? `<p class="quote">“${esc(p.quote)}”</p>` : ''}
 ${p.workers.length ? `<p class="people">${p.workers.map((w) => `<a href="../${workerPath(w.id)}">${esc(w.name)}的全部照片</a>`).join(' ')}</p>` : ''}
 </figcaption>
 </figure>`;
-  return shell(site, { title: `${p.title} · ${site.title}`, up: '../', description: [p.who, p.quote ? `“${p.quote}”` : '', p.credit].filter(Boolean).join(' '), image: imagePath(p.id), page: photoPath(p.id), body });
+  return shell(site, {
+    title: `${p.title} · ${site.title}`,
+    up: '../',
+    description: [p.who, p.quote ? `“${p.quote}”` : '', p.credit].filter(Boolean).join(' '),
+    image: imagePath(p.id),
+    page: photoPath(p.id),
+    body,
+  });
 }
 
 /** A worker's page: every photo of them that may be shown. */
@@ -126,7 +157,14 @@ export function workerPage(site: GallerySite, w: GalleryWorker, photos: GalleryP
 <main class="grid">
 ${photos.map((p) => tile(p, '../')).join('\n')}
 </main>`;
-  return shell(site, { title: `${w.name} · ${site.title}`, up: '../', description: `${w.name}的照片`, image: photos[0] ? imagePath(photos[0].id) : null, page: workerPath(w.id), body });
+  return shell(site, {
+    title: `${w.name} · ${site.title}`,
+    up: '../',
+    description: `${w.name}的照片`,
+    image: photos[0] ? imagePath(photos[0].id) : null,
+    page: workerPath(w.id),
+    body,
+  });
 }
 
 /**

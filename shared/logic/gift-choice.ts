@@ -7,7 +7,11 @@ import type { Photo } from '../model/photo';
 export function bestPhotoFor(workerId: string, photos: Photo[]): Photo | null {
   const theirs = photos.filter((p) => p.workers.includes(workerId) && p.flag !== 'rejected');
   if (!theirs.length) return null;
-  const score = (p: Photo) => [p.flag === 'picked' ? 1 : 0, p.rating, p.faceRegions.some((r) => r.workerId === workerId) ? 1 : 0];
+  const score = (p: Photo) => [
+    p.flag === 'picked' ? 1 : 0,
+    p.rating,
+    p.faceRegions.some((r) => r.workerId === workerId) ? 1 : 0,
+  ];
   return [...theirs].sort((a, b) => {
     const sa = score(a);
     const sb = score(b);

@@ -47,14 +47,29 @@ export function composeGiftSheet(art: GiftArtwork, faces: Faces): { page: DrawnP
   const { boxes } = layout;
   const b = boxes.bleedMm;
   // The mat is the paper's colour, out into the bleed.
-  const ops: DrawOp[] = [{ kind: 'rect', x: -b, y: -b, w: boxes.trim.widthMm + 2 * b, h: boxes.trim.heightMm + 2 * b, fill: art.matColor }];
+  const ops: DrawOp[] = [
+    { kind: 'rect', x: -b, y: -b, w: boxes.trim.widthMm + 2 * b, h: boxes.trim.heightMm + 2 * b, fill: art.matColor },
+  ];
   if (layout.frameRect) {
     const f = layout.matRect.x - layout.frameRect.x;
-    ops.push(...(art.frameTexture ? [{ kind: 'band' as const, ...layout.frameRect, widthMm: f, ref: art.frameTexture }] : ring(layout.frameRect, layout.matRect, art.frameColor)));
+    ops.push(
+      ...(art.frameTexture
+        ? [{ kind: 'band' as const, ...layout.frameRect, widthMm: f, ref: art.frameTexture }]
+        : ring(layout.frameRect, layout.matRect, art.frameColor)),
+    );
   }
   ops.push({ kind: 'image', ...layout.window, ref: GIFT_PHOTO });
   const set = setBlocks(
-    art.captions.map(({ block, text }) => ({ text, font: block.font, weight: block.weight, color: block.color, sizePt: block.sizePt, leading: block.leading ?? DEFAULT_LEADING, align: block.align, maxLines: block.maxLines })),
+    art.captions.map(({ block, text }) => ({
+      text,
+      font: block.font,
+      weight: block.weight,
+      color: block.color,
+      sizePt: block.sizePt,
+      leading: block.leading ?? DEFAULT_LEADING,
+      align: block.align,
+      maxLines: block.maxLines,
+    })),
     layout.captionArea,
     faces,
   );

@@ -1,6 +1,14 @@
 import type { CaptionBlock, GiftTemplate } from '../model/gift';
 
-const caption = (text: string, over: Partial<CaptionBlock> = {}): CaptionBlock => ({ text, font: 'sans', sizePt: 10, weight: 'normal', color: '#4a4540', align: 'center', ...over });
+const caption = (text: string, over: Partial<CaptionBlock> = {}): CaptionBlock => ({
+  text,
+  font: 'sans',
+  sizePt: 10,
+  weight: 'normal',
+  color: '#4a4540',
+  align: 'center',
+  ...over,
+});
 
 /** Colours of one sheet's reading order: the name, who they are, their words, the campaign, the credit. */
 interface Palette {
@@ -24,7 +32,10 @@ function readingOrder(p: Palette, scale = 1): CaptionBlock[] {
     caption('{company.short} · {worker.craft}', { sizePt: pt(12), color: p.who }),
     caption('“{worker.quote}”', { font: 'serif', sizePt: pt(12.5), color: p.quote, maxLines: 2 }),
     caption('{campaign.theme}', { sizePt: pt(9.5), color: p.theme }),
-    caption('{campaign.organizer} · {photographer.credit} · {photo.date:YYYY年M月}', { sizePt: pt(7.5), color: p.credit }),
+    caption('{campaign.organizer} · {photographer.credit} · {photo.date:YYYY年M月}', {
+      sizePt: pt(7.5),
+      color: p.credit,
+    }),
   ];
 }
 
@@ -85,7 +96,10 @@ export const BUILT_IN_TEMPLATES: GiftTemplate[] = [
     captions: [
       caption('{worker.name}', { font: 'serif', weight: 'bold', sizePt: 13, color: ON_WHITE.name }),
       caption('{company.short} · {worker.craft}', { sizePt: 7.5, color: ON_WHITE.who }),
-      caption('{campaign.theme} · {photographer.credit} · {photo.date:YYYY年M月}', { sizePt: 6, color: ON_WHITE.credit }),
+      caption('{campaign.theme} · {photographer.credit} · {photo.date:YYYY年M月}', {
+        sizePt: 6,
+        color: ON_WHITE.credit,
+      }),
     ],
     logo: null,
     paper: '光面相纸',

@@ -61,7 +61,8 @@ export function planImport(files: FoundFile[]): ImportPlan {
     else plan.notPhotos.push(f.path);
   }
   // `IMG_1.JPG.xmp` names one file exactly; `IMG_1.xmp` serves the whole stem.
-  const sidecarOf = (f: FoundFile) => sidecars.get(`${f.dir}\u0000${f.name.toLowerCase()}`) ?? sidecars.get(key(f.dir, f.name)) ?? null;
+  const sidecarOf = (f: FoundFile) =>
+    sidecars.get(`${f.dir}\u0000${f.name.toLowerCase()}`) ?? sidecars.get(key(f.dir, f.name)) ?? null;
   const rawByStem = new Map<string, string>();
   for (const r of raws) {
     const k = key(r.dir, r.name);
@@ -69,7 +70,8 @@ export function planImport(files: FoundFile[]): ImportPlan {
     else plan.candidates.push({ path: r.path, rawPath: r.path, sidecarPath: sidecarOf(r), fromRaw: true });
   }
   for (const [k, group] of photosByStem)
-    for (const f of group) plan.candidates.push({ path: f.path, rawPath: rawByStem.get(k) ?? null, sidecarPath: sidecarOf(f) });
+    for (const f of group)
+      plan.candidates.push({ path: f.path, rawPath: rawByStem.get(k) ?? null, sidecarPath: sidecarOf(f) });
   plan.candidates.sort(byPath);
   return plan;
 }

@@ -34,25 +34,49 @@ const LEADING = 1.4;
  * One label's ops, at its own origin. A text that cannot fit at 6 pt is refused by name (the label is not
  * printed short of words); the caller goes on with the others.
  */
-export function composeLabel(content: LabelContent, template: LabelTemplate, size: SizeMm, faces: Faces): { ops: DrawOp[] } | { problem: Message } {
+export function composeLabel(
+  content: LabelContent,
+  template: LabelTemplate,
+  size: SizeMm,
+  faces: Faces,
+): { ops: DrawOp[] } | { problem: Message } {
   const { widthMm: W, heightMm: H } = size;
   const pad = H * 0.08;
   const qr = template.qr && content.url ? H * 0.34 : 0;
   const column = { x: pad, y: pad, w: W - 2 * pad - (qr ? qr + pad * 0.6 : 0), h: H - 2 * pad };
   const ops: DrawOp[] = [{ kind: 'rect', x: 0, y: 0, w: W, h: H, fill: template.background }];
 
-  const filled = template.blocks.map((b): TextBlock => ({ text: fillTemplate(b.text, content.values), font: b.font, weight: b.weight, color: b.color, sizePt: b.sizePt, leading: b.leading ?? LEADING, align: b.align, maxLines: b.maxLines }));
+  const filled = template.blocks.map((b): TextBlock => ({
+    text: fillTemplate(b.text, content.values),
+    font: b.font,
+    weight: b.weight,
+    color: b.color,
+    sizePt: b.sizePt,
+    leading: b.leading ?? LEADING,
+    align: b.align,
+    maxLines: b.maxLines,
+  }));
   const foot = filled.length > 1 ? filled.at(-1)! : null;
   const body = foot ? filled.slice(0, -1) : filled;
   let footRoom = 0;
   if (foot?.text) {
-    const set = setBlocks([foot], { ...column, y: column.y + column.h - foot.sizePt * PT_TO_MM * foot.leading, h: foot.sizePt * PT_TO_MM * foot.leading }, faces, 'top');
+    const set = setBlocks(
+      [foot],
+      {
+        ...column,
+        y: column.y + column.h - foot.sizePt * PT_TO_MM * foot.leading,
+        h: foot.sizePt * PT_TO_MM * foot.leading,
+      },
+      faces,
+      'top',
+    );
     if ('overflow' in set) return { problem: msg('exhibit.labelTooLong', { number: content.number, text: foot.text }) };
     ops.push(...set.ops);
     footRoom = set.heightMm + pad * 0.4;
   }
   const set = setBlocks(body, { ...column, h: column.h - footRoom }, faces, 'top');
-  if ('overflow' in set) return { problem: msg('exhibit.labelTooLong', { number: content.number, text: body[set.overflow]!.text }) };
+  if ('overflow' in set)
+    return { problem: msg('exhibit.labelTooLong', { number: content.number, text: body[set.overflow]!.text }) };
   ops.push(...set.ops);
 
   // The place number and the code stand in the right column: number on top, the code at the bottom.
@@ -60,7 +84,16 @@ export function composeLabel(content: LabelContent, template: LabelTemplate, siz
   const numberFace = faces('sans', 'bold');
   const numberW = numberFace.measure(content.number, numberPt);
   const right = W - pad;
-  ops.push({ kind: 'text', x: right - numberW, baseline: pad + numberFace.ascent * numberPt * PT_TO_MM, text: content.number, sizePt: numberPt, font: 'sans', weight: 'bold', color: UNION_RED });
+  ops.push({
+    kind: 'text',
+    x: right - numberW,
+    baseline: pad + numberFace.ascent * numberPt * PT_TO_MM,
+    text: content.number,
+    sizePt: numberPt,
+    font: 'sans',
+    weight: 'bold',
+    color: UNION_RED,
+  });
   if (qr && content.url) ops.push(...qrOps(content.url, right - qr, H - pad - qr + pad * 0.3, qr));
   return { ops };
 }

@@ -34,8 +34,26 @@ export interface ListStyle {
 export function listTitle(title: string, subtitles: string[], area: RectMm, titlePt: number, faces: Faces): TextOp[] {
   const t = setBlocks(
     [
-      { text: title, font: 'serif', weight: 'bold', color: INK, sizePt: titlePt, leading: 1.3, align: 'left', maxLines: 1 },
-      ...subtitles.map((text): TextBlock => ({ text, font: 'sans', weight: 'normal', color: UNION_RED, sizePt: titlePt * 0.45, leading: 1.3, align: 'left', maxLines: 1 })),
+      {
+        text: title,
+        font: 'serif',
+        weight: 'bold',
+        color: INK,
+        sizePt: titlePt,
+        leading: 1.3,
+        align: 'left',
+        maxLines: 1,
+      },
+      ...subtitles.map((text): TextBlock => ({
+        text,
+        font: 'sans',
+        weight: 'normal',
+        color: UNION_RED,
+        sizePt: titlePt * 0.45,
+        leading: 1.3,
+        align: 'left',
+        maxLines: 1,
+      })),
     ],
     area,
     faces,
@@ -78,20 +96,55 @@ export function listPages(title: string, lines: ListLine[], page: SizeMm, style:
   const perPage = style.columns * perColumn;
   const out: DrawOp[][] = [];
   for (let start = 0; start < laid.length; start += perPage) {
-    const ops: DrawOp[] = listTitle(out.length ? `${title}（续）` : title, [style.subtitle ?? ''], { x: m.side, y: m.top, w: page.widthMm - 2 * m.side, h: titleH }, style.titlePt, faces);
+    const ops: DrawOp[] = listTitle(
+      out.length ? `${title}（续）` : title,
+      [style.subtitle ?? ''],
+      { x: m.side, y: m.top, w: page.widthMm - 2 * m.side, h: titleH },
+      style.titlePt,
+      faces,
+    );
     laid.slice(start, start + perPage).forEach((line, i) => {
       if (!line) return;
       const col = Math.floor(i / perColumn);
       const x = m.side + col * (colW + style.gapMm);
       const baseline = m.top + titleH + (i % perColumn) * lineH + size * PT_TO_MM;
-      if (line.text) ops.push({ kind: 'text', x, baseline, text: line.text, sizePt: size, font: 'sans', weight: line.bold ? 'bold' : 'normal', color: line.bold ? UNION_RED : INK });
-      if (line.right) ops.push({ kind: 'text', x: x + colW - plain.measure(line.right, size), baseline, text: line.right, sizePt: size, font: 'sans', weight: 'normal', color: GREY });
+      if (line.text)
+        ops.push({
+          kind: 'text',
+          x,
+          baseline,
+          text: line.text,
+          sizePt: size,
+          font: 'sans',
+          weight: line.bold ? 'bold' : 'normal',
+          color: line.bold ? UNION_RED : INK,
+        });
+      if (line.right)
+        ops.push({
+          kind: 'text',
+          x: x + colW - plain.measure(line.right, size),
+          baseline,
+          text: line.right,
+          sizePt: size,
+          font: 'sans',
+          weight: 'normal',
+          color: GREY,
+        });
     });
     if (style.folio !== null) {
       const n = String(style.folio + out.length);
       const folioPt = Math.max(6, size * 0.9);
       const w = faces('sans', 'normal').measure(n, folioPt);
-      ops.push({ kind: 'text', x: (page.widthMm - w) / 2, baseline: page.heightMm - m.bottom / 2, text: n, sizePt: folioPt, font: 'sans', weight: 'normal', color: GREY });
+      ops.push({
+        kind: 'text',
+        x: (page.widthMm - w) / 2,
+        baseline: page.heightMm - m.bottom / 2,
+        text: n,
+        sizePt: folioPt,
+        font: 'sans',
+        weight: 'normal',
+        color: GREY,
+      });
     }
     out.push(ops);
   }

@@ -26,7 +26,9 @@ export function posterLines(entries: PosterEntry[]): ListLine[] {
     .sort((a, b) => (!a[0] ? 1 : !b[0] ? -1 : zh.compare(a[0], b[0])))
     .flatMap(([company, list]) => [
       { text: company || '其他', bold: true },
-      ...list.sort((a, b) => a.pinyin.localeCompare(b.pinyin) || zh.compare(a.name, b.name)).map((e) => ({ text: e.name, bold: false, right: e.numbers.join('、') })),
+      ...list
+        .sort((a, b) => a.pinyin.localeCompare(b.pinyin) || zh.compare(a.name, b.name))
+        .map((e) => ({ text: e.name, bold: false, right: e.numbers.join('、') })),
     ]);
 }
 
@@ -34,7 +36,21 @@ export function composeNamePoster(title: string, entries: PosterEntry[], size: P
   const page = POSTER_SIZES[size];
   const k = page.widthMm / 420;
   const margins = { top: 30 * k, side: 28 * k, bottom: 30 * k };
-  const lists = listPages(title, posterLines(entries), page, { columns: 3, sizePt: 26 * k, titlePt: 64 * k, margins, gapMm: 16 * k, folio: null, subtitle: '找找你自己：名字后面是照片所在的展板和位置' }, faces);
+  const lists = listPages(
+    title,
+    posterLines(entries),
+    page,
+    {
+      columns: 3,
+      sizePt: 26 * k,
+      titlePt: 64 * k,
+      margins,
+      gapMm: 16 * k,
+      folio: null,
+      subtitle: '找找你自己：名字后面是照片所在的展板和位置',
+    },
+    faces,
+  );
   const boxes = sheetBoxes(page, 0, false);
   return lists.map((ops) => ({ boxes, ops }));
 }

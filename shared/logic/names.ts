@@ -23,7 +23,9 @@ export function normalizePersonName(raw: unknown): string {
 /** A company name: trimmed, single-spaced, NFC, full-width brackets kept as typed (they are part of names). */
 export function normalizeCompanyName(raw: unknown): string {
   if (raw === null || raw === undefined) return '';
-  return halfWidthDigits(String(raw).normalize('NFC')).replace(/[\s\u3000\u00a0]+/g, ' ').trim();
+  return halfWidthDigits(String(raw).normalize('NFC'))
+    .replace(/[\s\u3000\u00a0]+/g, ' ')
+    .trim();
 }
 
 /** Employee numbers are text: leading zeros kept, full-width digits made half-width, spaces dropped. */

@@ -38,7 +38,11 @@ export interface OrderSheetContent {
 /** The image ref of line `i`'s thumbnail. */
 export const thumbRef = (i: number) => `thumb:${i}`;
 
-type Column = { key: 'seq' | 'thumb' | 'file' | 'worker' | 'size' | 'paper' | 'quantity' | 'ppi' | 'check'; label: string; w: number };
+type Column = {
+  key: 'seq' | 'thumb' | 'file' | 'worker' | 'size' | 'paper' | 'quantity' | 'ppi' | 'check';
+  label: string;
+  w: number;
+};
 
 function columns(whoLabel: string): Column[] {
   const fixed: Column[] = [
@@ -58,7 +62,17 @@ function columns(whoLabel: string): Column[] {
 }
 
 const cellText = (l: OrderCsvLine, key: Column['key'], seq: number): string =>
-  ({ seq: String(seq), file: l.file, worker: l.worker, size: l.detail ? `${l.size}（${l.detail}）` : l.size, paper: l.paper, quantity: String(l.quantity), ppi: `${l.ppi} ppi`, thumb: '', check: '' })[key];
+  ({
+    seq: String(seq),
+    file: l.file,
+    worker: l.worker,
+    size: l.detail ? `${l.size}（${l.detail}）` : l.size,
+    paper: l.paper,
+    quantity: String(l.quantity),
+    ppi: `${l.ppi} ppi`,
+    thumb: '',
+    check: '',
+  })[key];
 
 export function orderSheetPages(content: OrderSheetContent, faces: Faces): DrawnPage[] {
   const boxes = sheetBoxes(A4, 0, false);
@@ -73,13 +87,27 @@ export function orderSheetPages(content: OrderSheetContent, faces: Faces): Drawn
     y = MARGIN;
   };
   /** Text set in a box, wrapped at its width; answers the height it took. */
-  const text = (s: string, x: number, top: number, w: number, sizePt: number, weight: 'normal' | 'bold', color = INK) => {
-    const set = setBlocks([{ text: s, font: 'sans', weight, color, sizePt, leading: 1.25, align: 'left' }], { x, y: top, w, h: bottom - MARGIN }, faces, 'top');
+  const text = (
+    s: string,
+    x: number,
+    top: number,
+    w: number,
+    sizePt: number,
+    weight: 'normal' | 'bold',
+    color = INK,
+  ) => {
+    const set = setBlocks(
+      [{ text: s, font: 'sans', weight, color, sizePt, leading: 1.25, align: 'left' }],
+      { x, y: top, w, h: bottom - MARGIN },
+      faces,
+      'top',
+    );
     if (!('ops' in set)) return 0;
     ops.push(...set.ops);
     return set.heightMm;
   };
-  const rule = (at: number) => ops.push({ kind: 'line', x1: MARGIN, y1: at, x2: A4.widthMm - MARGIN, y2: at, widthPt: 0.3, color: RULE });
+  const rule = (at: number) =>
+    ops.push({ kind: 'line', x1: MARGIN, y1: at, x2: A4.widthMm - MARGIN, y2: at, widthPt: 0.3, color: RULE });
   const header = () => {
     let x = MARGIN;
     for (const c of cols) {
@@ -92,16 +120,28 @@ export function orderSheetPages(content: OrderSheetContent, faces: Faces): Drawn
   const generated = `共 ${content.lines.length} 个文件 · 生成于 ${content.date}`;
   // The title's line, and each line under it with the gap the typesetter leaves between blocks.
   const titleH = (TITLE_PT * 1.3 + 2 * TITLE_PT * 0.45 * (1.3 + BLOCK_GAP_EM)) * PT_TO_MM + 0.5;
-  ops.push(...listTitle(content.title, [content.subtitle, generated], { x: MARGIN, y, w: A4.widthMm - 2 * MARGIN, h: titleH }, TITLE_PT, faces));
+  ops.push(
+    ...listTitle(
+      content.title,
+      [content.subtitle, generated],
+      { x: MARGIN, y, w: A4.widthMm - 2 * MARGIN, h: titleH },
+      TITLE_PT,
+      faces,
+    ),
+  );
   y += titleH + 6;
 
   const byCompany = new Map<string, { line: OrderSheetLine; index: number }[]>();
-  content.lines.forEach((line, index) => byCompany.set(line.company, [...(byCompany.get(line.company) ?? []), { line, index }]));
+  content.lines.forEach((line, index) =>
+    byCompany.set(line.company, [...(byCompany.get(line.company) ?? []), { line, index }]),
+  );
   let seq = 0;
   for (const [company, group] of [...byCompany].sort((a, b) => a[0].localeCompare(b[0], 'zh-CN'))) {
     // A company's heading never ends a page: it keeps at least a row under it.
     if (y > bottom - 28) newPage();
-    y += text(`${company || '（未填企业）'} · ${group.length} 件`, MARGIN, y, A4.widthMm - 2 * MARGIN, HEAD_PT, 'bold') + 2;
+    y +=
+      text(`${company || '（未填企业）'} · ${group.length} 件`, MARGIN, y, A4.widthMm - 2 * MARGIN, HEAD_PT, 'bold') +
+      2;
     header();
     for (const { line, index } of group) {
       seq++;
@@ -112,7 +152,12 @@ export function orderSheetPages(content: OrderSheetContent, faces: Faces): Drawn
       for (const c of cols) {
         const s = cellText(line, c.key, seq);
         if (s) {
-          const set = setBlocks([{ text: s, font: 'sans', weight: 'normal', color: INK, sizePt: CELL_PT, leading: 1.25, align: 'left' }], { x, y: 0, w: c.w - 1.4, h: bottom - MARGIN }, faces, 'top');
+          const set = setBlocks(
+            [{ text: s, font: 'sans', weight: 'normal', color: INK, sizePt: CELL_PT, leading: 1.25, align: 'left' }],
+            { x, y: 0, w: c.w - 1.4, h: bottom - MARGIN },
+            faces,
+            'top',
+          );
           if ('ops' in set) {
             cellOps.push(...set.ops);
             tallest = Math.max(tallest, set.heightMm);
@@ -125,7 +170,13 @@ export function orderSheetPages(content: OrderSheetContent, faces: Faces): Drawn
         } else if (c.key === 'check') {
           const s0 = 3.5;
           const [x0, y0, x1, y1] = [x + 2, 1, x + 2 + s0, 1 + s0];
-          for (const [a, b, c2, d] of [[x0, y0, x1, y0], [x1, y0, x1, y1], [x1, y1, x0, y1], [x0, y1, x0, y0]] as const) cellOps.push({ kind: 'line', x1: a, y1: b, x2: c2, y2: d, widthPt: 0.6, color: INK });
+          for (const [a, b, c2, d] of [
+            [x0, y0, x1, y0],
+            [x1, y0, x1, y1],
+            [x1, y1, x0, y1],
+            [x0, y1, x0, y0],
+          ] as const)
+            cellOps.push({ kind: 'line', x1: a, y1: b, x2: c2, y2: d, widthPt: 0.6, color: INK });
         }
         x += c.w;
       }
@@ -142,6 +193,7 @@ export function orderSheetPages(content: OrderSheetContent, faces: Faces): Drawn
   }
   if (y > bottom - 7 * (content.totals.length + 2)) newPage();
   y += text('按尺寸合计', MARGIN, y, A4.widthMm - 2 * MARGIN, HEAD_PT, 'bold') + 2;
-  for (const t of content.totals) y += text(`${t.size} · ${t.paper}：${t.quantity} 张`, MARGIN, y, A4.widthMm - 2 * MARGIN, 10, 'normal', GREY) + 1.5;
+  for (const t of content.totals)
+    y += text(`${t.size} · ${t.paper}：${t.quantity} 张`, MARGIN, y, A4.widthMm - 2 * MARGIN, 10, 'normal', GREY) + 1.5;
   return pages.map((page) => ({ boxes, ops: page }));
 }

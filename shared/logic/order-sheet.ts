@@ -28,7 +28,11 @@ const cell = (v: string | number) => (/[",\n\r]/.test(String(v)) ? `"${String(v)
 export function orderSheetCsv(lines: OrderCsvLine[], totals: OrderCsvTotal[], whoLabel = '职工'): string {
   const rows = [
     ['序号', '文件名', whoLabel, '企业', '尺寸', '内容', '纸张', '数量', '分辨率(ppi)', '出血(mm)', '色彩'].join(','),
-    ...lines.map((l, i) => [i + 1, l.file, l.worker, l.company, l.size, l.detail ?? '', l.paper, l.quantity, l.ppi, l.bleedMm, l.colour].map(cell).join(',')),
+    ...lines.map((l, i) =>
+      [i + 1, l.file, l.worker, l.company, l.size, l.detail ?? '', l.paper, l.quantity, l.ppi, l.bleedMm, l.colour]
+        .map(cell)
+        .join(','),
+    ),
     '',
     ['合计', '', '', '', '尺寸', '', '纸张', '数量'].join(','),
     ...totals.map((t) => ['合计', '', '', '', t.size, '', t.paper, t.quantity].map(cell).join(',')),

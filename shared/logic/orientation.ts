@@ -13,13 +13,21 @@ export function displayedSize(width: number, height: number, orientation: number
  */
 export function orientationSteps(orientation: number): { flop: boolean; rotate: 0 | 90 | 180 | 270; flip: boolean } {
   switch (orientation) {
-    case 2: return { flop: true, flip: false, rotate: 0 };
-    case 3: return { flop: false, flip: false, rotate: 180 };
-    case 4: return { flop: false, flip: true, rotate: 0 };
-    case 5: return { flop: true, flip: false, rotate: 270 };
-    case 6: return { flop: false, flip: false, rotate: 90 };
-    case 7: return { flop: true, flip: false, rotate: 90 };
-    case 8: return { flop: false, flip: false, rotate: 270 };
-    default: return { flop: false, flip: false, rotate: 0 };
+    case 2:
+      return { flop: true, flip: false, rotate: 0 };
+    case 3:
+      return { flop: false, flip: false, rotate: 180 };
+    case 4:
+      return { flop: false, flip: true, rotate: 0 };
+    case 5:
+      return { flop: true, flip: false, rotate: 270 };
+    case 6:
+      return { flop: false, flip: false, rotate: 90 };
+    case 7:
+      return { flop: true, flip: false, rotate: 90 };
+    case 8:
+      return { flop: false, flip: false, rotate: 270 };
+    default:
+      return { flop: false, flip: false, rotate: 0 };
   }
 }

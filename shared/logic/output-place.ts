@@ -19,7 +19,12 @@ function inside(child: string, parent: string, sep: string): boolean {
  * their RAW files and sidecars) live in. Sidecars (XMP) are meant to sit beside the photos: `sidecars` allows
  * those folders, never the project's own.
  */
-export function outPlaceProblem(out: string, project: string, originals: Iterable<string>, opts: { sep?: string; sidecars?: boolean } = {}): OutPlaceProblem | null {
+export function outPlaceProblem(
+  out: string,
+  project: string,
+  originals: Iterable<string>,
+  opts: { sep?: string; sidecars?: boolean } = {},
+): OutPlaceProblem | null {
   const sep = opts.sep ?? '/';
   const exports = `${project.endsWith(sep) ? project : project + sep}exports`;
   if (inside(out, project, sep) && !inside(out, exports, sep)) return { kind: 'project', dir: project };

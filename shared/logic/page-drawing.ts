@@ -119,7 +119,15 @@ export function offsetOps(ops: DrawOp[], dx: number, dy: number): DrawOp[] {
 
 /** The crop marks of the boxes as hairlines in registration black. */
 export function markOps(boxes: SheetBoxes): LineOp[] {
-  return boxes.marks.map((m) => ({ kind: 'line', x1: m.x1, y1: m.y1, x2: m.x2, y2: m.y2, widthPt: 0.25, color: 'registration' }));
+  return boxes.marks.map((m) => ({
+    kind: 'line',
+    x1: m.x1,
+    y1: m.y1,
+    x2: m.x2,
+    y2: m.y2,
+    widthPt: 0.25,
+    color: 'registration',
+  }));
 }
 
 /** A face as the typesetter needs it: widths, and where the baseline sits in a line box (ascent, descent in em). */
@@ -148,9 +156,19 @@ export interface TextBlock {
  * text ops on the page, baselines placed in each line box as the faces say. `top` keeps the stack at the top of
  * the area instead of centring it. `{ overflow }` names the first block that cannot fit.
  */
-export function setBlocks(blocks: TextBlock[], area: RectMm, faces: Faces, valign: 'top' | 'center' = 'center'): { ops: TextOp[]; heightMm: number } | { overflow: number } {
+export function setBlocks(
+  blocks: TextBlock[],
+  area: RectMm,
+  faces: Faces,
+  valign: 'top' | 'center' = 'center',
+): { ops: TextOp[]; heightMm: number } | { overflow: number } {
   const set = setCaption(
-    blocks.map((b) => ({ text: b.text, style: { sizePt: b.sizePt, leading: b.leading, maxLines: b.maxLines }, align: b.align, measure: faces(b.font, b.weight).measure })),
+    blocks.map((b) => ({
+      text: b.text,
+      style: { sizePt: b.sizePt, leading: b.leading, maxLines: b.maxLines },
+      align: b.align,
+      measure: faces(b.font, b.weight).measure,
+    })),
     { w: area.w, h: area.h },
   );
   if ('overflow' in set) return set;
@@ -160,8 +178,18 @@ export function setBlocks(blocks: TextBlock[], area: RectMm, faces: Faces, valig
     const face = faces(b.font, b.weight);
     const sizeMm = line.sizePt * PT_TO_MM;
     const lineH = sizeMm * b.leading;
-    const baseline = area.y + shift + line.yMm + (lineH - (face.ascent + face.descent) * sizeMm) / 2 + face.ascent * sizeMm;
-    return { kind: 'text', x: area.x + line.xMm, baseline, text: line.text, sizePt: line.sizePt, font: b.font, weight: b.weight, color: b.color };
+    const baseline =
+      area.y + shift + line.yMm + (lineH - (face.ascent + face.descent) * sizeMm) / 2 + face.ascent * sizeMm;
+    return {
+      kind: 'text',
+      x: area.x + line.xMm,
+      baseline,
+      text: line.text,
+      sizePt: line.sizePt,
+      font: b.font,
+      weight: b.weight,
+      color: b.color,
+    };
   });
   return { ops, heightMm: set.heightMm };
 }

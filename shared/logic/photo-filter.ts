@@ -66,15 +66,25 @@ export function matchesFilter(photo: Photo, filter: PhotoFilter, ctx: FilterCont
       const w = ctx.workers.get(id);
       return w ? [w.name, w.pinyin, w.pinyin.replace(/\s+/g, '')] : [];
     });
-    const haystack = [photo.originalName, photo.title, photo.caption, photo.photographer, photo.company, ...photo.keywords, ...people]
+    const haystack = [
+      photo.originalName,
+      photo.title,
+      photo.caption,
+      photo.photographer,
+      photo.company,
+      ...photo.keywords,
+      ...people,
+    ]
       .filter(Boolean)
       .join('\n')
       .toLowerCase();
     // Initials as the tag box takes them: `zmd` finds 占牡丹 (two letters or more, from the start of the name).
-    const byInitials = /^[a-z]{2,}$/.test(text) && photo.workers.some((id) => {
-      const w = ctx.workers.get(id);
-      return !!w && initialsOf(w.pinyin).startsWith(text);
-    });
+    const byInitials =
+      /^[a-z]{2,}$/.test(text) &&
+      photo.workers.some((id) => {
+        const w = ctx.workers.get(id);
+        return !!w && initialsOf(w.pinyin).startsWith(text);
+      });
     if (!haystack.includes(text) && !byInitials) return false;
   }
   return true;
@@ -103,9 +113,16 @@ const byName = (a: Photo, b: Photo) => nameCollator.compare(a.originalName, b.or
 /** The grid's orders, as Lightroom offers them; ties fall back to capture time, then name, so the order is stable. */
 export function comparePhotos(sort: PhotoSort = { by: 'captured', dir: 'asc' }): (a: Photo, b: Photo) => number {
   const key: (a: Photo, b: Photo) => number =
-    sort.by === 'name' ? byName : sort.by === 'rating' ? (a, b) => a.rating - b.rating : sort.by === 'imported' ? (a, b) => (a.importedAt < b.importedAt ? -1 : a.importedAt > b.importedAt ? 1 : 0) : () => 0;
+    sort.by === 'name'
+      ? byName
+      : sort.by === 'rating'
+        ? (a, b) => a.rating - b.rating
+        : sort.by === 'imported'
+          ? (a, b) => (a.importedAt < b.importedAt ? -1 : a.importedAt > b.importedAt ? 1 : 0)
+          : () => 0;
   const sign = sort.dir === 'desc' ? -1 : 1;
-  return (a, b) => sign * key(a, b) || (sort.by === 'captured' ? sign * compareForLibrary(a, b) : compareForLibrary(a, b));
+  return (a, b) =>
+    sign * key(a, b) || (sort.by === 'captured' ? sign * compareForLibrary(a, b) : compareForLibrary(a, b));
 }
 
 function countBy(photos: Photo[], key: (p: Photo) => string | null): FacetCount[] {
@@ -114,7 +131,9 @@ function countBy(photos: Photo[], key: (p: Photo) => string | null): FacetCount[
     const v = key(p);
     if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
   }
-  return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => a.value.localeCompare(b.value, 'zh-CN'));
+  return [...counts]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => a.value.localeCompare(b.value, 'zh-CN'));
 }
 
 export function facetsOf(photos: Photo[]): PhotoFacets {

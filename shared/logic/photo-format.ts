@@ -1,10 +1,45 @@
 import type { PhotoFormat } from '../model/photo';
 
 /** File kinds by name, for walking a memory card before any byte is read. */
-export const PHOTO_EXTENSIONS = ['.jpg', '.jpeg', '.jpe', '.jfif', '.png', '.tif', '.tiff', '.webp', '.avif', '.heic', '.heif', '.hif'];
+export const PHOTO_EXTENSIONS = [
+  '.jpg',
+  '.jpeg',
+  '.jpe',
+  '.jfif',
+  '.png',
+  '.tif',
+  '.tiff',
+  '.webp',
+  '.avif',
+  '.heic',
+  '.heif',
+  '.hif',
+];
 export const RAW_EXTENSIONS = [
-  '.cr2', '.cr3', '.crw', '.nef', '.nrw', '.arw', '.srf', '.sr2', '.dng', '.raf', '.orf', '.rw2', '.pef',
-  '.srw', '.x3f', '.3fr', '.iiq', '.erf', '.kdc', '.dcr', '.mrw', '.rwl', '.mos', '.gpr',
+  '.cr2',
+  '.cr3',
+  '.crw',
+  '.nef',
+  '.nrw',
+  '.arw',
+  '.srf',
+  '.sr2',
+  '.dng',
+  '.raf',
+  '.orf',
+  '.rw2',
+  '.pef',
+  '.srw',
+  '.x3f',
+  '.3fr',
+  '.iiq',
+  '.erf',
+  '.kdc',
+  '.dcr',
+  '.mrw',
+  '.rwl',
+  '.mos',
+  '.gpr',
 ];
 export const SIDECAR_EXTENSION = '.xmp';
 
@@ -43,11 +78,18 @@ export function sniffFormat(bytes: Uint8Array): PhotoFormat | null {
   if (bytes.length < 12) return null;
   if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
   if (bytes[0] === 0x89 && ascii(bytes, 1, 3) === 'PNG') return 'png';
-  if ((ascii(bytes, 0, 2) === 'II' && bytes[2] === 42 && bytes[3] === 0) || (ascii(bytes, 0, 2) === 'MM' && bytes[2] === 0 && bytes[3] === 42))
+  if (
+    (ascii(bytes, 0, 2) === 'II' && bytes[2] === 42 && bytes[3] === 0) ||
+    (ascii(bytes, 0, 2) === 'MM' && bytes[2] === 0 && bytes[3] === 42)
+  )
     return 'tiff';
   if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WEBP') return 'webp';
   if (ascii(bytes, 4, 4) === 'ftyp') {
-    const boxSize = Math.min(((bytes[0] << 24) | (bytes[1] << 16) | (bytes[2] << 8) | bytes[3]) >>> 0, bytes.length, 256);
+    const boxSize = Math.min(
+      ((bytes[0] << 24) | (bytes[1] << 16) | (bytes[2] << 8) | bytes[3]) >>> 0,
+      bytes.length,
+      256,
+    );
     const brands = [ascii(bytes, 8, 4)];
     for (let at = 16; at + 4 <= boxSize; at += 4) brands.push(ascii(bytes, at, 4));
     if (brands.includes('avif') || brands.includes('avis')) return 'avif';

@@ -23,7 +23,10 @@ export interface Truncation {
 
 /** The damage as it is said to people: "truncated: the file ends before the picture does (… runs to byte …)". */
 export function truncationMessage(t: Truncation): Message {
-  const detail = t.end === null ? msg('damage.endsInside', { part: t.part, size: t.size }) : msg('damage.pastEnd', { part: t.part, end: t.end, size: t.size });
+  const detail =
+    t.end === null
+      ? msg('damage.endsInside', { part: t.part, size: t.size })
+      : msg('damage.pastEnd', { part: t.part, end: t.end, size: t.size });
   return msg('damage.truncated', { detail });
 }
 
@@ -78,7 +81,8 @@ class Reader {
 }
 
 /** Of several parts past the end, the one that reaches furthest: it says how much of the file is missing. */
-const furthest = (found: Truncation[]): Truncation | null => found.reduce<Truncation | null>((a, b) => (!a || (b.end ?? 0) > (a.end ?? 0) ? b : a), null);
+const furthest = (found: Truncation[]): Truncation | null =>
+  found.reduce<Truncation | null>((a, b) => (!a || (b.end ?? 0) > (a.end ?? 0) ? b : a), null);
 
 // --- JPEG ---
 
@@ -86,7 +90,9 @@ const furthest = (found: Truncation[]): Truncation | null => found.reduce<Trunca
 function jpegMarker(m: number): string {
   if (m >= 0xe0 && m <= 0xef) return `APP${m - 0xe0}`;
   if (m >= 0xc0 && m <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(m)) return `SOF${m - 0xc0}`;
-  return { 0xc4: 'DHT', 0xcc: 'DAC', 0xda: 'SOS', 0xdb: 'DQT', 0xdd: 'DRI', 0xfe: 'COM' }[m] ?? `marker 0x${m.toString(16)}`;
+  return (
+    { 0xc4: 'DHT', 0xcc: 'DAC', 0xda: 'SOS', 0xdb: 'DQT', 0xdd: 'DRI', 0xfe: 'COM' }[m] ?? `marker 0x${m.toString(16)}`
+  );
 }
 
 /**
@@ -118,7 +124,8 @@ function jpegTruncation(r: Reader): Truncation | null {
     at = end;
     if (m === 0xda) break;
   }
-  for (let ff = b.indexOf(0xff, at); ff >= 0 && ff + 1 < r.size; ff = b.indexOf(0xff, ff + 1)) if (b[ff + 1] === 0xd9) return null;
+  for (let ff = b.indexOf(0xff, at); ff >= 0 && ff + 1 < r.size; ff = b.indexOf(0xff, ff + 1))
+    if (b[ff + 1] === 0xd9) return null;
   return { part: 'JPEG scan data', end: null, size: r.size };
 }
 
@@ -160,7 +167,8 @@ function bmffTruncation(r: Reader): Truncation | null {
   // Items first: "the picture's data (item 1) runs past the end" says more than "the mdat box does".
   const meta = top.find((b) => b.type === 'meta' && b.end <= r.size);
   if (meta) found.push(...itemsPastEnd(r, meta));
-  if (!found.length) for (const b of top) if (b.end > r.size) found.push({ part: `${b.type} box`, end: b.end, size: r.size });
+  if (!found.length)
+    for (const b of top) if (b.end > r.size) found.push({ part: `${b.type} box`, end: b.end, size: r.size });
   return furthest(found);
 }
 
@@ -169,7 +177,10 @@ function itemsPastEnd(r: Reader, meta: Box): Truncation[] {
   const children = boxes(r, meta.body + 4, meta.end); // meta is a FullBox: version and flags first
   const iloc = children.find((b) => b.type === 'iloc');
   if (!iloc) return [];
-  const types = itemTypes(r, children.find((b) => b.type === 'iinf'));
+  const types = itemTypes(
+    r,
+    children.find((b) => b.type === 'iinf'),
+  );
   const version = r.u8(iloc.body);
   const sizes = r.u8(iloc.body + 4);
   const sizes2 = r.u8(iloc.body + 5);
@@ -209,7 +220,8 @@ function itemsPastEnd(r: Reader, meta: Box): Truncation[] {
       if (method !== 0 || dataRef !== 0) continue;
       // A length of 0 means "to the end of the file": past the end only if it starts there.
       const end = base + offset + (length || 0);
-      if (end > r.size || (length === 0 && base + offset > r.size)) out.push({ part: `item ${id}${types.has(id) ? ` (${types.get(id)})` : ''}`, end, size: r.size });
+      if (end > r.size || (length === 0 && base + offset > r.size))
+        out.push({ part: `item ${id}${types.has(id) ? ` (${types.get(id)})` : ''}`, end, size: r.size });
     }
   }
   return out;
@@ -238,10 +250,34 @@ function itemTypes(r: Reader, iinf: Box | undefined): Map<number, string> {
 // --- TIFF and the RAW formats built on it (DNG, NEF, ARW, CR2, PEF, ORF, RW2) ---
 
 /** Bytes per value of each TIFF field type. */
-const TIFF_TYPE_SIZE: Record<number, number> = { 1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8, 13: 4 };
+const TIFF_TYPE_SIZE: Record<number, number> = {
+  1: 1,
+  2: 1,
+  3: 2,
+  4: 4,
+  5: 8,
+  6: 1,
+  7: 1,
+  8: 2,
+  9: 4,
+  10: 8,
+  11: 4,
+  12: 8,
+  13: 4,
+};
 /** Classic TIFF, Olympus ORF ("IIRO", "IIRS") and Panasonic RW2 ("IIU"): 32-bit offsets from the file's start. */
 const TIFF_MAGICS = new Set([42, 0x4f52, 0x5352, 0x55]);
-const TAG_NAMES: Record<number, string> = { 0x111: 'StripOffsets', 0x117: 'StripByteCounts', 0x144: 'TileOffsets', 0x145: 'TileByteCounts', 0x14a: 'SubIFDs', 0x2bc: 'XMP', 0x83bb: 'IPTC', 0x8773: 'ICCProfile', 0x927c: 'MakerNote' };
+const TAG_NAMES: Record<number, string> = {
+  0x111: 'StripOffsets',
+  0x117: 'StripByteCounts',
+  0x144: 'TileOffsets',
+  0x145: 'TileByteCounts',
+  0x14a: 'SubIFDs',
+  0x2bc: 'XMP',
+  0x83bb: 'IPTC',
+  0x8773: 'ICCProfile',
+  0x927c: 'MakerNote',
+};
 /** Image data as (offsets tag, lengths tag, what one piece is called). */
 const DATA_PAIRS: [number, number, string][] = [
   [0x111, 0x117, 'strip'],
@@ -292,14 +328,20 @@ function tiffTruncation(r: Reader, le: boolean): Truncation | null {
       const bytes = unit * n;
       const valuesAt = bytes <= 4 ? e + 8 : r.u32(e + 8, le)!;
       entries.set(tag, { tag, type, count: n, at: valuesAt });
-      if (bytes > 4 && valuesAt + bytes > r.size) found.push({ part: `${name} ${TAG_NAMES[tag] ?? `tag 0x${tag.toString(16).padStart(4, '0')}`}`, end: valuesAt + bytes, size: r.size });
+      if (bytes > 4 && valuesAt + bytes > r.size)
+        found.push({
+          part: `${name} ${TAG_NAMES[tag] ?? `tag 0x${tag.toString(16).padStart(4, '0')}`}`,
+          end: valuesAt + bytes,
+          size: r.size,
+        });
     }
     for (const [offsetsTag, lengthsTag, piece] of DATA_PAIRS) {
       const offsets = values(r, entries.get(offsetsTag), le);
       const lengths = values(r, entries.get(lengthsTag), le);
       for (let i = 0; i < Math.min(offsets.length, lengths.length); i++) {
         const end = offsets[i]! + lengths[i]!;
-        if (lengths[i]! > 0 && end > r.size) found.push({ part: `${name} ${piece}${offsets.length > 1 ? ` ${i}` : ''}`, end, size: r.size });
+        if (lengths[i]! > 0 && end > r.size)
+          found.push({ part: `${name} ${piece}${offsets.length > 1 ? ` ${i}` : ''}`, end, size: r.size });
       }
     }
     values(r, entries.get(0x14a), le).forEach((sub, i) => queue.push([sub, `SubIFD${i + 1}`]));

@@ -12,7 +12,9 @@ export interface PhotoUsage {
 
 /** Whether a photo may go on the exhibition wall or be framed as a gift, given who is in it. */
 export function photoUsage(workers: Worker[]): PhotoUsage {
-  const blockers = workers.filter((w) => w.consent !== 'exhibit').map((w) => ({ workerId: w.id, name: w.name, consent: w.consent }));
+  const blockers = workers
+    .filter((w) => w.consent !== 'exhibit')
+    .map((w) => ({ workerId: w.id, name: w.name, consent: w.consent }));
   return {
     mayExhibit: blockers.length === 0,
     mayGift: !workers.some((w) => w.consent === 'declined'),
@@ -29,8 +31,13 @@ export type ExhibitRule = { rule: 'yes'; reason: null } | { rule: 'ask' | 'never
  */
 export function exhibitRule(workers: Worker[]): ExhibitRule {
   const never = workers.find((w) => w.consent === 'declined' || w.consent === 'gift-only');
-  if (never) return { rule: 'never', reason: msg(never.consent === 'declined' ? 'exhibit.declined' : 'exhibit.giftOnly', { name: never.name }) };
+  if (never)
+    return {
+      rule: 'never',
+      reason: msg(never.consent === 'declined' ? 'exhibit.declined' : 'exhibit.giftOnly', { name: never.name }),
+    };
   const unasked = workers.filter((w) => w.consent === 'unknown');
-  if (unasked.length) return { rule: 'ask', reason: msg('exhibit.unasked', { names: unasked.map((w) => w.name).join('、') }) };
+  if (unasked.length)
+    return { rule: 'ask', reason: msg('exhibit.unasked', { names: unasked.map((w) => w.name).join('、') }) };
   return { rule: 'yes', reason: null };
 }

@@ -22,7 +22,16 @@ export interface SizeMm {
 export function parsePaperSize(text: string): SizeMm | null {
   const t = text.trim();
   if (t in PAPER_SIZES) return { ...PAPER_SIZES[t as PaperSizeName] };
-  const alias: Record<string, PaperSizeName> = { '5in': '5寸', '6in': '6寸', '7in': '7寸', '8in': '8寸', '10in': '10寸', '12in': '12寸', a4: 'A4', a3: 'A3' };
+  const alias: Record<string, PaperSizeName> = {
+    '5in': '5寸',
+    '6in': '6寸',
+    '7in': '7寸',
+    '8in': '8寸',
+    '10in': '10寸',
+    '12in': '12寸',
+    a4: 'A4',
+    a3: 'A3',
+  };
   const a = alias[t.toLowerCase()];
   if (a) return { ...PAPER_SIZES[a] };
   const m = /^(\d+(?:\.\d+)?)\s*[x×*]\s*(\d+(?:\.\d+)?)\s*(mm)?$/i.exec(t);
@@ -97,11 +106,21 @@ export function sheetBoxes(trim: SizeMm, bleedMm: number, withMarks: boolean): S
     const ys = [trimRect.y, trimRect.y + trimRect.h];
     for (const x of xs) {
       marks.push({ x1: x, y1: trimRect.y - start, x2: x, y2: trimRect.y - start - MARK_LENGTH_MM });
-      marks.push({ x1: x, y1: trimRect.y + trimRect.h + start, x2: x, y2: trimRect.y + trimRect.h + start + MARK_LENGTH_MM });
+      marks.push({
+        x1: x,
+        y1: trimRect.y + trimRect.h + start,
+        x2: x,
+        y2: trimRect.y + trimRect.h + start + MARK_LENGTH_MM,
+      });
     }
     for (const y of ys) {
       marks.push({ x1: trimRect.x - start, y1: y, x2: trimRect.x - start - MARK_LENGTH_MM, y2: y });
-      marks.push({ x1: trimRect.x + trimRect.w + start, y1: y, x2: trimRect.x + trimRect.w + start + MARK_LENGTH_MM, y2: y });
+      marks.push({
+        x1: trimRect.x + trimRect.w + start,
+        y1: y,
+        x2: trimRect.x + trimRect.w + start + MARK_LENGTH_MM,
+        y2: y,
+      });
     }
   }
   return { trim, bleedMm, slugMm, mediaMm, trimRect, bleedRect, marks };
@@ -147,7 +166,14 @@ function grid(boxW: number, boxH: number, w: number, h: number) {
  * guillotine stages), on the page as it lies (portrait). The block's outside gets the bleed; the margin keeps
  * the marks. Returns the fullest arrangement.
  */
-export function imposition(trim: SizeMm, bleedMm: number, sheet: SizeMm, marginMm = IMPOSE_MARGIN_MM, turn = true, used?: number): ImposedPage {
+export function imposition(
+  trim: SizeMm,
+  bleedMm: number,
+  sheet: SizeMm,
+  marginMm = IMPOSE_MARGIN_MM,
+  turn = true,
+  used?: number,
+): ImposedPage {
   const page = oriented(sheet, 'portrait');
   const inset = marginMm + bleedMm;
   const boxW = page.widthMm - 2 * inset;
@@ -158,7 +184,12 @@ export function imposition(trim: SizeMm, bleedMm: number, sheet: SizeMm, marginM
   let best: Part[] = [];
   const count = (parts: Part[]) => parts.reduce((n, p) => n + p.cols * p.rows, 0);
   // Without turning (labels whose text must stay upright), only the trim as it lies is tried.
-  for (const [main, other] of (turn ? [[normal, turned], [turned, normal]] : [[normal, normal]]) as [typeof normal, typeof normal][]) {
+  for (const [main, other] of (turn
+    ? [
+        [normal, turned],
+        [turned, normal],
+      ]
+    : [[normal, normal]]) as [typeof normal, typeof normal][]) {
     const g = grid(boxW, boxH, main.w, main.h);
     if (!g.cols) continue;
     const mainPart: Part = { x: 0, y: 0, ...g, item: main };
@@ -170,7 +201,9 @@ export function imposition(trim: SizeMm, bleedMm: number, sheet: SizeMm, marginM
       [mainPart, { x: g.cols * main.w, y: 0, ...right, item: other }],
       [mainPart, { x: 0, y: g.rows * main.h, ...below, item: other }],
     ];
-    for (const c of candidates) if (count(c) > count(best) || (count(c) === count(best) && c.length < best.length)) best = c.filter((p) => p.cols > 0);
+    for (const c of candidates)
+      if (count(c) > count(best) || (count(c) === count(best) && c.length < best.length))
+        best = c.filter((p) => p.cols > 0);
   }
   // The block is centred on the page; slots are trim rectangles.
   const blockW = Math.max(0, ...best.map((p) => p.x + p.cols * p.item.w));
@@ -180,7 +213,11 @@ export function imposition(trim: SizeMm, bleedMm: number, sheet: SizeMm, marginM
   const rects: { rect: RectMm; rotated: boolean }[] = [];
   for (const p of best)
     for (let r = 0; r < p.rows; r++)
-      for (let c = 0; c < p.cols; c++) rects.push({ rect: { x: x0 + p.x + c * p.item.w, y: y0 + p.y + r * p.item.h, w: p.item.w, h: p.item.h }, rotated: p.item.rotated });
+      for (let c = 0; c < p.cols; c++)
+        rects.push({
+          rect: { x: x0 + p.x + c * p.item.w, y: y0 + p.y + r * p.item.h, w: p.item.w, h: p.item.h },
+          rotated: p.item.rotated,
+        });
   // A side abuts when another print's opposite edge lies on it (and they overlap along it).
   const touches = (a: RectMm, b: RectMm, side: keyof SideBleed) => {
     const overlapX = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) > EPS;
@@ -192,10 +229,22 @@ export function imposition(trim: SizeMm, bleedMm: number, sheet: SizeMm, marginM
   };
   const slots: ImposedSlot[] = rects.map(({ rect, rotated }) => {
     const side = (s: keyof SideBleed) => (rects.some((o) => o.rect !== rect && touches(rect, o.rect, s)) ? 0 : bleedMm);
-    return { rect, rotated, bleed: { top: side('top'), right: side('right'), bottom: side('bottom'), left: side('left') } };
+    return {
+      rect,
+      rotated,
+      bleed: { top: side('top'), right: side('right'), bottom: side('bottom'), left: side('left') },
+    };
   });
   // Marks for the first `used` slots only: a part-filled last page has no cut lines through blank paper.
-  return { page, slots, marks: cutMarks(slots.slice(0, used ?? slots.length).map((s) => s.rect), page, bleedMm) };
+  return {
+    page,
+    slots,
+    marks: cutMarks(
+      slots.slice(0, used ?? slots.length).map((s) => s.rect),
+      page,
+      bleedMm,
+    ),
+  };
 }
 
 /**

@@ -13,7 +13,9 @@ export const QUIET_ZONE = 4;
 /** The dark modules of `text`'s code, row by row (true = dark). */
 export function qrMatrix(text: string): boolean[][] {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: LEVEL });
-  return Array.from({ length: modules.size }, (_, y) => Array.from({ length: modules.size }, (_, x) => !!modules.get(x, y)));
+  return Array.from({ length: modules.size }, (_, y) =>
+    Array.from({ length: modules.size }, (_, x) => !!modules.get(x, y)),
+  );
 }
 
 /** The code in a `sizeMm` square at (x, y), quiet zone included: a white square under the code itself. */
@@ -32,7 +34,7 @@ export function qrRuns(text: string): { modules: number; runs: [number, number, 
   const matrix = qrMatrix(text);
   const runs: [number, number, number][] = [];
   matrix.forEach((row, r) => {
-    for (let c = 0; c < row.length; ) {
+    for (let c = 0; c < row.length;) {
       if (!row[c]) {
         c++;
         continue;

@@ -1,17 +1,80 @@
 /** The roster fields a spreadsheet column can fill. */
-export const ROSTER_FIELDS = ['name', 'company', 'companyShort', 'department', 'craft', 'employeeNo', 'joined', 'years', 'phone', 'quote', 'consent', 'pinyin', 'notes'] as const;
+export const ROSTER_FIELDS = [
+  'name',
+  'company',
+  'companyShort',
+  'department',
+  'craft',
+  'employeeNo',
+  'joined',
+  'years',
+  'phone',
+  'quote',
+  'consent',
+  'pinyin',
+  'notes',
+] as const;
 export type RosterField = (typeof ROSTER_FIELDS)[number];
 export type RosterMapping = Record<string, RosterField | null>;
 
 /** What Chinese (and English) staff lists call each column. Exact names first; the longer ones are tried as parts. */
 const SYNONYMS: Record<RosterField, string[]> = {
   name: ['姓名', '名字', '职工姓名', '员工姓名', '人员姓名', 'name', 'fullname', 'worker', 'employee'],
-  company: ['单位', '公司', '企业', '单位名称', '公司名称', '企业名称', '所在单位', '工作单位', 'company', 'employer', 'organisation', 'organization'],
+  company: [
+    '单位',
+    '公司',
+    '企业',
+    '单位名称',
+    '公司名称',
+    '企业名称',
+    '所在单位',
+    '工作单位',
+    'company',
+    'employer',
+    'organisation',
+    'organization',
+  ],
   companyShort: ['简称', '单位简称', '公司简称', '企业简称', 'shortname', 'companyshort', 'short'],
-  department: ['车间', '部门', '班组', '科室', '车间部门', '部门车间', '所在部门', 'department', 'workshop', 'team', 'dept'],
+  department: [
+    '车间',
+    '部门',
+    '班组',
+    '科室',
+    '车间部门',
+    '部门车间',
+    '所在部门',
+    'department',
+    'workshop',
+    'team',
+    'dept',
+  ],
   craft: ['工种', '岗位', '职位', '职务', '岗位工种', '工种岗位', 'craft', 'job', 'position', 'role', 'trade', 'title'],
-  employeeNo: ['工号', '员工编号', '职工编号', '员工号', '编号', '工牌号', 'employeeno', 'employeenumber', 'staffno', 'staffid', 'employeeid', 'no'],
-  joined: ['入职年份', '入职时间', '入职日期', '入厂时间', '参加工作时间', '入司时间', 'joined', 'startyear', 'hiredate', 'startdate'],
+  employeeNo: [
+    '工号',
+    '员工编号',
+    '职工编号',
+    '员工号',
+    '编号',
+    '工牌号',
+    'employeeno',
+    'employeenumber',
+    'staffno',
+    'staffid',
+    'employeeid',
+    'no',
+  ],
+  joined: [
+    '入职年份',
+    '入职时间',
+    '入职日期',
+    '入厂时间',
+    '参加工作时间',
+    '入司时间',
+    'joined',
+    'startyear',
+    'hiredate',
+    'startdate',
+  ],
   years: ['工龄', '工作年限', '司龄', '厂龄', '年限', 'years', 'yearsofservice', 'tenure'],
   phone: ['手机', '手机号', '手机号码', '电话', '联系电话', '联系方式', 'phone', 'mobile', 'tel'],
   quote: ['寄语', '感言', '心声', '一句话', '个人感言', 'quote', 'words'],
@@ -37,7 +100,8 @@ export function matchHeader(raw: string): RosterField | null {
   if (/身份证/.test(key)) return null;
   let best: [RosterField, number] | null = null;
   for (const field of ROSTER_FIELDS)
-    for (const syn of SYNONYMS[field]) if (syn.length >= 2 && key.includes(syn) && (!best || syn.length > best[1])) best = [field, syn.length];
+    for (const syn of SYNONYMS[field])
+      if (syn.length >= 2 && key.includes(syn) && (!best || syn.length > best[1])) best = [field, syn.length];
   return best?.[0] ?? null;
 }
 

@@ -1,7 +1,14 @@
 import { msg, reasonOf, type Message, type MessageKey, type MessageParams } from '../i18n/messages';
 import type { Company, Consent, Worker } from '../model/roster';
 import { halfWidthDigits, nameKey, normalizeCompanyName, normalizeEmployeeNo, normalizePersonName } from './names';
-import { autoMapping, columnLetter, findHeaderRow, uniqueHeaders, type RosterField, type RosterMapping } from './roster-headers';
+import {
+  autoMapping,
+  columnLetter,
+  findHeaderRow,
+  uniqueHeaders,
+  type RosterField,
+  type RosterMapping,
+} from './roster-headers';
 
 export interface RosterRowWorker {
   name: string;
@@ -84,7 +91,10 @@ const CONSENT_WORDS: [RegExp, Consent][] = [
 ];
 
 export function parseConsent(v: string): Consent | null {
-  const s = v.normalize('NFKC').replace(/[\s。.!！]+/g, '').replace(/-/g, '');
+  const s = v
+    .normalize('NFKC')
+    .replace(/[\s。.!！]+/g, '')
+    .replace(/-/g, '');
   if (!s) return null;
   for (const [re, c] of CONSENT_WORDS) if (re.test(s)) return c;
   return null;
@@ -140,9 +150,12 @@ export function planRoster(input: {
   const found = findHeaderRow(sheet.rows);
   const firstFilled = sheet.rows.findIndex((r) => r.some((c) => c.trim()));
   // The header row: the person's choice, else the recognised one, else the first filled row as a guess.
-  const headerIndex = input.headerRow !== undefined ? input.headerRow - 1 : found >= 0 ? found : Math.max(0, firstFilled);
+  const headerIndex =
+    input.headerRow !== undefined ? input.headerRow - 1 : found >= 0 ? found : Math.max(0, firstFilled);
   const headers =
-    headerIndex < 0 ? uniqueHeaders(Array.from({ length: width }, (_, i) => columnLetter(i))) : uniqueHeaders(Array.from({ length: width }, (_, i) => sheet.rows[headerIndex]?.[i] ?? ''));
+    headerIndex < 0
+      ? uniqueHeaders(Array.from({ length: width }, (_, i) => columnLetter(i)))
+      : uniqueHeaders(Array.from({ length: width }, (_, i) => sheet.rows[headerIndex]?.[i] ?? ''));
   const mapping = { ...autoMapping(headers), ...(input.mapping ?? {}) };
   const base: RosterPreview = {
     file: input.file,
@@ -162,7 +175,21 @@ export function planRoster(input: {
     companiesToCreate: [],
   };
   const column = (field: RosterField) => headers.findIndex((h) => mapping[h] === field);
-  const FIELDS: RosterField[] = ['name', 'company', 'companyShort', 'department', 'craft', 'employeeNo', 'joined', 'years', 'phone', 'quote', 'consent', 'pinyin', 'notes'];
+  const FIELDS: RosterField[] = [
+    'name',
+    'company',
+    'companyShort',
+    'department',
+    'craft',
+    'employeeNo',
+    'joined',
+    'years',
+    'phone',
+    'quote',
+    'consent',
+    'pinyin',
+    'notes',
+  ];
   const cols = Object.fromEntries(FIELDS.map((f) => [f, column(f)])) as Record<RosterField, number>;
 
   const companyByKey = new Map<string, Company>();
@@ -180,7 +207,13 @@ export function planRoster(input: {
     if (cells.every((c) => !c.trim())) continue; // blank line
     const warnings: Message[] = [];
     const skip = (reason: Message) => {
-      base.rows.push({ row: rowNo, action: 'skip', reason, warnings, name: normalizePersonName(cell('name')) || undefined });
+      base.rows.push({
+        row: rowNo,
+        action: 'skip',
+        reason,
+        warnings,
+        name: normalizePersonName(cell('name')) || undefined,
+      });
       base.skipped.push({ row: rowNo, ...reasonOf(reason) });
     };
     if (base.needsName) {
@@ -197,9 +230,11 @@ export function planRoster(input: {
     const companyName = normalizeCompanyName(cell('company')) || shortName;
     let company: Company | undefined;
     if (companyName) {
-      company = companyByKey.get(nameKey(companyName)) ?? (shortName ? companyByKey.get(nameKey(shortName)) : undefined);
+      company =
+        companyByKey.get(nameKey(companyName)) ?? (shortName ? companyByKey.get(nameKey(shortName)) : undefined);
       if (!company) {
-        if (!unknown.has(companyName) || (!unknown.get(companyName) && shortName && shortName !== companyName)) unknown.set(companyName, shortName && shortName !== companyName ? shortName : null);
+        if (!unknown.has(companyName) || (!unknown.get(companyName) && shortName && shortName !== companyName))
+          unknown.set(companyName, shortName && shortName !== companyName ? shortName : null);
         if (!input.createCompanies) {
           base.skippedForCompany++;
           skip(msg('roster.skip.unknownCompany', { company: companyName }));
@@ -227,7 +262,9 @@ export function planRoster(input: {
     };
 
     // The same person twice in one file: keep the first.
-    const fileKey = worker.employeeNo ? `no:${nameKey(worker.companyName ?? '')}:${worker.employeeNo}` : `nm:${nameKey(worker.companyName ?? '')}:${nameKey(name)}:${nameKey(worker.department ?? '')}`;
+    const fileKey = worker.employeeNo
+      ? `no:${nameKey(worker.companyName ?? '')}:${worker.employeeNo}`
+      : `nm:${nameKey(worker.companyName ?? '')}:${nameKey(name)}:${nameKey(worker.department ?? '')}`;
     if (seenInFile.has(fileKey)) {
       skip(msg('roster.skip.duplicate', { row: seenInFile.get(fileKey)! }));
       continue;
@@ -235,15 +272,24 @@ export function planRoster(input: {
     seenInFile.set(fileKey, rowNo);
 
     const sameCompany = (w: Worker) => (company ? w.companyId === company.id : !companyName && !w.companyId);
-    let matches = worker.employeeNo ? input.workers.filter((w) => w.employeeNo === worker.employeeNo && sameCompany(w)) : [];
+    let matches = worker.employeeNo
+      ? input.workers.filter((w) => w.employeeNo === worker.employeeNo && sameCompany(w))
+      : [];
     if (!matches.length) {
       matches = input.workers.filter((w) => nameKey(w.name) === nameKey(name) && sameCompany(w));
-      if (matches.length > 1 && worker.department) matches = matches.filter((w) => nameKey(w.department ?? '') === nameKey(worker.department!));
+      if (matches.length > 1 && worker.department)
+        matches = matches.filter((w) => nameKey(w.department ?? '') === nameKey(worker.department!));
       // A namesake with a different employee number is a different person.
       if (worker.employeeNo) matches = matches.filter((w) => !w.employeeNo || w.employeeNo === worker.employeeNo);
     }
     if (matches.length > 1) {
-      skip(msg('roster.skip.ambiguous', { count: matches.length, name, company: worker.companyName ?? msg('roster.noCompanyName') }));
+      skip(
+        msg('roster.skip.ambiguous', {
+          count: matches.length,
+          name,
+          company: worker.companyName ?? msg('roster.noCompanyName'),
+        }),
+      );
       continue;
     }
     if (matches.length === 1) {
@@ -255,6 +301,8 @@ export function planRoster(input: {
     }
   }
   base.unknownCompanies = [...unknown.keys()];
-  base.companiesToCreate = input.createCompanies ? [...unknown].map(([name, short]) => ({ name, shortName: short })) : [];
+  base.companiesToCreate = input.createCompanies
+    ? [...unknown].map(([name, short]) => ({ name, shortName: short }))
+    : [];
   return base;
 }

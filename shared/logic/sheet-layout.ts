@@ -66,7 +66,12 @@ export function layoutSheet(t: GiftTemplate, trim: SizeMm, opts: { bleedMm: numb
   // inner width, not only the photo's (a portrait photo's window is narrow).
   const gap = captionGapMm(trim);
   const captionTop = window.y + window.h + gap;
-  const captionArea = { x: left, y: captionTop, w: trim.widthMm - 2 * left, h: Math.max(0, bottomOfMat - gap - captionTop - (logoH ? logoH + 2 : 0)) };
+  const captionArea = {
+    x: left,
+    y: captionTop,
+    w: trim.widthMm - 2 * left,
+    h: Math.max(0, bottomOfMat - gap - captionTop - (logoH ? logoH + 2 : 0)),
+  };
   const logo = t.logo ? { x: trim.widthMm / 2 - logoH, y: bottomOfMat - gap - logoH, w: logoH * 2, h: logoH } : null;
   return { boxes, safeRect, frameRect, matRect, window, captionArea, logo };
 }
@@ -76,10 +81,16 @@ export function layoutSheet(t: GiftTemplate, trim: SizeMm, opts: { bleedMm: numb
  * aspect, centred on the focus (a face sits a little above the middle, as portraits are framed). A user's own
  * crop wins, corrected to the aspect and kept inside the photo. Null: no focus, let the renderer find one.
  */
-export function cropFor(photo: { width: number; height: number }, windowAspect: number, focus: { x: number; y: number } | null, override: CropRect | null): CropRect | null {
+export function cropFor(
+  photo: { width: number; height: number },
+  windowAspect: number,
+  focus: { x: number; y: number } | null,
+  override: CropRect | null,
+): CropRect | null {
   const photoAspect = photo.width / photo.height;
   // Fractions of each axis: a crop of the window's aspect at full size.
-  const full = photoAspect > windowAspect ? { w: windowAspect / photoAspect, h: 1 } : { w: 1, h: photoAspect / windowAspect };
+  const full =
+    photoAspect > windowAspect ? { w: windowAspect / photoAspect, h: 1 } : { w: 1, h: photoAspect / windowAspect };
   const clamp = (v: number, size: number) => Math.min(Math.max(v, 0), 1 - size);
   const round = (v: number) => Math.round(v * 1e6) / 1e6;
   if (override) {
@@ -91,7 +102,12 @@ export function cropFor(photo: { width: number; height: number }, windowAspect: 
     return { x: round(clamp(cx - w / 2, w)), y: round(clamp(cy - h / 2, h)), w: round(w), h: round(h) };
   }
   if (!focus) return null;
-  return { x: round(clamp(focus.x - full.w / 2, full.w)), y: round(clamp(focus.y - full.h * 0.42, full.h)), w: round(full.w), h: round(full.h) };
+  return {
+    x: round(clamp(focus.x - full.w / 2, full.w)),
+    y: round(clamp(focus.y - full.h * 0.42, full.h)),
+    w: round(full.w),
+    h: round(full.h),
+  };
 }
 
 /**
@@ -100,9 +116,15 @@ export function cropFor(photo: { width: number; height: number }, windowAspect: 
  * means the largest of the window's aspect (what a sheet cuts when no one chose): a wide photo in a tall window
  * prints from a part of its width, never from all of it. The lower of the two directions counts.
  */
-export function placedPpi(photo: { width: number; height: number }, window: { w: number; h: number }, crop: CropRect | null): number {
+export function placedPpi(
+  photo: { width: number; height: number },
+  window: { w: number; h: number },
+  crop: CropRect | null,
+): number {
   const shown = crop ?? cropFor(photo, window.w / window.h, { x: 0.5, y: 0.5 }, null)!;
-  return Math.round(Math.min((photo.width * shown.w) / (window.w / 25.4), (photo.height * shown.h) / (window.h / 25.4)));
+  return Math.round(
+    Math.min((photo.width * shown.w) / (window.w / 25.4), (photo.height * shown.h) / (window.h / 25.4)),
+  );
 }
 
 /**

@@ -35,7 +35,18 @@ export const TILE = '#tile';
 /** px → pt at the card's resolution, so text sizes can be given in pixels. */
 const px = (n: number) => n / PT_TO_MM;
 
-export function composeSummaryCard(input: { title: string; subtitle: string; organizers: string | null; figures: CampaignFigures; photoIds: string[]; date: string }, orientation: 'portrait' | 'landscape', faces: Faces): DrawnPage {
+export function composeSummaryCard(
+  input: {
+    title: string;
+    subtitle: string;
+    organizers: string | null;
+    figures: CampaignFigures;
+    photoIds: string[];
+    date: string;
+  },
+  orientation: 'portrait' | 'landscape',
+  faces: Faces,
+): DrawnPage {
   const W = orientation === 'portrait' ? 1080 : 1920;
   const H = orientation === 'portrait' ? 1920 : 1080;
   const ops: DrawOp[] = [{ kind: 'rect', x: 0, y: 0, w: W, h: H, fill: '#f7f3ec' }];
@@ -47,14 +58,42 @@ export function composeSummaryCard(input: { title: string; subtitle: string; org
   const gap = 6;
   const tile = (side - (n + 1) * gap) / n;
   input.photoIds.slice(0, n * n).forEach((id, i) => {
-    ops.push({ kind: 'image', x: gap + (i % n) * (tile + gap), y: gap + Math.floor(i / n) * (tile + gap), w: tile, h: tile, ref: `${id}${TILE}` });
+    ops.push({
+      kind: 'image',
+      x: gap + (i % n) * (tile + gap),
+      y: gap + Math.floor(i / n) * (tile + gap),
+      w: tile,
+      h: tile,
+      ref: `${id}${TILE}`,
+    });
   });
 
-  const text = orientation === 'portrait' ? { x: 72, y: side + 56, w: W - 144, h: H - side - 56 - 72 } : { x: side + 80, y: 80, w: W - side - 160, h: H - 160 };
+  const text =
+    orientation === 'portrait'
+      ? { x: 72, y: side + 56, w: W - 144, h: H - side - 56 - 72 }
+      : { x: side + 80, y: 80, w: W - side - 160, h: H - 160 };
   const head = setBlocks(
     [
-      { text: input.title, font: 'serif', weight: 'bold', color: INK, sizePt: px(64), leading: 1.25, align: 'left', maxLines: 2 },
-      { text: input.subtitle === input.title ? '' : input.subtitle, font: 'sans', weight: 'normal', color: UNION_RED, sizePt: px(30), leading: 1.4, align: 'left', maxLines: 2 },
+      {
+        text: input.title,
+        font: 'serif',
+        weight: 'bold',
+        color: INK,
+        sizePt: px(64),
+        leading: 1.25,
+        align: 'left',
+        maxLines: 2,
+      },
+      {
+        text: input.subtitle === input.title ? '' : input.subtitle,
+        font: 'sans',
+        weight: 'normal',
+        color: UNION_RED,
+        sizePt: px(30),
+        leading: 1.4,
+        align: 'left',
+        maxLines: 2,
+      },
     ],
     { ...text, h: text.h * 0.4 },
     faces,
@@ -73,8 +112,26 @@ export function composeSummaryCard(input: { title: string; subtitle: string; org
     const y = gridTop + Math.floor(i / cols) * cellH;
     const set = setBlocks(
       [
-        { text: String(input.figures[key]), font: 'sans', weight: 'bold', color: UNION_RED, sizePt: px(cellH * 0.42), leading: 1.1, align: 'left', maxLines: 1 },
-        { text: label, font: 'sans', weight: 'normal', color: GREY, sizePt: px(Math.max(18, cellH * 0.16)), leading: 1.3, align: 'left', maxLines: 1 },
+        {
+          text: String(input.figures[key]),
+          font: 'sans',
+          weight: 'bold',
+          color: UNION_RED,
+          sizePt: px(cellH * 0.42),
+          leading: 1.1,
+          align: 'left',
+          maxLines: 1,
+        },
+        {
+          text: label,
+          font: 'sans',
+          weight: 'normal',
+          color: GREY,
+          sizePt: px(Math.max(18, cellH * 0.16)),
+          leading: 1.3,
+          align: 'left',
+          maxLines: 1,
+        },
       ],
       { x, y, w: cellW - 16, h: cellH },
       faces,
@@ -82,7 +139,23 @@ export function composeSummaryCard(input: { title: string; subtitle: string; org
     );
     if ('ops' in set) ops.push(...set.ops);
   });
-  const foot = setBlocks([{ text: [input.organizers, input.date].filter(Boolean).join(' · '), font: 'sans', weight: 'normal', color: GREY, sizePt: px(22), leading: 1.3, align: 'left', maxLines: 1 }], { x: text.x, y: text.y + text.h - 40, w: text.w, h: 40 }, faces, 'top');
+  const foot = setBlocks(
+    [
+      {
+        text: [input.organizers, input.date].filter(Boolean).join(' · '),
+        font: 'sans',
+        weight: 'normal',
+        color: GREY,
+        sizePt: px(22),
+        leading: 1.3,
+        align: 'left',
+        maxLines: 1,
+      },
+    ],
+    { x: text.x, y: text.y + text.h - 40, w: text.w, h: 40 },
+    faces,
+    'top',
+  );
   if ('ops' in foot) ops.push(...foot.ops);
   return { boxes: sheetBoxes({ widthMm: W, heightMm: H }, 0, false), ops };
 }

@@ -29,7 +29,11 @@ export function breakUnits(text: string): string[] {
   const units: string[] = [];
   for (const piece of raw) {
     const last = units.length - 1;
-    if (last >= 0 && (NO_LINE_START.has(piece[0]!) || NO_LINE_END.has([...units[last]!].pop()!) || /^[ \t]+$/.test(piece))) units[last] += piece;
+    if (
+      last >= 0 &&
+      (NO_LINE_START.has(piece[0]!) || NO_LINE_END.has([...units[last]!].pop()!) || /^[ \t]+$/.test(piece))
+    )
+      units[last] += piece;
     else units.push(piece);
   }
   return units;
@@ -89,13 +93,20 @@ export interface SetText {
  * Sets one block in `widthMm` and at most `roomMm` of height: wrapped, then shrunk step by step to fit, never
  * under 6 pt (a size asked below the floor is raised to it). Null when it cannot fit at 6 pt: the caller names it.
  */
-export function setText(text: string, style: TextStyle, widthMm: number, roomMm: number, measure: Measure): SetText | null {
+export function setText(
+  text: string,
+  style: TextStyle,
+  widthMm: number,
+  roomMm: number,
+  measure: Measure,
+): SetText | null {
   const start = Math.max(style.sizePt, MIN_TYPE_PT);
   for (let size = start; ; size = Math.max(MIN_TYPE_PT, size * SHRINK)) {
     const lines = breakLines(text, widthMm, size, measure);
     const lineHeightMm = size * style.leading * PT_TO_MM;
     const heightMm = lines.length * lineHeightMm;
-    if (heightMm <= roomMm + 1e-9 && (!style.maxLines || lines.length <= style.maxLines)) return { lines, sizePt: size, heightMm, lineHeightMm, shrunk: size < start - 1e-9 };
+    if (heightMm <= roomMm + 1e-9 && (!style.maxLines || lines.length <= style.maxLines))
+      return { lines, sizePt: size, heightMm, lineHeightMm, shrunk: size < start - 1e-9 };
     if (size <= MIN_TYPE_PT) return null;
   }
 }
@@ -126,7 +137,10 @@ export const BLOCK_GAP_EM = 0.55;
  * size above each block after the first, and the whole stack centred in the area's height (equal space above
  * and below, as a mat's text band should be). Returns the index of the first block that cannot fit at 6 pt.
  */
-export function setCaption(blocks: { text: string; style: TextStyle; align: 'left' | 'center' | 'right'; measure: Measure }[], area: { w: number; h: number }): SetCaption | { overflow: number } {
+export function setCaption(
+  blocks: { text: string; style: TextStyle; align: 'left' | 'center' | 'right'; measure: Measure }[],
+  area: { w: number; h: number },
+): SetCaption | { overflow: number } {
   const set: { text: SetText; index: number; gap: number }[] = [];
   let used = 0;
   for (const [index, b] of blocks.entries()) {

@@ -27,7 +27,9 @@ export function normalizeQuery(query: string): string {
 function syllables(name: string, pinyinText: string): { chars: string[]; sylls: string[] } {
   const chars = [...name];
   const sylls = pinyinText.split(/\s+/).filter(Boolean).map(normalizeQuery);
-  return sylls.length === chars.length ? { chars, sylls } : { chars: [name.toLowerCase()], sylls: [normalizeQuery(pinyinText)] };
+  return sylls.length === chars.length
+    ? { chars, sylls }
+    : { chars: [name.toLowerCase()], sylls: [normalizeQuery(pinyinText)] };
 }
 
 /**
@@ -39,7 +41,8 @@ function spells(q: string, i: number, chars: string[], sylls: string[], k: numbe
   if (k === sylls.length) return false;
   if (q[i] === chars[k]) return spells(q, i + 1, chars, sylls, k + 1);
   const s = sylls[k]!;
-  for (let n = 1; n <= s.length && i + n <= q.length && q[i + n - 1] === s[n - 1]; n++) if (spells(q, i + n, chars, sylls, k + 1)) return true;
+  for (let n = 1; n <= s.length && i + n <= q.length && q[i + n - 1] === s[n - 1]; n++)
+    if (spells(q, i + n, chars, sylls, k + 1)) return true;
   return false;
 }
 

@@ -24,20 +24,27 @@ export class XmpMergeError extends Error {}
 
 const elements = (parent: Node, ns: string, local: string): Element[] => {
   const out: Element[] = [];
-  for (let n = parent.firstChild; n; n = n.nextSibling) if (n.nodeType === 1 && (n as Element).namespaceURI === ns && (n as Element).localName === local) out.push(n as Element);
+  for (let n = parent.firstChild; n; n = n.nextSibling)
+    if (n.nodeType === 1 && (n as Element).namespaceURI === ns && (n as Element).localName === local)
+      out.push(n as Element);
   return out;
 };
-const descendants = (root: Element | Document, ns: string, local: string): Element[] => Array.from(root.getElementsByTagNameNS(ns, local)) as Element[];
+const descendants = (root: Element | Document, ns: string, local: string): Element[] =>
+  Array.from(root.getElementsByTagNameNS(ns, local)) as Element[];
 
 function parse(text: string, what: string): Document {
   const errors: string[] = [];
   let doc: Document;
   try {
-    doc = new DOMParser({ onError: (level, msg) => level !== 'warning' && errors.push(msg) }).parseFromString(text.replace(/^\uFEFF/, ''), 'text/xml');
+    doc = new DOMParser({ onError: (level, msg) => level !== 'warning' && errors.push(msg) }).parseFromString(
+      text.replace(/^\uFEFF/, ''),
+      'text/xml',
+    );
   } catch (err) {
     throw new XmpMergeError(`${what}: ${(err as Error).message.split('\n')[0]}`);
   }
-  if (errors.length || !descendants(doc, RDF, 'RDF').length) throw new XmpMergeError(`${what}: ${errors[0] ?? 'no rdf:RDF element'}`);
+  if (errors.length || !descendants(doc, RDF, 'RDF').length)
+    throw new XmpMergeError(`${what}: ${errors[0] ?? 'no rdf:RDF element'}`);
   return doc;
 }
 
@@ -66,11 +73,13 @@ export function mergeXmpSidecar(existing: string, ours: string): string {
       const a = description.attributes.item(i)!;
       if (isOurs(a.namespaceURI, a.localName)) description.removeAttributeNode(a);
     }
-    for (let n = description.firstChild; n; ) {
+    for (let n = description.firstChild; n;) {
       const next = n.nextSibling;
       if (n.nodeType === 1 && isOurs((n as Element).namespaceURI, (n as Element).localName)) {
         if ((n as Element).localName === 'Regions')
-          for (const li of descendants(n as Element, RDF, 'li')) if (li.parentNode && (li.parentNode as Element).localName === 'Bag' && !ourNames.has(regionName(li) ?? '')) keptRegions.push(li);
+          for (const li of descendants(n as Element, RDF, 'li'))
+            if (li.parentNode && (li.parentNode as Element).localName === 'Bag' && !ourNames.has(regionName(li) ?? ''))
+              keptRegions.push(li);
         description.removeChild(n);
       }
       n = next;

@@ -9,7 +9,9 @@ const num = (n: number) => String(Math.round(n * 1e6) / 1e6);
 const alt = (tag: string, text: string | null) =>
   text ? `   <${tag}><rdf:Alt><rdf:li xml:lang="x-default">${esc(text)}</rdf:li></rdf:Alt></${tag}>\n` : '';
 const list = (tag: string, kind: 'Bag' | 'Seq', items: string[]) =>
-  items.length ? `   <${tag}><rdf:${kind}>${items.map((i) => `<rdf:li>${esc(i)}</rdf:li>`).join('')}</rdf:${kind}></${tag}>\n` : '';
+  items.length
+    ? `   <${tag}><rdf:${kind}>${items.map((i) => `<rdf:li>${esc(i)}</rdf:li>`).join('')}</rdf:${kind}></${tag}>\n`
+    : '';
 
 /**
  * An XMP sidecar with IPTC Core/Extension and MWG face regions, as Lightroom, digiKam and exiftool read them:
@@ -38,7 +40,13 @@ ${faces
     </rdf:Bag></mwg-rs:RegionList>
    </mwg-rs:Regions>\n`
     : '';
-  const attrs = [`xmp:Rating="${photo.rating}"`, photo.capturedAt ? `photoshop:DateCreated="${esc(photo.capturedAt)}"` : null, `xmp:CreatorTool="Chasing Light"`].filter(Boolean).join('\n    ');
+  const attrs = [
+    `xmp:Rating="${photo.rating}"`,
+    photo.capturedAt ? `photoshop:DateCreated="${esc(photo.capturedAt)}"` : null,
+    `xmp:CreatorTool="Chasing Light"`,
+  ]
+    .filter(Boolean)
+    .join('\n    ');
   return `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
  <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
@@ -62,7 +70,12 @@ ${list('dc:creator', 'Seq', creator ? [creator] : [])}${alt('dc:title', photo.ti
  * The little a photo carries onto the web: its title, the photographer's credit and the names of the people in it
  * — no GPS, no camera serials, no maker notes, nothing from the roster beyond names.
  */
-export function buildWebXmp(p: { title: string | null; creator: string | null; credit: string | null; people: string[] }): string {
+export function buildWebXmp(p: {
+  title: string | null;
+  creator: string | null;
+  credit: string | null;
+  people: string[];
+}): string {
   const bag = (items: string[]) => `<rdf:Bag>${items.map((i) => `<rdf:li>${esc(i)}</rdf:li>`).join('')}</rdf:Bag>`;
   return `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">

@@ -117,7 +117,15 @@ export interface ExhibitionFile {
 /** Something one photo or one file needs said: a soft photo, a missing original, a caption cut short. */
 export interface ExhibitionWarning {
   photoId: string | null;
-  code: 'lowPpi' | 'tooLowPpi' | 'photoMissing' | 'photoUnreadable' | 'captionTooLong' | 'headerTooLong' | 'labelTooLong' | 'noQr';
+  code:
+    | 'lowPpi'
+    | 'tooLowPpi'
+    | 'photoMissing'
+    | 'photoUnreadable'
+    | 'captionTooLong'
+    | 'headerTooLong'
+    | 'labelTooLong'
+    | 'noQr';
   message: string;
   key: import('../i18n/messages').MessageKey;
   params?: import('../i18n/messages').MessageParams;

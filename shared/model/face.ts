@@ -86,7 +86,13 @@ export interface FaceGroup {
 export interface PeopleOverview {
   groups: FaceGroup[];
   /** workers with confirmed faces or suggestions */
-  workers: { workerId: string; confirmed: number; suggested: number; suggestions: boolean; /** a confirmed face of theirs with a crop, for the list */ faceId: string | null }[];
+  workers: {
+    workerId: string;
+    confirmed: number;
+    suggested: number;
+    suggestions: boolean;
+    /** a confirmed face of theirs with a crop, for the list */ faceId: string | null;
+  }[];
   counts: { photos: number; scanned: number; faces: number; named: number; unnamed: number; ignored: number };
 }
 

@@ -22,7 +22,13 @@ export interface GalleryCheck {
   /** every photo of the project that will not be published, with why (not only those on the wall) */
   excluded: import('./exhibition').ExcludedPhoto[];
   /** every worker of the roster whose name will not be published, with why */
-  withheld: { workerId: string; name: string; reason: string; key: import('../i18n/messages').MessageKey; params?: import('../i18n/messages').MessageParams }[];
+  withheld: {
+    workerId: string;
+    name: string;
+    reason: string;
+    key: import('../i18n/messages').MessageKey;
+    params?: import('../i18n/messages').MessageParams;
+  }[];
   /** what each photo's page and JPEG carry */
   published: string[];
   /** what never leaves the project */

@@ -10,12 +10,23 @@ import { lacks } from '../helpers/tools';
 /** The exhibition run in Chromium: auto-fill, drag a photo to another board, see its label, export the boards. */
 describe.skipIf(lacks(hasChromium))('exhibition in Chromium', () => {
   const app = appInChromium('cl-e2e-exhibition-', async (app) => {
-    for (let i = 0; i < 6; i++) await writePhoto(path.join(app.root, 'card'), `IMG_${i}.JPG`, { width: i === 2 ? 1600 : 2400, height: i === 2 ? 2400 : 1600, seed: 700 + i });
+    for (let i = 0; i < 6; i++)
+      await writePhoto(path.join(app.root, 'card'), `IMG_${i}.JPG`, {
+        width: i === 2 ? 1600 : 2400,
+        height: i === 2 ? 2400 : 1600,
+        seed: 700 + i,
+      });
     const s = app.t.services;
     await s.projects.create(path.join(app.root, 'project'), '展览测试');
     await s.importer.run({ paths: [path.join(app.root, 'card')], photographer: '陈晓明' });
     const co = s.roster.createCompany({ name: '科润智能控制股份有限公司', shortName: '科润智控' });
-    const zhan = s.roster.createWorker({ name: '占牡丹', companyId: co.id, consent: 'exhibit', craft: '绕线工', quote: '被看见，累也轻了' });
+    const zhan = s.roster.createWorker({
+      name: '占牡丹',
+      companyId: co.id,
+      consent: 'exhibit',
+      craft: '绕线工',
+      quote: '被看见，累也轻了',
+    });
     const zhou = s.roster.createWorker({ name: '周丽娟', companyId: co.id, consent: 'declined' });
     const photos = s.photos.list();
     const named = (n: string) => photos.find((p) => p.originalName === n)!.id;
@@ -52,7 +63,9 @@ describe.skipIf(lacks(hasChromium))('exhibition in Chromium', () => {
   it('shows the wall label of a photo as it will print', async () => {
     await app.page.locator('[data-testid="board-photo"][data-number="板1-01"]').click();
     await expect.poll(() => app.page.getByTestId('label-number').textContent()).toBe('板1-01');
-    await expect.poll(() => app.page.getByTestId('label-preview').evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBeGreaterThan(500);
+    await expect
+      .poll(() => app.page.getByTestId('label-preview').evaluate((i) => (i as HTMLImageElement).naturalWidth))
+      .toBeGreaterThan(500);
   });
 
   it('edits the label style in the caption editor, previewed live, and saves it as the project\u2019s own', async () => {
@@ -78,10 +91,13 @@ describe.skipIf(lacks(hasChromium))('exhibition in Chromium', () => {
   it('exports the web gallery from the window, after saying what it would publish', async () => {
     await app.page.getByRole('button', { name: '关闭' }).click();
     await app.page.getByTestId('gallery-open').click();
-    await expect.poll(() => app.page.getByTestId('gallery-check').textContent()).toMatch(/将发布 5 张照片和 1 位职工的名字（不含手机号、工号、GPS）/);
+    await expect
+      .poll(() => app.page.getByTestId('gallery-check').textContent())
+      .toMatch(/将发布 5 张照片和 1 位职工的名字（不含手机号、工号、GPS）/);
     // Everyone whose name will not be published is listed, with why.
     expect(await app.page.getByTestId('gallery-left-out-workers').textContent()).toMatch(/周丽娟：不同意展出/);
-    if (process.env.CL_SCREENSHOTS) await app.page.screenshot({ path: path.join(process.env.CL_SCREENSHOTS, 'gallery-check.png') });
+    if (process.env.CL_SCREENSHOTS)
+      await app.page.screenshot({ path: path.join(process.env.CL_SCREENSHOTS, 'gallery-check.png') });
     await app.page.getByTestId('gallery-out').fill(path.join(app.root, 'web'));
     await app.page.getByTestId('gallery-start').click();
     await app.page.getByTestId('gallery-done').waitFor({ timeout: 60_000 });

@@ -22,10 +22,18 @@ describe.skipIf(lacks(hasChromium))('web gallery in Chromium, from file://', () 
     const card = page.locator('#results .person');
     await expect.poll(() => card.count()).toBe(1);
     expect(await card.locator('b').textContent()).toBe('占牡丹');
-    const hers = plan.exhibition.boards.flatMap((b) => b.photos).filter((p) => services.photos.get(p.photoId).workers.length && services.photos.get(p.photoId).workers.every((w) => services.roster.worker(w).name === '占牡丹'));
+    const hers = plan.exhibition.boards
+      .flatMap((b) => b.photos)
+      .filter(
+        (p) =>
+          services.photos.get(p.photoId).workers.length &&
+          services.photos.get(p.photoId).workers.every((w) => services.roster.worker(w).name === '占牡丹'),
+      );
     for (const p of hers) expect(await card.locator('.where').textContent()).toContain(p.number);
     // The page is Chinese set in the gallery's own face: no boxes on a machine without a CJK font.
-    expect(await page.evaluate(async () => (await document.fonts.load('20px "CL Sans"', '占牡丹')).length)).toBeGreaterThan(0);
+    expect(
+      await page.evaluate(async () => (await document.fonts.load('20px "CL Sans"', '占牡丹')).length),
+    ).toBeGreaterThan(0);
     await card.click();
     await page.locator('.tile').first().click();
     await expect.poll(() => page.locator('.photo h1').textContent()).toBe('占牡丹');

@@ -9,7 +9,13 @@ import { lacks } from '../helpers/tools';
 /** The gift run in Chromium: choose a template, see the preview change, drag the crop, export, see the progress. */
 describe.skipIf(lacks(hasChromium))('gifts in Chromium', () => {
   const app = appInChromium('cl-e2e-gift-', async (app) => {
-    for (let i = 0; i < 3; i++) await writePhoto(path.join(app.root, 'card'), `IMG_${i}.JPG`, { width: 2400, height: 1600, seed: 500 + i, exif: { IFD2: { DateTimeOriginal: '2025:05:12 10:00:00' } } });
+    for (let i = 0; i < 3; i++)
+      await writePhoto(path.join(app.root, 'card'), `IMG_${i}.JPG`, {
+        width: 2400,
+        height: 1600,
+        seed: 500 + i,
+        exif: { IFD2: { DateTimeOriginal: '2025:05:12 10:00:00' } },
+      });
     // A phone snapshot far too small for 10寸: about 60 ppi.
     await writePhoto(path.join(app.root, 'card'), 'IMG_small.JPG', { width: 600, height: 400, seed: 599 });
     const s = app.t.services;
@@ -35,9 +41,13 @@ describe.skipIf(lacks(hasChromium))('gifts in Chromium', () => {
     await expect.poll(() => app.page.getByTestId('gift-item').count()).toBe(3);
     expect(await app.page.getByTestId('gift-list').textContent()).toMatch(/周丽娟.*不同意/);
     // Named before any export, by worker, in the chosen language.
-    expect(await app.page.getByTestId('gift-item').filter({ hasText: '王伟' }).textContent()).toMatch(/\d+ ppi · 分辨率不足/);
+    expect(await app.page.getByTestId('gift-item').filter({ hasText: '王伟' }).textContent()).toMatch(
+      /\d+ ppi · 分辨率不足/,
+    );
     await app.page.getByTestId('gift-item').filter({ hasText: '占牡丹' }).click();
-    await expect.poll(() => app.page.getByTestId('sheet-preview').evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBeGreaterThan(500);
+    await expect
+      .poll(() => app.page.getByTestId('sheet-preview').evaluate((i) => (i as HTMLImageElement).naturalWidth))
+      .toBeGreaterThan(500);
   });
 
   it('changes the preview when another template is chosen', async () => {
@@ -46,8 +56,14 @@ describe.skipIf(lacks(hasChromium))('gifts in Chromium', () => {
     await expect.poll(previewSrc).not.toBe(before);
     // The red mat really is in the preview: sample its pixels.
     const src = (await previewSrc())!;
-    const bytes = await app.page.evaluate(async (u) => Array.from(new Uint8Array(await (await fetch(u)).arrayBuffer())), src);
-    const { data, info } = await sharp(Buffer.from(bytes)).resize(20, 20, { fit: 'fill' }).raw().toBuffer({ resolveWithObject: true });
+    const bytes = await app.page.evaluate(
+      async (u) => Array.from(new Uint8Array(await (await fetch(u)).arrayBuffer())),
+      src,
+    );
+    const { data, info } = await sharp(Buffer.from(bytes))
+      .resize(20, 20, { fit: 'fill' })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     const i = (1 * 20 + 1) * info.channels; // just inside the 4 mm frame band: the mat
     expect(data[i]! > 120 && data[i + 1]! < 80).toBe(true);
     // The choice outlives a visit to another view.
@@ -94,10 +110,14 @@ describe.skipIf(lacks(hasChromium))('gifts in Chromium', () => {
     expect(await app.page.getByTestId('export-dialog').textContent()).toMatch(/王伟.*低于 150/);
     const files = await fs.readdir(path.join(app.root, 'print'));
     expect(files.filter((f) => f.endsWith('.jpg'))).toEqual([expect.stringMatching(/^科润智控_占牡丹_/)]);
-    expect(files).toEqual(expect.arrayContaining(['印制清单_简约白框_10寸_JPEG.pdf', '印制清单_简约白框_10寸_JPEG.csv']));
+    expect(files).toEqual(
+      expect.arrayContaining(['印制清单_简约白框_10寸_JPEG.pdf', '印制清单_简约白框_10寸_JPEG.csv']),
+    );
     await app.page.getByTestId('mark-exported-printed').click();
     await app.page.getByTestId('marked-printed').waitFor();
-    await expect.poll(() => app.t.services.gifts.list().find((g) => g.workerName === '占牡丹')!.handOver.printedAt).not.toBeNull();
+    await expect
+      .poll(() => app.t.services.gifts.list().find((g) => g.workerName === '占牡丹')!.handOver.printedAt)
+      .not.toBeNull();
   });
 
   it('records the hand-over', async () => {
@@ -105,7 +125,9 @@ describe.skipIf(lacks(hasChromium))('gifts in Chromium', () => {
     await expect.poll(() => app.page.getByTestId('gift-list').textContent()).toContain('已印制');
     await app.page.getByTestId('gift-item').filter({ hasText: '占牡丹' }).click();
     await app.page.getByTestId('mark-framed').click();
-    await expect.poll(() => app.t.services.gifts.list().find((g) => g.workerName === '占牡丹')!.handOver.framedAt).not.toBeNull();
+    await expect
+      .poll(() => app.t.services.gifts.list().find((g) => g.workerName === '占牡丹')!.handOver.framedAt)
+      .not.toBeNull();
     await expect.poll(() => app.page.getByTestId('gift-list').textContent()).toContain('已装裱');
   });
 });

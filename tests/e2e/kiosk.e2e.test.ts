@@ -34,7 +34,17 @@ describe.skipIf(lacks(hasChromium))('kiosk in Chromium', () => {
       await expect.poll(() => page.getByTestId('kiosk-open').count(), { timeout: 10_000 }).toBe(0);
       await expect.poll(() => page.getByTestId('kiosk-search').inputValue()).toBe('');
       expect(await page.getByTestId('kiosk-worker').count()).toBe(0);
-      const status = await page.evaluate(async (token) => (await fetch('/api/photos.setRating', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify({ ids: ['abcdef0123456789'], rating: 5 }) })).status, pageToken);
+      const status = await page.evaluate(
+        async (token) =>
+          (
+            await fetch('/api/photos.setRating', {
+              method: 'POST',
+              headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+              body: JSON.stringify({ ids: ['abcdef0123456789'], rating: 5 }),
+            })
+          ).status,
+        pageToken,
+      );
       expect(status).toBe(403);
     } finally {
       await page.close();

@@ -13,7 +13,22 @@ describe.skipIf(lacks(hasChromium))('library flow in Chromium', () => {
   const app = appInChromium('cl-e2e-', async (app) => {
     const card = path.join(app.root, 'card', 'DCIM', '100CANON');
     for (let i = 0; i < 6; i++)
-      await writePhoto(card, `IMG_000${i}.JPG`, { width: 1200, height: 800, orientation: i === 2 ? 6 : 1, seed: 80 + i, exif: { IFD0: { Artist: 'Chen Xiaoming', Make: 'Canon', Model: 'Canon EOS R6' }, IFD2: { DateTimeOriginal: `2025:05:12 09:3${i}:00`, OffsetTimeOriginal: '+08:00', ExposureTime: '1/125', FNumber: '4/1', ISOSpeedRatings: '400' } } });
+      await writePhoto(card, `IMG_000${i}.JPG`, {
+        width: 1200,
+        height: 800,
+        orientation: i === 2 ? 6 : 1,
+        seed: 80 + i,
+        exif: {
+          IFD0: { Artist: 'Chen Xiaoming', Make: 'Canon', Model: 'Canon EOS R6' },
+          IFD2: {
+            DateTimeOriginal: `2025:05:12 09:3${i}:00`,
+            OffsetTimeOriginal: '+08:00',
+            ExposureTime: '1/125',
+            FNumber: '4/1',
+            ISOSpeedRatings: '400',
+          },
+        },
+      });
     await fs.writeFile(path.join(card, 'broken.jpg'), 'not really a photo');
   });
 
@@ -62,10 +77,17 @@ describe.skipIf(lacks(hasChromium))('library flow in Chromium', () => {
     await expect.poll(() => app.page.getByTestId('photo-tile').count()).toBe(6);
     // Every thumbnail actually loaded.
     await expect
-      .poll(() => app.page.$$eval('[data-testid=photo-tile] img', (imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length))
+      .poll(() =>
+        app.page.$$eval(
+          '[data-testid=photo-tile] img',
+          (imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length,
+        ),
+      )
       .toBe(6);
     // IMG_0002 is stored sideways (portrait pixels, EXIF Orientation 6): shown upright it is landscape like the rest.
-    const sizes = await app.page.$$eval('[data-testid=photo-tile] img', (imgs) => imgs.map((i) => [(i as HTMLImageElement).naturalWidth, (i as HTMLImageElement).naturalHeight]));
+    const sizes = await app.page.$$eval('[data-testid=photo-tile] img', (imgs) =>
+      imgs.map((i) => [(i as HTMLImageElement).naturalWidth, (i as HTMLImageElement).naturalHeight]),
+    );
     expect(sizes.every(([w, h]) => w! > h!)).toBe(true);
   });
 
@@ -73,7 +95,9 @@ describe.skipIf(lacks(hasChromium))('library flow in Chromium', () => {
     await app.page.getByTestId('photo-tile').first().click();
     await app.page.keyboard.press('Space');
     await app.page.getByTestId('loupe').waitFor();
-    await expect.poll(() => app.page.getByTestId('loupe-image').evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    await expect
+      .poll(() => app.page.getByTestId('loupe-image').evaluate((i) => (i as HTMLImageElement).naturalWidth))
+      .toBeGreaterThan(0);
     expect(await app.page.getByTestId('meta-captured').textContent()).toBe('2025-05-12 09:30:00 (UTC+08:00)');
     expect(await app.page.getByTestId('meta-exposure').textContent()).toBe('1/125 s · f/4 · ISO 400');
     await app.page.keyboard.press('4');
@@ -100,7 +124,9 @@ describe.skipIf(lacks(hasChromium))('library flow in Chromium', () => {
     await app.page.keyboard.press('z');
     await app.page.getByTestId('loupe-full').waitFor();
     // One photo pixel on one screen pixel: the 1200 px original shown 1200 px wide.
-    await expect.poll(() => app.page.getByTestId('loupe-full').evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBe(1200);
+    await expect
+      .poll(() => app.page.getByTestId('loupe-full').evaluate((i) => (i as HTMLImageElement).naturalWidth))
+      .toBe(1200);
     const stage = app.page.getByTestId('loupe-stage');
     expect(Math.round((await stage.boundingBox())!.width)).toBe(1200);
     const before = (await stage.boundingBox())!;
@@ -158,9 +184,11 @@ describe.skipIf(lacks(hasChromium))('library flow in Chromium', () => {
 
   it('shows each photo of a long import as soon as it is done, not when the batch ends', async () => {
     const card = path.join(app.root, 'card2');
-    for (let i = 0; i < 24; i++) await writePhoto(card, `DSC_${String(i).padStart(4, '0')}.JPG`, { width: 3000, height: 2000, seed: 400 + i });
+    for (let i = 0; i < 24; i++)
+      await writePhoto(card, `DSC_${String(i).padStart(4, '0')}.JPG`, { width: 3000, height: 2000, seed: 400 + i });
     // The grid is virtualized: the count line says how many photos it holds.
-    const shown = async () => Number(/(\d+)/.exec((await app.page.getByTestId('library-count').textContent()) ?? '')?.[1] ?? 0);
+    const shown = async () =>
+      Number(/(\d+)/.exec((await app.page.getByTestId('library-count').textContent()) ?? '')?.[1] ?? 0);
     const { jobId } = await app.t.services.importer.start({ paths: [card] });
     const counts: number[] = [];
     for (;;) {
@@ -169,7 +197,10 @@ describe.skipIf(lacks(hasChromium))('library flow in Chromium', () => {
       await new Promise((r) => setTimeout(r, 50));
     }
     // Seen part-way: more than before the import, fewer than after it.
-    expect(counts.some((n) => n > 6 && n < 30), counts.join(' ')).toBe(true);
+    expect(
+      counts.some((n) => n > 6 && n < 30),
+      counts.join(' '),
+    ).toBe(true);
     await expect.poll(shown).toBe(30);
   });
 

@@ -14,12 +14,20 @@ describe.skipIf(lacks(hasChromium))('the People view in Chromium', () => {
   const app = appInChromium('cl-e2e-people-', async (app) => {
     const card = path.join(app.root, 'card');
     await fs.mkdir(card);
-    for (const f of ['train/obama/obama.jpg', 'train/obama/obama2.jpg', 'test/obama1.jpg', 'test/obama3.jpg', 'train/biden/biden.jpg', 'train/rose_leslie/img1.jpg'])
+    for (const f of [
+      'train/obama/obama.jpg',
+      'train/obama/obama2.jpg',
+      'test/obama1.jpg',
+      'test/obama3.jpg',
+      'train/biden/biden.jpg',
+      'train/rose_leslie/img1.jpg',
+    ])
       await fs.copyFile(path.join(FACES_FIXTURES, f), path.join(card, f.replace(/\//g, '_')));
     await app.t.services.projects.create(path.join(app.root, 'project'), '人物测试');
     await app.t.services.importer.run({ paths: [card] });
     const company = app.t.services.roster.createCompany({ name: '白宫' });
-    for (const name of ['奥巴马', '拜登', '莱斯利']) app.t.services.roster.createWorker({ name, companyId: company.id });
+    for (const name of ['奥巴马', '拜登', '莱斯利'])
+      app.t.services.roster.createWorker({ name, companyId: company.id });
   });
   beforeAll(async () => {
     await app.page.getByTestId('photo-grid').waitFor();
@@ -78,7 +86,9 @@ describe.skipIf(lacks(hasChromium))('the People view in Chromium', () => {
     // The photos are tagged: the library knows who is in them.
     const photos = app.t.services.photos.list().filter((p) => /obama/.test(p.originalName));
     const obamaId = app.t.services.roster.resolveWorker('奥巴马').id;
-    expect(photos.every((p) => p.workers.includes(obamaId) && p.faceRegions.some((r) => r.workerId === obamaId))).toBe(true);
+    expect(photos.every((p) => p.workers.includes(obamaId) && p.faceRegions.some((r) => r.workerId === obamaId))).toBe(
+      true,
+    );
   });
 
   it('keeps a less sure suggestion apart: confirm-all leaves it, and Enter on it confirms that one', async () => {
@@ -86,7 +96,10 @@ describe.skipIf(lacks(hasChromium))('the People view in Chromium', () => {
     const more = path.join(app.root, 'more');
     await fs.mkdir(more);
     await fs.copyFile(path.join(FACES_FIXTURES, 'test/obama_and_biden.jpg'), path.join(more, 'rally.jpg'));
-    await sharp(path.join(FACES_FIXTURES, 'test/two_people.jpg')).blur(6).jpeg().toFile(path.join(more, 'out-of-focus.jpg'));
+    await sharp(path.join(FACES_FIXTURES, 'test/two_people.jpg'))
+      .blur(6)
+      .jpeg()
+      .toFile(path.join(more, 'out-of-focus.jpg'));
     await app.t.services.importer.run({ paths: [more] });
     await app.t.services.faceJob.run();
     const photoOf = (name: string) => app.t.services.photos.list().find((p) => p.originalName === name)!.id;
@@ -95,7 +108,9 @@ describe.skipIf(lacks(hasChromium))('the People view in Chromium', () => {
     const doubtful = section.getByTestId('doubtful-face');
     await expect.poll(() => sure.count()).toBe(1);
     await expect.poll(() => doubtful.count()).toBe(1);
-    expect(await sure.first().getAttribute('data-face-id')).toBe(app.t.services.faces.list({ photoId: photoOf('rally.jpg') }).find((f) => f.suggestion)!.faceId);
+    expect(await sure.first().getAttribute('data-face-id')).toBe(
+      app.t.services.faces.list({ photoId: photoOf('rally.jpg') }).find((f) => f.suggestion)!.faceId,
+    );
     expect(await section.textContent()).toContain('不太确定，请逐张确认');
     expect(await app.page.getByTestId('confirm-all').textContent()).toBe('全部确认（1）');
     await app.page.getByTestId('confirm-all').click();
@@ -108,7 +123,9 @@ describe.skipIf(lacks(hasChromium))('the People view in Chromium', () => {
     await app.page.keyboard.press('Enter');
     await expect.poll(() => app.page.getByTestId('confirmed-face').count()).toBe(6);
     await expect.poll(() => section.count()).toBe(0);
-    expect(app.t.services.photos.get(photoOf('out-of-focus.jpg')).workers).toEqual([app.t.services.roster.resolveWorker('奥巴马').id]);
+    expect(app.t.services.photos.get(photoOf('out-of-focus.jpg')).workers).toEqual([
+      app.t.services.roster.resolveWorker('奥巴马').id,
+    ]);
   });
 
   it('tags a worker from the library and picks their face among those found, instead of drawing it', async () => {

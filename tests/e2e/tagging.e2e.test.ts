@@ -11,7 +11,13 @@ import { lacks } from '../helpers/tools';
  */
 describe.skipIf(lacks(hasChromium))('roster and tagging in Chromium', () => {
   const app = appInChromium('cl-e2e-tag-', async (app) => {
-    for (let i = 0; i < 4; i++) await writePhoto(path.join(app.root, 'card'), `IMG_${i}.JPG`, { width: 1200, height: 800, seed: 400 + i, exif: { IFD2: { DateTimeOriginal: `2025:05:12 10:0${i}:00` } } });
+    for (let i = 0; i < 4; i++)
+      await writePhoto(path.join(app.root, 'card'), `IMG_${i}.JPG`, {
+        width: 1200,
+        height: 800,
+        seed: 400 + i,
+        exif: { IFD2: { DateTimeOriginal: `2025:05:12 10:0${i}:00` } },
+      });
     await writeXlsx(path.join(app.root, '名单.xlsx'), [
       ['科润智控职工名单'],
       ['姓名', '单位', '车间', '工号', '同意展出'],
@@ -39,21 +45,28 @@ describe.skipIf(lacks(hasChromium))('roster and tagging in Chromium', () => {
     await app.page.getByTestId('roster-file').fill(path.join(app.root, '名单.xlsx'));
     await app.page.getByTestId('roster-read').click();
     // Neither company is in the roster yet: the preview says how many rows that skips, and offers to create them.
-    await expect.poll(() => app.page.getByTestId('roster-summary').textContent()).toContain('将新增 0 人，更新 0 人，跳过 3 行');
+    await expect
+      .poll(() => app.page.getByTestId('roster-summary').textContent())
+      .toContain('将新增 0 人，更新 0 人，跳过 3 行');
     expect(await app.page.getByTestId('roster-unknown-companies').textContent()).toContain('有 3 行的单位不在名册中');
     expect(await app.page.getByTestId('roster-apply').isDisabled()).toBe(true);
     await app.page.getByTestId('roster-create-companies-button').click();
     await expect.poll(() => app.page.getByTestId('roster-summary').textContent()).toContain('将新增 3 人');
     // The preview shows what each row says about consent, as it will be recorded.
-    expect(await app.page.getByTestId('roster-row-consent').allTextContents()).toEqual(['同意展出', '同意展出', '不同意']);
-    if (process.env.CL_SCREENSHOTS) await app.page.screenshot({ path: path.join(process.env.CL_SCREENSHOTS, 'roster-import.png') });
+    expect(await app.page.getByTestId('roster-row-consent').allTextContents()).toEqual([
+      '同意展出',
+      '同意展出',
+      '不同意',
+    ]);
+    if (process.env.CL_SCREENSHOTS)
+      await app.page.screenshot({ path: path.join(process.env.CL_SCREENSHOTS, 'roster-import.png') });
     expect(await app.page.getByTestId('roster-apply').textContent()).toBe('导入：新增 3、更新 0');
     await app.page.getByTestId('roster-apply').click();
     await expect.poll(() => app.page.getByTestId('worker-row').count()).toBe(3);
     expect(await app.page.getByTestId('company-list').textContent()).toContain('江山华宇机械有限公司');
   });
 
-  it('asks which column holds the names when a list has no 姓名 header, showing each column\'s first values', async () => {
+  it("asks which column holds the names when a list has no 姓名 header, showing each column's first values", async () => {
     await app.page.getByTestId('open-roster-import').first().click();
     await app.page.getByTestId('roster-file').fill(path.join(app.root, '新员工.xlsx'));
     await app.page.getByTestId('roster-read').click();
@@ -84,7 +97,12 @@ describe.skipIf(lacks(hasChromium))('roster and tagging in Chromium', () => {
     await app.page.mouse.up();
     await app.page.getByTestId('face-region').waitFor();
     const photo = app.t.services.photos.list().find((p) => p.workers.length)!;
-    expect(photo.faceRegions[0]).toMatchObject({ x: expect.closeTo(0.4, 1), y: expect.closeTo(0.2, 1), w: expect.closeTo(0.2, 1), h: expect.closeTo(0.3, 1) });
+    expect(photo.faceRegions[0]).toMatchObject({
+      x: expect.closeTo(0.4, 1),
+      y: expect.closeTo(0.2, 1),
+      w: expect.closeTo(0.2, 1),
+      h: expect.closeTo(0.3, 1),
+    });
     await app.page.keyboard.press('Escape');
     await app.page.getByTestId('photo-grid').waitFor();
   });
@@ -114,14 +132,14 @@ describe.skipIf(lacks(hasChromium))('roster and tagging in Chromium', () => {
     await app.page.getByTestId('filter-missing-region').click();
   });
 
-  it('finds photos by a worker\'s initials in the search box', async () => {
+  it("finds photos by a worker's initials in the search box", async () => {
     await app.page.getByTestId('library-search').fill('zmd');
     await expect.poll(() => app.page.getByTestId('photo-tile').count()).toBe(1);
     await app.page.getByTestId('library-search').fill('');
     await expect.poll(() => app.page.getByTestId('photo-tile').count()).toBe(4);
   });
 
-  it('asks before a worker of another company changes a photo\'s company', async () => {
+  it("asks before a worker of another company changes a photo's company", async () => {
     const tiles = app.page.getByTestId('photo-tile');
     await tiles.nth(2).click();
     const id = await tiles.nth(2).getAttribute('data-photo-id');

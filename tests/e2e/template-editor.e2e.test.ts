@@ -16,7 +16,10 @@ describe.skipIf(lacks(hasChromium))('template editor in Chromium', () => {
     s.tagging.tag([s.photos.list()[0]!.id], w.id);
   });
   const dialog = () => app.page.getByTestId('template-dialog');
-  const previewSize = () => app.page.getByTestId('template-preview').evaluate((i) => [(i as HTMLImageElement).naturalWidth, (i as HTMLImageElement).naturalHeight]);
+  const previewSize = () =>
+    app.page
+      .getByTestId('template-preview')
+      .evaluate((i) => [(i as HTMLImageElement).naturalWidth, (i as HTMLImageElement).naturalHeight]);
   beforeAll(async () => {
     await app.page.getByTestId('nav-gifts').click();
     await app.page.getByTestId('edit-template').click();
@@ -35,7 +38,11 @@ describe.skipIf(lacks(hasChromium))('template editor in Chromium', () => {
   it('names an unknown variable under its line, in Chinese, before saving', async () => {
     await app.page.getByTestId('caption-0').fill('{worker.name} {worker.age}');
     expect(await dialog().textContent()).toContain('worker.age');
-    expect(await dialog().getByText(/不认识的变量/).count()).toBeGreaterThan(0);
+    expect(
+      await dialog()
+        .getByText(/不认识的变量/)
+        .count(),
+    ).toBeGreaterThan(0);
   });
 
   it('inserts variables from chips where the cursor was', async () => {
@@ -50,7 +57,15 @@ describe.skipIf(lacks(hasChromium))('template editor in Chromium', () => {
     await app.page.getByTestId('align-right-1').click();
     await choose(app.page, app.page.getByTestId('template-orientation').locator('..'), '竖版');
     await choose(app.page, app.page.getByTestId('template-aspect').locator('..'), '1:1');
-    await expect.poll(async () => { const [w, h] = await previewSize(); return h! > w!; }, { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          const [w, h] = await previewSize();
+          return h! > w!;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
   });
 
   it('saves a project copy with every setting, and keeps it chosen', async () => {

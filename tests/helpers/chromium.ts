@@ -11,7 +11,15 @@ export const hasChromium = fs.existsSync(CHROMIUM);
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -26,7 +34,10 @@ export interface AppInChromium {
  * The app in Chromium for one describe block: a browser host over a temp home and a temp folder, prepared by the
  * suite (photos, roster…), then a page opened on it; all closed after the block.
  */
-export function appInChromium(prefix: string, prepare: (app: AppInChromium) => Promise<void> = async () => undefined): AppInChromium {
+export function appInChromium(
+  prefix: string,
+  prepare: (app: AppInChromium) => Promise<void> = async () => undefined,
+): AppInChromium {
   const app = {} as AppInChromium;
   beforeAll(async () => {
     app.t = await startTestHost();
@@ -59,7 +70,10 @@ export async function choose(page: Page, select: Locator, option: string | RegEx
       return;
     } catch {
       await page.keyboard.press('Escape');
-      await page.getByRole('listbox').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+      await page
+        .getByRole('listbox')
+        .waitFor({ state: 'hidden', timeout: 5_000 })
+        .catch(() => undefined);
     }
   }
   throw new Error(`could not choose ${String(option)}`);

@@ -13,11 +13,22 @@ export function exhibitionWall() {
     const ctx = await freshProject();
     const { services, root } = ctx;
     const short = Math.round((long * 2) / 3);
-    for (let i = 0; i < 8; i++) await writePhoto(path.join(root, 'card'), `IMG_${i}.JPG`, { width: i % 4 === 3 ? short : long, height: i % 4 === 3 ? long : short, seed: 900 + i });
+    for (let i = 0; i < 8; i++)
+      await writePhoto(path.join(root, 'card'), `IMG_${i}.JPG`, {
+        width: i % 4 === 3 ? short : long,
+        height: i % 4 === 3 ? long : short,
+        seed: 900 + i,
+      });
     await services.importer.run({ paths: [path.join(root, 'card')], photographer: '陈晓明' });
     const a = services.roster.createCompany({ name: '科润智能控制股份有限公司' });
     const b = services.roster.createCompany({ name: '江山华宇机械有限公司' });
-    const yes = services.roster.createWorker({ name: '占牡丹', companyId: a.id, consent: 'exhibit', craft: '绕线工', quote: '被看见，累也轻了' });
+    const yes = services.roster.createWorker({
+      name: '占牡丹',
+      companyId: a.id,
+      consent: 'exhibit',
+      craft: '绕线工',
+      quote: '被看见，累也轻了',
+    });
     const gift = services.roster.createWorker({ name: '徐建军', companyId: a.id, consent: 'gift-only' });
     const no = services.roster.createWorker({ name: '周丽娟', companyId: b.id, consent: 'declined' });
     const unasked = services.roster.createWorker({ name: '王伟', companyId: b.id, consent: 'unknown' });

@@ -33,20 +33,34 @@ const FACE_BOXES: Record<string, [number, number, number, number][]> = {
   'train/rose_leslie/img2.jpg': [[0.299, 0.153, 0.4, 0.367]],
   'test/alex_lacamoire1.jpg': [[0.416, 0.136, 0.18, 0.413]],
   'test/johnsnow_test1.jpg': [[0.337, 0.122, 0.22, 0.185]],
-  'test/kit_with_rose.jpg': [[0.16, 0.149, 0.147, 0.152], [0.524, 0.112, 0.169, 0.172]],
+  'test/kit_with_rose.jpg': [
+    [0.16, 0.149, 0.147, 0.152],
+    [0.524, 0.112, 0.169, 0.172],
+  ],
   'test/obama1.jpg': [[0.363, 0.186, 0.243, 0.545]],
   'test/obama3.jpg': [[0.45, 0.111, 0.178, 0.152]],
-  'test/obama_and_biden.jpg': [[0.381, 0.258, 0.087, 0.192], [0.573, 0.245, 0.087, 0.177], [0.824, 0.733, 0.064, 0.127]],
+  'test/obama_and_biden.jpg': [
+    [0.381, 0.258, 0.087, 0.192],
+    [0.573, 0.245, 0.087, 0.177],
+    [0.824, 0.733, 0.064, 0.127],
+  ],
   'test/obama_partial_face.jpg': [[0, 0.1, 0.356, 0.269]],
-  'test/two_people.jpg': [[0.209, 0.034, 0.127, 0.29], [0.705, 0.059, 0.123, 0.312]],
+  'test/two_people.jpg': [
+    [0.209, 0.034, 0.127, 0.29],
+    [0.705, 0.059, 0.123, 0.312],
+  ],
 };
 
 /** truth.json's photos of a face folder (../shared/faces or its copy in tests/fixtures/faces), with their faces. */
 export async function truthCases(faces: string): Promise<FaceCase[]> {
-  const truth = JSON.parse(await fs.readFile(path.join(faces, 'truth.json'), 'utf8')).photos as Record<string, string[]>;
+  const truth = JSON.parse(await fs.readFile(path.join(faces, 'truth.json'), 'utf8')).photos as Record<
+    string,
+    string[]
+  >;
   return Object.entries(truth).map(([key, people]) => {
     const boxes = FACE_BOXES[key];
-    if (boxes?.length !== people.length) throw new Error(`${key}: where its ${people.length} face(s) are is not known; add them to FACE_BOXES`);
+    if (boxes?.length !== people.length)
+      throw new Error(`${key}: where its ${people.length} face(s) are is not known; add them to FACE_BOXES`);
     return { key, file: path.join(faces, key), people, boxes: boxes.map(([x, y, w, h]) => ({ x, y, w, h })) };
   });
 }
@@ -55,10 +69,18 @@ export async function truthCases(faces: string): Promise<FaceCase[]> {
  * The photos made from a face folder, written to `dir`: a group selfie of seven, and a close portrait (or, with
  * `portraits: 'all'`, the close portraits of six people at four sizes that bench:faces measures: PORTRAITS).
  */
-export async function madeCases(faces: string, dir: string, opts: { portraits?: 'one' | 'all' } = {}): Promise<FaceCase[]> {
+export async function madeCases(
+  faces: string,
+  dir: string,
+  opts: { portraits?: 'one' | 'all' } = {},
+): Promise<FaceCase[]> {
   await fs.mkdir(dir, { recursive: true });
   const out = [asCase('made/group-selfie.jpg', await groupSelfie(faces, path.join(dir, 'group-selfie.jpg')))];
-  if (opts.portraits !== 'all') return [asCase('made/close-portrait.jpg', await closePortrait(faces, path.join(dir, 'close-portrait.jpg'))), ...out];
+  if (opts.portraits !== 'all')
+    return [
+      asCase('made/close-portrait.jpg', await closePortrait(faces, path.join(dir, 'close-portrait.jpg'))),
+      ...out,
+    ];
   for (const p of PORTRAITS) {
     const name = `portrait-${p.source}-${p.fill}.jpg`;
     out.push(asCase(`made/${name}`, await closePortrait(faces, path.join(dir, name), p)));
@@ -66,7 +88,12 @@ export async function madeCases(faces: string, dir: string, opts: { portraits?: 
   return out;
 }
 
-const asCase = (key: string, s: Scene): FaceCase => ({ key, file: s.file, people: s.people, boxes: s.faces.map((f) => f.box) });
+const asCase = (key: string, s: Scene): FaceCase => ({
+  key,
+  file: s.file,
+  people: s.people,
+  boxes: s.faces.map((f) => f.box),
+});
 
 /** The photo id of each case, once imported from where it is. */
 export function photoIds(services: Services, cases: FaceCase[]): Map<string, string> {
@@ -75,7 +102,11 @@ export function photoIds(services: Services, cases: FaceCase[]): Map<string, str
 }
 
 /** Teaches one face per person: the face of the first train/ photo of each, named as a new roster worker. */
-export function teachOnePerPerson(services: Services, cases: FaceCase[], ids: Map<string, string>): Map<string, string> {
+export function teachOnePerPerson(
+  services: Services,
+  cases: FaceCase[],
+  ids: Map<string, string>,
+): Map<string, string> {
   const workerOf = new Map<string, string>();
   for (const c of cases) {
     const person = c.people[0]!;
@@ -95,7 +126,11 @@ export interface Identified {
 }
 
 /** Who each face found in the cases' photos is; and the faces shown there that no found face covers. */
-export function whoIsWhere(services: Services, cases: FaceCase[], ids: Map<string, string>): { found: Identified[]; missed: { key: string; person: string }[] } {
+export function whoIsWhere(
+  services: Services,
+  cases: FaceCase[],
+  ids: Map<string, string>,
+): { found: Identified[]; missed: { key: string; person: string }[] } {
   const found: Identified[] = [];
   const missed: { key: string; person: string }[] = [];
   for (const c of cases) {
@@ -126,11 +161,21 @@ export interface Quality {
 }
 
 /** The first suggestion of every face in the cases not taught from (train/ by default), against who it is. */
-export function suggestionQuality(services: Services, cases: FaceCase[], ids: Map<string, string>, workerOf: Map<string, string>, taught: (c: FaceCase) => boolean = (c) => c.key.startsWith('train/')): Quality {
+export function suggestionQuality(
+  services: Services,
+  cases: FaceCase[],
+  ids: Map<string, string>,
+  workerOf: Map<string, string>,
+  taught: (c: FaceCase) => boolean = (c) => c.key.startsWith('train/'),
+): Quality {
   const personOf = new Map([...workerOf].map(([p, w]) => [w, p]));
   const asked = cases.filter((c) => !taught(c));
   const { found, missed } = whoIsWhere(services, asked, ids);
-  const scores = found.flatMap((f) => (f.face.suggestion ? [{ score: f.face.suggestion.score, right: personOf.get(f.face.suggestion.workerId) === f.person, key: f.key }] : []));
+  const scores = found.flatMap((f) =>
+    f.face.suggestion
+      ? [{ score: f.face.suggestion.score, right: personOf.get(f.face.suggestion.workerId) === f.person, key: f.key }]
+      : [],
+  );
   return {
     expected: asked.flatMap((c) => c.people).filter((p) => p !== 'unknown').length,
     right: scores.filter((s) => s.right).length,

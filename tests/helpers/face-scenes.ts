@@ -32,7 +32,9 @@ export interface Scene {
 async function head(faces: string, source: Source, side: number) {
   const s = SOURCES[source];
   const file = path.join(faces, s.file);
-  const { width: W, height: H } = await sharp(file).metadata().then((m) => ({ width: m.width!, height: m.height! }));
+  const { width: W, height: H } = await sharp(file)
+    .metadata()
+    .then((m) => ({ width: m.width!, height: m.height! }));
   const fw = s.face.w * W;
   const fh = s.face.h * H;
   const size = Math.round(Math.min(fw * side, W, H));
@@ -40,7 +42,11 @@ async function head(faces: string, source: Source, side: number) {
   const top = Math.round(Math.min(Math.max(s.face.y * H + fh / 2 - size / 2, 0), H - size));
   const input = await sharp(file).extract({ left, top, width: size, height: size }).toBuffer();
   // The face within the square, as fractions of it.
-  return { input, person: s.person, face: { x: (s.face.x * W - left) / size, y: (s.face.y * H - top) / size, w: fw / size, h: fh / size } };
+  return {
+    input,
+    person: s.person,
+    face: { x: (s.face.x * W - left) / size, y: (s.face.y * H - top) / size, w: fw / size, h: fh / size },
+  };
 }
 
 /**
@@ -48,7 +54,11 @@ async function head(faces: string, source: Source, side: number) {
  * phone's portrait mode would give it. The default (test/johnsnow_test1.jpg, 0.7) is one the tiny detector alone
  * misses; PORTRAITS are the ones bench:faces measures.
  */
-export async function closePortrait(faces: string, out: string, opts: { source?: Source; fill?: number; px?: number } = {}): Promise<Scene> {
+export async function closePortrait(
+  faces: string,
+  out: string,
+  opts: { source?: Source; fill?: number; px?: number } = {},
+): Promise<Scene> {
   const { source = 'kit', fill = 0.7, px = 1200 } = opts;
   const s = SOURCES[source];
   const file = path.join(faces, s.file);
@@ -61,13 +71,24 @@ export async function closePortrait(faces: string, out: string, opts: { source?:
   const cy = (s.face.y + s.face.h / 2) * H;
   const left = Math.round(Math.min(Math.max(cx - side / 2, 0), W - side));
   const top = Math.round(Math.min(Math.max(cy - side / 2, 0), H - side));
-  await sharp(file).extract({ left, top, width: side, height: side }).resize(px, px, { kernel: 'lanczos3' }).jpeg({ quality: 90 }).toFile(out);
-  const box = { x: (s.face.x * W - left) / side, y: (s.face.y * H - top) / side, w: fw / side, h: (s.face.h * H) / side };
+  await sharp(file)
+    .extract({ left, top, width: side, height: side })
+    .resize(px, px, { kernel: 'lanczos3' })
+    .jpeg({ quality: 90 })
+    .toFile(out);
+  const box = {
+    x: (s.face.x * W - left) / side,
+    y: (s.face.y * H - top) / side,
+    w: fw / side,
+    h: (s.face.h * H) / side,
+  };
   return { file: out, people: [s.person], faces: [{ person: s.person, box: clip(box) }] };
 }
 
 /** Close portraits of six people, their faces half to four fifths of the frame's width. */
-export const PORTRAITS = (['obama1', 'alex', 'biden2', 'kit', 'rose2', 'obama3'] as const).flatMap((source) => [0.5, 0.6, 0.7, 0.8].map((fill) => ({ source, fill })));
+export const PORTRAITS = (['obama1', 'alex', 'biden2', 'kit', 'rose2', 'obama3'] as const).flatMap((source) =>
+  [0.5, 0.6, 0.7, 0.8].map((fill) => ({ source, fill })),
+);
 
 /**
  * A selfie of seven: four faces at the back, three large ones in front over them, cut off by the left edge, the
@@ -99,10 +120,23 @@ export async function groupSelfie(faces: string, out: string): Promise<Scene> {
     const t = Math.max(0, top);
     const input = await sharp(h.input)
       .resize(size, size, { kernel: 'lanczos3' })
-      .extract({ left: l - left, top: t - top, width: Math.min(W, left + size) - l, height: Math.min(H, top + size) - t })
+      .extract({
+        left: l - left,
+        top: t - top,
+        width: Math.min(W, left + size) - l,
+        height: Math.min(H, top + size) - t,
+      })
       .toBuffer();
     composites.push({ input, left: l, top: t });
-    placed.push({ person: h.person, box: clip({ x: (left + h.face.x * size) / W, y: (top + h.face.y * size) / H, w: (h.face.w * size) / W, h: (h.face.h * size) / H }) });
+    placed.push({
+      person: h.person,
+      box: clip({
+        x: (left + h.face.x * size) / W,
+        y: (top + h.face.y * size) / H,
+        w: (h.face.w * size) / W,
+        h: (h.face.h * size) / H,
+      }),
+    });
   }
   await sharp({ create: { width: W, height: H, channels: 3, background: { r: 92, g: 108, b: 124 } } })
     .composite(composites)

@@ -4,7 +4,6 @@ import path from 'node:path';
 import sharp, { type Sharp } from 'sharp';
 import type { Photo } from '../../shared/model/photo';
 
-
 export async function tempDir(prefix = 'cl-test-'): Promise<string> {
   return fs.mkdtemp(path.join(os.tmpdir(), prefix));
 }
@@ -26,8 +25,19 @@ export interface JpegOptions {
  */
 export async function makePhoto(opts: JpegOptions = {}): Promise<Buffer> {
   const { width = 640, height = 480, orientation = 1, format = 'jpeg', seed = 0 } = opts;
-  const upright = await sharp({ create: { width, height, channels: 3, background: { r: 60 + (seed % 100), g: 70, b: 110 } } })
-    .composite([{ input: { create: { width: Math.floor(width / 2), height: Math.floor(height / 2), channels: 3, background: '#ff0000' } }, top: 0, left: 0 }, { input: seedStrip(seed), top: height - 8, left: 0 }])
+  const upright = await sharp({
+    create: { width, height, channels: 3, background: { r: 60 + (seed % 100), g: 70, b: 110 } },
+  })
+    .composite([
+      {
+        input: {
+          create: { width: Math.floor(width / 2), height: Math.floor(height / 2), channels: 3, background: '#ff0000' },
+        },
+        top: 0,
+        left: 0,
+      },
+      { input: seedStrip(seed), top: height - 8, left: 0 },
+    ])
     .raw()
     .toBuffer({ resolveWithObject: true });
   // Store the pixels so that applying `orientation` brings them back upright. Each step is its own pipeline:
@@ -43,7 +53,10 @@ export async function makePhoto(opts: JpegOptions = {}): Promise<Buffer> {
     8: [(s) => s.rotate(90)],
   };
   let raw = upright;
-  for (const step of inverse[orientation]!) raw = await step(sharp(raw.data, { raw: raw.info })).raw().toBuffer({ resolveWithObject: true });
+  for (const step of inverse[orientation]!)
+    raw = await step(sharp(raw.data, { raw: raw.info }))
+      .raw()
+      .toBuffer({ resolveWithObject: true });
   let stored = sharp(raw.data, { raw: raw.info });
   // sharp writes the Orientation tag itself (an Orientation inside withExif is overwritten): set it with withMetadata.
   if (opts.exif) stored = stored.withExif(opts.exif);
@@ -52,7 +65,14 @@ export async function makePhoto(opts: JpegOptions = {}): Promise<Buffer> {
 }
 
 function seedStrip(seed: number) {
-  return { create: { width: 8 + (seed % 50), height: 8, channels: 3 as const, background: { r: 255, g: (seed * 37) % 256, b: 0 } } };
+  return {
+    create: {
+      width: 8 + (seed % 50),
+      height: 8,
+      channels: 3 as const,
+      background: { r: 255, g: (seed * 37) % 256, b: 0 },
+    },
+  };
 }
 
 export async function writePhoto(dir: string, name: string, opts: JpegOptions = {}): Promise<string> {

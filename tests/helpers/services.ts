@@ -42,5 +42,10 @@ export async function projectLock(dir: string) {
  */
 export async function savedCatalog(dir: string) {
   const catalog = await CatalogRepository.open(dir, { toRead: true });
-  return { photos: catalog.photos(), workers: catalog.all('workers'), faces: catalog.all('faces'), exhibitions: catalog.all('exhibitions') };
+  return {
+    photos: catalog.photos(),
+    workers: catalog.all('workers'),
+    faces: catalog.all('faces'),
+    exhibitions: catalog.all('exhibitions'),
+  };
 }

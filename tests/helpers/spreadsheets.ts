@@ -3,7 +3,11 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 
 /** Writes an .xlsx with exceljs, the library the import reads with. Cells given as values or {formula, result}. */
-export async function writeXlsx(file: string, rows: unknown[][], opts: { merge?: string[]; numFmt?: Record<string, string>; sheetName?: string } = {}) {
+export async function writeXlsx(
+  file: string,
+  rows: unknown[][],
+  opts: { merge?: string[]; numFmt?: Record<string, string>; sheetName?: string } = {},
+) {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(opts.sheetName ?? '职工名单');
   for (const r of rows) ws.addRow(r);

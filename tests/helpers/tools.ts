@@ -33,5 +33,8 @@ export const lacks = (has: boolean) => !has && !toolsRequired;
  */
 export function needTool(ctx: TestContext, has: boolean, tool: string, debianPackage: string): void {
   if (!has && toolsRequired) throw new Error(`${tool} is not installed (Debian: ${debianPackage}); CI must have it`);
-  if (!has) ctx.skip(`${tool} is not installed here (Debian: ${debianPackage}): the checks that read the files with it were not run`);
+  if (!has)
+    ctx.skip(
+      `${tool} is not installed here (Debian: ${debianPackage}): the checks that read the files with it were not run`,
+    );
 }

@@ -29,7 +29,13 @@ describe(CatalogRepository.name, () => {
     const holder = { pid: 4242, host: 'desk', since: '2025-05-12T06:03:00.000Z', app: 'chasing-light serve' };
     const reader = await CatalogRepository.open(dir, { heldBy: holder });
     expect(reader.readOnly).toEqual(holder);
-    expect(() => reader.putPhoto(photoRecord({ id: 'abcdefabcdef0003' }))).toThrow(expect.objectContaining({ code: 'READ_ONLY', key: 'project.readOnly', params: expect.objectContaining({ pid: 4242, app: 'chasing-light serve' }) }));
+    expect(() => reader.putPhoto(photoRecord({ id: 'abcdefabcdef0003' }))).toThrow(
+      expect.objectContaining({
+        code: 'READ_ONLY',
+        key: 'project.readOnly',
+        params: expect.objectContaining({ pid: 4242, app: 'chasing-light serve' }),
+      }),
+    );
     expect(() => reader.setProject({ name: 'x' })).toThrow(expect.objectContaining({ code: 'READ_ONLY' }));
     expect(() => reader.remove('photos', 'abcdefabcdef0003')).toThrow(expect.objectContaining({ code: 'READ_ONLY' }));
     await reader.close();
@@ -72,7 +78,15 @@ describe(CatalogRepository.name, () => {
     await repo.close();
     // A crash mid-append: half a line after the whole ones (the edit was never answered: its sync had not returned).
     const journal = path.join(dir, JOURNAL_FILE);
-    await fs.writeFile(journal, JSON.stringify({ s: 99, ops: [{ c: 'photos', id: 'cccccccccccc0001', v: photoRecord({ id: 'cccccccccccc0001', rating: 1 }) }] }) + '\n' + '{"s":100,"ops":[{"c":"photos","id":"ccc');
+    await fs.writeFile(
+      journal,
+      JSON.stringify({
+        s: 99,
+        ops: [{ c: 'photos', id: 'cccccccccccc0001', v: photoRecord({ id: 'cccccccccccc0001', rating: 1 }) }],
+      }) +
+        '\n' +
+        '{"s":100,"ops":[{"c":"photos","id":"ccc',
+    );
     const reader = await CatalogRepository.open(dir, { toRead: true });
     expect(reader.photo('cccccccccccc0001')?.rating).toBe(1);
     const writer = await CatalogRepository.open(dir, { lock: await projectLock(dir) });
@@ -93,7 +107,9 @@ describe(CatalogRepository.name, () => {
     writer.updatePhotos(['dddddddddddd0001'], { rating: 4 });
     writer.putPhoto(photoRecord({ id: 'dddddddddddd0002' }));
     await writer.commit();
-    expect(await reader.refresh()).toEqual({ photoIds: expect.arrayContaining(['dddddddddddd0001', 'dddddddddddd0002']) });
+    expect(await reader.refresh()).toEqual({
+      photoIds: expect.arrayContaining(['dddddddddddd0001', 'dddddddddddd0002']),
+    });
     expect(reader.photo('dddddddddddd0001')?.rating).toBe(4);
     writer.remove('photos', 'dddddddddddd0002');
     await writer.flush();
@@ -116,7 +132,9 @@ describe(CatalogRepository.name, () => {
     const next = await CatalogRepository.open(dir, { lock: taken });
     next.updatePhotos(['eeeeeeeeeeee0001'], { rating: 5 });
     await next.commit();
-    expect(() => stalled.putPhoto(photoRecord({ id: 'eeeeeeeeeeee0002' }))).toThrow(expect.objectContaining({ key: 'project.lockLost' }));
+    expect(() => stalled.putPhoto(photoRecord({ id: 'eeeeeeeeeeee0002' }))).toThrow(
+      expect.objectContaining({ key: 'project.lockLost' }),
+    );
     await stalled.close();
     await next.close();
     const reopened = await CatalogRepository.open(dir, { toRead: true });
@@ -141,7 +159,8 @@ describe(CatalogRepository.name, () => {
     const dir = await tempDir();
     const repo = await CatalogRepository.create(dir, 'burst', false, await projectLock(dir));
     const before = (await fs.stat(catalogFile(dir))).mtimeMs;
-    for (let i = 0; i < 500; i++) repo.putPhoto(photoRecord({ id: `aaaaaaaaaaaa${String(i).padStart(4, '0')}`, rating: i % 6 }));
+    for (let i = 0; i < 500; i++)
+      repo.putPhoto(photoRecord({ id: `aaaaaaaaaaaa${String(i).padStart(4, '0')}`, rating: i % 6 }));
     // Nothing is written synchronously per edit…
     expect((await fs.stat(catalogFile(dir))).mtimeMs).toBe(before);
     await repo.flush();
@@ -156,21 +175,34 @@ describe(CatalogRepository.name, () => {
   it('refuses a damaged project.json with a clear message and never overwrites it', async () => {
     const dir = await tempDir();
     await fs.writeFile(catalogFile(dir), '{"schemaVersion": 1, "project": {');
-    await expect(CatalogRepository.open(dir, {})).rejects.toMatchObject({ code: 'CORRUPT', message: expect.stringContaining('left untouched') });
+    await expect(CatalogRepository.open(dir, {})).rejects.toMatchObject({
+      code: 'CORRUPT',
+      message: expect.stringContaining('left untouched'),
+    });
     expect(await fs.readFile(catalogFile(dir), 'utf8')).toBe('{"schemaVersion": 1, "project": {');
   });
 
   it('refuses a project.json from a newer version and leaves it as it was', async () => {
     const dir = await tempDir();
-    const text = JSON.stringify({ schemaVersion: CATALOG_SCHEMA_VERSION + 5, project: { id: 'x', name: 'future', createdAt: '' }, photos: [] });
+    const text = JSON.stringify({
+      schemaVersion: CATALOG_SCHEMA_VERSION + 5,
+      project: { id: 'x', name: 'future', createdAt: '' },
+      photos: [],
+    });
     await fs.writeFile(catalogFile(dir), text);
-    await expect(CatalogRepository.open(dir, {})).rejects.toMatchObject({ code: 'UNSUPPORTED', message: expect.stringContaining('newer') });
+    await expect(CatalogRepository.open(dir, {})).rejects.toMatchObject({
+      code: 'UNSUPPORTED',
+      message: expect.stringContaining('newer'),
+    });
     expect(await fs.readFile(catalogFile(dir), 'utf8')).toBe(text);
   });
 
   it('migrates an old catalog forward and keeps a backup of the old file', async () => {
     const dir = await tempDir();
-    const old = JSON.stringify({ project: { id: 'x', name: 'old', createdAt: '' }, items: [photoRecord({ id: 'abcdefabcdef0002' })] });
+    const old = JSON.stringify({
+      project: { id: 'x', name: 'old', createdAt: '' },
+      items: [photoRecord({ id: 'abcdefabcdef0002' })],
+    });
     await fs.writeFile(catalogFile(dir), old);
     const repo = await CatalogRepository.open(dir, { lock: await projectLock(dir) });
     expect(repo.photo('abcdefabcdef0002')).toBeDefined();
@@ -181,6 +213,9 @@ describe(CatalogRepository.name, () => {
 
   it('says a plain folder is not a project', async () => {
     const dir = await tempDir();
-    await expect(CatalogRepository.open(dir, {})).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('not a Chasing Light project') });
+    await expect(CatalogRepository.open(dir, {})).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringContaining('not a Chasing Light project'),
+    });
   });
 });

@@ -22,7 +22,8 @@ describe('the faces command', () => {
     const project = path.join(root, 'project');
     const card = path.join(root, 'card');
     await fs.mkdir(card);
-    for (const f of ['train/obama/obama.jpg', 'test/obama1.jpg', 'test/two_people.jpg']) await fs.copyFile(path.join(FACES_FIXTURES, f), path.join(card, path.basename(f)));
+    for (const f of ['train/obama/obama.jpg', 'test/obama1.jpg', 'test/two_people.jpg'])
+      await fs.copyFile(path.join(FACES_FIXTURES, f), path.join(card, path.basename(f)));
     expect((await run('new', project)).code).toBe(0);
     expect((await run('import', project, card, '--json')).code).toBe(0);
     const detected = await run('faces', 'detect', project, '--json');
@@ -34,7 +35,8 @@ describe('the faces command', () => {
     const idOf = (name: string) => photos.find((p) => p.originalName === name)!.id;
     const faces = json<Listed[]>(await run('faces', project, '--json'));
     expect(faces).toHaveLength(4);
-    for (const f of faces) expect(Object.keys(f).sort()).toEqual(['box', 'faceId', 'photoId', 'suggestion', 'workerId']);
+    for (const f of faces)
+      expect(Object.keys(f).sort()).toEqual(['box', 'faceId', 'photoId', 'suggestion', 'workerId']);
     const taught = faces.find((f) => f.photoId === idOf('obama.jpg'))!;
     const roster = path.join(root, 'roster.csv');
     await fs.writeFile(roster, '姓名,企业\n奥巴马,白宫\n');
@@ -44,13 +46,20 @@ describe('the faces command', () => {
     const workerId = json<Listed>(assigned).workerId;
     expect(workerId).toEqual(expect.any(String));
     const after = json<Listed[]>(await run('faces', project, '--json'));
-    const suggested = after.filter((f) => f.suggestion?.workerId === workerId).map((f) => f.photoId).sort();
+    const suggested = after
+      .filter((f) => f.suggestion?.workerId === workerId)
+      .map((f) => f.photoId)
+      .sort();
     expect(suggested).toEqual([idOf('obama1.jpg'), idOf('two_people.jpg')].sort());
     const one = after.find((f) => f.photoId === idOf('obama1.jpg'))!;
     expect((await run('faces', 'reject', project, one.faceId)).code).toBe(0);
-    expect(json<Listed[]>(await run('faces', project, '--json')).find((f) => f.faceId === one.faceId)!.suggestion).toBeNull();
+    expect(
+      json<Listed[]>(await run('faces', project, '--json')).find((f) => f.faceId === one.faceId)!.suggestion,
+    ).toBeNull();
     // The photo is tagged, its region written.
-    const tagged = json<{ id: string; workers: string[]; faceRegions: unknown[] }[]>(await run('photos', project, '--json')).find((p) => p.id === idOf('obama.jpg'))!;
+    const tagged = json<{ id: string; workers: string[]; faceRegions: unknown[] }[]>(
+      await run('photos', project, '--json'),
+    ).find((p) => p.id === idOf('obama.jpg'))!;
     expect(tagged.workers).toEqual([workerId]);
     // Bad usage and unknown faces are named.
     expect((await run('faces', 'assign', project, taught.faceId)).code).toBe(2);

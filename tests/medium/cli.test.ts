@@ -16,41 +16,122 @@ describe('the chasing-light command', () => {
   beforeAll(async () => {
     root = await tempDir('cl-cli-');
     project = path.join(root, 'project');
-    for (let i = 0; i < 2; i++) await writePhoto(path.join(root, 'card'), `IMG_${i}.JPG`, { seed: 300 + i, exif: { IFD2: { DateTimeOriginal: '2025:05:12 09:00:00', OffsetTimeOriginal: '+08:00' } } });
+    for (let i = 0; i < 2; i++)
+      await writePhoto(path.join(root, 'card'), `IMG_${i}.JPG`, {
+        seed: 300 + i,
+        exif: { IFD2: { DateTimeOriginal: '2025:05:12 09:00:00', OffsetTimeOriginal: '+08:00' } },
+      });
     await fs.writeFile(path.join(root, 'card', 'broken.jpg'), 'text');
   });
 
   it('creates a project, imports with --json and lists photos with the contract fields', async () => {
     expect((await run('new', project, '--name', '追光')).code).toBe(0);
-    const imported = await run('import', project, path.join(root, 'card'), '--photographer', '陈晓明', '--company', '科润智能控制股份有限公司', '--json');
+    const imported = await run(
+      'import',
+      project,
+      path.join(root, 'card'),
+      '--photographer',
+      '陈晓明',
+      '--company',
+      '科润智能控制股份有限公司',
+      '--json',
+    );
     expect(imported.code).toBe(0);
-    expect(json(imported)).toMatchObject({ imported: 2, duplicates: [], failed: [{ path: expect.stringMatching(/broken\.jpg$/), code: 'UNSUPPORTED', message: expect.any(String) }] });
+    expect(json(imported)).toMatchObject({
+      imported: 2,
+      duplicates: [],
+      failed: [{ path: expect.stringMatching(/broken\.jpg$/), code: 'UNSUPPORTED', message: expect.any(String) }],
+    });
     expect(imported.stderr).toMatch(/import: \d+\/3/);
     const photos = json<Record<string, unknown>[]>(await run('photos', project, '--json'));
-    for (const key of ['id', 'path', 'sha256', 'format', 'width', 'height', 'orientation', 'capturedAt', 'make', 'model', 'lens', 'exposureTime', 'fNumber', 'iso', 'focalLength', 'gps', 'artist', 'copyright', 'title', 'caption', 'keywords', 'personsShown', 'rating', 'flag', 'photographer', 'company', 'thumbnail', 'preview', 'workers'])
+    for (const key of [
+      'id',
+      'path',
+      'sha256',
+      'format',
+      'width',
+      'height',
+      'orientation',
+      'capturedAt',
+      'make',
+      'model',
+      'lens',
+      'exposureTime',
+      'fNumber',
+      'iso',
+      'focalLength',
+      'gps',
+      'artist',
+      'copyright',
+      'title',
+      'caption',
+      'keywords',
+      'personsShown',
+      'rating',
+      'flag',
+      'photographer',
+      'company',
+      'thumbnail',
+      'preview',
+      'workers',
+    ])
       expect(photos[0], key).toHaveProperty(key);
-    expect(photos[0]).toMatchObject({ capturedAt: '2025-05-12T09:00:00+08:00', photographer: '陈晓明', company: '科润智能控制股份有限公司', workers: [] });
+    expect(photos[0]).toMatchObject({
+      capturedAt: '2025-05-12T09:00:00+08:00',
+      photographer: '陈晓明',
+      company: '科润智能控制股份有限公司',
+      workers: [],
+    });
     await expect(fs.stat(photos[0]!.thumbnail as string)).resolves.toBeTruthy();
   });
 
   it('calls any method of the contract with `api`, as the window does: reads to read, edits to write, jobs to their end', async () => {
     const list = json<{ method: string; kind: string; kiosk: boolean }[]>(await run('api', '--list', '--json'));
-    expect(list.find((m) => m.method === 'photos.setRating')).toEqual({ method: 'photos.setRating', kind: 'edit', kiosk: false });
-    expect(list.filter((m) => m.kiosk).map((m) => m.method).sort()).toEqual(['app.info', 'find.kiosk', 'find.label', 'find.worker']);
+    expect(list.find((m) => m.method === 'photos.setRating')).toEqual({
+      method: 'photos.setRating',
+      kind: 'edit',
+      kiosk: false,
+    });
+    expect(
+      list
+        .filter((m) => m.kiosk)
+        .map((m) => m.method)
+        .sort(),
+    ).toEqual(['app.info', 'find.kiosk', 'find.label', 'find.worker']);
     const [first] = json<{ id: string }[]>(await run('api', project, 'photos.list'));
     const rated = await run('api', project, 'photos.setRating', JSON.stringify({ ids: [first!.id], rating: 4 }));
     expect(rated.code).toBe(0);
-    expect(json<{ rating: number }>(await run('api', project, 'photos.get', JSON.stringify({ id: first!.id })))).toMatchObject({ rating: 4 });
+    expect(
+      json<{ rating: number }>(await run('api', project, 'photos.get', JSON.stringify({ id: first!.id }))),
+    ).toMatchObject({ rating: 4 });
     // A job through `api` runs to its end and answers its result.
-    expect(json(await run('api', project, 'jobs.start', JSON.stringify({ kind: 'import', paths: [path.join(root, 'card')] }), '--quiet'))).toMatchObject({ imported: 0, duplicates: [{}, {}] });
+    expect(
+      json(
+        await run(
+          'api',
+          project,
+          'jobs.start',
+          JSON.stringify({ kind: 'import', paths: [path.join(root, 'card')] }),
+          '--quiet',
+        ),
+      ),
+    ).toMatchObject({ imported: 0, duplicates: [{}, {}] });
     // What the schema refuses is named; an unknown method or kind is bad usage.
-    const refused = await run('api', project, 'photos.setRating', JSON.stringify({ ids: [first!.id], rating: 9 }), '--json');
+    const refused = await run(
+      'api',
+      project,
+      'photos.setRating',
+      JSON.stringify({ ids: [first!.id], rating: 9 }),
+      '--json',
+    );
     expect([refused.code, json<{ error: { code: string } }>(refused).error.code]).toEqual([2, 'VALIDATION']);
     expect((await run('api', project, 'photos.frobnicate')).code).toBe(2);
     expect((await run('api', project, 'jobs.start', '{"kind":"sweep"}')).code).toBe(2);
     expect((await run('api', project, 'photos.get', '{not json')).code).toBe(2);
     // The tests after this one read the project as the import left it.
-    expect((await run('api', project, 'photos.setRating', JSON.stringify({ ids: [first!.id], rating: 0 }))).code).toBe(0);
+    expect((await run('api', project, 'photos.setRating', JSON.stringify({ ids: [first!.id], rating: 0 }))).code).toBe(
+      0,
+    );
   });
 
   it('answers bad usage with exit code 2 and a message', async () => {
@@ -72,7 +153,8 @@ describe('the chasing-light command', () => {
     const big = path.join(root, 'big');
     await fs.mkdir(big);
     const catalog = await CatalogRepository.create(big, 'big', false, await projectLock(big));
-    for (let i = 0; i < 1500; i++) catalog.putPhoto(photoRecord({ id: `ab${String(i).padStart(14, '0')}`, caption: '车间里的一个下午'.repeat(8) }));
+    for (let i = 0; i < 1500; i++)
+      catalog.putPhoto(photoRecord({ id: `ab${String(i).padStart(14, '0')}`, caption: '车间里的一个下午'.repeat(8) }));
     await catalog.close();
     const listed = await run('photos', big, '--json');
     expect(listed.code).toBe(0);
@@ -80,10 +162,18 @@ describe('the chasing-light command', () => {
     expect(json<unknown[]>(listed)).toHaveLength(1500);
     const notProject = await run('photos', root, '--json');
     expect(notProject.code).toBe(2);
-    expect(json(notProject)).toEqual({ error: { code: 'NOT_FOUND', key: 'project.notProject', message: expect.stringContaining('not a Chasing Light project') } });
+    expect(json(notProject)).toEqual({
+      error: {
+        code: 'NOT_FOUND',
+        key: 'project.notProject',
+        message: expect.stringContaining('not a Chasing Light project'),
+      },
+    });
     const usage = await run('export', project, '--format', 'gif', '--json');
     expect(usage.code).toBe(2);
-    expect(json(usage)).toEqual({ error: { code: 'USAGE', key: 'cli.badUsage', message: expect.stringContaining('--format is jpeg, tiff or pdf') } });
+    expect(json(usage)).toEqual({
+      error: { code: 'USAGE', key: 'cli.badUsage', message: expect.stringContaining('--format is jpeg, tiff or pdf') },
+    });
   });
 
   it('imports a roster (dry run first), lists workers and companies, tags and untags', async () => {
@@ -96,15 +186,27 @@ describe('the chasing-light command', () => {
       ['周建国', '江山华宇机械有限公司', '', '0007'],
     ]);
     const dry = await run('roster', 'import', project, roster, '--dry-run', '--json');
-    expect(json(dry)).toMatchObject({ created: 3, updated: 0, skipped: [{ row: 5 }, { row: 6, reason: expect.stringContaining('unknown company') }] });
+    expect(json(dry)).toMatchObject({
+      created: 3,
+      updated: 0,
+      skipped: [{ row: 5 }, { row: 6, reason: expect.stringContaining('unknown company') }],
+    });
     expect(json<unknown[]>(await run('workers', project, '--json'))).toHaveLength(0);
     const applied = await run('roster', 'import', project, roster, '--create-companies', '--json');
-    expect(json(applied)).toMatchObject({ created: 4, updated: 0, skipped: [{ row: 5, reason: expect.stringContaining('no name') }] });
+    expect(json(applied)).toMatchObject({
+      created: 4,
+      updated: 0,
+      skipped: [{ row: 5, reason: expect.stringContaining('no name') }],
+    });
 
-    const workers = json<{ id: string; name: string; employeeNo: string; pinyin: string; consent: string }[]>(await run('workers', project, '--json'));
+    const workers = json<{ id: string; name: string; employeeNo: string; pinyin: string; consent: string }[]>(
+      await run('workers', project, '--json'),
+    );
     expect(workers.map((w) => w.employeeNo).sort()).toEqual(['0007', '0012', '0013', '0014']);
     expect(workers.find((w) => w.name === '占牡丹')).toMatchObject({ pinyin: 'zhan mu dan', consent: 'unknown' });
-    const companies = json<{ id: string; name: string; shortName: string | null }[]>(await run('companies', project, '--json'));
+    const companies = json<{ id: string; name: string; shortName: string | null }[]>(
+      await run('companies', project, '--json'),
+    );
     expect(companies.map((c) => c.name).sort()).toEqual(['江山华宇机械有限公司', '科润智能控制股份有限公司'].sort());
 
     const [photo] = json<{ id: string }[]>(await run('photos', project, '--json'));
@@ -118,10 +220,17 @@ describe('the chasing-light command', () => {
     expect(badRegion.stderr).toMatch(/region/);
 
     const zhan = workers.find((w) => w.name === '占牡丹')!;
-    let listed = json<{ id: string; workers: string[]; faceRegions: unknown[] }[]>(await run('photos', project, '--json')).find((p) => p.id === photo!.id)!;
-    expect(listed).toMatchObject({ workers: [zhan.id], faceRegions: [{ workerId: zhan.id, x: 0.1, y: 0.2, w: 0.3, h: 0.4 }] });
+    let listed = json<{ id: string; workers: string[]; faceRegions: unknown[] }[]>(
+      await run('photos', project, '--json'),
+    ).find((p) => p.id === photo!.id)!;
+    expect(listed).toMatchObject({
+      workers: [zhan.id],
+      faceRegions: [{ workerId: zhan.id, x: 0.1, y: 0.2, w: 0.3, h: 0.4 }],
+    });
     expect((await run('untag', project, photo!.id, '--worker', zhan.id)).code).toBe(0);
-    listed = json<{ id: string; workers: string[]; faceRegions: unknown[] }[]>(await run('photos', project, '--json')).find((p) => p.id === photo!.id)!;
+    listed = json<{ id: string; workers: string[]; faceRegions: unknown[] }[]>(
+      await run('photos', project, '--json'),
+    ).find((p) => p.id === photo!.id)!;
     expect(listed.workers).toEqual([]);
 
     const xmp = await run('xmp', project, '--out', path.join(root, 'xmp'), '--json');
@@ -138,17 +247,55 @@ describe('the chasing-light command', () => {
     const marked = await run('export', project, '--template', 'plain-6', '--format', 'jpeg', '--marks', '--out', out);
     expect(marked.code).toBe(2);
     expect(marked.stderr).toMatch(/PDF/);
-    const exported = await run('export', project, '--template', 'plain-6', '--dpi', '150', '--format', 'jpeg', '--bleed', '3', '--out', out, '--json', '--allow-low-res');
+    const exported = await run(
+      'export',
+      project,
+      '--template',
+      'plain-6',
+      '--dpi',
+      '150',
+      '--format',
+      'jpeg',
+      '--bleed',
+      '3',
+      '--out',
+      out,
+      '--json',
+      '--allow-low-res',
+    );
     expect(exported.code).toBe(0);
-    const result = json<{ files: { path: string; workerId: string; photoId: string; widthPx: number; heightPx: number; ppi: number }[]; orderSheet: { pdf: string; csv: string }; skipped: unknown[]; written: number }>(exported);
+    const result = json<{
+      files: { path: string; workerId: string; photoId: string; widthPx: number; heightPx: number; ppi: number }[];
+      orderSheet: { pdf: string; csv: string };
+      skipped: unknown[];
+      written: number;
+    }>(exported);
     expect(result.files).toHaveLength(1);
-    expect(result.files[0]).toMatchObject({ photoId: photo!.id, widthPx: expect.any(Number), heightPx: expect.any(Number), ppi: expect.any(Number) });
+    expect(result.files[0]).toMatchObject({
+      photoId: photo!.id,
+      widthPx: expect.any(Number),
+      heightPx: expect.any(Number),
+      ppi: expect.any(Number),
+    });
     expect(result.written).toBe(1);
     // The 640 px test photo is far too soft for 10寸 (about 100 ppi): without --allow-low-res it is refused per
     // worker, by name, and the exit code says so.
-    const refused = await run('export', project, '--template', 'simple-white-10', '--dpi', '150', '--out', path.join(root, 'print2'), '--json');
+    const refused = await run(
+      'export',
+      project,
+      '--template',
+      'simple-white-10',
+      '--dpi',
+      '150',
+      '--out',
+      path.join(root, 'print2'),
+      '--json',
+    );
     expect(refused.code).toBe(3);
-    expect(json<{ files: unknown[]; skipped: { reason: string }[] }>(refused)).toMatchObject({ files: [], skipped: [{ reason: expect.stringContaining('占牡丹') }] });
+    expect(json<{ files: unknown[]; skipped: { reason: string }[] }>(refused)).toMatchObject({
+      files: [],
+      skipped: [{ reason: expect.stringContaining('占牡丹') }],
+    });
     await expect(fs.stat(result.files[0]!.path)).resolves.toBeTruthy();
     await expect(fs.stat(result.orderSheet.pdf)).resolves.toBeTruthy();
     expect((await run('export', project, '--format', 'gif')).code).toBe(2);
@@ -156,14 +303,38 @@ describe('the chasing-light command', () => {
   });
 
   it('plans the exhibition with the JSON the checks read, and names bad usage', async () => {
-    const planned = await run('exhibition', 'plan', project, '--boards', '1', '--board-size', '900x1200mm', '--order', 'day', '--json');
+    const planned = await run(
+      'exhibition',
+      'plan',
+      project,
+      '--boards',
+      '1',
+      '--board-size',
+      '900x1200mm',
+      '--order',
+      'day',
+      '--json',
+    );
     expect(planned.code).toBe(0);
-    const plan = json<{ boards: { id: string; name: string; widthMm: number; heightMm: number; photos: { photoId: string; number: string; xMm: number; yMm: number; wMm: number; hMm: number }[] }[]; excluded: { photoId: string; reason: string }[] }>(planned);
+    const plan = json<{
+      boards: {
+        id: string;
+        name: string;
+        widthMm: number;
+        heightMm: number;
+        photos: { photoId: string; number: string; xMm: number; yMm: number; wMm: number; hMm: number }[];
+      }[];
+      excluded: { photoId: string; reason: string }[];
+    }>(planned);
     expect(plan.boards).toHaveLength(1);
     expect(plan.boards[0]).toMatchObject({ widthMm: 900, heightMm: 1200 });
     const placedAndExcluded = plan.boards[0]!.photos.length + plan.excluded.length;
     expect(placedAndExcluded).toBeGreaterThan(0);
-    expect(plan.boards[0]!.photos[0]).toMatchObject({ number: '板1-01', xMm: expect.any(Number), wMm: expect.any(Number) });
+    expect(plan.boards[0]!.photos[0]).toMatchObject({
+      number: '板1-01',
+      xMm: expect.any(Number),
+      wMm: expect.any(Number),
+    });
     expect((await run('exhibition', 'plan', project, '--order', 'height')).code).toBe(2);
     expect((await run('exhibition', 'hang', project)).code).toBe(2);
     expect((await run('exhibition', 'plan', project, '--board-size', 'huge')).code).toBe(2);
@@ -179,15 +350,39 @@ describe('the chasing-light command', () => {
   });
 
   it('exports the exhibition with the JSON the checks read: files with their pages, warnings per photo, exit 3 for a board not written', async () => {
-    const labels = await run('exhibition', 'export', project, '--what', 'labels', '--base-url', 'https://zgh.example.cn/g', '--out', path.join(root, 'labels'), '--json');
+    const labels = await run(
+      'exhibition',
+      'export',
+      project,
+      '--what',
+      'labels',
+      '--base-url',
+      'https://zgh.example.cn/g',
+      '--out',
+      path.join(root, 'labels'),
+      '--json',
+    );
     expect(labels.code).toBe(0);
     const written = json<{ files: { path: string; kind: string; pages: number }[]; warnings: unknown[] }>(labels);
-    expect(written.files).toEqual([{ path: path.join(root, 'labels', '展签_15x10cm_A4.pdf'), kind: 'labels', pages: expect.any(Number) }]);
+    expect(written.files).toEqual([
+      { path: path.join(root, 'labels', '展签_15x10cm_A4.pdf'), kind: 'labels', pages: expect.any(Number) },
+    ]);
     expect(written.warnings).toEqual([]);
     // The 640 px test photo is under 50 ppi on a 90×120 cm board: the board is named and not written.
-    const boards = await run('exhibition', 'export', project, '--what', 'boards', '--out', path.join(root, 'boards'), '--json');
+    const boards = await run(
+      'exhibition',
+      'export',
+      project,
+      '--what',
+      'boards',
+      '--out',
+      path.join(root, 'boards'),
+      '--json',
+    );
     expect(boards.code).toBe(3);
-    expect(json<{ files: unknown[]; warnings: { photoId: string; code: string; message: string }[] }>(boards).warnings).toContainEqual(expect.objectContaining({ code: 'tooLowPpi', message: expect.stringContaining('板1-01') }));
+    expect(
+      json<{ files: unknown[]; warnings: { photoId: string; code: string; message: string }[] }>(boards).warnings,
+    ).toContainEqual(expect.objectContaining({ code: 'tooLowPpi', message: expect.stringContaining('板1-01') }));
     expect((await run('exhibition', 'export', project, '--what', 'posters')).code).toBe(2);
     expect((await run('exhibition', 'export', project, '--what', 'labels', '--base-url', 'ftp://x')).code).toBe(2);
   });

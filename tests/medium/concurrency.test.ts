@@ -12,7 +12,11 @@ async function twoShoots(n: number, a = { width: 400, height: 300 }) {
   const root = await tempDir('cl-conc-');
   for (let i = 0; i < n; i++) {
     await writePhoto(path.join(root, 'a'), `A${String(i).padStart(3, '0')}.jpg`, { ...a, seed: 500 + i });
-    await writePhoto(path.join(root, 'b'), `B${String(i).padStart(3, '0')}.jpg`, { width: 400, height: 300, seed: 900 + i });
+    await writePhoto(path.join(root, 'b'), `B${String(i).padStart(3, '0')}.jpg`, {
+      width: 400,
+      height: 300,
+      seed: 900 + i,
+    });
   }
   const project = path.join(root, 'project');
   expect((await runCli(['new', project])).code).toBe(0);
@@ -27,13 +31,26 @@ describe('one writer per project', () => {
     const { root, project } = await twoShoots(25, { width: 4000, height: 3000 });
     const first = runCli(['import', project, path.join(root, 'a'), '--json', '--quiet']);
     // The second starts once the first holds the project (its note says so), so the two truly overlap.
-    await expect.poll(() => fs.readFile(path.join(project, 'project.lock.json'), 'utf8').then((t) => JSON.parse(t).app as string, () => ''), { timeout: 30_000, interval: 20 }).toBe('chasing-light import');
+    await expect
+      .poll(
+        () =>
+          fs.readFile(path.join(project, 'project.lock.json'), 'utf8').then(
+            (t) => JSON.parse(t).app as string,
+            () => '',
+          ),
+        { timeout: 30_000, interval: 20 },
+      )
+      .toBe('chasing-light import');
     const lost = await runCli(['import', project, path.join(root, 'b'), '--json', '--quiet']);
     const won = await first;
     expect(won.code).toBe(0);
     expect(JSON.parse(won.stdout).imported).toBe(25);
     expect(lost.code).toBe(2);
-    expect(lost.stderr).toMatch(new RegExp(`READ_ONLY.*being edited in another window or process \\(chasing-light import, process \\d+, since \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}\\)`));
+    expect(lost.stderr).toMatch(
+      new RegExp(
+        `READ_ONLY.*being edited in another window or process \\(chasing-light import, process \\d+, since \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}\\)`,
+      ),
+    );
     expect(await photoCount(project)).toBe(25);
     const again = await runCli(['import', project, path.join(root, 'b'), '--json', '--quiet']);
     expect(again.code).toBe(0);
@@ -88,15 +105,21 @@ describe('one writer per project', () => {
     // Twelve workers, each in a photo large enough that a 10寸 sheet takes a moment.
     const card = path.join(root, 'big');
     await fs.mkdir(card);
-    for (let i = 0; i < 12; i++) await sharp({ create: { width: 3000, height: 2000, channels: 3, background: { r: 40 + i * 10, g: 90, b: 120 } } }).jpeg().toFile(path.join(card, `G${i}.jpg`));
+    for (let i = 0; i < 12; i++)
+      await sharp({ create: { width: 3000, height: 2000, channels: 3, background: { r: 40 + i * 10, g: 90, b: 120 } } })
+        .jpeg()
+        .toFile(path.join(card, `G${i}.jpg`));
     expect((await runCli(['import', project, card, '--quiet'])).code).toBe(0);
     const ids = (JSON.parse((await runCli(['photos', project, '--json'])).stdout) as { id: string }[]).map((p) => p.id);
     const csv = path.join(root, 'list.csv');
     await fs.writeFile(csv, '姓名,单位\n' + ids.map((_, i) => `职工${i},科润智控`).join('\n') + '\n');
     expect((await runCli(['roster', 'import', project, csv, '--create-companies'])).code).toBe(0);
-    for (let i = 0; i < ids.length; i++) expect((await runCli(['tag', project, ids[i]!, '--worker', `职工${i}`])).code).toBe(0);
+    for (let i = 0; i < ids.length; i++)
+      expect((await runCli(['tag', project, ids[i]!, '--worker', `职工${i}`])).code).toBe(0);
     const out = path.join(project, 'exports', 'gifts');
-    const child = spawn(process.execPath, [CLI, 'export', project, '--out', out, '--json', '--quiet'], { stdio: 'ignore' });
+    const child = spawn(process.execPath, [CLI, 'export', project, '--out', out, '--json', '--quiet'], {
+      stdio: 'ignore',
+    });
     // Kill it once a few sheets are written, with no chance to tidy up.
     for (let tries = 0; tries < 400; tries++) {
       const done = (await fs.readdir(out).catch(() => [] as string[])).filter((n) => n.endsWith('.jpg')).length;
@@ -106,7 +129,8 @@ describe('one writer per project', () => {
     child.kill('SIGKILL');
     await exited(child);
     // Every file under a final name is a whole JPEG.
-    for (const name of (await fs.readdir(out)).filter((n) => n.endsWith('.jpg'))) await expect(sharp(path.join(out, name)).stats(), name).resolves.toBeTruthy();
+    for (const name of (await fs.readdir(out)).filter((n) => n.endsWith('.jpg')))
+      await expect(sharp(path.join(out, name)).stats(), name).resolves.toBeTruthy();
     const again = await runCli(['export', project, '--out', out, '--json', '--quiet']);
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout).files).toHaveLength(12);
@@ -144,7 +168,7 @@ describe('nothing answered is lost', () => {
     }
   }, 120_000);
 
-  it('a writer stopped past the lock\'s staleness (SIGSTOP) is refused by name when it wakes, and the edits of the one that took over stay', async () => {
+  it("a writer stopped past the lock's staleness (SIGSTOP) is refused by name when it wakes, and the edits of the one that took over stay", async () => {
     const { project, env, ids, zmd } = await onTheWall();
     const stalled = await serveCli(project, env);
     try {
@@ -183,17 +207,30 @@ describe('the kiosk and the exports only read', () => {
       expect(await callHost(app, 'projects.current', {})).toMatchObject({ ok: true, value: { readOnly: null } });
       const found = await callHost(kiosk, 'find.worker', { query: 'zmd' });
       expect(found).toMatchObject({ ok: true, value: [{ name: '占牡丹' }] });
-      const label = (await callHost(kiosk, 'find.label', { photoId: ids[0] })) as { ok: boolean; value: { mediaId: string } };
+      const label = (await callHost(kiosk, 'find.label', { photoId: ids[0] })) as {
+        ok: boolean;
+        value: { mediaId: string };
+      };
       expect(label.ok).toBe(true);
       expect(await mediaStatus(kiosk, 'sheet', label.value.mediaId)).toBe(200);
       expect(await mediaStatus(kiosk, 'preview', ids[0]!)).toBe(200);
       // Staff record the withdrawal in the window.
-      expect(await callHost(app, 'workers.update', { id: zmd, patch: { consent: 'declined' } })).toMatchObject({ ok: true });
+      expect(await callHost(app, 'workers.update', { id: zmd, patch: { consent: 'declined' } })).toMatchObject({
+        ok: true,
+      });
       const started = Date.now();
-      await expect.poll(async () => (await callHost(kiosk, 'find.worker', { query: 'zmd' })).value, { timeout: 10_000 }).toEqual([]);
+      await expect
+        .poll(async () => (await callHost(kiosk, 'find.worker', { query: 'zmd' })).value, { timeout: 10_000 })
+        .toEqual([]);
       expect(Date.now() - started).toBeLessThan(5000);
-      expect(await callHost(kiosk, 'find.label', { photoId: ids[0] })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', key: 'find.notShown' } });
-      expect(await callHost(kiosk, 'exhibitions.labelPreview', { photoId: ids[0] })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await callHost(kiosk, 'find.label', { photoId: ids[0] })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND', key: 'find.notShown' },
+      });
+      expect(await callHost(kiosk, 'exhibitions.labelPreview', { photoId: ids[0] })).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
       expect(await mediaStatus(kiosk, 'sheet', label.value.mediaId)).toBe(404);
       expect(await mediaStatus(kiosk, 'preview', ids[0]!)).toBe(404);
     } finally {
@@ -206,19 +243,42 @@ describe('the kiosk and the exports only read', () => {
     const { root, project, env } = await onTheWall();
     const app = await serveCli(project, env);
     try {
-      const boards = await runCli(['exhibition', 'export', project, '--what', 'labels', '--out', path.join(root, 'labels'), '--json'], { env });
+      const boards = await runCli(
+        ['exhibition', 'export', project, '--what', 'labels', '--out', path.join(root, 'labels'), '--json'],
+        { env },
+      );
       expect(boards.code, boards.stderr).toBe(0);
       expect(JSON.parse(boards.stdout).files.length).toBeGreaterThan(0);
       const gallery = await runCli(['gallery', project, '--out', path.join(root, 'web'), '--json'], { env });
       expect(gallery.code, gallery.stderr).toBe(0);
       expect(JSON.parse(gallery.stdout).photos).toBe(2);
-      const gifts = await runCli(['export', project, '--template', 'plain-6', '--dpi', '100', '--allow-low-res', '--out', path.join(root, 'gifts'), '--json', '--quiet'], { env });
+      const gifts = await runCli(
+        [
+          'export',
+          project,
+          '--template',
+          'plain-6',
+          '--dpi',
+          '100',
+          '--allow-low-res',
+          '--out',
+          path.join(root, 'gifts'),
+          '--json',
+          '--quiet',
+        ],
+        { env },
+      );
       expect(gifts.code, gifts.stderr).toBe(0);
       expect(JSON.parse(gifts.stdout).files).toHaveLength(1);
       const found = await runCli(['find', project, 'zmd', '--json'], { env });
       expect(JSON.parse(found.stdout)).toMatchObject([{ name: '占牡丹' }]);
       // The window still writes.
-      expect(await callHost(app, 'photos.setRating', { ids: [(JSON.parse(found.stdout) as { photos: { photoId: string }[] }[])[0]!.photos[0]!.photoId], rating: 3 })).toMatchObject({ ok: true });
+      expect(
+        await callHost(app, 'photos.setRating', {
+          ids: [(JSON.parse(found.stdout) as { photos: { photoId: string }[] }[])[0]!.photos[0]!.photoId],
+          rating: 3,
+        }),
+      ).toMatchObject({ ok: true });
     } finally {
       app.child.kill('SIGTERM');
       await exited(app.child);

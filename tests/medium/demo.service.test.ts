@@ -10,7 +10,12 @@ describe(DemoService.name, () => {
     try {
       const info = await services.demo.open();
       expect(info).toMatchObject({ isDemo: true, photoCount: 10 });
-      expect(services.roster.companies().map((c) => c.shortName).sort()).toEqual(['华宇机械', '明和电气', '科润智控'].sort());
+      expect(
+        services.roster
+          .companies()
+          .map((c) => c.shortName)
+          .sort(),
+      ).toEqual(['华宇机械', '明和电气', '科润智控'].sort());
       const gifts = services.gifts.list();
       expect(gifts.map((g) => g.workerName).sort()).toEqual(['占牡丹', '周丽娟', '徐建军', '王伟'].sort());
       expect(gifts.find((g) => g.workerName === '周丽娟')!.blocked).toEqual({ key: 'gift.declined' });

@@ -46,9 +46,20 @@ describe(`${ExhibitionExportService.name}: boards`, () => {
     const { services, root } = await wall(3000);
     services.exhibitions.plan({ boards: 1, boardSize: '60x90cm' });
     const logo = path.join(root, 'emblem.png');
-    await sharp({ create: { width: 200, height: 100, channels: 4, background: { r: 179, g: 38, b: 30, alpha: 0 } } }).composite([{ input: { create: { width: 100, height: 100, channels: 4, background: '#b3261e' } }, left: 50, top: 0 }]).png().toFile(logo);
+    await sharp({ create: { width: 200, height: 100, channels: 4, background: { r: 179, g: 38, b: 30, alpha: 0 } } })
+      .composite([
+        { input: { create: { width: 100, height: 100, channels: 4, background: '#b3261e' } }, left: 50, top: 0 },
+      ])
+      .png()
+      .toFile(logo);
     services.exhibitions.update({ logos: [logo] });
-    const result = await services.exhibitionExport.export({ what: 'boards', format: 'jpeg', dpi: 60, bleedMm: 0, outDir: path.join(root, 'with-logo') });
+    const result = await services.exhibitionExport.export({
+      what: 'boards',
+      format: 'jpeg',
+      dpi: 60,
+      bleedMm: 0,
+      outDir: path.join(root, 'with-logo'),
+    });
     const board = result.files.find((f) => f.kind === 'board')!;
     // The emblem's transparent left quarter shows the board's white; its middle is red. At 60 dpi: 1 mm ≈ 2.36 px.
     const header = services.exhibitions.get().boards[0]!;
@@ -56,13 +67,23 @@ describe(`${ExhibitionExportService.name}: boards`, () => {
     const logoH = (header.headerMm - header.gutterMm) * 0.5;
     const right = header.widthMm - header.marginMm;
     const y = px(header.marginMm + (header.headerMm - header.gutterMm) / 2);
-    const at = async (xMm: number) => Array.from((await sharp(board.path).extract({ left: px(xMm), top: y, width: 1, height: 1 }).raw().toBuffer()).subarray(0, 3));
+    const at = async (xMm: number) =>
+      Array.from(
+        (
+          await sharp(board.path)
+            .extract({ left: px(xMm), top: y, width: 1, height: 1 })
+            .raw()
+            .toBuffer()
+        ).subarray(0, 3),
+      );
     const [r0, g0] = await at(right - logoH * 2 + logoH * 0.1);
     expect(r0! > 230 && g0! > 230).toBe(true);
     const [r1, g1] = await at(right - logoH);
     expect(r1! > 140 && g1! < 90).toBe(true);
     services.exhibitions.update({ logos: [path.join(root, 'missing.png')] });
-    await expect(services.exhibitionExport.export({ what: 'boards', outDir: path.join(root, 'x') })).rejects.toThrow(expect.objectContaining({ key: 'exhibit.logoUnreadable' }));
+    await expect(services.exhibitionExport.export({ what: 'boards', outDir: path.join(root, 'x') })).rejects.toThrow(
+      expect.objectContaining({ key: 'exhibit.logoUnreadable' }),
+    );
   });
 
   it('refuses a board with a photo under 50 ppi by name and writes the others; with leave, prints it and warns', async () => {
@@ -86,7 +107,12 @@ describe(`${ExhibitionExportService.name}: boards`, () => {
     const plan = services.exhibitions.plan({ boards: 2, boardSize: '60x90cm' });
     const gone = services.photos.get(plan.exhibition.boards[0]!.photos[0]!.photoId);
     await fs.rm(gone.path);
-    const result = await services.exhibitionExport.export({ what: 'boards', format: 'jpeg', dpi: 40, outDir: path.join(root, 'raster') });
+    const result = await services.exhibitionExport.export({
+      what: 'boards',
+      format: 'jpeg',
+      dpi: 40,
+      outDir: path.join(root, 'raster'),
+    });
     expect(result.warnings).toEqual([expect.objectContaining({ photoId: gone.id, code: 'photoMissing' })]);
     const boards = result.files.filter((f) => f.kind === 'board');
     expect(boards.map((f) => path.basename(f.path))).toEqual(['展板02_60x90cm.jpg']);
@@ -102,19 +128,40 @@ describe(`${ExhibitionExportService.name}: boards`, () => {
     const cut = services.photos.get(plan.exhibition.boards[0]!.photos[0]!.photoId);
     const bytes = await fs.readFile(cut.path);
     await fs.writeFile(cut.path, bytes.subarray(0, Math.floor(bytes.length / 2)));
-    const result = await services.exhibitionExport.export({ what: 'boards', format: 'jpeg', dpi: 40, outDir: path.join(root, 'raster') });
-    expect(result.warnings).toEqual([expect.objectContaining({ photoId: cut.id, code: 'photoUnreadable', message: expect.stringContaining(`${cut.path}: the photo cannot be printed, truncated: the file ends before the picture does`) })]);
-    expect(result.files.filter((f) => f.kind === 'board').map((f) => path.basename(f.path))).toEqual(['展板02_60x90cm.jpg']);
+    const result = await services.exhibitionExport.export({
+      what: 'boards',
+      format: 'jpeg',
+      dpi: 40,
+      outDir: path.join(root, 'raster'),
+    });
+    expect(result.warnings).toEqual([
+      expect.objectContaining({
+        photoId: cut.id,
+        code: 'photoUnreadable',
+        message: expect.stringContaining(
+          `${cut.path}: the photo cannot be printed, truncated: the file ends before the picture does`,
+        ),
+      }),
+    ]);
+    expect(result.files.filter((f) => f.kind === 'board').map((f) => path.basename(f.path))).toEqual([
+      '展板02_60x90cm.jpg',
+    ]);
   });
 
   it('refuses an export before a plan, a dpi out of range and a folder that cannot be written, by name', async () => {
     const { services, root } = await wall();
-    await expect(services.exhibitionExport.export({ what: 'boards' })).rejects.toThrow(expect.objectContaining({ key: 'exhibit.none' }));
+    await expect(services.exhibitionExport.export({ what: 'boards' })).rejects.toThrow(
+      expect.objectContaining({ key: 'exhibit.none' }),
+    );
     services.exhibitions.plan({ boards: 1 });
-    await expect(services.exhibitionExport.export({ what: 'boards', format: 'jpeg', dpi: 1000, outDir: path.join(root, 'x') })).rejects.toThrow(expect.objectContaining({ key: 'exhibit.badDpi' }));
+    await expect(
+      services.exhibitionExport.export({ what: 'boards', format: 'jpeg', dpi: 1000, outDir: path.join(root, 'x') }),
+    ).rejects.toThrow(expect.objectContaining({ key: 'exhibit.badDpi' }));
     const file = path.join(root, 'a-file');
     await fs.writeFile(file, 'x');
-    await expect(services.exhibitionExport.export({ what: 'boards', outDir: path.join(file, 'sub') })).rejects.toThrow(expect.objectContaining({ key: 'export.notWritable' }));
+    await expect(services.exhibitionExport.export({ what: 'boards', outDir: path.join(file, 'sub') })).rejects.toThrow(
+      expect.objectContaining({ key: 'export.notWritable' }),
+    );
   });
 });
 
@@ -125,7 +172,11 @@ describe(`${ExhibitionExportService.name}: wall labels`, () => {
     const { services, root } = await wall();
     const plan = services.exhibitions.plan({ boards: 1 });
     const placed = plan.exhibition.boards[0]!.photos;
-    const result = await services.exhibitionExport.export({ what: 'labels', baseUrl: base, outDir: path.join(root, 'labels') });
+    const result = await services.exhibitionExport.export({
+      what: 'labels',
+      baseUrl: base,
+      outDir: path.join(root, 'labels'),
+    });
     expect(result.warnings).toEqual([]);
     const [file] = result.files;
     expect(path.basename(file!.path)).toBe('展签_15x10cm_A4.pdf');
@@ -135,7 +186,13 @@ describe(`${ExhibitionExportService.name}: wall labels`, () => {
     // The address is kept for the next export.
     expect(services.exhibitions.get().galleryUrl).toBe(base);
 
-    const single = await services.exhibitionExport.export({ what: 'labels', labelSheet: 'single', format: 'jpeg', dpi: 200, outDir: path.join(root, 'one-by-one') });
+    const single = await services.exhibitionExport.export({
+      what: 'labels',
+      labelSheet: 'single',
+      format: 'jpeg',
+      dpi: 200,
+      outDir: path.join(root, 'one-by-one'),
+    });
     expect(single.files).toHaveLength(placed.length);
     const { data, info } = await sharp(single.files[0]!.path).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
     const code = jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength), info.width, info.height);
@@ -145,11 +202,26 @@ describe(`${ExhibitionExportService.name}: wall labels`, () => {
     // In the PDF the code is vector: rendered by poppler, it reads as well as the raster one.
     const png = path.join(root, 'sheet1');
     execFileSync('pdftoppm', ['-r', '200', '-f', '1', '-l', '1', '-png', '-singlefile', file!.path, png]);
-    const sheet = await sharp(`${png}.png`).extract({ left: 0, top: 0, width: 1654, height: 1169 }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-    const fromPdf = jsQR(new Uint8ClampedArray(sheet.data.buffer, sheet.data.byteOffset, sheet.data.byteLength), sheet.info.width, sheet.info.height);
+    const sheet = await sharp(`${png}.png`)
+      .extract({ left: 0, top: 0, width: 1654, height: 1169 })
+      .ensureAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const fromPdf = jsQR(
+      new Uint8ClampedArray(sheet.data.buffer, sheet.data.byteOffset, sheet.data.byteLength),
+      sheet.info.width,
+      sheet.info.height,
+    );
     expect(fromPdf?.data).toBe(`https://zg.example.cn/zhuiguang/photos/${placed[0]!.photoId}.html`);
     const text = pdftotext(file!.path);
-    for (const s of ['占牡丹', '绕线工 · 科润智能控制', '“被看见，累也轻了”', '摄影：陈晓明', ...placed.map((p) => p.number)]) expect(text).toContain(s);
+    for (const s of [
+      '占牡丹',
+      '绕线工 · 科润智能控制',
+      '“被看见，累也轻了”',
+      '摄影：陈晓明',
+      ...placed.map((p) => p.number),
+    ])
+      expect(text).toContain(s);
   });
 
   it('names a label whose words cannot fit and prints the others; refuses an address that is not a web address', async () => {
@@ -162,7 +234,13 @@ describe(`${ExhibitionExportService.name}: wall labels`, () => {
     expect(tooLong[0]!.message).toMatch(/^the label of 板1-0\d cannot hold/);
     expect(result.warnings).toContainEqual(expect.objectContaining({ code: 'noQr' }));
     expect(result.files[0]!.pages).toBe(1);
-    await expect(services.exhibitionExport.export({ what: 'labels', baseUrl: 'javascript:alert(1)', outDir: path.join(root, 'x') })).rejects.toThrow(expect.objectContaining({ key: 'exhibit.badBaseUrl' }));
+    await expect(
+      services.exhibitionExport.export({
+        what: 'labels',
+        baseUrl: 'javascript:alert(1)',
+        outDir: path.join(root, 'x'),
+      }),
+    ).rejects.toThrow(expect.objectContaining({ key: 'exhibit.badBaseUrl' }));
   });
 });
 
@@ -185,21 +263,28 @@ describe(`${ExhibitionExportService.name}: catalogue`, () => {
     for (const [, obj] of doc.context.enumerateIndirectObjects()) {
       const dict = (obj as { dict?: { get(n: unknown): unknown } }).dict;
       const subtype = dict?.get(doc.context.obj('Subtype'));
-      if (subtype && String(subtype) === '/Image') images += (obj as unknown as { contents: Uint8Array }).contents.length;
+      if (subtype && String(subtype) === '/Image')
+        images += (obj as unknown as { contents: Uint8Array }).contents.length;
     }
     expect(images).toBeGreaterThan(0);
     // Four faces embedded whole would be over 25 MB; as subsets of the characters used, tens of kilobytes.
     expect(bytes - images).toBeLessThan(200_000);
 
     needTool(ctx, hasPdftotext, 'pdftotext', 'poppler-utils');
-    const pageText = (n: number) => execFileSync('pdftotext', ['-f', String(n), '-l', String(n), '-layout', book!.path, '-'], { encoding: 'utf8' });
+    const pageText = (n: number) =>
+      execFileSync('pdftotext', ['-f', String(n), '-l', String(n), '-layout', book!.path, '-'], { encoding: 'utf8' });
     // Photos begin on page 3 (after the cover and the preface), in wall order.
     placed.forEach((p, i) => expect(pageText(3 + i)).toContain(p.number));
     const all = pdftotext(book!.path);
     for (const s of ['占牡丹', '“被看见，累也轻了”', '职工索引', '摄影师', '陈晓明']) expect(all).toContain(s);
     // The index names the pages 占牡丹 is on.
-    await expect(services.exhibitionExport.export({ what: 'catalogue', coverPhotoId: 'nope', outDir: path.join(root, 'book2') })).rejects.toThrow(expect.objectContaining({ key: 'exhibit.coverNotOnWall' }));
-    const hers = placed.map((p, i) => ({ p, page: 3 + i })).filter(({ p }) => services.photos.get(p.photoId).workers.length).map(({ page }) => page);
+    await expect(
+      services.exhibitionExport.export({ what: 'catalogue', coverPhotoId: 'nope', outDir: path.join(root, 'book2') }),
+    ).rejects.toThrow(expect.objectContaining({ key: 'exhibit.coverNotOnWall' }));
+    const hers = placed
+      .map((p, i) => ({ p, page: 3 + i }))
+      .filter(({ p }) => services.photos.get(p.photoId).workers.length)
+      .map(({ page }) => page);
     const indexPage = 3 + placed.length;
     expect(pageText(indexPage)).toMatch(new RegExp(`占牡丹\\s+${hers.join('、')}`));
   });
@@ -215,7 +300,14 @@ describe(`${ExhibitionExportService.name}: a photo that cannot be printed`, () =
     const out = path.join(root, 'book');
     const book = await services.exhibitionExport.export({ what: 'catalogue', outDir: out });
     expect(book.files).toEqual([]);
-    expect(book.warnings).toEqual([expect.objectContaining({ photoId: gone.id, code: 'photoMissing', key: 'exhibit.photoMissing', message: expect.stringContaining('画册_A4') })]);
+    expect(book.warnings).toEqual([
+      expect.objectContaining({
+        photoId: gone.id,
+        code: 'photoMissing',
+        key: 'exhibit.photoMissing',
+        message: expect.stringContaining('画册_A4'),
+      }),
+    ]);
     const card = await services.exhibitionExport.export({ what: 'summary', outDir: path.join(root, 'summary') });
     expect(card.files).toEqual([]);
     expect(card.warnings.map((w) => [w.photoId, w.code])).toEqual([
@@ -237,9 +329,22 @@ describe(`${ExhibitionExportService.name}: summary card`, () => {
     services.exhibitions.plan({ boards: 1 });
     services.gifts.setHandOver(workers.yes.id, { handedOverAt: '2025-05-20' });
     const exhibition = services.exhibitions.get();
-    expect(services.campaign.figures(exhibition)).toEqual({ photographers: 1, companies: 2, days: 0, photos: 8, exhibited: 5, gifts: 1 });
+    expect(services.campaign.figures(exhibition)).toEqual({
+      photographers: 1,
+      companies: 2,
+      days: 0,
+      photos: 8,
+      exhibited: 5,
+      gifts: 1,
+    });
     const result = await services.exhibitionExport.export({ what: 'summary', outDir: path.join(root, 'summary') });
-    const sizes = await Promise.all(result.files.map(async (f) => sharp(f.path).metadata().then((m) => [m.width, m.height])));
+    const sizes = await Promise.all(
+      result.files.map(async (f) =>
+        sharp(f.path)
+          .metadata()
+          .then((m) => [m.width, m.height]),
+      ),
+    );
     expect(sizes).toEqual([
       [1080, 1920],
       [1920, 1080],
@@ -252,7 +357,12 @@ describe(`${ExhibitionExportService.name}: as a job`, () => {
     const { services, root } = await wall(2400);
     services.exhibitions.plan({ boards: 1 });
     const seen: number[] = [];
-    const off = services.events.subscribe((name, p) => name === 'job.progress' && (p as { kind: string }).kind === 'exhibition-export' && seen.push((p as { done: number }).done));
+    const off = services.events.subscribe(
+      (name, p) =>
+        name === 'job.progress' &&
+        (p as { kind: string }).kind === 'exhibition-export' &&
+        seen.push((p as { done: number }).done),
+    );
     const out = path.join(root, 'book');
     const { jobId } = await services.exhibitionExport.start({ what: 'catalogue', outDir: out });
     services.jobs.cancel(jobId);
@@ -264,9 +374,15 @@ describe(`${ExhibitionExportService.name}: as a job`, () => {
     const boards = await services.exhibitionExport.start({ what: 'boards', outDir: path.join(root, 'boards') });
     await services.jobs.done(boards.jobId);
     off();
-    expect(services.jobs.status(boards.jobId)).toMatchObject({ kind: 'exhibition-export', state: 'finished', progress: { done: 1, total: 1 } });
+    expect(services.jobs.status(boards.jobId)).toMatchObject({
+      kind: 'exhibition-export',
+      state: 'finished',
+      progress: { done: 1, total: 1 },
+    });
     expect(seen).toContain(1);
-    await expect(services.exhibitionExport.start({ what: 'boards', exhibitionId: 'elsewhere' })).rejects.toMatchObject({ key: 'exhibit.none' });
+    await expect(services.exhibitionExport.start({ what: 'boards', exhibitionId: 'elsewhere' })).rejects.toMatchObject({
+      key: 'exhibit.none',
+    });
   });
 });
 
@@ -275,14 +391,35 @@ describe(`${ExhibitionExportService.name}: label templates`, () => {
     const { services, root } = await wall();
     services.exhibitions.plan({ boards: 1 });
     const base = services.labels.get('label-10x7');
-    expect(() => services.labels.save({ ...base, id: undefined, name: '坏的', blocks: [{ ...base.blocks[0]!, text: '{worker.nickname}' }] })).toThrow(expect.objectContaining({ key: 'gift.templateProblems' }));
-    expect(() => services.labels.save({ ...base, id: undefined, name: '太小', blocks: [{ ...base.blocks[0]!, sizePt: 4 }] })).toThrow(expect.objectContaining({ key: 'gift.templateProblems' }));
-    expect(() => services.labels.save({ ...base, id: undefined, name: '太大', size: '400x300' })).toThrow(expect.objectContaining({ key: 'exhibit.badLabelSize' }));
-    const mine = services.labels.save({ ...base, id: base.id, name: '只印名字', qr: false, blocks: [{ ...base.blocks[0]!, text: '{photo.title}（{company.short}）' }] });
+    expect(() =>
+      services.labels.save({
+        ...base,
+        id: undefined,
+        name: '坏的',
+        blocks: [{ ...base.blocks[0]!, text: '{worker.nickname}' }],
+      }),
+    ).toThrow(expect.objectContaining({ key: 'gift.templateProblems' }));
+    expect(() =>
+      services.labels.save({ ...base, id: undefined, name: '太小', blocks: [{ ...base.blocks[0]!, sizePt: 4 }] }),
+    ).toThrow(expect.objectContaining({ key: 'gift.templateProblems' }));
+    expect(() => services.labels.save({ ...base, id: undefined, name: '太大', size: '400x300' })).toThrow(
+      expect.objectContaining({ key: 'exhibit.badLabelSize' }),
+    );
+    const mine = services.labels.save({
+      ...base,
+      id: base.id,
+      name: '只印名字',
+      qr: false,
+      blocks: [{ ...base.blocks[0]!, text: '{photo.title}（{company.short}）' }],
+    });
     // Saving a built-in makes a copy: the built-in stays as it was.
     expect(mine.id).not.toBe('label-10x7');
     expect(services.labels.list().map((t) => t.id)).toEqual(expect.arrayContaining(['label-10x7', mine.id]));
-    const result = await services.exhibitionExport.export({ what: 'labels', labelTemplateId: mine.id, outDir: path.join(root, 'mine') });
+    const result = await services.exhibitionExport.export({
+      what: 'labels',
+      labelTemplateId: mine.id,
+      outDir: path.join(root, 'mine'),
+    });
     expect(path.basename(result.files[0]!.path)).toBe('展签_10x7cm_A4.pdf');
     needTool(ctx, hasPdftotext, 'pdftotext', 'poppler-utils');
     const text = pdftotext(result.files[0]!.path);
@@ -300,11 +437,17 @@ describe(`${ExhibitionExportService.name}: the printed name list`, () => {
     expect(result.files).toEqual([{ path: path.join(root, 'poster', '名录_A2.pdf'), kind: 'poster', pages: 1 }]);
     const doc = await PDFDocument.load(await fs.readFile(result.files[0]!.path));
     expect(doc.getPage(0).getTrimBox().width).toBeCloseTo(mmToPt(420), 1);
-    const a1 = await services.exhibitionExport.export({ what: 'poster', posterSize: 'A1', outDir: path.join(root, 'poster') });
+    const a1 = await services.exhibitionExport.export({
+      what: 'poster',
+      posterSize: 'A1',
+      outDir: path.join(root, 'poster'),
+    });
     expect(path.basename(a1.files[0]!.path)).toBe('名录_A1.pdf');
     needTool(ctx, hasPdftotext, 'pdftotext', 'poppler-utils');
     const text = pdftotext(result.files[0]!.path);
-    const hers = plan.exhibition.boards.flatMap((b) => b.photos).filter((p) => services.photos.get(p.photoId).workers.some((w) => services.roster.worker(w).name === '占牡丹'));
+    const hers = plan.exhibition.boards
+      .flatMap((b) => b.photos)
+      .filter((p) => services.photos.get(p.photoId).workers.some((w) => services.roster.worker(w).name === '占牡丹'));
     expect(text).toContain('占牡丹');
     for (const p of hers) expect(text).toContain(p.number);
     expect(text).not.toContain('王伟');

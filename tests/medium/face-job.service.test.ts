@@ -23,7 +23,12 @@ describe(`${FaceJobService.name} after an import`, () => {
   it('runs in the background once an import ends, when the window asks for it', async () => {
     const ctx = await freshProject();
     ctx.services.faceJob.afterImport = true;
-    const finished = new Promise<{ result: { photos: number; faces: number } }>((resolve) => ctx.services.events.subscribe((name, payload) => name === 'job.finished' && (payload as { kind: string }).kind === 'faces' && resolve(payload as never)));
+    const finished = new Promise<{ result: { photos: number; faces: number } }>((resolve) =>
+      ctx.services.events.subscribe(
+        (name, payload) =>
+          name === 'job.finished' && (payload as { kind: string }).kind === 'faces' && resolve(payload as never),
+      ),
+    );
     const card = await cardIn(ctx.root);
     await fs.copyFile(path.join(FACES_FIXTURES, 'test', 'two_people.jpg'), path.join(card, 'two.jpg'));
     await ctx.services.importer.run({ paths: [card] });
@@ -47,7 +52,8 @@ describe(`${FaceJobService.name} and the project`, () => {
   it('stops quietly when the project is closed under it, and the next open goes on where it stopped', async () => {
     const ctx = await freshProject();
     const card = await cardIn(ctx.root);
-    for (const f of ['obama1.jpg', 'obama3.jpg', 'two_people.jpg']) await fs.copyFile(path.join(FACES_FIXTURES, 'test', f), path.join(card, f));
+    for (const f of ['obama1.jpg', 'obama3.jpg', 'two_people.jpg'])
+      await fs.copyFile(path.join(FACES_FIXTURES, 'test', f), path.join(card, f));
     await ctx.services.importer.run({ paths: [card] });
     const { jobId } = await ctx.services.faceJob.start();
     await ctx.services.projects.close();
@@ -65,7 +71,10 @@ describe(`${FaceJobService.name} and drawn regions`, () => {
     const card = await cardIn(ctx.root);
     // Upside down without an orientation tag: neither detector sees a face standing on its head (the SSD does see
     // one lying on its side).
-    await sharp(path.join(FACES_FIXTURES, 'test', 'obama1.jpg')).rotate(180).jpeg().toFile(path.join(card, 'upside-down.jpg'));
+    await sharp(path.join(FACES_FIXTURES, 'test', 'obama1.jpg'))
+      .rotate(180)
+      .jpeg()
+      .toFile(path.join(card, 'upside-down.jpg'));
     await ctx.services.importer.run({ paths: [card] });
     const [photo] = ctx.services.photos.list();
     const worker = ctx.services.roster.createWorker({ name: '奥巴马' });
@@ -82,7 +91,9 @@ describe(`${FaceJobService.name} and a file's own MWG regions`, () => {
   it('keeps a face where the file names someone not in the roster, even where the detector sees none', async () => {
     const ctx = await freshProject();
     const card = await cardIn(ctx.root);
-    await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#8aa' } }).jpeg().toFile(path.join(card, 'wall.jpg'));
+    await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#8aa' } })
+      .jpeg()
+      .toFile(path.join(card, 'wall.jpg'));
     // Another tool's sidecar: one face region (MWG, centre-based) named 陌生人, who is in no roster.
     await fs.writeFile(
       path.join(card, 'wall.xmp'),
@@ -98,9 +109,28 @@ describe(`${FaceJobService.name} and a file's own MWG regions`, () => {
     );
     await ctx.services.importer.run({ paths: [card] });
     const [photo] = ctx.services.photos.list();
-    expect(photo!.namedRegions).toEqual([{ name: '陌生人', x: expect.closeTo(0.4, 3), y: expect.closeTo(0.25, 3), w: expect.closeTo(0.2, 3), h: expect.closeTo(0.3, 3) }]);
+    expect(photo!.namedRegions).toEqual([
+      {
+        name: '陌生人',
+        x: expect.closeTo(0.4, 3),
+        y: expect.closeTo(0.25, 3),
+        w: expect.closeTo(0.2, 3),
+        h: expect.closeTo(0.3, 3),
+      },
+    ]);
     await ctx.services.faceJob.run();
-    expect(ctx.services.faces.list({ photoId: photo!.id })).toEqual([expect.objectContaining({ workerId: null, source: 'region', box: { x: expect.closeTo(0.4, 3), y: expect.closeTo(0.25, 3), w: expect.closeTo(0.2, 3), h: expect.closeTo(0.3, 3) } })]);
+    expect(ctx.services.faces.list({ photoId: photo!.id })).toEqual([
+      expect.objectContaining({
+        workerId: null,
+        source: 'region',
+        box: {
+          x: expect.closeTo(0.4, 3),
+          y: expect.closeTo(0.25, 3),
+          w: expect.closeTo(0.2, 3),
+          h: expect.closeTo(0.3, 3),
+        },
+      }),
+    ]);
   }, 60_000);
 });
 
@@ -129,8 +159,13 @@ describe(`${FaceJobService.name} on small faces`, () => {
     const ctx = await freshProject();
     const card = await cardIn(ctx.root);
     // Their faces ~100 px wide on the 2048 px preview: too small for the whole view at the detector's 608 px.
-    const far = await sharp(path.join(FACES_FIXTURES, 'test', 'two_people.jpg')).resize(700).toBuffer();
-    await sharp({ create: { width: 3000, height: 2000, channels: 3, background: '#777' } }).composite([{ input: far, left: 200, top: 300 }]).jpeg().toFile(path.join(card, 'wide.jpg'));
+    const far = await sharp(path.join(FACES_FIXTURES, 'test', 'two_people.jpg'))
+      .resize(700)
+      .toBuffer();
+    await sharp({ create: { width: 3000, height: 2000, channels: 3, background: '#777' } })
+      .composite([{ input: far, left: 200, top: 300 }])
+      .jpeg()
+      .toFile(path.join(card, 'wide.jpg'));
     await ctx.services.importer.run({ paths: [card] });
     const result = await ctx.services.faceJob.run();
     expect(result).toMatchObject({ photos: 1, faces: 2 });
@@ -143,7 +178,9 @@ describe(`${FaceJobService.name} with bad input`, () => {
     const ctx = await freshProject();
     const card = await cardIn(ctx.root);
     const face = path.join(FACES_FIXTURES, 'test', 'obama1.jpg');
-    await sharp({ create: { width: 800, height: 600, channels: 3, background: '#8aa' } }).jpeg().toFile(path.join(card, 'wall.jpg'));
+    await sharp({ create: { width: 800, height: 600, channels: 3, background: '#8aa' } })
+      .jpeg()
+      .toFile(path.join(card, 'wall.jpg'));
     await sharp(face).toColourspace('rgb16').png().toFile(path.join(card, 'sixteen.png'));
     await sharp(face).greyscale().jpeg().toFile(path.join(card, 'grey.jpg'));
     await sharp(face).toColourspace('cmyk').jpeg().toFile(path.join(card, 'cmyk.jpg'));
@@ -154,11 +191,19 @@ describe(`${FaceJobService.name} with bad input`, () => {
     // Gone: the original and the previews made from it.
     const gone = photos.find((p) => p.originalName === 'gone.jpg')!;
     await fs.rm(gone.path);
-    for (const rel of [gone.preview, gone.thumbnail]) if (rel) await fs.rm(path.join(ctx.project.dir, rel), { force: true });
+    for (const rel of [gone.preview, gone.thumbnail])
+      if (rel) await fs.rm(path.join(ctx.project.dir, rel), { force: true });
     const result = await ctx.services.faceJob.run();
     expect(result.photos).toBe(4);
-    expect(result.failed).toEqual([expect.objectContaining({ photoId: gone.id, name: 'gone.jpg', message: expect.objectContaining({ key: 'faces.photoMissing' }) })]);
-    const count = (name: string) => ctx.services.faces.list({ photoId: photos.find((p) => p.originalName === name)!.id }).length;
+    expect(result.failed).toEqual([
+      expect.objectContaining({
+        photoId: gone.id,
+        name: 'gone.jpg',
+        message: expect.objectContaining({ key: 'faces.photoMissing' }),
+      }),
+    ]);
+    const count = (name: string) =>
+      ctx.services.faces.list({ photoId: photos.find((p) => p.originalName === name)!.id }).length;
     expect(count('wall.jpg')).toBe(0);
     for (const name of ['sixteen.png', 'grey.jpg', 'cmyk.jpg']) expect([name, count(name)]).toEqual([name, 1]);
     expect(ctx.services.photos.get(gone.id).faceScan?.error?.key).toBe('faces.photoMissing');
@@ -177,8 +222,16 @@ describe(`${FaceJobService.name} with bad input`, () => {
     await fs.writeFile(preview, bytes.subarray(0, Math.floor(bytes.length * 0.7)));
     const result = await ctx.services.faceJob.run();
     expect(result).toMatchObject({ photos: 1, faces: 1 });
-    expect(result.failed).toEqual([expect.objectContaining({ photoId: cut.id, name: 'cut.jpg', message: expect.objectContaining({ key: 'faces.damaged' }) })]);
-    expect(formatMessage(result.failed[0]!.message, 'en')).toBe(`cut.jpg: the image at ${preview} was not searched for faces, truncated: the file ends before the picture does (VipsJpeg: premature end of JPEG image)`);
+    expect(result.failed).toEqual([
+      expect.objectContaining({
+        photoId: cut.id,
+        name: 'cut.jpg',
+        message: expect.objectContaining({ key: 'faces.damaged' }),
+      }),
+    ]);
+    expect(formatMessage(result.failed[0]!.message, 'en')).toBe(
+      `cut.jpg: the image at ${preview} was not searched for faces, truncated: the file ends before the picture does (VipsJpeg: premature end of JPEG image)`,
+    );
     expect(ctx.services.faces.list({ photoId: cut.id })).toEqual([]);
     expect(ctx.services.photos.get(cut.id).faceScan?.error?.key).toBe('faces.damaged');
   }, 120_000);
@@ -194,7 +247,10 @@ describe(`${FaceJobService.name} with bad input`, () => {
       await fs.copyFile(path.join(FACES_FIXTURES, 'test', 'obama1.jpg'), path.join(card, 'a.jpg'));
       await services.importer.run({ paths: [card] });
       const { jobId } = await services.faceJob.start();
-      await expect(services.jobs.done(jobId)).rejects.toMatchObject({ key: 'faces.modelBroken', params: { file: path.join(models, 'tiny_face_detector_model-weights_manifest.json') } });
+      await expect(services.jobs.done(jobId)).rejects.toMatchObject({
+        key: 'faces.modelBroken',
+        params: { file: path.join(models, 'tiny_face_detector_model-weights_manifest.json') },
+      });
       expect(services.jobs.status(jobId).state).toBe('failed');
     } finally {
       await services.close();

@@ -6,7 +6,17 @@ import { FaceService } from '../../electron/main/services/face.service';
 import { SURE_SUGGESTION } from '../../shared/logic/face-match';
 import { tempDir } from '../helpers/factories';
 import { freshProjects, servicesWithProject } from '../helpers/services';
-import { madeCases, photoIds, precisionOf, recallOf, suggestionQuality, teachOnePerPerson, truthCases, whoIsWhere, type FaceCase } from '../helpers/face-quality';
+import {
+  madeCases,
+  photoIds,
+  precisionOf,
+  recallOf,
+  suggestionQuality,
+  teachOnePerPerson,
+  truthCases,
+  whoIsWhere,
+  type FaceCase,
+} from '../helpers/face-quality';
 import { FACES_FIXTURES } from '../helpers/fixtures';
 
 type Ctx = Awaited<ReturnType<typeof servicesWithProject>>;
@@ -26,7 +36,9 @@ describe(FaceService.name, () => {
     ctx = await servicesWithProject();
     const made = path.join(ctx.root, 'made');
     cases = [...(await truthCases(FACES_FIXTURES)), ...(await madeCases(FACES_FIXTURES, made))];
-    await ctx.services.importer.run({ paths: [path.join(FACES_FIXTURES, 'train'), path.join(FACES_FIXTURES, 'test'), made] });
+    await ctx.services.importer.run({
+      paths: [path.join(FACES_FIXTURES, 'train'), path.join(FACES_FIXTURES, 'test'), made],
+    });
     ids = photoIds(ctx.services, cases);
     const { jobId } = await ctx.services.faceJob.start();
     const result = await ctx.services.jobs.done(jobId);
@@ -55,13 +67,19 @@ describe(FaceService.name, () => {
     workerOf = teachOnePerPerson(ctx.services, cases, ids);
     const q = suggestionQuality(ctx.services, cases, ids, workerOf);
     expect(q.expected).toBe(18);
-    expect({ recall: recallOf(q) >= 0.95, precision: precisionOf(q) >= 0.98, wrong: q.scores.filter((s) => !s.right) }).toEqual({ recall: true, precision: true, wrong: [] });
+    expect({
+      recall: recallOf(q) >= 0.95,
+      precision: precisionOf(q) >= 0.98,
+      wrong: q.scores.filter((s) => !s.right),
+    }).toEqual({ recall: true, precision: true, wrong: [] });
     // A worker's own list holds their test faces, surest first.
     const obama = ctx.services.faces.forWorker(workerOf.get('obama')!);
     expect(obama.confirmed).toHaveLength(1);
     const mine = [...obama.suggestions, ...obama.doubtful];
     expect(mine.length).toBeGreaterThanOrEqual(7);
-    expect(mine.map((s) => s.suggestion!.score)).toEqual([...mine.map((s) => s.suggestion!.score)].sort((a, b) => b - a));
+    expect(mine.map((s) => s.suggestion!.score)).toEqual(
+      [...mine.map((s) => s.suggestion!.score)].sort((a, b) => b - a),
+    );
   });
 
   it('confirms a face as the photo’s tag and region (carried by the XMP sidecar), undoably; a rejected suggestion is not offered again', async () => {
@@ -73,30 +91,42 @@ describe(FaceService.name, () => {
     expect(photo.faceRegions).toEqual([{ workerId: workerOf.get('obama'), ...face!.box }]);
     const out = await tempDir();
     await ctx.services.xmp.write([photo.id], out);
-    sidecarFile = path.join(out, (await fs.readdir(out)).find((f) => f.endsWith('.xmp'))!);
+    sidecarFile = path.join(
+      out,
+      (await fs.readdir(out)).find((f) => f.endsWith('.xmp'))!,
+    );
     const sidecar = await fs.readFile(sidecarFile, 'utf8');
     expect(sidecar).toContain('<rdf:li>obama</rdf:li>');
     expect(sidecar).toMatch(/mwg-rs:Name="?>?obama|<mwg-rs:Name>obama/);
     // Two faces of one photo cannot be the same person.
     const [left, right] = facesIn('test/two_people.jpg');
-    expect(() => ctx.services.faces.assign([left!.faceId, right!.faceId], 'biden')).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    expect(() => ctx.services.faces.assign([left!.faceId, right!.faceId], 'biden')).toThrow(
+      expect.objectContaining({ code: 'CONFLICT' }),
+    );
     ctx.services.history.undo();
     expect(ctx.services.photos.get(face!.photoId).faceRegions).toEqual([]);
     expect(ctx.services.faces.list({ photoId: face!.photoId })[0]!.workerId).toBeNull();
     // "Not them": never suggested again for that face, whoever else is.
     ctx.services.faces.reject([face!.faceId]);
-    expect(ctx.services.faces.list({ photoId: face!.photoId })[0]!.suggestion?.workerId).not.toBe(workerOf.get('obama'));
+    expect(ctx.services.faces.list({ photoId: face!.photoId })[0]!.suggestion?.workerId).not.toBe(
+      workerOf.get('obama'),
+    );
     ctx.services.history.undo();
     expect(ctx.services.faces.list({ photoId: face!.photoId })[0]!.suggestion?.workerId).toBe(workerOf.get('obama'));
     // A confirmed face turned down ("not them" in the People view) is unnamed, and the photo untagged.
     ctx.services.faces.assign([face!.faceId], 'obama');
     ctx.services.faces.reject([face!.faceId]);
     expect(ctx.services.faces.list({ photoId: face!.photoId })[0]).toMatchObject({ workerId: null });
-    expect(ctx.services.faces.list({ photoId: face!.photoId })[0]!.suggestion?.workerId).not.toBe(workerOf.get('obama'));
+    expect(ctx.services.faces.list({ photoId: face!.photoId })[0]!.suggestion?.workerId).not.toBe(
+      workerOf.get('obama'),
+    );
     expect(ctx.services.photos.get(face!.photoId)).toMatchObject({ workers: [], faceRegions: [] });
     ctx.services.history.undo();
     ctx.services.history.undo();
-    expect(ctx.services.faces.list({ photoId: face!.photoId })[0]).toMatchObject({ workerId: null, suggestion: { workerId: workerOf.get('obama') } });
+    expect(ctx.services.faces.list({ photoId: face!.photoId })[0]).toMatchObject({
+      workerId: null,
+      suggestion: { workerId: workerOf.get('obama') },
+    });
   });
 
   it('counts a face that came in as a sidecar MWG region as confirmed, and learns from it', async () => {
@@ -120,7 +150,10 @@ describe(FaceService.name, () => {
     expect(other.services.sources.focusOf(untagged, null)).toEqual({ x: box.x + box.w / 2, y: box.y + box.h / 2 });
     // A face drawn or confirmed wins over the ones found.
     const region = other.services.photos.get(tagged.id).faceRegions[0]!;
-    expect(other.services.sources.focusOf(other.services.photos.get(tagged.id), obama.id)).toEqual({ x: region.x + region.w / 2, y: region.y + region.h / 2 });
+    expect(other.services.sources.focusOf(other.services.photos.get(tagged.id), obama.id)).toEqual({
+      x: region.x + region.w / 2,
+      y: region.y + region.h / 2,
+    });
   }, 60_000);
 
   it('keeps the less sure suggestions apart from the sure ones "confirm all" takes', async () => {
@@ -130,7 +163,10 @@ describe(FaceService.name, () => {
     await fs.copyFile(path.join(FACES_FIXTURES, 'train/obama/obama.jpg'), path.join(card, 'taught.jpg'));
     await fs.copyFile(path.join(FACES_FIXTURES, 'test/obama1.jpg'), path.join(card, 'sharp.jpg'));
     // Out of focus: still like him, but less sure (about 46 % alike to the taught face).
-    await sharp(path.join(FACES_FIXTURES, 'train/obama/obama2.jpg')).blur(8).jpeg().toFile(path.join(card, 'blurred.jpg'));
+    await sharp(path.join(FACES_FIXTURES, 'train/obama/obama2.jpg'))
+      .blur(8)
+      .jpeg()
+      .toFile(path.join(card, 'blurred.jpg'));
     await other.services.importer.run({ paths: [card] });
     await other.services.faceJob.run();
     const photo = (name: string) => other.services.photos.list().find((p) => p.originalName === name)!.id;

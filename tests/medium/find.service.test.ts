@@ -9,7 +9,14 @@ describe(FindService.name, () => {
     const { services, byName } = await wall();
     const hers = ['IMG_0.JPG', 'IMG_1.JPG', 'IMG_3.JPG'].map(byName);
     // Before a plan: her photos, not yet on a wall.
-    expect(services.find.find('zmd')).toEqual([{ workerId: expect.any(String), name: '占牡丹', company: '科润智能控制', photos: expect.arrayContaining(hers.map((photoId) => ({ photoId, number: null }))) }]);
+    expect(services.find.find('zmd')).toEqual([
+      {
+        workerId: expect.any(String),
+        name: '占牡丹',
+        company: '科润智能控制',
+        photos: expect.arrayContaining(hers.map((photoId) => ({ photoId, number: null }))),
+      },
+    ]);
     const plan = services.exhibitions.plan({ boards: 2 });
     const numbers = new Map(plan.exhibition.boards.flatMap((b) => b.photos.map((p) => [p.photoId, p.number])));
     for (const q of ['zmd', 'zhàn mǔ dān', '占md', '牡丹', '占牡丹']) {
@@ -37,12 +44,19 @@ describe(FindService.name, () => {
     services.tagging.tag([byName('IMG_6.JPG')], both.id);
     services.exhibitions.confirm([byName('IMG_5.JPG')]);
     services.exhibitions.plan({ boards: 2 });
-    const listed = services.find.kiosk().companies.flatMap((c) => c.workers.flatMap((w) => w.photos)).filter((p) => p.number);
+    const listed = services.find
+      .kiosk()
+      .companies.flatMap((c) => c.workers.flatMap((w) => w.photos))
+      .filter((p) => p.number);
     expect(listed.length).toBeGreaterThanOrEqual(4);
-    for (const p of listed) await expect(services.find.label(p.photoId), p.photoId).resolves.toMatchObject({ widthPx: expect.any(Number) });
+    for (const p of listed)
+      await expect(services.find.label(p.photoId), p.photoId).resolves.toMatchObject({ widthPx: expect.any(Number) });
     // Taken off the wall: no label (the list says no place either).
     services.exhibitions.remove(byName('IMG_0.JPG'));
-    await expect(services.find.label(byName('IMG_0.JPG'))).rejects.toMatchObject({ code: 'NOT_FOUND', key: 'find.notShown' });
+    await expect(services.find.label(byName('IMG_0.JPG'))).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      key: 'find.notShown',
+    });
     // On the wall by the union's word, but 王伟 never said yes: never at the kiosk.
     await expect(services.find.label(byName('IMG_5.JPG'))).rejects.toMatchObject({ key: 'find.notShown' });
     // Withdrawn: her label and her pictures are refused from that moment.

@@ -35,7 +35,9 @@ describe(GiftService.name, () => {
     expect(() => services.gifts.list({ templateId: 'nope' })).toThrow(/nope/);
     // A design asking for type under 6 pt is refused by name at save.
     const base = services.gifts.template('plain-6');
-    expect(() => services.gifts.saveTemplate({ ...base, id: undefined, captions: [{ ...base.captions[0]!, sizePt: 5 }] })).toThrow(expect.objectContaining({ key: 'gift.templateProblems' }));
+    expect(() =>
+      services.gifts.saveTemplate({ ...base, id: undefined, captions: [{ ...base.captions[0]!, sizePt: 5 }] }),
+    ).toThrow(expect.objectContaining({ key: 'gift.templateProblems' }));
   });
 
   it('measures a photo cut to fill its window by what is printed of it: one figure in the gift list, the preview and the export', async () => {
@@ -45,16 +47,37 @@ describe(GiftService.name, () => {
     await services.importer.run({ paths: [path.join(root, 'card')] });
     const w = services.roster.createWorker({ name: '占牡丹' });
     services.tagging.tag([services.photos.list()[0]!.id], w.id);
-    const square = services.gifts.saveTemplate({ ...services.gifts.template('red-mat-a4'), id: undefined, name: '方窗', photoAspect: 1 });
+    const square = services.gifts.saveTemplate({
+      ...services.gifts.template('red-mat-a4'),
+      id: undefined,
+      name: '方窗',
+      photoAspect: 1,
+    });
     const listed = services.gifts.list({ templateId: square.id, size: 'A3' }).find((g) => g.workerId === w.id)!;
     const preview = await services.gifts.preview(w.id, square.id, 'A3');
     expect(preview.ppi).toBe(listed.ppi);
     // Its whole width would pass (over 150 ppi); the part printed does not.
     expect(listed.ppi).toBeLessThan(150);
     expect(listed.resolution).toBe('refused');
-    const exported = await services.exporter.run({ templateId: square.id, size: 'A3', dpi: 150, format: 'jpeg', bleedMm: 0, marks: false, cmyk: false, per: 'worker', outDir: path.join(root, 'out') });
+    const exported = await services.exporter.run({
+      templateId: square.id,
+      size: 'A3',
+      dpi: 150,
+      format: 'jpeg',
+      bleedMm: 0,
+      marks: false,
+      cmyk: false,
+      per: 'worker',
+      outDir: path.join(root, 'out'),
+    });
     expect(exported.files).toEqual([]);
-    expect(exported.skipped).toEqual([expect.objectContaining({ workerId: w.id, key: 'export.lowResRefused', params: expect.objectContaining({ ppi: listed.ppi }) })]);
+    expect(exported.skipped).toEqual([
+      expect.objectContaining({
+        workerId: w.id,
+        key: 'export.lowResRefused',
+        params: expect.objectContaining({ ppi: listed.ppi }),
+      }),
+    ]);
   });
 
   it('marks exported gifts printed in one step that undo takes back, leaving earlier dates alone', async () => {
@@ -70,18 +93,31 @@ describe(GiftService.name, () => {
 
   it('dates the gift by the shoot day, not a wrong camera clock, and says when they disagree', async () => {
     const { services, root } = await freshProject();
-    await writePhoto(path.join(root, 'card'), 'old-clock.jpg', { width: 3000, height: 2000, exif: { IFD2: { DateTimeOriginal: '2014:09:03 10:00:00' } } });
+    await writePhoto(path.join(root, 'card'), 'old-clock.jpg', {
+      width: 3000,
+      height: 2000,
+      exif: { IFD2: { DateTimeOriginal: '2014:09:03 10:00:00' } },
+    });
     await services.importer.run({ paths: [path.join(root, 'card')], shootDay: '2025-05-12' });
     const photo = services.photos.list()[0]!;
     const co = services.roster.createCompany({ name: '江山华宇机械有限公司' });
     const w = services.roster.createWorker({ name: '王伟', companyId: co.id });
     services.tagging.tag([photo.id], w.id);
     const values = services.captions.of(services.photos.get(photo.id), services.roster.worker(w.id));
-    expect(values).toMatchObject({ 'photo.date': '2025-05-12', 'photo.captured': expect.stringMatching(/^2014-09-03/), 'company.short': '华宇机械' });
+    expect(values).toMatchObject({
+      'photo.date': '2025-05-12',
+      'photo.captured': expect.stringMatching(/^2014-09-03/),
+      'company.short': '华宇机械',
+    });
     const preview = await services.gifts.preview(w.id, 'simple-white-10');
-    expect(preview.warnings).toContainEqual({ key: 'gift.dateDisagrees', params: expect.objectContaining({ captured: '2014-09-03', day: '2025-05-12' }) });
+    expect(preview.warnings).toContainEqual({
+      key: 'gift.dateDisagrees',
+      params: expect.objectContaining({ captured: '2014-09-03', day: '2025-05-12' }),
+    });
     // A short name from the roster wins over the derived one.
     services.roster.updateCompany(co.id, { shortName: '华宇' });
-    expect(services.captions.of(services.photos.get(photo.id), services.roster.worker(w.id))['company.short']).toBe('华宇');
+    expect(services.captions.of(services.photos.get(photo.id), services.roster.worker(w.id))['company.short']).toBe(
+      '华宇',
+    );
   });
 });

@@ -32,13 +32,28 @@ describe(OutputPlaces.name, () => {
     ];
     for (const [out, key] of refused) {
       await expect(services.gallery.export({ outDir: out }), out).rejects.toMatchObject({ code: 'VALIDATION', key });
-      await expect(services.exporter.run({ templateId: 'plain-6', dpi: 100, format: 'jpeg', bleedMm: 0, marks: false, cmyk: false, per: 'photo', outDir: out, allowLowRes: true }), out).rejects.toMatchObject({ key });
+      await expect(
+        services.exporter.run({
+          templateId: 'plain-6',
+          dpi: 100,
+          format: 'jpeg',
+          bleedMm: 0,
+          marks: false,
+          cmyk: false,
+          per: 'photo',
+          outDir: out,
+          allowLowRes: true,
+        }),
+        out,
+      ).rejects.toMatchObject({ key });
     }
     // Nothing was written into the camera folder or the cache.
     expect((await fs.readdir(card)).sort()).toEqual(['IMG_0001.JPG']);
     expect(await fs.readdir(path.join(dir, 'cache'))).not.toContain('index.html');
     // The project's exports folder and a folder of the user's own are fine.
-    await expect(services.gallery.export({ outDir: path.join(dir, 'exports', 'web') })).resolves.toMatchObject({ photos: 2 });
+    await expect(services.gallery.export({ outDir: path.join(dir, 'exports', 'web') })).resolves.toMatchObject({
+      photos: 2,
+    });
     await expect(services.gallery.export({ outDir: path.join(root, 'web') })).resolves.toMatchObject({ photos: 2 });
   });
 
@@ -46,6 +61,8 @@ describe(OutputPlaces.name, () => {
     const { services, card, dir } = await twoImports();
     const first = services.photos.list().find((p) => p.originalName === 'IMG_0001.JPG')!;
     expect((await services.xmp.write([first.id], card)).written).toEqual([path.join(card, 'IMG_0001.xmp')]);
-    await expect(services.xmp.write([first.id], path.join(dir, 'cache'))).rejects.toMatchObject({ key: 'export.outInProject' });
+    await expect(services.xmp.write([first.id], path.join(dir, 'cache'))).rejects.toMatchObject({
+      key: 'export.outInProject',
+    });
   });
 });

@@ -18,7 +18,13 @@ async function differing(a: Buffer, b: Buffer, tolerance: number) {
   const x = await sharp(a).removeAlpha().raw().toBuffer({ resolveWithObject: true });
   const y = await sharp(b).removeAlpha().resize(x.info.width, x.info.height, { fit: 'fill' }).raw().toBuffer();
   let off = 0;
-  for (let i = 0; i < x.data.length; i += 3) if (Math.abs(x.data[i]! - y[i]!) > tolerance || Math.abs(x.data[i + 1]! - y[i + 1]!) > tolerance || Math.abs(x.data[i + 2]! - y[i + 2]!) > tolerance) off++;
+  for (let i = 0; i < x.data.length; i += 3)
+    if (
+      Math.abs(x.data[i]! - y[i]!) > tolerance ||
+      Math.abs(x.data[i + 1]! - y[i + 1]!) > tolerance ||
+      Math.abs(x.data[i + 2]! - y[i + 2]!) > tolerance
+    )
+      off++;
   return off / (x.data.length / 3);
 }
 
@@ -34,12 +40,28 @@ describe('preview and print agree', () => {
     await photo(path.join(root, 'card', 'shot.jpg'));
     await services.importer.run({ paths: [path.join(root, 'card')], photographer: '陈晓明', shootDay: '2025-05-12' });
     const co = services.roster.createCompany({ name: '科润智能控制股份有限公司' });
-    const w = services.roster.createWorker({ name: '欧阳建国', companyId: co.id, craft: '绕线工', quote: '很少被拍到工作的样子，被看见，累也轻了。这一卷线我绕了二十年，每一圈都要匀，每一层都要紧，干活的人心里有数。' });
+    const w = services.roster.createWorker({
+      name: '欧阳建国',
+      companyId: co.id,
+      craft: '绕线工',
+      quote:
+        '很少被拍到工作的样子，被看见，累也轻了。这一卷线我绕了二十年，每一圈都要匀，每一层都要紧，干活的人心里有数。',
+    });
     services.tagging.tag([services.photos.list()[0]!.id], w.id, { x: 0.42, y: 0.3, w: 0.16, h: 0.25 });
 
     const preview = await services.gifts.preview(w.id, templateId);
     const previewFile = services.sources.sheetPreviewFile(preview.mediaId);
-    const printed = await services.exporter.run({ templateId, dpi: 300, format: 'jpeg', bleedMm: 0, marks: false, cmyk: false, per: 'worker', outDir: path.join(root, 'out'), allowLowRes: true });
+    const printed = await services.exporter.run({
+      templateId,
+      dpi: 300,
+      format: 'jpeg',
+      bleedMm: 0,
+      marks: false,
+      cmyk: false,
+      per: 'worker',
+      outDir: path.join(root, 'out'),
+      allowLowRes: true,
+    });
     expect(printed.files).toHaveLength(1);
     const share = await differing(await fs.readFile(previewFile), await fs.readFile(printed.files[0]!.path), 8);
     expect(share).toBeLessThan(0.01);

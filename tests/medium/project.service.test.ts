@@ -19,13 +19,20 @@ describe(ProjectService.name, () => {
     const other = createServices({ home: await tempDir(), holder: 'second window' });
     try {
       const info = await other.projects.open(project.dir);
-      expect(info.readOnly).toMatchObject({ pid: process.pid, app: expect.any(String), since: expect.stringMatching(/^\d{4}-/) });
+      expect(info.readOnly).toMatchObject({
+        pid: process.pid,
+        app: expect.any(String),
+        since: expect.stringMatching(/^\d{4}-/),
+      });
       expect(other.photos.list()).toHaveLength(1);
       // Every edit is refused before it touches a record, and says who is writing.
       const handlers = createHandlers(other, 'cli');
       const id = other.photos.list()[0]!.id;
       const refused = await dispatch(handlers, 'photos.setRating', { ids: [id], rating: 5 }, other.logger);
-      expect(refused).toMatchObject({ ok: false, error: { code: 'READ_ONLY', key: 'project.readOnly', params: { pid: process.pid } } });
+      expect(refused).toMatchObject({
+        ok: false,
+        error: { code: 'READ_ONLY', key: 'project.readOnly', params: { pid: process.pid } },
+      });
       expect(other.photos.get(id).rating).toBe(0);
       // Reads still work.
       expect(await dispatch(handlers, 'photos.list', {}, other.logger)).toMatchObject({ ok: true });
@@ -33,7 +40,9 @@ describe(ProjectService.name, () => {
       await services.projects.close();
       const again = await other.projects.open(project.dir);
       expect(again.readOnly).toBeNull();
-      expect(await dispatch(handlers, 'photos.setRating', { ids: [id], rating: 5 }, other.logger)).toMatchObject({ ok: true });
+      expect(await dispatch(handlers, 'photos.setRating', { ids: [id], rating: 5 }, other.logger)).toMatchObject({
+        ok: true,
+      });
     } finally {
       await other.close();
     }
@@ -47,7 +56,9 @@ describe(ProjectService.name, () => {
     try {
       await reader.projects.open(project.dir, { toRead: true });
       expect((await writer.projects.open(project.dir)).readOnly).toBeNull();
-      expect(() => reader.roster.createCompany({ name: 'x' })).toThrow(expect.objectContaining({ code: 'READ_ONLY', key: 'project.openedToRead' }));
+      expect(() => reader.roster.createCompany({ name: 'x' })).toThrow(
+        expect.objectContaining({ code: 'READ_ONLY', key: 'project.openedToRead' }),
+      );
     } finally {
       await reader.close();
       await writer.close();
@@ -59,7 +70,8 @@ describe(ProjectService.name, () => {
     await services.projects.close();
     // Root writes through permissions; the immutable flag stops even root, where the file system has it.
     const root = process.getuid?.() === 0;
-    const lock = (on: boolean) => (root ? execFileSync('chattr', [on ? '+i' : '-i', project.dir]) : fs.chmod(project.dir, on ? 0o555 : 0o755));
+    const lock = (on: boolean) =>
+      root ? execFileSync('chattr', [on ? '+i' : '-i', project.dir]) : fs.chmod(project.dir, on ? 0o555 : 0o755);
     try {
       await lock(true);
     } catch {
@@ -69,7 +81,9 @@ describe(ProjectService.name, () => {
     try {
       const info = await viewer.projects.open(project.dir);
       expect(info.readOnly).not.toBeNull();
-      expect(() => viewer.roster.createCompany({ name: 'x' })).toThrow(expect.objectContaining({ code: 'READ_ONLY', key: 'project.folderReadOnly' }));
+      expect(() => viewer.roster.createCompany({ name: 'x' })).toThrow(
+        expect.objectContaining({ code: 'READ_ONLY', key: 'project.folderReadOnly' }),
+      );
     } finally {
       await viewer.close();
       await lock(false);
@@ -112,6 +126,9 @@ describe(ProjectService.name, () => {
   it('refuses to create a project where another process is creating or writing one', async () => {
     const { project } = await freshProject();
     const other = createServices({ home: await tempDir() });
-    await expect(other.projects.create(project.dir, 'x')).rejects.toMatchObject({ code: 'CONFLICT', key: 'project.busyCreating' });
+    await expect(other.projects.create(project.dir, 'x')).rejects.toMatchObject({
+      code: 'CONFLICT',
+      key: 'project.busyCreating',
+    });
   });
 });

@@ -24,12 +24,25 @@ describe(RosterService.name, () => {
     );
     const preview = await services.roster.previewFile(file);
     expect(preview).toMatchObject({ created: 2, updated: 0, headerRow: 2 });
-    expect(preview.skipped).toEqual([{ row: 5, reason: expect.stringContaining('unknown company 不存在的公司'), key: 'roster.skip.unknownCompany', params: { company: '不存在的公司' } }]);
+    expect(preview.skipped).toEqual([
+      {
+        row: 5,
+        reason: expect.stringContaining('unknown company 不存在的公司'),
+        key: 'roster.skip.unknownCompany',
+        params: { company: '不存在的公司' },
+      },
+    ]);
     expect(services.roster.workers()).toHaveLength(0); // a preview changes nothing
 
     await services.roster.applyFile(file);
     const byName = Object.fromEntries(services.roster.workers().map((w) => [w.name, w]));
-    expect(byName['占牡丹']).toMatchObject({ pinyin: 'zhan mu dan', department: '装配车间', craft: '装配工', employeeNo: '0012', joined: 2018 });
+    expect(byName['占牡丹']).toMatchObject({
+      pinyin: 'zhan mu dan',
+      department: '装配车间',
+      craft: '装配工',
+      employeeNo: '0012',
+      joined: 2018,
+    });
     expect(byName['王伟']).toMatchObject({ employeeNo: '0045', joined: new Date().getFullYear() - 7 });
     expect(byName['占牡丹']!.companyId).toBe(services.roster.findCompany('科润智控')!.id);
 
@@ -46,11 +59,30 @@ describe(RosterService.name, () => {
 
   it('reads a GBK CSV from Chinese Excel and creates the companies it names when asked', async () => {
     const { services, root } = await setup();
-    const file = await writeGbkCsv(path.join(root, 'roster.csv'), '姓名,公司,部门,工号\r\n占牡丹,科润智能控制股份有限公司,装配车间,0012\r\n周建国,江山华宇机械有限公司 ,总装,0007\r\n');
+    const file = await writeGbkCsv(
+      path.join(root, 'roster.csv'),
+      '姓名,公司,部门,工号\r\n占牡丹,科润智能控制股份有限公司,装配车间,0012\r\n周建国,江山华宇机械有限公司 ,总装,0007\r\n',
+    );
     const plan = await services.roster.applyFile(file, undefined, true);
-    expect(plan).toMatchObject({ created: 2, companiesToCreate: [{ name: '科润智能控制股份有限公司', shortName: null }, { name: '江山华宇机械有限公司', shortName: null }] });
-    expect(services.roster.companies().map((c) => c.name).sort()).toEqual(['江山华宇机械有限公司', '科润智能控制股份有限公司'].sort());
-    expect(services.roster.workers().map((w) => w.employeeNo).sort()).toEqual(['0007', '0012']);
+    expect(plan).toMatchObject({
+      created: 2,
+      companiesToCreate: [
+        { name: '科润智能控制股份有限公司', shortName: null },
+        { name: '江山华宇机械有限公司', shortName: null },
+      ],
+    });
+    expect(
+      services.roster
+        .companies()
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(['江山华宇机械有限公司', '科润智能控制股份有限公司'].sort());
+    expect(
+      services.roster
+        .workers()
+        .map((w) => w.employeeNo)
+        .sort(),
+    ).toEqual(['0007', '0012']);
   });
 
   it('names what is wrong with a file that is not a roster', async () => {
@@ -60,18 +92,39 @@ describe(RosterService.name, () => {
     await expect(services.roster.previewFile(empty)).rejects.toMatchObject({ code: 'EMPTY' });
     const broken = path.join(root, 'broken.xlsx');
     await fs.writeFile(broken, 'not a zip');
-    await expect(services.roster.previewFile(broken)).rejects.toMatchObject({ code: 'CORRUPT', message: expect.stringContaining('broken.xlsx') });
-    const noHeader = await writeXlsx(path.join(root, 'numbers.xlsx'), [[1, 2], [3, 4]]);
+    await expect(services.roster.previewFile(broken)).rejects.toMatchObject({
+      code: 'CORRUPT',
+      message: expect.stringContaining('broken.xlsx'),
+    });
+    const noHeader = await writeXlsx(path.join(root, 'numbers.xlsx'), [
+      [1, 2],
+      [3, 4],
+    ]);
     // No name column: the preview shows the columns and asks; applying it as it stands is refused.
-    expect(await services.roster.previewFile(noHeader)).toMatchObject({ needsName: true, headerFound: false, created: 0, skipped: [{ row: 2 }] });
-    await expect(services.roster.applyFile(noHeader)).rejects.toMatchObject({ code: 'VALIDATION', key: 'roster.noRoster' });
-    await expect(services.roster.previewFile(path.join(root, 'missing.xlsx'))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await services.roster.previewFile(noHeader)).toMatchObject({
+      needsName: true,
+      headerFound: false,
+      created: 0,
+      skipped: [{ row: 2 }],
+    });
+    await expect(services.roster.applyFile(noHeader)).rejects.toMatchObject({
+      code: 'VALIDATION',
+      key: 'roster.noRoster',
+    });
+    await expect(services.roster.previewFile(path.join(root, 'missing.xlsx'))).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('tells two workers of one name apart, and refuses to guess which one is meant', async () => {
     const { services } = await setup();
     const co = services.roster.createCompany({ name: '科润智能控制股份有限公司' });
-    const a = services.roster.createWorker({ name: '王伟', companyId: co.id, department: '装配车间', employeeNo: '0001' });
+    const a = services.roster.createWorker({
+      name: '王伟',
+      companyId: co.id,
+      department: '装配车间',
+      employeeNo: '0001',
+    });
     services.roster.createWorker({ name: '王伟', companyId: co.id, department: '机加车间', employeeNo: '0002' });
     expect(() => services.roster.resolveWorker('王伟')).toThrow(/2 workers are called 王伟.*装配车间.*机加车间/);
     expect(services.roster.resolveWorker(a.id).id).toBe(a.id);

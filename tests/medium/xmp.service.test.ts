@@ -33,26 +33,36 @@ describe(XmpService.name, () => {
     await fs.writeFile(path.join(out, 'IMG_0002.xmp'), 'damaged <<<');
     const { written, refused } = await services.xmp.write(undefined, out);
     expect(written).toEqual([path.join(out, 'IMG_0001.xmp')]);
-    expect(refused).toEqual([expect.objectContaining({ path: path.join(out, 'IMG_0002.xmp'), code: 'CORRUPT', key: 'xmp.unreadableExisting' })]);
+    expect(refused).toEqual([
+      expect.objectContaining({ path: path.join(out, 'IMG_0002.xmp'), code: 'CORRUPT', key: 'xmp.unreadableExisting' }),
+    ]);
     expect(await fs.readFile(path.join(out, 'IMG_0002.xmp'), 'utf8')).toBe('damaged <<<');
     const merged = await fs.readFile(path.join(out, 'IMG_0001.xmp'), 'utf8');
     expect(merged).toMatch(/crs:Exposure2012="\+0\.65"/);
     expect(merged).toMatch(/占牡丹/);
   });
 
-  it.skipIf(lacks(hasExiftool))('writes a merged sidecar that exiftool reads with both the develop settings and the people', async () => {
-    const { services, root } = await freshProject();
-    const card = path.join(root, 'card');
-    await writePhoto(card, 'IMG_0001.JPG', { seed: 43 });
-    await services.importer.run({ paths: [card] });
-    const w = services.roster.createWorker({ name: '占牡丹' });
-    services.tagging.tag([services.photos.list()[0]!.id], w.id);
-    const out = path.join(root, 'sidecars');
-    await fs.mkdir(out);
-    await fs.writeFile(path.join(out, 'IMG_0001.xmp'), LIGHTROOM);
-    await services.xmp.write(undefined, out);
-    const { stdout } = await promisify(execFile)('exiftool', ['-json', '-G1', path.join(out, 'IMG_0001.xmp')]);
-    const [tags] = JSON.parse(stdout);
-    expect(tags).toMatchObject({ 'XMP-crs:Exposure2012': '+0.65', 'XMP-crs:ColorTemperature': 5200, 'XMP-iptcExt:PersonInImage': '占牡丹', 'XMP-xmp:Rating': 0 });
-  });
+  it.skipIf(lacks(hasExiftool))(
+    'writes a merged sidecar that exiftool reads with both the develop settings and the people',
+    async () => {
+      const { services, root } = await freshProject();
+      const card = path.join(root, 'card');
+      await writePhoto(card, 'IMG_0001.JPG', { seed: 43 });
+      await services.importer.run({ paths: [card] });
+      const w = services.roster.createWorker({ name: '占牡丹' });
+      services.tagging.tag([services.photos.list()[0]!.id], w.id);
+      const out = path.join(root, 'sidecars');
+      await fs.mkdir(out);
+      await fs.writeFile(path.join(out, 'IMG_0001.xmp'), LIGHTROOM);
+      await services.xmp.write(undefined, out);
+      const { stdout } = await promisify(execFile)('exiftool', ['-json', '-G1', path.join(out, 'IMG_0001.xmp')]);
+      const [tags] = JSON.parse(stdout);
+      expect(tags).toMatchObject({
+        'XMP-crs:Exposure2012': '+0.65',
+        'XMP-crs:ColorTemperature': 5200,
+        'XMP-iptcExt:PersonInImage': '占牡丹',
+        'XMP-xmp:Rating': 0,
+      });
+    },
+  );
 });

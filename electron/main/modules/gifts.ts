@@ -12,7 +12,14 @@ export function giftsHandlers({ s, checkTemplate, startJob }: HandlerContext): H
     'gifts.setCrop': async (req) => s.gifts.setCrop(req.workerId, req.crop),
     'gifts.setHandOver': async (req) => s.gifts.setHandOver(req.workerId, req.patch),
     'gifts.markPrinted': async (req) => s.gifts.markPrinted(req.workerIds),
-    'gifts.preview': async (req) => s.gifts.preview(req.workerId, req.template ? { ...(await checkTemplate(req.template)), id: req.template.id ?? 'draft', builtIn: false } : (req.templateId ?? 'simple-white-10'), req.size),
+    'gifts.preview': async (req) =>
+      s.gifts.preview(
+        req.workerId,
+        req.template
+          ? { ...(await checkTemplate(req.template)), id: req.template.id ?? 'draft', builtIn: false }
+          : (req.templateId ?? 'simple-white-10'),
+        req.size,
+      ),
     'export.start': async (req) => startJob('export', req),
     'export.cancel': async (req) => s.exporter.cancel(req.jobId),
     'export.status': async (req) => s.exporter.status(req.jobId),

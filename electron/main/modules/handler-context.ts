@@ -7,7 +7,9 @@ import type { Services } from '../container';
 import { TrustingGuard, type PathGuard } from '../services/access.service';
 
 /** A domain's handlers: one per declared method, given the request as its schema parsed it, answering its reply. */
-export type Handlers<D extends Record<string, MethodDeclaration>> = { [K in keyof D]: (req: z.output<D[K]['schema']>) => Promise<ReplyOf<D[K]>> };
+export type Handlers<D extends Record<string, MethodDeclaration>> = {
+  [K in keyof D]: (req: z.output<D[K]['schema']>) => Promise<ReplyOf<D[K]>>;
+};
 
 /** What every domain's handlers share: the services, where the call came from, and the checks of paths and jobs. */
 export interface HandlerContext {
@@ -27,12 +29,18 @@ export interface HandlerContext {
 
 export function handlerContext(s: Services, host: HostKind): HandlerContext {
   const guard: PathGuard = host === 'cli' ? new TrustingGuard() : s.access;
-  const checkAll: HandlerContext['checkAll'] = (paths, purpose) => Promise.all(paths.map((p) => guard.check(p, purpose)));
-  const checkLogo: HandlerContext['checkLogo'] = async (logo) => (logo && path.isAbsolute(logo) ? ((await guard.check(logo, 'image')) as typeof logo) : logo);
+  const checkAll: HandlerContext['checkAll'] = (paths, purpose) =>
+    Promise.all(paths.map((p) => guard.check(p, purpose)));
+  const checkLogo: HandlerContext['checkLogo'] = async (logo) =>
+    logo && path.isAbsolute(logo) ? ((await guard.check(logo, 'image')) as typeof logo) : logo;
   /** Each kind of job's request with its paths checked. */
   const jobInputs: { [K in JobKind]: (req: JobRequests[K]) => Promise<JobRequests[K]> } = {
     import: async (r) => ({ ...r, paths: await checkAll(r.paths, 'import') }),
-    export: async (r) => ({ ...r, outDir: r.outDir && (await guard.check(r.outDir, 'export')), icc: r.icc && (await guard.check(r.icc, 'image')) }),
+    export: async (r) => ({
+      ...r,
+      outDir: r.outDir && (await guard.check(r.outDir, 'export')),
+      icc: r.icc && (await guard.check(r.icc, 'image')),
+    }),
     'exhibition-export': async (r) => ({ ...r, outDir: r.outDir && (await guard.check(r.outDir, 'export')) }),
     'gallery-export': async (r) => ({ ...r, outDir: await guard.check(r.outDir, 'export') }),
     faces: async (r) => r,

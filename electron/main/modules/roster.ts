@@ -6,7 +6,8 @@ export function rosterHandlers({ s, guard, checkLogo }: HandlerContext): Handler
   return {
     'companies.list': async () => s.roster.companies(),
     'companies.create': async (req) => s.roster.createCompany({ ...req, logo: await checkLogo(req.logo) }),
-    'companies.update': async (req) => s.roster.updateCompany(req.id, { ...req.patch, logo: await checkLogo(req.patch.logo) }),
+    'companies.update': async (req) =>
+      s.roster.updateCompany(req.id, { ...req.patch, logo: await checkLogo(req.patch.logo) }),
     'companies.delete': async (req) => {
       s.roster.deleteCompany(req.id);
       return null;
@@ -20,7 +21,9 @@ export function rosterHandlers({ s, guard, checkLogo }: HandlerContext): Handler
       s.roster.deleteWorker(req.id);
       return null;
     },
-    'roster.preview': async (req) => s.roster.previewFile(await guard.check(req.file, 'spreadsheet'), req.mapping, req.createCompanies, req.headerRow),
-    'roster.apply': async (req) => s.roster.applyFile(await guard.check(req.file, 'spreadsheet'), req.mapping, req.createCompanies, req.headerRow),
+    'roster.preview': async (req) =>
+      s.roster.previewFile(await guard.check(req.file, 'spreadsheet'), req.mapping, req.createCompanies, req.headerRow),
+    'roster.apply': async (req) =>
+      s.roster.applyFile(await guard.check(req.file, 'spreadsheet'), req.mapping, req.createCompanies, req.headerRow),
   };
 }

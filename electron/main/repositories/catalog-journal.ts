@@ -34,7 +34,8 @@ export async function markOf(file: string): Promise<FileMark | null> {
   return st ? { ino: st.ino, size: st.size, mtimeMs: st.mtimeMs } : null;
 }
 
-export const sameMark = (a: FileMark | null, b: FileMark | null) => (a === null || b === null ? a === b : a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs);
+export const sameMark = (a: FileMark | null, b: FileMark | null) =>
+  a === null || b === null ? a === b : a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
 
 /**
  * The entries of a journal text, in order. A line cut short by a crash (the process died while appending, before
@@ -53,7 +54,8 @@ export function parseJournal(text: string): { entries: JournalEntry[]; complete:
     } catch {
       return { entries, complete: Buffer.byteLength(text.slice(0, at)), torn: true };
     }
-    if (typeof entry?.s !== 'number' || !Array.isArray(entry.ops)) return { entries, complete: Buffer.byteLength(text.slice(0, at)), torn: true };
+    if (typeof entry?.s !== 'number' || !Array.isArray(entry.ops))
+      return { entries, complete: Buffer.byteLength(text.slice(0, at)), torn: true };
     entries.push(entry);
     at = end + 1;
   }

@@ -38,7 +38,17 @@ export interface CollectionTypes {
   faces: Face;
 }
 export type CollectionName = keyof CollectionTypes;
-const COLLECTIONS: CollectionName[] = ['photos', 'companies', 'photographers', 'workers', 'templates', 'gifts', 'exhibitions', 'labelTemplates', 'faces'];
+const COLLECTIONS: CollectionName[] = [
+  'photos',
+  'companies',
+  'photographers',
+  'workers',
+  'templates',
+  'gifts',
+  'exhibitions',
+  'labelTemplates',
+  'faces',
+];
 
 /** Entity states by `collection:id`; undefined means "did not exist". */
 export type EntityStates = Map<string, CollectionTypes[CollectionName] | undefined>;
@@ -152,7 +162,12 @@ export class CatalogRepository {
     } catch (err) {
       throw ioError(err, dir, 'createProject');
     }
-    if (await fs.stat(file).then(() => true, () => false))
+    if (
+      await fs.stat(file).then(
+        () => true,
+        () => false,
+      )
+    )
       throw new AppError('CONFLICT', msg('project.exists', { dir }), { path: dir });
     const data: CatalogData = {
       schemaVersion: CATALOG_SCHEMA_VERSION,
@@ -168,7 +183,12 @@ export class CatalogRepository {
       labelTemplates: [],
       faces: [],
     };
-    const repo = new CatalogRepository(dir, new Low(new CatalogFile(file), data), lock, null, { seq: 0, snapshot: null, journal: null, journalEnd: 0 });
+    const repo = new CatalogRepository(dir, new Low(new CatalogFile(file), data), lock, null, {
+      seq: 0,
+      snapshot: null,
+      journal: null,
+      journalEnd: 0,
+    });
     await repo.compact().catch((err) => {
       throw ioError(err, file, 'createCatalog');
     });
@@ -202,7 +222,11 @@ export class CatalogRepository {
       const snapshotSeq = typeof parsed?.journalSeq === 'number' ? parsed.journalSeq : 0;
       // A catalog from before the journal (schema < 8) has none: a file by that name is not ours to apply.
       const journaled = typeof parsed?.schemaVersion === 'number' && parsed.schemaVersion >= JOURNAL_SINCE;
-      const read = journaled ? await journal.read().catch((err) => { throw ioError(err, journal.file, 'openProject'); }) : { entries: [], end: 0, torn: false, mark: null };
+      const read = journaled
+        ? await journal.read().catch((err) => {
+            throw ioError(err, journal.file, 'openProject');
+          })
+        : { entries: [], end: 0, torn: false, mark: null };
       const after = await markOf(file);
       const first = read.entries[0]?.s;
       const consistent = sameMark(before, after) && (first === undefined || first <= snapshotSeq + 1);
@@ -215,7 +239,11 @@ export class CatalogRepository {
       const seq = Math.max(snapshotSeq, ...later.map((e) => e.s));
       const outcome = migrateCatalog(parsed);
       if (outcome.kind === 'too-new')
-        throw new AppError('UNSUPPORTED', msg('project.tooNew', { file, version: outcome.version, max: CATALOG_SCHEMA_VERSION }), { path: file });
+        throw new AppError(
+          'UNSUPPORTED',
+          msg('project.tooNew', { file, version: outcome.version, max: CATALOG_SCHEMA_VERSION }),
+          { path: file },
+        );
       if (outcome.kind === 'invalid')
         throw new AppError('CORRUPT', msg('project.invalid', { file, detail: outcome.reason }), { path: file });
       outcome.data.journalSeq = seq;
@@ -241,7 +269,8 @@ export class CatalogRepository {
     // A read-only view migrates and replays in memory only: the writer (or the next one) saves them.
     if (!readOnly && (state.migratedFrom !== null || state.replayed || !state.journal)) {
       // Keep the old file beside the new one: a migration must never cost the user their catalog.
-      if (state.migratedFrom !== null) await fs.copyFile(file, `${file}.v${state.migratedFrom}.bak`).catch(() => undefined);
+      if (state.migratedFrom !== null)
+        await fs.copyFile(file, `${file}.v${state.migratedFrom}.bak`).catch(() => undefined);
       await repo.compact().catch((err) => {
         throw ioError(err, file, 'saveCatalog');
       });
@@ -394,10 +423,20 @@ export class CatalogRepository {
   /** Refuses an edit in a read-only view, or after the lock was lost, naming who holds the project. */
   assertWritable(): void {
     if (this.readOnly?.app === TO_READ) throw new AppError('READ_ONLY', msg('project.openedToRead', { dir: this.dir }));
-    if (this.readOnly?.app === UNWRITABLE) throw new AppError('READ_ONLY', msg('project.folderReadOnly', { dir: this.dir }));
+    if (this.readOnly?.app === UNWRITABLE)
+      throw new AppError('READ_ONLY', msg('project.folderReadOnly', { dir: this.dir }));
     if (this.readOnly) {
       const h = this.readOnly;
-      throw new AppError('READ_ONLY', msg('project.readOnly', { dir: this.dir, app: h.app || '?', pid: h.pid || '?', since: h.since ? localTime(h.since) : '?' }), { holder: h });
+      throw new AppError(
+        'READ_ONLY',
+        msg('project.readOnly', {
+          dir: this.dir,
+          app: h.app || '?',
+          pid: h.pid || '?',
+          since: h.since ? localTime(h.since) : '?',
+        }),
+        { holder: h },
+      );
     }
     if (this.lost) throw new AppError('READ_ONLY', msg('project.lockLost', { dir: this.dir }));
   }
@@ -439,9 +478,12 @@ export class CatalogRepository {
     const ours = this.lock ? await this.lock.verify() : false;
     const snapshot = await markOf(CatalogRepository.fileOf(this.dir));
     const journal = await markOf(this.journal.file);
-    const untouched = sameMark(snapshot, this.marks.snapshot) && (this.marks.journal === null || sameMark(journal, this.marks.journal));
+    const untouched =
+      sameMark(snapshot, this.marks.snapshot) && (this.marks.journal === null || sameMark(journal, this.marks.journal));
     if (!ours || !untouched) {
-      this.markLockLost(new Error(ours ? 'the catalog files were changed by another process' : 'the lock was taken over'));
+      this.markLockLost(
+        new Error(ours ? 'the catalog files were changed by another process' : 'the lock was taken over'),
+      );
       throw new AppError('READ_ONLY', msg('project.lockLost', { dir: this.dir }));
     }
   }
@@ -533,7 +575,10 @@ export class CatalogRepository {
     const snapshot = await markOf(CatalogRepository.fileOf(this.dir));
     const journal = await markOf(this.journal.file);
     if (!snapshot) return null; // the project was removed: keep showing what we have
-    const compacted = !sameMark(snapshot, this.marks.snapshot) || (journal && this.marks.journal && journal.ino !== this.marks.journal.ino) || (journal && journal.size < this.journalEnd);
+    const compacted =
+      !sameMark(snapshot, this.marks.snapshot) ||
+      (journal && this.marks.journal && journal.ino !== this.marks.journal.ino) ||
+      (journal && journal.size < this.journalEnd);
     if (compacted) {
       const state = await CatalogRepository.readState(this.dir);
       this.db.data = state.data;

@@ -37,7 +37,8 @@ export function damaged(label: string, reason: Message, details?: unknown): AppE
 }
 
 /** libjpeg's, libvips' and libheif's ways of saying the data stopped early. */
-const TRUNCATED = /premature end of (jpeg|input)|unexpected end of (file|data|input)|not enough data|end of file|truncat|bad seek|read error on (strip|tile)/i;
+const TRUNCATED =
+  /premature end of (jpeg|input)|unexpected end of (file|data|input)|not enough data|end of file|truncat|bad seek|read error on (strip|tile)/i;
 
 /**
  * What a decoder's complaint about pixel data means: the file ends too soon, or its data is broken part-way. With

@@ -28,7 +28,11 @@ export class FontMetrics {
     const numTables = header.readUInt16BE(4);
     const dir = read(12, numTables * 16);
     const tables = new Map<string, { offset: number; length: number }>();
-    for (let i = 0; i < numTables; i++) tables.set(dir.toString('latin1', i * 16, i * 16 + 4), { offset: dir.readUInt32BE(i * 16 + 8), length: dir.readUInt32BE(i * 16 + 12) });
+    for (let i = 0; i < numTables; i++)
+      tables.set(dir.toString('latin1', i * 16, i * 16 + 4), {
+        offset: dir.readUInt32BE(i * 16 + 8),
+        length: dir.readUInt32BE(i * 16 + 12),
+      });
     const table = (tag: string) => {
       const t = tables.get(tag);
       if (!t) throw new Error(`${file}: no ${tag} table (not a TrueType face)`);
@@ -49,7 +53,8 @@ export class FontMetrics {
 
     const loca = table('loca').data();
     this.loca = new Uint32Array(numGlyphs + 1);
-    for (let g = 0; g <= numGlyphs; g++) this.loca[g] = longLoca ? loca.readUInt32BE(g * 4) : loca.readUInt16BE(g * 2) * 2;
+    for (let g = 0; g <= numGlyphs; g++)
+      this.loca[g] = longLoca ? loca.readUInt32BE(g * 4) : loca.readUInt16BE(g * 2) * 2;
     this.glyfOffset = table('glyf').offset;
     this.cmap = readCmap(table('cmap').data(), file);
   }
@@ -88,8 +93,18 @@ export class FontMetrics {
 function readCmap(cmap: Buffer, file: string): (cp: number) => number {
   const count = cmap.readUInt16BE(2);
   const subtables: { platform: number; encoding: number; offset: number }[] = [];
-  for (let i = 0; i < count; i++) subtables.push({ platform: cmap.readUInt16BE(4 + i * 8), encoding: cmap.readUInt16BE(6 + i * 8), offset: cmap.readUInt32BE(8 + i * 8) });
-  const pick = (format: number) => subtables.find((s) => cmap.readUInt16BE(s.offset) === format && (s.platform === 0 || (s.platform === 3 && (s.encoding === 1 || s.encoding === 10))));
+  for (let i = 0; i < count; i++)
+    subtables.push({
+      platform: cmap.readUInt16BE(4 + i * 8),
+      encoding: cmap.readUInt16BE(6 + i * 8),
+      offset: cmap.readUInt32BE(8 + i * 8),
+    });
+  const pick = (format: number) =>
+    subtables.find(
+      (s) =>
+        cmap.readUInt16BE(s.offset) === format &&
+        (s.platform === 0 || (s.platform === 3 && (s.encoding === 1 || s.encoding === 10))),
+    );
   const full = pick(12);
   if (full) {
     const groups = cmap.readUInt32BE(full.offset + 12);

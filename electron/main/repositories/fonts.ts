@@ -34,7 +34,12 @@ export function fontFor(family: FontFamily, weight: 'normal' | 'bold'): { file: 
  * A face cut down to the characters given (HarfBuzz's subsetter): a PDF embeds kilobytes, not the whole 10 MB
  * face, and the web gallery carries its own Chinese font, so a phone or PC without one shows no boxes.
  */
-export async function subsetFace(family: FontFamily, weight: 'normal' | 'bold', chars: Iterable<string>, format: 'truetype' | 'woff2'): Promise<Buffer> {
+export async function subsetFace(
+  family: FontFamily,
+  weight: 'normal' | 'bold',
+  chars: Iterable<string>,
+  format: 'truetype' | 'woff2',
+): Promise<Buffer> {
   const { default: subsetFont } = await import('subset-font');
   return subsetFont(await fs.readFile(fontFor(family, weight).file), [...chars].join(''), { targetFormat: format });
 }

@@ -22,7 +22,15 @@ export async function decodeHeifPrimary(bytes: Buffer, label: string, pixelLimit
     const primary = images[0];
     if (!primary) throw new AppError('CORRUPT', msg('import.heifEmpty', { name: label }));
     if (primary.width * primary.height > pixelLimit)
-      throw new AppError('TOO_LARGE', msg('import.tooLarge', { name: label, width: primary.width, height: primary.height, limit: Math.round(pixelLimit / 1e6) }));
+      throw new AppError(
+        'TOO_LARGE',
+        msg('import.tooLarge', {
+          name: label,
+          width: primary.width,
+          height: primary.height,
+          limit: Math.round(pixelLimit / 1e6),
+        }),
+      );
     let d;
     try {
       d = await primary.decode();

@@ -55,8 +55,14 @@ export class ImageRepository {
       if (!meta.width || !meta.height) throw new Error('no image dimensions');
       this.checkPixels(meta.width, meta.height, label);
       const fromXmp = !meta.orientation && xmpOrientation && xmpOrientation > 1 ? xmpOrientation : null;
-      const oriented = fromXmp ? displayedSize(meta.width, meta.height, fromXmp) : (meta.autoOrient ?? { width: meta.width, height: meta.height });
-      const size: HeaderInfo = { width: oriented.width, height: oriented.height, orientation: meta.orientation ?? fromXmp ?? null };
+      const oriented = fromXmp
+        ? displayedSize(meta.width, meta.height, fromXmp)
+        : (meta.autoOrient ?? { width: meta.width, height: meta.height });
+      const size: HeaderInfo = {
+        width: oriented.width,
+        height: oriented.height,
+        orientation: meta.orientation ?? fromXmp ?? null,
+      };
       return { size, hasAlpha: !!meta.hasAlpha, space: meta.space, fromXmp, format: meta.format };
     } catch (err) {
       throw this.translateHeader(err, label);
@@ -69,7 +75,13 @@ export class ImageRepository {
    * Adobe RGB or Display P3 shots show true in any colour-managed viewer without a costly transform here;
    * CMYK (which screens cannot show) is converted to sRGB. Returns the displayed size of the full image.
    */
-  async render(bytes: Buffer, format: PhotoFormat, label: string, targets: RenderTargets, xmpOrientation: number | null = null): Promise<HeaderInfo> {
+  async render(
+    bytes: Buffer,
+    format: PhotoFormat,
+    label: string,
+    targets: RenderTargets,
+    xmpOrientation: number | null = null,
+  ): Promise<HeaderInfo> {
     let size: HeaderInfo;
     let preview: Buffer;
     let thumbnail: Buffer;
@@ -89,11 +101,17 @@ export class ImageRepository {
       } else {
         const meta = await this.readHeader(bytes, label, xmpOrientation);
         size = meta.size;
-        preview = await this.upright(bytes, meta, (p) => p.resize(PREVIEW_EDGE, PREVIEW_EDGE, { fit: 'inside', withoutEnlargement: true }))
+        preview = await this.upright(bytes, meta, (p) =>
+          p.resize(PREVIEW_EDGE, PREVIEW_EDGE, { fit: 'inside', withoutEnlargement: true }),
+        )
           .jpeg({ quality: 85 })
           .toBuffer();
       }
-      thumbnail = await sharp(preview).resize(THUMB_EDGE, THUMB_EDGE, { fit: 'inside' }).keepIccProfile().jpeg({ quality: 80 }).toBuffer();
+      thumbnail = await sharp(preview)
+        .resize(THUMB_EDGE, THUMB_EDGE, { fit: 'inside' })
+        .keepIccProfile()
+        .jpeg({ quality: 80 })
+        .toBuffer();
     } catch (err) {
       throw this.translateDecode(err, label);
     }
@@ -106,15 +124,27 @@ export class ImageRepository {
    * The whole photo upright at its own size, for the loupe's 100% view: one decode, the photo's colour profile kept
    * (CMYK made sRGB), JPEG at a quality that shows the detail people zoom in for.
    */
-  async renderFull(bytes: Buffer, format: PhotoFormat, label: string, target: string, xmpOrientation: number | null = null): Promise<void> {
+  async renderFull(
+    bytes: Buffer,
+    format: PhotoFormat,
+    label: string,
+    target: string,
+    xmpOrientation: number | null = null,
+  ): Promise<void> {
     let out: Buffer;
     try {
       if (format === 'heif') {
         const d = await this.decodeHeif(bytes, label);
-        out = await sharp(d.data, { raw: { width: d.width, height: d.height, channels: 4 } }).flatten({ background: '#ffffff' }).jpeg({ quality: 90 }).withIccProfile('srgb').toBuffer();
+        out = await sharp(d.data, { raw: { width: d.width, height: d.height, channels: 4 } })
+          .flatten({ background: '#ffffff' })
+          .jpeg({ quality: 90 })
+          .withIccProfile('srgb')
+          .toBuffer();
       } else {
         const meta = await this.readHeader(bytes, label, xmpOrientation);
-        out = await this.upright(bytes, meta, (p) => p).jpeg({ quality: 90 }).toBuffer();
+        out = await this.upright(bytes, meta, (p) => p)
+          .jpeg({ quality: 90 })
+          .toBuffer();
       }
     } catch (err) {
       throw this.translateDecode(err, label);
@@ -140,9 +170,17 @@ export class ImageRepository {
    * One decode of a photo, turned upright (EXIF orientation, or XMP's when EXIF has none), sized by `size`, on
    * white where it was transparent, in its own colour profile (CMYK made sRGB): what previews and 100% views share.
    */
-  private upright(bytes: Buffer, meta: Awaited<ReturnType<ImageRepository['readHeader']>>, size: (p: Sharp) => Sharp): Sharp {
+  private upright(
+    bytes: Buffer,
+    meta: Awaited<ReturnType<ImageRepository['readHeader']>>,
+    size: (p: Sharp) => Sharp,
+  ): Sharp {
     // Strict: a JPEG whose data is broken part-way is refused, not shown with grey or smeared rows (decode-damage).
-    let pipeline = sharp(bytes, { limitInputPixels: PIXEL_LIMIT, failOn: strictness(meta.format), sequentialRead: true });
+    let pipeline = sharp(bytes, {
+      limitInputPixels: PIXEL_LIMIT,
+      failOn: strictness(meta.format),
+      sequentialRead: true,
+    });
     if (meta.fromXmp) {
       const steps = orientationSteps(meta.fromXmp);
       if (steps.flop) pipeline = pipeline.flop();
@@ -162,7 +200,10 @@ export class ImageRepository {
 
   private checkPixels(width: number, height: number, label: string) {
     if (width * height > PIXEL_LIMIT)
-      throw new AppError('TOO_LARGE', msg('import.tooLarge', { name: label, width, height, limit: Math.round(PIXEL_LIMIT / 1e6) }));
+      throw new AppError(
+        'TOO_LARGE',
+        msg('import.tooLarge', { name: label, width, height, limit: Math.round(PIXEL_LIMIT / 1e6) }),
+      );
   }
 
   /** Reading the header: a file cut inside it is DAMAGED (truncated); one no decoder can read at all is CORRUPT. */
@@ -170,7 +211,8 @@ export class ImageRepository {
     if (err instanceof AppError) return err;
     const m = message(err);
     if (/pixel limit/i.test(m)) return new AppError('TOO_LARGE', msg('import.overPixelLimit', { name: label }));
-    if (/unsupported image format/i.test(m)) return new AppError('UNSUPPORTED', msg('import.unreadableFormat', { name: label }));
+    if (/unsupported image format/i.test(m))
+      return new AppError('UNSUPPORTED', msg('import.unreadableFormat', { name: label }));
     if (saysTruncated(m)) return damaged(label, damageReason(m));
     return new AppError('CORRUPT', msg('import.corrupt', { name: label, detail: m.split('\n')[0]! }));
   }
@@ -181,7 +223,8 @@ export class ImageRepository {
     const m = message(err);
     if (/pixel limit/i.test(m)) return new AppError('TOO_LARGE', msg('import.overPixelLimit', { name: label }));
     // libtiff's "compression scheme ... not implemented": a file we cannot decode, not a damaged one.
-    if (/not implemented|not configured|unsupported image format/i.test(m)) return new AppError('UNSUPPORTED', msg('import.unreadableFormat', { name: label }));
+    if (/not implemented|not configured|unsupported image format/i.test(m))
+      return new AppError('UNSUPPORTED', msg('import.unreadableFormat', { name: label }));
     return damaged(label, damageReason(m));
   }
 }

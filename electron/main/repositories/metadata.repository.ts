@@ -3,7 +3,9 @@ import * as exifrModule from 'exifr';
 // exifr's types say blocks take option objects; plain booleans are what its docs and code accept.
 type ExifrOptions = Parameters<typeof exifrModule.parse>[1];
 // exifr ships UMD for Node and ESM for bundlers: Node sees the API on `default`, a bundler on the named exports.
-const exifr = ('sidecar' in exifrModule ? exifrModule : (exifrModule as unknown as { default: typeof exifrModule }).default) as typeof exifrModule;
+const exifr = (
+  'sidecar' in exifrModule ? exifrModule : (exifrModule as unknown as { default: typeof exifrModule }).default
+) as typeof exifrModule;
 import { msg, type Message } from '../../../shared/i18n/messages';
 import type { PhotoFormat } from '../../../shared/model/photo';
 import type { RawMetadata } from '../../../shared/logic/exif-normalize';
@@ -13,16 +15,43 @@ type Tags = Record<string, unknown>;
 
 /** EXIF blocks only: values raw (no Date objects, no translated enums) so nothing is moved into local time. */
 const EXIF_OPTIONS = {
-  tiff: true, ifd0: true, exif: true, gps: true, interop: false, ifd1: false,
-  xmp: false, iptc: true, icc: false, jfif: false, ihdr: false, makerNote: false, userComment: false,
-  reviveValues: false, translateValues: false, translateKeys: true, mergeOutput: false, sanitize: true,
+  tiff: true,
+  ifd0: true,
+  exif: true,
+  gps: true,
+  interop: false,
+  ifd1: false,
+  xmp: false,
+  iptc: true,
+  icc: false,
+  jfif: false,
+  ihdr: false,
+  makerNote: false,
+  userComment: false,
+  reviveValues: false,
+  translateValues: false,
+  translateKeys: true,
+  mergeOutput: false,
+  sanitize: true,
 } as const satisfies Record<string, boolean>;
 
 /** XMP only, kept apart so that XMP's `tiff:`/`exif:` namespaces never mask what the EXIF block says. */
 const XMP_OPTIONS = {
-  tiff: false, ifd0: false, exif: false, gps: false, interop: false, ifd1: false,
-  xmp: true, iptc: false, icc: false, jfif: false, ihdr: false,
-  reviveValues: false, translateValues: false, mergeOutput: false, multiSegment: true,
+  tiff: false,
+  ifd0: false,
+  exif: false,
+  gps: false,
+  interop: false,
+  ifd1: false,
+  xmp: true,
+  iptc: false,
+  icc: false,
+  jfif: false,
+  ihdr: false,
+  reviveValues: false,
+  translateValues: false,
+  mergeOutput: false,
+  multiSegment: true,
 } as const satisfies Record<string, boolean>;
 
 /** A fall-back for damaged EXIF: read each block on its own so one bad IFD does not hide the others. */
@@ -70,7 +99,11 @@ export class MetadataRepository {
       for (const block of SINGLE_BLOCKS) {
         try {
           const only = Object.fromEntries(SINGLE_BLOCKS.map((b) => [b, b === block]));
-          const out = (await exifr.parse(source, { ...EXIF_OPTIONS, ...only, iptc: false } as unknown as ExifrOptions)) as Tags | undefined;
+          const out = (await exifr.parse(source, {
+            ...EXIF_OPTIONS,
+            ...only,
+            iptc: false,
+          } as unknown as ExifrOptions)) as Tags | undefined;
           if (out?.[block]) blocks[block] = out[block] as Tags;
         } catch {
           /* this block is the damaged one */
@@ -98,7 +131,13 @@ export class MetadataRepository {
 
   private async readPngText(bytes: Buffer): Promise<Tags | null> {
     try {
-      const out = (await exifr.parse(bytes, { ihdr: true, tiff: false, xmp: false, mergeOutput: true, reviveValues: false })) as Tags;
+      const out = (await exifr.parse(bytes, {
+        ihdr: true,
+        tiff: false,
+        xmp: false,
+        mergeOutput: true,
+        reviveValues: false,
+      })) as Tags;
       return out ?? null;
     } catch {
       return null;

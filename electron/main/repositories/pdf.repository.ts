@@ -6,7 +6,6 @@ import { TEXTURE_TILE_MM, charactersByFace, type BandOp, type DrawnPage } from '
 import { qrRuns } from '../../../shared/logic/qr';
 import type { FontFamily } from '../../../shared/model/gift';
 
-
 /** pdf-lib is loaded on the first export, not at start-up. */
 const pdfLib = () => import('pdf-lib');
 
@@ -29,7 +28,12 @@ async function addSrgbIntent(doc: PDFDocument, icc: Buffer) {
  * A face embedded as the subset of the characters a document uses (HarfBuzz), so a page is kilobytes, not the
  * 6.5 MB of a whole CJK face.
  */
-async function embedSubset(doc: PDFDocument, family: FontFamily, weight: 'normal' | 'bold', chars: Iterable<string>): Promise<PDFFont> {
+async function embedSubset(
+  doc: PDFDocument,
+  family: FontFamily,
+  weight: 'normal' | 'bold',
+  chars: Iterable<string>,
+): Promise<PDFFont> {
   const list = [...chars].sort().join('');
   const bytes = await subsetFace(family, weight, list, 'truetype');
   // fontkit applies the font's 'locl' lookups with no language set, and Noto SC's default-language
@@ -42,7 +46,11 @@ async function embedSubset(doc: PDFDocument, family: FontFamily, weight: 'normal
   const digest = createHash('sha256').update(`${family}:${weight}:${list}`).digest();
   const tag = Array.from(digest.subarray(0, 6), (b) => String.fromCharCode(65 + (b % 26))).join('');
   const name = `${tag}+Noto${family === 'serif' ? 'Serif' : 'Sans'}SC-${weight === 'bold' ? 'Bold' : 'Regular'}`;
-  return doc.embedFont(bytes, { subset: false, customName: name, features: { locl: false, liga: false, clig: false, dlig: false } });
+  return doc.embedFont(bytes, {
+    subset: false,
+    customName: name,
+    features: { locl: false, liga: false, clig: false, dlig: false },
+  });
 }
 
 /**
@@ -99,11 +107,23 @@ class StreamingWriter {
     const ctx = doc.context;
     for (const [ref, object] of ctx.enumerateIndirectObjects()) yield* this.object(ref, object);
     const xref = PDFCrossRefSection.create();
-    for (const [ref, at] of [...this.entries].sort((a, b) => a[0].objectNumber - b[0].objectNumber)) xref.addEntry(ref, at);
+    for (const [ref, at] of [...this.entries].sort((a, b) => a[0].objectNumber - b[0].objectNumber))
+      xref.addEntry(ref, at);
     const xrefOffset = this.offset;
     yield this.bytes(xref, '\n');
     const info = ctx.trailerInfo;
-    yield this.bytes(PDFTrailerDict.of(ctx.obj({ Size: ctx.largestObjectNumber + 1, Root: info.Root, Encrypt: info.Encrypt, Info: info.Info, ID: info.ID })), '\n\n');
+    yield this.bytes(
+      PDFTrailerDict.of(
+        ctx.obj({
+          Size: ctx.largestObjectNumber + 1,
+          Root: info.Root,
+          Encrypt: info.Encrypt,
+          Info: info.Info,
+          ID: info.ID,
+        }),
+      ),
+      '\n\n',
+    );
     yield this.bytes(PDFTrailer.forLastCrossRefSectionOffset(xrefOffset));
   }
 }
@@ -127,10 +147,42 @@ async function drawBand(page: PDFPage, op: BandOp, texture: PDFImage, H: number)
   const o = { l: op.x, t: op.y, r: op.x + op.w, b: op.y + op.h };
   const i = { l: o.l + f, t: o.t + f, r: o.r - f, b: o.b - f };
   const pieces = [
-    { corners: [[o.l, o.t], [o.r, o.t], [i.r, i.t], [i.l, i.t]], across: true },
-    { corners: [[o.l, o.b], [o.r, o.b], [i.r, i.b], [i.l, i.b]], across: true },
-    { corners: [[o.l, o.t], [i.l, i.t], [i.l, i.b], [o.l, o.b]], across: false },
-    { corners: [[o.r, o.t], [i.r, i.t], [i.r, i.b], [o.r, o.b]], across: false },
+    {
+      corners: [
+        [o.l, o.t],
+        [o.r, o.t],
+        [i.r, i.t],
+        [i.l, i.t],
+      ],
+      across: true,
+    },
+    {
+      corners: [
+        [o.l, o.b],
+        [o.r, o.b],
+        [i.r, i.b],
+        [i.l, i.b],
+      ],
+      across: true,
+    },
+    {
+      corners: [
+        [o.l, o.t],
+        [i.l, i.t],
+        [i.l, i.b],
+        [o.l, o.b],
+      ],
+      across: false,
+    },
+    {
+      corners: [
+        [o.r, o.t],
+        [i.r, i.t],
+        [i.r, i.b],
+        [o.r, o.b],
+      ],
+      across: false,
+    },
   ];
   const tile = TEXTURE_TILE_MM;
   const side = mmToPt(tile);
@@ -153,7 +205,12 @@ async function drawBand(page: PDFPage, op: BandOp, texture: PDFImage, H: number)
 /** Wraps pdf-lib (and a HarfBuzz subsetter for the Chinese faces): drawn pages as print-ready PDFs, and imposed pages. */
 export class PdfRepository {
   /** An imposed page as a PDF of exactly its paper size (marks are in the picture, in its margins). */
-  async page(jpeg: Buffer, pageMm: { widthMm: number; heightMm: number }, title: string, srgbIcc: Buffer): Promise<Uint8Array> {
+  async page(
+    jpeg: Buffer,
+    pageMm: { widthMm: number; heightMm: number },
+    title: string,
+    srgbIcc: Buffer,
+  ): Promise<Uint8Array> {
     const { PDFDocument } = await pdfLib();
     const doc = await PDFDocument.create();
     doc.setTitle(title);
@@ -172,7 +229,12 @@ export class PdfRepository {
    * vectors, text in subset faces (selectable, searchable), each photo or texture embedded once however often it is
    * drawn; every page declares its TrimBox and BleedBox. `images` gives the JPEG drawn for each image or band ref.
    */
-  async *drawing(pages: DrawnPage[], images: (ref: string) => Buffer | Promise<Buffer>, meta: { title: string; author?: string; subject?: string }, srgbIcc: Buffer): AsyncGenerator<Uint8Array> {
+  async *drawing(
+    pages: DrawnPage[],
+    images: (ref: string) => Buffer | Promise<Buffer>,
+    meta: { title: string; author?: string; subject?: string },
+    srgbIcc: Buffer,
+  ): AsyncGenerator<Uint8Array> {
     const { PDFDocument, pushGraphicsState, popGraphicsState, concatTransformationMatrix, drawObject } = await pdfLib();
     const { default: fontkit } = await import('@pdf-lib/fontkit');
     const doc = await PDFDocument.create();
@@ -201,7 +263,8 @@ export class PdfRepository {
       const H = mmToPt(drawn.boxes.mediaMm.heightMm);
       const page = doc.addPage([W, H]);
       // PDF's origin is bottom-left; our pages are measured from the top-left.
-      const box = (r: { x: number; y: number; w: number; h: number }) => [mmToPt(r.x), H - mmToPt(r.y + r.h), mmToPt(r.w), mmToPt(r.h)] as const;
+      const box = (r: { x: number; y: number; w: number; h: number }) =>
+        [mmToPt(r.x), H - mmToPt(r.y + r.h), mmToPt(r.w), mmToPt(r.h)] as const;
       const embed = async (ref: string) => {
         let image = embedded.get(ref);
         if (!image) {
@@ -221,17 +284,35 @@ export class PdfRepository {
           const [x, y, width, height] = box(op);
           page.drawImage(await embed(op.ref), { x, y, width, height });
         } else if (op.kind === 'text') {
-          page.drawText(op.text, { x: mmToPt(op.x), y: H - mmToPt(op.baseline), size: op.sizePt, font: fonts.get(`${op.font}:${op.weight}`)!, color: await colour(op.color) });
+          page.drawText(op.text, {
+            x: mmToPt(op.x),
+            y: H - mmToPt(op.baseline),
+            size: op.sizePt,
+            font: fonts.get(`${op.font}:${op.weight}`)!,
+            color: await colour(op.color),
+          });
         } else if (op.kind === 'qr') {
           // One form object per code: its modules as rectangles in module units, placed and scaled by a matrix.
           const { modules, runs } = qrRuns(op.text);
           const content = `0 0 0 rg\n${runs.map(([c, r, n]) => `${c} ${modules - r - 1} ${n} 1 re`).join('\n')}\nf\n`;
-          const form = doc.context.register(doc.context.flateStream(content, { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, modules, modules] }));
+          const form = doc.context.register(
+            doc.context.flateStream(content, { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, modules, modules] }),
+          );
           const name = page.node.newXObject('QR', form);
           const k = mmToPt(op.size) / modules;
-          page.pushOperators(pushGraphicsState(), concatTransformationMatrix(k, 0, 0, k, mmToPt(op.x), H - mmToPt(op.y + op.size)), drawObject(name), popGraphicsState());
+          page.pushOperators(
+            pushGraphicsState(),
+            concatTransformationMatrix(k, 0, 0, k, mmToPt(op.x), H - mmToPt(op.y + op.size)),
+            drawObject(name),
+            popGraphicsState(),
+          );
         } else {
-          page.drawLine({ start: { x: mmToPt(op.x1), y: H - mmToPt(op.y1) }, end: { x: mmToPt(op.x2), y: H - mmToPt(op.y2) }, thickness: op.widthPt, color: await colour(op.color) });
+          page.drawLine({
+            start: { x: mmToPt(op.x1), y: H - mmToPt(op.y1) },
+            end: { x: mmToPt(op.x2), y: H - mmToPt(op.y2) },
+            thickness: op.widthPt,
+            color: await colour(op.color),
+          });
         }
       }
       page.setBleedBox(...box(drawn.boxes.bleedRect));

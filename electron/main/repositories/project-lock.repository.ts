@@ -23,7 +23,8 @@ export interface HeldLock {
 }
 
 /** held: ours; busy: another process has it; unwritable: the folder cannot be written (a read-only share or disc) */
-export type LockOutcome = { kind: 'held'; lock: HeldLock } | { kind: 'busy'; holder: ProjectHolder } | { kind: 'unwritable' };
+export type LockOutcome =
+  { kind: 'held'; lock: HeldLock } | { kind: 'busy'; holder: ProjectHolder } | { kind: 'unwritable' };
 
 /** Is a process of this machine still running? (Another machine's process cannot be asked: assume it is.) */
 function alive(holder: ProjectHolder): boolean {
@@ -51,7 +52,13 @@ export class ProjectLockRepository {
    */
   async acquire(dir: string, onLost: (err: Error) => void): Promise<LockOutcome> {
     const target = path.join(dir, 'project.json');
-    const options = { realpath: false, lockfilePath: path.join(dir, LOCK_DIR), stale: STALE_MS, update: REFRESH_MS, onCompromised: onLost };
+    const options = {
+      realpath: false,
+      lockfilePath: path.join(dir, LOCK_DIR),
+      stale: STALE_MS,
+      update: REFRESH_MS,
+      onCompromised: onLost,
+    };
     for (let attempt = 0; ; attempt++) {
       try {
         const release = await lockfile.lock(target, options);
@@ -59,7 +66,13 @@ export class ProjectLockRepository {
         // folder and writes its own note, so either tells a stalled writer that the project is no longer its own.
         const folder = await fs.stat(options.lockfilePath);
         const token = randomUUID();
-        const holder: ProjectHolder & { token: string } = { pid: process.pid, host: os.hostname(), since: new Date().toISOString(), app: this.description, token };
+        const holder: ProjectHolder & { token: string } = {
+          pid: process.pid,
+          host: os.hostname(),
+          since: new Date().toISOString(),
+          app: this.description,
+          token,
+        };
         await writeFileAtomic(path.join(dir, HOLDER_FILE), JSON.stringify(holder)).catch(() => undefined);
         let released = false;
         return {
@@ -94,14 +107,19 @@ export class ProjectLockRepository {
   private async ours(dir: string, token: string, ino: number): Promise<boolean> {
     const folder = await fs.stat(path.join(dir, LOCK_DIR)).catch(() => null);
     if (!folder || folder.ino !== ino) return false;
-    const note = await fs.readFile(path.join(dir, HOLDER_FILE), 'utf8').then((t) => JSON.parse(t) as { token?: string }, () => null);
+    const note = await fs.readFile(path.join(dir, HOLDER_FILE), 'utf8').then(
+      (t) => JSON.parse(t) as { token?: string },
+      () => null,
+    );
     return note?.token === token;
   }
 
   /** Who holds the lock, as the holder wrote it (unknown fields when the note is missing or damaged). */
   async holder(dir: string): Promise<ProjectHolder> {
     try {
-      const { pid, host, since, app } = JSON.parse(await fs.readFile(path.join(dir, HOLDER_FILE), 'utf8')) as ProjectHolder;
+      const { pid, host, since, app } = JSON.parse(
+        await fs.readFile(path.join(dir, HOLDER_FILE), 'utf8'),
+      ) as ProjectHolder;
       // The note's token stays in the note: it is not for whoever is told who holds the project.
       if (typeof pid === 'number' && typeof host === 'string') return { pid, host, since, app };
     } catch {

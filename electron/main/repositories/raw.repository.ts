@@ -23,7 +23,9 @@ export class RawRepository {
   private tool: Promise<ExifTool> | null = null;
 
   private exiftool(): Promise<ExifTool> {
-    this.tool ??= import('exiftool-vendored').then(({ ExifTool }) => new ExifTool({ maxProcs: 1, taskTimeoutMillis: 30_000 }));
+    this.tool ??= import('exiftool-vendored').then(
+      ({ ExifTool }) => new ExifTool({ maxProcs: 1, taskTimeoutMillis: 30_000 }),
+    );
     return this.tool;
   }
 
@@ -61,11 +63,34 @@ export class RawRepository {
       const name = k.slice(k.indexOf(':') + 1);
       if (k.startsWith('EXIF:') || !byName.has(name)) byName.set(name, v);
     }
-    const pick = (names: string[]) => Object.fromEntries(names.filter((n) => byName.get(n) !== undefined && byName.get(n) !== '').map((n) => [n, byName.get(n)]));
+    const pick = (names: string[]) =>
+      Object.fromEntries(
+        names.filter((n) => byName.get(n) !== undefined && byName.get(n) !== '').map((n) => [n, byName.get(n)]),
+      );
     const ifd0 = pick(['Make', 'Model', 'Orientation', 'Artist', 'Copyright', 'Software', 'ImageDescription']);
-    const exif = pick(['DateTimeOriginal', 'OffsetTimeOriginal', 'OffsetTime', 'CreateDate', 'OffsetTimeDigitized', 'ExposureTime', 'FNumber', 'ISO', 'FocalLength', 'LensModel']);
-    const gps = pick(['GPSLatitude', 'GPSLatitudeRef', 'GPSLongitude', 'GPSLongitudeRef', 'GPSAltitude', 'GPSAltitudeRef']);
-    const [width, height] = String(t['Composite:ImageSize'] ?? '').split(/[ x]/).map(Number);
+    const exif = pick([
+      'DateTimeOriginal',
+      'OffsetTimeOriginal',
+      'OffsetTime',
+      'CreateDate',
+      'OffsetTimeDigitized',
+      'ExposureTime',
+      'FNumber',
+      'ISO',
+      'FocalLength',
+      'LensModel',
+    ]);
+    const gps = pick([
+      'GPSLatitude',
+      'GPSLatitudeRef',
+      'GPSLongitude',
+      'GPSLongitudeRef',
+      'GPSAltitude',
+      'GPSAltitudeRef',
+    ]);
+    const [width, height] = String(t['Composite:ImageSize'] ?? '')
+      .split(/[ x]/)
+      .map(Number);
     return { exif: { ifd0, exif, gps }, size: width! > 0 && height! > 0 ? { width: width!, height: height! } : null };
   }
 

@@ -29,6 +29,8 @@ export class SettingsRepository {
 
 export function defaultHome(): string {
   if (process.env.CHASING_LIGHT_HOME) return process.env.CHASING_LIGHT_HOME;
-  const base = process.env.XDG_CONFIG_HOME ?? (process.platform === 'win32' ? (process.env.APPDATA ?? os.homedir()) : path.join(os.homedir(), '.config'));
+  const base =
+    process.env.XDG_CONFIG_HOME ??
+    (process.platform === 'win32' ? (process.env.APPDATA ?? os.homedir()) : path.join(os.homedir(), '.config'));
   return path.join(base, 'chasing-light');
 }

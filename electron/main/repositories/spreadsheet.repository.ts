@@ -29,7 +29,12 @@ export class SpreadsheetRepository {
     const { parse: parseCsv } = await import('csv-parse/sync');
     const text = decodeText(bytes);
     try {
-      const rows = parseCsv(text, { relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true }) as string[][];
+      const rows = parseCsv(text, {
+        relax_column_count: true,
+        relax_quotes: true,
+        skip_empty_lines: false,
+        bom: true,
+      }) as string[][];
       return rows.map((r) => r.map((c) => String(c ?? '')));
     } catch (err) {
       throw new AppError('CORRUPT', msg('sheet.badCsv', { name: path.basename(file), detail: (err as Error).message }));
@@ -42,7 +47,10 @@ export class SpreadsheetRepository {
     try {
       await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     } catch (err) {
-      throw new AppError('CORRUPT', msg('sheet.badXlsx', { name: path.basename(file), detail: (err as Error).message }));
+      throw new AppError(
+        'CORRUPT',
+        msg('sheet.badXlsx', { name: path.basename(file), detail: (err as Error).message }),
+      );
     }
     const sheets: RosterSheet[] = [];
     wb.eachSheet((ws) => {
@@ -83,8 +91,19 @@ function cellText(cell: ExcelJS.Cell): string {
     return String(v);
   }
   if (typeof v === 'object') {
-    const o = v as { result?: unknown; richText?: { text: string }[]; text?: string; hyperlink?: string; error?: string };
-    if ('result' in o) return o.result instanceof Date ? o.result.toISOString().slice(0, 10) : o.result === undefined || o.result === null ? '' : String(o.result);
+    const o = v as {
+      result?: unknown;
+      richText?: { text: string }[];
+      text?: string;
+      hyperlink?: string;
+      error?: string;
+    };
+    if ('result' in o)
+      return o.result instanceof Date
+        ? o.result.toISOString().slice(0, 10)
+        : o.result === undefined || o.result === null
+          ? ''
+          : String(o.result);
     if (o.richText) return o.richText.map((t) => t.text).join('');
     if (o.text !== undefined) return String(o.text);
     if (o.error) return '';

@@ -9,7 +9,17 @@ import { formatBytes } from '../../../shared/logic/display';
 import { TEMP_SUFFIX, tempWriter, writeChunksAtomic, writeFileAtomic } from './atomic-write';
 
 /** What was being done when a file operation failed, said in the user's language. */
-export type Doing = 'reading' | 'writing' | 'lookup' | 'mkdir' | 'list' | 'createProject' | 'createCatalog' | 'openProject' | 'saveCatalog' | { copy: string };
+export type Doing =
+  | 'reading'
+  | 'writing'
+  | 'lookup'
+  | 'mkdir'
+  | 'list'
+  | 'createProject'
+  | 'createCatalog'
+  | 'openProject'
+  | 'saveCatalog'
+  | { copy: string };
 
 /** Turns a Node fs error into one the user can act on, naming the path. */
 export function ioError(err: unknown, target: string, doing: Doing): AppError {
@@ -18,14 +28,28 @@ export function ioError(err: unknown, target: string, doing: Doing): AppError {
   const details = { path: target };
   if (code === 'ENOENT') return new AppError('NOT_FOUND', msg('fs.notFound', { path: target }), details);
   // Refused by the operating system: the user's path is the cause (a 403 in the browser host), not a fault of ours.
-  if (code === 'EACCES' || code === 'EPERM') return new AppError('FORBIDDEN', msg('fs.permission', { path: target, doing: activity }), details);
+  if (code === 'EACCES' || code === 'EPERM')
+    return new AppError('FORBIDDEN', msg('fs.permission', { path: target, doing: activity }), details);
   if (code === 'ENOSPC') return new AppError('IO', msg('fs.diskFull', { path: target, doing: activity }), details);
   // A path the OS cannot even take (a NUL, too long, a loop of links): the path is wrong, not the disk.
-  if (code === 'ERR_INVALID_ARG_VALUE' || code === 'ERR_INVALID_ARG_TYPE' || code === 'ENAMETOOLONG' || code === 'ELOOP')
-    return new AppError('VALIDATION', msg('fs.badPath', { path: target, detail: (err as Error)?.message ?? String(err) }), details);
+  if (
+    code === 'ERR_INVALID_ARG_VALUE' ||
+    code === 'ERR_INVALID_ARG_TYPE' ||
+    code === 'ENAMETOOLONG' ||
+    code === 'ELOOP'
+  )
+    return new AppError(
+      'VALIDATION',
+      msg('fs.badPath', { path: target, detail: (err as Error)?.message ?? String(err) }),
+      details,
+    );
   if (code === 'EISDIR') return new AppError('VALIDATION', msg('fs.isFolder', { path: target }), details);
   if (code === 'ENOTDIR') return new AppError('VALIDATION', msg('fs.notFolder', { path: target }), details);
-  return new AppError('IO', msg('fs.other', { path: target, doing: activity, detail: (err as Error)?.message ?? String(err) }), details);
+  return new AppError(
+    'IO',
+    msg('fs.other', { path: target, doing: activity, detail: (err as Error)?.message ?? String(err) }),
+    details,
+  );
 }
 
 export interface DirEntry {
@@ -74,16 +98,24 @@ export class StorageRepository {
     const st = await this.stat(file);
     if (st.isDirectory()) throw new AppError('VALIDATION', msg('fs.isFolder', { path: shown }), { path: shown });
     if (!st.isFile()) throw new AppError('UNSUPPORTED', msg('fs.notRegular', { path: shown }), { path: shown });
-    if (st.size > maxBytes) throw new AppError('TOO_LARGE', msg('fs.tooLarge', { path: shown, size: formatBytes(st.size), limit: formatBytes(maxBytes) }), { path: shown, bytes: st.size });
+    if (st.size > maxBytes)
+      throw new AppError(
+        'TOO_LARGE',
+        msg('fs.tooLarge', { path: shown, size: formatBytes(st.size), limit: formatBytes(maxBytes) }),
+        { path: shown, bytes: st.size },
+      );
     let data: Buffer;
     try {
       data = await fs.readFile(fsPath(file), { signal: AbortSignal.timeout(timeoutMs) });
     } catch (err) {
       if ((err as Error).name === 'TimeoutError' || (err as Error).name === 'AbortError')
-        throw new AppError('IO', msg('fs.readTimeout', { path: shown, seconds: Math.round(timeoutMs / 1000) }), { path: shown });
+        throw new AppError('IO', msg('fs.readTimeout', { path: shown, seconds: Math.round(timeoutMs / 1000) }), {
+          path: shown,
+        });
       throw ioError(err, shown, 'reading');
     }
-    if (data.length !== st.size) throw new AppError('IO', msg('fs.changedWhileReading', { path: shown }), { path: shown });
+    if (data.length !== st.size)
+      throw new AppError('IO', msg('fs.changedWhileReading', { path: shown }), { path: shown });
     return data;
   }
 
@@ -226,10 +258,14 @@ export class StorageRepository {
   async sweepProject(dir: string, cacheDirs: string[], keep: Set<string>): Promise<number> {
     let removed = 0;
     const rm = async (f: string) => {
-      await fs.rm(f, { force: true }).then(() => removed++, () => undefined);
+      await fs.rm(f, { force: true }).then(
+        () => removed++,
+        () => undefined,
+      );
     };
     const names = async (d: string) => fs.readdir(d, { withFileTypes: true }).catch(() => []);
-    for (const e of await names(dir)) if (e.isFile() && (TEMP_SUFFIX.test(e.name) || e.name === '.project.json.tmp')) await rm(path.join(dir, e.name));
+    for (const e of await names(dir))
+      if (e.isFile() && (TEMP_SUFFIX.test(e.name) || e.name === '.project.json.tmp')) await rm(path.join(dir, e.name));
     for (const d of cacheDirs)
       for (const e of await names(d)) {
         const f = path.join(d, e.name);
@@ -265,7 +301,11 @@ export class StorageRepository {
       for (const e of await fs.readdir(d, { withFileTypes: true }).catch(() => [])) {
         const f = path.join(d, e.name);
         if (e.isDirectory() && level < depth) await walk(f, level + 1);
-        else if (e.isFile() && TEMP_SUFFIX.test(e.name) && gone(tempWriter(e.name)!)) await fs.rm(f, { force: true }).then(() => removed++, () => undefined);
+        else if (e.isFile() && TEMP_SUFFIX.test(e.name) && gone(tempWriter(e.name)!))
+          await fs.rm(f, { force: true }).then(
+            () => removed++,
+            () => undefined,
+          );
       }
     };
     await walk(dir, 0);
@@ -275,8 +315,16 @@ export class StorageRepository {
   /** Keeps the `count` most recently written files of a folder and removes the rest (a cache with a size). */
   async keepNewest(dir: string, count: number): Promise<void> {
     const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
-    const files = await Promise.all(entries.filter((e) => e.isFile()).map(async (e) => ({ file: path.join(dir, e.name), at: (await fs.stat(path.join(dir, e.name)).catch(() => null))?.mtimeMs ?? 0 })));
-    for (const f of files.sort((a, b) => b.at - a.at).slice(count)) await fs.rm(f.file, { force: true }).catch(() => undefined);
+    const files = await Promise.all(
+      entries
+        .filter((e) => e.isFile())
+        .map(async (e) => ({
+          file: path.join(dir, e.name),
+          at: (await fs.stat(path.join(dir, e.name)).catch(() => null))?.mtimeMs ?? 0,
+        })),
+    );
+    for (const f of files.sort((a, b) => b.at - a.at).slice(count))
+      await fs.rm(f.file, { force: true }).catch(() => undefined);
   }
 
   sha256(data: Buffer): string {

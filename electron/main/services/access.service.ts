@@ -15,7 +15,28 @@ export interface PathGuard {
   grant(paths: string[], purpose: PathPurpose): string[];
 }
 
-const UNIX_SYSTEM = ['/bin', '/boot', '/dev', '/etc', '/lib', '/lib32', '/lib64', '/libx32', '/proc', '/run', '/sbin', '/sys', '/usr', '/var', '/snap', '/System', '/Library', '/Applications', '/private', '/cores'];
+const UNIX_SYSTEM = [
+  '/bin',
+  '/boot',
+  '/dev',
+  '/etc',
+  '/lib',
+  '/lib32',
+  '/lib64',
+  '/libx32',
+  '/proc',
+  '/run',
+  '/sbin',
+  '/sys',
+  '/usr',
+  '/var',
+  '/snap',
+  '/System',
+  '/Library',
+  '/Applications',
+  '/private',
+  '/cores',
+];
 /** Places nobody imports photos from; reading them through the API is refused even when "chosen". */
 const NEVER_READ = ['/dev', '/proc', '/sys'];
 
@@ -29,7 +50,12 @@ export function isSystemPlace(p: string): boolean {
   const abs = path.resolve(p);
   if (path.parse(abs).root === abs) return true;
   if (process.platform === 'win32') {
-    const win = [process.env.SystemRoot ?? 'C:\\Windows', process.env.ProgramFiles ?? 'C:\\Program Files', process.env['ProgramFiles(x86)'] ?? 'C:\\Program Files (x86)', process.env.ProgramData ?? 'C:\\ProgramData'];
+    const win = [
+      process.env.SystemRoot ?? 'C:\\Windows',
+      process.env.ProgramFiles ?? 'C:\\Program Files',
+      process.env['ProgramFiles(x86)'] ?? 'C:\\Program Files (x86)',
+      process.env.ProgramData ?? 'C:\\ProgramData',
+    ];
     return win.some((w) => inside(abs.toLowerCase(), w.toLowerCase()));
   }
   // A home or temp folder under a system folder (/var/lib/someone, macOS's /var/folders) is still the user's own.
@@ -71,7 +97,9 @@ export class AccessService implements PathGuard {
   private refuseSystem(abs: string, purpose: PathPurpose) {
     const writes = purpose === 'project' || purpose === 'export';
     if (writes ? isSystemPlace(abs) : NEVER_READ.some((s) => inside(abs, s)))
-      throw new AppError('FORBIDDEN', msg(writes ? 'access.systemPlace' : 'access.neverRead', { path: abs }), { path: abs });
+      throw new AppError('FORBIDDEN', msg(writes ? 'access.systemPlace' : 'access.neverRead', { path: abs }), {
+        path: abs,
+      });
   }
 }
 
@@ -79,7 +107,8 @@ export class AccessService implements PathGuard {
 export class TrustingGuard implements PathGuard {
   async check(p: string, purpose: PathPurpose): Promise<string> {
     const abs = path.resolve(p);
-    if ((purpose === 'project' || purpose === 'export') && isSystemPlace(abs)) throw new AppError('FORBIDDEN', msg('access.systemPlace', { path: abs }), { path: abs });
+    if ((purpose === 'project' || purpose === 'export') && isSystemPlace(abs))
+      throw new AppError('FORBIDDEN', msg('access.systemPlace', { path: abs }), { path: abs });
     return abs;
   }
 

@@ -23,7 +23,9 @@ export class CampaignService {
   /** The campaign's figures, counted from the catalog (never typed by hand). */
   facts() {
     const photos = this.deps.session.require().photos();
-    const photographers = [...new Set(photos.map((p) => p.photographer).filter((p): p is string => !!p))].sort(new Intl.Collator('zh-CN').compare);
+    const photographers = [...new Set(photos.map((p) => p.photographer).filter((p): p is string => !!p))].sort(
+      new Intl.Collator('zh-CN').compare,
+    );
     const companies = new Set(photos.map((p) => p.companyId ?? p.company).filter(Boolean));
     const days = new Set(photos.map((p) => p.shootDay ?? p.capturedAt?.slice(0, 10)).filter(Boolean));
     return { photographers, companies: companies.size, days: days.size, photos: photos.length };
@@ -38,7 +40,10 @@ export class CampaignService {
       days: facts.days,
       photos: facts.photos,
       exhibited: exhibition.boards.reduce((n, b) => n + b.photos.length, 0),
-      gifts: this.deps.session.require().all('gifts').filter((g) => g.handOver?.handedOverAt).length,
+      gifts: this.deps.session
+        .require()
+        .all('gifts')
+        .filter((g) => g.handOver?.handedOverAt).length,
     };
   }
 }

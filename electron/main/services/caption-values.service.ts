@@ -14,10 +14,14 @@ export class CaptionValuesService {
 
   of(photo: Photo, worker: Worker | null): CaptionValues {
     const catalog = this.deps.session.require();
-    const people = worker ? [worker] : photo.workers.map((id) => catalog.get('workers', id)).filter((w): w is Worker => !!w);
+    const people = worker
+      ? [worker]
+      : photo.workers.map((id) => catalog.get('workers', id)).filter((w): w is Worker => !!w);
     const companyId = worker?.companyId ?? photo.companyId;
     const company = companyId ? catalog.get('companies', companyId) : undefined;
-    const photographer = photo.photographer ? catalog.all('photographers').find((p) => p.name === photo.photographer) : undefined;
+    const photographer = photo.photographer
+      ? catalog.all('photographers').find((p) => p.name === photo.photographer)
+      : undefined;
     const campaign = this.deps.campaign.campaign();
     return {
       'worker.name': people.map((w) => w.name).join('、') || null,
@@ -25,7 +29,10 @@ export class CaptionValuesService {
       'worker.department': worker?.department ?? null,
       'worker.quote': worker?.quote ?? null,
       'company.name': company?.name ?? photo.company,
-      'company.short': company?.shortName || shortCompanyName(company?.name ?? photo.company ?? '', homeCity(campaign.organizer)) || null,
+      'company.short':
+        company?.shortName ||
+        shortCompanyName(company?.name ?? photo.company ?? '', homeCity(campaign.organizer)) ||
+        null,
       'photographer.name': photo.photographer,
       'photographer.credit': photographer?.credit ?? (photo.photographer ? `摄影：${photo.photographer}` : null),
       // The day the photographer was there (the shoot day of the import), not the camera clock, which is often unset

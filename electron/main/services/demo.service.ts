@@ -15,9 +15,16 @@ import { msg } from '../../../shared/i18n/messages';
 /** assets/demo/demo.json: which made-up photographer shot which sample at which made-up company. */
 const demoManifest = z.object({
   name: z.string(),
-  companies: z.array(z.object({ name: z.string(), shortName: z.string().optional(), district: z.string().optional() })).default([]),
+  companies: z
+    .array(z.object({ name: z.string(), shortName: z.string().optional(), district: z.string().optional() }))
+    .default([]),
   shoots: z.array(
-    z.object({ photographer: z.string(), company: z.string(), shootDay: z.string(), files: z.array(z.string()).min(1) }),
+    z.object({
+      photographer: z.string(),
+      company: z.string(),
+      shootDay: z.string(),
+      files: z.array(z.string()).min(1),
+    }),
   ),
   workers: z
     .array(
@@ -86,7 +93,14 @@ export class DemoService {
     const byName = new Map(this.deps.photos.list().map((p) => [p.originalName, p.id]));
     for (const w of manifest.workers) {
       const company = this.deps.roster.findCompany(w.company);
-      const worker = this.deps.roster.createWorker({ name: w.name, companyId: company?.id ?? null, department: w.department, craft: w.craft, consent: w.consent, quote: w.quote });
+      const worker = this.deps.roster.createWorker({
+        name: w.name,
+        companyId: company?.id ?? null,
+        department: w.department,
+        craft: w.craft,
+        consent: w.consent,
+        quote: w.quote,
+      });
       const ids = w.photos.map((f) => byName.get(f)).filter((id): id is string => !!id);
       if (ids.length) this.deps.tagging.tag(ids, worker.id);
     }

@@ -1,7 +1,13 @@
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { msg, type Message } from '../../../shared/i18n/messages';
-import type { Exhibition, ExhibitionExportOptions, ExhibitionExportResult, ExhibitionOutput, LabelTemplate } from '../../../shared/model/exhibition';
+import type {
+  Exhibition,
+  ExhibitionExportOptions,
+  ExhibitionExportResult,
+  ExhibitionOutput,
+  LabelTemplate,
+} from '../../../shared/model/exhibition';
 import { BoardsProduct } from './exhibition-export/boards';
 import { CatalogueProduct } from './exhibition-export/catalogue';
 import { LabelsProduct } from './exhibition-export/labels';
@@ -25,7 +31,13 @@ export class ExhibitionExportService {
   constructor(private readonly deps: PrintShopDeps) {
     this.shop = new PrintShop(deps);
     this.labels = new LabelsProduct(this.shop);
-    this.products = { boards: new BoardsProduct(this.shop), labels: this.labels, catalogue: new CatalogueProduct(this.shop), poster: new NamePosterProduct(this.shop), summary: new SummaryCardProduct(this.shop) };
+    this.products = {
+      boards: new BoardsProduct(this.shop),
+      labels: this.labels,
+      catalogue: new CatalogueProduct(this.shop),
+      poster: new NamePosterProduct(this.shop),
+      summary: new SummaryCardProduct(this.shop),
+    };
     // What cannot start (no plan) is refused at once; the rest runs as a job.
     deps.jobs.define<ExhibitionExportOptions, ExhibitionExportResult>('exhibition-export', {
       prepare: (opts) => {
@@ -47,7 +59,11 @@ export class ExhibitionExportService {
   }
 
   /** One photo's wall label as it will print, for the screen (the exhibition view, the kiosk). */
-  labelPreview(photoId: string, templateOrId?: string | LabelTemplate, exhibitionId = DEFAULT_EXHIBITION): Promise<{ mediaId: string | null; widthPx: number; heightPx: number; problem: Message | null }> {
+  labelPreview(
+    photoId: string,
+    templateOrId?: string | LabelTemplate,
+    exhibitionId = DEFAULT_EXHIBITION,
+  ): Promise<{ mediaId: string | null; widthPx: number; heightPx: number; problem: Message | null }> {
     return this.labels.preview(this.deps.exhibitions.get(exhibitionId), photoId, templateOrId);
   }
 
@@ -60,8 +76,12 @@ export class ExhibitionExportService {
   private async write(opts: ExhibitionExportOptions, control: JobControl): Promise<ExhibitionExportResult> {
     const exhibition = this.planned(opts);
     const product = this.products[opts.what];
-    if (!product) throw new AppError('VALIDATION', msg('exhibit.badFormat', { what: opts.what, format: opts.format ?? 'pdf' }));
-    const outDir = await this.deps.places.prepare(opts.outDir?.trim() || path.join(this.shop.catalog.dir, 'exports', `${new Date().toISOString().slice(0, 10)}_展览_${opts.what}`));
+    if (!product)
+      throw new AppError('VALIDATION', msg('exhibit.badFormat', { what: opts.what, format: opts.format ?? 'pdf' }));
+    const outDir = await this.deps.places.prepare(
+      opts.outDir?.trim() ||
+        path.join(this.shop.catalog.dir, 'exports', `${new Date().toISOString().slice(0, 10)}_展览_${opts.what}`),
+    );
     try {
       await this.deps.storage.probeWritable(outDir);
     } catch (err) {

@@ -1,9 +1,22 @@
 import { AppError } from '../../../shared/errors';
 import { msg, reasonOf } from '../../../shared/i18n/messages';
-import { layoutBoard, parseBoardSize, placeNumber, shareAcrossBoards, type BoardBox } from '../../../shared/logic/board-layout';
+import {
+  layoutBoard,
+  parseBoardSize,
+  placeNumber,
+  shareAcrossBoards,
+  type BoardBox,
+} from '../../../shared/logic/board-layout';
 import { exhibitRule } from '../../../shared/logic/photo-usage';
 import { isWebAddress } from '../../../shared/logic/qr';
-import type { Board, ExcludedPhoto, Exhibition, ExhibitionPlan, ExhibitOrder, PlacedOnBoard } from '../../../shared/model/exhibition';
+import type {
+  Board,
+  ExcludedPhoto,
+  Exhibition,
+  ExhibitionPlan,
+  ExhibitOrder,
+  PlacedOnBoard,
+} from '../../../shared/model/exhibition';
 import type { Photo } from '../../../shared/model/photo';
 import type { Worker } from '../../../shared/model/roster';
 import type { CampaignService } from './campaign.service';
@@ -15,7 +28,15 @@ export const DEFAULT_EXHIBITION = 'default';
 const PHOTOS_PER_BOARD = 30;
 /** Rated at least this, when nothing is picked, a photo is chosen for the wall. */
 const MIN_RATING = 3;
-const BOARD_DEFAULTS = { widthMm: 900, heightMm: 1200, background: '#ffffff', marginMm: 40, gutterMm: 12, headerMm: 120, captionMm: 18 };
+const BOARD_DEFAULTS = {
+  widthMm: 900,
+  heightMm: 1200,
+  background: '#ffffff',
+  marginMm: 40,
+  gutterMm: 12,
+  headerMm: 120,
+  captionMm: 18,
+};
 
 export interface PlanOptions {
   title?: string;
@@ -51,12 +72,24 @@ export class ExhibitionService {
   }
 
   /** Changes what the exhibition says about itself (title, subtitle, venue, dates, organisers, gallery address). */
-  update(patch: Partial<Pick<Exhibition, 'title' | 'subtitle' | 'venue' | 'dates' | 'organizers' | 'galleryUrl' | 'preface' | 'coverPhotoId' | 'logos'>>, id = DEFAULT_EXHIBITION): Exhibition {
-    if (patch.coverPhotoId && !this.catalog.photo(patch.coverPhotoId)) throw new AppError('NOT_FOUND', msg('photo.notFound', { id: patch.coverPhotoId }));
+  update(
+    patch: Partial<
+      Pick<
+        Exhibition,
+        'title' | 'subtitle' | 'venue' | 'dates' | 'organizers' | 'galleryUrl' | 'preface' | 'coverPhotoId' | 'logos'
+      >
+    >,
+    id = DEFAULT_EXHIBITION,
+  ): Exhibition {
+    if (patch.coverPhotoId && !this.catalog.photo(patch.coverPhotoId))
+      throw new AppError('NOT_FOUND', msg('photo.notFound', { id: patch.coverPhotoId }));
     const url = patch.galleryUrl?.trim();
-    if (url && !isWebAddress(url)) throw new AppError('VALIDATION', msg('exhibit.badBaseUrl', { url, schemes: 'http:// https://' }));
+    if (url && !isWebAddress(url))
+      throw new AppError('VALIDATION', msg('exhibit.badBaseUrl', { url, schemes: 'http:// https://' }));
     const next = { ...this.get(id), ...patch, ...(patch.galleryUrl !== undefined ? { galleryUrl: url || null } : {}) };
-    this.deps.history.record({ zh: '修改展览信息', en: 'Edited the exhibition' }, () => this.catalog.put('exhibitions', next));
+    this.deps.history.record({ zh: '修改展览信息', en: 'Edited the exhibition' }, () =>
+      this.catalog.put('exhibitions', next),
+    );
     return next;
   }
 
@@ -71,33 +104,44 @@ export class ExhibitionService {
     const to = e.boards.find((b) => b.id === toBoardId);
     if (!to) throw new AppError('NOT_FOUND', msg('exhibit.noBoard', { id: toBoardId }));
     const orders = new Map(e.boards.map((b) => [b.id, b.photos.map((p) => p.photoId)]));
-    orders.set(from.id, orders.get(from.id)!.filter((x) => x !== photoId));
+    orders.set(
+      from.id,
+      orders.get(from.id)!.filter((x) => x !== photoId),
+    );
     const target = orders.get(to.id)!;
     const at = beforePhotoId ? target.indexOf(beforePhotoId) : -1;
     target.splice(at < 0 ? target.length : at, 0, photoId);
     const next = this.relaid(e, orders);
-    this.deps.history.record({ zh: '移动展板上的照片', en: 'Moved a photo on the boards' }, () => this.catalog.put('exhibitions', next));
+    this.deps.history.record({ zh: '移动展板上的照片', en: 'Moved a photo on the boards' }, () =>
+      this.catalog.put('exhibitions', next),
+    );
     return next;
   }
 
   /** Takes a photo off the wall (auto-fill leaves it off too, until it is put back); its board closes up. */
   remove(photoId: string, id = DEFAULT_EXHIBITION): Exhibition {
     const e = this.get(id);
-    if (!e.boards.some((b) => b.photos.some((p) => p.photoId === photoId))) throw new AppError('NOT_FOUND', msg('exhibit.notOnWall', { id: photoId }));
+    if (!e.boards.some((b) => b.photos.some((p) => p.photoId === photoId)))
+      throw new AppError('NOT_FOUND', msg('exhibit.notOnWall', { id: photoId }));
     const orders = new Map(e.boards.map((b) => [b.id, b.photos.map((p) => p.photoId).filter((x) => x !== photoId)]));
     const next = { ...this.relaid(e, orders), removed: [...new Set([...(e.removed ?? []), photoId])] };
-    this.deps.history.record({ zh: '从展板上撤下照片', en: 'Took a photo off the boards' }, () => this.catalog.put('exhibitions', next));
+    this.deps.history.record({ zh: '从展板上撤下照片', en: 'Took a photo off the boards' }, () =>
+      this.catalog.put('exhibitions', next),
+    );
     return next;
   }
 
   /** Puts a photo taken off the wall back, at the end of the last board. */
   restore(photoId: string, id = DEFAULT_EXHIBITION): Exhibition {
     const e = this.get(id);
-    if (!(e.removed ?? []).includes(photoId)) throw new AppError('NOT_FOUND', msg('exhibit.notRemoved', { id: photoId }));
+    if (!(e.removed ?? []).includes(photoId))
+      throw new AppError('NOT_FOUND', msg('exhibit.notRemoved', { id: photoId }));
     const orders = new Map(e.boards.map((b) => [b.id, b.photos.map((p) => p.photoId)]));
     orders.get(e.boards.at(-1)!.id)!.push(photoId);
     const next = { ...this.relaid(e, orders), removed: (e.removed ?? []).filter((x) => x !== photoId) };
-    this.deps.history.record({ zh: '把照片放回展板', en: 'Put a photo back on the boards' }, () => this.catalog.put('exhibitions', next));
+    this.deps.history.record({ zh: '把照片放回展板', en: 'Put a photo back on the boards' }, () =>
+      this.catalog.put('exhibitions', next),
+    );
     return next;
   }
 
@@ -131,20 +175,37 @@ export class ExhibitionService {
   /** Makes a photo large (a row of its own on its board) or back to its row; the board is laid out again. */
   setLarge(photoId: string, large: boolean, id = DEFAULT_EXHIBITION): Exhibition {
     const e = this.get(id);
-    if (!e.boards.some((b) => b.photos.some((p) => p.photoId === photoId))) throw new AppError('NOT_FOUND', msg('exhibit.notOnWall', { id: photoId }));
+    if (!e.boards.some((b) => b.photos.some((p) => p.photoId === photoId)))
+      throw new AppError('NOT_FOUND', msg('exhibit.notOnWall', { id: photoId }));
     const set = new Set(e.large ?? []);
     if (large) set.add(photoId);
     else set.delete(photoId);
     const orders = new Map(e.boards.map((b) => [b.id, b.photos.map((p) => p.photoId)]));
     const next = this.relaid({ ...e, large: [...set] }, orders);
-    this.deps.history.record(large ? { zh: '放大展板上的照片', en: 'Made a photo large on its board' } : { zh: '照片恢复原大小', en: 'Put a photo back to its row' }, () => this.catalog.put('exhibitions', next));
+    this.deps.history.record(
+      large
+        ? { zh: '放大展板上的照片', en: 'Made a photo large on its board' }
+        : { zh: '照片恢复原大小', en: 'Put a photo back to its row' },
+      () => this.catalog.put('exhibitions', next),
+    );
     return next;
   }
 
   /** The boards laid out again with these photo orders, places renumbered. */
   private relaid(e: Exhibition, orders: Map<string, string[]>): Exhibition {
     const large = new Set(e.large ?? []);
-    const boards = e.boards.map((board, b) => ({ ...board, photos: placed(board, orders.get(board.id)!.map((pid) => this.catalog.photo(pid)).filter((p): p is Photo => !!p), b, large) }));
+    const boards = e.boards.map((board, b) => ({
+      ...board,
+      photos: placed(
+        board,
+        orders
+          .get(board.id)!
+          .map((pid) => this.catalog.photo(pid))
+          .filter((p): p is Photo => !!p),
+        b,
+        large,
+      ),
+    }));
     return { ...e, boards };
   }
 
@@ -165,9 +226,13 @@ export class ExhibitionService {
     // Confirmed photos not on the wall yet go up at the end of the last board; the rest of the plan stays as it is.
     const onWall = new Set(existing.boards.flatMap((b) => b.photos.map((p) => p.photoId)));
     const orders = new Map(existing.boards.map((b) => [b.id, b.photos.map((p) => p.photoId)]));
-    if (existing.boards.length) orders.get(existing.boards.at(-1)!.id)!.push(...photoIds.filter((pid) => !onWall.has(pid)));
+    if (existing.boards.length)
+      orders.get(existing.boards.at(-1)!.id)!.push(...photoIds.filter((pid) => !onWall.has(pid)));
     const next = { ...this.relaid(existing, orders), confirmed: [...new Set([...existing.confirmed, ...photoIds])] };
-    this.deps.history.record({ zh: `确认 ${photoIds.length} 张照片可以展出`, en: `Confirmed ${photoIds.length} photo(s) for the wall` }, () => catalog.put('exhibitions', next));
+    this.deps.history.record(
+      { zh: `确认 ${photoIds.length} 张照片可以展出`, en: `Confirmed ${photoIds.length} photo(s) for the wall` },
+      () => catalog.put('exhibitions', next),
+    );
     return next;
   }
 
@@ -180,8 +245,10 @@ export class ExhibitionService {
     const catalog = this.catalog;
     const existing = catalog.get('exhibitions', id);
     const size = opts.boardSize ? parseBoardSize(opts.boardSize) : null;
-    if (opts.boardSize && !size) throw new AppError('VALIDATION', msg('exhibit.badBoardSize', { size: opts.boardSize }));
-    if (opts.boards !== undefined && (!Number.isInteger(opts.boards) || opts.boards < 1 || opts.boards > 200)) throw new AppError('VALIDATION', msg('exhibit.badBoardCount', { count: String(opts.boards) }));
+    if (opts.boardSize && !size)
+      throw new AppError('VALIDATION', msg('exhibit.badBoardSize', { size: opts.boardSize }));
+    if (opts.boards !== undefined && (!Number.isInteger(opts.boards) || opts.boards < 1 || opts.boards > 200))
+      throw new AppError('VALIDATION', msg('exhibit.badBoardCount', { count: String(opts.boards) }));
     const order = opts.order ?? existing?.order ?? 'company';
     const confirmed = new Set(existing?.confirmed ?? []);
 
@@ -189,16 +256,30 @@ export class ExhibitionService {
     const ordered = sortForWall(hanging, order, workers);
 
     const template = existing?.boards[0] ?? null;
-    const boardSize = size ?? (template ? { widthMm: template.widthMm, heightMm: template.heightMm } : { widthMm: BOARD_DEFAULTS.widthMm, heightMm: BOARD_DEFAULTS.heightMm });
+    const boardSize =
+      size ??
+      (template
+        ? { widthMm: template.widthMm, heightMm: template.heightMm }
+        : { widthMm: BOARD_DEFAULTS.widthMm, heightMm: BOARD_DEFAULTS.heightMm });
     const count = opts.boards ?? Math.max(1, Math.ceil(ordered.length / PHOTOS_PER_BOARD));
     const shares = shareAcrossBoards(ordered.length, count);
     // Every board looks the same: the last plan's look, what this request changes, the size asked.
-    const kept = template ? { background: template.background, marginMm: template.marginMm, gutterMm: template.gutterMm, headerMm: template.headerMm, captionMm: template.captionMm ?? BOARD_DEFAULTS.captionMm } : {};
+    const kept = template
+      ? {
+          background: template.background,
+          marginMm: template.marginMm,
+          gutterMm: template.gutterMm,
+          headerMm: template.headerMm,
+          captionMm: template.captionMm ?? BOARD_DEFAULTS.captionMm,
+        }
+      : {};
     const asked = {
       ...(opts.background !== undefined ? { background: opts.background } : {}),
       ...(opts.marginMm !== undefined ? { marginMm: opts.marginMm } : {}),
       ...(opts.gutterMm !== undefined ? { gutterMm: opts.gutterMm } : {}),
-      ...(opts.header !== undefined ? { headerMm: opts.header ? template?.headerMm || BOARD_DEFAULTS.headerMm : 0 } : {}),
+      ...(opts.header !== undefined
+        ? { headerMm: opts.header ? template?.headerMm || BOARD_DEFAULTS.headerMm : 0 }
+        : {}),
     };
     const box = { ...BOARD_DEFAULTS, ...kept, ...asked, ...boardSize };
     const large = new Set(existing?.large ?? []);
@@ -223,7 +304,10 @@ export class ExhibitionService {
       large: existing?.large ?? [],
       boards,
     };
-    this.deps.history.record({ zh: `自动排版展览（${boards.length} 块展板）`, en: `Auto-filled the exhibition (${boards.length} boards)` }, () => catalog.put('exhibitions', exhibition));
+    this.deps.history.record(
+      { zh: `自动排版展览（${boards.length} 块展板）`, en: `Auto-filled the exhibition (${boards.length} boards)` },
+      () => catalog.put('exhibitions', exhibition),
+    );
     return { exhibition, excluded, toAsk };
   }
 }
@@ -232,9 +316,24 @@ const round = (mm: number) => Math.round(mm * 100) / 100;
 
 /** Photos laid out on board `b` (0-based) in their order, numbered 板3-05; refused by name when the board cannot take them. */
 function placed(box: BoardBox, photos: Photo[], b: number, large: ReadonlySet<string>): PlacedOnBoard[] {
-  const layout = layoutBoard(photos.map((p) => p.width / p.height), box, new Set(photos.flatMap((p, i) => (large.has(p.id) ? [i] : []))));
-  if (!layout) throw new AppError('VALIDATION', msg('exhibit.boardTooSmall', { size: `${box.widthMm}×${box.heightMm}`, margin: box.marginMm }));
-  return layout.placed.map((pl, k) => ({ photoId: photos[pl.index]!.id, number: placeNumber(b + 1, k + 1), xMm: round(pl.xMm), yMm: round(pl.yMm), wMm: round(pl.wMm), hMm: round(pl.hMm) }));
+  const layout = layoutBoard(
+    photos.map((p) => p.width / p.height),
+    box,
+    new Set(photos.flatMap((p, i) => (large.has(p.id) ? [i] : []))),
+  );
+  if (!layout)
+    throw new AppError(
+      'VALIDATION',
+      msg('exhibit.boardTooSmall', { size: `${box.widthMm}×${box.heightMm}`, margin: box.marginMm }),
+    );
+  return layout.placed.map((pl, k) => ({
+    photoId: photos[pl.index]!.id,
+    number: placeNumber(b + 1, k + 1),
+    xMm: round(pl.xMm),
+    yMm: round(pl.yMm),
+    wMm: round(pl.wMm),
+    hMm: round(pl.hMm),
+  }));
 }
 
 /** The wall's choice: the picked photos; else those rated 3 and up; else every photo not rejected. */
@@ -256,5 +355,10 @@ function sortForWall(photos: Photo[], order: ExhibitOrder, workers: Map<string, 
     day: (p) => p.shootDay ?? p.capturedAt ?? '\uffff',
     name: firstWorker,
   };
-  return [...photos].sort((a, b) => zh.compare(key[order](a), key[order](b)) || (a.capturedAt ?? '').localeCompare(b.capturedAt ?? '') || a.originalName.localeCompare(b.originalName));
+  return [...photos].sort(
+    (a, b) =>
+      zh.compare(key[order](a), key[order](b)) ||
+      (a.capturedAt ?? '').localeCompare(b.capturedAt ?? '') ||
+      a.originalName.localeCompare(b.originalName),
+  );
 }

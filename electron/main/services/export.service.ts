@@ -2,7 +2,16 @@ import path from 'node:path';
 import { AppError, isAppError } from '../../../shared/errors';
 import { fillTemplate } from '../../../shared/logic/caption-template';
 import { safeFileNamePart } from '../../../shared/logic/copy-name';
-import { MARK_LENGTH_MM, MARK_OFFSET_MM, imposition, minimumPages, oriented, parsePaperSize, sheetBoxes, type SizeMm } from '../../../shared/logic/print-geometry';
+import {
+  MARK_LENGTH_MM,
+  MARK_OFFSET_MM,
+  imposition,
+  minimumPages,
+  oriented,
+  parsePaperSize,
+  sheetBoxes,
+  type SizeMm,
+} from '../../../shared/logic/print-geometry';
 import { PPI_REFUSE, refusedOptions, resolutionOf } from '../../../shared/logic/export-rules';
 import { iccInfo } from '../../../shared/logic/icc';
 import { orderSheetCsv, orderTotals } from '../../../shared/logic/order-sheet';
@@ -66,14 +75,18 @@ const IMPOSED = '拼版';
 
 export class ExportService {
   constructor(private readonly deps: ExportDeps) {
-    deps.jobs.define<ExportOptions, ExportSummary>('export', { prepare: (opts) => this.prepare(opts), cancelledIn: (summary) => summary.cancelled });
+    deps.jobs.define<ExportOptions, ExportSummary>('export', {
+      prepare: (opts) => this.prepare(opts),
+      cancelledIn: (summary) => summary.cancelled,
+    });
   }
 
   /** Checks the request (what it asks must be honoured, or it is refused by name) and answers the job's body. */
   private async prepare(opts: ExportOptions): Promise<JobBody<ExportSummary>> {
     this.deps.session.require();
     const template = this.deps.gifts.template(opts.templateId);
-    if (opts.size && !parsePaperSize(opts.size)) throw new AppError('VALIDATION', msg('export.unknownSize', { size: opts.size }));
+    if (opts.size && !parsePaperSize(opts.size))
+      throw new AppError('VALIDATION', msg('export.unknownSize', { size: opts.size }));
     const refused = refusedOptions(opts);
     if (refused) throw new AppError('VALIDATION', refused);
     const profile = opts.cmyk ? await this.profile(opts.icc) : null;
@@ -96,7 +109,8 @@ export class ExportService {
     const path_ = file ?? this.deps.defaultCmykProfile;
     const info = iccInfo(await this.deps.storage.readFile(path_, { maxBytes: 32 * 1024 ** 2 }));
     if (!info) throw new AppError('VALIDATION', msg('export.iccUnreadable', { path: path_ }));
-    if (info.colourSpace !== 'CMYK') throw new AppError('VALIDATION', msg('export.iccNotCmyk', { path: path_, space: info.colourSpace }));
+    if (info.colourSpace !== 'CMYK')
+      throw new AppError('VALIDATION', msg('export.iccNotCmyk', { path: path_, space: info.colourSpace }));
     return { file: path_, name: info.description ?? path.basename(path_) };
   }
 
@@ -116,7 +130,9 @@ export class ExportService {
     if (opts.per === 'photo') {
       // No selection: the picked photos; none picked: every photo that is not rejected.
       const picked = catalog.photos().filter((p) => p.flag === 'picked');
-      const ids = opts.photoIds?.length ? opts.photoIds : (picked.length ? picked : catalog.photos().filter((p) => p.flag !== 'rejected')).map((p) => p.id);
+      const ids = opts.photoIds?.length
+        ? opts.photoIds
+        : (picked.length ? picked : catalog.photos().filter((p) => p.flag !== 'rejected')).map((p) => p.id);
       return ids.flatMap((id) => {
         if (catalog.photo(id)) return [{ workerId: null, photoId: id, crop: null }];
         summary.skipped.push({ workerId: null, photoId: id, ...reasonOf(msg('export.skip.noPhoto', { id })) });
@@ -124,7 +140,14 @@ export class ExportService {
       });
     }
     const gifts = this.deps.gifts.list().filter((g) => !opts.workerIds?.length || opts.workerIds.includes(g.workerId));
-    for (const id of opts.workerIds ?? []) if (!gifts.some((g) => g.workerId === id)) summary.skipped.push({ workerId: id, ...reasonOf(catalog.get('workers', id) ? msg('export.skip.notInPhotos') : msg('export.skip.noWorker', { id })) });
+    for (const id of opts.workerIds ?? [])
+      if (!gifts.some((g) => g.workerId === id))
+        summary.skipped.push({
+          workerId: id,
+          ...reasonOf(
+            catalog.get('workers', id) ? msg('export.skip.notInPhotos') : msg('export.skip.noWorker', { id }),
+          ),
+        });
     return gifts.flatMap((g) => {
       if (g.blocked || !g.photoId) {
         summary.skipped.push({ workerId: g.workerId, ...reasonOf(g.blocked ?? msg('gift.noPhoto')) });
@@ -134,10 +157,33 @@ export class ExportService {
     });
   }
 
-  private async execute(control: JobControl, opts: ExportOptions, template: GiftTemplate, profile: Profile | null): Promise<ExportSummary> {
+  private async execute(
+    control: JobControl,
+    opts: ExportOptions,
+    template: GiftTemplate,
+    profile: Profile | null,
+  ): Promise<ExportSummary> {
     const catalog = this.deps.session.require();
-    const summary: ExportSummary = { files: [], orderSheet: { pdf: null, csv: null }, skipped: [], warnings: [], cancelled: false, written: 0, reused: 0, pages: 0, minimumPages: 0, profile: profile?.name ?? null };
-    const outDir = await this.deps.places.prepare(opts.outDir?.trim() || path.join(catalog.dir, 'exports', `${new Date().toISOString().slice(0, 10)}_${safeFileNamePart(template.name)}`));
+    const summary: ExportSummary = {
+      files: [],
+      orderSheet: { pdf: null, csv: null },
+      skipped: [],
+      warnings: [],
+      cancelled: false,
+      written: 0,
+      reused: 0,
+      pages: 0,
+      minimumPages: 0,
+      profile: profile?.name ?? null,
+    };
+    const outDir = await this.deps.places.prepare(
+      opts.outDir?.trim() ||
+        path.join(
+          catalog.dir,
+          'exports',
+          `${new Date().toISOString().slice(0, 10)}_${safeFileNamePart(template.name)}`,
+        ),
+    );
     await this.checkWritable(outDir);
     const manifest = await this.readManifest(outDir);
     const items = this.items(opts, summary);
@@ -146,43 +192,80 @@ export class ExportService {
     const orderLines: OrderLine[] = [];
     const forPages: Imposable[] = [];
     await control.pool(items, async (item) => {
-        control.working(item.workerId ? (catalog.get('workers', item.workerId)?.name ?? item.workerId) : item.photoId);
-        try {
-          if (opts.impose) forPages.push(await this.renderForPage(item, opts, template, summary));
-          else {
-            const file = await this.exportOne(item, opts, template, outDir, manifest, usedNames, summary, profile);
-            summary.files.push(file.exported);
-            if (file.exported.reused) summary.reused++;
-            else summary.written++;
-            orderLines.push(file.order);
-          }
-        } catch (err) {
-          const e = isAppError(err) ? err : new AppError('INTERNAL', (err as Error).message);
-          if (!isAppError(err)) this.deps.logger.error('export item failed', err);
-          summary.skipped.push({ workerId: item.workerId, photoId: item.photoId, reason: e.message, key: e.key, params: e.params });
+      control.working(item.workerId ? (catalog.get('workers', item.workerId)?.name ?? item.workerId) : item.photoId);
+      try {
+        if (opts.impose) forPages.push(await this.renderForPage(item, opts, template, summary));
+        else {
+          const file = await this.exportOne(item, opts, template, outDir, manifest, usedNames, summary, profile);
+          summary.files.push(file.exported);
+          if (file.exported.reused) summary.reused++;
+          else summary.written++;
+          orderLines.push(file.order);
         }
-        control.step();
+      } catch (err) {
+        const e = isAppError(err) ? err : new AppError('INTERNAL', (err as Error).message);
+        if (!isAppError(err)) this.deps.logger.error('export item failed', err);
+        summary.skipped.push({
+          workerId: item.workerId,
+          photoId: item.photoId,
+          reason: e.message,
+          key: e.key,
+          params: e.params,
+        });
+      }
+      control.step();
     });
     summary.cancelled = control.cancelled;
-    if (opts.rasterMarks && opts.marks && opts.format !== 'pdf' && !opts.impose && summary.files.length) summary.warnings.push(msg('export.rasterMarksBigger', { extra: 2 * (MARK_OFFSET_MM + MARK_LENGTH_MM) }));
-    if (opts.impose && !control.cancelled) orderLines.push(...(await this.writePages(forPages, opts, opts.impose, outDir, summary, profile, template)));
+    if (opts.rasterMarks && opts.marks && opts.format !== 'pdf' && !opts.impose && summary.files.length)
+      summary.warnings.push(msg('export.rasterMarksBigger', { extra: 2 * (MARK_OFFSET_MM + MARK_LENGTH_MM) }));
+    if (opts.impose && !control.cancelled)
+      orderLines.push(...(await this.writePages(forPages, opts, opts.impose, outDir, summary, profile, template)));
     await this.writeManifest(outDir, manifest);
-    if (!control.cancelled && summary.files.length) await this.writeOrderSheet(outDir, catalog.project.name, template, opts, orderLines, summary);
+    if (!control.cancelled && summary.files.length)
+      await this.writeOrderSheet(outDir, catalog.project.name, template, opts, orderLines, summary);
     return summary;
   }
 
   /** A sheet's job, refused by name below 150 ppi unless the user said to go ahead. */
-  private async job(item: Item, opts: ExportOptions, template: GiftTemplate, summary: ExportSummary, marks: boolean): Promise<SheetJob> {
+  private async job(
+    item: Item,
+    opts: ExportOptions,
+    template: GiftTemplate,
+    summary: ExportSummary,
+    marks: boolean,
+  ): Promise<SheetJob> {
     const catalog = this.deps.session.require();
     const w = item.workerId ? (catalog.get('workers', item.workerId) ?? null) : null;
-    const job = await this.deps.gifts.sheetJob({ template, photoId: item.photoId, worker: w, crop: item.crop, size: opts.size, dpi: opts.dpi, bleedMm: opts.bleedMm, marks });
+    const job = await this.deps.gifts.sheetJob({
+      template,
+      photoId: item.photoId,
+      worker: w,
+      crop: item.crop,
+      size: opts.size,
+      dpi: opts.dpi,
+      bleedMm: opts.bleedMm,
+      marks,
+    });
     if (resolutionOf(job.ppi) === 'refused' && !opts.allowLowRes)
-      throw new AppError('VALIDATION', msg('export.lowResRefused', { name: w?.name ?? job.photo.originalName, ppi: job.ppi, min: PPI_REFUSE }), { ppi: job.ppi });
+      throw new AppError(
+        'VALIDATION',
+        msg('export.lowResRefused', { name: w?.name ?? job.photo.originalName, ppi: job.ppi, min: PPI_REFUSE }),
+        { ppi: job.ppi },
+      );
     summary.warnings.push(...job.warnings);
     return job;
   }
 
-  private async exportOne(item: Item, opts: ExportOptions, template: GiftTemplate, outDir: string, manifest: Record<string, string>, usedNames: Set<string>, summary: ExportSummary, profile: Profile | null) {
+  private async exportOne(
+    item: Item,
+    opts: ExportOptions,
+    template: GiftTemplate,
+    outDir: string,
+    manifest: Record<string, string>,
+    usedNames: Set<string>,
+    summary: ExportSummary,
+    profile: Profile | null,
+  ) {
     const catalog = this.deps.session.require();
     // Marks: vectors in a PDF; drawn into a JPEG/TIFF only when asked for explicitly (the file is then larger).
     const rasterMarks = opts.format !== 'pdf' && !!opts.rasterMarks;
@@ -196,23 +279,49 @@ export class ExportService {
     const hash = `${job.inputHash}:${opts.format}:${profile?.file ?? 'srgb'}`;
     const boxes = job.layout.boxes;
     // A PDF's pixels are its photo's over the bleed box; a raster file's, the whole page.
-    const pixels = this.deps.sheets.pagePixels(opts.format === 'pdf' ? sheetBoxes(boxes.trim, boxes.bleedMm, false) : boxes, opts.dpi);
+    const pixels = this.deps.sheets.pagePixels(
+      opts.format === 'pdf' ? sheetBoxes(boxes.trim, boxes.bleedMm, false) : boxes,
+      opts.dpi,
+    );
     const size = { w: pixels.width, h: pixels.height };
     let reused = false;
     if (manifest[name + ext] === hash && (await this.deps.storage.exists(file))) reused = true;
     else {
       // One drawing either way: in a PDF its captions are text in subset faces; in a JPEG/TIFF, pixels.
       if (opts.format === 'pdf') {
-        const meta = { title: name, author: job.photo.photographer ?? '', subject: `${job.values['campaign.theme'] ?? ''}` };
-        await this.deps.storage.writeChunksAtomic(file, this.deps.pdf.drawing([job.page], this.deps.gifts.jpegs(job, opts.dpi), meta, await this.deps.sheets.srgbIcc()));
+        const meta = {
+          title: name,
+          author: job.photo.photographer ?? '',
+          subject: `${job.values['campaign.theme'] ?? ''}`,
+        };
+        await this.deps.storage.writeChunksAtomic(
+          file,
+          this.deps.pdf.drawing(
+            [job.page],
+            this.deps.gifts.jpegs(job, opts.dpi),
+            meta,
+            await this.deps.sheets.srgbIcc(),
+          ),
+        );
       } else {
         const output = { format: opts.format, quality: 95, cmykProfile: profile?.file, xmp: this.xmpFor(job) };
-        await this.deps.storage.writeAtomic(file, await this.deps.sheets.rasterPage(job.page, opts.dpi, this.deps.gifts.pixels(job), output));
+        await this.deps.storage.writeAtomic(
+          file,
+          await this.deps.sheets.rasterPage(job.page, opts.dpi, this.deps.gifts.pixels(job), output),
+        );
       }
       manifest[name + ext] = hash;
     }
     return {
-      exported: { path: file, workerId: item.workerId, photoId: item.photoId, widthPx: size.w, heightPx: size.h, reused, ppi: job.ppi } satisfies ExportedFile,
+      exported: {
+        path: file,
+        workerId: item.workerId,
+        photoId: item.photoId,
+        widthPx: size.w,
+        heightPx: size.h,
+        reused,
+        ppi: job.ppi,
+      } satisfies ExportedFile,
       order: {
         file: name + ext,
         worker: job.values['worker.name'] ?? '',
@@ -230,17 +339,37 @@ export class ExportService {
   }
 
   /** One finished print (trim + bleed, no marks) kept in memory until its page is composed. */
-  private async renderForPage(item: Item, opts: ExportOptions, template: GiftTemplate, summary: ExportSummary): Promise<Imposable> {
+  private async renderForPage(
+    item: Item,
+    opts: ExportOptions,
+    template: GiftTemplate,
+    summary: ExportSummary,
+  ): Promise<Imposable> {
     const job = await this.job(item, opts, template, summary, false);
     // Kept as a high-quality JPEG until its page is composed (a raw copy of every print would not fit in memory).
-    return { item, job, jpeg: await this.deps.sheets.rasterPage(job.page, opts.dpi, this.deps.gifts.pixels(job), { format: 'jpeg', quality: 95 }) };
+    return {
+      item,
+      job,
+      jpeg: await this.deps.sheets.rasterPage(job.page, opts.dpi, this.deps.gifts.pixels(job), {
+        format: 'jpeg',
+        quality: 95,
+      }),
+    };
   }
 
   /**
    * n-up pages: prints of one size together, edge to edge (shared cuts), turned where that fits more, as many
    * per A4/A3 page as fit, marks in the margins; in the format asked for (JPEG, TIFF — CMYK too — or PDF).
    */
-  private async writePages(prints: Imposable[], opts: ExportOptions, sheetName: 'A4' | 'A3', outDir: string, summary: ExportSummary, profile: Profile | null, template: GiftTemplate) {
+  private async writePages(
+    prints: Imposable[],
+    opts: ExportOptions,
+    sheetName: 'A4' | 'A3',
+    outDir: string,
+    summary: ExportSummary,
+    profile: Profile | null,
+    template: GiftTemplate,
+  ) {
     const catalog = this.deps.session.require();
     const lines: OrderLine[] = [];
     const bySize = new Map<string, Imposable[]>();
@@ -256,7 +385,12 @@ export class ExportService {
       const trim = oriented(group[0]!.job.layout.boxes.trim, 'portrait');
       const plan = imposition(trim, opts.bleedMm, sheet);
       if (!plan.slots.length) {
-        for (const p of group) summary.skipped.push({ workerId: p.item.workerId, photoId: p.item.photoId, ...reasonOf(msg('export.skip.doesNotFit', { size: key, sheet: sheetName })) });
+        for (const p of group)
+          summary.skipped.push({
+            workerId: p.item.workerId,
+            photoId: p.item.photoId,
+            ...reasonOf(msg('export.skip.doesNotFit', { size: key, sheet: sheetName })),
+          });
         continue;
       }
       summary.minimumPages += minimumPages(group.length, trim, sheet);
@@ -265,23 +399,49 @@ export class ExportService {
         const slots = plan.slots.slice(0, onPage.length);
         const marks = plan.marks;
         const ext = opts.format === 'pdf' ? '.pdf' : opts.format === 'tiff' ? '.tif' : '.jpg';
-        const output = opts.format === 'tiff' ? { format: 'tiff' as const, cmykProfile: profile?.file } : { format: 'jpeg' as const, quality: 95 };
+        const output =
+          opts.format === 'tiff'
+            ? { format: 'tiff' as const, cmykProfile: profile?.file }
+            : { format: 'jpeg' as const, quality: 95 };
         const placements = onPage.map((p, i) => {
           const landscape = p.job.layout.boxes.trim.widthMm > p.job.layout.boxes.trim.heightMm;
           // The slot's own orientation decides the turn; a landscape print in a portrait slot turns a quarter.
-          return { data: p.jpeg, rect: slots[i]!.rect, bleed: slots[i]!.bleed, turn: slots[i]!.rotated !== landscape, bleedMm: opts.bleedMm };
+          return {
+            data: p.jpeg,
+            rect: slots[i]!.rect,
+            bleed: slots[i]!.bleed,
+            turn: slots[i]!.rotated !== landscape,
+            bleedMm: opts.bleedMm,
+          };
         });
-        const page = await this.deps.sheets.composePage(plan.page, opts.dpi, placements, marks, opts.format === 'pdf' ? { format: 'jpeg', quality: 95 } : output);
+        const page = await this.deps.sheets.composePage(
+          plan.page,
+          opts.dpi,
+          placements,
+          marks,
+          opts.format === 'pdf' ? { format: 'jpeg', quality: 95 } : output,
+        );
         n++;
         const name = `拼版_${sheetName}_${String(n).padStart(2, '0')}`;
         const file = path.join(outDir, name + ext);
-        const bytes = opts.format === 'pdf' ? Buffer.from(await this.deps.pdf.page(page, plan.page, name, await this.deps.sheets.srgbIcc())) : page;
+        const bytes =
+          opts.format === 'pdf'
+            ? Buffer.from(await this.deps.pdf.page(page, plan.page, name, await this.deps.sheets.srgbIcc()))
+            : page;
         await this.deps.storage.writeAtomic(file, bytes);
         summary.pages++;
         summary.written++;
         const px = (mm: number) => Math.round((mm / 25.4) * opts.dpi);
         for (const p of onPage)
-          summary.files.push({ path: file, workerId: p.item.workerId, photoId: p.item.photoId, widthPx: px(plan.page.widthMm), heightPx: px(plan.page.heightMm), reused: false, ppi: p.job.ppi });
+          summary.files.push({
+            path: file,
+            workerId: p.item.workerId,
+            photoId: p.item.photoId,
+            widthPx: px(plan.page.widthMm),
+            heightPx: px(plan.page.heightMm),
+            reused: false,
+            ppi: p.job.ppi,
+          });
         lines.push({
           file: path.basename(file),
           worker: onPage.map((p) => p.job.values['worker.name'] ?? '').join('、'),
@@ -309,9 +469,16 @@ export class ExportService {
   /** IPTC in the print file itself: who is in it, the company, the photographer, the caption. */
   private xmpFor(job: SheetJob): string {
     const catalog = this.deps.session.require();
-    const people = job.worker ? [job.worker] : job.photo.workers.map((id) => catalog.get('workers', id)).filter((w): w is Worker => !!w);
-    const companies = [...new Set(people.map((w) => w.companyId).filter(Boolean))].map((id) => catalog.get('companies', id!)).filter((c): c is Company => !!c);
-    const caption = job.spec.captions.map((c) => c.text).filter(Boolean).join(' / ');
+    const people = job.worker
+      ? [job.worker]
+      : job.photo.workers.map((id) => catalog.get('workers', id)).filter((w): w is Worker => !!w);
+    const companies = [...new Set(people.map((w) => w.companyId).filter(Boolean))]
+      .map((id) => catalog.get('companies', id!))
+      .filter((c): c is Company => !!c);
+    const caption = job.spec.captions
+      .map((c) => c.text)
+      .filter(Boolean)
+      .join(' / ');
     return buildXmpSidecar({ ...job.photo, faceRegions: [], caption }, people, companies);
   }
 
@@ -339,12 +506,28 @@ export class ExportService {
    * 印制清单: CSV (UTF-8 with BOM, so Excel opens the Chinese; Chinese headers) and PDF, grouped by company,
    * totals per size. Named for the template and format, so a PDF export beside a JPEG one keeps both sheets.
    */
-  private async writeOrderSheet(dir: string, project: string, template: GiftTemplate, opts: ExportOptions, lines: OrderLine[], summary: ExportSummary) {
-    const sorted = [...lines].sort((a, b) => a.company.localeCompare(b.company, 'zh-CN') || a.worker.localeCompare(b.worker, 'zh-CN'));
+  private async writeOrderSheet(
+    dir: string,
+    project: string,
+    template: GiftTemplate,
+    opts: ExportOptions,
+    lines: OrderLine[],
+    summary: ExportSummary,
+  ) {
+    const sorted = [...lines].sort(
+      (a, b) => a.company.localeCompare(b.company, 'zh-CN') || a.worker.localeCompare(b.worker, 'zh-CN'),
+    );
     const totals = orderTotals(sorted);
     const csv = orderSheetCsv(sorted, totals);
     // One order sheet per template, n-up sheet and format: a PDF export beside a JPEG one keeps both sheets.
-    const stem = [ORDER_SHEET, safeFileNamePart(template.name, 'template'), opts.impose ? `${IMPOSED}${opts.impose}` : null, opts.format.toUpperCase()].filter(Boolean).join('_');
+    const stem = [
+      ORDER_SHEET,
+      safeFileNamePart(template.name, 'template'),
+      opts.impose ? `${IMPOSED}${opts.impose}` : null,
+      opts.format.toUpperCase(),
+    ]
+      .filter(Boolean)
+      .join('_');
     const csvFile = path.join(dir, `${stem}.csv`);
     await this.deps.storage.writeAtomic(csvFile, csv);
     const thumbs = new Map<string, Buffer>();
@@ -357,8 +540,14 @@ export class ExportService {
     const colour = summary.profile ? `CMYK（${summary.profile}）` : 'sRGB';
     const subtitle = `${template.name} · ${opts.format.toUpperCase()} · ${opts.dpi} dpi · 出血 ${opts.bleedMm} mm · ${colour}`;
     const title = `${project} · 印制清单`;
-    const pages = orderSheetPages({ title, subtitle, date: new Date().toISOString().slice(0, 10), lines: sorted, totals, whoLabel: '职工' }, this.deps.type.pageFaces());
-    await this.deps.storage.writeChunksAtomic(pdfFile, this.deps.pdf.drawing(pages, (ref) => thumbs.get(ref)!, { title }, await this.deps.sheets.srgbIcc()));
+    const pages = orderSheetPages(
+      { title, subtitle, date: new Date().toISOString().slice(0, 10), lines: sorted, totals, whoLabel: '职工' },
+      this.deps.type.pageFaces(),
+    );
+    await this.deps.storage.writeChunksAtomic(
+      pdfFile,
+      this.deps.pdf.drawing(pages, (ref) => thumbs.get(ref)!, { title }, await this.deps.sheets.srgbIcc()),
+    );
     summary.orderSheet = { pdf: pdfFile, csv: csvFile };
   }
 }

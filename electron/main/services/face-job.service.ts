@@ -58,7 +58,15 @@ export class FaceJobService {
     // The window finds faces after every import of its own.
     deps.events.subscribe((name, payload) => {
       const ended = payload as { kind?: string; state?: string };
-      if (name === 'job.finished' && ended.kind === 'import' && ended.state !== 'failed' && this.afterImport && this.deps.session.current && !this.deps.session.current.readOnly) void this.start().catch(() => undefined);
+      if (
+        name === 'job.finished' &&
+        ended.kind === 'import' &&
+        ended.state !== 'failed' &&
+        this.afterImport &&
+        this.deps.session.current &&
+        !this.deps.session.current.readOnly
+      )
+        void this.start().catch(() => undefined);
     });
   }
 
@@ -87,9 +95,14 @@ export class FaceJobService {
     const wanted = opts.photoIds ? new Set(opts.photoIds) : null;
     if (opts.photoIds) {
       const unknown = opts.photoIds.filter((id) => !catalog.photo(id));
-      if (unknown.length) throw new AppError('NOT_FOUND', msg('photo.notFoundMany', { ids: unknown.slice(0, 5).join(', ') }), { ids: unknown });
+      if (unknown.length)
+        throw new AppError('NOT_FOUND', msg('photo.notFoundMany', { ids: unknown.slice(0, 5).join(', ') }), {
+          ids: unknown,
+        });
     }
-    const todo = catalog.photos().filter((p) => (wanted ? wanted.has(p.id) : true) && (opts.again || !p.faceScan || p.faceScan.error));
+    const todo = catalog
+      .photos()
+      .filter((p) => (wanted ? wanted.has(p.id) : true) && (opts.again || !p.faceScan || p.faceScan.error));
     const seen = new Set(todo.map((p) => p.id));
     const result: FaceDetectResult = { photos: 0, faces: 0, seconds: 0, tooSmall: 0, failed: [], cancelled: false };
     control.setTotal(todo.length);
@@ -115,10 +128,25 @@ export class FaceJobService {
         async (photo) => {
           control.working(photo.originalName);
           const source = await this.sourceOf(catalog, photo);
-          const detection: Detection = source ? await this.deps.detector.detect(source, path.join(catalog.dir, 'cache', 'faces', `${photo.id}-`), { thorough: opts.thorough }) : { ok: false, code: 'MISSING', reason: '' };
+          const detection: Detection = source
+            ? await this.deps.detector.detect(source, path.join(catalog.dir, 'cache', 'faces', `${photo.id}-`), {
+                thorough: opts.thorough,
+              })
+            : { ok: false, code: 'MISSING', reason: '' };
           // A region drawn or imported where the detector saw no face is measured all the same: it then teaches.
-          const unseen = detection.ok ? [...photo.faceRegions, ...(photo.namedRegions ?? [])].filter((r) => !detection.faces.some((f) => overlap(f.box, r) >= SAME_FACE_OVERLAP)) : [];
-          const regions = unseen.length && source ? await this.deps.detector.describe(source, unseen, path.join(catalog.dir, 'cache', 'faces', `${photo.id}-r`)) : [];
+          const unseen = detection.ok
+            ? [...photo.faceRegions, ...(photo.namedRegions ?? [])].filter(
+                (r) => !detection.faces.some((f) => overlap(f.box, r) >= SAME_FACE_OVERLAP),
+              )
+            : [];
+          const regions =
+            unseen.length && source
+              ? await this.deps.detector.describe(
+                  source,
+                  unseen,
+                  path.join(catalog.dir, 'cache', 'faces', `${photo.id}-r`),
+                )
+              : [];
           // The project may have been closed meanwhile: its results are dropped, not written elsewhere.
           if (this.deps.session.current !== catalog || !catalog.photo(photo.id)) return;
           this.store(photo, detection, result, regions, source);
@@ -138,7 +166,8 @@ export class FaceJobService {
   /** The preview (2048 px, upright) when it is there; the original otherwise (a photo not rendered yet). */
   private async sourceOf(catalog: CatalogRepository, photo: Photo): Promise<string | null> {
     const dir = catalog.dir;
-    for (const rel of [photo.preview, photo.renderSource]) if (rel && (await this.deps.storage.exists(path.join(dir, rel)))) return path.join(dir, rel);
+    for (const rel of [photo.preview, photo.renderSource])
+      if (rel && (await this.deps.storage.exists(path.join(dir, rel)))) return path.join(dir, rel);
     return (await this.deps.storage.exists(photo.path)) ? photo.path : null;
   }
 
@@ -149,11 +178,19 @@ export class FaceJobService {
     if (!d.ok) {
       // A preview cut short (a disk that filled, a sync that stopped) is named, not searched for half its faces.
       const message =
-        d.code === 'MISSING' ? msg('faces.photoMissing', { name: photo.originalName, path: photo.path })
-        : d.code === 'DAMAGED' ? msg('faces.damaged', { name: photo.originalName, path: displayPath(source ?? photo.path), reason: d.damage })
-        : msg('faces.undecodable', { name: photo.originalName, reason: d.reason });
+        d.code === 'MISSING'
+          ? msg('faces.photoMissing', { name: photo.originalName, path: photo.path })
+          : d.code === 'DAMAGED'
+            ? msg('faces.damaged', {
+                name: photo.originalName,
+                path: displayPath(source ?? photo.path),
+                reason: d.damage,
+              })
+            : msg('faces.undecodable', { name: photo.originalName, reason: d.reason });
       result.failed.push({ photoId: photo.id, name: photo.originalName, message });
-      catalog.updatePhotos([photo.id], { faceScan: { at, model: this.deps.detector.model, faces: 0, tooSmall: 0, error: message } });
+      catalog.updatePhotos([photo.id], {
+        faceScan: { at, model: this.deps.detector.model, faces: 0, tooSmall: 0, error: message },
+      });
       return;
     }
     // The photo's faces, read once: what people named or dismissed stays, the rest gives way to this scan's.
@@ -165,14 +202,24 @@ export class FaceJobService {
     const kept = faces.length;
     for (const found of d.faces) {
       if (faces.slice(0, kept).some((k) => overlap(k.box, found.box) >= SAME_FACE_OVERLAP)) continue;
-      faces.push(this.put(photo, found.box, { score: found.score, descriptor: found.descriptor, crop: found.crop, source: 'detected', workerId: null }));
+      faces.push(
+        this.put(photo, found.box, {
+          score: found.score,
+          descriptor: found.descriptor,
+          crop: found.crop,
+          source: 'detected',
+          workerId: null,
+        }),
+      );
     }
     const added = faces.length - kept;
     this.linkRegions(photo, faces, regions);
     result.photos++;
     result.faces += added;
     result.tooSmall += d.tooSmall;
-    catalog.updatePhotos([photo.id], { faceScan: { at, model: this.deps.detector.model, faces: d.faces.length, tooSmall: d.tooSmall, error: null } });
+    catalog.updatePhotos([photo.id], {
+      faceScan: { at, model: this.deps.detector.model, faces: d.faces.length, tooSmall: d.tooSmall, error: null },
+    });
   }
 
   /**
@@ -183,21 +230,39 @@ export class FaceJobService {
     /** A face where a region says one is: measured when the helper could, with its crop. */
     const regionFace = (r: Box, workerId: string | null) => {
       const m = measured.find((x) => overlap(x.box, r) >= 0.5);
-      faces.push(this.put(photo, { x: r.x, y: r.y, w: r.w, h: r.h }, { score: 1, descriptor: m?.descriptor ?? null, crop: m?.crop ?? null, source: 'region', workerId }));
+      faces.push(
+        this.put(
+          photo,
+          { x: r.x, y: r.y, w: r.w, h: r.h },
+          { score: 1, descriptor: m?.descriptor ?? null, crop: m?.crop ?? null, source: 'region', workerId },
+        ),
+      );
     };
     for (const r of photo.faceRegions) {
       if (faces.some((f) => f.workerId === r.workerId)) continue;
-      const under = faces.filter((f) => !f.workerId && f.state === 'face').sort((a, b) => overlap(b.box, r) - overlap(a.box, r))[0];
-      if (under && overlap(under.box, r) >= SAME_FACE_OVERLAP) this.catalog.put('faces', { ...under, workerId: r.workerId });
+      const under = faces
+        .filter((f) => !f.workerId && f.state === 'face')
+        .sort((a, b) => overlap(b.box, r) - overlap(a.box, r))[0];
+      if (under && overlap(under.box, r) >= SAME_FACE_OVERLAP)
+        this.catalog.put('faces', { ...under, workerId: r.workerId });
       else regionFace(r, r.workerId);
     }
     // A face the file names (not a roster worker yet) where the detector saw none: an unnamed face all the same.
-    for (const r of photo.namedRegions ?? []) if (!faces.some((f) => overlap(f.box, r) >= SAME_FACE_OVERLAP)) regionFace(r, null);
+    for (const r of photo.namedRegions ?? [])
+      if (!faces.some((f) => overlap(f.box, r) >= SAME_FACE_OVERLAP)) regionFace(r, null);
   }
 
   /** A new face of the photo in the catalog; its crop kept project-relative. */
   private put(photo: Photo, box: Box, f: Pick<Face, 'score' | 'descriptor' | 'crop' | 'source' | 'workerId'>): Face {
-    const face: Face = { id: newFaceId(), photoId: photo.id, box, ...f, crop: f.crop && path.relative(this.catalog.dir, f.crop), rejected: [], state: 'face' };
+    const face: Face = {
+      id: newFaceId(),
+      photoId: photo.id,
+      box,
+      ...f,
+      crop: f.crop && path.relative(this.catalog.dir, f.crop),
+      rejected: [],
+      state: 'face',
+    };
     this.catalog.put('faces', face);
     return face;
   }

@@ -1,8 +1,23 @@
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { msg } from '../../../shared/i18n/messages';
-import { FaceIndex, SAME_FACE_OVERLAP, groupFaces, isSure, overlap, type KnownFace, type UnknownFace } from '../../../shared/logic/face-match';
-import type { Face, FaceState, FaceSuggestion, FaceView, PeopleOverview, WorkerFaces } from '../../../shared/model/face';
+import {
+  FaceIndex,
+  SAME_FACE_OVERLAP,
+  groupFaces,
+  isSure,
+  overlap,
+  type KnownFace,
+  type UnknownFace,
+} from '../../../shared/logic/face-match';
+import type {
+  Face,
+  FaceState,
+  FaceSuggestion,
+  FaceView,
+  PeopleOverview,
+  WorkerFaces,
+} from '../../../shared/model/face';
 import type { Photo } from '../../../shared/model/photo';
 import type { Worker } from '../../../shared/model/roster';
 import type { CatalogRepository } from '../repositories/catalog.repository';
@@ -21,7 +36,13 @@ interface Linked {
  * are the photo's tags and face regions, so XMP and prints carry them as before. The faces come from the face job.
  */
 export class FaceService {
-  private memo: { catalog: CatalogRepository; revision: number; linked: Linked[]; index: FaceIndex; suggestions: Map<string, FaceSuggestion | null> } | null = null;
+  private memo: {
+    catalog: CatalogRepository;
+    revision: number;
+    linked: Linked[];
+    index: FaceIndex;
+    suggestions: Map<string, FaceSuggestion | null>;
+  } | null = null;
   private readonly decoded = new Map<string, { from: string; d: Float32Array }>();
 
   constructor(private readonly deps: { session: ProjectSession; history: HistoryService; roster: RosterService }) {}
@@ -57,7 +78,9 @@ export class FaceService {
       for (const face of faces) {
         let workerId = face.workerId;
         if (!workerId && face.state === 'face') {
-          const r = regions.find((x) => overlap(face.box, x) >= SAME_FACE_OVERLAP && !faces.some((o) => o.workerId === x.workerId));
+          const r = regions.find(
+            (x) => overlap(face.box, x) >= SAME_FACE_OVERLAP && !faces.some((o) => o.workerId === x.workerId),
+          );
           workerId = r?.workerId ?? null;
         }
         out.push({ face, workerId });
@@ -69,7 +92,12 @@ export class FaceService {
   /** Who must never be suggested: those switched off, and those who declined unless switched on by hand. */
   private excluded(): Set<string> {
     const off = (w: Worker) => w.faceSuggestions === false || (w.consent === 'declined' && w.faceSuggestions !== true);
-    return new Set(this.catalog.all('workers').filter(off).map((w) => w.id));
+    return new Set(
+      this.catalog
+        .all('workers')
+        .filter(off)
+        .map((w) => w.id),
+    );
   }
 
   private index(linked: Linked[]): FaceIndex {
@@ -116,13 +144,28 @@ export class FaceService {
 
   private view(l: Linked, withSuggestion = true): FaceView {
     const f = l.face;
-    return { faceId: f.id, photoId: f.photoId, box: f.box, score: f.score, workerId: l.workerId, suggestion: withSuggestion ? this.suggestionOf(l) : null, state: f.state, source: f.source, hasCrop: !!f.crop };
+    return {
+      faceId: f.id,
+      photoId: f.photoId,
+      box: f.box,
+      score: f.score,
+      workerId: l.workerId,
+      suggestion: withSuggestion ? this.suggestionOf(l) : null,
+      state: f.state,
+      source: f.source,
+      hasCrop: !!f.crop,
+    };
   }
 
   /** Faces (people only, or every state with `all`), with who they are or may be. */
   list(opts: { photoId?: string; workerId?: string; all?: boolean } = {}): FaceView[] {
     return this.now()
-      .linked.filter((l) => (opts.all || l.face.state === 'face') && (!opts.photoId || l.face.photoId === opts.photoId) && (!opts.workerId || l.workerId === opts.workerId))
+      .linked.filter(
+        (l) =>
+          (opts.all || l.face.state === 'face') &&
+          (!opts.photoId || l.face.photoId === opts.photoId) &&
+          (!opts.workerId || l.workerId === opts.workerId),
+      )
       .map((l) => this.view(l))
       .sort((a, b) => a.photoId.localeCompare(b.photoId) || a.box.x - b.box.x);
   }
@@ -131,10 +174,12 @@ export class FaceService {
   people(): PeopleOverview {
     const views = this.now().linked.map((l) => ({ l, v: this.view(l) }));
     const unnamed = views.filter(({ v }) => v.state === 'face' && !v.workerId && !v.suggestion);
-    const groups = groupFaces(unnamed.flatMap(({ l, v }) => {
-      const d = this.descriptorOf(l.face);
-      return d ? [{ faceId: v.faceId, photoId: v.photoId, d, score: v.score, v }] : [];
-    }));
+    const groups = groupFaces(
+      unnamed.flatMap(({ l, v }) => {
+        const d = this.descriptorOf(l.face);
+        return d ? [{ faceId: v.faceId, photoId: v.photoId, d, score: v.score, v }] : [];
+      }),
+    );
     const byWorker = new Map<string, { confirmed: number; suggested: number; faceId: string | null; best: number }>();
     for (const { v } of views) {
       if (v.state !== 'face') continue;
@@ -152,7 +197,15 @@ export class FaceService {
     const photos = this.catalog.photos();
     return {
       groups: groups.map((g) => ({ id: g[0]!.faceId, faces: g.map((x) => x.v) })),
-      workers: [...byWorker].map(([workerId, e]) => ({ workerId, confirmed: e.confirmed, suggested: e.suggested, faceId: e.faceId, suggestions: !excluded.has(workerId) })).sort((a, b) => b.suggested - a.suggested || b.confirmed - a.confirmed),
+      workers: [...byWorker]
+        .map(([workerId, e]) => ({
+          workerId,
+          confirmed: e.confirmed,
+          suggested: e.suggested,
+          faceId: e.faceId,
+          suggestions: !excluded.has(workerId),
+        }))
+        .sort((a, b) => b.suggested - a.suggested || b.confirmed - a.confirmed),
       counts: {
         photos: photos.length,
         scanned: photos.filter((p) => p.faceScan && !p.faceScan.error).length,
@@ -175,15 +228,23 @@ export class FaceService {
     const ranked = index.rankFor(worker.id, unknown);
     const byId = new Map(linked.map((l) => [l.face.id, l]));
     const mine = ranked.map((r) => this.view(byId.get(r.faceId)!)).filter((v) => v.suggestion?.workerId === worker.id);
-    const confirmed = linked.filter((l) => l.workerId === worker.id && l.face.state === 'face').map((l) => this.view(l, false));
-    return { workerId: worker.id, confirmed, suggestions: mine.filter((v) => isSure(v.suggestion!)), doubtful: mine.filter((v) => !isSure(v.suggestion!)) };
+    const confirmed = linked
+      .filter((l) => l.workerId === worker.id && l.face.state === 'face')
+      .map((l) => this.view(l, false));
+    return {
+      workerId: worker.id,
+      confirmed,
+      suggestions: mine.filter((v) => isSure(v.suggestion!)),
+      doubtful: mine.filter((v) => !isSure(v.suggestion!)),
+    };
   }
 
   // --- naming ------------------------------------------------------------------------------------
 
   private faces(ids: string[]): Face[] {
     const missing = ids.filter((id) => !this.catalog.get('faces', id));
-    if (missing.length) throw new AppError('NOT_FOUND', msg('faces.notFound', { id: missing.slice(0, 5).join(', ') }), { ids: missing });
+    if (missing.length)
+      throw new AppError('NOT_FOUND', msg('faces.notFound', { id: missing.slice(0, 5).join(', ') }), { ids: missing });
     return ids.map((id) => this.catalog.get('faces', id)!);
   }
 
@@ -198,20 +259,36 @@ export class FaceService {
     const seen = new Set<string>();
     for (const f of faces) {
       const photo = catalog.photo(f.photoId)!;
-      const elsewhere = catalog.all('faces').some((o) => o.photoId === f.photoId && o.id !== f.id && o.workerId === worker.id && !faceIds.includes(o.id));
-      if (elsewhere || seen.has(f.photoId)) throw new AppError('CONFLICT', msg('faces.takenInPhoto', { name: worker.name, photo: photo.originalName }), { photoId: photo.id });
+      const elsewhere = catalog
+        .all('faces')
+        .some((o) => o.photoId === f.photoId && o.id !== f.id && o.workerId === worker.id && !faceIds.includes(o.id));
+      if (elsewhere || seen.has(f.photoId))
+        throw new AppError('CONFLICT', msg('faces.takenInPhoto', { name: worker.name, photo: photo.originalName }), {
+          photoId: photo.id,
+        });
       seen.add(f.photoId);
     }
     const company = worker.companyId ? catalog.get('companies', worker.companyId) : undefined;
-    const label = { zh: `确认 ${faces.length} 张人脸为 ${worker.name}`, en: `Named ${faces.length} face(s) ${worker.name}` };
+    const label = {
+      zh: `确认 ${faces.length} 张人脸为 ${worker.name}`,
+      en: `Named ${faces.length} face(s) ${worker.name}`,
+    };
     this.deps.history.record(label, () => {
       for (const f of faces) {
         const photo = catalog.photo(f.photoId)!;
-        catalog.put('faces', { ...f, workerId: worker.id, state: 'face', rejected: f.rejected.filter((w) => w !== worker.id) });
+        catalog.put('faces', {
+          ...f,
+          workerId: worker.id,
+          state: 'face',
+          rejected: f.rejected.filter((w) => w !== worker.id),
+        });
         // A face named again: the one it was said to be loses this face's tag and region.
         if (f.workerId && f.workerId !== worker.id) this.untag(photo.id, f.workerId);
         const workers = photo.workers.includes(worker.id) ? photo.workers : [...photo.workers, worker.id];
-        const faceRegions = [...photo.faceRegions.filter((r) => r.workerId !== worker.id), { workerId: worker.id, ...f.box }];
+        const faceRegions = [
+          ...photo.faceRegions.filter((r) => r.workerId !== worker.id),
+          { workerId: worker.id, ...f.box },
+        ];
         const patch: Partial<Photo> = { workers, faceRegions };
         if (company && !photo.companyId) Object.assign(patch, { companyId: company.id, company: company.name });
         catalog.updatePhotos([photo.id], patch);
@@ -232,7 +309,10 @@ export class FaceService {
   /** Within an edit: the photo loses a worker's tag and face region (their face there was unnamed or set aside). */
   private untag(photoId: string, workerId: string) {
     const photo = this.catalog.photo(photoId)!;
-    this.catalog.updatePhotos([photoId], { workers: photo.workers.filter((w) => w !== workerId), faceRegions: photo.faceRegions.filter((r) => r.workerId !== workerId) });
+    this.catalog.updatePhotos([photoId], {
+      workers: photo.workers.filter((w) => w !== workerId),
+      faceRegions: photo.faceRegions.filter((r) => r.workerId !== workerId),
+    });
   }
 
   /**
@@ -251,7 +331,11 @@ export class FaceService {
       faces.forEach((f, i) => {
         const named = f.workerId === who[i] || current.get(f.id)?.workerId === who[i];
         if (named) this.untag(f.photoId, who[i]!);
-        catalog.put('faces', { ...f, workerId: named ? null : f.workerId, rejected: [...new Set([...f.rejected, who[i]!])] });
+        catalog.put('faces', {
+          ...f,
+          workerId: named ? null : f.workerId,
+          rejected: [...new Set([...f.rejected, who[i]!])],
+        });
       }),
     );
     return this.viewsOf(faceIds);
@@ -262,9 +346,11 @@ export class FaceService {
     const faces = this.faces(faceIds);
     const catalog = this.catalog;
     const label =
-      state === 'not-face' ? { zh: `${faces.length} 处标为“不是人脸”`, en: `Marked ${faces.length} as not a face` }
-      : state === 'ignored' ? { zh: `忽略 ${faces.length} 张人脸`, en: `Ignored ${faces.length} face(s)` }
-      : { zh: `恢复 ${faces.length} 张人脸`, en: `Restored ${faces.length} face(s)` };
+      state === 'not-face'
+        ? { zh: `${faces.length} 处标为“不是人脸”`, en: `Marked ${faces.length} as not a face` }
+        : state === 'ignored'
+          ? { zh: `忽略 ${faces.length} 张人脸`, en: `Ignored ${faces.length} face(s)` }
+          : { zh: `恢复 ${faces.length} 张人脸`, en: `Restored ${faces.length} face(s)` };
     this.deps.history.record(label, () => {
       for (const f of faces) {
         if (state !== 'face' && f.workerId) this.untag(f.photoId, f.workerId);
@@ -277,7 +363,9 @@ export class FaceService {
   /** Whether a worker may be suggested at all (off for someone who declined to be in the campaign). */
   setSuggestions(workerId: string, on: boolean): Worker {
     const worker = this.deps.roster.resolveWorker(workerId);
-    const label = on ? { zh: `允许为 ${worker.name} 建议人脸`, en: `Suggest faces for ${worker.name}` } : { zh: `不再为 ${worker.name} 建议人脸`, en: `Never suggest ${worker.name}` };
+    const label = on
+      ? { zh: `允许为 ${worker.name} 建议人脸`, en: `Suggest faces for ${worker.name}` }
+      : { zh: `不再为 ${worker.name} 建议人脸`, en: `Never suggest ${worker.name}` };
     this.deps.history.record(label, () => this.catalog.put('workers', { ...worker, faceSuggestions: on }));
     return this.catalog.get('workers', worker.id)!;
   }
@@ -292,7 +380,9 @@ export class FaceService {
   /** Where the gift and print crops centre when no face was drawn: the detected faces of the photo. */
   focusOf(photoId: string, workerId: string | null): { x: number; y: number } | null {
     const faces = this.now().linked.filter((l) => l.face.photoId === photoId && l.face.state === 'face');
-    const pick = (workerId && faces.find((l) => l.workerId === workerId)) || faces.sort((a, b) => b.face.box.w * b.face.box.h - a.face.box.w * a.face.box.h)[0];
+    const pick =
+      (workerId && faces.find((l) => l.workerId === workerId)) ||
+      faces.sort((a, b) => b.face.box.w * b.face.box.h - a.face.box.w * a.face.box.h)[0];
     return pick ? { x: pick.face.box.x + pick.face.box.w / 2, y: pick.face.box.y + pick.face.box.h / 2 } : null;
   }
 }

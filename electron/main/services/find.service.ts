@@ -21,14 +21,21 @@ export class FindService {
   /** Label previews handed to the kiosk, by media id: each names its photo, so it is served only while that photo may be. */
   private readonly issued = new Map<string, string>();
 
-  constructor(private readonly deps: { session: ProjectSession; labelPreview: (photoId: string, exhibitionId: string) => Promise<LabelPreview> }) {}
+  constructor(
+    private readonly deps: {
+      session: ProjectSession;
+      labelPreview: (photoId: string, exhibitionId: string) => Promise<LabelPreview>;
+    },
+  ) {}
 
   /** May this photo be shown to the public (the kiosk, the gallery): not rejected, and everyone in it agreed? */
   mayShow(photoId: string): boolean {
     const catalog = this.deps.session.current;
     const photo = catalog?.photo(photoId);
     if (!catalog || !photo || photo.flag === 'rejected') return false;
-    return exhibitRule(photo.workers.map((id) => catalog.get('workers', id)).filter((w): w is Worker => !!w)).rule === 'yes';
+    return (
+      exhibitRule(photo.workers.map((id) => catalog.get('workers', id)).filter((w): w is Worker => !!w)).rule === 'yes'
+    );
   }
 
   /**
@@ -49,14 +56,19 @@ export class FindService {
    * agreed today), by the same rule as the list, so a tap on a listed photo never ends in an error.
    */
   async label(photoId: string, exhibitionId = DEFAULT_EXHIBITION): Promise<LabelPreview> {
-    if (!this.mayShow(photoId) || !this.places(exhibitionId).has(photoId)) throw new AppError('NOT_FOUND', msg('find.notShown', { id: photoId }));
+    if (!this.mayShow(photoId) || !this.places(exhibitionId).has(photoId))
+      throw new AppError('NOT_FOUND', msg('find.notShown', { id: photoId }));
     const preview = await this.deps.labelPreview(photoId, exhibitionId);
     if (preview.mediaId) this.issued.set(preview.mediaId, photoId);
     return preview;
   }
 
   /** The kiosk's start screen: the exhibition's title and the companies whose workers can be found. */
-  kiosk(exhibitionId = DEFAULT_EXHIBITION): { title: string; subtitle: string; companies: { name: string; workers: FoundWorker[] }[] } {
+  kiosk(exhibitionId = DEFAULT_EXHIBITION): {
+    title: string;
+    subtitle: string;
+    companies: { name: string; workers: FoundWorker[] }[];
+  } {
     const catalog = this.deps.session.require();
     const exhibition = catalog.get('exhibitions', exhibitionId);
     const everyone = this.all(exhibitionId);
@@ -66,14 +78,20 @@ export class FindService {
     return {
       title: exhibition?.title ?? '',
       subtitle: exhibition?.subtitle ?? '',
-      companies: [...byCompany].sort((a, b) => (!a[0] ? 1 : !b[0] ? -1 : zh.compare(a[0], b[0]))).map(([name, workers]) => ({ name, workers })),
+      companies: [...byCompany]
+        .sort((a, b) => (!a[0] ? 1 : !b[0] ? -1 : zh.compare(a[0], b[0])))
+        .map(([name, workers]) => ({ name, workers })),
     };
   }
 
   /** Every findable worker with their photos (the kiosk's company buttons). */
   private all(exhibitionId: string): FoundWorker[] {
     const catalog = this.deps.session.require();
-    return this.withPhotos(catalog.all('workers').filter((w) => w.consent === 'exhibit'), exhibitionId, Infinity);
+    return this.withPhotos(
+      catalog.all('workers').filter((w) => w.consent === 'exhibit'),
+      exhibitionId,
+      Infinity,
+    );
   }
 
   find(query: string, exhibitionId = DEFAULT_EXHIBITION, limit = 50): FoundWorker[] {
@@ -87,13 +105,21 @@ export class FindService {
       .map((w) => ({ w, score: score(text, w) }))
       .filter((x) => x.score > 0)
       .sort((a, b) => b.score - a.score || a.w.pinyin.localeCompare(b.w.pinyin));
-    return this.withPhotos(ranked.map((x) => x.w), exhibitionId, limit);
+    return this.withPhotos(
+      ranked.map((x) => x.w),
+      exhibitionId,
+      limit,
+    );
   }
 
   /** Where each photo on the boards hangs (板3-05): the one rule for the kiosk's list and for its labels. */
   private places(exhibitionId: string): Map<string, string> {
     const catalog = this.deps.session.require();
-    return new Map((catalog.get('exhibitions', exhibitionId)?.boards ?? []).flatMap((b) => b.photos.map((p) => [p.photoId, p.number] as const)));
+    return new Map(
+      (catalog.get('exhibitions', exhibitionId)?.boards ?? []).flatMap((b) =>
+        b.photos.map((p) => [p.photoId, p.number] as const),
+      ),
+    );
   }
 
   /** The workers, in the order given, each with the photos of them that may be shown; those with none left out. */
@@ -110,15 +136,24 @@ export class FindService {
       if (photo.flag === 'rejected' || !photo.workers.some((id) => wanted.has(id))) continue;
       const people = photo.workers.map((id) => workers.get(id)).filter((w): w is Worker => !!w);
       if (exhibitRule(people).rule !== 'yes') continue;
-      for (const id of photo.workers) if (wanted.has(id)) photosOf.set(id, [...(photosOf.get(id) ?? []), { photoId: photo.id, number: numbers.get(photo.id) ?? null }]);
+      for (const id of photo.workers)
+        if (wanted.has(id))
+          photosOf.set(id, [...(photosOf.get(id) ?? []), { photoId: photo.id, number: numbers.get(photo.id) ?? null }]);
     }
     return list
       .filter((w) => photosOf.has(w.id))
       .slice(0, limit)
       .map((w) => {
         const company = w.companyId ? companies.get(w.companyId) : undefined;
-        const photos = photosOf.get(w.id)!.sort((a, b) => (a.number ?? '\uffff').localeCompare(b.number ?? '\uffff', 'zh-CN', { numeric: true }));
-        return { workerId: w.id, name: w.name, company: company ? company.shortName || shortCompanyName(company.name, '') || company.name : null, photos };
+        const photos = photosOf
+          .get(w.id)!
+          .sort((a, b) => (a.number ?? '\uffff').localeCompare(b.number ?? '\uffff', 'zh-CN', { numeric: true }));
+        return {
+          workerId: w.id,
+          name: w.name,
+          company: company ? company.shortName || shortCompanyName(company.name, '') || company.name : null,
+          photos,
+        };
       });
   }
 }

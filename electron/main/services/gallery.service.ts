@@ -3,7 +3,19 @@ import path from 'node:path';
 import { AppError, isAppError } from '../../../shared/errors';
 import { msg, reasonOf } from '../../../shared/i18n/messages';
 import { fillTemplate } from '../../../shared/logic/caption-template';
-import { imagePath, indexPage, photoPage, searchData, thumbPath, workerPage, workerPath, photoPath, type GalleryPhoto, type GallerySite, type GalleryWorker } from '../../../shared/logic/gallery-pages';
+import {
+  imagePath,
+  indexPage,
+  photoPage,
+  searchData,
+  thumbPath,
+  workerPage,
+  workerPath,
+  photoPath,
+  type GalleryPhoto,
+  type GallerySite,
+  type GalleryWorker,
+} from '../../../shared/logic/gallery-pages';
 import { exhibitRule } from '../../../shared/logic/photo-usage';
 import { isWebAddress } from '../../../shared/logic/qr';
 import { buildWebXmp } from '../../../shared/logic/xmp-write';
@@ -44,8 +56,25 @@ interface Manifest {
  * photos that left.
  */
 export class GalleryService {
-  constructor(private readonly deps: { fonts: (family: FontFamily, weight: 'normal' | 'bold', chars: string) => Promise<Buffer>; session: ProjectSession; exhibitions: ExhibitionService; campaign: CampaignService; sources: PhotoSources; captions: CaptionValuesService; sheets: SheetRepository; storage: StorageRepository; places: OutputPlaces; jobs: JobService; assetsDir: string }) {
-    deps.jobs.define<GalleryOptions, GalleryResult>('gallery-export', { prepare: (opts) => this.prepare(opts), cancelledIn: (r) => r.cancelled });
+  constructor(
+    private readonly deps: {
+      fonts: (family: FontFamily, weight: 'normal' | 'bold', chars: string) => Promise<Buffer>;
+      session: ProjectSession;
+      exhibitions: ExhibitionService;
+      campaign: CampaignService;
+      sources: PhotoSources;
+      captions: CaptionValuesService;
+      sheets: SheetRepository;
+      storage: StorageRepository;
+      places: OutputPlaces;
+      jobs: JobService;
+      assetsDir: string;
+    },
+  ) {
+    deps.jobs.define<GalleryOptions, GalleryResult>('gallery-export', {
+      prepare: (opts) => this.prepare(opts),
+      cancelledIn: (r) => r.cancelled,
+    });
   }
 
   private get catalog() {
@@ -66,12 +95,24 @@ export class GalleryService {
       .filter((w) => !named.has(w.id))
       .map((w) => ({ workerId: w.id, name: w.name, ...reasonOf(msg(WITHHELD[w.consent], { name: w.name })) }));
     return {
-      photos: photos.map(({ view }) => ({ photoId: view.id, number: view.number, title: view.title, names: view.workers.map((w) => w.name) })),
+      photos: photos.map(({ view }) => ({
+        photoId: view.id,
+        number: view.number,
+        title: view.title,
+        names: view.workers.map((w) => w.name),
+      })),
       workers: workers.map((w) => w.name),
       excluded,
       withheld,
       published: ['title', 'names', 'company', 'craft', 'quote', 'credit', 'shoot date', 'place number'],
-      never: ['GPS', 'camera and lens data', 'phone numbers', 'employee numbers', 'consent notes', 'workers who did not agree'],
+      never: [
+        'GPS',
+        'camera and lens data',
+        'phone numbers',
+        'employee numbers',
+        'consent notes',
+        'workers who did not agree',
+      ],
     };
   }
 
@@ -88,7 +129,8 @@ export class GalleryService {
   private async prepare(opts: GalleryOptions): Promise<JobBody<GalleryResult>> {
     this.deps.session.require();
     const baseUrl = opts.baseUrl?.trim() || null;
-    if (baseUrl && !isWebAddress(baseUrl)) throw new AppError('VALIDATION', msg('exhibit.badBaseUrl', { url: baseUrl, schemes: 'http:// https://' }));
+    if (baseUrl && !isWebAddress(baseUrl))
+      throw new AppError('VALIDATION', msg('exhibit.badBaseUrl', { url: baseUrl, schemes: 'http:// https://' }));
     const outDir = await this.deps.places.prepare(opts.outDir);
     try {
       await this.deps.storage.probeWritable(outDir);
@@ -98,7 +140,12 @@ export class GalleryService {
     return (control) => this.write(opts, outDir, baseUrl, control);
   }
 
-  private async write(opts: GalleryOptions, outDir: string, baseUrl: string | null, control: JobControl): Promise<GalleryResult> {
+  private async write(
+    opts: GalleryOptions,
+    outDir: string,
+    baseUrl: string | null,
+    control: JobControl,
+  ): Promise<GalleryResult> {
     const catalog = this.catalog;
     const shown = await this.shown(opts.exhibitionId ?? DEFAULT_EXHIBITION);
     const excluded = shown.excluded;
@@ -136,19 +183,41 @@ export class GalleryService {
         control.working(p.title);
         const photo = catalog.photo(p.id)!;
         const source = this.deps.sources.sourceOf(photo);
-        const xmp = buildWebXmp({ title: p.title || null, creator: photo.photographer, credit: p.credit || null, people: p.workers.map((w) => w.name) });
-        const fit = (edge: number) => (p.width >= p.height ? { w: Math.min(edge, p.width), h: Math.round((Math.min(edge, p.width) * p.height) / p.width) } : { w: Math.round((Math.min(edge, p.height) * p.width) / p.height), h: Math.min(edge, p.height) });
-        const files = [[imagePath(p.id), WEB_EDGE, 86], [thumbPath(p.id), THUMB_EDGE, 78]] as const;
+        const xmp = buildWebXmp({
+          title: p.title || null,
+          creator: photo.photographer,
+          credit: p.credit || null,
+          people: p.workers.map((w) => w.name),
+        });
+        const fit = (edge: number) =>
+          p.width >= p.height
+            ? { w: Math.min(edge, p.width), h: Math.round((Math.min(edge, p.width) * p.height) / p.width) }
+            : { w: Math.round((Math.min(edge, p.height) * p.width) / p.height), h: Math.min(edge, p.height) };
+        const files = [
+          [imagePath(p.id), WEB_EDGE, 86],
+          [thumbPath(p.id), THUMB_EDGE, 78],
+        ] as const;
         try {
           for (const [rel, edge, quality] of files) {
             const size = fit(edge);
-            await put(rel, sha(`${photo.sha256}:${size.w}x${size.h}:${quality}:${xmp}`), () => this.deps.sheets.photoJpeg({ file: source.file, crop: null, width: photo.width, height: photo.height, format: source.format }, size.w, size.h, quality, xmp));
+            await put(rel, sha(`${photo.sha256}:${size.w}x${size.h}:${quality}:${xmp}`), () =>
+              this.deps.sheets.photoJpeg(
+                { file: source.file, crop: null, width: photo.width, height: photo.height, format: source.format },
+                size.w,
+                size.h,
+                quality,
+                xmp,
+              ),
+            );
           }
         } catch (err) {
           if (!isAppError(err) || !UNREADABLE.has(err.code)) throw err;
           unreadable.add(p.id);
           for (const [rel] of files) delete after.files[rel];
-          excluded.push({ photoId: p.id, ...reasonOf(msg('gallery.photoUnreadable', { name: photo.originalName, detail: err.message })) });
+          excluded.push({
+            photoId: p.id,
+            ...reasonOf(msg('gallery.photoUnreadable', { name: photo.originalName, detail: err.message })),
+          });
         }
         control.step();
       },
@@ -156,8 +225,19 @@ export class GalleryService {
     // Stopped by the user: no pages are made of half a gallery; the images written so far are noted, so the next
     // export reuses them instead of making them again.
     if (control.cancelled) {
-      await this.deps.storage.writeAtomic(path.join(outDir, MANIFEST), JSON.stringify({ files: { ...before.files, ...after.files } }, null, 1));
-      return { index: path.join(outDir, 'index.html'), photos: 0, workers: 0, excluded, bytes: 0, ...counts, cancelled: true };
+      await this.deps.storage.writeAtomic(
+        path.join(outDir, MANIFEST),
+        JSON.stringify({ files: { ...before.files, ...after.files } }, null, 1),
+      );
+      return {
+        index: path.join(outDir, 'index.html'),
+        photos: 0,
+        workers: 0,
+        excluded,
+        bytes: 0,
+        ...counts,
+        cancelled: true,
+      };
     }
     const photos = shown.photos.filter((p) => !unreadable.has(p.view.id));
     const site = this.site(opts.exhibitionId ?? DEFAULT_EXHIBITION, baseUrl, photos.length);
@@ -165,16 +245,32 @@ export class GalleryService {
 
     const views = photos.map((p) => p.view);
     for (const p of views) await text(photoPath(p.id), photoPage(site, p));
-    for (const w of workers) await text(workerPath(w.id), workerPage(site, w, views.filter((p) => w.photoIds.includes(p.id))));
+    for (const w of workers)
+      await text(
+        workerPath(w.id),
+        workerPage(
+          site,
+          w,
+          views.filter((p) => w.photoIds.includes(p.id)),
+        ),
+      );
     await text('data/search.js', searchData(workers, views));
-    for (const asset of ['gallery.css', 'gallery.js']) await text(`assets/${asset}`, (await this.deps.storage.readFile(path.join(this.deps.assetsDir, asset))).toString('utf8'));
+    for (const asset of ['gallery.css', 'gallery.js'])
+      await text(
+        `assets/${asset}`,
+        (await this.deps.storage.readFile(path.join(this.deps.assetsDir, asset))).toString('utf8'),
+      );
     // The front page last of the pages, after everything it leads to (a killed export never leaves a front page
     // without its fonts); its own characters are known before it is written, so the faces carry them.
     const index = indexPage(site, views);
     for (const ch of index) if (ch.charCodeAt(0) > 0x2000) used.add(ch);
     // The gallery brings its own Chinese faces, cut to the characters its pages and search use.
     const chars = [...used].sort().join('') + FONT_BASICS;
-    for (const [rel, family, weight] of [['assets/sans.woff2', 'sans', 'normal'], ['assets/sans-bold.woff2', 'sans', 'bold'], ['assets/serif-bold.woff2', 'serif', 'bold']] as const)
+    for (const [rel, family, weight] of [
+      ['assets/sans.woff2', 'sans', 'normal'],
+      ['assets/sans-bold.woff2', 'sans', 'bold'],
+      ['assets/serif-bold.woff2', 'serif', 'bold'],
+    ] as const)
       await put(rel, sha(`${family}:${weight}:${chars}`), () => this.deps.fonts(family, weight, chars));
     await text('index.html', index);
 
@@ -186,7 +282,15 @@ export class GalleryService {
     }
     await this.deps.storage.writeAtomic(path.join(outDir, MANIFEST), JSON.stringify(after, null, 1));
     const bytes = Object.values(after.files).reduce((n, f) => n + f.bytes, 0);
-    return { index: path.join(outDir, 'index.html'), photos: views.length, workers: workers.length, excluded, bytes, ...counts, cancelled: false };
+    return {
+      index: path.join(outDir, 'index.html'),
+      photos: views.length,
+      workers: workers.length,
+      excluded,
+      bytes,
+      ...counts,
+      cancelled: false,
+    };
   }
 
   /**
@@ -198,7 +302,9 @@ export class GalleryService {
     const exhibition = catalog.get('exhibitions', exhibitionId);
     const placed = exhibition?.boards.flatMap((b) => b.photos) ?? [];
     const numbers = new Map(placed.map((p) => [p.photoId, p.number]));
-    const candidates: Photo[] = placed.length ? placed.map((p) => catalog.photo(p.photoId)).filter((p): p is Photo => !!p) : catalog.photos().filter((p) => p.flag !== 'rejected');
+    const candidates: Photo[] = placed.length
+      ? placed.map((p) => catalog.photo(p.photoId)).filter((p): p is Photo => !!p)
+      : catalog.photos().filter((p) => p.flag !== 'rejected');
     const workers = new Map(catalog.all('workers').map((w) => [w.id, w]));
     const companies = new Map(catalog.all('companies').map((c) => [c.id, c]));
     const excluded: ExcludedPhoto[] = [];
@@ -210,7 +316,9 @@ export class GalleryService {
       for (const photo of catalog.photos()) {
         if (onWall.has(photo.id)) continue;
         const rule = exhibitRule(photo.workers.map((id) => workers.get(id)).filter((w): w is Worker => !!w));
-        const why = rule.reason ?? msg(photo.flag === 'rejected' ? 'gallery.rejected' : 'gallery.notOnWall', { name: photo.originalName });
+        const why =
+          rule.reason ??
+          msg(photo.flag === 'rejected' ? 'gallery.rejected' : 'gallery.notOnWall', { name: photo.originalName });
         excluded.push({ photoId: photo.id, ...reasonOf(why) });
       }
     }
@@ -223,7 +331,10 @@ export class GalleryService {
       }
       const source = this.deps.sources.sourceOf(photo);
       if (!(await this.deps.storage.exists(source.file))) {
-        excluded.push({ photoId: photo.id, ...reasonOf(msg('gallery.photoMissing', { name: photo.originalName, path: source.file })) });
+        excluded.push({
+          photoId: photo.id,
+          ...reasonOf(msg('gallery.photoMissing', { name: photo.originalName, path: source.file })),
+        });
         continue;
       }
       const one = people.length === 1 ? people[0]! : null;
@@ -234,7 +345,14 @@ export class GalleryService {
           id: photo.id,
           number: numbers.get(photo.id) ?? null,
           title: photo.title || people.map((w) => w.name).join('、') || (v['company.short'] ?? ''),
-          who: fillTemplate(people.length ? (photo.title ? '{worker.name} · {worker.craft} · {company.short}' : '{worker.craft} · {company.short}') : '{company.short}', v),
+          who: fillTemplate(
+            people.length
+              ? photo.title
+                ? '{worker.name} · {worker.craft} · {company.short}'
+                : '{worker.craft} · {company.short}'
+              : '{company.short}',
+            v,
+          ),
           quote: one?.quote ?? null,
           credit: fillTemplate('{photographer.credit} · {photo.date}', v),
           company: company?.shortName || v['company.short'] || photo.company,
@@ -245,7 +363,9 @@ export class GalleryService {
         },
       });
     }
-    photos.sort((a, b) => (a.view.number ?? '\uffff').localeCompare(b.view.number ?? '\uffff', 'zh-CN', { numeric: true }));
+    photos.sort((a, b) =>
+      (a.view.number ?? '\uffff').localeCompare(b.view.number ?? '\uffff', 'zh-CN', { numeric: true }),
+    );
     return { photos, excluded };
   }
 
@@ -256,7 +376,13 @@ export class GalleryService {
       for (const w of view.workers) {
         const worker = catalog.get('workers', w.id)!;
         const company = worker.companyId ? catalog.get('companies', worker.companyId) : undefined;
-        const entry = byId.get(w.id) ?? { id: w.id, name: worker.name, pinyin: worker.pinyin, company: company?.shortName || company?.name || null, photoIds: [] };
+        const entry = byId.get(w.id) ?? {
+          id: w.id,
+          name: worker.name,
+          pinyin: worker.pinyin,
+          company: company?.shortName || company?.name || null,
+          photoIds: [],
+        };
         entry.photoIds.push(view.id);
         byId.set(w.id, entry);
       }
@@ -295,9 +421,15 @@ export class GalleryService {
 const UNREADABLE = new Set<string>(['DAMAGED', 'CORRUPT', 'NOT_FOUND']);
 
 /** Why a worker's name is not in the gallery, by their consent (one who agreed has no photo that may be shown). */
-const WITHHELD = { declined: 'gallery.worker.declined', 'gift-only': 'gallery.worker.giftOnly', unknown: 'gallery.worker.unasked', exhibit: 'gallery.worker.noPhoto' } as const;
+const WITHHELD = {
+  declined: 'gallery.worker.declined',
+  'gift-only': 'gallery.worker.giftOnly',
+  unknown: 'gallery.worker.unasked',
+  exhibit: 'gallery.worker.noPhoto',
+} as const;
 
 /** Latin letters, digits and punctuation, always in the faces (names typed in pinyin, numbers, dates). */
-const FONT_BASICS = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join('') + '\u00b7\u3001\u3002\uff0c\uff1a\uff1b\uff01\uff1f\u201c\u201d\u2018\u2019\uff08\uff09\u300a\u300b\u2026\u2014';
+const FONT_BASICS =
+  Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join('') +
+  '\u00b7\u3001\u3002\uff0c\uff1a\uff1b\uff01\uff1f\u201c\u201d\u2018\u2019\uff08\uff09\u300a\u300b\u2026\u2014';
 const sha = (s: string) => createHash('sha1').update(s).digest('hex');
-

@@ -26,7 +26,14 @@ export class HistoryService {
     if (change.before.size === 0) return result; // nothing changed: nothing to undo
     this.dropOtherProjects(catalog.project.id);
     this.entries = this.entries.slice(0, this.cursor);
-    this.entries.push({ id: (this.entries.at(-1)?.id ?? 0) + 1, label, at: new Date().toISOString(), count: change.before.size, change, project: catalog.project.id });
+    this.entries.push({
+      id: (this.entries.at(-1)?.id ?? 0) + 1,
+      label,
+      at: new Date().toISOString(),
+      count: change.before.size,
+      change,
+      project: catalog.project.id,
+    });
     if (this.entries.length > LIMIT) this.entries.shift();
     this.cursor = this.entries.length;
     this.announce(change);

@@ -44,7 +44,8 @@ export async function walkImport(storage: StorageRepository, paths: string[]): P
       // A file given on its own still brings its sidecar (IMG_1.xmp, IMG_1.JPG.xmp, any case) along.
       const stem = path.parse(p).name;
       for (const name of [`${stem}.xmp`, `${stem}.XMP`, `${path.basename(p)}.xmp`, `${path.basename(p)}.XMP`])
-        if (await storage.exists(path.join(dir, name))) found.push({ path: path.join(dir, name), dir, name, isFile: true });
+        if (await storage.exists(path.join(dir, name)))
+          found.push({ path: path.join(dir, name), dir, name, isFile: true });
     }
   };
   for (const p of paths) await visit(path.resolve(p));
@@ -56,7 +57,12 @@ export async function walkImport(storage: StorageRepository, paths: string[]): P
     else plan.notPhotos.push(p);
   }
   plan.unnamed = [];
-  for (const f of plan.failures) failures.push({ path: displayPath(f.path), code: 'UNSUPPORTED', ...said('fs.notRegular', { path: displayName(f.path) }) });
+  for (const f of plan.failures)
+    failures.push({
+      path: displayPath(f.path),
+      code: 'UNSUPPORTED',
+      ...said('fs.notRegular', { path: displayName(f.path) }),
+    });
   return { plan, failures };
 }
 

@@ -40,7 +40,8 @@ interface ImportDeps {
   jobs: JobService;
 }
 
-type Outcome = { kind: 'imported'; id: string } | { kind: 'duplicate'; id: string } | { kind: 'failed'; failure: ImportFailure };
+type Outcome =
+  { kind: 'imported'; id: string } | { kind: 'duplicate'; id: string } | { kind: 'failed'; failure: ImportFailure };
 
 /** A photo file: up to 2 GiB (a 268 MP TIFF fits), read within a minute. */
 const PHOTO_LIMITS: ReadLimits = { maxBytes: 2 * 1024 ** 3 - 1, timeoutMs: 60_000 };
@@ -96,7 +97,18 @@ export class ImportService {
   status(jobId: string): ImportJob {
     const view = this.deps.jobs.status<ImportSummary>(jobId);
     const p = view.progress;
-    const progress: ImportProgress = { jobId, done: p.done, total: p.total, currentFile: p.current, rate: p.rate, etaSeconds: p.etaSeconds, imported: p.counts.imported ?? 0, duplicates: p.counts.duplicates ?? 0, failed: p.counts.failed ?? 0, notPhotos: p.counts.notPhotos ?? 0 };
+    const progress: ImportProgress = {
+      jobId,
+      done: p.done,
+      total: p.total,
+      currentFile: p.current,
+      rate: p.rate,
+      etaSeconds: p.etaSeconds,
+      imported: p.counts.imported ?? 0,
+      duplicates: p.counts.duplicates ?? 0,
+      failed: p.counts.failed ?? 0,
+      notPhotos: p.counts.notPhotos ?? 0,
+    };
     return { id: view.id, state: view.state, progress, summary: view.result };
   }
 
@@ -153,7 +165,8 @@ export class ImportService {
         control.working(displayPath(c.path));
         const outcome = await this.importOne(catalog, c, req, company, seqByDay, control.jobId);
         if (outcome.kind === 'imported') summary.imported++;
-        else if (outcome.kind === 'duplicate') summary.duplicates.push({ path: displayPath(c.path), photoId: outcome.id });
+        else if (outcome.kind === 'duplicate')
+          summary.duplicates.push({ path: displayPath(c.path), photoId: outcome.id });
         else summary.failed.push(outcome.failure);
         counted();
         control.step();
@@ -167,34 +180,57 @@ export class ImportService {
   }
 
   /** The photo's bytes and what they are; a lone RAW stands in by its embedded preview, kept in the project. */
-  private async source(catalog: CatalogRepository, c: ImportCandidate, id: string, bytes: Buffer, label: string): Promise<PhotoSource> {
+  private async source(
+    catalog: CatalogRepository,
+    c: ImportCandidate,
+    id: string,
+    bytes: Buffer,
+    label: string,
+  ): Promise<PhotoSource> {
     if (!c.fromRaw) {
       const format = sniffFormat(bytes);
-      if (!format) throw new AppError('UNSUPPORTED', msg('import.notPhoto', { name: label, content: msg(`content.${describeContent(bytes)}`) }));
+      if (!format)
+        throw new AppError(
+          'UNSUPPORTED',
+          msg('import.notPhoto', { name: label, content: msg(`content.${describeContent(bytes)}`) }),
+        );
       return { format, decode: bytes, rawMetadata: null, renderSource: null, preview: null };
     }
     // Photo Mechanic's way with a RAW: show and print the full-size JPEG the camera embedded in it. A RAW cut short
     // (a copy that stopped) is named as such, rather than as one "without a preview" when its preview is the lost part.
     this.deps.image.checkWhole(bytes, label);
     const file = displayPath(c.path);
-    const [previews, tags] = await Promise.all([this.deps.raw.previews(file), this.deps.raw.metadata(file).catch(() => null)]);
+    const [previews, tags] = await Promise.all([
+      this.deps.raw.previews(file),
+      this.deps.raw.metadata(file).catch(() => null),
+    ]);
     let best: { jpeg: Buffer; width: number; height: number } | null = null;
     for (const p of previews) {
       const size = await this.deps.image.header(p.jpeg, label).catch(() => null);
-      if (size && (!best || size.width * size.height > best.width * best.height)) best = { jpeg: p.jpeg, width: size.width, height: size.height };
+      if (size && (!best || size.width * size.height > best.width * best.height))
+        best = { jpeg: p.jpeg, width: size.width, height: size.height };
     }
     const rawLong = tags?.size ? Math.max(tags.size.width, tags.size.height) : 0;
     const needed = rawLong ? Math.min(MIN_PREVIEW_EDGE, RAW_PREVIEW_SHARE * rawLong) : MIN_PREVIEW_EDGE;
     if (!best || Math.max(best.width, best.height) < needed) {
       const detail = best
-        ? msg('raw.previewTooSmall', { preview: `${best.width}×${best.height}`, image: tags?.size ? `${tags.size.width}×${tags.size.height}` : '?' })
+        ? msg('raw.previewTooSmall', {
+            preview: `${best.width}×${best.height}`,
+            image: tags?.size ? `${tags.size.width}×${tags.size.height}` : '?',
+          })
         : msg('raw.noPreview');
       throw new AppError('NO_PREVIEW', msg('import.noPreview', { name: label, detail }));
     }
     const renderSource = cachePaths(id).raw;
     await this.deps.storage.ensureDir(path.dirname(path.join(catalog.dir, renderSource)));
     await this.deps.storage.writeAtomic(path.join(catalog.dir, renderSource), best.jpeg);
-    return { format: 'raw', decode: best.jpeg, rawMetadata: tags, renderSource, preview: { width: best.width, height: best.height } };
+    return {
+      format: 'raw',
+      decode: best.jpeg,
+      rawMetadata: tags,
+      renderSource,
+      preview: { width: best.width, height: best.height },
+    };
   }
 
   private async importOne(
@@ -210,7 +246,11 @@ export class ImportService {
     try {
       const bytes = await this.deps.storage.readFile(c.path, PHOTO_LIMITS);
       if (bytes.length === 0) throw new AppError('EMPTY', msg('import.empty', { name: label }));
-      if (!c.fromRaw && !sniffFormat(bytes)) throw new AppError('UNSUPPORTED', msg('import.notPhoto', { name: label, content: msg(`content.${describeContent(bytes)}`) }));
+      if (!c.fromRaw && !sniffFormat(bytes))
+        throw new AppError(
+          'UNSUPPORTED',
+          msg('import.notPhoto', { name: label, content: msg(`content.${describeContent(bytes)}`) }),
+        );
       const sha256 = this.deps.storage.sha256(bytes);
       id = sha256.slice(0, 16);
       const existing = catalog.photo(id);
@@ -218,7 +258,11 @@ export class ImportService {
 
       const src = await this.source(catalog, c, id, bytes, label);
       const sidecar = await this.readSidecar(c.sidecarPath);
-      const read = await this.deps.metadata.read(src.format === 'raw' ? bytes : src.decode, src.format === 'raw' ? 'tiff' : src.format, sidecar.bytes);
+      const read = await this.deps.metadata.read(
+        src.format === 'raw' ? bytes : src.decode,
+        src.format === 'raw' ? 'tiff' : src.format,
+        sidecar.bytes,
+      );
       // exifr reads TIFF-based RAW files (DNG, NEF, ARW, CR2); for the others (CR3) ExifTool's reading stands in.
       if (src.rawMetadata && !read.raw.exif) read.raw.exif = src.rawMetadata.exif;
       const { metadata, faces, warnings } = normalizeMetadata(read.raw);
@@ -254,7 +298,12 @@ export class ImportService {
         preview: null,
         embeddedThumbnail: null,
         rendered: false,
-        warnings: [...sidecar.warnings, ...read.warnings, ...warnings, ...(src.preview ? [msg('warning.rawPreview', src.preview)] : [])],
+        warnings: [
+          ...sidecar.warnings,
+          ...read.warnings,
+          ...warnings,
+          ...(src.preview ? [msg('warning.rawPreview', src.preview)] : []),
+        ],
       };
 
       // Fast pass: the camera's own thumbnail lets the grid paint before the full decode.
@@ -287,7 +336,11 @@ export class ImportService {
         );
       } catch (err) {
         // The RAW file read well; what is damaged is the JPEG inside it.
-        if (src.format === 'raw' && isAppError(err) && err.code === 'DAMAGED') throw new AppError('DAMAGED', msg('import.damagedPreview', { name: label, reason: err.params?.reason ?? err.message }));
+        if (src.format === 'raw' && isAppError(err) && err.code === 'DAMAGED')
+          throw new AppError(
+            'DAMAGED',
+            msg('import.damagedPreview', { name: label, reason: err.params?.reason ?? err.message }),
+          );
         throw err;
       }
       if (req.copy && !record.originalPath) await this.copyIntoProject(catalog, record, seqByDay);
@@ -303,10 +356,18 @@ export class ImportService {
       this.deps.events.emit('photos.changed', { ids: [id], jobId });
       return { kind: 'imported', id };
     } catch (err) {
-      const e = isAppError(err) ? err : new AppError('INTERNAL', msg('import.unexpected', { name: label, detail: (err as Error)?.message ?? String(err) }));
+      const e = isAppError(err)
+        ? err
+        : new AppError(
+            'INTERNAL',
+            msg('import.unexpected', { name: label, detail: (err as Error)?.message ?? String(err) }),
+          );
       if (!isAppError(err)) this.deps.logger.error(`importing ${displayPath(c.path)}`, err);
       if (id) await this.discard(catalog, id, jobId);
-      return { kind: 'failed', failure: { path: displayPath(c.path), code: e.code, message: e.message, key: e.key, params: e.params } };
+      return {
+        kind: 'failed',
+        failure: { path: displayPath(c.path), code: e.code, message: e.message, key: e.key, params: e.params },
+      };
     }
   }
 
@@ -321,7 +382,8 @@ export class ImportService {
       const shown = !!catalog.photo(id);
       if (shown) catalog.removePhoto(id);
       const cache = cachePaths(id);
-      for (const rel of [cache.embedded, cache.raw, cache.preview, cache.thumbnail]) await this.deps.storage.remove(path.join(catalog.dir, rel));
+      for (const rel of [cache.embedded, cache.raw, cache.preview, cache.thumbnail])
+        await this.deps.storage.remove(path.join(catalog.dir, rel));
       if (shown) this.deps.events.emit('photos.changed', { ids: [id], jobId });
     } catch (err) {
       // The failure is reported either way; cache files no photo owns are swept when the project next opens.
@@ -336,7 +398,15 @@ export class ImportService {
       return { bytes: await this.deps.storage.readFile(file, SIDECAR_LIMITS), warnings: [] };
     } catch (err) {
       if (isAppError(err) && err.code === 'TOO_LARGE')
-        return { bytes: null, warnings: [msg('warning.sidecarTooLarge', { size: formatBytes((err.details as { bytes: number }).bytes), limit: formatBytes(SIDECAR_LIMITS.maxBytes) })] };
+        return {
+          bytes: null,
+          warnings: [
+            msg('warning.sidecarTooLarge', {
+              size: formatBytes((err.details as { bytes: number }).bytes),
+              limit: formatBytes(SIDECAR_LIMITS.maxBytes),
+            }),
+          ],
+        };
       return { bytes: null, warnings: [msg('warning.sidecarUnreadable')] };
     }
   }
@@ -367,7 +437,11 @@ export class ImportService {
       } catch {
         // Not in the roster, or ambiguous: the name stays as text, and where the file drew the face is kept.
         const face = faces.find((f) => f.name === name);
-        if (face) record.namedRegions = [...(record.namedRegions ?? []), { name, ...regionToDisplayed(face, record.orientation) }];
+        if (face)
+          record.namedRegions = [
+            ...(record.namedRegions ?? []),
+            { name, ...regionToDisplayed(face, record.orientation) },
+          ];
       }
     }
     if (!record.companyId && record.organisations.length === 1) {
@@ -387,7 +461,13 @@ export class ImportService {
     for (;;) {
       seq++;
       seqByDay.set(seqKey, seq); // reserved before any await: parallel workers never pick the same number
-      const name = copyFileName({ capturedAt: record.capturedAt, fallbackDay: day, photographer: record.photographer, seq, ext });
+      const name = copyFileName({
+        capturedAt: record.capturedAt,
+        fallbackDay: day,
+        photographer: record.photographer,
+        seq,
+        ext,
+      });
       const target = path.join(dir, name);
       if (await this.deps.storage.exists(target)) continue;
       await this.deps.storage.copyNew(record.path, target);
@@ -410,4 +490,3 @@ export function cachePaths(id: string) {
     full: path.join('cache', 'full', `${id}.jpg`),
   };
 }
-

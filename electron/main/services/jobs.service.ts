@@ -23,7 +23,11 @@ export interface JobControl {
    * order; stops taking items once the job is cancelled. `items` may be a function answering the next item (or
    * undefined when there is none): a job whose work grows while it runs (photos imported meanwhile) or waits.
    */
-  pool<T>(items: T[] | (() => T | undefined | Promise<T | undefined>), fn: (item: T) => Promise<void>, lanes?: number): Promise<void>;
+  pool<T>(
+    items: T[] | (() => T | undefined | Promise<T | undefined>),
+    fn: (item: T) => Promise<void>,
+    lanes?: number,
+  ): Promise<void>;
 }
 
 /** A job's body, made once its request has been checked: refusals come before anything starts. */
@@ -86,8 +90,30 @@ export class JobService {
   private run(kind: JobKind, body: JobBody<unknown>, def: JobDefinition<never, unknown>): string {
     const id = randomUUID().slice(0, 8);
     const started = Date.now();
-    const progress: JobProgress = { jobId: id, kind, done: 0, total: 0, current: null, rate: 0, etaSeconds: null, counts: {} };
-    const job: Job = { view: { id, kind, state: 'running', progress, result: null, error: null, startedAt: new Date(started).toISOString(), endedAt: null }, cancelled: false, done: Promise.resolve() };
+    const progress: JobProgress = {
+      jobId: id,
+      kind,
+      done: 0,
+      total: 0,
+      current: null,
+      rate: 0,
+      etaSeconds: null,
+      counts: {},
+    };
+    const job: Job = {
+      view: {
+        id,
+        kind,
+        state: 'running',
+        progress,
+        result: null,
+        error: null,
+        startedAt: new Date(started).toISOString(),
+        endedAt: null,
+      },
+      cancelled: false,
+      done: Promise.resolve(),
+    };
     this.jobs.set(id, job);
     let decided = 0;
     let said = 0;
@@ -128,7 +154,12 @@ export class JobService {
         const queue = Array.isArray(items) ? [...items] : null;
         const next = queue ? () => queue.shift() : (items as () => unknown);
         const lane = async () => {
-          for (let item = job.cancelled ? undefined : await next(); item !== undefined; item = job.cancelled ? undefined : await next()) await fn(item as never);
+          for (
+            let item = job.cancelled ? undefined : await next();
+            item !== undefined;
+            item = job.cancelled ? undefined : await next()
+          )
+            await fn(item as never);
         };
         const width = Math.max(1, Math.min(lanes ?? this.lanes, queue ? queue.length || 1 : Infinity));
         await Promise.all(Array.from({ length: width }, lane));
@@ -150,7 +181,9 @@ export class JobService {
       },
       (err: unknown) => {
         // A refusal is the caller's to report (by name); only the unexpected goes to the log.
-        job.view.error = isAppError(err) ? err.toJSON() : new AppError('INTERNAL', msg('job.unexpected', { kind })).toJSON();
+        job.view.error = isAppError(err)
+          ? err.toJSON()
+          : new AppError('INTERNAL', msg('job.unexpected', { kind })).toJSON();
         if (!isAppError(err)) this.deps.logger.error(`${kind} job ${id} failed`, err);
         ended('failed');
         throw err;

@@ -39,12 +39,16 @@ export class LabelTemplateService {
   check(input: Omit<LabelTemplate, 'builtIn' | 'id'> & { id?: string }): LabelTemplate {
     const problems = input.blocks.flatMap((c, i) => [
       ...checkTemplate(c.text).map((p) => msg('caption.line', { n: i + 1, problem: p.message })),
-      ...(c.sizePt < MIN_TYPE_PT ? [msg('caption.line', { n: i + 1, problem: msg('caption.tooSmall', { size: c.sizePt, min: MIN_TYPE_PT }) })] : []),
+      ...(c.sizePt < MIN_TYPE_PT
+        ? [msg('caption.line', { n: i + 1, problem: msg('caption.tooSmall', { size: c.sizePt, min: MIN_TYPE_PT }) })]
+        : []),
     ]);
-    if (problems.length) throw new AppError('VALIDATION', msg('gift.templateProblems', { problems: problems[0]! }), { problems });
+    if (problems.length)
+      throw new AppError('VALIDATION', msg('gift.templateProblems', { problems: problems[0]! }), { problems });
     const template: LabelTemplate = { ...input, id: input.id ?? 'draft', builtIn: false };
     const size = labelSize(template);
-    if (!size || size.widthMm > MAX_LABEL_MM.long || size.heightMm > MAX_LABEL_MM.short || size.heightMm < 30) throw new AppError('VALIDATION', msg('exhibit.badLabelSize', { size: input.size, sheet: 'A4' }));
+    if (!size || size.widthMm > MAX_LABEL_MM.long || size.heightMm > MAX_LABEL_MM.short || size.heightMm < 30)
+      throw new AppError('VALIDATION', msg('exhibit.badLabelSize', { size: input.size, sheet: 'A4' }));
     return template;
   }
 
@@ -52,10 +56,16 @@ export class LabelTemplateService {
   save(input: Omit<LabelTemplate, 'builtIn' | 'id'> & { id?: string }): LabelTemplate {
     const checked = this.check(input);
     const builtIn = BUILT_IN_LABELS.some((b) => b.id === input.id);
-    const template = { ...checked, id: !input.id || builtIn || input.id === 'draft' ? `label_${randomUUID().slice(0, 8)}` : input.id };
-    return this.deps.history.record({ zh: `保存展签样式 ${template.name}`, en: `Saved label template ${template.name}` }, () => {
-      this.catalog.put('labelTemplates', template);
-      return template;
-    });
+    const template = {
+      ...checked,
+      id: !input.id || builtIn || input.id === 'draft' ? `label_${randomUUID().slice(0, 8)}` : input.id,
+    };
+    return this.deps.history.record(
+      { zh: `保存展签样式 ${template.name}`, en: `Saved label template ${template.name}` },
+      () => {
+        this.catalog.put('labelTemplates', template);
+        return template;
+      },
+    );
   }
 }

@@ -22,12 +22,19 @@ export class OutputPlaces {
     // Each folder once: a campaign has thousands of photos in a few dozen folders.
     const folders = new Set<string>();
     for (const p of catalog.photos())
-      for (const file of [p.path, p.rawPath, p.sidecarPath, p.originalPath]) if (file && !isRawPathToken(file)) folders.add(path.dirname(file));
+      for (const file of [p.path, p.rawPath, p.sidecarPath, p.originalPath])
+        if (file && !isRawPathToken(file)) folders.add(path.dirname(file));
     const originals: string[] = [];
     for (const dir of folders) originals.push(await this.deps.storage.realPath(dir));
     const problem = outPlaceProblem(out, project, originals, { sep: path.sep, sidecars: opts.sidecars });
-    if (problem?.kind === 'project') throw new AppError('VALIDATION', msg('export.outInProject', { dir: outDir, project: catalog.dir }), { path: outDir });
-    if (problem?.kind === 'originals') throw new AppError('VALIDATION', msg('export.outAmongOriginals', { dir: outDir, originals: problem.dir }), { path: outDir });
+    if (problem?.kind === 'project')
+      throw new AppError('VALIDATION', msg('export.outInProject', { dir: outDir, project: catalog.dir }), {
+        path: outDir,
+      });
+    if (problem?.kind === 'originals')
+      throw new AppError('VALIDATION', msg('export.outAmongOriginals', { dir: outDir, originals: problem.dir }), {
+        path: outDir,
+      });
     return path.resolve(outDir);
   }
 

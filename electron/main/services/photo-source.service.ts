@@ -4,11 +4,18 @@ import type { ProjectSession } from './project-session';
 
 /** Where a photo's pixels come from for anything made of it (a gift, a board, a label, the gallery), and where its crop centres. */
 export class PhotoSources {
-  constructor(private readonly deps: { session: ProjectSession; faceFocus?: (photoId: string, workerId: string | null) => { x: number; y: number } | null }) {}
+  constructor(
+    private readonly deps: {
+      session: ProjectSession;
+      faceFocus?: (photoId: string, workerId: string | null) => { x: number; y: number } | null;
+    },
+  ) {}
 
   /** The file a photo prints from: its original, or for a lone RAW the full-size JPEG it embedded (kept in the project at import). */
   sourceOf(photo: Photo): { file: string; format: Photo['format'] } {
-    return photo.renderSource ? { file: path.join(this.deps.session.require().dir, photo.renderSource), format: 'jpeg' } : { file: photo.path, format: photo.format };
+    return photo.renderSource
+      ? { file: path.join(this.deps.session.require().dir, photo.renderSource), format: 'jpeg' }
+      : { file: photo.path, format: photo.format };
   }
 
   /**
@@ -17,7 +24,9 @@ export class PhotoSources {
    */
   focusOf(photo: Photo, workerId: string | null): { x: number; y: number } | null {
     const face = workerId ? photo.faceRegions.find((r) => r.workerId === workerId) : photo.faceRegions[0];
-    return face ? { x: face.x + face.w / 2, y: face.y + face.h / 2 } : (this.deps.faceFocus?.(photo.id, workerId) ?? null);
+    return face
+      ? { x: face.x + face.w / 2, y: face.y + face.h / 2 }
+      : (this.deps.faceFocus?.(photo.id, workerId) ?? null);
   }
 
   /** A rendered sheet preview (a gift, a label) in the project's cache, by the hash of what is in it. */

@@ -3,7 +3,12 @@
  * once: the catalogue's photos are resized on both cores while the PDF takes them one by one, and no more than
  * `ahead` of them wait in memory. Each result is handed out once, then forgotten.
  */
-export function prefetcher<T>(keys: string[], make: (key: string) => Promise<T>, concurrency: number, ahead: number): (key: string) => Promise<T> {
+export function prefetcher<T>(
+  keys: string[],
+  make: (key: string) => Promise<T>,
+  concurrency: number,
+  ahead: number,
+): (key: string) => Promise<T> {
   const position = new Map(keys.map((k, i) => [k, i]));
   const started = new Map<string, Promise<T>>();
   const waiting: (() => void)[] = [];

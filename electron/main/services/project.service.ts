@@ -42,7 +42,9 @@ export class ProjectService {
     if (outcome.kind === 'unwritable') throw new AppError('IO', msg('project.folderReadOnly', { dir: abs }));
     if (outcome.kind === 'busy') {
       const h = outcome.holder;
-      throw new AppError('CONFLICT', msg('project.busyCreating', { dir: abs, app: h.app || '?', pid: h.pid || '?' }), { holder: h });
+      throw new AppError('CONFLICT', msg('project.busyCreating', { dir: abs, app: h.app || '?', pid: h.pid || '?' }), {
+        holder: h,
+      });
     }
     let catalog: CatalogRepository;
     try {
@@ -68,11 +70,19 @@ export class ProjectService {
     const open = this.deps.session.current;
     if (open?.dir === abs && !open.readOnly) return infoOf(open);
     // Not a project: said before any lock is taken, so nothing is left in a folder that is not ours.
-    if (!(await this.deps.storage.exists(CatalogRepository.fileOf(abs)))) return this.activate(await CatalogRepository.open(abs, {}));
+    if (!(await this.deps.storage.exists(CatalogRepository.fileOf(abs))))
+      return this.activate(await CatalogRepository.open(abs, {}));
     const outcome = await this.deps.locks.acquire(abs, (err) => this.lockLost(abs, err));
     let catalog: CatalogRepository;
     try {
-      catalog = await CatalogRepository.open(abs, outcome.kind === 'held' ? { lock: outcome.lock } : outcome.kind === 'busy' ? { heldBy: outcome.holder } : { unwritable: true });
+      catalog = await CatalogRepository.open(
+        abs,
+        outcome.kind === 'held'
+          ? { lock: outcome.lock }
+          : outcome.kind === 'busy'
+            ? { heldBy: outcome.holder }
+            : { unwritable: true },
+      );
     } catch (err) {
       if (outcome.kind === 'held') await outcome.lock.release();
       throw err;
@@ -83,10 +93,14 @@ export class ProjectService {
 
   private async sweep(catalog: CatalogRepository) {
     const keep = new Set<string>();
-    for (const p of catalog.photos()) for (const rel of Object.values(cachePaths(p.id))) keep.add(path.join(catalog.dir, rel));
-    const cacheDirs = [...new Set(Object.values(cachePaths('x')).map((rel) => path.join(catalog.dir, path.dirname(rel))))];
+    for (const p of catalog.photos())
+      for (const rel of Object.values(cachePaths(p.id))) keep.add(path.join(catalog.dir, rel));
+    const cacheDirs = [
+      ...new Set(Object.values(cachePaths('x')).map((rel) => path.join(catalog.dir, path.dirname(rel)))),
+    ];
     const removed = await this.deps.storage.sweepProject(catalog.dir, cacheDirs, keep);
-    if (removed) this.deps.logger.info(`removed ${removed} leftover temporary or orphaned cache files in ${catalog.dir}`);
+    if (removed)
+      this.deps.logger.info(`removed ${removed} leftover temporary or orphaned cache files in ${catalog.dir}`);
   }
 
   private lockLost(dir: string, err: Error) {
@@ -156,5 +170,13 @@ export class ProjectService {
 }
 
 export function infoOf(c: CatalogRepository): ProjectInfo {
-  return { id: c.project.id, name: c.project.name, dir: c.dir, createdAt: c.project.createdAt, photoCount: c.photoCount, isDemo: !!c.project.isDemo, readOnly: c.readOnly };
+  return {
+    id: c.project.id,
+    name: c.project.name,
+    dir: c.dir,
+    createdAt: c.project.createdAt,
+    photoCount: c.photoCount,
+    isDemo: !!c.project.isDemo,
+    readOnly: c.readOnly,
+  };
 }

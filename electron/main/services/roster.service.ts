@@ -20,7 +20,9 @@ const clean = (v: string | null | undefined) => (v === undefined ? undefined : v
 
 /** The roster: companies, photographers and workers, with the rules that keep them unambiguous. */
 export class RosterService {
-  constructor(private readonly deps: { session: ProjectSession; history: HistoryService; spreadsheets: SpreadsheetRepository }) {}
+  constructor(
+    private readonly deps: { session: ProjectSession; history: HistoryService; spreadsheets: SpreadsheetRepository },
+  ) {}
 
   private get catalog() {
     return this.deps.session.require();
@@ -51,7 +53,10 @@ export class RosterService {
   }
 
   createCompany(input: CompanyInput): Company {
-    return this.deps.history.record({ zh: `新建企业 ${input.name.trim()}`, en: `Added company ${input.name.trim()}` }, () => this.addCompany(input));
+    return this.deps.history.record(
+      { zh: `新建企业 ${input.name.trim()}`, en: `Added company ${input.name.trim()}` },
+      () => this.addCompany(input),
+    );
   }
 
   updateCompany(id: string, patch: Partial<Omit<Company, 'id'>>): Company {
@@ -65,7 +70,10 @@ export class RosterService {
       this.catalog.put('companies', next);
       // Photos show the company's full name: keep them in step with a rename.
       if (next.name !== current.name) {
-        const ids = this.catalog.photos().filter((p) => p.companyId === id).map((p) => p.id);
+        const ids = this.catalog
+          .photos()
+          .filter((p) => p.companyId === id)
+          .map((p) => p.id);
         this.catalog.updatePhotos(ids, { company: next.name });
       }
       return next;
@@ -76,15 +84,26 @@ export class RosterService {
     const company = this.company(id);
     const workers = this.catalog.all('workers').filter((w) => w.companyId === id).length;
     const photos = this.catalog.photos().filter((p) => p.companyId === id).length;
-    if (workers || photos) throw new AppError('CONFLICT', msg('roster.companyInUse', { name: company.name, workers, photos }));
-    this.deps.history.record({ zh: `删除企业 ${company.name}`, en: `Deleted company ${company.name}` }, () => this.catalog.remove('companies', id));
+    if (workers || photos)
+      throw new AppError('CONFLICT', msg('roster.companyInUse', { name: company.name, workers, photos }));
+    this.deps.history.record({ zh: `删除企业 ${company.name}`, en: `Deleted company ${company.name}` }, () =>
+      this.catalog.remove('companies', id),
+    );
   }
 
   private addCompany(input: CompanyInput): Company {
     const name = normalizeCompanyName(input.name);
     if (!name) throw new AppError('VALIDATION', msg('roster.companyNeedsName'));
     if (this.findCompany(name)) throw new AppError('CONFLICT', msg('roster.companyExists', { name }));
-    const company: Company = { id: newId('co'), name, shortName: null, district: null, contact: null, logo: null, ...this.companyFields(input) };
+    const company: Company = {
+      id: newId('co'),
+      name,
+      shortName: null,
+      district: null,
+      contact: null,
+      logo: null,
+      ...this.companyFields(input),
+    };
     company.name = name;
     this.catalog.put('companies', company);
     return company;
@@ -123,7 +142,10 @@ export class RosterService {
     return this.deps.history.record({ zh: `修改摄影师 ${next.name}`, en: `Edited photographer ${next.name}` }, () => {
       this.catalog.put('photographers', next);
       if (next.name !== current.name) {
-        const ids = this.catalog.photos().filter((p) => p.photographer === current.name).map((p) => p.id);
+        const ids = this.catalog
+          .photos()
+          .filter((p) => p.photographer === current.name)
+          .map((p) => p.id);
         this.catalog.updatePhotos(ids, { photographer: next.name });
       }
       return next;
@@ -134,7 +156,8 @@ export class RosterService {
 
   workers(query?: string, limit?: number): Worker[] {
     const all = this.catalog.all('workers');
-    if (query?.trim()) return searchWorkers(query, all, new Map(this.catalog.all('companies').map((c) => [c.id, c])), limit ?? 20);
+    if (query?.trim())
+      return searchWorkers(query, all, new Map(this.catalog.all('companies').map((c) => [c.id, c])), limit ?? 20);
     return [...all].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
   }
 
@@ -153,8 +176,13 @@ export class RosterService {
     if (matches.length === 1) return matches[0]!;
     if (matches.length === 0) throw new AppError('NOT_FOUND', msg('roster.noWorkerNamed', { name: idOrName }));
     // Ids, company names, workshops and employee numbers are data: the same in either language.
-    const describe = (w: Worker) => `${w.id} (${[this.catalog.get('companies', w.companyId ?? '')?.name, w.department, w.employeeNo && `#${w.employeeNo}`].filter(Boolean).join(', ')})`;
-    throw new AppError('CONFLICT', msg('roster.ambiguousWorker', { count: matches.length, name: idOrName, list: matches.map(describe).join('; ') }), { ids: matches.map((w) => w.id) });
+    const describe = (w: Worker) =>
+      `${w.id} (${[this.catalog.get('companies', w.companyId ?? '')?.name, w.department, w.employeeNo && `#${w.employeeNo}`].filter(Boolean).join(', ')})`;
+    throw new AppError(
+      'CONFLICT',
+      msg('roster.ambiguousWorker', { count: matches.length, name: idOrName, list: matches.map(describe).join('; ') }),
+      { ids: matches.map((w) => w.id) },
+    );
   }
 
   createWorker(input: WorkerInput): Worker {
@@ -167,7 +195,14 @@ export class RosterService {
 
   updateWorker(id: string, patch: Partial<WorkerInput>): Worker {
     const current = this.worker(id);
-    const next = this.buildWorker({ ...current, ...patch, pinyin: patch.pinyin ?? (patch.name && patch.name !== current.name ? null : current.pinyin) }, id);
+    const next = this.buildWorker(
+      {
+        ...current,
+        ...patch,
+        pinyin: patch.pinyin ?? (patch.name && patch.name !== current.name ? null : current.pinyin),
+      },
+      id,
+    );
     return this.deps.history.record({ zh: `修改职工 ${next.name}`, en: `Edited worker ${next.name}` }, () => {
       this.catalog.put('workers', next);
       return next;
@@ -179,7 +214,10 @@ export class RosterService {
     this.deps.history.record({ zh: `删除职工 ${w.name}`, en: `Deleted worker ${w.name}` }, () => {
       const tagged = this.catalog.photos().filter((p) => p.workers.includes(id));
       for (const p of tagged)
-        this.catalog.updatePhotos([p.id], { workers: p.workers.filter((x) => x !== id), faceRegions: p.faceRegions.filter((r) => r.workerId !== id) });
+        this.catalog.updatePhotos([p.id], {
+          workers: p.workers.filter((x) => x !== id),
+          faceRegions: p.faceRegions.filter((r) => r.workerId !== id),
+        });
       this.catalog.remove('workers', id);
     });
   }
@@ -187,35 +225,79 @@ export class RosterService {
   // --- roster spreadsheets ------------------------------------------------------------------------
 
   /** What importing a staff list would do, row by row. Changes nothing. */
-  async previewFile(file: string, mapping?: RosterMapping, createCompanies = false, headerRow?: number): Promise<RosterPreview> {
+  async previewFile(
+    file: string,
+    mapping?: RosterMapping,
+    createCompanies = false,
+    headerRow?: number,
+  ): Promise<RosterPreview> {
     const sheets = await this.deps.spreadsheets.read(file);
     const plans = sheets.map((sheet) =>
-      planRoster({ file, sheet, mapping, headerRow, companies: this.catalog.all('companies'), workers: this.catalog.all('workers'), createCompanies, currentYear: new Date().getFullYear() }),
+      planRoster({
+        file,
+        sheet,
+        mapping,
+        headerRow,
+        companies: this.catalog.all('companies'),
+        workers: this.catalog.all('workers'),
+        createCompanies,
+        currentYear: new Date().getFullYear(),
+      }),
     );
     // The first sheet with a recognised header row is the roster; a workbook's cover or notes sheets are passed over.
     return plans.find((p) => p.headerFound) ?? plans.find((p) => p.columns.some((c) => c.samples.length)) ?? plans[0]!;
   }
 
   /** Applies a staff list as one undoable change: all of it, or (on any error) none of it. */
-  async applyFile(file: string, mapping?: RosterMapping, createCompanies = false, headerRow?: number): Promise<RosterPreview> {
+  async applyFile(
+    file: string,
+    mapping?: RosterMapping,
+    createCompanies = false,
+    headerRow?: number,
+  ): Promise<RosterPreview> {
     const plan = await this.previewFile(file, mapping, createCompanies, headerRow);
     if (plan.needsName) throw new AppError('VALIDATION', msg('roster.noRoster', { file }));
     const base = file.split(/[\\/]/).pop();
-    const label = { zh: `导入名册 ${base}：新增 ${plan.created}，更新 ${plan.updated}`, en: `Imported roster ${base}: ${plan.created} added, ${plan.updated} updated` };
+    const label = {
+      zh: `导入名册 ${base}：新增 ${plan.created}，更新 ${plan.updated}`,
+      en: `Imported roster ${base}: ${plan.created} added, ${plan.updated} updated`,
+    };
     // Built first, so a bad row fails before anything is written.
     this.deps.history.record(label, () => {
       const companyIds = new Map<string, string>();
-      for (const c of plan.companiesToCreate) companyIds.set(c.name, (this.findCompany(c.name) ?? this.addCompany({ name: c.name, shortName: c.shortName })).id);
+      for (const c of plan.companiesToCreate)
+        companyIds.set(
+          c.name,
+          (this.findCompany(c.name) ?? this.addCompany({ name: c.name, shortName: c.shortName })).id,
+        );
       for (const r of plan.rows) {
         if (r.action === 'skip' || !r.worker) continue;
         const w = r.worker;
-        const companyId = w.companyName ? (companyIds.get(w.companyName) ?? this.findCompany(w.companyName)?.id ?? null) : null;
+        const companyId = w.companyName
+          ? (companyIds.get(w.companyName) ?? this.findCompany(w.companyName)?.id ?? null)
+          : null;
         const present = Object.fromEntries(
-          Object.entries({ department: w.department, craft: w.craft, employeeNo: w.employeeNo, joined: w.joined, phone: w.phone, quote: w.quote, consent: w.consent, pinyin: w.pinyin, note: w.note }).filter(([, v]) => v !== null),
+          Object.entries({
+            department: w.department,
+            craft: w.craft,
+            employeeNo: w.employeeNo,
+            joined: w.joined,
+            phone: w.phone,
+            quote: w.quote,
+            consent: w.consent,
+            pinyin: w.pinyin,
+            note: w.note,
+          }).filter(([, v]) => v !== null),
         ) as Partial<WorkerInput>;
         if (r.action === 'update' && r.workerId) {
           const current = this.worker(r.workerId);
-          this.catalog.put('workers', this.buildWorker({ ...current, ...present, name: w.name, companyId: companyId ?? current.companyId }, current.id));
+          this.catalog.put(
+            'workers',
+            this.buildWorker(
+              { ...current, ...present, name: w.name, companyId: companyId ?? current.companyId },
+              current.id,
+            ),
+          );
         } else this.catalog.put('workers', this.buildWorker({ ...present, name: w.name, companyId }));
       }
     });
@@ -226,7 +308,8 @@ export class RosterService {
   buildWorker(input: WorkerInput, id = newId('wk')): Worker {
     const name = normalizePersonName(input.name);
     if (!name) throw new AppError('VALIDATION', msg('roster.workerNeedsName'));
-    if (input.companyId && !this.catalog.get('companies', input.companyId)) throw new AppError('NOT_FOUND', msg('roster.noCompany', { id: input.companyId }));
+    if (input.companyId && !this.catalog.get('companies', input.companyId))
+      throw new AppError('NOT_FOUND', msg('roster.noCompany', { id: input.companyId }));
     const consent: Consent = input.consent ?? 'unknown';
     return {
       id,

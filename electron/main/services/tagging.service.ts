@@ -25,7 +25,10 @@ export class TaggingService {
   private photosOf(ids: string[]): Photo[] {
     const catalog = this.deps.session.require();
     const missing = ids.filter((id) => !catalog.photo(id));
-    if (missing.length) throw new AppError('NOT_FOUND', msg('photo.notFoundMany', { ids: missing.slice(0, 5).join(', ') }), { ids: missing });
+    if (missing.length)
+      throw new AppError('NOT_FOUND', msg('photo.notFoundMany', { ids: missing.slice(0, 5).join(', ') }), {
+        ids: missing,
+      });
     return ids.map((id) => catalog.photo(id)!);
   }
 
@@ -40,19 +43,33 @@ export class TaggingService {
     if (region && photos.length !== 1) throw new AppError('VALIDATION', msg('tag.regionOnePhoto'));
     if (region) checkRegion(region);
     const company = worker.companyId ? this.deps.roster.company(worker.companyId) : null;
-    const elsewhere = company ? photos.filter((p) => p.companyId && p.companyId !== company.id && !p.workers.includes(worker.id)) : [];
+    const elsewhere = company
+      ? photos.filter((p) => p.companyId && p.companyId !== company.id && !p.workers.includes(worker.id))
+      : [];
     if (elsewhere.length && !companyChoice) {
       const current = [...new Set(elsewhere.map((p) => p.company ?? p.companyId!))].join('、');
-      throw new AppError('CONFLICT', msg('tag.companyConflict', { current, worker: worker.name, next: company!.name }), { photoIds: elsewhere.map((p) => p.id), workerCompany: company!.name, current });
+      throw new AppError(
+        'CONFLICT',
+        msg('tag.companyConflict', { current, worker: worker.name, next: company!.name }),
+        { photoIds: elsewhere.map((p) => p.id), workerCompany: company!.name, current },
+      );
     }
-    const label = { zh: `为 ${photos.length} 张照片标注 ${worker.name}`, en: `Tagged ${worker.name} on ${photos.length} photo(s)` };
+    const label = {
+      zh: `为 ${photos.length} 张照片标注 ${worker.name}`,
+      en: `Tagged ${worker.name} on ${photos.length} photo(s)`,
+    };
     return this.deps.history.record(label, () => {
       const catalog = this.deps.session.require();
       for (const p of photos) {
         const patch: Partial<Photo> = {};
         if (!p.workers.includes(worker.id)) patch.workers = [...p.workers, worker.id];
-        if (company && (!p.companyId || (companyChoice === 'worker' && p.companyId !== company.id))) Object.assign(patch, { companyId: company.id, company: company.name });
-        if (region) patch.faceRegions = [...p.faceRegions.filter((r) => r.workerId !== worker.id), { workerId: worker.id, ...region }];
+        if (company && (!p.companyId || (companyChoice === 'worker' && p.companyId !== company.id)))
+          Object.assign(patch, { companyId: company.id, company: company.name });
+        if (region)
+          patch.faceRegions = [
+            ...p.faceRegions.filter((r) => r.workerId !== worker.id),
+            { workerId: worker.id, ...region },
+          ];
         if (Object.keys(patch).length) catalog.updatePhotos([p.id], patch);
       }
       return photos;
@@ -62,11 +79,17 @@ export class TaggingService {
   untag(photoIds: string[], workerId: string): Photo[] {
     const worker = this.deps.roster.worker(workerId);
     const photos = this.photosOf(photoIds);
-    const label = { zh: `从 ${photos.length} 张照片移除 ${worker.name}`, en: `Removed ${worker.name} from ${photos.length} photo(s)` };
+    const label = {
+      zh: `从 ${photos.length} 张照片移除 ${worker.name}`,
+      en: `Removed ${worker.name} from ${photos.length} photo(s)`,
+    };
     return this.deps.history.record(label, () => {
       const catalog = this.deps.session.require();
       for (const p of photos.filter((x) => x.workers.includes(workerId)))
-        catalog.updatePhotos([p.id], { workers: p.workers.filter((w) => w !== workerId), faceRegions: p.faceRegions.filter((r) => r.workerId !== workerId) });
+        catalog.updatePhotos([p.id], {
+          workers: p.workers.filter((w) => w !== workerId),
+          faceRegions: p.faceRegions.filter((r) => r.workerId !== workerId),
+        });
       return photos;
     });
   }
@@ -75,12 +98,17 @@ export class TaggingService {
   setRegion(photoId: string, workerId: string, region: Region | null): Photo {
     const [photo] = this.photosOf([photoId]);
     const worker = this.deps.roster.worker(workerId);
-    if (!photo!.workers.includes(workerId)) throw new AppError('VALIDATION', msg('tag.notTagged', { name: worker.name }));
+    if (!photo!.workers.includes(workerId))
+      throw new AppError('VALIDATION', msg('tag.notTagged', { name: worker.name }));
     if (region) checkRegion(region);
-    const label = region ? { zh: `框选 ${worker.name} 的面部`, en: `Marked ${worker.name}'s face` } : { zh: `清除 ${worker.name} 的面部框`, en: `Cleared ${worker.name}'s face` };
+    const label = region
+      ? { zh: `框选 ${worker.name} 的面部`, en: `Marked ${worker.name}'s face` }
+      : { zh: `清除 ${worker.name} 的面部框`, en: `Cleared ${worker.name}'s face` };
     return this.deps.history.record(label, () => {
       const others = photo!.faceRegions.filter((r) => r.workerId !== workerId);
-      this.deps.session.require().updatePhotos([photoId], { faceRegions: region ? [...others, { workerId, ...region }] : others });
+      this.deps.session
+        .require()
+        .updatePhotos([photoId], { faceRegions: region ? [...others, { workerId, ...region }] : others });
       return photo!;
     });
   }
@@ -93,8 +121,10 @@ export class TaggingService {
       const company = patch.companyId ? this.deps.roster.company(patch.companyId) : null;
       Object.assign(set, { companyId: company?.id ?? null, company: company?.name ?? null });
     }
-    if (patch.photographer !== undefined) set.photographer = patch.photographer ? this.deps.roster.ensurePhotographer(patch.photographer).name : null;
-    for (const k of ['shootDay', 'title', 'caption'] as const) if (patch[k] !== undefined) set[k] = patch[k]?.trim() || null;
+    if (patch.photographer !== undefined)
+      set.photographer = patch.photographer ? this.deps.roster.ensurePhotographer(patch.photographer).name : null;
+    for (const k of ['shootDay', 'title', 'caption'] as const)
+      if (patch[k] !== undefined) set[k] = patch[k]?.trim() || null;
     const fields = Object.keys(set).length;
     if (!fields) throw new AppError('VALIDATION', msg('tag.nothingToChange'));
     const what = describePatch(set);
@@ -109,7 +139,14 @@ export class TaggingService {
 }
 
 function checkRegion(r: Region) {
-  const ok = [r.x, r.y, r.w, r.h].every((v) => Number.isFinite(v)) && r.x >= 0 && r.y >= 0 && r.w > 0 && r.h > 0 && r.x + r.w <= 1.000001 && r.y + r.h <= 1.000001;
+  const ok =
+    [r.x, r.y, r.w, r.h].every((v) => Number.isFinite(v)) &&
+    r.x >= 0 &&
+    r.y >= 0 &&
+    r.w > 0 &&
+    r.h > 0 &&
+    r.x + r.w <= 1.000001 &&
+    r.y + r.h <= 1.000001;
   if (!ok) throw new AppError('VALIDATION', msg('tag.badRegion', { values: [r.x, r.y, r.w, r.h].join(',') }));
 }
 
@@ -117,9 +154,12 @@ function checkRegion(r: Region) {
 function describePatch(set: Partial<Photo>) {
   const parts: [string, string][] = [];
   const value = (v: unknown, none: string) => (v === null || v === undefined ? none : String(v));
-  if ('companyId' in set) parts.push([`企业（${value(set.company, '无')}）`, `company (${value(set.company, 'none')})`]);
-  if ('photographer' in set) parts.push([`摄影师（${value(set.photographer, '无')}）`, `photographer (${value(set.photographer, 'none')})`]);
-  if ('shootDay' in set) parts.push([`拍摄日（${value(set.shootDay, '无')}）`, `shoot day (${value(set.shootDay, 'none')})`]);
+  if ('companyId' in set)
+    parts.push([`企业（${value(set.company, '无')}）`, `company (${value(set.company, 'none')})`]);
+  if ('photographer' in set)
+    parts.push([`摄影师（${value(set.photographer, '无')}）`, `photographer (${value(set.photographer, 'none')})`]);
+  if ('shootDay' in set)
+    parts.push([`拍摄日（${value(set.shootDay, '无')}）`, `shoot day (${value(set.shootDay, 'none')})`]);
   if ('title' in set) parts.push(['标题', 'title']);
   if ('caption' in set) parts.push(['说明', 'caption']);
   return { zh: parts.map((p) => p[0]).join('、'), en: parts.map((p) => p[1]).join(', ') };

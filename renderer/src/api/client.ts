@@ -28,7 +28,10 @@ export function hostKind(): Transport['kind'] {
   return current().kind;
 }
 
-export async function callSafe<K extends ApiMethod>(method: K, request: ApiRequest<K>): Promise<Result<ApiResponse<K>>> {
+export async function callSafe<K extends ApiMethod>(
+  method: K,
+  request: ApiRequest<K>,
+): Promise<Result<ApiResponse<K>>> {
   return (await current().invoke(method, request)) as Result<ApiResponse<K>>;
 }
 

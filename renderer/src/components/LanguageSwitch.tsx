@@ -5,7 +5,13 @@ import { useI18n } from '../i18n/I18nProvider';
 export function LanguageSwitch() {
   const { lang, setLang, t } = useI18n();
   return (
-    <Button size="small" color="inherit" startIcon={<TranslateIcon fontSize="small" />} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="lang-switch">
+    <Button
+      size="small"
+      color="inherit"
+      startIcon={<TranslateIcon fontSize="small" />}
+      onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+      data-testid="lang-switch"
+    >
       {t('lang.switch')}
     </Button>
   );

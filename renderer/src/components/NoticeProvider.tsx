@@ -33,9 +33,20 @@ export function NoticeProvider({ children }: { children: ReactNode }) {
   return (
     <NoticeContext.Provider value={{ notify, notifyError }}>
       {children}
-      <Snackbar open={!!notice} autoHideDuration={notice?.severity === 'error' ? 9000 : 4000} onClose={() => setNotice(null)} anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}>
+      <Snackbar
+        open={!!notice}
+        autoHideDuration={notice?.severity === 'error' ? 9000 : 4000}
+        onClose={() => setNotice(null)}
+        anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
+      >
         {notice ? (
-          <Alert severity={notice.severity} variant="filled" onClose={() => setNotice(null)} sx={{ maxWidth: 640 }} data-testid="notice">
+          <Alert
+            severity={notice.severity}
+            variant="filled"
+            onClose={() => setNotice(null)}
+            sx={{ maxWidth: 640 }}
+            data-testid="notice"
+          >
             {notice.title && <AlertTitle>{notice.title}</AlertTitle>}
             {notice.message}
           </Alert>

@@ -51,7 +51,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       setLang,
       t: (key, vars) => translate(lang, key, vars),
       say: (m) => say(lang, m),
-      errorText: (err) => (err && typeof err === 'object' && ('key' in err || 'message' in err) ? say(lang, err as SaidMessage) : String(err)),
+      errorText: (err) =>
+        err && typeof err === 'object' && ('key' in err || 'message' in err)
+          ? say(lang, err as SaidMessage)
+          : String(err),
     }),
     [lang, setLang],
   );

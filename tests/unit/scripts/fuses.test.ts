@@ -12,7 +12,16 @@ describe('Electron fuses at packaging', () => {
   it('switch off running as Node, NODE_OPTIONS and --inspect, and load the app from the asar only', async () => {
     // A stand-in binary with Electron's default wire (every fuse as Electron ships it), since the real one cannot be downloaded here.
     const exe = path.join(await tempDir(), 'electron');
-    await fs.writeFile(exe, Buffer.concat([Buffer.alloc(64, 7), Buffer.from(SENTINEL), Buffer.from([1, 8]), Buffer.from('11110010'), Buffer.alloc(64, 7)]));
+    await fs.writeFile(
+      exe,
+      Buffer.concat([
+        Buffer.alloc(64, 7),
+        Buffer.from(SENTINEL),
+        Buffer.from([1, 8]),
+        Buffer.from('11110010'),
+        Buffer.alloc(64, 7),
+      ]),
+    );
     await setFuses(exe);
     const wire = await getCurrentFuseWire(exe);
     const on = (f: FuseV1Options) => wire[f] === '1'.charCodeAt(0);

@@ -10,13 +10,22 @@ describe('the print faces a build puts in out/fonts (all a packaged app carries 
     const dir = await tempDir();
     const written = copyPrintFaces(dir);
     expect((await fs.readdir(dir)).sort()).toEqual(
-      ['NotoSansSC_400Regular.ttf', 'NotoSansSC_700Bold.ttf', 'NotoSerifSC_400Regular.ttf', 'NotoSerifSC_700Bold.ttf', 'OFL-NotoSansSC.txt', 'OFL-NotoSerifSC.txt'].sort(),
+      [
+        'NotoSansSC_400Regular.ttf',
+        'NotoSansSC_700Bold.ttf',
+        'NotoSerifSC_400Regular.ttf',
+        'NotoSerifSC_700Bold.ttf',
+        'OFL-NotoSansSC.txt',
+        'OFL-NotoSerifSC.txt',
+      ].sort(),
     );
     for (const file of written.filter((f) => f.endsWith('.ttf'))) {
       const font = fontkit.create(await fs.readFile(file));
       // 追光, and a rare surname character beyond GB2312 (堃): no tofu on a print.
-      for (const ch of '追光堃') expect(font.hasGlyphForCodePoint(ch.codePointAt(0)!), `${path.basename(file)} ${ch}`).toBe(true);
+      for (const ch of '追光堃')
+        expect(font.hasGlyphForCodePoint(ch.codePointAt(0)!), `${path.basename(file)} ${ch}`).toBe(true);
     }
-    for (const file of written.filter((f) => f.endsWith('.txt'))) expect(await fs.readFile(file, 'utf8')).toContain('SIL OPEN FONT LICENSE Version 1.1');
+    for (const file of written.filter((f) => f.endsWith('.txt')))
+      expect(await fs.readFile(file, 'utf8')).toContain('SIL OPEN FONT LICENSE Version 1.1');
   });
 });

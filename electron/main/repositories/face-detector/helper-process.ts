@@ -18,7 +18,11 @@ export type LaunchHelper = (script: string, args: string[], env: NodeJS.ProcessE
  * packaged app turns that fuse off and launches with Electron's utility process instead (main/utility-helper.ts).
  */
 export const launchNodeHelper: LaunchHelper = (script, args, env) => {
-  const child = fork(script, args, { env: { ...env, ELECTRON_RUN_AS_NODE: '1' }, execArgv: [], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  const child = fork(script, args, {
+    env: { ...env, ELECTRON_RUN_AS_NODE: '1' },
+    execArgv: [],
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
   // HelperProcess never writes to a helper it has seen end; `connected` covers the moment before it hears so.
   return {
     get pid() {
@@ -136,7 +140,13 @@ export class HelperProcess {
       // The photo it was on is answered as failed; the others go to a fresh helper.
       const job = this.busy;
       this.busy = null;
-      job?.resolve({ id: job.id, ok: false, code: 'DECODE', reason: `the face helper stopped (${signal ?? `exit ${code}`}) ${stderr.trim().split('\n').at(-1) ?? ''}`.trim() });
+      job?.resolve({
+        id: job.id,
+        ok: false,
+        code: 'DECODE',
+        reason:
+          `the face helper stopped (${signal ?? `exit ${code}`}) ${stderr.trim().split('\n').at(-1) ?? ''}`.trim(),
+      });
       if (!this.failure && this.queue.length) this.spawn();
     });
   }

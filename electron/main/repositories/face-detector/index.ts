@@ -35,7 +35,12 @@ export class FaceDetectorRepository {
   /** photos looked at, and how many of them took the SSD's second look and the closer look in tiles */
   private looked = { photos: 0, ssd: 0, tiles: 0 };
 
-  constructor(opts: { script: string; /** 1: one helper for both stages; 2 (default on two cores or more): one each */ processes?: number; modelDir?: string; launch?: LaunchHelper }) {
+  constructor(opts: {
+    script: string;
+    /** 1: one helper for both stages; 2 (default on two cores or more): one each */ processes?: number;
+    modelDir?: string;
+    launch?: LaunchHelper;
+  }) {
     const env: NodeJS.ProcessEnv = { ...process.env };
     if (opts.modelDir) env.CHASING_LIGHT_FACE_MODELS = opts.modelDir;
     const two = (opts.processes ?? Math.min(2, os.availableParallelism())) >= 2;
@@ -49,11 +54,21 @@ export class FaceDetectorRepository {
   }
 
   /** Faces in an upright image file, left to right; their crops written as `${crops}${i}.jpg` when given. */
-  async detect(file: string, crops: string | null, opts: { /** true: always look closer for small faces (about five times slower); false: never; default: when the whole photo shows no face or a small one */ thorough?: boolean } = {}): Promise<Detection> {
+  async detect(
+    file: string,
+    crops: string | null,
+    opts: {
+      /** true: always look closer for small faces (about five times slower); false: never; default: when the whole photo shows no face or a small one */ thorough?: boolean;
+    } = {},
+  ): Promise<Detection> {
     const found = await ask(this.finder, { kind: 'detect', file, tiles: opts.thorough ?? 'auto' });
     if (!found.ok) return failed(found);
     const looked = found.looked as { ssd: boolean; tiles: boolean };
-    this.looked = { photos: this.looked.photos + 1, ssd: this.looked.ssd + Number(looked.ssd), tiles: this.looked.tiles + Number(looked.tiles) };
+    this.looked = {
+      photos: this.looked.photos + 1,
+      ssd: this.looked.ssd + Number(looked.ssd),
+      tiles: this.looked.tiles + Number(looked.tiles),
+    };
     const boxes = found.boxes as { box: Box; score: number }[];
     if (!boxes.length) return { ok: true, faces: [], tooSmall: 0 };
     const described = await ask(this.describer, { kind: 'describe', file, boxes, crops });
@@ -67,7 +82,12 @@ export class FaceDetectorRepository {
    * crops; boxes too small to tell who, or a file that cannot be read, give nothing.
    */
   async describe(file: string, boxes: Box[], crops: string | null): Promise<DetectedFace[]> {
-    const r = await ask(this.describer, { kind: 'describe', file, boxes: boxes.map((b) => ({ box: { x: b.x, y: b.y, w: b.w, h: b.h }, score: 1 })), crops });
+    const r = await ask(this.describer, {
+      kind: 'describe',
+      file,
+      boxes: boxes.map((b) => ({ box: { x: b.x, y: b.y, w: b.w, h: b.h }, score: 1 })),
+      crops,
+    });
     return r.ok ? (r.faces as DetectedFace[]) : [];
   }
 
@@ -91,7 +111,8 @@ async function ask(helper: HelperProcess, message: Record<string, unknown>): Pro
   try {
     return await helper.request(message);
   } catch (err) {
-    if (err instanceof HelperFailure) throw new AppError('UNSUPPORTED', msg('faces.modelBroken', { file: err.file, reason: err.reason }));
+    if (err instanceof HelperFailure)
+      throw new AppError('UNSUPPORTED', msg('faces.modelBroken', { file: err.file, reason: err.reason }));
     throw err;
   }
 }

@@ -55,7 +55,9 @@ const onMessage = (fn) => (port ? port.on('message', (e) => fn(e.data)) : proces
 const reasonOf = (err) => String((err && err.message) || err);
 
 async function main() {
-  const modelDir = process.env.CHASING_LIGHT_FACE_MODELS || path.join(path.dirname(require.resolve('@vladmandic/face-api/package.json')), 'model');
+  const modelDir =
+    process.env.CHASING_LIGHT_FACE_MODELS ||
+    path.join(path.dirname(require.resolve('@vladmandic/face-api/package.json')), 'model');
   let sharp, tf, faceapi;
   try {
     sharp = require('sharp');
@@ -63,15 +65,27 @@ async function main() {
     const wasm = require('@tensorflow/tfjs-backend-wasm');
     faceapi = require('@vladmandic/face-api/dist/face-api.node-wasm.js');
     // The .wasm files from node_modules: nothing is fetched from anywhere at run time.
-    wasm.setWasmPaths(path.join(path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist') + path.sep);
+    wasm.setWasmPaths(
+      path.join(path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist') + path.sep,
+    );
     await tf.setBackend('wasm');
     await tf.ready();
   } catch (err) {
     return send({ type: 'fatal', code: 'ENGINE', file: '@tensorflow/tfjs-backend-wasm', reason: reasonOf(err) });
   }
   const nets = [
-    ...(roles.has('detect') ? [['tiny_face_detector_model', faceapi.nets.tinyFaceDetector], ['ssd_mobilenetv1_model', faceapi.nets.ssdMobilenetv1]] : []),
-    ...(roles.has('describe') ? [['face_landmark_68_model', faceapi.nets.faceLandmark68Net], ['face_recognition_model', faceapi.nets.faceRecognitionNet]] : []),
+    ...(roles.has('detect')
+      ? [
+          ['tiny_face_detector_model', faceapi.nets.tinyFaceDetector],
+          ['ssd_mobilenetv1_model', faceapi.nets.ssdMobilenetv1],
+        ]
+      : []),
+    ...(roles.has('describe')
+      ? [
+          ['face_landmark_68_model', faceapi.nets.faceLandmark68Net],
+          ['face_recognition_model', faceapi.nets.faceRecognitionNet],
+        ]
+      : []),
   ];
   for (const [name, net] of nets) {
     const file = path.join(modelDir, `${name}-weights_manifest.json`);
@@ -107,9 +121,17 @@ async function main() {
   async function pixels(file, px) {
     const { format } = await sharp(file).metadata();
     try {
-      const img = sharp(file, { failOn: format === 'jpeg' ? 'warning' : 'error' }).rotate().resize(px, px, { fit: 'inside', withoutEnlargement: true }).toColourspace('srgb').removeAlpha();
+      const img = sharp(file, { failOn: format === 'jpeg' ? 'warning' : 'error' })
+        .rotate()
+        .resize(px, px, { fit: 'inside', withoutEnlargement: true })
+        .toColourspace('srgb')
+        .removeAlpha();
       const { data, info } = await img.raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
-      return { rgb: info.channels === 3 ? data : toRgb(data, info.channels, info.width * info.height), width: info.width, height: info.height };
+      return {
+        rgb: info.channels === 3 ? data : toRgb(data, info.channels, info.width * info.height),
+        width: info.width,
+        height: info.height,
+      };
     } catch (err) {
       throw new Damaged(reasonOf(err));
     }
@@ -126,7 +148,15 @@ async function main() {
 
   /** A detector's boxes on an image (as fractions of it; not clipped: a box past the edge says a face is cut off). */
   async function boxesIn(tensor, img, opts) {
-    return (await faceapi.detectAllFaces(tensor, opts)).map((d) => ({ box: { x: d.box.x / img.width, y: d.box.y / img.height, w: d.box.width / img.width, h: d.box.height / img.height }, score: round(d.score) }));
+    return (await faceapi.detectAllFaces(tensor, opts)).map((d) => ({
+      box: {
+        x: d.box.x / img.width,
+        y: d.box.y / img.height,
+        w: d.box.width / img.width,
+        h: d.box.height / img.height,
+      },
+      score: round(d.score),
+    }));
   }
 
   /** The tiny detector's faces on an image. */
@@ -146,7 +176,10 @@ async function main() {
       const long = Math.max(img.width, img.height);
       const share = (b) => (b.box.w * img.width) / long;
       const cut = (b) => b.box.x < 0 || b.box.y < 0 || b.box.x + b.box.w > 1 || b.box.y + b.box.h > 1;
-      const doubt = !faces.length || faces.some((b) => share(b) >= LARGE_FACE || cut(b)) || seen.some((b) => b.score < MIN_SCORE && share(b) >= DOUBTFUL_FACE);
+      const doubt =
+        !faces.length ||
+        faces.some((b) => share(b) >= LARGE_FACE || cut(b)) ||
+        seen.some((b) => b.score < MIN_SCORE && share(b) >= DOUBTFUL_FACE);
       return { boxes: doubt ? merge([...faces, ...(await boxesIn(tensor, img, ssdOptions))]) : faces, ssd: doubt };
     });
   }
@@ -170,13 +203,27 @@ async function main() {
    */
   async function tiled(file) {
     const whole = await pixels(file, PREVIEW_PX);
-    const W = whole.width, H = whole.height;
-    const tw = Math.round(W * 0.58), th = Math.round(H * 0.58);
+    const W = whole.width,
+      H = whole.height;
+    const tw = Math.round(W * 0.58),
+      th = Math.round(H * 0.58);
     const out = [];
-    for (const [left, top] of [[0, 0], [W - tw, 0], [0, H - th], [W - tw, H - th]]) {
-      const { data, info } = await sharp(whole.rgb, { raw: { width: W, height: H, channels: 3 } }).extract({ left, top, width: tw, height: th }).resize(DETECTOR_INPUT, DETECTOR_INPUT, { fit: 'inside' }).raw().toBuffer({ resolveWithObject: true });
+    for (const [left, top] of [
+      [0, 0],
+      [W - tw, 0],
+      [0, H - th],
+      [W - tw, H - th],
+    ]) {
+      const { data, info } = await sharp(whole.rgb, { raw: { width: W, height: H, channels: 3 } })
+        .extract({ left, top, width: tw, height: th })
+        .resize(DETECTOR_INPUT, DETECTOR_INPUT, { fit: 'inside' })
+        .raw()
+        .toBuffer({ resolveWithObject: true });
       for (const { box, score } of await facesIn({ rgb: data, width: info.width, height: info.height }))
-        out.push({ box: { x: (left + box.x * tw) / W, y: (top + box.y * th) / H, w: (box.w * tw) / W, h: (box.h * th) / H }, score });
+        out.push({
+          box: { x: (left + box.x * tw) / W, y: (top + box.y * th) / H, w: (box.w * tw) / W, h: (box.h * th) / H },
+          score,
+        });
     }
     return out;
   }
@@ -184,7 +231,8 @@ async function main() {
   /** One box per face: of boxes mostly over one another (a face seen whole and in a tile), the surest stays. */
   function merge(boxes) {
     const kept = [];
-    for (const b of [...boxes].sort((p, q) => q.score - p.score)) if (!kept.some((k) => overSmaller(k.box, b.box) > 0.5)) kept.push(b);
+    for (const b of [...boxes].sort((p, q) => q.score - p.score))
+      if (!kept.some((k) => overSmaller(k.box, b.box) > 0.5)) kept.push(b);
     return kept;
   }
 
@@ -195,20 +243,33 @@ async function main() {
       // A face under MIN_FACE_PX on the preview is too small to tell who it is.
       const previewScale = Math.min(PREVIEW_PX, Math.max(img.width, img.height) * 8) / Math.max(img.width, img.height);
       const big = boxes.filter((b) => b.box.w * img.width * previewScale >= MIN_FACE_PX);
-      const parents = big.map((b) => ({ detection: new faceapi.FaceDetection(b.score, new faceapi.Rect(b.box.x, b.box.y, b.box.w, b.box.h), { width: img.width, height: img.height }) }));
+      const parents = big.map((b) => ({
+        detection: new faceapi.FaceDetection(b.score, new faceapi.Rect(b.box.x, b.box.y, b.box.w, b.box.h), {
+          width: img.width,
+          height: img.height,
+        }),
+      }));
       // face-api's own chain from detections on: 68 landmarks, the dlib alignment, the descriptor.
-      const described = parents.length ? await new faceapi.DetectAllFaceLandmarksTask(Promise.resolve(parents), tensor, false).withFaceDescriptors() : [];
+      const described = parents.length
+        ? await new faceapi.DetectAllFaceLandmarksTask(Promise.resolve(parents), tensor, false).withFaceDescriptors()
+        : [];
       const faces = [];
       for (const f of described) {
         const b = f.detection.box;
-        const x = clamp(b.x / img.width), y = clamp(b.y / img.height);
+        const x = clamp(b.x / img.width),
+          y = clamp(b.y / img.height);
         const box = { x, y, w: clamp((b.x + b.width) / img.width) - x, h: clamp((b.y + b.height) / img.height) - y };
         let crop = null;
         if (crops) {
           crop = `${crops}${faces.length}.jpg`;
           await writeCrop(img, b, crop);
         }
-        faces.push({ box, score: round(f.detection.score), descriptor: Buffer.from(new Float32Array(f.descriptor).buffer).toString('base64'), crop });
+        faces.push({
+          box,
+          score: round(f.detection.score),
+          descriptor: Buffer.from(new Float32Array(f.descriptor).buffer).toString('base64'),
+          crop,
+        });
       }
       return { id, ok: true, faces, tooSmall: boxes.length - big.length };
     });
@@ -220,7 +281,11 @@ async function main() {
     const left = Math.round(Math.min(Math.max(b.x + b.width / 2 - side / 2, 0), img.width - side));
     const top = Math.round(Math.min(Math.max(b.y + b.height / 2 - side / 2, 0), img.height - side));
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    await sharp(img.rgb, { raw: { width: img.width, height: img.height, channels: 3 } }).extract({ left, top, width: side, height: side }).resize(CROP_PX, CROP_PX).jpeg({ quality: 82 }).toFile(file);
+    await sharp(img.rgb, { raw: { width: img.width, height: img.height, channels: 3 } })
+      .extract({ left, top, width: side, height: side })
+      .resize(CROP_PX, CROP_PX)
+      .jpeg({ quality: 82 })
+      .toFile(file);
   }
 }
 

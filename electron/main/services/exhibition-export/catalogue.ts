@@ -13,7 +13,12 @@ import type { ExhibitionProduct } from './product';
 export class CatalogueProduct implements ExhibitionProduct {
   constructor(private readonly shop: PrintShop) {}
 
-  async write(exhibition: Exhibition, opts: ExhibitionExportOptions, result: ExhibitionExportResult, control: JobControl) {
+  async write(
+    exhibition: Exhibition,
+    opts: ExhibitionExportOptions,
+    result: ExhibitionExportResult,
+    control: JobControl,
+  ) {
     const { deps } = this.shop;
     const format = opts.format ?? 'pdf';
     if (format !== 'pdf') throw new AppError('VALIDATION', msg('exhibit.badFormat', { what: 'catalogue', format }));
@@ -21,7 +26,8 @@ export class CatalogueProduct implements ExhibitionProduct {
     const page = opts.landscape ? { widthMm: base.heightMm, heightMm: base.widthMm } : base;
     const entries = this.entries(exhibition);
     if (!entries.length) throw new AppError('VALIDATION', msg('exhibit.notPlanned'));
-    if (opts.coverPhotoId && !entries.some((e) => e.photoId === opts.coverPhotoId)) throw new AppError('VALIDATION', msg('exhibit.coverNotOnWall', { id: opts.coverPhotoId }));
+    if (opts.coverPhotoId && !entries.some((e) => e.photoId === opts.coverPhotoId))
+      throw new AppError('VALIDATION', msg('exhibit.coverNotOnWall', { id: opts.coverPhotoId }));
     const facts = deps.campaign.facts();
     const book = composeCatalogue(
       {
@@ -33,7 +39,15 @@ export class CatalogueProduct implements ExhibitionProduct {
         preface: exhibition.preface?.trim() || defaultPreface(exhibition, facts, entries.length),
         coverPhotoId: opts.coverPhotoId ?? exhibition.coverPhotoId ?? null,
         entries,
-        colophon: [exhibition.title, ...[exhibition.organizers && `主办：${exhibition.organizers}`, facts.photographers.length ? `摄影：${facts.photographers.join('、')}` : null, exhibition.venue && `展出：${[exhibition.venue, exhibition.dates].filter(Boolean).join(' · ')}`, `${new Date().getFullYear()} 年 · 追光 Chasing Light 制作`].filter((l): l is string => !!l)],
+        colophon: [
+          exhibition.title,
+          ...[
+            exhibition.organizers && `主办：${exhibition.organizers}`,
+            facts.photographers.length ? `摄影：${facts.photographers.join('、')}` : null,
+            exhibition.venue && `展出：${[exhibition.venue, exhibition.dates].filter(Boolean).join(' · ')}`,
+            `${new Date().getFullYear()} 年 · 追光 Chasing Light 制作`,
+          ].filter((l): l is string => !!l),
+        ],
         page,
         bleedMm: opts.bleedMm ?? 3,
         marks: opts.marks ?? true,
@@ -62,7 +76,15 @@ export class CatalogueProduct implements ExhibitionProduct {
       return jpeg;
     };
     try {
-      await deps.storage.writeChunksAtomic(file, deps.pdf.drawing(book.pages, images, { title: `${exhibition.title} · 画册`, author: exhibition.organizers ?? '', subject: exhibition.subtitle }, await deps.sheets.srgbIcc()));
+      await deps.storage.writeChunksAtomic(
+        file,
+        deps.pdf.drawing(
+          book.pages,
+          images,
+          { title: `${exhibition.title} · 画册`, author: exhibition.organizers ?? '', subject: exhibition.subtitle },
+          await deps.sheets.srgbIcc(),
+        ),
+      );
     } catch (err) {
       // Cancelled, or refused by a photo that cannot be read: the half-written file is gone (written under a temporary name).
       if (isAppError(err) && err.code === 'CANCELLED') return;
@@ -79,7 +101,8 @@ export class CatalogueProduct implements ExhibitionProduct {
       const photo = catalog.photo(c.photoId)!;
       const people = this.shop.people(photo);
       const v = c.values;
-      const companyOf = (w: Worker) => (w.companyId ? catalog.get('companies', w.companyId)?.name : null) ?? photo.company ?? '';
+      const companyOf = (w: Worker) =>
+        (w.companyId ? catalog.get('companies', w.companyId)?.name : null) ?? photo.company ?? '';
       return [
         {
           photoId: photo.id,
@@ -98,7 +121,11 @@ export class CatalogueProduct implements ExhibitionProduct {
 }
 
 /** A preface made from the campaign's own figures, for the union to edit: who went where, and what came of it. */
-function defaultPreface(exhibition: Exhibition, facts: { photographers: string[]; companies: number; days: number; photos: number }, shown: number): string {
+function defaultPreface(
+  exhibition: Exhibition,
+  facts: { photographers: string[]; companies: number; days: number; photos: number },
+  shown: number,
+): string {
   const who = exhibition.organizers ?? '工会';
   return [
     `${facts.days} 天里，${who}组织 ${facts.photographers.length} 名摄影师走进 ${facts.companies} 家企业，把镜头对准车间、工地和柜台里的普通劳动者，拍下 ${facts.photos} 张照片。`,

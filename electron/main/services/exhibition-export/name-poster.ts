@@ -11,7 +11,12 @@ import type { ExhibitionProduct } from './product';
 export class NamePosterProduct implements ExhibitionProduct {
   constructor(private readonly shop: PrintShop) {}
 
-  async write(exhibition: Exhibition, opts: ExhibitionExportOptions, result: ExhibitionExportResult, control: JobControl) {
+  async write(
+    exhibition: Exhibition,
+    opts: ExhibitionExportOptions,
+    result: ExhibitionExportResult,
+    control: JobControl,
+  ) {
     const { deps, catalog } = this.shop;
     const format = opts.format ?? 'pdf';
     if (format !== 'pdf') throw new AppError('VALIDATION', msg('exhibit.badFormat', { what: 'poster', format }));
@@ -21,7 +26,8 @@ export class NamePosterProduct implements ExhibitionProduct {
     for (const p of exhibition.boards.flatMap((b) => b.photos)) {
       const photo = catalog.photo(p.photoId);
       if (!photo) continue;
-      for (const w of this.shop.people(photo)) if (w.consent === 'exhibit') numbers.set(w.id, [...(numbers.get(w.id) ?? []), p.number]);
+      for (const w of this.shop.people(photo))
+        if (w.consent === 'exhibit') numbers.set(w.id, [...(numbers.get(w.id) ?? []), p.number]);
     }
     const entries = [...numbers].map(([id, places]) => {
       const w = catalog.get('workers', id)!;
@@ -30,7 +36,15 @@ export class NamePosterProduct implements ExhibitionProduct {
     });
     const pages = composeNamePoster(`${exhibition.title} · 名录`, entries, size, this.shop.faces);
     const file = path.join(result.outDir, `名录_${size}.pdf`);
-    await deps.storage.writeChunksAtomic(file, deps.pdf.drawing(pages, () => Buffer.alloc(0), { title: `${exhibition.title} · 名录` }, await deps.sheets.srgbIcc()));
+    await deps.storage.writeChunksAtomic(
+      file,
+      deps.pdf.drawing(
+        pages,
+        () => Buffer.alloc(0),
+        { title: `${exhibition.title} · 名录` },
+        await deps.sheets.srgbIcc(),
+      ),
+    );
     result.files.push({ path: file, kind: 'poster', pages: pages.length });
     control.step();
   }

@@ -57,7 +57,13 @@ export class ItemRefused extends Error {
   }
 }
 
-export const warn = (photoId: string | null, code: ExhibitionWarning['code'], m: Message): ExhibitionWarning => ({ photoId, code, message: formatMessage(m, 'en'), key: m.key, ...(m.params ? { params: m.params } : {}) });
+export const warn = (photoId: string | null, code: ExhibitionWarning['code'], m: Message): ExhibitionWarning => ({
+  photoId,
+  code,
+  message: formatMessage(m, 'en'),
+  key: m.key,
+  ...(m.params ? { params: m.params } : {}),
+});
 
 /**
  * What every print product of an exhibition shares: the catalog, the faces the typesetter measures with, who is in
@@ -83,9 +89,11 @@ export class PrintShop {
   galleryUrl(exhibition: Exhibition, given: string | undefined): string | null {
     const url = given?.trim();
     if (!url) return exhibition.galleryUrl ?? null;
-    if (!isWebAddress(url)) throw new AppError('VALIDATION', msg('exhibit.badBaseUrl', { url, schemes: 'http:// https://' }));
+    if (!isWebAddress(url))
+      throw new AppError('VALIDATION', msg('exhibit.badBaseUrl', { url, schemes: 'http:// https://' }));
     // Kept for next time where the project may be written; an export from a read-only view only uses it.
-    if (url !== exhibition.galleryUrl && !this.catalog.readOnly) this.deps.exhibitions.update({ galleryUrl: url }, exhibition.id);
+    if (url !== exhibition.galleryUrl && !this.catalog.readOnly)
+      this.deps.exhibitions.update({ galleryUrl: url }, exhibition.id);
     return url;
   }
 
@@ -106,7 +114,9 @@ export class PrintShop {
           const quoted = people.filter((w) => w.quote);
           values['worker.quote'] = quoted.length === 1 ? quoted[0]!.quote : null;
         }
-        return [{ photoId: photo.id, number: placed.number, values, url: baseUrl ? photoPageUrl(baseUrl, photo.id) : null }];
+        return [
+          { photoId: photo.id, number: placed.number, values, url: baseUrl ? photoPageUrl(baseUrl, photo.id) : null },
+        ];
       }),
     );
   }
@@ -120,7 +130,14 @@ export class PrintShop {
     for (const ref of refs) {
       const photo = this.catalog.photo(ref.replace(COVER, '').replace(TILE, ''));
       const file = photo ? this.deps.sources.sourceOf(photo).file : ref;
-      if (!photo || !(await this.deps.storage.exists(file))) throw new ItemRefused(warn(photo?.id ?? null, 'photoMissing', msg('exhibit.photoMissing', { number: photo?.originalName ?? ref, path: displayPath(file), board: item })));
+      if (!photo || !(await this.deps.storage.exists(file)))
+        throw new ItemRefused(
+          warn(
+            photo?.id ?? null,
+            'photoMissing',
+            msg('exhibit.photoMissing', { number: photo?.originalName ?? ref, path: displayPath(file), board: item }),
+          ),
+        );
     }
   }
 
@@ -130,7 +147,9 @@ export class PrintShop {
    */
   pageImages(pages: DrawnPage[], item: string, rasterDpi?: number): (ref: string) => Promise<Buffer> {
     const wanted = new Map<string, { wMm: number; hMm: number }>();
-    for (const page of pages) for (const op of page.ops) if (op.kind === 'image' && !wanted.has(op.ref)) wanted.set(op.ref, { wMm: op.w, hMm: op.h });
+    for (const page of pages)
+      for (const op of page.ops)
+        if (op.kind === 'image' && !wanted.has(op.ref)) wanted.set(op.ref, { wMm: op.w, hMm: op.h });
     const make = async (ref: string) => {
       const size = wanted.get(ref)!;
       const photo = this.catalog.photo(ref.replace(COVER, '').replace(TILE, ''))!;
@@ -144,9 +163,20 @@ export class PrintShop {
       const w = Math.max(1, Math.round((size.wMm / 25.4) * ppi));
       const h = Math.max(1, Math.round((size.hMm / 25.4) * ppi));
       try {
-        return await this.deps.sheets.photoJpeg({ file: source.file, crop, width: photo.width, height: photo.height, format: source.format }, w, h, 90);
+        return await this.deps.sheets.photoJpeg(
+          { file: source.file, crop, width: photo.width, height: photo.height, format: source.format },
+          w,
+          h,
+          90,
+        );
       } catch (err) {
-        throw new ItemRefused(warn(photo.id, 'photoUnreadable', msg('exhibit.photoUnreadable', { number: photo.originalName, detail: (err as Error).message, item })));
+        throw new ItemRefused(
+          warn(
+            photo.id,
+            'photoUnreadable',
+            msg('exhibit.photoUnreadable', { number: photo.originalName, detail: (err as Error).message, item }),
+          ),
+        );
       }
     };
     const workers = this.deps.jobs.lanes;
@@ -162,9 +192,18 @@ export class PrintShop {
     const pdfFile = path.join(result.outDir, `${stem}.pdf`);
     const title = `${exhibition.title} · 印制清单`;
     const subtitle = `${exhibition.venue ?? ''}${exhibition.venue ? ' · ' : ''}${detail} · sRGB`;
-    const pages = orderSheetPages({ title, subtitle, date: new Date().toISOString().slice(0, 10), lines, totals, whoLabel: '内容' }, this.faces);
+    const pages = orderSheetPages(
+      { title, subtitle, date: new Date().toISOString().slice(0, 10), lines, totals, whoLabel: '内容' },
+      this.faces,
+    );
     const thumbs = new Map(lines.flatMap((l, i) => (l.thumbnail ? [[thumbRef(i), l.thumbnail] as const] : [])));
-    await this.deps.storage.writeChunksAtomic(pdfFile, this.deps.pdf.drawing(pages, (ref) => thumbs.get(ref)!, { title }, await this.deps.sheets.srgbIcc()));
-    result.files.push({ path: pdfFile, kind: 'order-sheet', pages: 1 }, { path: csvFile, kind: 'order-sheet', pages: 0 });
+    await this.deps.storage.writeChunksAtomic(
+      pdfFile,
+      this.deps.pdf.drawing(pages, (ref) => thumbs.get(ref)!, { title }, await this.deps.sheets.srgbIcc()),
+    );
+    result.files.push(
+      { path: pdfFile, kind: 'order-sheet', pages: 1 },
+      { path: csvFile, kind: 'order-sheet', pages: 0 },
+    );
   }
 }

@@ -9,7 +9,12 @@ import type { ExhibitionProduct } from './product';
 export class SummaryCardProduct implements ExhibitionProduct {
   constructor(private readonly shop: PrintShop) {}
 
-  async write(exhibition: Exhibition, opts: ExhibitionExportOptions, result: ExhibitionExportResult, control: JobControl) {
+  async write(
+    exhibition: Exhibition,
+    opts: ExhibitionExportOptions,
+    result: ExhibitionExportResult,
+    control: JobControl,
+  ) {
     const { deps, catalog } = this.shop;
     // A picture to share, not a document: a PDF asked for (or nothing said) gives a JPEG.
     const format = opts.format === 'tiff' ? 'tiff' : 'jpeg';
@@ -18,7 +23,14 @@ export class SummaryCardProduct implements ExhibitionProduct {
     // An even spread of the wall, not just its first board.
     const step = Math.max(1, photoIds.length / 16);
     const chosen = Array.from({ length: Math.min(16, photoIds.length) }, (_, i) => photoIds[Math.floor(i * step)]!);
-    const facts = { title: exhibition.title, subtitle: exhibition.subtitle, organizers: exhibition.organizers, figures, photoIds: chosen, date: new Date().toISOString().slice(0, 10) };
+    const facts = {
+      title: exhibition.title,
+      subtitle: exhibition.subtitle,
+      organizers: exhibition.organizers,
+      figures,
+      photoIds: chosen,
+      date: new Date().toISOString().slice(0, 10),
+    };
     control.setTotal(2);
     for (const orientation of ['portrait', 'landscape'] as const) {
       if (control.cancelled) break;
@@ -29,9 +41,13 @@ export class SummaryCardProduct implements ExhibitionProduct {
         await this.shop.assertOriginals([page], name);
         const provide = this.shop.pageImages([page], name, CARD_DPI);
         const images = new Map<string, Buffer>();
-        for (const op of page.ops) if (op.kind === 'image' && !images.has(op.ref)) images.set(op.ref, await provide(op.ref));
+        for (const op of page.ops)
+          if (op.kind === 'image' && !images.has(op.ref)) images.set(op.ref, await provide(op.ref));
         const file = path.join(result.outDir, `${name}${format === 'tiff' ? '.tif' : '.jpg'}`);
-        await deps.storage.writeAtomic(file, await deps.sheets.rasterPage(page, CARD_DPI, (ref) => images.get(ref)!, { format, quality: 92 }));
+        await deps.storage.writeAtomic(
+          file,
+          await deps.sheets.rasterPage(page, CARD_DPI, (ref) => images.get(ref)!, { format, quality: 92 }),
+        );
         result.files.push({ path: file, kind: 'summary', pages: 1 });
       } catch (err) {
         if (!(err instanceof ItemRefused)) throw err;

@@ -14,7 +14,18 @@ const DRAG_TYPE = 'application/x-chasing-light-photo';
  * it with its place number. Photos can be dragged onto another photo (to go before it) or onto a board (to go at
  * its end), selected to see their label, and taken off the wall.
  */
-export function BoardCanvas({ board, position, title, scale, photos, selected, onSelect, onMove, onRemove, readOnly }: {
+export function BoardCanvas({
+  board,
+  position,
+  title,
+  scale,
+  photos,
+  selected,
+  onSelect,
+  onMove,
+  onRemove,
+  readOnly,
+}: {
   board: Board;
   position: number;
   title: string;
@@ -55,11 +66,36 @@ export function BoardCanvas({ board, position, title, scale, photos, selected, o
         onDragOver={(e) => allow(e, board.id)}
         onDragLeave={() => setOver(null)}
         onDrop={(e) => drop(e, null)}
-        sx={{ position: 'relative', width: px(board.widthMm), height: px(board.heightMm), bgcolor: board.background, borderRadius: 0.5, outline: over === board.id ? '2px dashed' : 'none', outlineColor: 'primary.main', overflow: 'hidden' }}
+        sx={{
+          position: 'relative',
+          width: px(board.widthMm),
+          height: px(board.heightMm),
+          bgcolor: board.background,
+          borderRadius: 0.5,
+          outline: over === board.id ? '2px dashed' : 'none',
+          outlineColor: 'primary.main',
+          overflow: 'hidden',
+        }}
       >
         {board.headerMm > 0 && (
-          <Box sx={{ position: 'absolute', left: px(board.marginMm), top: px(board.marginMm), right: px(board.marginMm), height: px(board.headerMm - board.gutterMm), borderBottom: '2px solid', borderColor: 'primary.main', display: 'flex', alignItems: 'flex-end', pb: 0.5 }}>
-            <Typography sx={{ fontWeight: 700, fontSize: Math.max(9, px(board.headerMm) * 0.28), lineHeight: 1.1 }} noWrap>
+          <Box
+            sx={{
+              position: 'absolute',
+              left: px(board.marginMm),
+              top: px(board.marginMm),
+              right: px(board.marginMm),
+              height: px(board.headerMm - board.gutterMm),
+              borderBottom: '2px solid',
+              borderColor: 'primary.main',
+              display: 'flex',
+              alignItems: 'flex-end',
+              pb: 0.5,
+            }}
+          >
+            <Typography
+              sx={{ fontWeight: 700, fontSize: Math.max(9, px(board.headerMm) * 0.28), lineHeight: 1.1 }}
+              noWrap
+            >
               {title}
             </Typography>
             <Typography sx={{ ml: 'auto', fontSize: 10, color: 'text.secondary' }}>{position}</Typography>
@@ -101,7 +137,22 @@ export function BoardCanvas({ board, position, title, scale, photos, selected, o
                 '&:hover .remove': { opacity: 1 },
               }}
             >
-              <Box sx={{ position: 'absolute', left: 2, bottom: 2, px: 0.5, borderRadius: 0.5, bgcolor: 'rgba(255,255,255,0.85)', fontSize: 10, fontWeight: 700, color: 'primary.main', lineHeight: 1.4 }}>{p.number}</Box>
+              <Box
+                sx={{
+                  position: 'absolute',
+                  left: 2,
+                  bottom: 2,
+                  px: 0.5,
+                  borderRadius: 0.5,
+                  bgcolor: 'rgba(255,255,255,0.85)',
+                  fontSize: 10,
+                  fontWeight: 700,
+                  color: 'primary.main',
+                  lineHeight: 1.4,
+                }}
+              >
+                {p.number}
+              </Box>
               {!readOnly && (
                 <IconButton
                   className="remove"
@@ -112,7 +163,15 @@ export function BoardCanvas({ board, position, title, scale, photos, selected, o
                     e.stopPropagation();
                     onRemove(p.photoId);
                   }}
-                  sx={{ position: 'absolute', right: 2, top: 2, p: 0.25, bgcolor: 'rgba(255,255,255,0.85)', opacity: isSelected ? 1 : 0, '&:hover': { bgcolor: '#fff' } }}
+                  sx={{
+                    position: 'absolute',
+                    right: 2,
+                    top: 2,
+                    p: 0.25,
+                    bgcolor: 'rgba(255,255,255,0.85)',
+                    opacity: isSelected ? 1 : 0,
+                    '&:hover': { bgcolor: '#fff' },
+                  }}
                 >
                   <CloseIcon sx={{ fontSize: 14 }} />
                 </IconButton>

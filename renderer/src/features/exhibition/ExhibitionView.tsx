@@ -11,7 +11,13 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { BoardCanvas } from './BoardCanvas';
 import { ExhibitionExportDialog } from './ExhibitionExportDialog';
 import { GalleryDialog } from './GalleryDialog';
-import { AUTOFILL_DEFAULTS, AutofillFields, ExhibitionSidebar, planRequest, type AutofillForm } from './ExhibitionSidebar';
+import {
+  AUTOFILL_DEFAULTS,
+  AutofillFields,
+  ExhibitionSidebar,
+  planRequest,
+  type AutofillForm,
+} from './ExhibitionSidebar';
 import { LabelPanel } from './LabelPanel';
 import { useExhibition } from './useExhibition';
 
@@ -48,10 +54,16 @@ export function ExhibitionView({ readOnly }: { readOnly: boolean }) {
   const placed = useMemo(() => exhibition?.boards.reduce((n, b) => n + b.photos.length, 0) ?? 0, [exhibition]);
   // A photo that left the wall is no longer selected.
   useEffect(() => {
-    if (selected && exhibition && !exhibition.boards.some((b) => b.photos.some((p) => p.photoId === selected))) setSelected(null);
+    if (selected && exhibition && !exhibition.boards.some((b) => b.photos.some((p) => p.photoId === selected)))
+      setSelected(null);
   }, [exhibition, selected]);
 
-  if (exhibition === undefined) return <Box sx={{ flex: 1, display: 'grid', placeItems: 'center' }}><CircularProgress /></Box>;
+  if (exhibition === undefined)
+    return (
+      <Box sx={{ flex: 1, display: 'grid', placeItems: 'center' }}>
+        <CircularProgress />
+      </Box>
+    );
   if (exhibition === null)
     return (
       <EmptyState
@@ -62,7 +74,14 @@ export function ExhibitionView({ readOnly }: { readOnly: boolean }) {
         action={
           <Stack spacing={2} sx={{ width: 300, textAlign: 'left' }}>
             <AutofillFields form={form} onChange={setForm} />
-            <Button variant="contained" disabled={busy || readOnly} onClick={() => void autofill()} data-testid="exhibition-autofill">{t('exhibition.autofill')}</Button>
+            <Button
+              variant="contained"
+              disabled={busy || readOnly}
+              onClick={() => void autofill()}
+              data-testid="exhibition-autofill"
+            >
+              {t('exhibition.autofill')}
+            </Button>
           </Stack>
         }
       />
@@ -72,18 +91,75 @@ export function ExhibitionView({ readOnly }: { readOnly: boolean }) {
   const scale = BOARD_SCREEN_HEIGHT / tallest;
   return (
     <Box sx={{ flex: 1, minHeight: 0, display: 'flex' }} data-testid="exhibition-view">
-      <ExhibitionSidebar exhibition={exhibition} all={all} onSelect={setSelectedId} leftOff={leftOff} photos={photos} form={form} onForm={setForm} onAutofill={() => void autofill()} busy={busy} readOnly={readOnly} />
+      <ExhibitionSidebar
+        exhibition={exhibition}
+        all={all}
+        onSelect={setSelectedId}
+        leftOff={leftOff}
+        photos={photos}
+        form={form}
+        onForm={setForm}
+        onAutofill={() => void autofill()}
+        busy={busy}
+        readOnly={readOnly}
+      />
       <Box sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
-        <Stack direction="row" spacing={2} sx={{ px: 2, py: 1, borderBottom: 1, borderColor: 'divider', bgcolor: 'background.paper', alignItems: 'center' }}>
+        <Stack
+          direction="row"
+          spacing={2}
+          sx={{
+            px: 2,
+            py: 1,
+            borderBottom: 1,
+            borderColor: 'divider',
+            bgcolor: 'background.paper',
+            alignItems: 'center',
+          }}
+        >
           <Box sx={{ minWidth: 0 }}>
-            <Typography variant="subtitle1" sx={{ fontWeight: 700 }} noWrap>{exhibition.title}</Typography>
-            <Typography variant="caption" color="text.secondary" data-testid="exhibition-summary">{`${t('exhibition.summary', { photos: placed, boards: exhibition.boards.length })} · ${t('exhibition.dragHint')}`}</Typography>
+            <Typography variant="subtitle1" sx={{ fontWeight: 700 }} noWrap>
+              {exhibition.title}
+            </Typography>
+            <Typography
+              variant="caption"
+              color="text.secondary"
+              data-testid="exhibition-summary"
+            >{`${t('exhibition.summary', { photos: placed, boards: exhibition.boards.length })} · ${t('exhibition.dragHint')}`}</Typography>
           </Box>
           <Box sx={{ flex: 1 }} />
-          <Button variant="outlined" startIcon={<LanguageIcon />} onClick={() => setGallery(true)} disabled={!placed} data-testid="gallery-open">{t('gallery.open')}</Button>
-          <Button variant="contained" startIcon={<PrintIcon />} onClick={() => setExporting(true)} disabled={!placed} data-testid="exhibition-export">{t('exhibition.export')}</Button>
+          <Button
+            variant="outlined"
+            startIcon={<LanguageIcon />}
+            onClick={() => setGallery(true)}
+            disabled={!placed}
+            data-testid="gallery-open"
+          >
+            {t('gallery.open')}
+          </Button>
+          <Button
+            variant="contained"
+            startIcon={<PrintIcon />}
+            onClick={() => setExporting(true)}
+            disabled={!placed}
+            data-testid="exhibition-export"
+          >
+            {t('exhibition.export')}
+          </Button>
         </Stack>
-        <Box ref={wall} sx={{ flex: 1, overflow: 'auto', p: 3, display: 'flex', flexWrap: 'wrap', gap: 3, alignContent: 'flex-start', bgcolor: '#ebe6de' }} data-testid="wall">
+        <Box
+          ref={wall}
+          sx={{
+            flex: 1,
+            overflow: 'auto',
+            p: 3,
+            display: 'flex',
+            flexWrap: 'wrap',
+            gap: 3,
+            alignContent: 'flex-start',
+            bgcolor: '#ebe6de',
+          }}
+          data-testid="wall"
+        >
           {exhibition.boards.map((b, i) => (
             <BoardCanvas
               key={b.id}
@@ -95,13 +171,20 @@ export function ExhibitionView({ readOnly }: { readOnly: boolean }) {
               selected={selected}
               onSelect={setSelected}
               readOnly={readOnly}
-              onMove={(photoId, toBoardId, beforePhotoId) => call('exhibitions.move', { id: exhibition.id, photoId, toBoardId, beforePhotoId }).catch(notifyError)}
+              onMove={(photoId, toBoardId, beforePhotoId) =>
+                call('exhibitions.move', { id: exhibition.id, photoId, toBoardId, beforePhotoId }).catch(notifyError)
+              }
               onRemove={(photoId) => call('exhibitions.remove', { id: exhibition.id, photoId }).catch(notifyError)}
             />
           ))}
         </Box>
       </Box>
-      <LabelPanel exhibition={exhibition} photoId={selected} photo={selected ? (photos.get(selected) ?? null) : null} readOnly={readOnly} />
+      <LabelPanel
+        exhibition={exhibition}
+        photoId={selected}
+        photo={selected ? (photos.get(selected) ?? null) : null}
+        readOnly={readOnly}
+      />
       <GalleryDialog open={gallery} exhibition={exhibition} onClose={() => setGallery(false)} />
       <ExhibitionExportDialog open={exporting} exhibitionId={exhibition.id} onClose={() => setExporting(false)} />
     </Box>

@@ -10,7 +10,17 @@ const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v
  * The chosen photo with the crop drawn on it: drag to pan, wheel to zoom; the aspect stays the sheet window's.
  * The change is sent when the drag ends, so the preview re-renders once, not on every pixel.
  */
-export function CropEditor({ photo, crop, aspect, onChange }: { photo: Photo; crop: CropRect | null; aspect: number; onChange: (c: CropRect) => void }) {
+export function CropEditor({
+  photo,
+  crop,
+  aspect,
+  onChange,
+}: {
+  photo: Photo;
+  crop: CropRect | null;
+  aspect: number;
+  onChange: (c: CropRect) => void;
+}) {
   const frame = useRef<HTMLDivElement>(null);
   const photoAspect = photo.width / photo.height;
   const full = photoAspect > aspect ? { w: aspect / photoAspect, h: 1 } : { w: 1, h: photoAspect / aspect };
@@ -24,7 +34,19 @@ export function CropEditor({ photo, crop, aspect, onChange }: { photo: Photo; cr
     onChange(c);
   };
   return (
-    <Box ref={frame} sx={{ position: 'relative', width: '100%', aspectRatio: `${photo.width} / ${photo.height}`, userSelect: 'none', touchAction: 'none', borderRadius: 1, overflow: 'hidden', bgcolor: '#222' }} data-testid="crop-editor"
+    <Box
+      ref={frame}
+      sx={{
+        position: 'relative',
+        width: '100%',
+        aspectRatio: `${photo.width} / ${photo.height}`,
+        userSelect: 'none',
+        touchAction: 'none',
+        borderRadius: 1,
+        overflow: 'hidden',
+        bgcolor: '#222',
+      }}
+      data-testid="crop-editor"
       onWheel={(e) => {
         const scale = clamp((shown.w / full.w) * (e.deltaY > 0 ? 1.08 : 0.92), 0.2, 1);
         const w = full.w * scale;
@@ -37,7 +59,12 @@ export function CropEditor({ photo, crop, aspect, onChange }: { photo: Photo; cr
         (frame.current as unknown as { t?: number }).t = window.setTimeout(() => commit(next), 350);
       }}
     >
-      <img src={mediaUrl('preview', photo)} alt="" draggable={false} style={{ width: '100%', height: '100%', display: 'block' }} />
+      <img
+        src={mediaUrl('preview', photo)}
+        alt=""
+        draggable={false}
+        style={{ width: '100%', height: '100%', display: 'block' }}
+      />
       <Box
         data-testid="crop-box"
         onPointerDown={(e) => {

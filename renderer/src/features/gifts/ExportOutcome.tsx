@@ -21,25 +21,57 @@ export function ExportOutcome({ summary: s, gifts }: { summary: ExportSummary; g
     const name = gifts.find((g) => g.workerId === k.workerId)?.workerName;
     return name && !text.includes(name) ? `${name}：${text}` : text;
   };
-  const markPrinted = () => call('gifts.markPrinted', { workerIds: unprinted }).then((r) => setMarked(r.marked), notifyError);
+  const markPrinted = () =>
+    call('gifts.markPrinted', { workerIds: unprinted }).then((r) => setMarked(r.marked), notifyError);
   return (
     <>
       <Alert severity={s.skipped.length ? 'warning' : 'success'} data-testid="export-done">
-        {s.pages ? t('export.donePages', { pages: s.pages, minimum: s.minimumPages, prints: s.files.length }) : t('export.doneFiles', { written: s.written, reused: s.reused })}
+        {s.pages
+          ? t('export.donePages', { pages: s.pages, minimum: s.minimumPages, prints: s.files.length })
+          : t('export.doneFiles', { written: s.written, reused: s.reused })}
         {s.skipped.length > 0 && ` ${t('export.doneSkipped', { skipped: s.skipped.length })}`}
       </Alert>
-      {s.profile && <Typography variant="body2" sx={{ mt: 1 }}>{t('export.profileUsed', { profile: s.profile })}</Typography>}
-      {s.orderSheet.pdf && <Typography variant="body2" sx={{ mt: 1, wordBreak: 'break-all' }}>{`${t('export.orderSheet')}: ${s.orderSheet.pdf}`}</Typography>}
+      {s.profile && (
+        <Typography variant="body2" sx={{ mt: 1 }}>
+          {t('export.profileUsed', { profile: s.profile })}
+        </Typography>
+      )}
+      {s.orderSheet.pdf && (
+        <Typography
+          variant="body2"
+          sx={{ mt: 1, wordBreak: 'break-all' }}
+        >{`${t('export.orderSheet')}: ${s.orderSheet.pdf}`}</Typography>
+      )}
       <Box sx={{ mt: 1 }}>
-        {s.skipped.map((k) => <Typography key={`${k.workerId}${k.photoId}`} variant="caption" component="div" color="warning.dark">{skipLine(k)}</Typography>)}
-        {s.warnings.map((w, i) => <Typography key={i} variant="caption" component="div" color="text.secondary">{say(w)}</Typography>)}
+        {s.skipped.map((k) => (
+          <Typography key={`${k.workerId}${k.photoId}`} variant="caption" component="div" color="warning.dark">
+            {skipLine(k)}
+          </Typography>
+        ))}
+        {s.warnings.map((w, i) => (
+          <Typography key={i} variant="caption" component="div" color="text.secondary">
+            {say(w)}
+          </Typography>
+        ))}
       </Box>
       {!s.cancelled && unprinted.length > 0 && marked === null && (
-        <Alert severity="info" sx={{ mt: 1.5 }} action={<Button size="small" onClick={() => void markPrinted()} data-testid="mark-exported-printed">{t('export.markPrinted')}</Button>}>
+        <Alert
+          severity="info"
+          sx={{ mt: 1.5 }}
+          action={
+            <Button size="small" onClick={() => void markPrinted()} data-testid="mark-exported-printed">
+              {t('export.markPrinted')}
+            </Button>
+          }
+        >
           {t('export.offerMarkPrinted', { count: unprinted.length })}
         </Alert>
       )}
-      {marked !== null && <Alert severity="success" sx={{ mt: 1.5 }} data-testid="marked-printed">{t('export.markedPrinted', { count: marked })}</Alert>}
+      {marked !== null && (
+        <Alert severity="success" sx={{ mt: 1.5 }} data-testid="marked-printed">
+          {t('export.markedPrinted', { count: marked })}
+        </Alert>
+      )}
     </>
   );
 }

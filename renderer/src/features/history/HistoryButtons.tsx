@@ -18,24 +18,46 @@ export function HistoryButtons() {
     <>
       <Tooltip title={`${t('history.undo')} (Ctrl+Z)${last ? ` · ${last.label[lang]}` : ''}`}>
         <span>
-          <IconButton size="small" onClick={() => void h.undo()} disabled={!h.canUndo} aria-label={t('history.undo')} data-testid="undo">
+          <IconButton
+            size="small"
+            onClick={() => void h.undo()}
+            disabled={!h.canUndo}
+            aria-label={t('history.undo')}
+            data-testid="undo"
+          >
             <UndoIcon fontSize="small" />
           </IconButton>
         </span>
       </Tooltip>
       <Tooltip title={`${t('history.redo')} (Ctrl+Shift+Z)${next ? ` · ${next.label[lang]}` : ''}`}>
         <span>
-          <IconButton size="small" onClick={() => void h.redo()} disabled={!h.canRedo} aria-label={t('history.redo')} data-testid="redo">
+          <IconButton
+            size="small"
+            onClick={() => void h.redo()}
+            disabled={!h.canRedo}
+            aria-label={t('history.redo')}
+            data-testid="redo"
+          >
             <RedoIcon fontSize="small" />
           </IconButton>
         </span>
       </Tooltip>
       <Tooltip title={t('history.title')}>
-        <IconButton size="small" onClick={(e) => setAnchor(e.currentTarget)} aria-label={t('history.title')} data-testid="history-menu">
+        <IconButton
+          size="small"
+          onClick={(e) => setAnchor(e.currentTarget)}
+          aria-label={t('history.title')}
+          data-testid="history-menu"
+        >
           <HistoryIcon fontSize="small" />
         </IconButton>
       </Tooltip>
-      <Menu anchorEl={anchor} open={!!anchor} onClose={() => setAnchor(null)} slotProps={{ paper: { sx: { maxHeight: 420, width: 360 } } }}>
+      <Menu
+        anchorEl={anchor}
+        open={!!anchor}
+        onClose={() => setAnchor(null)}
+        slotProps={{ paper: { sx: { maxHeight: 420, width: 360 } } }}
+      >
         {h.state.entries.length === 0 && (
           <MenuItem disabled>
             <Typography variant="body2">{t('history.empty')}</Typography>

@@ -4,7 +4,8 @@ import { call, onEvent } from '../../api/client';
 import { useNotice } from '../../components/NoticeProvider';
 import { useI18n } from '../../i18n/I18nProvider';
 
-const isTyping = (el: Element | null) => !!el && ((el as HTMLElement).isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+const isTyping = (el: Element | null) =>
+  !!el && ((el as HTMLElement).isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 
 /** Undo/redo for catalog edits: Ctrl+Z, Ctrl+Shift+Z or Ctrl+Y (⌘ on a Mac); each step says what it undid. */
 export function useHistory() {
@@ -24,7 +25,10 @@ export function useHistory() {
       if (!entry) return;
       try {
         setState(await call(direction === 'undo' ? 'history.undo' : 'history.redo', {}));
-        notify({ severity: 'info', message: t(direction === 'undo' ? 'history.undone' : 'history.redone', { label: entry.label[lang] }) });
+        notify({
+          severity: 'info',
+          message: t(direction === 'undo' ? 'history.undone' : 'history.redone', { label: entry.label[lang] }),
+        });
       } catch (err) {
         notifyError(err);
       }
@@ -45,5 +49,11 @@ export function useHistory() {
     return () => window.removeEventListener('keydown', onKey);
   }, [step]);
 
-  return { state, undo: () => step('undo'), redo: () => step('redo'), canUndo: state.cursor > 0, canRedo: state.cursor < state.entries.length };
+  return {
+    state,
+    undo: () => step('undo'),
+    redo: () => step('redo'),
+    canUndo: state.cursor > 0,
+    canRedo: state.cursor < state.entries.length,
+  };
 }

@@ -23,7 +23,16 @@ const JobsContext = createContext<Jobs | null>(null);
 /** While a job runs, its status is also read this often: an event stream that reconnected may have missed its end. */
 const POLL_MS = 1500;
 
-const stub = (p: JobProgress): JobView => ({ id: p.jobId, kind: p.kind, state: 'running', progress: p, result: null, error: null, startedAt: new Date().toISOString(), endedAt: null });
+const stub = (p: JobProgress): JobView => ({
+  id: p.jobId,
+  kind: p.kind,
+  state: 'running',
+  progress: p,
+  result: null,
+  error: null,
+  startedAt: new Date().toISOString(),
+  endedAt: null,
+});
 
 /**
  * The one place the window follows jobs: every kind (import, exports, the gallery, the face job) through the same
@@ -74,7 +83,8 @@ export function JobsProvider({ children }: { children: ReactNode }) {
       // The whole view (start, end, last progress) comes from the status; the event's own fields if that fails.
       void call('jobs.status', { jobId: f.jobId }).then(put, () => {
         const known = store.current.get(f.jobId);
-        if (known) put({ ...known, state: f.state, result: f.result, error: f.error, endedAt: new Date().toISOString() });
+        if (known)
+          put({ ...known, state: f.state, result: f.result, error: f.error, endedAt: new Date().toISOString() });
       });
     });
     return () => {
@@ -85,15 +95,27 @@ export function JobsProvider({ children }: { children: ReactNode }) {
   }, [put, changed]);
 
   const all = useMemo(
-    () => [...store.current.values()].sort((a, b) => (a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0)),
+    () =>
+      [...store.current.values()].sort((a, b) => (a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0)),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the store changes with its version
     [version],
   );
-  const running = useMemo(() => all.filter((j) => j.state === 'running').map((j) => j.id).join(' '), [all]);
+  const running = useMemo(
+    () =>
+      all
+        .filter((j) => j.state === 'running')
+        .map((j) => j.id)
+        .join(' '),
+    [all],
+  );
   useEffect(() => {
     if (!running) return;
     const timer = window.setInterval(() => {
-      for (const id of running.split(' ')) void call('jobs.status', { jobId: id }).then((j) => j.state !== 'running' && put(j), () => undefined);
+      for (const id of running.split(' '))
+        void call('jobs.status', { jobId: id }).then(
+          (j) => j.state !== 'running' && put(j),
+          () => undefined,
+        );
     }, POLL_MS);
     return () => window.clearInterval(timer);
   }, [running, put]);
@@ -106,7 +128,8 @@ export function JobsProvider({ children }: { children: ReactNode }) {
       const known = store.current.get(jobId);
       // Progress said while the status was on its way is newer than the status.
       if (view.state !== 'running') put(view);
-      else if (!known || known.state === 'running') put({ ...view, progress: known && known.progress.done > view.progress.done ? known.progress : view.progress });
+      else if (!known || known.state === 'running')
+        put({ ...view, progress: known && known.progress.done > view.progress.done ? known.progress : view.progress });
       return jobId;
     },
     [put],
@@ -121,7 +144,10 @@ export function JobsProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const jobs = useMemo(() => all.filter((j) => !hidden.has(j.id)), [all, hidden]);
-  const value = useMemo(() => ({ jobs, all, start, cancel, dismiss, onEnded }), [jobs, all, start, cancel, dismiss, onEnded]);
+  const value = useMemo(
+    () => ({ jobs, all, start, cancel, dismiss, onEnded }),
+    [jobs, all, start, cancel, dismiss, onEnded],
+  );
   return <JobsContext.Provider value={value}>{children}</JobsContext.Provider>;
 }
 
@@ -134,7 +160,10 @@ export function useJobs(): Jobs {
 /** One job, followed: its latest view, or null before it started. */
 export function useJob<R = unknown>(jobId: string | null): JobView<R> | null {
   const { all } = useJobs();
-  return useMemo(() => (jobId ? ((all.find((j) => j.id === jobId) as JobView<R> | undefined) ?? null) : null), [all, jobId]);
+  return useMemo(
+    () => (jobId ? ((all.find((j) => j.id === jobId) as JobView<R> | undefined) ?? null) : null),
+    [all, jobId],
+  );
 }
 
 /** Runs `listener` each time a job of this kind ends. */

@@ -9,7 +9,8 @@ import type { useI18n } from '../../i18n/I18nProvider';
 type Words = Pick<ReturnType<typeof useI18n>, 't' | 'say' | 'errorText'>;
 
 /** A job's name in the user's words (导入, 礼物导出 …). */
-export const jobTitle = (job: Pick<JobView, 'kind'>, { say }: Pick<Words, 'say'>) => say({ key: `job.kind.${job.kind}` });
+export const jobTitle = (job: Pick<JobView, 'kind'>, { say }: Pick<Words, 'say'>) =>
+  say({ key: `job.kind.${job.kind}` });
 
 /** What an ended job did, in one line: the same words the dialog that started it uses. */
 export function jobOutcome(job: JobView, words: Words): string {
@@ -20,7 +21,9 @@ export function jobOutcome(job: JobView, words: Words): string {
   switch (job.kind) {
     case 'import': {
       const s = r as ImportSummary;
-      return s.cancelled ? t('import.cancelled', { imported: s.imported }) : t('import.finished', { imported: s.imported, duplicates: s.duplicates.length, failed: s.failed.length });
+      return s.cancelled
+        ? t('import.cancelled', { imported: s.imported })
+        : t('import.finished', { imported: s.imported, duplicates: s.duplicates.length, failed: s.failed.length });
     }
     case 'export': {
       const s = r as ExportSummary;
@@ -30,7 +33,9 @@ export function jobOutcome(job: JobView, words: Words): string {
       return t('exhibition.export.done', { count: (r as ExhibitionExportResult).files.length });
     case 'gallery-export': {
       const s = r as GalleryResult;
-      return s.cancelled ? t('jobs.state.cancelled') : t('gallery.done', { photos: s.photos, workers: s.workers, written: s.written, reused: s.reused });
+      return s.cancelled
+        ? t('jobs.state.cancelled')
+        : t('gallery.done', { photos: s.photos, workers: s.workers, written: s.written, reused: s.reused });
     }
     case 'faces': {
       const s = r as FaceDetectResult;

@@ -7,7 +7,18 @@ import HourglassIcon from '@mui/icons-material/HourglassTopOutlined';
 import NorthIcon from '@mui/icons-material/North';
 import PhotoSizeIcon from '@mui/icons-material/PhotoSizeSelectLargeOutlined';
 import SouthIcon from '@mui/icons-material/South';
-import { Box, Button, CircularProgress, IconButton, InputAdornment, MenuItem, Slider, TextField, Tooltip, Typography } from '@mui/material';
+import {
+  Box,
+  Button,
+  CircularProgress,
+  IconButton,
+  InputAdornment,
+  MenuItem,
+  Slider,
+  TextField,
+  Tooltip,
+  Typography,
+} from '@mui/material';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { SORT_KEYS, type PhotoFilter, type PhotoSort } from '@shared/logic/photo-filter';
 import type { Flag } from '@shared/model/photo';
@@ -26,7 +37,8 @@ import { TILE_SIZES } from './PhotoTile';
 import { useCullingKeys } from './useCullingKeys';
 import { usePhotos } from './usePhotos';
 
-const isEmptyFilter = (f: PhotoFilter) => !f.photographer && !f.company && !f.shootDay && !f.minRating && !f.flag && !f.text?.trim();
+const isEmptyFilter = (f: PhotoFilter) =>
+  !f.photographer && !f.company && !f.shootDay && !f.minRating && !f.flag && !f.text?.trim();
 
 /** A view choice that outlives the session: the sort and the thumbnail size, kept in this browser. */
 function useStored<T>(key: string, initial: T): [T, (v: T) => void] {
@@ -61,7 +73,11 @@ export function LibraryView({ roster }: { roster: Roster }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [mode, setMode] = useState<Mode>('grid');
   const loupe = mode === 'loupe';
-  const setLoupe = useCallback((on: boolean | ((was: boolean) => boolean)) => setMode((m) => ((typeof on === 'function' ? on(m === 'loupe') : on) ? 'loupe' : 'grid')), []);
+  const setLoupe = useCallback(
+    (on: boolean | ((was: boolean) => boolean)) =>
+      setMode((m) => ((typeof on === 'function' ? on(m === 'loupe') : on) ? 'loupe' : 'grid')),
+    [],
+  );
   /** Z in the grid opens the loupe straight at 100% */
   const [startZoomed, setStartZoomed] = useState(false);
   useEffect(() => {
@@ -78,7 +94,10 @@ export function LibraryView({ roster }: { roster: Roster }) {
 
   const list = useMemo(() => photos ?? [], [photos]);
   const selectedPhotos = useMemo(() => list.filter((p) => selected.has(p.id)), [list, selected]);
-  const declinedWorkers = useMemo(() => new Set((roster.workers ?? []).filter((w) => w.consent === 'declined').map((w) => w.id)), [roster.workers]);
+  const declinedWorkers = useMemo(
+    () => new Set((roster.workers ?? []).filter((w) => w.consent === 'declined').map((w) => w.id)),
+    [roster.workers],
+  );
   const index = Math.min(focusIndex, Math.max(0, list.length - 1));
   const focused = list[index] ?? null;
 
@@ -168,18 +187,73 @@ export function LibraryView({ roster }: { roster: Roster }) {
 
   let body;
   if (error && photos === null)
-    body = <EmptyState testId="library-error" icon={<ErrorOutlineIcon />} title={t('library.error')} body={error} action={<Button variant="outlined" onClick={() => void refresh()}>{t('common.retry')}</Button>} />;
+    body = (
+      <EmptyState
+        testId="library-error"
+        icon={<ErrorOutlineIcon />}
+        title={t('library.error')}
+        body={error}
+        action={
+          <Button variant="outlined" onClick={() => void refresh()}>
+            {t('common.retry')}
+          </Button>
+        }
+      />
+    );
   else if (photos === null)
-    body = <Box sx={{ flex: 1, display: 'grid', placeItems: 'center' }}><CircularProgress aria-label={t('common.loading')} /></Box>;
+    body = (
+      <Box sx={{ flex: 1, display: 'grid', placeItems: 'center' }}>
+        <CircularProgress aria-label={t('common.loading')} />
+      </Box>
+    );
   else if (list.length === 0 && importJob.job?.state === 'running')
     // The first photos land within a second; until then the grid says what is happening, not "nothing matches".
-    body = <EmptyState testId="library-importing" icon={<HourglassIcon />} title={t('library.importing.title')} body={t('library.importing.body')} />;
+    body = (
+      <EmptyState
+        testId="library-importing"
+        icon={<HourglassIcon />}
+        title={t('library.importing.title')}
+        body={t('library.importing.body')}
+      />
+    );
   else if (list.length === 0 && isEmptyFilter(filter) && (!importJob.job || (facets?.total ?? 0) === 0))
-    body = <EmptyState testId="library-empty" icon={<PhotoLibraryIcon />} title={t('library.empty.title')} body={t('library.empty.body')} action={<Button variant="contained" startIcon={<AddPhotoIcon />} onClick={() => setImporting(true)}>{t('library.import')}</Button>} />;
+    body = (
+      <EmptyState
+        testId="library-empty"
+        icon={<PhotoLibraryIcon />}
+        title={t('library.empty.title')}
+        body={t('library.empty.body')}
+        action={
+          <Button variant="contained" startIcon={<AddPhotoIcon />} onClick={() => setImporting(true)}>
+            {t('library.import')}
+          </Button>
+        }
+      />
+    );
   else if (list.length === 0)
-    body = <EmptyState testId="library-no-match" icon={<SearchOffIcon />} title={t('library.noMatch.title')} body={t('library.noMatch.body')} action={<Button variant="outlined" onClick={() => setFilter({})}>{t('library.clearFilters')}</Button>} />;
+    body = (
+      <EmptyState
+        testId="library-no-match"
+        icon={<SearchOffIcon />}
+        title={t('library.noMatch.title')}
+        body={t('library.noMatch.body')}
+        action={
+          <Button variant="outlined" onClick={() => setFilter({})}>
+            {t('library.clearFilters')}
+          </Button>
+        }
+      />
+    );
   else if (mode === 'compare' && focused && candidatePhoto && candidatePhoto !== focused)
-    body = <CompareView select={focused} candidate={candidatePhoto} active={active} onActivate={setActive} onBack={() => setMode('grid')} />;
+    body = (
+      <CompareView
+        select={focused}
+        candidate={candidatePhoto}
+        active={active}
+        onActivate={setActive}
+        onBack={() => setMode('grid')}
+      />
+    );
   else if (loupe && focused)
     body = (
       <Loupe
@@ -194,11 +268,37 @@ export function LibraryView({ roster }: { roster: Roster }) {
         onMove={(d) => focus(index + d)}
       />
     );
-  else body = <PhotoGrid ref={grid} photos={list} size={tileSize} selected={selected} focusIndex={index} declinedWorkers={declinedWorkers} onTileClick={onTileClick} onOpen={(i) => { focus(i); setLoupe(true); }} />;
+  else
+    body = (
+      <PhotoGrid
+        ref={grid}
+        photos={list}
+        size={tileSize}
+        selected={selected}
+        focusIndex={index}
+        declinedWorkers={declinedWorkers}
+        onTileClick={onTileClick}
+        onOpen={(i) => {
+          focus(i);
+          setLoupe(true);
+        }}
+      />
+    );
 
   return (
     <Box sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, px: 2, py: 0.75, borderBottom: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
+      <Box
+        sx={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: 2,
+          px: 2,
+          py: 0.75,
+          borderBottom: 1,
+          borderColor: 'divider',
+          bgcolor: 'background.paper',
+        }}
+      >
         <Typography variant="body2" color="text.secondary" data-testid="library-count" sx={{ minWidth: 140 }}>
           {photos ? t('library.count', { shown: list.length, total: facets?.total ?? list.length }) : ''}
         </Typography>
@@ -227,10 +327,19 @@ export function LibraryView({ roster }: { roster: Roster }) {
           sx={{ width: 150 }}
           slotProps={{ select: { SelectDisplayProps: { 'data-testid': 'library-sort' } as never } }}
         >
-          {SORT_KEYS.map((k) => <MenuItem key={k} value={k}>{t(`sort.${k}`)}</MenuItem>)}
+          {SORT_KEYS.map((k) => (
+            <MenuItem key={k} value={k}>
+              {t(`sort.${k}`)}
+            </MenuItem>
+          ))}
         </TextField>
         <Tooltip title={t(sort.dir === 'asc' ? 'sort.asc' : 'sort.desc')}>
-          <IconButton size="small" onClick={() => setSort({ ...sort, dir: sort.dir === 'asc' ? 'desc' : 'asc' })} aria-label={t(sort.dir === 'asc' ? 'sort.asc' : 'sort.desc')} data-testid="library-sort-dir">
+          <IconButton
+            size="small"
+            onClick={() => setSort({ ...sort, dir: sort.dir === 'asc' ? 'desc' : 'asc' })}
+            aria-label={t(sort.dir === 'asc' ? 'sort.asc' : 'sort.desc')}
+            data-testid="library-sort-dir"
+          >
             {sort.dir === 'asc' ? <NorthIcon fontSize="small" /> : <SouthIcon fontSize="small" />}
           </IconButton>
         </Tooltip>
@@ -240,12 +349,36 @@ export function LibraryView({ roster }: { roster: Roster }) {
           value={filter.text ?? ''}
           onChange={(e) => setFilter((f) => ({ ...f, text: e.target.value }))}
           sx={{ width: 320 }}
-          slotProps={{ input: { startAdornment: <InputAdornment position="start"><SearchIcon fontSize="small" /></InputAdornment> }, htmlInput: { 'data-testid': 'library-search' } }}
+          slotProps={{
+            input: {
+              startAdornment: (
+                <InputAdornment position="start">
+                  <SearchIcon fontSize="small" />
+                </InputAdornment>
+              ),
+            },
+            htmlInput: { 'data-testid': 'library-search' },
+          }}
         />
-        <Button variant="contained" startIcon={<AddPhotoIcon />} onClick={() => setImporting(true)} data-testid="open-import">{t('library.import')}</Button>
+        <Button
+          variant="contained"
+          startIcon={<AddPhotoIcon />}
+          onClick={() => setImporting(true)}
+          data-testid="open-import"
+        >
+          {t('library.import')}
+        </Button>
       </Box>
       <Box sx={{ flex: 1, minHeight: 0, display: 'flex' }}>
-        <FilterPanel facets={facets} filter={filter} roster={roster} onChange={(f) => { setFilter(f); setFocusIndex(0); }} />
+        <FilterPanel
+          facets={facets}
+          filter={filter}
+          roster={roster}
+          onChange={(f) => {
+            setFilter(f);
+            setFocusIndex(0);
+          }}
+        />
         <Box sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>{body}</Box>
         <Box sx={{ width: 300, flexShrink: 0, borderLeft: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
           <MetadataPanel
@@ -261,9 +394,17 @@ export function LibraryView({ roster }: { roster: Roster }) {
           />
         </Box>
       </Box>
-      {importJob.job && <ImportProgressPanel job={importJob.job} onCancel={() => void importJob.cancel()} onDismiss={importJob.dismiss} />}
+      {importJob.job && (
+        <ImportProgressPanel
+          job={importJob.job}
+          onCancel={() => void importJob.cancel()}
+          onDismiss={importJob.dismiss}
+        />
+      )}
       <Box sx={{ px: 2, py: 0.5, borderTop: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
-        <Typography variant="caption" color="text.secondary">{t('library.keys')}</Typography>
+        <Typography variant="caption" color="text.secondary">
+          {t('library.keys')}
+        </Typography>
       </Box>
       <ImportDialog
         open={importing}

@@ -23,7 +23,8 @@ const clamp01 = (v: number) => Math.max(0, Math.min(1, v));
 
 /** Where a W×H image sits in a box when the point (cx, cy) of it (fractions) is at the box's centre, kept covering the box. */
 function placed(boxW: number, boxH: number, w: number, h: number, cx: number, cy: number) {
-  const axis = (box: number, size: number, c: number) => (size <= box ? (box - size) / 2 : Math.min(0, Math.max(box - size, box / 2 - c * size)));
+  const axis = (box: number, size: number, c: number) =>
+    size <= box ? (box - size) / 2 : Math.min(0, Math.max(box - size, box / 2 - c * size));
   return { left: axis(boxW, w, cx), top: axis(boxH, h, cy), width: w, height: h };
 }
 
@@ -33,7 +34,27 @@ const devicePixels = () => window.devicePixelRatio || 1;
 type FullState = 'loading' | 'ready' | 'failed';
 
 /** One photo, large, upright; tagged faces are outlined and named, and a face can be drawn for a tagged worker. */
-export function Loupe({ photo, index, total, roster, drawing, startZoomed = false, onDrawn, onBack, onMove }: { photo: Photo; startZoomed?: boolean; index: number; total: number; roster: Roster; drawing: string | null; onDrawn: () => void; onBack: () => void; onMove: (delta: number) => void }) {
+export function Loupe({
+  photo,
+  index,
+  total,
+  roster,
+  drawing,
+  startZoomed = false,
+  onDrawn,
+  onBack,
+  onMove,
+}: {
+  photo: Photo;
+  startZoomed?: boolean;
+  index: number;
+  total: number;
+  roster: Roster;
+  drawing: string | null;
+  onDrawn: () => void;
+  onBack: () => void;
+  onMove: (delta: number) => void;
+}) {
   const { t } = useI18n();
   const { notifyError } = useNotice();
   const stage = useRef<HTMLDivElement>(null);
@@ -111,8 +132,11 @@ export function Loupe({ photo, index, total, roster, drawing, startZoomed = fals
   const aspect = photo.width && photo.height ? photo.width / photo.height : 1.5;
   const fullReady = full?.id === photo.id && full.state === 'ready';
   // At 100% the full render shows pixel for pixel; without it (original missing) the 2048 px preview does.
-  const zoomW = (fullReady || full?.state === 'loading' ? photo.width : Math.min(photo.width, 2048 * (aspect >= 1 ? 1 : aspect))) / devicePixels();
-  const area = zoom && !drawing ? placed(box.w, box.h, zoomW, zoomW / aspect, zoom.cx, zoom.cy) : fitted(box.w, box.h, aspect);
+  const zoomW =
+    (fullReady || full?.state === 'loading' ? photo.width : Math.min(photo.width, 2048 * (aspect >= 1 ? 1 : aspect))) /
+    devicePixels();
+  const area =
+    zoom && !drawing ? placed(box.w, box.h, zoomW, zoomW / aspect, zoom.cx, zoom.cy) : fitted(box.w, box.h, aspect);
   const zoomed = !!zoom && !drawing;
   const point = (e: React.PointerEvent): [number, number] => {
     const r = (e.currentTarget as HTMLElement).getBoundingClientRect();
@@ -133,18 +157,54 @@ export function Loupe({ photo, index, total, roster, drawing, startZoomed = fals
   };
 
   return (
-    <Box sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', bgcolor: '#1f1d1b' }} data-testid="loupe">
-      <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', px: 1.5, py: 0.75, color: '#eee' }}>
-        <Button startIcon={<ArrowBackIcon />} onClick={onBack} sx={{ color: '#eee' }} size="small">{t('loupe.back')}</Button>
-        <Typography variant="body2" sx={{ color: '#bbb' }}>{`${index + 1} / ${total} · ${photo.originalName}`}</Typography>
-        <Button size="small" sx={{ color: '#eee', minWidth: 120 }} onClick={() => zoomTo(zoom ? null : { cx: 0.5, cy: 0.5 })} disabled={!!drawing} data-testid="loupe-zoom">
+    <Box
+      sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', bgcolor: '#1f1d1b' }}
+      data-testid="loupe"
+    >
+      <Box
+        sx={{
+          display: 'flex',
+          alignItems: 'center',
+          justifyContent: 'space-between',
+          px: 1.5,
+          py: 0.75,
+          color: '#eee',
+        }}
+      >
+        <Button startIcon={<ArrowBackIcon />} onClick={onBack} sx={{ color: '#eee' }} size="small">
+          {t('loupe.back')}
+        </Button>
+        <Typography
+          variant="body2"
+          sx={{ color: '#bbb' }}
+        >{`${index + 1} / ${total} · ${photo.originalName}`}</Typography>
+        <Button
+          size="small"
+          sx={{ color: '#eee', minWidth: 120 }}
+          onClick={() => zoomTo(zoom ? null : { cx: 0.5, cy: 0.5 })}
+          disabled={!!drawing}
+          data-testid="loupe-zoom"
+        >
           {zoom ? t('loupe.fit') : t('loupe.zoom100')}
         </Button>
       </Box>
-      {drawingWorker && <Alert severity="info" sx={{ borderRadius: 0, py: 0 }} data-testid="drawing-hint">{t('tag.drawing', { name: drawingWorker.name })}</Alert>}
-      <Box sx={{ flex: 1, minHeight: 0, position: 'relative', m: 2, overflow: zoomed ? 'hidden' : 'visible' }} ref={stage}>
+      {drawingWorker && (
+        <Alert severity="info" sx={{ borderRadius: 0, py: 0 }} data-testid="drawing-hint">
+          {t('tag.drawing', { name: drawingWorker.name })}
+        </Alert>
+      )}
+      <Box
+        sx={{ flex: 1, minHeight: 0, position: 'relative', m: 2, overflow: zoomed ? 'hidden' : 'visible' }}
+        ref={stage}
+      >
         <Box
-          sx={{ position: 'absolute', ...area, boxShadow: '0 4px 30px rgba(0,0,0,0.5)', cursor: drawing ? undefined : zoomed ? 'grab' : 'zoom-in', touchAction: 'none' }}
+          sx={{
+            position: 'absolute',
+            ...area,
+            boxShadow: '0 4px 30px rgba(0,0,0,0.5)',
+            cursor: drawing ? undefined : zoomed ? 'grab' : 'zoom-in',
+            touchAction: 'none',
+          }}
           data-testid="loupe-stage"
           data-zoomed={zoomed || undefined}
           onPointerDown={(e) => {
@@ -172,9 +232,44 @@ export function Loupe({ photo, index, total, roster, drawing, startZoomed = fals
             }
           }}
         >
-          <img key={photo.id} src={mediaUrl('preview', photo)} alt={photo.originalName} data-testid="loupe-image" draggable={false} style={{ width: '100%', height: '100%', display: 'block', userSelect: 'none', position: 'absolute', inset: 0 }} />
-          {zoomed && fullReady && <img src={fullUrl(photo)} alt="" data-testid="loupe-full" draggable={false} style={{ width: '100%', height: '100%', display: 'block', userSelect: 'none', position: 'absolute', inset: 0 }} />}
-          {zoomed && full?.state === 'loading' && <CircularProgress size={28} sx={{ position: 'fixed', right: 340, bottom: 80, color: '#eee' }} aria-label={t('loupe.loadingFull')} />}
+          <img
+            key={photo.id}
+            src={mediaUrl('preview', photo)}
+            alt={photo.originalName}
+            data-testid="loupe-image"
+            draggable={false}
+            style={{
+              width: '100%',
+              height: '100%',
+              display: 'block',
+              userSelect: 'none',
+              position: 'absolute',
+              inset: 0,
+            }}
+          />
+          {zoomed && fullReady && (
+            <img
+              src={fullUrl(photo)}
+              alt=""
+              data-testid="loupe-full"
+              draggable={false}
+              style={{
+                width: '100%',
+                height: '100%',
+                display: 'block',
+                userSelect: 'none',
+                position: 'absolute',
+                inset: 0,
+              }}
+            />
+          )}
+          {zoomed && full?.state === 'loading' && (
+            <CircularProgress
+              size={28}
+              sx={{ position: 'fixed', right: 340, bottom: 80, color: '#eee' }}
+              aria-label={t('loupe.loadingFull')}
+            />
+          )}
           <LoupeFaces photo={photo} roster={roster} interactive={!drawing && !zoomed} />
           {drawing && (
             <Box
@@ -189,22 +284,51 @@ export function Loupe({ photo, index, total, roster, drawing, startZoomed = fals
                 if (!draft) return;
                 const [x, y] = point(e);
                 const [fx, fy] = draft.from;
-                setDraft({ from: draft.from, rect: { x: Math.min(x, fx), y: Math.min(y, fy), w: Math.abs(x - fx), h: Math.abs(y - fy) } });
+                setDraft({
+                  from: draft.from,
+                  rect: { x: Math.min(x, fx), y: Math.min(y, fy), w: Math.abs(x - fx), h: Math.abs(y - fy) },
+                });
               }}
               onPointerUp={() => void finish()}
             >
-              {draft && <Box sx={{ position: 'absolute', left: `${draft.rect.x * 100}%`, top: `${draft.rect.y * 100}%`, width: `${draft.rect.w * 100}%`, height: `${draft.rect.h * 100}%`, border: '2px dashed #fff', bgcolor: 'rgba(255,255,255,0.12)' }} />}
+              {draft && (
+                <Box
+                  sx={{
+                    position: 'absolute',
+                    left: `${draft.rect.x * 100}%`,
+                    top: `${draft.rect.y * 100}%`,
+                    width: `${draft.rect.w * 100}%`,
+                    height: `${draft.rect.h * 100}%`,
+                    border: '2px dashed #fff',
+                    bgcolor: 'rgba(255,255,255,0.12)',
+                  }}
+                />
+              )}
             </Box>
           )}
         </Box>
         <Tooltip title={t('loupe.prev')}>
           <span style={{ position: 'absolute', left: -8, top: '50%', transform: 'translateY(-50%)' }}>
-            <IconButton onClick={() => onMove(-1)} disabled={index === 0} sx={{ color: '#ddd' }} aria-label={t('loupe.prev')}><ChevronLeftIcon fontSize="large" /></IconButton>
+            <IconButton
+              onClick={() => onMove(-1)}
+              disabled={index === 0}
+              sx={{ color: '#ddd' }}
+              aria-label={t('loupe.prev')}
+            >
+              <ChevronLeftIcon fontSize="large" />
+            </IconButton>
           </span>
         </Tooltip>
         <Tooltip title={t('loupe.next')}>
           <span style={{ position: 'absolute', right: -8, top: '50%', transform: 'translateY(-50%)' }}>
-            <IconButton onClick={() => onMove(1)} disabled={index >= total - 1} sx={{ color: '#ddd' }} aria-label={t('loupe.next')}><ChevronRightIcon fontSize="large" /></IconButton>
+            <IconButton
+              onClick={() => onMove(1)}
+              disabled={index >= total - 1}
+              sx={{ color: '#ddd' }}
+              aria-label={t('loupe.next')}
+            >
+              <ChevronRightIcon fontSize="large" />
+            </IconButton>
           </span>
         </Tooltip>
       </Box>

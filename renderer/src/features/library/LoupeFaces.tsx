@@ -37,7 +37,11 @@ export function LoupeFaces({ photo, roster, interactive }: { photo: Photo; roste
     <>
       {faces.map((f) => {
         const named = !!f.workerId;
-        const label = f.workerId ? nameOf(f.workerId) : f.suggestion ? t('faces.maybe', { name: nameOf(f.suggestion.workerId) }) : t('faces.unnamed');
+        const label = f.workerId
+          ? nameOf(f.workerId)
+          : f.suggestion
+            ? t('faces.maybe', { name: nameOf(f.suggestion.workerId) })
+            : t('faces.unnamed');
         const declined = f.workerId && roster.workerById.get(f.workerId)?.consent === 'declined';
         return (
           <Box
@@ -59,37 +63,126 @@ export function LoupeFaces({ photo, roster, interactive }: { photo: Photo; roste
               height: `${f.box.h * 100}%`,
               border: '2px',
               borderStyle: named ? 'solid' : 'dashed',
-              borderColor: declined ? '#ef5350' : named ? '#f6d28b' : f.suggestion ? '#9fd3ff' : 'rgba(255,255,255,0.8)',
+              borderColor: declined
+                ? '#ef5350'
+                : named
+                  ? '#f6d28b'
+                  : f.suggestion
+                    ? '#9fd3ff'
+                    : 'rgba(255,255,255,0.8)',
               borderRadius: 0.5,
               cursor: interactive ? 'pointer' : undefined,
               pointerEvents: interactive ? 'auto' : 'none',
               '&:hover': interactive ? { bgcolor: 'rgba(255,255,255,0.08)' } : undefined,
             }}
           >
-            <Box component="span" sx={{ position: 'absolute', top: '100%', left: -2, mt: 0.5, px: 0.75, bgcolor: 'rgba(0,0,0,0.7)', color: '#fff', fontSize: 12, borderRadius: 0.5, whiteSpace: 'nowrap' }}>{label}</Box>
+            <Box
+              component="span"
+              sx={{
+                position: 'absolute',
+                top: '100%',
+                left: -2,
+                mt: 0.5,
+                px: 0.75,
+                bgcolor: 'rgba(0,0,0,0.7)',
+                color: '#fff',
+                fontSize: 12,
+                borderRadius: 0.5,
+                whiteSpace: 'nowrap',
+              }}
+            >
+              {label}
+            </Box>
           </Box>
         );
       })}
       {regionsAlone.map((r) => {
         const w = roster.workerById.get(r.workerId);
         return (
-          <Box key={r.workerId} data-testid="face-region" sx={{ position: 'absolute', left: `${r.x * 100}%`, top: `${r.y * 100}%`, width: `${r.w * 100}%`, height: `${r.h * 100}%`, border: '2px solid', borderColor: w?.consent === 'declined' ? '#ef5350' : '#f6d28b', borderRadius: 0.5, pointerEvents: 'none' }}>
-            <Box component="span" sx={{ position: 'absolute', top: '100%', left: -2, mt: 0.5, px: 0.75, bgcolor: 'rgba(0,0,0,0.7)', color: '#fff', fontSize: 12, borderRadius: 0.5, whiteSpace: 'nowrap' }}>{w?.name ?? '?'}</Box>
+          <Box
+            key={r.workerId}
+            data-testid="face-region"
+            sx={{
+              position: 'absolute',
+              left: `${r.x * 100}%`,
+              top: `${r.y * 100}%`,
+              width: `${r.w * 100}%`,
+              height: `${r.h * 100}%`,
+              border: '2px solid',
+              borderColor: w?.consent === 'declined' ? '#ef5350' : '#f6d28b',
+              borderRadius: 0.5,
+              pointerEvents: 'none',
+            }}
+          >
+            <Box
+              component="span"
+              sx={{
+                position: 'absolute',
+                top: '100%',
+                left: -2,
+                mt: 0.5,
+                px: 0.75,
+                bgcolor: 'rgba(0,0,0,0.7)',
+                color: '#fff',
+                fontSize: 12,
+                borderRadius: 0.5,
+                whiteSpace: 'nowrap',
+              }}
+            >
+              {w?.name ?? '?'}
+            </Box>
           </Box>
         );
       })}
-      <Popover open={!!open} anchorEl={open?.anchor} onClose={() => setOpen(null)} anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }} slotProps={{ paper: { sx: { p: 2, width: 300 }, 'data-testid': 'face-popover' } as object }}>
+      <Popover
+        open={!!open}
+        anchorEl={open?.anchor}
+        onClose={() => setOpen(null)}
+        anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}
+        slotProps={{ paper: { sx: { p: 2, width: 300 }, 'data-testid': 'face-popover' } as object }}
+      >
         {open && (
           <Stack sx={{ gap: 1.5 }}>
-            <Typography variant="subtitle2">{open.face.workerId ? nameOf(open.face.workerId) : t('faces.nameIt')}</Typography>
+            <Typography variant="subtitle2">
+              {open.face.workerId ? nameOf(open.face.workerId) : t('faces.nameIt')}
+            </Typography>
             {suggested && (
               <Stack direction="row" sx={{ gap: 1 }}>
-                <Button size="small" variant="contained" onClick={() => void act(() => call('faces.assign', { faceIds: [open.face.faceId], workerId: suggested.id }))} data-testid="face-confirm">{t('faces.confirm', { name: suggested.name })}</Button>
-                <Button size="small" onClick={() => void act(() => call('faces.reject', { faceIds: [open.face.faceId] }))} data-testid="face-reject">{t('faces.notThem')}</Button>
+                <Button
+                  size="small"
+                  variant="contained"
+                  onClick={() =>
+                    void act(() => call('faces.assign', { faceIds: [open.face.faceId], workerId: suggested.id }))
+                  }
+                  data-testid="face-confirm"
+                >
+                  {t('faces.confirm', { name: suggested.name })}
+                </Button>
+                <Button
+                  size="small"
+                  onClick={() => void act(() => call('faces.reject', { faceIds: [open.face.faceId] }))}
+                  data-testid="face-reject"
+                >
+                  {t('faces.notThem')}
+                </Button>
               </Stack>
             )}
-            <WorkerPicker roster={roster} autoFocus onPick={(w) => void act(() => call('faces.assign', { faceIds: [open.face.faceId], workerId: w.id }))} placeholder={t('people.nameGroup')} testId="face-name-input" />
-            <Button size="small" color="inherit" sx={{ alignSelf: 'flex-start' }} onClick={() => void act(() => call('faces.setState', { faceIds: [open.face.faceId], state: 'not-face' }))} data-testid="face-not-face">{t('people.notFace')}</Button>
+            <WorkerPicker
+              roster={roster}
+              autoFocus
+              onPick={(w) => void act(() => call('faces.assign', { faceIds: [open.face.faceId], workerId: w.id }))}
+              placeholder={t('people.nameGroup')}
+              testId="face-name-input"
+            />
+            <Button
+              size="small"
+              color="inherit"
+              sx={{ alignSelf: 'flex-start' }}
+              onClick={() => void act(() => call('faces.setState', { faceIds: [open.face.faceId], state: 'not-face' }))}
+              data-testid="face-not-face"
+            >
+              {t('people.notFace')}
+            </Button>
           </Stack>
         )}
       </Popover>

@@ -30,7 +30,23 @@ function Stars({ rating }: { rating: number }) {
 }
 
 /** One photo in the grid: the thumbnail upright, rating, flag; a rejected photo is dimmed, as in Lightroom. */
-export const PhotoTile = memo(function PhotoTile({ photo, size, selected, focused, declined, onClick, onDoubleClick }: { photo: Photo; size: number; selected: boolean; focused: boolean; declined: boolean; onClick: (e: React.MouseEvent) => void; onDoubleClick: () => void }) {
+export const PhotoTile = memo(function PhotoTile({
+  photo,
+  size,
+  selected,
+  focused,
+  declined,
+  onClick,
+  onDoubleClick,
+}: {
+  photo: Photo;
+  size: number;
+  selected: boolean;
+  focused: boolean;
+  declined: boolean;
+  onClick: (e: React.MouseEvent) => void;
+  onDoubleClick: () => void;
+}) {
   const { t } = useI18n();
   const box = tileBox(size);
   const hasImage = photo.thumbnail || photo.embeddedThumbnail;
@@ -59,8 +75,28 @@ export const PhotoTile = memo(function PhotoTile({ photo, size, selected, focuse
         flexDirection: 'column',
       }}
     >
-      <Box sx={{ height: box.image, display: 'flex', alignItems: 'center', justifyContent: 'center', bgcolor: '#dcd8d1', borderRadius: 1, overflow: 'hidden', position: 'relative' }}>
-        {hasImage && <img src={mediaUrl('thumb', photo)} alt={photo.originalName} loading="lazy" decoding="async" draggable={false} style={{ maxWidth: '100%', maxHeight: '100%', objectFit: 'contain', display: 'block' }} />}
+      <Box
+        sx={{
+          height: box.image,
+          display: 'flex',
+          alignItems: 'center',
+          justifyContent: 'center',
+          bgcolor: '#dcd8d1',
+          borderRadius: 1,
+          overflow: 'hidden',
+          position: 'relative',
+        }}
+      >
+        {hasImage && (
+          <img
+            src={mediaUrl('thumb', photo)}
+            alt={photo.originalName}
+            loading="lazy"
+            decoding="async"
+            draggable={false}
+            style={{ maxWidth: '100%', maxHeight: '100%', objectFit: 'contain', display: 'block' }}
+          />
+        )}
         {!photo.rendered && (
           <Tooltip title={t('photo.pending')}>
             <CircularProgress size={18} sx={{ position: 'absolute', right: 6, bottom: 6 }} />
@@ -68,20 +104,67 @@ export const PhotoTile = memo(function PhotoTile({ photo, size, selected, focuse
         )}
         {photo.workers.length > 0 && (
           <Tooltip title={declined ? t('photo.declined') : ''}>
-            <Box data-testid="tile-people" data-declined={declined || undefined} sx={{ position: 'absolute', left: 6, bottom: 6, display: 'flex', alignItems: 'center', gap: 0.25, px: 0.75, height: 20, borderRadius: 10, fontSize: 12, color: '#fff', bgcolor: declined ? 'error.main' : 'rgba(0,0,0,0.55)' }}>
+            <Box
+              data-testid="tile-people"
+              data-declined={declined || undefined}
+              sx={{
+                position: 'absolute',
+                left: 6,
+                bottom: 6,
+                display: 'flex',
+                alignItems: 'center',
+                gap: 0.25,
+                px: 0.75,
+                height: 20,
+                borderRadius: 10,
+                fontSize: 12,
+                color: '#fff',
+                bgcolor: declined ? 'error.main' : 'rgba(0,0,0,0.55)',
+              }}
+            >
               <PersonIcon sx={{ fontSize: 14 }} />
               {photo.workers.length}
             </Box>
           </Tooltip>
         )}
         {photo.flag && (
-          <Box sx={{ position: 'absolute', top: 6, left: 6, bgcolor: 'rgba(255,255,255,0.9)', borderRadius: '50%', width: 22, height: 22, display: 'grid', placeItems: 'center' }}>
-            {photo.flag === 'picked' ? <FlagIcon sx={{ fontSize: 15, color: 'primary.main' }} /> : <BlockIcon sx={{ fontSize: 15, color: 'text.secondary' }} />}
+          <Box
+            sx={{
+              position: 'absolute',
+              top: 6,
+              left: 6,
+              bgcolor: 'rgba(255,255,255,0.9)',
+              borderRadius: '50%',
+              width: 22,
+              height: 22,
+              display: 'grid',
+              placeItems: 'center',
+            }}
+          >
+            {photo.flag === 'picked' ? (
+              <FlagIcon sx={{ fontSize: 15, color: 'primary.main' }} />
+            ) : (
+              <BlockIcon sx={{ fontSize: 15, color: 'text.secondary' }} />
+            )}
           </Box>
         )}
       </Box>
-      <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', mt: 0.75, minHeight: 18, gap: 0.5 }}>
-        <Typography variant="caption" noWrap title={photo.originalName} sx={{ color: 'text.secondary', flex: 1, minWidth: 0 }}>
+      <Box
+        sx={{
+          display: 'flex',
+          alignItems: 'center',
+          justifyContent: 'space-between',
+          mt: 0.75,
+          minHeight: 18,
+          gap: 0.5,
+        }}
+      >
+        <Typography
+          variant="caption"
+          noWrap
+          title={photo.originalName}
+          sx={{ color: 'text.secondary', flex: 1, minWidth: 0 }}
+        >
           {photo.originalName}
         </Typography>
         <Stars rating={photo.rating} />

@@ -32,7 +32,10 @@ export function usePhotos(filter: PhotoFilter, sort?: PhotoSort) {
     inFlight.current = true;
     const asked = JSON.stringify([filterRef.current, sortRef.current]);
     try {
-      const [list, f] = await Promise.all([call('photos.list', { filter: filterRef.current, sort: sortRef.current }), call('photos.facets', {})]);
+      const [list, f] = await Promise.all([
+        call('photos.list', { filter: filterRef.current, sort: sortRef.current }),
+        call('photos.facets', {}),
+      ]);
       if (asked === JSON.stringify([filterRef.current, sortRef.current])) {
         setPhotos(list);
         setFacets(f);

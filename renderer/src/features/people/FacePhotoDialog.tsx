@@ -17,9 +17,26 @@ export function FacePhotoDialog({ face, onClose }: { face: FaceView | null; onCl
       </DialogTitle>
       <DialogContent>
         {face && (
-          <Box sx={{ position: 'relative', display: 'inline-block', lineHeight: 0, overflow: 'hidden', borderRadius: 1 }}>
-            <img src={mediaUrl('preview', { id: face.photoId, rendered: true })} alt="" style={{ maxWidth: '100%', maxHeight: '75vh', display: 'block' }} />
-            <Box sx={{ position: 'absolute', left: `${face.box.x * 100}%`, top: `${face.box.y * 100}%`, width: `${face.box.w * 100}%`, height: `${face.box.h * 100}%`, border: '3px solid #f6d28b', borderRadius: 1, boxShadow: '0 0 0 2000px rgba(0,0,0,0.25)' }} />
+          <Box
+            sx={{ position: 'relative', display: 'inline-block', lineHeight: 0, overflow: 'hidden', borderRadius: 1 }}
+          >
+            <img
+              src={mediaUrl('preview', { id: face.photoId, rendered: true })}
+              alt=""
+              style={{ maxWidth: '100%', maxHeight: '75vh', display: 'block' }}
+            />
+            <Box
+              sx={{
+                position: 'absolute',
+                left: `${face.box.x * 100}%`,
+                top: `${face.box.y * 100}%`,
+                width: `${face.box.w * 100}%`,
+                height: `${face.box.h * 100}%`,
+                border: '3px solid #f6d28b',
+                borderRadius: 1,
+                boxShadow: '0 0 0 2000px rgba(0,0,0,0.25)',
+              }}
+            />
           </Box>
         )}
       </DialogContent>

@@ -4,7 +4,25 @@ import type { FaceView } from '@shared/model/face';
 import { faceUrl } from '../../api/client';
 
 /** One face as a square crop, with an optional line under it (a name, a confidence). */
-export function FaceTile({ face, size = 96, selected, focused, caption, onClick, onOpen, testId = 'face-tile' }: { face: FaceView; size?: number; selected?: boolean; focused?: boolean; caption?: string; onClick?: (e: React.MouseEvent) => void; /** double-click: the whole photo */ onOpen?: (face: FaceView) => void; testId?: string }) {
+export function FaceTile({
+  face,
+  size = 96,
+  selected,
+  focused,
+  caption,
+  onClick,
+  onOpen,
+  testId = 'face-tile',
+}: {
+  face: FaceView;
+  size?: number;
+  selected?: boolean;
+  focused?: boolean;
+  caption?: string;
+  onClick?: (e: React.MouseEvent) => void;
+  /** double-click: the whole photo */ onOpen?: (face: FaceView) => void;
+  testId?: string;
+}) {
   return (
     <Box
       data-testid={testId}
@@ -32,10 +50,25 @@ export function FaceTile({ face, size = 96, selected, focused, caption, onClick,
           transition: 'opacity 120ms, outline-color 120ms',
         }}
       >
-        {face.hasCrop ? <img src={faceUrl(face.faceId)} alt="" loading="lazy" draggable={false} style={{ width: '100%', height: '100%', objectFit: 'cover', display: 'block' }} /> : <FaceIcon sx={{ fontSize: size / 2, color: 'text.disabled' }} />}
+        {face.hasCrop ? (
+          <img
+            src={faceUrl(face.faceId)}
+            alt=""
+            loading="lazy"
+            draggable={false}
+            style={{ width: '100%', height: '100%', objectFit: 'cover', display: 'block' }}
+          />
+        ) : (
+          <FaceIcon sx={{ fontSize: size / 2, color: 'text.disabled' }} />
+        )}
       </Box>
       {caption && (
-        <Typography variant="caption" component="div" noWrap sx={{ mt: 0.5, textAlign: 'center', color: 'text.secondary' }}>
+        <Typography
+          variant="caption"
+          component="div"
+          noWrap
+          sx={{ mt: 0.5, textAlign: 'center', color: 'text.secondary' }}
+        >
           {caption}
         </Typography>
       )}

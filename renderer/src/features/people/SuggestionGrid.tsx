@@ -40,7 +40,10 @@ export const SuggestionGrid = forwardRef<
   // The list changes under the focus (a face confirmed leaves it): the focus stays at the same place.
   const focus = Math.max(0, Math.min(focusAt, faces.length - 1));
   const multi = !!selected && !!onSelect;
-  const targets = () => (multi && selected.size ? faces.filter((f) => selected.has(f.faceId)) : faces.slice(focus, focus + 1)).map((f) => f.faceId);
+  const targets = () =>
+    (multi && selected.size ? faces.filter((f) => selected.has(f.faceId)) : faces.slice(focus, focus + 1)).map(
+      (f) => f.faceId,
+    );
 
   const onKey = (e: React.KeyboardEvent) => {
     const cols = Math.max(1, Math.floor(((grid.current?.clientWidth ?? TILE) + GAP) / (TILE + GAP)));
@@ -58,7 +61,8 @@ export const SuggestionGrid = forwardRef<
     } else if (multi && k === ' ') {
       const id = faces[focus]?.faceId;
       if (id) onSelect(toggled(selected, id));
-    } else if (multi && (e.ctrlKey || e.metaKey) && k.toLowerCase() === 'a') onSelect(new Set(faces.map((f) => f.faceId)));
+    } else if (multi && (e.ctrlKey || e.metaKey) && k.toLowerCase() === 'a')
+      onSelect(new Set(faces.map((f) => f.faceId)));
     else if (multi && k === 'Escape') onSelect(new Set());
     else return;
     e.preventDefault();
@@ -74,7 +78,15 @@ export const SuggestionGrid = forwardRef<
       onFocus={() => setActive(true)}
       onBlur={() => setActive(false)}
       data-testid={testId}
-      sx={{ display: 'flex', flexWrap: 'wrap', gap: `${GAP}px`, outline: 'none', p: 0.5, borderRadius: 1, '&:focus-visible': { boxShadow: (th) => `0 0 0 2px ${th.palette.primary.light}` } }}
+      sx={{
+        display: 'flex',
+        flexWrap: 'wrap',
+        gap: `${GAP}px`,
+        outline: 'none',
+        p: 0.5,
+        borderRadius: 1,
+        '&:focus-visible': { boxShadow: (th) => `0 0 0 2px ${th.palette.primary.light}` },
+      }}
     >
       {faces.map((f, i) => (
         <FaceTile

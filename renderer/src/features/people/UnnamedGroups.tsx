@@ -14,13 +14,23 @@ import { toggled } from './toggled';
 const PAGE = 40;
 
 /** Unnamed faces in look-alike groups: name a whole group with the roster, or set it aside. */
-export function UnnamedGroups({ groups, roster, readOnly }: { groups: FaceGroup[]; roster: Roster; readOnly: boolean }) {
+export function UnnamedGroups({
+  groups,
+  roster,
+  readOnly,
+}: {
+  groups: FaceGroup[];
+  roster: Roster;
+  readOnly: boolean;
+}) {
   const { t } = useI18n();
   const [shown, setShown] = useState(PAGE);
   return (
     <Box sx={{ p: 3 }} data-testid="unnamed-groups">
       <Typography variant="h6">{t('people.unnamed')}</Typography>
-      <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>{t('people.unnamedHint')}</Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+        {t('people.unnamedHint')}
+      </Typography>
       <Stack sx={{ gap: 2 }}>
         {groups.slice(0, shown).map((g) => (
           <GroupCard key={g.id} group={g} roster={roster} readOnly={readOnly} />
@@ -69,25 +79,54 @@ function GroupCard({ group, roster, readOnly }: { group: FaceGroup; roster: Rost
           />
         ))}
         {group.faces.length > 24 && (
-          <Box sx={{ width: 84, height: 84, display: 'flex', alignItems: 'center', justifyContent: 'center', color: 'text.secondary' }}>+{group.faces.length - 24}</Box>
+          <Box
+            sx={{
+              width: 84,
+              height: 84,
+              display: 'flex',
+              alignItems: 'center',
+              justifyContent: 'center',
+              color: 'text.secondary',
+            }}
+          >
+            +{group.faces.length - 24}
+          </Box>
         )}
       </Stack>
       {!readOnly && (
         <Stack direction="row" sx={{ gap: 1.5, alignItems: 'center', flexWrap: 'wrap' }}>
           <Typography variant="caption" color="text.secondary" sx={{ minWidth: 64 }}>
-            {off.size ? t('people.selected', { count: chosen.length }) : t('people.groupCount', { count: group.faces.length })}
+            {off.size
+              ? t('people.selected', { count: chosen.length })
+              : t('people.groupCount', { count: group.faces.length })}
           </Typography>
           <Box sx={{ flex: 1, minWidth: 240, maxWidth: 360 }}>
-            <WorkerPicker roster={roster} onPick={(w) => void name(w)} placeholder={t('people.nameGroup')} testId="group-name-input" />
+            <WorkerPicker
+              roster={roster}
+              onPick={(w) => void name(w)}
+              placeholder={t('people.nameGroup')}
+              testId="group-name-input"
+            />
           </Box>
           <Tooltip title={t('people.ignoreHint')}>
             <span>
-              <Button size="small" disabled={!chosen.length} onClick={() => void act(() => call('faces.setState', { faceIds: chosen, state: 'ignored' }))} data-testid="group-ignore">
+              <Button
+                size="small"
+                disabled={!chosen.length}
+                onClick={() => void act(() => call('faces.setState', { faceIds: chosen, state: 'ignored' }))}
+                data-testid="group-ignore"
+              >
                 {t('people.ignore')}
               </Button>
             </span>
           </Tooltip>
-          <Button size="small" color="inherit" disabled={!chosen.length} onClick={() => void act(() => call('faces.setState', { faceIds: chosen, state: 'not-face' }))} data-testid="group-not-face">
+          <Button
+            size="small"
+            color="inherit"
+            disabled={!chosen.length}
+            onClick={() => void act(() => call('faces.setState', { faceIds: chosen, state: 'not-face' }))}
+            data-testid="group-not-face"
+          >
             {t('people.notFace')}
           </Button>
         </Stack>

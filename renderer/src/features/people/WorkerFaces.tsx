@@ -17,7 +17,17 @@ import { SuggestionGrid, type SuggestionGridHandle } from './SuggestionGrid';
  * the work: arrows move, Enter confirms (the selection, else the face in focus), X rejects, Ctrl+A selects all the
  * sure ones; Ctrl+Z undoes.
  */
-export function WorkerFaces({ workerId, roster, readOnly, suggestionsOn }: { workerId: string; roster: Roster; readOnly: boolean; suggestionsOn: boolean }) {
+export function WorkerFaces({
+  workerId,
+  roster,
+  readOnly,
+  suggestionsOn,
+}: {
+  workerId: string;
+  roster: Roster;
+  readOnly: boolean;
+  suggestionsOn: boolean;
+}) {
   const { t } = useI18n();
   const { notifyError } = useNotice();
   const worker = roster.workerById.get(workerId);
@@ -77,50 +87,132 @@ export function WorkerFaces({ workerId, roster, readOnly, suggestionsOn }: { wor
     <Box sx={{ p: 3 }} data-testid="worker-faces">
       <Stack direction="row" sx={{ alignItems: 'baseline', gap: 1.5, flexWrap: 'wrap' }}>
         <Typography variant="h6">{worker?.name ?? workerId}</Typography>
-        <Typography variant="body2" color="text.secondary">{[company?.shortName ?? company?.name, worker?.department, worker?.craft].filter(Boolean).join(' · ')}</Typography>
+        <Typography variant="body2" color="text.secondary">
+          {[company?.shortName ?? company?.name, worker?.department, worker?.craft].filter(Boolean).join(' · ')}
+        </Typography>
         <Box sx={{ flex: 1 }} />
         <Tooltip title={worker?.consent === 'declined' ? t('people.suggestOffDeclined') : ''}>
-          <FormControlLabel control={<Switch size="small" checked={suggestionsOn} disabled={readOnly} onChange={(_, on) => void toggleSuggestions(on)} data-testid="suggest-switch" />} label={<Typography variant="body2">{t('people.suggestOn')}</Typography>} />
+          <FormControlLabel
+            control={
+              <Switch
+                size="small"
+                checked={suggestionsOn}
+                disabled={readOnly}
+                onChange={(_, on) => void toggleSuggestions(on)}
+                data-testid="suggest-switch"
+              />
+            }
+            label={<Typography variant="body2">{t('people.suggestOn')}</Typography>}
+          />
         </Tooltip>
       </Stack>
 
-      <Typography variant="subtitle2" sx={{ mt: 2, mb: 1 }}>{t('people.confirmedTitle')} · {data?.confirmed.length ?? 0}</Typography>
+      <Typography variant="subtitle2" sx={{ mt: 2, mb: 1 }}>
+        {t('people.confirmedTitle')} · {data?.confirmed.length ?? 0}
+      </Typography>
       <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap' }} data-testid="confirmed-faces">
         {data?.confirmed.slice(0, 60).map((f) => (
           <Tooltip key={f.faceId} title={readOnly ? '' : t('people.notThisPerson', { name: worker?.name ?? '' })}>
             <span>
-              <FaceTile face={f} size={64} testId="confirmed-face" onOpen={setShown} onClick={readOnly ? undefined : () => void act('reject', [f.faceId])} />
+              <FaceTile
+                face={f}
+                size={64}
+                testId="confirmed-face"
+                onOpen={setShown}
+                onClick={readOnly ? undefined : () => void act('reject', [f.faceId])}
+              />
             </span>
           </Tooltip>
         ))}
       </Stack>
 
       <Stack direction="row" sx={{ mt: 3, mb: 1, alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
-        <Typography variant="subtitle2">{t('people.suggestionsTitle', { name: worker?.name ?? '' })} · {suggestions.length}</Typography>
+        <Typography variant="subtitle2">
+          {t('people.suggestionsTitle', { name: worker?.name ?? '' })} · {suggestions.length}
+        </Typography>
         <Box sx={{ flex: 1 }} />
         {!readOnly && suggestions.length > 0 && (
           <>
-            {selected.size > 0 && <Button size="small" onClick={() => void act('reject', selectedIds())} data-testid="reject-selected">{t('people.rejectSelected', { count: selected.size })}</Button>}
-            {selected.size > 0 && <Button size="small" variant="outlined" onClick={() => void act('confirm', selectedIds())} data-testid="confirm-selected">{t('people.confirmSelected', { count: selected.size })}</Button>}
+            {selected.size > 0 && (
+              <Button size="small" onClick={() => void act('reject', selectedIds())} data-testid="reject-selected">
+                {t('people.rejectSelected', { count: selected.size })}
+              </Button>
+            )}
+            {selected.size > 0 && (
+              <Button
+                size="small"
+                variant="outlined"
+                onClick={() => void act('confirm', selectedIds())}
+                data-testid="confirm-selected"
+              >
+                {t('people.confirmSelected', { count: selected.size })}
+              </Button>
+            )}
             <Tooltip title={t('people.confirmAllHint', { count: suggestions.length, value: surePercent })}>
-              <Button size="small" variant="contained" onClick={() => void act('confirm', suggestions.map((f) => f.faceId))} data-testid="confirm-all">{t('people.confirmAll', { count: suggestions.length })}</Button>
+              <Button
+                size="small"
+                variant="contained"
+                onClick={() =>
+                  void act(
+                    'confirm',
+                    suggestions.map((f) => f.faceId),
+                  )
+                }
+                data-testid="confirm-all"
+              >
+                {t('people.confirmAll', { count: suggestions.length })}
+              </Button>
             </Tooltip>
           </>
         )}
       </Stack>
       {suggestions.length > 0 && (
         <>
-          <Typography variant="caption" color="text.secondary" component="div" sx={{ mb: 1.5 }}>{t('people.keysHint')}</Typography>
-          <SuggestionGrid key={workerId} ref={sureGrid} faces={suggestions} onAct={(kind, ids) => void act(kind, ids)} onOpen={setShown} selected={selected} onSelect={setSelected} testId="suggestion-grid" tileTestId="suggested-face" label={t('people.suggestionsTitle', { name: worker?.name ?? '' })} />
+          <Typography variant="caption" color="text.secondary" component="div" sx={{ mb: 1.5 }}>
+            {t('people.keysHint')}
+          </Typography>
+          <SuggestionGrid
+            key={workerId}
+            ref={sureGrid}
+            faces={suggestions}
+            onAct={(kind, ids) => void act(kind, ids)}
+            onOpen={setShown}
+            selected={selected}
+            onSelect={setSelected}
+            testId="suggestion-grid"
+            tileTestId="suggested-face"
+            label={t('people.suggestionsTitle', { name: worker?.name ?? '' })}
+          />
         </>
       )}
-      {loaded && suggestions.length === 0 && <Typography variant="body2" color="text.secondary" data-testid="no-sure-suggestions">{doubtful.length ? t('people.noSureSuggestions', { value: surePercent }) : t('people.noSuggestions')}</Typography>}
+      {loaded && suggestions.length === 0 && (
+        <Typography variant="body2" color="text.secondary" data-testid="no-sure-suggestions">
+          {doubtful.length ? t('people.noSureSuggestions', { value: surePercent }) : t('people.noSuggestions')}
+        </Typography>
+      )}
 
       {doubtful.length > 0 && (
-        <Box component="section" sx={{ mt: 3, pt: 2, borderTop: 1, borderColor: 'divider' }} data-testid="doubtful-section">
-          <Typography variant="subtitle2" component="h3" sx={{ mb: 0.5 }}>{t('people.doubtfulTitle')} · {doubtful.length}</Typography>
-          <Typography variant="caption" color="text.secondary" component="div" sx={{ mb: 1.5 }}>{t('people.doubtfulHint', { value: surePercent })}</Typography>
-          <SuggestionGrid key={workerId} ref={doubtfulGrid} faces={doubtful} onAct={(kind, ids) => void act(kind, ids)} onOpen={setShown} testId="doubtful-grid" tileTestId="doubtful-face" label={t('people.doubtfulTitle')} />
+        <Box
+          component="section"
+          sx={{ mt: 3, pt: 2, borderTop: 1, borderColor: 'divider' }}
+          data-testid="doubtful-section"
+        >
+          <Typography variant="subtitle2" component="h3" sx={{ mb: 0.5 }}>
+            {t('people.doubtfulTitle')} · {doubtful.length}
+          </Typography>
+          <Typography variant="caption" color="text.secondary" component="div" sx={{ mb: 1.5 }}>
+            {t('people.doubtfulHint', { value: surePercent })}
+          </Typography>
+          <SuggestionGrid
+            key={workerId}
+            ref={doubtfulGrid}
+            faces={doubtful}
+            onAct={(kind, ids) => void act(kind, ids)}
+            onOpen={setShown}
+            testId="doubtful-grid"
+            tileTestId="doubtful-face"
+            label={t('people.doubtfulTitle')}
+          />
         </Box>
       )}
       <FacePhotoDialog face={shown} onClose={() => setShown(null)} />

@@ -11,13 +11,22 @@ export function useFaceJob() {
   const { t } = useI18n();
   const { notify, notifyError } = useNotice();
   const jobs = useJobs();
-  const job = useMemo(() => (jobs.all.find((j) => j.kind === 'faces' && j.state === 'running') as JobView<FaceDetectResult> | undefined) ?? null, [jobs.all]);
+  const job = useMemo(
+    () =>
+      (jobs.all.find((j) => j.kind === 'faces' && j.state === 'running') as JobView<FaceDetectResult> | undefined) ??
+      null,
+    [jobs.all],
+  );
 
   useJobEnded('faces', (ended) => {
-    if (ended.state === 'failed') return notifyError(new ApiError(ended.error ?? { code: 'INTERNAL', message: t('jobs.state.failed') }));
+    if (ended.state === 'failed')
+      return notifyError(new ApiError(ended.error ?? { code: 'INTERNAL', message: t('jobs.state.failed') }));
     const result = ended.result as FaceDetectResult | null;
     if (!result) return;
-    notify({ severity: result.failed.length ? 'warning' : 'success', message: `${t('people.finished', { photos: result.photos, faces: result.faces })}${result.failed.length ? `；${t('people.failedPhotos', { count: result.failed.length })}` : ''}` });
+    notify({
+      severity: result.failed.length ? 'warning' : 'success',
+      message: `${t('people.finished', { photos: result.photos, faces: result.faces })}${result.failed.length ? `；${t('people.failedPhotos', { count: result.failed.length })}` : ''}`,
+    });
   });
 
   const start = useCallback(

@@ -7,18 +7,36 @@ import { useI18n } from '../../i18n/I18nProvider';
 const FIELDS = ['name', 'organisation', 'credit'] as const;
 
 /** A photographer's name, organisation and the credit line that goes on every print and label. */
-export function PhotographerDialog({ photographer, onClose }: { photographer: Photographer | null; onClose: () => void }) {
+export function PhotographerDialog({
+  photographer,
+  onClose,
+}: {
+  photographer: Photographer | null;
+  onClose: () => void;
+}) {
   const { t, errorText } = useI18n();
   const [form, setForm] = useState({ name: '', organisation: '', credit: '' });
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    if (photographer) setForm({ name: photographer.name, organisation: photographer.organisation ?? '', credit: photographer.credit ?? '' });
+    if (photographer)
+      setForm({
+        name: photographer.name,
+        organisation: photographer.organisation ?? '',
+        credit: photographer.credit ?? '',
+      });
     setError(null);
   }, [photographer]);
   const save = async () => {
     if (!photographer) return;
     try {
-      await call('photographers.update', { id: photographer.id, patch: { name: form.name.trim(), organisation: form.organisation.trim() || null, credit: form.credit.trim() || null } });
+      await call('photographers.update', {
+        id: photographer.id,
+        patch: {
+          name: form.name.trim(),
+          organisation: form.organisation.trim() || null,
+          credit: form.credit.trim() || null,
+        },
+      });
       onClose();
     } catch (err) {
       setError(errorText(err));
@@ -30,13 +48,22 @@ export function PhotographerDialog({ photographer, onClose }: { photographer: Ph
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
           {FIELDS.map((f) => (
-            <TextField key={f} label={t(`photographer.${f}`)} value={form[f]} onChange={(e) => setForm({ ...form, [f]: e.target.value })} error={f === 'name' && !!error} helperText={f === 'name' ? error : f === 'credit' ? t('photographer.creditExample') : undefined} />
+            <TextField
+              key={f}
+              label={t(`photographer.${f}`)}
+              value={form[f]}
+              onChange={(e) => setForm({ ...form, [f]: e.target.value })}
+              error={f === 'name' && !!error}
+              helperText={f === 'name' ? error : f === 'credit' ? t('photographer.creditExample') : undefined}
+            />
           ))}
         </Stack>
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{t('common.cancel')}</Button>
-        <Button variant="contained" disabled={!form.name.trim()} onClick={() => void save()}>{t('edit.save')}</Button>
+        <Button variant="contained" disabled={!form.name.trim()} onClick={() => void save()}>
+          {t('edit.save')}
+        </Button>
       </DialogActions>
     </Dialog>
   );

@@ -5,7 +5,23 @@ import EditIcon from '@mui/icons-material/EditOutlined';
 import GroupsIcon from '@mui/icons-material/GroupsOutlined';
 import SearchIcon from '@mui/icons-material/Search';
 import UploadFileIcon from '@mui/icons-material/UploadFileOutlined';
-import { Box, Button, CircularProgress, IconButton, InputAdornment, List, ListItemButton, ListItemText, Stack, Table, TableCell, TableRow, TextField, Tooltip, Typography } from '@mui/material';
+import {
+  Box,
+  Button,
+  CircularProgress,
+  IconButton,
+  InputAdornment,
+  List,
+  ListItemButton,
+  ListItemText,
+  Stack,
+  Table,
+  TableCell,
+  TableRow,
+  TextField,
+  Tooltip,
+  Typography,
+} from '@mui/material';
 import { useMemo, useState } from 'react';
 import { TableVirtuoso } from 'react-virtuoso';
 import { searchWorkers } from '@shared/logic/worker-search';
@@ -39,47 +55,151 @@ export function RosterView({ roster }: { roster: Roster }) {
     return m;
   }, [roster.workers]);
 
-  if (!roster.companies || !roster.workers) return <Box sx={{ flex: 1, display: 'grid', placeItems: 'center' }}><CircularProgress /></Box>;
+  if (!roster.companies || !roster.workers)
+    return (
+      <Box sx={{ flex: 1, display: 'grid', placeItems: 'center' }}>
+        <CircularProgress />
+      </Box>
+    );
   const empty = roster.companies.length === 0 && roster.workers.length === 0;
 
   return (
     <Box sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }} data-testid="roster-view">
-      <Stack direction="row" spacing={1.5} sx={{ px: 2, py: 0.75, borderBottom: 1, borderColor: 'divider', bgcolor: 'background.paper', alignItems: 'center' }}>
-        <Typography variant="body2" color="text.secondary" sx={{ minWidth: 140 }}>{t('roster.workerCount', { count: roster.workers.length })}</Typography>
+      <Stack
+        direction="row"
+        spacing={1.5}
+        sx={{
+          px: 2,
+          py: 0.75,
+          borderBottom: 1,
+          borderColor: 'divider',
+          bgcolor: 'background.paper',
+          alignItems: 'center',
+        }}
+      >
+        <Typography variant="body2" color="text.secondary" sx={{ minWidth: 140 }}>
+          {t('roster.workerCount', { count: roster.workers.length })}
+        </Typography>
         <Box sx={{ flex: 1 }} />
-        <TextField size="small" placeholder={t('roster.search')} value={query} onChange={(e) => setQuery(e.target.value)} sx={{ width: 280 }} slotProps={{ input: { startAdornment: <InputAdornment position="start"><SearchIcon fontSize="small" /></InputAdornment> }, htmlInput: { 'data-testid': 'roster-search' } }} />
-        <Button variant="outlined" startIcon={<AddIcon />} onClick={() => setEditingWorker('new')} data-testid="add-worker">{t('roster.addWorker')}</Button>
-        <Button variant="contained" startIcon={<UploadFileIcon />} onClick={() => setImporting(true)} data-testid="open-roster-import">{t('roster.import')}</Button>
+        <TextField
+          size="small"
+          placeholder={t('roster.search')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          sx={{ width: 280 }}
+          slotProps={{
+            input: {
+              startAdornment: (
+                <InputAdornment position="start">
+                  <SearchIcon fontSize="small" />
+                </InputAdornment>
+              ),
+            },
+            htmlInput: { 'data-testid': 'roster-search' },
+          }}
+        />
+        <Button
+          variant="outlined"
+          startIcon={<AddIcon />}
+          onClick={() => setEditingWorker('new')}
+          data-testid="add-worker"
+        >
+          {t('roster.addWorker')}
+        </Button>
+        <Button
+          variant="contained"
+          startIcon={<UploadFileIcon />}
+          onClick={() => setImporting(true)}
+          data-testid="open-roster-import"
+        >
+          {t('roster.import')}
+        </Button>
       </Stack>
       {empty ? (
-        <EmptyState testId="roster-empty" icon={<GroupsIcon />} title={t('roster.empty.title')} body={t('roster.empty.body')} action={<Button variant="contained" startIcon={<UploadFileIcon />} onClick={() => setImporting(true)}>{t('roster.import')}</Button>} />
+        <EmptyState
+          testId="roster-empty"
+          icon={<GroupsIcon />}
+          title={t('roster.empty.title')}
+          body={t('roster.empty.body')}
+          action={
+            <Button variant="contained" startIcon={<UploadFileIcon />} onClick={() => setImporting(true)}>
+              {t('roster.import')}
+            </Button>
+          }
+        />
       ) : (
         <Box sx={{ flex: 1, minHeight: 0, display: 'flex' }}>
-          <Box sx={{ width: 300, flexShrink: 0, borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper', display: 'flex', flexDirection: 'column' }}>
+          <Box
+            sx={{
+              width: 300,
+              flexShrink: 0,
+              borderRight: 1,
+              borderColor: 'divider',
+              bgcolor: 'background.paper',
+              display: 'flex',
+              flexDirection: 'column',
+            }}
+          >
             <Stack direction="row" sx={{ alignItems: 'center', px: 2, py: 1 }}>
-              <Typography variant="overline" color="text.secondary" sx={{ flex: 1, letterSpacing: '0.1em' }}>{t('roster.companies')}</Typography>
-              <Tooltip title={t('roster.addCompany')}><IconButton size="small" onClick={() => setEditingCompany('new')} data-testid="add-company"><AddIcon fontSize="small" /></IconButton></Tooltip>
+              <Typography variant="overline" color="text.secondary" sx={{ flex: 1, letterSpacing: '0.1em' }}>
+                {t('roster.companies')}
+              </Typography>
+              <Tooltip title={t('roster.addCompany')}>
+                <IconButton size="small" onClick={() => setEditingCompany('new')} data-testid="add-company">
+                  <AddIcon fontSize="small" />
+                </IconButton>
+              </Tooltip>
             </Stack>
             <List dense sx={{ overflow: 'auto', flex: 1, px: 1 }} data-testid="company-list">
               <ListItemButton selected={!companyFilter} onClick={() => setCompanyFilter(null)} sx={{ borderRadius: 1 }}>
                 <ListItemText primary={t('roster.allCompanies')} />
-                <Typography variant="caption" color="text.secondary">{roster.workers.length}</Typography>
+                <Typography variant="caption" color="text.secondary">
+                  {roster.workers.length}
+                </Typography>
               </ListItemButton>
               {roster.companies.map((c) => (
-                <ListItemButton key={c.id} selected={companyFilter === c.id} onClick={() => setCompanyFilter(c.id)} sx={{ borderRadius: 1, gap: 1 }}>
+                <ListItemButton
+                  key={c.id}
+                  selected={companyFilter === c.id}
+                  onClick={() => setCompanyFilter(c.id)}
+                  sx={{ borderRadius: 1, gap: 1 }}
+                >
                   <BusinessIcon fontSize="small" color="action" />
-                  <ListItemText primary={c.shortName ?? c.name} secondary={c.shortName ? c.name : c.district} sx={{ minWidth: 0 }} slotProps={{ primary: { noWrap: true }, secondary: { noWrap: true } }} />
-                  <Typography variant="caption" color="text.secondary">{counts.get(c.id) ?? 0}</Typography>
-                  <IconButton size="small" onClick={(e) => { e.stopPropagation(); setEditingCompany(c); }} aria-label={t('roster.edit')}><EditIcon sx={{ fontSize: 16 }} /></IconButton>
+                  <ListItemText
+                    primary={c.shortName ?? c.name}
+                    secondary={c.shortName ? c.name : c.district}
+                    sx={{ minWidth: 0 }}
+                    slotProps={{ primary: { noWrap: true }, secondary: { noWrap: true } }}
+                  />
+                  <Typography variant="caption" color="text.secondary">
+                    {counts.get(c.id) ?? 0}
+                  </Typography>
+                  <IconButton
+                    size="small"
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      setEditingCompany(c);
+                    }}
+                    aria-label={t('roster.edit')}
+                  >
+                    <EditIcon sx={{ fontSize: 16 }} />
+                  </IconButton>
                 </ListItemButton>
               ))}
             </List>
-            <Typography variant="overline" color="text.secondary" sx={{ px: 2, pt: 1, letterSpacing: '0.1em' }}>{t('roster.photographers')}</Typography>
+            <Typography variant="overline" color="text.secondary" sx={{ px: 2, pt: 1, letterSpacing: '0.1em' }}>
+              {t('roster.photographers')}
+            </Typography>
             <List dense sx={{ overflow: 'auto', maxHeight: '35%', px: 1 }} data-testid="photographer-list">
               {roster.photographers.map((p) => (
                 <ListItemButton key={p.id} onClick={() => setEditingPhotographer(p)} sx={{ borderRadius: 1, gap: 1 }}>
                   <CameraIcon fontSize="small" color="action" />
-                  <ListItemText primary={p.name} secondary={p.credit ?? p.organisation} sx={{ minWidth: 0 }} slotProps={{ primary: { noWrap: true }, secondary: { noWrap: true } }} />
+                  <ListItemText
+                    primary={p.name}
+                    secondary={p.credit ?? p.organisation}
+                    sx={{ minWidth: 0 }}
+                    slotProps={{ primary: { noWrap: true }, secondary: { noWrap: true } }}
+                  />
                 </ListItemButton>
               ))}
             </List>
@@ -90,8 +210,21 @@ export function RosterView({ roster }: { roster: Roster }) {
               style={{ height: '100%' }}
               fixedHeaderContent={() => (
                 <TableRow sx={{ bgcolor: 'background.paper' }}>
-                  {(['worker.name', 'worker.pinyin', 'worker.company', 'worker.department', 'worker.craft', 'worker.employeeNo', 'worker.joined', 'worker.consent'] as const).map((k) => (
-                    <TableCell key={k} sx={{ bgcolor: 'background.paper', fontWeight: 600 }}>{t(k)}</TableCell>
+                  {(
+                    [
+                      'worker.name',
+                      'worker.pinyin',
+                      'worker.company',
+                      'worker.department',
+                      'worker.craft',
+                      'worker.employeeNo',
+                      'worker.joined',
+                      'worker.consent',
+                    ] as const
+                  ).map((k) => (
+                    <TableCell key={k} sx={{ bgcolor: 'background.paper', fontWeight: 600 }}>
+                      {t(k)}
+                    </TableCell>
                   ))}
                 </TableRow>
               )}
@@ -99,29 +232,56 @@ export function RosterView({ roster }: { roster: Roster }) {
                 const c = w.companyId ? roster.companyById.get(w.companyId) : null;
                 return (
                   <>
-                    <TableCell sx={{ fontWeight: 600, color: w.consent === 'declined' ? 'error.main' : undefined }}>{w.name}</TableCell>
+                    <TableCell sx={{ fontWeight: 600, color: w.consent === 'declined' ? 'error.main' : undefined }}>
+                      {w.name}
+                    </TableCell>
                     <TableCell sx={{ color: 'text.secondary' }}>{w.pinyin}</TableCell>
                     <TableCell>{c?.shortName ?? c?.name ?? '—'}</TableCell>
                     <TableCell>{w.department ?? ''}</TableCell>
                     <TableCell>{w.craft ?? ''}</TableCell>
                     <TableCell>{w.employeeNo ?? ''}</TableCell>
                     <TableCell>{w.joined ?? ''}</TableCell>
-                    <TableCell><ConsentChip consent={w.consent} /></TableCell>
+                    <TableCell>
+                      <ConsentChip consent={w.consent} />
+                    </TableCell>
                   </>
                 );
               }}
               components={{
-                Table: (props) => <Table {...props} size="small" sx={{ width: '100%', borderCollapse: 'separate', tableLayout: 'auto' }} />,
-                TableRow: ({ item, ...props }) => <TableRow {...props} hover sx={{ cursor: 'pointer' }} onClick={() => setEditingWorker(item)} data-testid="worker-row" />,
+                Table: (props) => (
+                  <Table
+                    {...props}
+                    size="small"
+                    sx={{ width: '100%', borderCollapse: 'separate', tableLayout: 'auto' }}
+                  />
+                ),
+                TableRow: ({ item, ...props }) => (
+                  <TableRow
+                    {...props}
+                    hover
+                    sx={{ cursor: 'pointer' }}
+                    onClick={() => setEditingWorker(item)}
+                    data-testid="worker-row"
+                  />
+                ),
               }}
             />
           </Box>
         </Box>
       )}
       <RosterImportDialog open={importing} onClose={() => setImporting(false)} />
-      <CompanyDialog open={editingCompany !== null} company={editingCompany === 'new' ? null : editingCompany} onClose={() => setEditingCompany(null)} />
+      <CompanyDialog
+        open={editingCompany !== null}
+        company={editingCompany === 'new' ? null : editingCompany}
+        onClose={() => setEditingCompany(null)}
+      />
       <PhotographerDialog photographer={editingPhotographer} onClose={() => setEditingPhotographer(null)} />
-      <WorkerDialog open={editingWorker !== null} worker={editingWorker === 'new' ? null : editingWorker} roster={roster} onClose={() => setEditingWorker(null)} />
+      <WorkerDialog
+        open={editingWorker !== null}
+        worker={editingWorker === 'new' ? null : editingWorker}
+        roster={roster}
+        onClose={() => setEditingWorker(null)}
+      />
     </Box>
   );
 }

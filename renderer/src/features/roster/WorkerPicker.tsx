@@ -10,7 +10,21 @@ import type { Roster } from './useRoster';
  * The roster's autocomplete: two or three letters (characters, pinyin or initials: zmd), Enter picks the first.
  * Each option says company, workshop and craft, and warns of someone who declined.
  */
-export function WorkerPicker({ roster, onPick, placeholder, testId, autoFocus, size = 'small' }: { roster: Roster; onPick: (w: Worker) => void; placeholder: string; testId: string; autoFocus?: boolean; size?: 'small' | 'medium' }) {
+export function WorkerPicker({
+  roster,
+  onPick,
+  placeholder,
+  testId,
+  autoFocus,
+  size = 'small',
+}: {
+  roster: Roster;
+  onPick: (w: Worker) => void;
+  placeholder: string;
+  testId: string;
+  autoFocus?: boolean;
+  size?: 'small' | 'medium';
+}) {
   const { t } = useI18n();
   const [input, setInput] = useState('');
   return (
@@ -38,18 +52,34 @@ export function WorkerPicker({ roster, onPick, placeholder, testId, autoFocus, s
           <li key={key} {...rest} data-testid="worker-option">
             <Stack sx={{ width: '100%' }}>
               <Stack direction="row" sx={{ alignItems: 'center', gap: 1 }}>
-                <Typography variant="body2" sx={{ fontWeight: 600, color: w.consent === 'declined' ? 'error.main' : undefined }}>{w.name}</Typography>
-                <Typography variant="caption" color="text.secondary">{w.pinyin}</Typography>
+                <Typography
+                  variant="body2"
+                  sx={{ fontWeight: 600, color: w.consent === 'declined' ? 'error.main' : undefined }}
+                >
+                  {w.name}
+                </Typography>
+                <Typography variant="caption" color="text.secondary">
+                  {w.pinyin}
+                </Typography>
                 {w.consent === 'declined' && <ConsentChip consent="declined" />}
               </Stack>
               <Typography variant="caption" color="text.secondary" noWrap>
-                {[company?.shortName ?? company?.name, w.department, w.craft, w.employeeNo && `#${w.employeeNo}`].filter(Boolean).join(' · ')}
+                {[company?.shortName ?? company?.name, w.department, w.craft, w.employeeNo && `#${w.employeeNo}`]
+                  .filter(Boolean)
+                  .join(' · ')}
               </Typography>
             </Stack>
           </li>
         );
       }}
-      renderInput={(params) => <TextField {...params} autoFocus={autoFocus} placeholder={placeholder} slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, 'data-testid': testId } }} />}
+      renderInput={(params) => (
+        <TextField
+          {...params}
+          autoFocus={autoFocus}
+          placeholder={placeholder}
+          slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, 'data-testid': testId } }}
+        />
+      )}
     />
   );
 }

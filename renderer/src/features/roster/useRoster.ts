@@ -12,7 +12,11 @@ export function useRoster() {
 
   const refresh = useCallback(async () => {
     try {
-      const [c, w, p] = await Promise.all([call('companies.list', {}), call('workers.list', {}), call('photographers.list', {})]);
+      const [c, w, p] = await Promise.all([
+        call('companies.list', {}),
+        call('workers.list', {}),
+        call('photographers.list', {}),
+      ]);
       setCompanies(c);
       setWorkers(w);
       setPhotographers(p);

@@ -15,7 +15,12 @@ export function ProjectMenu() {
     try {
       const { written, refused } = await call('xmp.write', {});
       const dir = written[0] ? written[0].replace(/[\\/][^\\/]+$/, '') : '';
-      if (refused.length) notify({ severity: 'warning', title: t('menu.xmpDone', { count: written.length, dir }), message: refused.map((r) => say(r)).join('\n') });
+      if (refused.length)
+        notify({
+          severity: 'warning',
+          title: t('menu.xmpDone', { count: written.length, dir }),
+          message: refused.map((r) => say(r)).join('\n'),
+        });
       else notify({ severity: 'success', message: t('menu.xmpDone', { count: written.length, dir }) });
     } catch (err) {
       notifyError(err);
@@ -24,10 +29,19 @@ export function ProjectMenu() {
   return (
     <>
       <Tooltip title={t('menu.more')}>
-        <IconButton size="small" onClick={(e) => setAnchor(e.currentTarget)} aria-label={t('menu.more')} data-testid="project-menu"><MoreVertIcon fontSize="small" /></IconButton>
+        <IconButton
+          size="small"
+          onClick={(e) => setAnchor(e.currentTarget)}
+          aria-label={t('menu.more')}
+          data-testid="project-menu"
+        >
+          <MoreVertIcon fontSize="small" />
+        </IconButton>
       </Tooltip>
       <Menu anchorEl={anchor} open={!!anchor} onClose={() => setAnchor(null)}>
-        <MenuItem onClick={() => void writeXmp()} data-testid="menu-xmp"><ListItemText primary={t('menu.xmp')} /></MenuItem>
+        <MenuItem onClick={() => void writeXmp()} data-testid="menu-xmp">
+          <ListItemText primary={t('menu.xmp')} />
+        </MenuItem>
       </Menu>
     </>
   );

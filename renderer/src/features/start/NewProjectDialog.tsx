@@ -6,7 +6,15 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { usePathChooser } from '../folders/usePathChooser';
 
 /** Name the campaign and choose where its folder goes; errors (folder taken, no permission) show in place. */
-export function NewProjectDialog({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (p: ProjectInfo) => void }) {
+export function NewProjectDialog({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (p: ProjectInfo) => void;
+}) {
   const { t, errorText } = useI18n();
   const [name, setName] = useState('');
   const [dir, setDir] = useState('');
@@ -32,7 +40,14 @@ export function NewProjectDialog({ open, onClose, onCreated }: { open: boolean; 
       <DialogTitle>{t('start.new')}</DialogTitle>
       <DialogContent>
         <Stack spacing={2.5} sx={{ pt: 1 }}>
-          <TextField autoFocus label={t('project.name')} placeholder={t('project.name.placeholder')} value={name} onChange={(e) => setName(e.target.value)} slotProps={{ htmlInput: { 'data-testid': 'project-name' } }} />
+          <TextField
+            autoFocus
+            label={t('project.name')}
+            placeholder={t('project.name.placeholder')}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            slotProps={{ htmlInput: { 'data-testid': 'project-name' } }}
+          />
           <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
             <TextField
               fullWidth
@@ -43,13 +58,22 @@ export function NewProjectDialog({ open, onClose, onCreated }: { open: boolean; 
               helperText={error ?? t('project.folder.hint')}
               slotProps={{ htmlInput: { 'data-testid': 'project-dir' } }}
             />
-            <Button variant="outlined" sx={{ mt: 1, flexShrink: 0 }} onClick={() => chooser.choose('folder')}>{t('folder.browse')}</Button>
+            <Button variant="outlined" sx={{ mt: 1, flexShrink: 0 }} onClick={() => chooser.choose('folder')}>
+              {t('folder.browse')}
+            </Button>
           </Stack>
         </Stack>
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{t('common.cancel')}</Button>
-        <Button variant="contained" disabled={!dir.trim() || busy} onClick={() => void create()} data-testid="project-create">{t('project.create')}</Button>
+        <Button
+          variant="contained"
+          disabled={!dir.trim() || busy}
+          onClick={() => void create()}
+          data-testid="project-create"
+        >
+          {t('project.create')}
+        </Button>
       </DialogActions>
       {chooser.element}
     </Dialog>

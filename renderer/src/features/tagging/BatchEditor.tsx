@@ -36,15 +36,44 @@ export function BatchEditor({ photos, roster }: { photos: Photo[]; roster: Roste
   return (
     <Stack spacing={1.5} data-testid="batch-editor">
       <Typography variant="subtitle2">{t('batch.title', { count: photos.length })}</Typography>
-      <TextField select size="small" label={t('batch.company')} value={companyId} onChange={(e) => setCompanyId(e.target.value)} slotProps={{ htmlInput: { 'data-testid': 'batch-company' } }}>
-        <MenuItem value={KEEP}><em>{t('batch.keep')}</em></MenuItem>
+      <TextField
+        select
+        size="small"
+        label={t('batch.company')}
+        value={companyId}
+        onChange={(e) => setCompanyId(e.target.value)}
+        slotProps={{ htmlInput: { 'data-testid': 'batch-company' } }}
+      >
+        <MenuItem value={KEEP}>
+          <em>{t('batch.keep')}</em>
+        </MenuItem>
         {(roster.companies ?? []).map((c) => (
-          <MenuItem key={c.id} value={c.id} data-testid="batch-company-option">{c.name}</MenuItem>
+          <MenuItem key={c.id} value={c.id} data-testid="batch-company-option">
+            {c.name}
+          </MenuItem>
         ))}
       </TextField>
-      <Autocomplete freeSolo size="small" options={roster.photographers.map((p) => p.name)} inputValue={photographer} onInputChange={(_, v) => setPhotographer(v)} renderInput={(params) => <TextField {...params} label={t('batch.photographer')} placeholder={t('batch.keep')} />} />
-      <TextField type="date" size="small" label={t('batch.shootDay')} value={shootDay} onChange={(e) => setShootDay(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
-      <Button variant="contained" disabled={!changed} onClick={() => void apply()} data-testid="batch-apply">{t('batch.apply')}</Button>
+      <Autocomplete
+        freeSolo
+        size="small"
+        options={roster.photographers.map((p) => p.name)}
+        inputValue={photographer}
+        onInputChange={(_, v) => setPhotographer(v)}
+        renderInput={(params) => (
+          <TextField {...params} label={t('batch.photographer')} placeholder={t('batch.keep')} />
+        )}
+      />
+      <TextField
+        type="date"
+        size="small"
+        label={t('batch.shootDay')}
+        value={shootDay}
+        onChange={(e) => setShootDay(e.target.value)}
+        slotProps={{ inputLabel: { shrink: true } }}
+      />
+      <Button variant="contained" disabled={!changed} onClick={() => void apply()} data-testid="batch-apply">
+        {t('batch.apply')}
+      </Button>
     </Stack>
   );
 }

@@ -16,13 +16,29 @@ export function CaptionEditor({ photo }: { photo: Photo }) {
     setCaption(photo.caption ?? '');
   }, [photo.id, photo.title, photo.caption]);
   const dirty = title !== (photo.title ?? '') || caption !== (photo.caption ?? '');
-  const save = () => call('photos.update', { ids: [photo.id], patch: { title: title.trim() || null, caption: caption.trim() || null } }).catch(notifyError);
+  const save = () =>
+    call('photos.update', {
+      ids: [photo.id],
+      patch: { title: title.trim() || null, caption: caption.trim() || null },
+    }).catch(notifyError);
   return (
     <Stack spacing={1}>
       <Typography variant="subtitle2">{t('edit.titleCaption')}</Typography>
       <TextField size="small" label={t('meta.title')} value={title} onChange={(e) => setTitle(e.target.value)} />
-      <TextField size="small" label={t('meta.caption')} value={caption} onChange={(e) => setCaption(e.target.value)} multiline minRows={2} maxRows={6} />
-      {dirty && <Button size="small" variant="outlined" onClick={() => void save()}>{t('edit.save')}</Button>}
+      <TextField
+        size="small"
+        label={t('meta.caption')}
+        value={caption}
+        onChange={(e) => setCaption(e.target.value)}
+        multiline
+        minRows={2}
+        maxRows={6}
+      />
+      {dirty && (
+        <Button size="small" variant="outlined" onClick={() => void save()}>
+          {t('edit.save')}
+        </Button>
+      )}
     </Stack>
   );
 }

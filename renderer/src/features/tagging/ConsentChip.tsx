@@ -12,10 +12,25 @@ const ICONS: Record<Consent, React.ReactElement> = {
   declined: <BlockIcon />,
   unknown: <HelpOutlineIcon />,
 };
-const COLORS: Record<Consent, 'success' | 'warning' | 'error' | 'default'> = { exhibit: 'success', 'gift-only': 'warning', declined: 'error', unknown: 'default' };
+const COLORS: Record<Consent, 'success' | 'warning' | 'error' | 'default'> = {
+  exhibit: 'success',
+  'gift-only': 'warning',
+  declined: 'error',
+  unknown: 'default',
+};
 
 /** Consent, shown the same everywhere: a declined worker is red in every list. */
 export function ConsentChip({ consent, size = 'small' }: { consent: Consent; size?: 'small' | 'medium' }) {
   const { t } = useI18n();
-  return <Chip size={size} icon={ICONS[consent]} label={t(`consent.${consent}`)} color={COLORS[consent]} variant={consent === 'unknown' ? 'outlined' : 'filled'} data-consent={consent} sx={{ height: 22, '& .MuiChip-label': { px: 0.75, fontSize: 12 } }} />;
+  return (
+    <Chip
+      size={size}
+      icon={ICONS[consent]}
+      label={t(`consent.${consent}`)}
+      color={COLORS[consent]}
+      variant={consent === 'unknown' ? 'outlined' : 'filled'}
+      data-consent={consent}
+      sx={{ height: 22, '& .MuiChip-label': { px: 0.75, fontSize: 12 } }}
+    />
+  );
 }

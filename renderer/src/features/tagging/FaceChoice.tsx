@@ -16,7 +16,9 @@ export function FaceChoice({ worker, faces }: { worker: Worker; faces: FaceView[
   if (!faces.length) return null;
   return (
     <Box sx={{ pl: 1, pb: 0.5 }} data-testid="face-choice">
-      <Typography variant="caption" color="text.secondary">{t('tag.whichFace', { name: worker.name })}</Typography>
+      <Typography variant="caption" color="text.secondary">
+        {t('tag.whichFace', { name: worker.name })}
+      </Typography>
       <Stack direction="row" sx={{ gap: 0.75, mt: 0.5, flexWrap: 'wrap' }}>
         {faces.map((f) => (
           <Tooltip key={f.faceId} title={f.suggestion?.workerId === worker.id ? t('tag.likelyFace') : ''}>
@@ -26,7 +28,9 @@ export function FaceChoice({ worker, faces }: { worker: Worker; faces: FaceView[
                 size={44}
                 testId="face-choice-tile"
                 focused={f.suggestion?.workerId === worker.id}
-                onClick={() => void call('faces.assign', { faceIds: [f.faceId], workerId: worker.id }).catch(notifyError)}
+                onClick={() =>
+                  void call('faces.assign', { faceIds: [f.faceId], workerId: worker.id }).catch(notifyError)
+                }
               />
             </span>
           </Tooltip>

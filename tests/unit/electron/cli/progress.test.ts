@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { JobProgress } from '../../../../shared/model/job';
 import { ProgressLine, progressBar, progressText } from '../../../../electron/cli/progress';
 
-const at = (done: number, total = 10): JobProgress => ({ jobId: 'j1', kind: 'import', done, total, current: `/media/card/DCIM/IMG_${done}.JPG`, rate: 2.5, etaSeconds: (total - done) / 2.5, counts: {} });
+const at = (done: number, total = 10): JobProgress => ({
+  jobId: 'j1',
+  kind: 'import',
+  done,
+  total,
+  current: `/media/card/DCIM/IMG_${done}.JPG`,
+  rate: 2.5,
+  etaSeconds: (total - done) / 2.5,
+  counts: {},
+});
 
 /** A terminal (or a log) that keeps what is written to it. */
 function stream(isTTY: boolean, columns = 60) {
@@ -27,7 +36,9 @@ describe('the command line’s job progress', () => {
     line.show(at(1));
     line.show(at(2));
     line.end();
-    expect(written.slice(0, 2).every((w) => w.startsWith('\r[') && w.replace(/\r|\u001b\[K/g, '').length <= 39)).toBe(true);
+    expect(written.slice(0, 2).every((w) => w.startsWith('\r[') && w.replace(/\r|\u001b\[K/g, '').length <= 39)).toBe(
+      true,
+    );
     expect(written.at(-1)).toBe('\n');
   });
 

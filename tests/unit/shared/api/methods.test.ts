@@ -10,7 +10,17 @@ import { projectMethods } from '../../../../shared/api/methods/project';
 import { rosterMethods } from '../../../../shared/api/methods/roster';
 import { tagsMethods } from '../../../../shared/api/methods/tags';
 
-const DOMAINS = { projectMethods, photosMethods, tagsMethods, rosterMethods, giftsMethods, exhibitionsMethods, galleryMethods, facesMethods, jobsMethods };
+const DOMAINS = {
+  projectMethods,
+  photosMethods,
+  tagsMethods,
+  rosterMethods,
+  giftsMethods,
+  exhibitionsMethods,
+  galleryMethods,
+  facesMethods,
+  jobsMethods,
+};
 
 describe('the API, declared once per domain', () => {
   it('declares every method in exactly one domain (a second declaration would silently replace the first)', () => {

@@ -6,7 +6,78 @@ import { STRINGS } from '../../../../renderer/src/i18n/strings';
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;
 /** Latin words a Chinese sentence may hold: formats, standards, units, keys and product names people use as they are. */
-const LATIN_IN_ZH = new Set(['JPEG', 'PNG', 'TIFF', 'WebP', 'AVIF', 'HEIC', 'HEIF', 'RAW', 'XMP', 'EXIF', 'IPTC', 'GPS', 'ICC', 'PDF', 'CSV', 'xlsx', 'xls', 'csv', 'xmp', 'json', 'project', 'Excel', 'WPS', 'Lightroom', 'Chrome', 'Edge', 'Firefox', 'ppi', 'dpi', 'mm', 'cm', 'MB', 'KB', 'GB', 'B', 'A', 'C', 'O', 'P', 'X', 'U', 'Z', 'Esc', 'Ctrl', 'Shift', 'Enter', 'Space', 'ID', 'sRGB', 'CMYK', 'FOGRA', 'RGB', 'English', 'Chasing', 'Light', 'IPC', 'HTTP', 'MWG', 'PersonInImage', 'CLI', 'Electron', 'UTC', 'AI', 'DCIM', 'x', 'y', 'w', 'h', 'zmd', 'exports']);
+const LATIN_IN_ZH = new Set([
+  'JPEG',
+  'PNG',
+  'TIFF',
+  'WebP',
+  'AVIF',
+  'HEIC',
+  'HEIF',
+  'RAW',
+  'XMP',
+  'EXIF',
+  'IPTC',
+  'GPS',
+  'ICC',
+  'PDF',
+  'CSV',
+  'xlsx',
+  'xls',
+  'csv',
+  'xmp',
+  'json',
+  'project',
+  'Excel',
+  'WPS',
+  'Lightroom',
+  'Chrome',
+  'Edge',
+  'Firefox',
+  'ppi',
+  'dpi',
+  'mm',
+  'cm',
+  'MB',
+  'KB',
+  'GB',
+  'B',
+  'A',
+  'C',
+  'O',
+  'P',
+  'X',
+  'U',
+  'Z',
+  'Esc',
+  'Ctrl',
+  'Shift',
+  'Enter',
+  'Space',
+  'ID',
+  'sRGB',
+  'CMYK',
+  'FOGRA',
+  'RGB',
+  'English',
+  'Chasing',
+  'Light',
+  'IPC',
+  'HTTP',
+  'MWG',
+  'PersonInImage',
+  'CLI',
+  'Electron',
+  'UTC',
+  'AI',
+  'DCIM',
+  'x',
+  'y',
+  'w',
+  'h',
+  'zmd',
+  'exports',
+]);
 /** Chinese a sentence in English may quote: paper sizes as print shops say them, and header words of a Chinese staff list. */
 const CJK_IN_EN = /寸|姓名|摄影：张三|追光|中文|工号|单位|简称/g;
 
@@ -17,11 +88,16 @@ const placeholders = (s: string) =>
     .replace(/(?:\/[\w.-]+)+/g, ' ')
     .replace(/\b[\w-]+\.(?:json|jpg|xmp|xlsx|csv)\b/g, ' ');
 function latinWordsNotAllowed(zh: string): string[] {
-  return (placeholders(zh).match(/[A-Za-z][A-Za-z.]*/g) ?? []).map((w) => w.replace(/^\.+|\.+$/g, '')).filter((w) => w && !LATIN_IN_ZH.has(w) && !/^\d/.test(w));
+  return (placeholders(zh).match(/[A-Za-z][A-Za-z.]*/g) ?? [])
+    .map((w) => w.replace(/^\.+|\.+$/g, ''))
+    .filter((w) => w && !LATIN_IN_ZH.has(w) && !/^\d/.test(w));
 }
 
 describe('every message, in each language, is in that language only', () => {
-  const tables = { 'main process (shared/i18n/messages.ts)': MESSAGES, 'window (renderer/src/i18n/strings.ts)': STRINGS } as Record<string, Record<string, { zh: string; en: string }>>;
+  const tables = {
+    'main process (shared/i18n/messages.ts)': MESSAGES,
+    'window (renderer/src/i18n/strings.ts)': STRINGS,
+  } as Record<string, Record<string, { zh: string; en: string }>>;
   for (const [where, table] of Object.entries(tables))
     it(`${where}: no Chinese entry holds English words, no English entry holds Chinese`, () => {
       const mixed: string[] = [];
@@ -36,7 +112,9 @@ describe('every message, in each language, is in that language only', () => {
 
   it('every placeholder is in both languages', () => {
     const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    const differ = [...Object.entries(MESSAGES), ...Object.entries(STRINGS)].filter(([, v]) => names(v.zh).join() !== names(v.en).join()).map(([k]) => k);
+    const differ = [...Object.entries(MESSAGES), ...Object.entries(STRINGS)]
+      .filter(([, v]) => names(v.zh).join() !== names(v.en).join())
+      .map(([k]) => k);
     expect(differ).toEqual([]);
   });
 
@@ -51,7 +129,9 @@ describe('every message, in each language, is in that language only', () => {
 /** Source files outside the tables: a literal that mixes the languages ("职工不同意 / the worker declined") is a defect. */
 describe('no string in the code mixes Chinese and English', () => {
   const root = path.resolve(import.meta.dirname, '../../../..');
-  const files = ['electron', 'shared', 'renderer/src'].flatMap((d) => walk(path.join(root, d))).filter((f) => /\.(ts|tsx)$/.test(f) && !/i18n\/(messages|strings)\.ts$/.test(f));
+  const files = ['electron', 'shared', 'renderer/src']
+    .flatMap((d) => walk(path.join(root, d)))
+    .filter((f) => /\.(ts|tsx)$/.test(f) && !/i18n\/(messages|strings)\.ts$/.test(f));
   it.each(files.map((f) => path.relative(root, f)))('%s', (rel) => {
     const text = fs.readFileSync(path.join(root, rel), 'utf8');
     const offenders: string[] = [];
@@ -59,7 +139,9 @@ describe('no string in the code mixes Chinese and English', () => {
       const lit = m[2]!;
       if (!CJK.test(lit)) continue;
       // An English word of three letters or more beside Chinese, in one literal.
-      const words = (placeholders(lit.replace(/\$\{[^}]*\}/g, ' ')).match(/\b[a-z]{3,}\b/gi) ?? []).filter((w) => !LATIN_IN_ZH.has(w));
+      const words = (placeholders(lit.replace(/\$\{[^}]*\}/g, ' ')).match(/\b[a-z]{3,}\b/gi) ?? []).filter(
+        (w) => !LATIN_IN_ZH.has(w),
+      );
       if (words.length >= 2) offenders.push(lit.slice(0, 80));
     }
     expect(offenders).toEqual([]);
@@ -67,5 +149,7 @@ describe('no string in the code mixes Chinese and English', () => {
 });
 
 function walk(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }

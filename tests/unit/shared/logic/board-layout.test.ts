@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { contentArea, layoutBoard, parseBoardSize, placeNumber, shareAcrossBoards, type BoardBox } from '../../../../shared/logic/board-layout';
+import {
+  contentArea,
+  layoutBoard,
+  parseBoardSize,
+  placeNumber,
+  shareAcrossBoards,
+  type BoardBox,
+} from '../../../../shared/logic/board-layout';
 
 const board: BoardBox = { widthMm: 900, heightMm: 1200, marginMm: 40, gutterMm: 12, headerMm: 120 };
 const overlap = (a: { xMm: number; yMm: number; wMm: number; hMm: number }, b: typeof a) =>
-  Math.min(a.xMm + a.wMm, b.xMm + b.wMm) - Math.max(a.xMm, b.xMm) > 1e-6 && Math.min(a.yMm + a.hMm, b.yMm + b.hMm) - Math.max(a.yMm, b.yMm) > 1e-6;
+  Math.min(a.xMm + a.wMm, b.xMm + b.wMm) - Math.max(a.xMm, b.xMm) > 1e-6 &&
+  Math.min(a.yMm + a.hMm, b.yMm + b.hMm) - Math.max(a.yMm, b.yMm) > 1e-6;
 
 describe('layoutBoard', () => {
   const aspects = [1.5, 1.5, 0.667, 1.5, 1.333, 0.75, 1.5, 1.5, 1, 1.5, 0.667, 1.5];
@@ -25,9 +33,11 @@ describe('layoutBoard', () => {
   it('keeps the order (left to right, top to bottom) and equal gutters within a row', () => {
     expect(layout.placed.map((p) => p.index)).toEqual(aspects.map((_, i) => i));
     const rows = new Map<number, typeof layout.placed>();
-    for (const p of layout.placed) rows.set(Math.round(p.yMm * 1000), [...(rows.get(Math.round(p.yMm * 1000)) ?? []), p]);
+    for (const p of layout.placed)
+      rows.set(Math.round(p.yMm * 1000), [...(rows.get(Math.round(p.yMm * 1000)) ?? []), p]);
     for (const row of rows.values())
-      for (let i = 1; i < row.length; i++) expect(row[i]!.xMm - (row[i - 1]!.xMm + row[i - 1]!.wMm)).toBeCloseTo(board.gutterMm, 6);
+      for (let i = 1; i < row.length; i++)
+        expect(row[i]!.xMm - (row[i - 1]!.xMm + row[i - 1]!.wMm)).toBeCloseTo(board.gutterMm, 6);
     expect(rows.size).toBeGreaterThan(1);
   });
 
@@ -45,7 +55,10 @@ describe('layoutBoard with room for captions', () => {
 
   it('leaves the caption room under every row, inside the content area', () => {
     const area = contentArea(withCaptions);
-    const tops = layout.placed.map((p) => p.yMm).filter((y, i, all) => all.findIndex((o) => Math.abs(o - y) < 1e-6) === i).sort((a, b) => a - b);
+    const tops = layout.placed
+      .map((p) => p.yMm)
+      .filter((y, i, all) => all.findIndex((o) => Math.abs(o - y) < 1e-6) === i)
+      .sort((a, b) => a - b);
     expect(tops.length).toBeGreaterThan(1);
     for (let i = 1; i < tops.length; i++) {
       const above = layout.placed.find((p) => Math.abs(p.yMm - tops[i - 1]!) < 1e-6)!;

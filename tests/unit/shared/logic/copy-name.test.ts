@@ -3,10 +3,20 @@ import { copyFileName, safeFileNamePart } from '../../../../shared/logic/copy-na
 
 describe('copyFileName', () => {
   it('names a copy {date}_{photographer}_{seq}', () => {
-    expect(copyFileName({ capturedAt: '2025-05-12T09:30:00+08:00', fallbackDay: '2025-06-01', photographer: '张三', seq: 7, ext: '.JPG' })).toBe('20250512_张三_0007.jpg');
+    expect(
+      copyFileName({
+        capturedAt: '2025-05-12T09:30:00+08:00',
+        fallbackDay: '2025-06-01',
+        photographer: '张三',
+        seq: 7,
+        ext: '.JPG',
+      }),
+    ).toBe('20250512_张三_0007.jpg');
   });
   it('falls back to the import day and an unknown photographer', () => {
-    expect(copyFileName({ capturedAt: null, fallbackDay: '2025-06-01', photographer: null, seq: 1, ext: '.heic' })).toBe('20250601_unknown_0001.heic');
+    expect(
+      copyFileName({ capturedAt: null, fallbackDay: '2025-06-01', photographer: null, seq: 1, ext: '.heic' }),
+    ).toBe('20250601_unknown_0001.heic');
   });
 });
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatAperture, formatCamera, formatCapturedAt, formatDuration, formatExposure, formatGps } from '../../../../shared/logic/display';
+import {
+  formatAperture,
+  formatCamera,
+  formatCapturedAt,
+  formatDuration,
+  formatExposure,
+  formatGps,
+} from '../../../../shared/logic/display';
 
 describe('display formats', () => {
   it('reads shutter speeds the way photographers say them', () => {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, dmsToDegrees, MAX_KEYWORDS, MAX_PEOPLE, normalizeDateTime, normalizeMetadata, normalizeOffset, toNumber } from '../../../../shared/logic/exif-normalize';
+import {
+  cleanText,
+  dmsToDegrees,
+  MAX_KEYWORDS,
+  MAX_PEOPLE,
+  normalizeDateTime,
+  normalizeMetadata,
+  normalizeOffset,
+  toNumber,
+} from '../../../../shared/logic/exif-normalize';
 
 describe('normalizeDateTime', () => {
   it('keeps the wall-clock time and adds the offset the file records', () => {
@@ -75,8 +84,23 @@ describe('normalizeMetadata', () => {
     const { metadata, warnings } = normalizeMetadata({
       exif: {
         ifd0: { Make: 'Canon', Model: 'Canon EOS R5', Orientation: 6, Artist: '张三', Copyright: '江山市总工会' },
-        exif: { DateTimeOriginal: '2025:05:12 09:30:00', OffsetTimeOriginal: '+08:00', ExposureTime: 0.008, FNumber: 4, ISO: 400, FocalLength: 35, LensModel: 'RF24-70mm F2.8 L IS USM' },
-        gps: { GPSLatitudeRef: 'N', GPSLatitude: [28, 44, 24], GPSLongitudeRef: 'E', GPSLongitude: [118, 37, 12], GPSAltitude: 95.5, GPSAltitudeRef: new Uint8Array([0]) },
+        exif: {
+          DateTimeOriginal: '2025:05:12 09:30:00',
+          OffsetTimeOriginal: '+08:00',
+          ExposureTime: 0.008,
+          FNumber: 4,
+          ISO: 400,
+          FocalLength: 35,
+          LensModel: 'RF24-70mm F2.8 L IS USM',
+        },
+        gps: {
+          GPSLatitudeRef: 'N',
+          GPSLatitude: [28, 44, 24],
+          GPSLongitudeRef: 'E',
+          GPSLongitude: [118, 37, 12],
+          GPSAltitude: 95.5,
+          GPSAltitudeRef: new Uint8Array([0]),
+        },
       },
     });
     expect(warnings).toEqual([]);
@@ -100,7 +124,16 @@ describe('normalizeMetadata', () => {
 
   it('signs southern, western and below-sea-level positions, however the ref arrives', () => {
     const { metadata } = normalizeMetadata({
-      exif: { gps: { GPSLatitudeRef: 'S\u0000', GPSLatitude: [33, 52, 0], GPSLongitudeRef: 'W', GPSLongitude: [70, 0, 0], GPSAltitude: '12/1', GPSAltitudeRef: new Uint8Array([1]) } },
+      exif: {
+        gps: {
+          GPSLatitudeRef: 'S\u0000',
+          GPSLatitude: [33, 52, 0],
+          GPSLongitudeRef: 'W',
+          GPSLongitude: [70, 0, 0],
+          GPSAltitude: '12/1',
+          GPSAltitudeRef: new Uint8Array([1]),
+        },
+      },
     });
     expect(metadata.gps).toEqual({ lat: expect.closeTo(-33.8667, 3), lon: -70, alt: -12 });
   });
@@ -112,7 +145,10 @@ describe('normalizeMetadata', () => {
         exif: { DateTimeOriginal: '2025-05-13T10:00:00+08:00', GPSLatitude: '28,44.4N', GPSLongitude: '118,37.2E' },
         xmp: { Rating: 3 },
       },
-      sidecar: { dc: { title: { lang: 'x-default', value: '占牡丹在调试设备' } }, Iptc4xmpExt: { PersonInImage: ['占牡丹'], OrganisationInImageName: ['科润智控'] } },
+      sidecar: {
+        dc: { title: { lang: 'x-default', value: '占牡丹在调试设备' } },
+        Iptc4xmpExt: { PersonInImage: ['占牡丹'], OrganisationInImageName: ['科润智控'] },
+      },
     });
     expect(metadata.title).toBe('占牡丹在调试设备');
     expect(metadata.keywords).toEqual(['车间', '匠心']);
@@ -125,27 +161,52 @@ describe('normalizeMetadata', () => {
   });
 
   it('keeps what it can from a damaged date and says so', () => {
-    const { metadata, warnings } = normalizeMetadata({ exif: { exif: { DateTimeOriginal: '2025:99:99 99:99:99', CreateDate: '2025:05:12 08:00:00' } } });
+    const { metadata, warnings } = normalizeMetadata({
+      exif: { exif: { DateTimeOriginal: '2025:99:99 99:99:99', CreateDate: '2025:05:12 08:00:00' } },
+    });
     expect(metadata.capturedAt).toBe('2025-05-12T08:00:00');
     expect(warnings[0]).toEqual({ key: 'warning.badDate', params: { value: '2025:99:99 99:99:99' } });
   });
 
   it('cuts EXIF text at its first NUL, as exiftool does (GoPro writes garbage after it)', () => {
-    const { metadata } = normalizeMetadata({ exif: { ifd0: { Make: 'GoPro\u0000\u0000\u0007\u00ffgarbage', Model: 'HERO9 Black\u0000HD9.01' } } });
+    const { metadata } = normalizeMetadata({
+      exif: { ifd0: { Make: 'GoPro\u0000\u0000\u0007\u00ffgarbage', Model: 'HERO9 Black\u0000HD9.01' } },
+    });
     expect([metadata.make, metadata.model]).toEqual(['GoPro', 'HERO9 Black']);
   });
 
   it('does not take what cameras write by themselves for a caption', () => {
-    for (const boiler of ['OLYMPUS DIGITAL CAMERA', 'SONY DSC', '          ', 'KONICA MINOLTA DIGITAL CAMERA', 'DIGITAL CAMERA', 'SAMSUNG CAMERA PICTURES', 'Exif_JPEG_PICTURE', 'DSC_0042', 'Canon PowerShot S40'])
-      expect(normalizeMetadata({ exif: { ifd0: { ImageDescription: boiler, Make: 'Canon', Model: 'Canon PowerShot S40' } } }).metadata.caption, boiler).toBeNull();
-    expect(normalizeMetadata({ exif: { ifd0: { ImageDescription: '占牡丹在调试设备' } } }).metadata.caption).toBe('占牡丹在调试设备');
+    for (const boiler of [
+      'OLYMPUS DIGITAL CAMERA',
+      'SONY DSC',
+      '          ',
+      'KONICA MINOLTA DIGITAL CAMERA',
+      'DIGITAL CAMERA',
+      'SAMSUNG CAMERA PICTURES',
+      'Exif_JPEG_PICTURE',
+      'DSC_0042',
+      'Canon PowerShot S40',
+    ])
+      expect(
+        normalizeMetadata({ exif: { ifd0: { ImageDescription: boiler, Make: 'Canon', Model: 'Canon PowerShot S40' } } })
+          .metadata.caption,
+        boiler,
+      ).toBeNull();
+    expect(normalizeMetadata({ exif: { ifd0: { ImageDescription: '占牡丹在调试设备' } } }).metadata.caption).toBe(
+      '占牡丹在调试设备',
+    );
     // A real caption in XMP wins over a camera's boilerplate in EXIF.
-    expect(normalizeMetadata({ exif: { ifd0: { ImageDescription: 'SONY DSC' } }, xmp: { dc: { description: '装配车间' } } }).metadata.caption).toBe('装配车间');
+    expect(
+      normalizeMetadata({ exif: { ifd0: { ImageDescription: 'SONY DSC' } }, xmp: { dc: { description: '装配车间' } } })
+        .metadata.caption,
+    ).toBe('装配车间');
   });
 
   it('keeps a sane number of keywords and people from a runaway sidecar, and says so', () => {
     const many = Array.from({ length: 5000 }, (_, i) => `kw${i}`);
-    const { metadata, warnings } = normalizeMetadata({ sidecar: { dc: { subject: many }, Iptc4xmpExt: { PersonInImage: many } } });
+    const { metadata, warnings } = normalizeMetadata({
+      sidecar: { dc: { subject: many }, Iptc4xmpExt: { PersonInImage: many } },
+    });
     expect(metadata.keywords).toHaveLength(MAX_KEYWORDS);
     expect(metadata.personsShown).toHaveLength(MAX_PEOPLE);
     expect(warnings).toEqual([

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { FaceIndex, GROUP_DISTANCE, MATCH_DISTANCE, SURE_SUGGESTION, distance, groupFaces, isSure, overlap } from '../../../../shared/logic/face-match';
+import {
+  FaceIndex,
+  GROUP_DISTANCE,
+  MATCH_DISTANCE,
+  SURE_SUGGESTION,
+  distance,
+  groupFaces,
+  isSure,
+  overlap,
+} from '../../../../shared/logic/face-match';
 
 /** A made-up descriptor: a unit direction per person, moved a little for each photo of them. */
 function face(person: number, jitter = 0, seed = 1): Float32Array {

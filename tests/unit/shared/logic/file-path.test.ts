@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { displayName, displayPath, isRawPathToken, rawPathBytes, rawPathToken } from '../../../../shared/logic/file-path';
+import {
+  displayName,
+  displayPath,
+  isRawPathToken,
+  rawPathBytes,
+  rawPathToken,
+} from '../../../../shared/logic/file-path';
 
 describe('raw path tokens', () => {
   it('keep every byte of a name that is not UTF-8, and show it with replacement characters', () => {

@@ -6,12 +6,26 @@ import { layoutSheet, templateTrim } from '../../../../shared/logic/sheet-layout
 import { PT_TO_MM } from '../../../../shared/logic/typeset';
 
 /** A face where every character is one em wide: enough to check where text goes, not how it looks. */
-const faces: Faces = () => ({ measure: (text, sizePt) => [...text].length * sizePt * PT_TO_MM, ascent: 0.88, descent: 0.12 });
+const faces: Faces = () => ({
+  measure: (text, sizePt) => [...text].length * sizePt * PT_TO_MM,
+  ascent: 0.88,
+  descent: 0.12,
+});
 const template = (id: string) => BUILT_IN_TEMPLATES.find((t) => t.id === id)!;
 
-function artwork(id: string, opts: { bleedMm: number; marks: boolean; texture?: string | null; logoAspect?: number | null } = { bleedMm: 3, marks: false }): GiftArtwork {
+function artwork(
+  id: string,
+  opts: { bleedMm: number; marks: boolean; texture?: string | null; logoAspect?: number | null } = {
+    bleedMm: 3,
+    marks: false,
+  },
+): GiftArtwork {
   const t = template(id);
-  const layout = layoutSheet({ ...t, logo: opts.logoAspect ? { path: 'logo.png', heightMm: 10 } : null }, templateTrim(t, true), opts);
+  const layout = layoutSheet(
+    { ...t, logo: opts.logoAspect ? { path: 'logo.png', heightMm: 10 } : null },
+    templateTrim(t, true),
+    opts,
+  );
   return {
     layout,
     frameColor: t.frame.color,
@@ -32,9 +46,24 @@ describe('composeGiftSheet', () => {
     if (!('page' in drawn)) throw new Error('did not fit');
     const { boxes } = drawn.page;
     const [mat] = drawn.page.ops as RectOp[];
-    expect(mat).toEqual(expect.objectContaining({ kind: 'rect', x: boxes.bleedRect.x, y: boxes.bleedRect.y, w: boxes.bleedRect.w, h: boxes.bleedRect.h, fill: art.matColor }));
+    expect(mat).toEqual(
+      expect.objectContaining({
+        kind: 'rect',
+        x: boxes.bleedRect.x,
+        y: boxes.bleedRect.y,
+        w: boxes.bleedRect.w,
+        h: boxes.bleedRect.h,
+        fill: art.matColor,
+      }),
+    );
     const photo = drawn.page.ops.find((op): op is ImageOp => op.kind === 'image' && op.ref === GIFT_PHOTO)!;
-    expect(photo).toEqual(expect.objectContaining({ x: boxes.trimRect.x + art.layout.window.x, y: boxes.trimRect.y + art.layout.window.y, w: art.layout.window.w }));
+    expect(photo).toEqual(
+      expect.objectContaining({
+        x: boxes.trimRect.x + art.layout.window.x,
+        y: boxes.trimRect.y + art.layout.window.y,
+        w: art.layout.window.w,
+      }),
+    );
     const texts = drawn.page.ops.filter((op): op is TextOp => op.kind === 'text');
     expect(texts.map((t) => t.text)).toEqual(['占牡丹', '科润智控 · 绕线工']);
     const area = art.layout.captionArea;
@@ -53,14 +82,23 @@ describe('composeGiftSheet', () => {
     const coloured = composeGiftSheet(artwork('simple-white-10', { bleedMm: 3, marks: true }), faces);
     if (!('page' in coloured)) throw new Error('did not fit');
     const art = artwork('simple-white-10');
-    expect(coloured.page.ops.filter((op) => op.kind === 'rect' && op.fill === art.frameColor && op !== coloured.page.ops[0])).toHaveLength(4);
+    expect(
+      coloured.page.ops.filter((op) => op.kind === 'rect' && op.fill === art.frameColor && op !== coloured.page.ops[0]),
+    ).toHaveLength(4);
     expect(coloured.page.ops.filter((op) => op.kind === 'line')).toHaveLength(8);
 
     const wood = artwork('walnut-12', { bleedMm: 3, marks: false, texture: '/frames/walnut.jpg' });
     const textured = composeGiftSheet(wood, faces);
     if (!('page' in textured)) throw new Error('did not fit');
     const bands = textured.page.ops.filter((op): op is BandOp => op.kind === 'band');
-    expect(bands).toEqual([expect.objectContaining({ ref: '/frames/walnut.jpg', widthMm: 14, x: 3 + wood.layout.frameRect!.x, w: wood.layout.frameRect!.w })]);
+    expect(bands).toEqual([
+      expect.objectContaining({
+        ref: '/frames/walnut.jpg',
+        widthMm: 14,
+        x: 3 + wood.layout.frameRect!.x,
+        w: wood.layout.frameRect!.w,
+      }),
+    ]);
   });
 
   it('fits the logo inside its box at its own aspect, centred', () => {

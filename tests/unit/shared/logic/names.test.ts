@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeCompanyName, normalizeEmployeeNo, normalizePersonName, stableId } from '../../../../shared/logic/names';
+import {
+  normalizeCompanyName,
+  normalizeEmployeeNo,
+  normalizePersonName,
+  stableId,
+} from '../../../../shared/logic/names';
 
 describe('normalizePersonName', () => {
   it.each([

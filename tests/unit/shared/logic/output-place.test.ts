@@ -19,16 +19,28 @@ describe(outPlaceProblem.name, () => {
     expect(outPlaceProblem(out, project, originals)?.kind).toBe(kind);
   });
 
-  it.each([`${project}/exports`, `${project}/exports/网页相册`, '/home/u/网页相册', '/media/card2', '/media/card/DCIM/100CANON-web'])('lets an export write to %s', (out) => {
+  it.each([
+    `${project}/exports`,
+    `${project}/exports/网页相册`,
+    '/home/u/网页相册',
+    '/media/card2',
+    '/media/card/DCIM/100CANON-web',
+  ])('lets an export write to %s', (out) => {
     expect(outPlaceProblem(out, project, originals)).toBeNull();
   });
 
   it('lets sidecars sit beside the photos, never in the project outside exports/', () => {
     expect(outPlaceProblem('/media/card/DCIM/100CANON', project, originals, { sidecars: true })).toBeNull();
-    expect(outPlaceProblem(`${project}/cache`, project, originals, { sidecars: true })).toEqual({ kind: 'project', dir: project });
+    expect(outPlaceProblem(`${project}/cache`, project, originals, { sidecars: true })).toEqual({
+      kind: 'project',
+      dir: project,
+    });
   });
 
   it('names the camera folder in the way', () => {
-    expect(outPlaceProblem('/media/card', project, originals)).toEqual({ kind: 'originals', dir: '/media/card/DCIM/100CANON' });
+    expect(outPlaceProblem('/media/card', project, originals)).toEqual({
+      kind: 'originals',
+      dir: '/media/card/DCIM/100CANON',
+    });
   });
 });

@@ -2,12 +2,39 @@ import { describe, expect, it } from 'vitest';
 import { compareForLibrary, comparePhotos, facetsOf, matchesFilter } from '../../../../shared/logic/photo-filter';
 import { photoRecord } from '../../../helpers/factories';
 
-const a = photoRecord({ id: 'aaaaaaaaaaaaaaaa', photographer: '张三', company: '科润智控', shootDay: '2025-05-12', rating: 4, flag: 'picked', capturedAt: '2025-05-12T09:00:00', caption: '调试设备' });
-const b = photoRecord({ id: 'bbbbbbbbbbbbbbbb', photographer: '李四', company: '科润智控', shootDay: '2025-05-13', rating: 1, flag: 'rejected', capturedAt: '2025-05-13T09:00:00' });
-const c = photoRecord({ id: 'cccccccccccccccc', photographer: '张三', company: null, shootDay: null, rating: 0, flag: null, capturedAt: null, keywords: ['师徒'] });
+const a = photoRecord({
+  id: 'aaaaaaaaaaaaaaaa',
+  photographer: '张三',
+  company: '科润智控',
+  shootDay: '2025-05-12',
+  rating: 4,
+  flag: 'picked',
+  capturedAt: '2025-05-12T09:00:00',
+  caption: '调试设备',
+});
+const b = photoRecord({
+  id: 'bbbbbbbbbbbbbbbb',
+  photographer: '李四',
+  company: '科润智控',
+  shootDay: '2025-05-13',
+  rating: 1,
+  flag: 'rejected',
+  capturedAt: '2025-05-13T09:00:00',
+});
+const c = photoRecord({
+  id: 'cccccccccccccccc',
+  photographer: '张三',
+  company: null,
+  shootDay: null,
+  rating: 0,
+  flag: null,
+  capturedAt: null,
+  keywords: ['师徒'],
+});
 
 describe('matchesFilter', () => {
-  const keep = (f: Parameters<typeof matchesFilter>[1]) => [a, b, c].filter((p) => matchesFilter(p, f)).map((p) => p.id[0]);
+  const keep = (f: Parameters<typeof matchesFilter>[1]) =>
+    [a, b, c].filter((p) => matchesFilter(p, f)).map((p) => p.id[0]);
   it('narrows by each field and combines them', () => {
     expect(keep({})).toEqual(['a', 'b', 'c']);
     expect(keep({ photographer: '张三' })).toEqual(['a', 'c']);
@@ -27,11 +54,21 @@ describe('compareForLibrary', () => {
 });
 
 describe('comparePhotos', () => {
-  const named = (id: string, originalName: string, extra: Partial<Parameters<typeof photoRecord>[0]> = {}) => photoRecord({ id: id.repeat(16), originalName, ...extra });
-  const x = named('1', 'IMG_10.JPG', { rating: 3, importedAt: '2025-05-12T10:00:00Z', capturedAt: '2025-05-12T08:00:00' });
-  const y = named('2', 'IMG_9.JPG', { rating: 5, importedAt: '2025-05-12T09:00:00Z', capturedAt: '2025-05-12T09:00:00' });
+  const named = (id: string, originalName: string, extra: Partial<Parameters<typeof photoRecord>[0]> = {}) =>
+    photoRecord({ id: id.repeat(16), originalName, ...extra });
+  const x = named('1', 'IMG_10.JPG', {
+    rating: 3,
+    importedAt: '2025-05-12T10:00:00Z',
+    capturedAt: '2025-05-12T08:00:00',
+  });
+  const y = named('2', 'IMG_9.JPG', {
+    rating: 5,
+    importedAt: '2025-05-12T09:00:00Z',
+    capturedAt: '2025-05-12T09:00:00',
+  });
   const z = named('3', 'DSC_1.JPG', { rating: 3, importedAt: '2025-05-12T11:00:00Z', capturedAt: null });
-  const order = (sort: Parameters<typeof comparePhotos>[0]) => [x, y, z].sort(comparePhotos(sort)).map((p) => p.originalName);
+  const order = (sort: Parameters<typeof comparePhotos>[0]) =>
+    [x, y, z].sort(comparePhotos(sort)).map((p) => p.originalName);
   it('sorts by file name as people read numbers, by rating, by import order, either way round', () => {
     expect(order({ by: 'name', dir: 'asc' })).toEqual(['DSC_1.JPG', 'IMG_9.JPG', 'IMG_10.JPG']);
     expect(order({ by: 'name', dir: 'desc' })).toEqual(['IMG_10.JPG', 'IMG_9.JPG', 'DSC_1.JPG']);
@@ -56,7 +93,12 @@ describe('search by initials', () => {
 describe('facetsOf', () => {
   it('counts photos per photographer, company and day', () => {
     const f = facetsOf([a, b, c]);
-    expect(f.photographers).toEqual([{ value: '李四', count: 1 }, { value: '张三', count: 2 }].sort((x, y) => x.value.localeCompare(y.value, 'zh-CN')));
+    expect(f.photographers).toEqual(
+      [
+        { value: '李四', count: 1 },
+        { value: '张三', count: 2 },
+      ].sort((x, y) => x.value.localeCompare(y.value, 'zh-CN')),
+    );
     expect(f.companies).toEqual([{ value: '科润智控', count: 2 }]);
     expect(f.shootDays.map((d) => d.value)).toEqual(['2025-05-12', '2025-05-13']);
     expect(f.total).toBe(3);

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { imposition, minimumPages, MARK_LENGTH_MM, MARK_OFFSET_MM, mmToPx, oriented, PAPER_SIZES, parsePaperSize, sheetBoxes } from '../../../../shared/logic/print-geometry';
+import {
+  imposition,
+  minimumPages,
+  MARK_LENGTH_MM,
+  MARK_OFFSET_MM,
+  mmToPx,
+  oriented,
+  PAPER_SIZES,
+  parsePaperSize,
+  sheetBoxes,
+} from '../../../../shared/logic/print-geometry';
 
 describe('paper sizes', () => {
   it.each(Object.entries(PAPER_SIZES))('%s in both orientations at 300 dpi', (name, size) => {
@@ -53,7 +63,8 @@ describe('sheetBoxes', () => {
 });
 
 const overlaps = (a: { x: number; y: number; w: number; h: number }, b: typeof a) =>
-  Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) > 1e-6 && Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) > 1e-6;
+  Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) > 1e-6 &&
+  Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) > 1e-6;
 
 describe('imposition', () => {
   const a4 = { widthMm: 210, heightMm: 297 };
@@ -86,9 +97,19 @@ describe('imposition', () => {
   it('puts marks on every cut line, in the margin, never on a print or its bleed', () => {
     const p = imposition({ widthMm: 102, heightMm: 152 }, 3, a3);
     expect(p.marks.length).toBeGreaterThan(0);
-    const grown = p.slots.map(({ rect: r, bleed: b }) => ({ x: r.x - b.left, y: r.y - b.top, w: r.w + b.left + b.right, h: r.h + b.top + b.bottom }));
+    const grown = p.slots.map(({ rect: r, bleed: b }) => ({
+      x: r.x - b.left,
+      y: r.y - b.top,
+      w: r.w + b.left + b.right,
+      h: r.h + b.top + b.bottom,
+    }));
     for (const m of p.marks) {
-      const box = { x: Math.min(m.x1, m.x2), y: Math.min(m.y1, m.y2), w: Math.abs(m.x2 - m.x1) || 1e-3, h: Math.abs(m.y2 - m.y1) || 1e-3 };
+      const box = {
+        x: Math.min(m.x1, m.x2),
+        y: Math.min(m.y1, m.y2),
+        w: Math.abs(m.x2 - m.x1) || 1e-3,
+        h: Math.abs(m.y2 - m.y1) || 1e-3,
+      };
       for (const g of grown) expect(overlaps(box, g)).toBe(false);
       expect(Math.min(m.x1, m.x2)).toBeGreaterThanOrEqual(0);
       expect(Math.max(m.y1, m.y2)).toBeLessThanOrEqual(420);

@@ -23,13 +23,25 @@ describe('matchHeader', () => {
 
 describe('autoMapping', () => {
   it('gives a field to its first column only (merged headers repeat)', () => {
-    expect(autoMapping(uniqueHeaders(['姓名', '单位', '单位', '工号']))).toEqual({ 姓名: 'name', 单位: 'company', '单位 (2)': null, 工号: 'employeeNo' });
+    expect(autoMapping(uniqueHeaders(['姓名', '单位', '单位', '工号']))).toEqual({
+      姓名: 'name',
+      单位: 'company',
+      '单位 (2)': null,
+      工号: 'employeeNo',
+    });
   });
 });
 
 describe('findHeaderRow', () => {
   it('skips title rows above the header', () => {
-    expect(findHeaderRow([['科润智控职工名单'], [''], ['序号', '姓名', '车间', '工号'], ['1', '占牡丹', '装配', '001']])).toBe(2);
-    expect(findHeaderRow([['a', 'b'], ['1', '2']])).toBe(-1);
+    expect(
+      findHeaderRow([['科润智控职工名单'], [''], ['序号', '姓名', '车间', '工号'], ['1', '占牡丹', '装配', '001']]),
+    ).toBe(2);
+    expect(
+      findHeaderRow([
+        ['a', 'b'],
+        ['1', '2'],
+      ]),
+    ).toBe(-1);
   });
 });

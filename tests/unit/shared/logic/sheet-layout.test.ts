@@ -19,7 +19,12 @@ describe('layoutSheet', () => {
     }
   });
   it('refuses a mat that leaves no room for the photo', () => {
-    expect(() => layoutSheet({ ...t, mat: { ...t.mat, topMm: 200, bottomMm: 200 } }, templateTrim(t, false), { bleedMm: 3, marks: false })).toThrow(/no room/);
+    expect(() =>
+      layoutSheet({ ...t, mat: { ...t.mat, topMm: 200, bottomMm: 200 } }, templateTrim(t, false), {
+        bleedMm: 3,
+        marks: false,
+      }),
+    ).toThrow(/no room/);
   });
 });
 

@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { breakLines, breakUnits, MIN_TYPE_PT, PT_TO_MM, setCaption, setText, type Measure } from '../../../../shared/logic/typeset';
+import {
+  breakLines,
+  breakUnits,
+  MIN_TYPE_PT,
+  PT_TO_MM,
+  setCaption,
+  setText,
+  type Measure,
+} from '../../../../shared/logic/typeset';
 
 /** A face where a Chinese character is 1 em wide and anything else half an em: widths are easy to reason about. */
-const em: Measure = (text, sizePt) => [...text].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 1 : 0.5), 0) * sizePt * PT_TO_MM;
+const em: Measure = (text, sizePt) =>
+  [...text].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 1 : 0.5), 0) * sizePt * PT_TO_MM;
 const mm = (chars: number, sizePt: number) => chars * sizePt * PT_TO_MM;
 
 describe('breakUnits', () => {
@@ -43,17 +52,31 @@ describe('setText', () => {
     expect(setText('一', { sizePt: 4, leading: 1.5 }, 100, 100, em)!.sizePt).toBe(MIN_TYPE_PT);
   });
   it('holds a quote to two lines by shrinking it', () => {
-    const quote = setText('一二三四五六七八九十一二三四五六七八九十', { sizePt: 12, leading: 1.5, maxLines: 2 }, mm(8, 12), 100, em)!;
+    const quote = setText(
+      '一二三四五六七八九十一二三四五六七八九十',
+      { sizePt: 12, leading: 1.5, maxLines: 2 },
+      mm(8, 12),
+      100,
+      em,
+    )!;
     expect(quote.lines.length).toBeLessThanOrEqual(2);
     expect(quote.shrunk).toBe(true);
   });
 });
 
 describe('setCaption', () => {
-  const block = (text: string, sizePt: number, align: 'left' | 'center' | 'right' = 'center') => ({ text, style: { sizePt, leading: 1.5 }, align, measure: em });
+  const block = (text: string, sizePt: number, align: 'left' | 'center' | 'right' = 'center') => ({
+    text,
+    style: { sizePt, leading: 1.5 },
+    align,
+    measure: em,
+  });
   it('stacks blocks, centres the stack in the area, aligns each line, skips empty blocks', () => {
     const area = { w: 100, h: 60 };
-    const set = setCaption([block('王　伟', 24), block('', 12), block('科润智控 · 绕线工', 12), block('左', 8, 'left')], area);
+    const set = setCaption(
+      [block('王　伟', 24), block('', 12), block('科润智控 · 绕线工', 12), block('左', 8, 'left')],
+      area,
+    );
     if ('overflow' in set) throw new Error('should fit');
     expect(set.lines.map((l) => l.block)).toEqual([0, 2, 3]);
     const top = set.lines[0]!.yMm;

@@ -3,8 +3,28 @@ import { initialsOf, pinyinOf } from '../../../../shared/logic/pinyin';
 import { searchWorkers, nameMatch, normalizeQuery } from '../../../../shared/logic/worker-search';
 import type { Company, Worker } from '../../../../shared/model/roster';
 
-const w = (id: string, name: string, extra: Partial<Worker> = {}): Worker => ({ id, name, pinyin: pinyinOf(name), companyId: 'co_1', department: null, craft: null, joined: null, employeeNo: null, phone: null, quote: null, consent: 'unknown', consentDate: null, consentNote: null, ...extra });
-const companies = new Map<string, Company>([['co_1', { id: 'co_1', name: '科润智能控制股份有限公司', shortName: '科润智控', district: null, contact: null, logo: null }]]);
+const w = (id: string, name: string, extra: Partial<Worker> = {}): Worker => ({
+  id,
+  name,
+  pinyin: pinyinOf(name),
+  companyId: 'co_1',
+  department: null,
+  craft: null,
+  joined: null,
+  employeeNo: null,
+  phone: null,
+  quote: null,
+  consent: 'unknown',
+  consentDate: null,
+  consentNote: null,
+  ...extra,
+});
+const companies = new Map<string, Company>([
+  [
+    'co_1',
+    { id: 'co_1', name: '科润智能控制股份有限公司', shortName: '科润智控', district: null, contact: null, logo: null },
+  ],
+]);
 const all = [w('a', '占牡丹', { employeeNo: '0012' }), w('b', '张明'), w('c', '周敏'), w('d', '单雄信')];
 
 describe('pinyin', () => {
@@ -35,14 +55,26 @@ describe('searchWorkers', () => {
 describe('nameMatch: a name spelled syllable by syllable', () => {
   const zhan = ['占牡丹', 'zhan mu dan'] as const;
   it('finds a name by characters, full pinyin, initials, or both mixed; with or without tones and spaces', () => {
-    for (const q of ['zmd', 'zhanmudan', 'zhan mu dan', 'Zhàn Mǔ Dān', 'zhan4 mu3 dan1', '占md', 'zhanmd', '占牡丹', 'zh m d', 'z'])
+    for (const q of [
+      'zmd',
+      'zhanmudan',
+      'zhan mu dan',
+      'Zhàn Mǔ Dān',
+      'zhan4 mu3 dan1',
+      '占md',
+      'zhanmd',
+      '占牡丹',
+      'zh m d',
+      'z',
+    ])
       expect([q, nameMatch(q, ...zhan)]).toEqual([q, 'start']);
     expect(nameMatch('牡丹', ...zhan)).toBe('inside');
     expect(nameMatch('mudan', ...zhan)).toBe('inside');
   });
 
   it('does not find what the name does not spell', () => {
-    for (const q of ['zmx', 'zhanmudanx', '王', 'dz', '', '！？…', ' ']) expect([q, nameMatch(q, ...zhan)]).toEqual([q, null]);
+    for (const q of ['zmx', 'zhanmudanx', '王', 'dz', '', '！？…', ' '])
+      expect([q, nameMatch(q, ...zhan)]).toEqual([q, null]);
   });
 
   it('reads ü typed as v or u, and a name that is not Chinese as one word', () => {

@@ -25,8 +25,13 @@ const LIGHTROOM = `<x:xmpmeta xmlns:x="adobe:ns:meta/" x:xmptk="Adobe XMP Core 7
 </x:xmpmeta>`;
 
 describe(mergeXmpSidecar.name, () => {
-  it('replaces what we speak for and keeps everything else: develop settings, other people\'s regions', () => {
-    const photo = photoRecord({ rating: 5, title: '师傅带徒弟', workers: ['w1'], faceRegions: [{ workerId: 'w1', x: 0.1, y: 0.1, w: 0.2, h: 0.2 }] });
+  it("replaces what we speak for and keeps everything else: develop settings, other people's regions", () => {
+    const photo = photoRecord({
+      rating: 5,
+      title: '师傅带徒弟',
+      workers: ['w1'],
+      faceRegions: [{ workerId: 'w1', x: 0.1, y: 0.1, w: 0.2, h: 0.2 }],
+    });
     const ours = buildXmpSidecar(photo, [{ id: 'w1', name: '占牡丹' } as never], []);
     const merged = mergeXmpSidecar(LIGHTROOM, ours);
     expect(merged).toContain('crs:Exposure2012="+0.65"');

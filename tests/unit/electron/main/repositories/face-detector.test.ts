@@ -10,7 +10,9 @@ import { overlap } from '../../../../../shared/logic/face-match';
 
 describe('the face helper', () => {
   it('runs from beside its repository in a checkout, and from out/ in a packaged app without the sources', async () => {
-    expect(faceDetectorScript(REPO_ROOT)).toBe(path.join(REPO_ROOT, 'electron/main/repositories/face-detector/worker.cjs'));
+    expect(faceDetectorScript(REPO_ROOT)).toBe(
+      path.join(REPO_ROOT, 'electron/main/repositories/face-detector/worker.cjs'),
+    );
     const packaged = await tempDir();
     await fs.mkdir(path.join(packaged, 'out', 'face-helper'), { recursive: true });
     expect(faceDetectorScript(packaged)).toBe(path.join(packaged, 'out/face-helper/worker.cjs'));
@@ -23,9 +25,16 @@ describe('the face helper', () => {
       const text = path.join(dir, 'not-an-image.jpg');
       await fs.writeFile(text, 'hello');
       expect(await detector.detect(path.join(dir, 'gone.jpg'), null)).toMatchObject({ ok: false, code: 'MISSING' });
-      expect(await detector.detect(text, null)).toMatchObject({ ok: false, code: 'DECODE', reason: expect.any(String) });
+      expect(await detector.detect(text, null)).toMatchObject({
+        ok: false,
+        code: 'DECODE',
+        reason: expect.any(String),
+      });
       const face = path.join(FACES_FIXTURES, 'test/obama1.jpg');
-      expect(await detector.detect(face, null)).toMatchObject({ ok: true, faces: [{ descriptor: expect.any(String), crop: null }] });
+      expect(await detector.detect(face, null)).toMatchObject({
+        ok: true,
+        faces: [{ descriptor: expect.any(String), crop: null }],
+      });
       expect(detector.model).toMatch(/face-api .*tiny_face_detector/);
     } finally {
       await detector.close();
@@ -41,7 +50,9 @@ describe('the face helper', () => {
       const close = await closePortrait(FACES_FIXTURES, path.join(await tempDir(), 'close.jpg'));
       const found = await detector.detect(close.file, null);
       expect(found).toMatchObject({ ok: true, faces: [expect.anything()] });
-      expect(overlap(found.ok ? found.faces[0]!.box : { x: 0, y: 0, w: 0, h: 0 }, close.faces[0]!.box)).toBeGreaterThan(0.5);
+      expect(overlap(found.ok ? found.faces[0]!.box : { x: 0, y: 0, w: 0, h: 0 }, close.faces[0]!.box)).toBeGreaterThan(
+        0.5,
+      );
       expect(detector.passes()).toEqual({ photos: 2, ssd: 1, tiles: 0 });
     } finally {
       await detector.close();

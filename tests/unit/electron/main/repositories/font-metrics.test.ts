@@ -6,7 +6,10 @@ import { fontFor } from '../../../../../electron/main/repositories/fonts';
 
 /** The small table reader agrees with a full parser (fontkit) on every number the typesetter uses. */
 describe(FontMetrics.name, () => {
-  for (const [family, weight] of [['sans', 'normal'], ['serif', 'bold']] as const)
+  for (const [family, weight] of [
+    ['sans', 'normal'],
+    ['serif', 'bold'],
+  ] as const)
     it(`${family} ${weight}: widths, ink heights, ascent and descent`, () => {
       const { file } = fontFor(family, weight);
       const ours = new FontMetrics(file);

@@ -24,20 +24,28 @@ describe('JobService', () => {
   it('runs a job: progress in one shape with rate and time left, then one finished event with the result', async () => {
     const { jobs, progress, finished } = service();
     jobs.define<{ n: number }, string>('export', {
-      prepare: ({ n }) => async (c) => {
-        c.setTotal(n);
-        for (let i = 0; i < n; i++) {
-          c.working(`item ${i}`);
-          await tick(120);
-          c.step();
-        }
-        return 'done';
-      },
+      prepare:
+        ({ n }) =>
+        async (c) => {
+          c.setTotal(n);
+          for (let i = 0; i < n; i++) {
+            c.working(`item ${i}`);
+            await tick(120);
+            c.step();
+          }
+          return 'done';
+        },
     });
     const { jobId } = await jobs.start('export', { n: 3 });
     expect(jobs.status(jobId).state).toBe('running');
     await expect(jobs.done(jobId)).resolves.toBe('done');
-    expect(jobs.status(jobId)).toMatchObject({ kind: 'export', state: 'finished', result: 'done', error: null, progress: { done: 3, total: 3, current: null } });
+    expect(jobs.status(jobId)).toMatchObject({
+      kind: 'export',
+      state: 'finished',
+      result: 'done',
+      error: null,
+      progress: { done: 3, total: 3, current: null },
+    });
     expect(progress.every((p) => p.jobId === jobId && p.kind === 'export')).toBe(true);
     expect(progress.map((p) => p.done)).toEqual([0, 1, 2, 3, 3]);
     const middle = progress.find((p) => p.done === 1)!;

@@ -34,7 +34,12 @@ describe('prefetcher', () => {
   });
 
   it('passes a failure to the one who asks, and a failure made ahead and never asked for is not unhandled', async () => {
-    const get = prefetcher(['a', 'b', 'c'], async (k) => (k === 'a' ? 'ok' : Promise.reject(new Error(`no ${k}`))), 1, 2);
+    const get = prefetcher(
+      ['a', 'b', 'c'],
+      async (k) => (k === 'a' ? 'ok' : Promise.reject(new Error(`no ${k}`))),
+      1,
+      2,
+    );
     expect(await get('a')).toBe('ok');
     await expect(get('b')).rejects.toThrow('no b');
   });
