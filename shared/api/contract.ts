@@ -1,11 +1,9 @@
-import type { AppErrorShape, ErrorCode } from '../errors';
-import type { MessageKey, MessageParams } from '../i18n/messages';
 import type { ImportSummary } from '../model/import-job';
 import type { ExhibitionExportResult } from '../model/exhibition';
 import type { JobKind } from '../model/job';
 import type { FaceDetectResult } from '../model/face';
 import type { GalleryResult } from '../model/gallery';
-import type { ExportProgress, ExportSummary } from '../model/gift';
+import type { ExportSummary } from '../model/gift';
 import type { z } from 'zod';
 import { type MethodKind, type ReplyOf } from './method';
 import { exhibitionsMethods } from './methods/exhibitions';
@@ -17,37 +15,6 @@ import { photosMethods } from './methods/photos';
 import { projectMethods } from './methods/project';
 import { rosterMethods } from './methods/roster';
 import { tagsMethods } from './methods/tags';
-
-/** Where the API is being served from; the UI adapts (native dialogs vs. the server-side folder browser). */
-export type HostKind = 'electron' | 'browser' | 'cli';
-
-export interface AppInfo {
-  version: string;
-  host: HostKind;
-  platform: string;
-}
-
-export interface FolderEntry {
-  name: string;
-  path: string;
-  kind: 'dir' | 'photo' | 'spreadsheet';
-}
-
-export interface FolderListing {
-  path: string;
-  parent: string | null;
-  entries: FolderEntry[];
-  /** photos directly in this folder, so the user sees what an import would bring */
-  photoCount: number;
-}
-
-export interface ImportDefaults {
-  /** EXIF Artist of the first photos, to pre-fill the photographer field */
-  photographer: string | null;
-  /** earliest capture day found */
-  shootDay: string | null;
-  sampled: number;
-}
 
 /**
  * The one API: every method of every domain, each declared once in its domain's file (shared/api/methods/*.ts) as
@@ -100,24 +67,6 @@ export interface JobResults {
   faces: FaceDetectResult;
 }
 
-/** An existing sidecar that could not be read, so it was left as it was rather than replaced. */
-export interface XmpRefusal {
-  path: string;
-  code: ErrorCode;
-  message: string;
-  key?: MessageKey;
-  params?: MessageParams;
-}
-
-export interface ExportJobView {
-  id: string;
-  state: 'running' | 'finished' | 'cancelled' | 'failed';
-  progress: ExportProgress;
-  summary: ExportSummary | null;
-  /** why a failed job failed (an unwritable output folder, say) */
-  error: AppErrorShape | null;
-}
-
 /** Whether a kind of job edits the catalog (refused in a read-only view) or only writes files from it. */
 export const JOB_EDITS: Record<JobKind, boolean> = {
   import: true,
@@ -132,3 +81,12 @@ export function isApiMethod(name: unknown): name is ApiMethod {
 }
 
 export { APP_EVENTS, type AppEventName, type AppEvents } from './events';
+export type {
+  AppInfo,
+  ExportJobView,
+  FolderEntry,
+  FolderListing,
+  HostKind,
+  ImportDefaults,
+  XmpRefusal,
+} from './replies';

@@ -1,12 +1,12 @@
 import { msg, type Message } from '../i18n/messages';
-import type { ExportOptions } from '../model/gift';
+import type { ExportOptions, Resolution } from '../model/gift';
+
+export type { Resolution };
 
 /** Below this, a gift would print visibly soft: refused unless the user says to go ahead. */
 export const PPI_REFUSE = 150;
 /** Below this (and at or above the refusal), it is printed with a warning. */
 export const PPI_WARN = 200;
-
-export type Resolution = 'ok' | 'low' | 'refused';
 
 export function resolutionOf(ppi: number): Resolution {
   return ppi < PPI_REFUSE ? 'refused' : ppi < PPI_WARN ? 'low' : 'ok';

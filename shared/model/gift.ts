@@ -1,5 +1,8 @@
 import type { Message, MessageKey, MessageParams } from '../i18n/messages';
 
+/** How a photo holds its printed size: fine, soft (said), or too coarse to print (refused unless allowed). */
+export type Resolution = 'ok' | 'low' | 'refused';
+
 export type FontFamily = 'sans' | 'serif';
 export type Align = 'left' | 'center' | 'right';
 
@@ -88,7 +91,7 @@ export interface GiftView {
   blocked: Message | null;
   /** the ppi the photo prints at in the template the list was asked for (null without one) */
   ppi: number | null;
-  resolution: import('../logic/export-rules').Resolution | null;
+  resolution: Resolution | null;
   /** why the export will refuse this gift unless told to go ahead (below 150 ppi), or null */
   tooSoft: Message | null;
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { method } from '../method';
 import { photoId, id, optText, isoDate, cropSchema, giftTemplateSchema, exportOptionsSchema, empty } from '../schemas';
 import type { GiftTemplate, GiftView, SheetPreview } from '../../model/gift';
-import type { ExportJobView } from '../contract';
+import type { ExportJobView } from '../replies';
 
 /** Gifts: templates, one framed sheet per worker, their preview and export. */
 export const giftsMethods = {

@@ -6,7 +6,7 @@ import type { ImportJob } from '../../model/import-job';
 import type { Photo } from '../../model/photo';
 import type { PhotoFacets } from '../../logic/photo-filter';
 import type { PhotoUsage } from '../../logic/photo-usage';
-import type { ImportDefaults, XmpRefusal } from '../contract';
+import type { ImportDefaults, XmpRefusal } from '../replies';
 
 /** Photos: the library, culling, import, XMP sidecars. */
 export const photosMethods = {

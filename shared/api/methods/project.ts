@@ -4,7 +4,7 @@ import { pathText, nonEmptyPath, empty } from '../schemas';
 import type { ProjectInfo, RecentProject } from '../../model/project';
 import type { HistoryState } from '../../model/history';
 import type { Campaign } from '../../model/gift';
-import type { AppInfo, FolderListing } from '../contract';
+import type { AppInfo, FolderListing } from '../replies';
 
 /** The project: opening and closing it, places on disk, the campaign, the history of edits. */
 export const projectMethods = {
