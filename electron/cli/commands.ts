@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { AppErrorShape } from '../../shared/errors';
 import { parseArgs } from 'node:util';
 import {
   API_METHODS,
@@ -25,15 +26,19 @@ import { UsageError } from './usage';
 const services = createServices();
 const handlers = createHandlers(services, 'cli');
 
+/** A refusal or failure the API answered (a call's, or a job's), as the exception the CLI's entry says by key. */
+function refusal(error: AppErrorShape | null): Error {
+  return Object.assign(new Error(error?.message ?? 'failed'), {
+    code: error?.code ?? 'INTERNAL',
+    key: error?.key,
+    params: error?.params,
+  });
+}
+
 /** Calls the API exactly as the UI does; an error Result becomes an exception with its code. */
 async function call<K extends ApiMethod>(method: K, request: ApiRequest<K>): Promise<ApiResponse<K>> {
   const result = await dispatch(handlers, method, request, services.logger);
-  if (!result.ok)
-    throw Object.assign(new Error(result.error.message), {
-      code: result.error.code,
-      key: result.error.key,
-      params: result.error.params,
-    });
+  if (!result.ok) throw refusal(result.error);
   return result.value as ApiResponse<K>;
 }
 
@@ -160,12 +165,7 @@ async function runJob<K extends JobKind>(kind: K, request: JobRequests[K], quiet
     jobId = (await call('jobs.start', { kind, ...request } as ApiRequest<'jobs.start'>)).jobId;
     for (;;) {
       const st = await call('jobs.status', { jobId });
-      if (st.state === 'failed')
-        throw Object.assign(new Error(st.error?.message ?? 'failed'), {
-          code: st.error?.code ?? 'INTERNAL',
-          key: st.error?.key,
-          params: st.error?.params,
-        });
+      if (st.state === 'failed') throw refusal(st.error);
       if (st.state !== 'running') {
         bar.show(st.progress);
         return st.result as JobResults[K];
