@@ -4,7 +4,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { copyPrintFaces } from './print-faces.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -33,5 +32,5 @@ fs.copyFileSync(
   path.join(root, 'out', 'face-helper', 'worker.cjs'),
 );
 
-// The print faces likewise: a packaged app carries out/ and no font package (they are devDependencies).
-copyPrintFaces(path.join(root, 'out', 'fonts'));
+// Left by builds before the print faces were kept in assets/fonts.
+fs.rmSync(path.join(root, 'out', 'fonts'), { recursive: true, force: true });

@@ -1,33 +1,52 @@
+import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FontFamily } from '../../../shared/model/gift';
-import { PRINT_FACES, type PrintFace } from '../../../scripts/print-faces.js';
 
-const require = createRequire(import.meta.url);
+/** family → weight → the face's file in assets/fonts, and the family name Pango knows it by. */
+const PRINT_FACES: Record<FontFamily, Record<'normal' | 'bold', { file: string; name: string }>> = {
+  sans: {
+    normal: { file: 'NotoSansSC_400Regular.ttf', name: 'Noto Sans SC' },
+    bold: { file: 'NotoSansSC_700Bold.ttf', name: 'Noto Sans SC Bold' },
+  },
+  serif: {
+    normal: { file: 'NotoSerifSC_400Regular.ttf', name: 'Noto Serif SC' },
+    bold: { file: 'NotoSerifSC_700Bold.ttf', name: 'Noto Serif SC Bold' },
+  },
+};
 
+let facesDir: string | null = null;
 /**
- * Where a face is: in its npm package in a checkout; in a packaged app, which carries no font package, in the
- * out/fonts the build filled (the bundles sit in out/main and out/cli, one level below it). librsvg and pdf-lib
- * read the file themselves, so a copy inside the app's asar archive is read from the unpacked folder beside it.
+ * assets/fonts (see its README): three levels above this file in a checkout, two above a bundle (out/main,
+ * out/cli). librsvg and pdf-lib read a face as a file, so in a packaged app it is read from the folder
+ * unpacked beside the archive.
  */
-function faceFile(face: PrintFace): string {
-  try {
-    return path.join(path.dirname(require.resolve(`${face.pkg}/package.json`)), face.file);
-  } catch {
-    const built = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fonts', path.basename(face.file));
-    return built.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
-  }
+export function printFacesDir(): string {
+  if (facesDir) return facesDir;
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const found = [path.join(here, '..', '..', '..'), path.join(here, '..', '..')]
+    .map((root) => path.join(root, 'assets', 'fonts'))
+    .find((dir) => existsSync(path.join(dir, PRINT_FACES.sans.normal.file)));
+  if (!found) throw new Error(`The print faces are missing: no assets/fonts above ${here}`);
+  facesDir = found.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+  return facesDir;
 }
 
 /**
- * The CJK faces sheets are set in (scripts/print-faces.js), so a machine with no Chinese font installed (a CI
- * box, a print shop's PC) prints the same characters.
+ * The CJK faces sheets are set in, so a machine with no Chinese font installed (a CI box, a print shop's PC)
+ * prints the same characters.
  */
 export function fontFor(family: FontFamily, weight: 'normal' | 'bold'): { file: string; name: string } {
   const face = PRINT_FACES[family][weight];
-  return { file: faceFile(face), name: face.name };
+  return { file: path.join(printFacesDir(), face.file), name: face.name };
+}
+
+/** Every face, each once: what a test checks, and what a packaged app must carry. */
+export function allPrintFaces(): { family: FontFamily; weight: 'normal' | 'bold'; file: string; name: string }[] {
+  return (['sans', 'serif'] as const).flatMap((family) =>
+    (['normal', 'bold'] as const).map((weight) => ({ family, weight, ...fontFor(family, weight) })),
+  );
 }
 
 /**
