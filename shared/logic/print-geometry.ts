@@ -134,6 +134,36 @@ export interface SideBleed {
   left: number;
 }
 
+/**
+ * One print on an imposed page: its own page (trim + bleed: pixels or a PDF), where its trim goes, the bleed it
+ * shows there, and whether it is turned a quarter clockwise to lie the way its slot does.
+ */
+export interface PagePlacement<Print> {
+  data: Print;
+  rect: RectMm;
+  bleed: SideBleed;
+  turn: boolean;
+  bleedMm: number;
+}
+
+/**
+ * The bleed a placed print shows, on its own sides. Turned a quarter clockwise, its left side lies at the top of
+ * the slot, its top at the right, its right at the bottom and its bottom at the left.
+ */
+export function ownSideBleed(shown: SideBleed, turn: boolean): SideBleed {
+  return turn ? { left: shown.top, top: shown.right, right: shown.bottom, bottom: shown.left } : shown;
+}
+
+/** The part of the sheet a placed print covers: its trim and the bleed it shows. */
+export function placedArea(p: { rect: RectMm; bleed: SideBleed }): RectMm {
+  return {
+    x: p.rect.x - p.bleed.left,
+    y: p.rect.y - p.bleed.top,
+    w: p.rect.w + p.bleed.left + p.bleed.right,
+    h: p.rect.h + p.bleed.top + p.bleed.bottom,
+  };
+}
+
 export interface ImposedSlot {
   /** the print's trim rectangle on the page */
   rect: RectMm;

@@ -8,7 +8,7 @@ import { mmToPt, mmToPx } from '../../shared/logic/print-geometry';
 import { freshProjects } from '../helpers/services';
 import { hasExiftool, hasPdffonts, hasPdftotext, lacks, needTool } from '../helpers/tools';
 import { iccInfo } from '../../shared/logic/icc';
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 
 const freshProject = freshProjects();
@@ -311,6 +311,52 @@ describe(ExportService.name, () => {
     expect(page.getTrimBox().width).toBeCloseTo(mmToPt(305), 1);
   });
 
+  it('draws a framed gift PDF as its JPEG is drawn: textured frame on all four sides, photo and captions in place', async (ctx) => {
+    needTool(ctx, hasPdftotext, 'pdftoppm', 'poppler-utils');
+    const { services, root, zhan } = await campaign();
+    const run = (format: 'pdf' | 'jpeg') =>
+      services.exporter.run({
+        templateId: 'walnut-12',
+        size: '5寸',
+        dpi: 100,
+        format,
+        bleedMm: 3,
+        marks: false,
+        cmyk: false,
+        per: 'worker',
+        workerIds: [zhan.id],
+        outDir: path.join(root, `one-${format}`),
+        allowLowRes: true,
+      });
+    const [pdf, jpeg] = [await run('pdf'), await run('jpeg')];
+    const png = path.join(root, 'one-pdf', 'page');
+    execFileSync('pdftoppm', ['-r', '100', '-singlefile', '-png', pdf.files[0]!.path, png]);
+    // Compared a millimetre a pixel, softened by a millimetre or so (poppler and sharp put an edge a fraction of
+    // a pixel apart), row by row and column by column: a frame band missing, or a tile a square out, is a band
+    // of rows (or columns) several mm wide where the two differ by the wood's darkness against the mat.
+    const { width, height } = (await sharp(jpeg.files[0]!.path).metadata()) as { width: number; height: number };
+    const [W, H] = [Math.round((width / 100) * 25.4), Math.round((height / 100) * 25.4)];
+    const grey = async (input: string) =>
+      (await sharp(input).resize(W, H, { fit: 'fill' }).greyscale().blur(1.5).raw().toBuffer()) as Buffer;
+    const [a, b] = await Promise.all([grey(`${png}.png`), grey(jpeg.files[0]!.path)]);
+    const apart = (at: (i: number, j: number) => number, n: number, m: number) =>
+      Math.max(
+        ...Array.from(
+          { length: n },
+          (_, i) => Array.from({ length: m }, (_, j) => at(i, j)).reduce((s, v) => s + v) / m,
+        ),
+      );
+    const diff = (x: number, y: number) => Math.abs(a[y * W + x]! - b[y * W + x]!);
+    expect(
+      apart((y, x) => diff(x, y), H, W),
+      'worst row',
+    ).toBeLessThan(25);
+    expect(
+      apart((x, y) => diff(x, y), W, H),
+      'worst column',
+    ).toBeLessThan(25);
+  });
+
   it('writes TIFF (LZW) with 3 samples, and CMYK TIFF with 4 through the named press profile, without alpha', async (ctx) => {
     const { services, root, zhan } = await campaign();
     const rgb = await services.exporter.run({
@@ -445,6 +491,47 @@ describe('n-up imposition', () => {
     expect([meta.width, meta.height]).toEqual([mmToPx(210, 150), mmToPx(297, 150)]);
     expect(meta.density).toBe(150);
     expect(await fs.readFile(summary.orderSheet.csv!, 'utf8')).toContain('拼版_A4_01.jpg');
+  });
+
+  it('imposes PDF prints as they are drawn: captions stay text in subset faces, and the page is the JPEG page', async (ctx) => {
+    needTool(ctx, hasPdftotext, 'pdftotext', 'poppler-utils');
+    needTool(ctx, hasPdffonts, 'pdffonts', 'poppler-utils');
+    const { services, root, zhan, wang } = await campaign();
+    const run = (format: 'pdf' | 'jpeg') =>
+      services.exporter.run({
+        templateId: 'plain-6',
+        size: '5寸',
+        dpi: 100,
+        format,
+        bleedMm: 2,
+        marks: true,
+        cmyk: false,
+        per: 'worker',
+        workerIds: [zhan.id, wang.id],
+        outDir: path.join(root, `nup-${format}`),
+        impose: 'A4',
+        allowLowRes: true,
+      });
+    const pdf = await run('pdf');
+    const file = pdf.files[0]!.path;
+    expect(file).toMatch(/拼版_A4_01\.pdf$/);
+    const page = (await PDFDocument.load(await fs.readFile(file))).getPage(0);
+    expect(page.getWidth()).toBeCloseTo(mmToPt(210), 1);
+    expect(page.getHeight()).toBeCloseTo(mmToPt(297), 1);
+    // Turned a quarter, a spaced-out name comes back a character a line: the words are read without the breaks.
+    const text = (await promisify(execFile)('pdftotext', ['-raw', file, '-'])).stdout.replace(/\s+/g, '');
+    for (const word of ['占牡丹', '王伟', '科润智控', '摄影：陈晓明']) expect(text, word).toContain(word);
+    const fonts = (await promisify(execFile)('pdffonts', [file])).stdout;
+    expect(fonts).toMatch(/^[A-Z]{6}\+NotoSerifSC-Bold\s/m);
+    expect(fonts).not.toMatch(/\bno\s+(yes|no)\s+(yes|no)\s+\d+/);
+    // Drawn by poppler, the PDF page is the JPEG page: each print in its slot, turned the same way, cut the same.
+    const jpeg = await run('jpeg');
+    execFileSync('pdftoppm', ['-r', '100', '-singlefile', '-png', file, path.join(root, 'nup-pdf', 'page')]);
+    const grey = async (input: string) =>
+      (await sharp(input).resize(210, 297, { fit: 'fill' }).greyscale().raw().toBuffer()) as Buffer;
+    const [a, b] = await Promise.all([grey(path.join(root, 'nup-pdf', 'page.png')), grey(jpeg.files[0]!.path)]);
+    const meanDiff = a.reduce((sum, v, i) => sum + Math.abs(v - b[i]!), 0) / a.length;
+    expect(meanDiff).toBeLessThan(4);
   });
 
   it('honours TIFF and CMYK for imposed pages', async () => {

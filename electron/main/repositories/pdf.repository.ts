@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { PDFDocument, PDFFont, PDFImage, PDFObject, PDFPage, PDFRef } from 'pdf-lib';
-import { mmToPt } from '../../../shared/logic/print-geometry';
+import {
+  mmToPt,
+  ownSideBleed,
+  placedArea,
+  type CropMark,
+  type PagePlacement,
+} from '../../../shared/logic/print-geometry';
 import { subsetFace } from './fonts';
 import { TEXTURE_TILE_MM, charactersByFace, type BandOp, type DrawnPage } from '../../../shared/logic/page-drawing';
 import { qrRuns } from '../../../shared/logic/qr';
@@ -194,9 +200,10 @@ async function drawBand(page: PDFPage, op: BandOp, texture: PDFImage, H: number)
     page.pushOperators(pushGraphicsState(), ...path, closePath(), clip(), endPath());
     for (let ty = y0; ty < y1; ty += tile)
       for (let tx = x0; tx < x1; tx += tile) {
-        // Turned a quarter about its lower-left corner, a tile lies to the left of it: start one tile to the right.
-        const at = { x: mmToPt(tx) + (across ? side : 0), y: H - mmToPt(ty + tile) };
-        page.drawImage(texture, { ...at, width: side, height: side, ...(across ? { rotate: degrees(90) } : {}) });
+        // A tile across is turned a quarter clockwise (as the raster ring turns it) about its top-left corner, so it
+        // hangs from there into its own square; an upright one stands on its bottom-left corner.
+        const at = { x: mmToPt(tx), y: H - mmToPt(across ? ty : ty + tile) };
+        page.drawImage(texture, { ...at, width: side, height: side, ...(across ? { rotate: degrees(-90) } : {}) });
       }
     page.pushOperators(popGraphicsState());
   }
@@ -204,14 +211,20 @@ async function drawBand(page: PDFPage, op: BandOp, texture: PDFImage, H: number)
 
 /** Wraps pdf-lib (and a HarfBuzz subsetter for the Chinese faces): drawn pages as print-ready PDFs, and imposed pages. */
 export class PdfRepository {
-  /** An imposed page as a PDF of exactly its paper size (marks are in the picture, in its margins). */
-  async page(
-    jpeg: Buffer,
+  /**
+   * An imposed page of prints that are PDFs (each a drawing, trim + bleed): each placed whole as a form on its
+   * slot, cut to its trim and the bleed its slot shows, turned a quarter clockwise where its slot lies the other
+   * way; crop marks as registration hairlines in the margins. Nothing is drawn again: a caption stays text in its
+   * subset faces and a photo keeps its pixels.
+   */
+  async imposed(
     pageMm: { widthMm: number; heightMm: number },
+    placements: PagePlacement<Uint8Array>[],
+    marks: CropMark[],
     title: string,
     srgbIcc: Buffer,
   ): Promise<Uint8Array> {
-    const { PDFDocument } = await pdfLib();
+    const { PDFDocument, degrees } = await pdfLib();
     const doc = await PDFDocument.create();
     doc.setTitle(title);
     doc.setCreator('Chasing Light 追光');
@@ -219,9 +232,42 @@ export class PdfRepository {
     const W = mmToPt(pageMm.widthMm);
     const H = mmToPt(pageMm.heightMm);
     const page = doc.addPage([W, H]);
-    page.drawImage(await doc.embedJpg(ownBytes(jpeg)), { x: 0, y: 0, width: W, height: H });
+    for (const p of placements) {
+      const print = (await PDFDocument.load(p.data)).getPage(0);
+      const trim = print.getTrimBox();
+      const shown = ownSideBleed(p.bleed, p.turn);
+      const form = await doc.embedPage(print, {
+        left: trim.x - mmToPt(shown.left),
+        bottom: trim.y - mmToPt(shown.bottom),
+        right: trim.x + trim.width + mmToPt(shown.right),
+        top: trim.y + trim.height + mmToPt(shown.top),
+      });
+      const area = placedArea(p);
+      // Turned clockwise about the slot's top-left corner, the print's bottom-left lands there (PDF's y is up).
+      page.drawPage(
+        form,
+        p.turn
+          ? { x: mmToPt(area.x), y: H - mmToPt(area.y), rotate: degrees(-90) }
+          : { x: mmToPt(area.x), y: H - mmToPt(area.y + area.h) },
+      );
+    }
+    const registration = await colourOf('registration');
+    for (const m of marks)
+      page.drawLine({
+        start: { x: mmToPt(m.x1), y: H - mmToPt(m.y1) },
+        end: { x: mmToPt(m.x2), y: H - mmToPt(m.y2) },
+        thickness: 0.25,
+        color: registration,
+      });
     page.setTrimBox(0, 0, W, H);
     return doc.save();
+  }
+
+  /** A drawing's PDF whole, in memory: a print kept until the imposed page it goes on is made. */
+  async drawingBytes(...args: Parameters<PdfRepository['drawing']>): Promise<Buffer> {
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of this.drawing(...args)) chunks.push(chunk);
+    return Buffer.concat(chunks);
   }
 
   /**

@@ -7,9 +7,9 @@ import type { CaptionBlock, CropRect } from '../../../shared/model/gift';
 import {
   mmToPx,
   type CropMark,
+  type PagePlacement,
   type RectMm,
   type SheetBoxes,
-  type SideBleed,
 } from '../../../shared/logic/print-geometry';
 import type { SheetLayout } from '../../../shared/logic/sheet-layout';
 import { PT_TO_MM } from '../../../shared/logic/typeset';
@@ -45,16 +45,6 @@ export interface SheetOutput {
   /** TIFF only: converted to CMYK with this press profile (a file path), which is embedded */
   cmykProfile?: string | null;
   xmp?: string;
-}
-
-/** One print on an imposed page: its rendered file (trim + bleed), where its trim goes, which bleed shows. */
-export interface PagePlacement {
-  data: Buffer;
-  rect: RectMm;
-  bleed: SideBleed;
-  /** turned a quarter to lie the way its slot does */
-  turn: boolean;
-  bleedMm: number;
 }
 
 /** A picture a page draws: encoded bytes, or pixels already at the size asked (drawn as they are). */
@@ -403,7 +393,7 @@ export class SheetRepository {
   async composePage(
     page: { widthMm: number; heightMm: number },
     dpi: number,
-    placements: PagePlacement[],
+    placements: PagePlacement<Buffer>[],
     marks: CropMark[],
     output: SheetOutput,
   ): Promise<Buffer> {

@@ -53,7 +53,8 @@ interface Item {
 interface Imposable {
   item: Item;
   job: SheetJob;
-  jpeg: Buffer;
+  /** the finished print (trim + bleed): a JPEG, or a PDF when the pages are PDFs */
+  print: Buffer;
 }
 
 const MANIFEST = '.chasing-light-export.json';
@@ -218,8 +219,12 @@ export class ExportService {
     summary.cancelled = control.cancelled;
     if (opts.rasterMarks && opts.marks && opts.format !== 'pdf' && !opts.impose && summary.files.length)
       summary.warnings.push(msg('export.rasterMarksBigger', { extra: 2 * (MARK_OFFSET_MM + MARK_LENGTH_MM) }));
-    if (opts.impose && !control.cancelled)
+    if (opts.impose && !control.cancelled) {
+      // In the order asked for, not the order the lanes finished in: an export made again lays out the same pages.
+      const rank = new Map(items.map((item, i) => [item, i]));
+      forPages.sort((a, b) => rank.get(a.item)! - rank.get(b.item)!);
       orderLines.push(...(await this.writePages(forPages, opts, opts.impose, outDir, summary, profile, template)));
+    }
     await this.writeManifest(outDir, manifest);
     if (!control.cancelled && summary.files.length)
       await this.writeOrderSheet(outDir, catalog.project.name, template, opts, orderLines, summary);
@@ -289,17 +294,12 @@ export class ExportService {
     else {
       // One drawing either way: in a PDF its captions are text in subset faces; in a JPEG/TIFF, pixels.
       if (opts.format === 'pdf') {
-        const meta = {
-          title: name,
-          author: job.photo.photographer ?? '',
-          subject: `${job.values['campaign.theme'] ?? ''}`,
-        };
         await this.deps.storage.writeChunksAtomic(
           file,
           this.deps.pdf.drawing(
             [job.page],
             this.deps.gifts.jpegs(job, opts.dpi),
-            meta,
+            this.pdfMeta(name, job),
             await this.deps.sheets.srgbIcc(),
           ),
         );
@@ -346,15 +346,26 @@ export class ExportService {
     summary: ExportSummary,
   ): Promise<Imposable> {
     const job = await this.job(item, opts, template, summary, false);
-    // Kept as a high-quality JPEG until its page is composed (a raw copy of every print would not fit in memory).
-    return {
-      item,
-      job,
-      jpeg: await this.deps.sheets.rasterPage(job.page, opts.dpi, this.deps.gifts.pixels(job), {
-        format: 'jpeg',
-        quality: 95,
-      }),
-    };
+    // Kept until its page is made: a high-quality JPEG (a raw copy of every print would not fit in memory), or
+    // for PDF pages the print's own PDF, so its caption stays text and its photo is not encoded twice.
+    const print =
+      opts.format === 'pdf'
+        ? await this.deps.pdf.drawingBytes(
+            [job.page],
+            this.deps.gifts.jpegs(job, opts.dpi),
+            this.pdfMeta(job.values['worker.name'] || job.photo.originalName, job),
+            await this.deps.sheets.srgbIcc(),
+          )
+        : await this.deps.sheets.rasterPage(job.page, opts.dpi, this.deps.gifts.pixels(job), {
+            format: 'jpeg',
+            quality: 95,
+          });
+    return { item, job, print };
+  }
+
+  /** What a PDF says of itself: its title, the photographer, the campaign's theme. */
+  private pdfMeta(title: string, job: SheetJob) {
+    return { title, author: job.photo.photographer ?? '', subject: `${job.values['campaign.theme'] ?? ''}` };
   }
 
   /**
@@ -407,27 +418,22 @@ export class ExportService {
           const landscape = p.job.layout.boxes.trim.widthMm > p.job.layout.boxes.trim.heightMm;
           // The slot's own orientation decides the turn; a landscape print in a portrait slot turns a quarter.
           return {
-            data: p.jpeg,
+            data: p.print,
             rect: slots[i]!.rect,
             bleed: slots[i]!.bleed,
             turn: slots[i]!.rotated !== landscape,
             bleedMm: opts.bleedMm,
           };
         });
-        const page = await this.deps.sheets.composePage(
-          plan.page,
-          opts.dpi,
-          placements,
-          marks,
-          opts.format === 'pdf' ? { format: 'jpeg', quality: 95 } : output,
-        );
         n++;
         const name = `拼版_${sheetName}_${String(n).padStart(2, '0')}`;
         const file = path.join(outDir, name + ext);
         const bytes =
           opts.format === 'pdf'
-            ? Buffer.from(await this.deps.pdf.page(page, plan.page, name, await this.deps.sheets.srgbIcc()))
-            : page;
+            ? Buffer.from(
+                await this.deps.pdf.imposed(plan.page, placements, marks, name, await this.deps.sheets.srgbIcc()),
+              )
+            : await this.deps.sheets.composePage(plan.page, opts.dpi, placements, marks, output);
         await this.deps.storage.writeAtomic(file, bytes);
         summary.pages++;
         summary.written++;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ownSideBleed,
+  placedArea,
   imposition,
   minimumPages,
   MARK_LENGTH_MM,
@@ -124,5 +126,23 @@ describe('imposition', () => {
     expect(imposition({ widthMm: 254, heightMm: 305 }, 3, a4).slots).toEqual([]);
     expect(minimumPages(9, { widthMm: 89, heightMm: 127 }, a4)).toBe(2);
     expect(minimumPages(0, { widthMm: 89, heightMm: 127 }, a4)).toBe(0);
+  });
+});
+
+describe('a print placed on an imposed page', () => {
+  const shown = { top: 3, right: 0, bottom: 1, left: 2 };
+
+  it('shows on its own sides the bleed its slot shows, as it lies', () => {
+    expect(ownSideBleed(shown, false)).toEqual(shown);
+    expect(placedArea({ rect: { x: 10, y: 20, w: 100, h: 150 }, bleed: shown })).toEqual({
+      x: 8,
+      y: 17,
+      w: 102,
+      h: 154,
+    });
+  });
+
+  it('turned a quarter clockwise, shows at its left what the slot shows at the top, and so round', () => {
+    expect(ownSideBleed(shown, true)).toEqual({ left: 3, top: 0, right: 1, bottom: 2 });
   });
 });
