@@ -94,6 +94,55 @@ export const MESSAGES = {
     zh: '{file}：不是有效的项目文件（{detail}），未做任何改动',
     en: '{file}: is not a valid catalog ({detail}); it was left untouched',
   },
+  // --- a team project's catalog (PostgreSQL) ---
+  'team.badUrl': {
+    zh: '{url}：不是 PostgreSQL 数据库地址（应形如 postgres://用户@主机:5432/数据库）',
+    en: '{url}: is not a PostgreSQL address (postgres://user@host:5432/database)',
+  },
+  'team.unreachable': {
+    zh: '{db}：连不上数据库服务器（{detail}）。请检查地址、网络，以及服务器是否在运行；未做任何改动',
+    en: '{db}: the database server cannot be reached ({detail}). Check the address, the network and that the server is running; nothing was changed',
+  },
+  'team.authFailed': {
+    zh: '{db}：数据库拒绝了用户名或密码。密码请用 PGPASSWORD 或 ~/.pgpass 提供（不写进项目）；未做任何改动',
+    en: '{db}: the database refused the user name or password. Give the password with PGPASSWORD or ~/.pgpass (it is never kept in the project); nothing was changed',
+  },
+  'team.noDatabase': {
+    zh: '{db}：服务器上没有这个数据库，请先让管理员建立（createdb）',
+    en: '{db}: there is no such database on the server; ask its administrator to create it (createdb)',
+  },
+  'team.notAllowed': {
+    zh: '{db}：你的数据库角色没有这项权限（{detail}）',
+    en: '{db}: your database role is not allowed to do this ({detail})',
+  },
+  'team.connectionLost': {
+    zh: '{db}：与数据库的连接中断，这次修改没有保存。正在重新连接，连上后请重做',
+    en: '{db}: the connection to the database was lost and this edit was not saved. Reconnecting; redo it once connected',
+  },
+  'team.tooNew': {
+    zh: '{db}：数据库由更新版本的追光建立（格式 {version}，本版本最高读 {max}），请先升级；未做任何改动',
+    en: '{db}: the database was set up by a newer Chasing Light (schema {version}, this one reads up to {max}); update the app — nothing was changed',
+  },
+  'team.foreignDatabase': {
+    zh: '{db}：这个数据库里已有其他程序的表（{tables}），不是追光的团队目录；请换一个空数据库，未做任何改动',
+    en: '{db}: this database holds another program’s tables ({tables}), not a Chasing Light team catalog; use an empty database — nothing was changed',
+  },
+  'team.projectExists': {
+    zh: '{db}：这个数据库已经是项目“{name}”的目录；请打开它，或换一个空数据库',
+    en: '{db}: this database already holds the project "{name}"; open it, or use an empty database',
+  },
+  'team.noProject': {
+    zh: '{db}：数据库里还没有项目；请先用“新建团队项目”或命令行的 catalog push 建立',
+    en: '{db}: the database holds no project yet; create one first (new team project, or catalog push)',
+  },
+  'team.changedMeanwhile': {
+    zh: '{who} 刚刚修改了这项内容（{id}）。为免覆盖，你的修改没有保存；已是最新内容，请在上面重做',
+    en: '{who} has just changed this ({id}). To avoid overwriting it, your edit was not saved; redo it on the latest version',
+  },
+  'team.removedMeanwhile': {
+    zh: '这项内容（{id}）刚刚被别人删除了，你的修改没有保存',
+    en: 'Someone has just removed this ({id}); your edit was not saved',
+  },
   'project.none': { zh: '还没有打开项目：请先新建或打开一个', en: 'No project is open: create or open one first' },
   'demo.missing': {
     zh: '示例活动缺失或已损坏（{file}）：{detail}',

@@ -319,6 +319,14 @@ export class CatalogRepository {
     this.scheduleWrite();
   }
 
+  /** Puts a record in place of the stored one, whole: a field the new record lacks is gone (put merges). */
+  replace<C extends CollectionName>(c: C, entity: CollectionTypes[C]): void {
+    this.assertWritable();
+    const existing = this.get(c, entity.id) as Record<string, unknown> | undefined;
+    if (existing) for (const k of Object.keys(existing)) if (!(k in entity)) delete existing[k];
+    this.put(c, entity);
+  }
+
   remove(c: CollectionName, id: string): void {
     this.assertWritable();
     if (!this.index.get(c)!.has(id)) return;

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FontFamily } from '../../../shared/model/gift';
+import { assetsDir } from './assets';
 
 /** family → weight → the face's file in assets/fonts, and the family name Pango knows it by. */
 const PRINT_FACES: Record<FontFamily, Record<'normal' | 'bold', { file: string; name: string }>> = {
@@ -18,18 +18,15 @@ const PRINT_FACES: Record<FontFamily, Record<'normal' | 'bold', { file: string; 
 
 let facesDir: string | null = null;
 /**
- * assets/fonts (see its README): three levels above this file in a checkout, two above a bundle (out/main,
- * out/cli). librsvg and pdf-lib read a face as a file, so in a packaged app it is read from the folder
- * unpacked beside the archive.
+ * assets/fonts (see its README). librsvg and pdf-lib read a face as a file, so in a packaged app it is read from the
+ * folder unpacked beside the archive.
  */
 export function printFacesDir(): string {
   if (facesDir) return facesDir;
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const found = [path.join(here, '..', '..', '..'), path.join(here, '..', '..')]
-    .map((root) => path.join(root, 'assets', 'fonts'))
-    .find((dir) => existsSync(path.join(dir, PRINT_FACES.sans.normal.file)));
-  if (!found) throw new Error(`The print faces are missing: no assets/fonts above ${here}`);
-  facesDir = found.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+  const dir = path.join(assetsDir(), 'fonts');
+  if (!existsSync(path.join(dir, PRINT_FACES.sans.normal.file)))
+    throw new Error(`The print faces are missing from ${dir}`);
+  facesDir = dir.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
   return facesDir;
 }
 

@@ -77,6 +77,13 @@ const LATIN_IN_ZH = new Set([
   'h',
   'zmd',
   'exports',
+  'PostgreSQL',
+  'postgres',
+  'PGPASSWORD',
+  'pgpass',
+  'createdb',
+  'catalog',
+  'push',
 ]);
 /** Chinese a sentence in English may quote: paper sizes as print shops say them, and header words of a Chinese staff list. */
 const CJK_IN_EN = /寸|姓名|摄影：张三|追光|中文|工号|单位|简称/g;
