@@ -11,7 +11,7 @@ import { CatalogRepository } from '../../electron/main/repositories/catalog.repo
 import type { CatalogChange, CatalogStore, Editor } from '../../electron/main/repositories/catalog-store';
 import { FileCatalogRepository } from '../../electron/main/repositories/file-catalog.repository';
 import { TeamCatalogRepository } from '../../electron/main/repositories/team-catalog/team-catalog.repository';
-import { photoRecord, tempDir } from '../helpers/factories';
+import { photoRecord, tempDir, workerRecord } from '../helpers/factories';
 import { freshDatabase, lacksPostgres, NO_POSTGRES } from '../helpers/postgres';
 import { projectLock } from '../helpers/services';
 
@@ -62,21 +62,7 @@ const stores: { name: string; skip: string | false; open: () => Promise<Opened> 
   },
 ];
 
-const worker = (id: string, name: string, companyId: string | null = null): Worker => ({
-  id,
-  name,
-  pinyin: '',
-  companyId,
-  department: null,
-  craft: null,
-  joined: null,
-  employeeNo: null,
-  phone: null,
-  quote: null,
-  consent: 'unknown',
-  consentDate: null,
-  consentNote: null,
-});
+const worker = workerRecord;
 
 for (const kind of stores) {
   describe.skipIf(kind.skip)(`the catalog store contract: ${kind.name}`, () => {
