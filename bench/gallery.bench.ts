@@ -13,6 +13,7 @@ import { projectLock } from '../tests/helpers/services';
 import { ensureShoot } from './shoot';
 import { measureIndex } from './gallery-load';
 import { medianMs, runScript, type Timed } from './measure';
+import { workerRecord } from '../tests/helpers/roster';
 
 const COUNT = 236;
 const shoot = await ensureShoot(COUNT);
@@ -71,21 +72,10 @@ const big = path.join(work, 'big');
   const surnames = ['占', '王', '张', '李', '周', '陈', '徐', '吴', '郑', '毛', '欧阳', '诸葛'];
   for (let i = 0; i < 3000; i++) {
     const name = `${surnames[i % 12]}${given[Math.floor(i / 12) % 12]}${i >= 144 ? String.fromCharCode(0x4e00 + (i % 500)) : ''}`;
-    catalog.put('workers', {
-      id: `wk_${i}`,
-      name,
-      pinyin: pinyinOf(name),
-      companyId: null,
-      department: null,
-      craft: null,
-      joined: null,
-      employeeNo: null,
-      phone: null,
-      quote: null,
-      consent: i % 9 === 0 ? 'declined' : 'exhibit',
-      consentDate: null,
-      consentNote: null,
-    });
+    catalog.put(
+      'workers',
+      workerRecord(`wk_${i}`, name, { pinyin: pinyinOf(name), consent: i % 9 === 0 ? 'declined' : 'exhibit' }),
+    );
   }
   const seed = JSON.parse(await fs.readFile(path.join(project, 'project.json'), 'utf8')).photos[0];
   for (let i = 0; i < 10000; i++)

@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp, { type Sharp } from 'sharp';
 import type { Photo } from '../../shared/model/photo';
-import type { Worker } from '../../shared/model/roster';
 
 export async function tempDir(prefix = 'cl-test-'): Promise<string> {
   return fs.mkdtemp(path.join(os.tmpdir(), prefix));
@@ -145,24 +144,5 @@ export function photoRecord(overrides: Partial<Photo> = {}): Photo {
     personsShown: [],
     organisations: [],
     ...overrides,
-  };
-}
-
-/** A roster worker with every field empty but the id, the name and the company. */
-export function workerRecord(id: string, name: string, companyId: string | null = null): Worker {
-  return {
-    id,
-    name,
-    pinyin: '',
-    companyId,
-    department: null,
-    craft: null,
-    joined: null,
-    employeeNo: null,
-    phone: null,
-    quote: null,
-    consent: 'unknown',
-    consentDate: null,
-    consentNote: null,
   };
 }

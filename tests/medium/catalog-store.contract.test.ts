@@ -11,7 +11,8 @@ import { CatalogRepository } from '../../electron/main/repositories/catalog.repo
 import type { CatalogChange, CatalogStore, Editor } from '../../electron/main/repositories/catalog-store';
 import { FileCatalogRepository } from '../../electron/main/repositories/file-catalog.repository';
 import { TeamCatalogRepository } from '../../electron/main/repositories/team-catalog/team-catalog.repository';
-import { photoRecord, tempDir, workerRecord } from '../helpers/factories';
+import { photoRecord, tempDir } from '../helpers/factories';
+import { workerRecord } from '../helpers/roster';
 import { freshDatabase, lacksPostgres, NO_POSTGRES } from '../helpers/postgres';
 import { projectLock } from '../helpers/services';
 
@@ -62,7 +63,7 @@ const stores: { name: string; skip: string | false; open: () => Promise<Opened> 
   },
 ];
 
-const worker = workerRecord;
+const worker = (id: string, name: string, companyId: string | null = null) => workerRecord(id, name, { companyId });
 
 for (const kind of stores) {
   describe.skipIf(kind.skip)(`the catalog store contract: ${kind.name}`, () => {

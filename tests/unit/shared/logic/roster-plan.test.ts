@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { planRoster } from '../../../../shared/logic/roster-plan';
 import { formatMessage } from '../../../../shared/i18n/messages';
 import type { Company, Worker } from '../../../../shared/model/roster';
+import { workerRecord } from '../../../helpers/roster';
 
 const keRun: Company = {
   id: 'co_1',
@@ -11,22 +12,7 @@ const keRun: Company = {
   contact: null,
   logo: null,
 };
-const worker = (w: Partial<Worker>): Worker => ({
-  id: 'wk_x',
-  name: '',
-  pinyin: '',
-  companyId: null,
-  department: null,
-  craft: null,
-  joined: null,
-  employeeNo: null,
-  phone: null,
-  quote: null,
-  consent: 'unknown',
-  consentDate: null,
-  consentNote: null,
-  ...w,
-});
+const worker = (w: Partial<Worker>): Worker => workerRecord(w.id ?? 'wk_x', w.name ?? '', w);
 const plan = (rows: string[][], opts: { workers?: Worker[]; createCompanies?: boolean } = {}) =>
   planRoster({
     file: 'x.xlsx',

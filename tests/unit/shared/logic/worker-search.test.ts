@@ -2,23 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { initialsOf, pinyinOf } from '../../../../shared/logic/pinyin';
 import { searchWorkers, nameMatch, normalizeQuery } from '../../../../shared/logic/worker-search';
 import type { Company, Worker } from '../../../../shared/model/roster';
+import { workerRecord } from '../../../helpers/roster';
 
-const w = (id: string, name: string, extra: Partial<Worker> = {}): Worker => ({
-  id,
-  name,
-  pinyin: pinyinOf(name),
-  companyId: 'co_1',
-  department: null,
-  craft: null,
-  joined: null,
-  employeeNo: null,
-  phone: null,
-  quote: null,
-  consent: 'unknown',
-  consentDate: null,
-  consentNote: null,
-  ...extra,
-});
+const w = (id: string, name: string, extra: Partial<Worker> = {}): Worker =>
+  workerRecord(id, name, { pinyin: pinyinOf(name), companyId: 'co_1', ...extra });
 const companies = new Map<string, Company>([
   [
     'co_1',
